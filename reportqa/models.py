@@ -10,6 +10,8 @@ from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "table_row"]
 
+NOT_FOUND = "文中未提及"  # how every answerer says the documents do not answer
+
 
 @dataclass(frozen=True)
 class DocumentMeta:

@@ -1,0 +1,253 @@
+"""The default answerer, no LLM: finds the sentence or table row that answers and quotes it.
+
+For a quantity, date or name it states the direct answer first ("512家（目前完成数，2019年度）"),
+then the supporting sentences with [n] markers. Years in the question are constraints: a year
+the passages do not speak of gives "文中未提及" with the nearest fact, never another year's figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from answering.citations import CitationList
+from answering.figures import Figure, find_dates, find_figures, years_covered
+from answering.sentences import split_sentences
+from answering.tables import TableCell, parse_statement
+from reportqa.models import NOT_FOUND, Answer, DocumentMeta, Hit
+from retrieval.query import Query
+
+# Interrogatives and fillers that say how something is asked, not what: never evidence of an answer.
+QUESTION_WORDS = frozenset(
+    "多少 几 几个 几家 什么 哪些 哪个 哪里 哪 是 有 为什么 为何 怎么 怎样 如何 请问 吗 呢 的 了 年 年度 情况 "
+    "共 一共 总共 总计 合计 目前 现在 当时 请 告诉 我 问 介绍 一下 主要 具体 多 大 数 数量 是否 达到 了吗 还 能 对 "
+    "what how many much which who when why is are was were the of in for and to a an there did does do "
+    "by with on".split()
+)
+_CAUSAL = re.compile(r"因为|由于|原因|受限|导致|造成|根据.{0,40}要求|不足|匮乏|差距|滞后|薄弱|问题|制约|影响")
+_QUESTION_UNIT = re.compile(r"(?:多少|几)(个百分点|亿元|万元|元|家|个|项|人|名|件|台套|台|所|篇|次|倍|位|亩|吨)")
+_UNIT_ALIASES = {"人": {"人", "名"}, "名": {"人", "名"}}
+_ENGLISH_UNIT = (
+    (re.compile(r"enterprises|companies|firms|stations|platforms|institutions", re.I), "家"),
+    (re.compile(r"percent|share|proportion|ratio|%", re.I), "%"),
+    (re.compile(r"yuan|funding|money|investment|amount", re.I), "元"),
+    (re.compile(r"people|persons|talents|experts|academicians", re.I), "人"),
+    (re.compile(r"projects|items", re.I), "项"),
+)
+_QUOTE_LIMIT = 3  # supporting sentences in an answer
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence (or table row) of a retrieved passage, scored against the question."""
+
+    hit_rank: int
+    hit: Hit
+    text: str  # what is read: the sentence, or the row statement
+    quote_start: int  # span of the quote inside hit.chunk.text
+    quote_end: int
+    coverage: float
+    score: float
+    years: frozenset[int]
+
+
+class ExtractiveAnswerer:
+    """Answers from retrieved passages by picking sentences and figures; no generation.
+
+        answerer = ExtractiveAnswerer(lexicon, term_weight=lambda term: 1.0, documents=metas)
+        answer = answerer.answer(query, hits)
+    """
+
+    def __init__(
+        self,
+        tokenizer,  # anything with keyword_tokens(text) -> list[str]
+        *,
+        term_weight: Callable[[str], float],
+        documents: Mapping[str, DocumentMeta],
+        min_coverage: float = 0.5,
+    ) -> None:
+        if not 0 < min_coverage <= 1:
+            raise ValueError(f"min_coverage must be in (0, 1], got {min_coverage}")
+        self.tokenizer = tokenizer
+        self.term_weight = term_weight
+        self.documents = documents
+        self.min_coverage = min_coverage
+
+    def answer(self, query: Query, hits: Sequence[Hit]) -> Answer:
+        terms = self._question_terms(query)
+        candidates = sorted(
+            (c for rank, hit in enumerate(hits) for c in self._candidates(query, terms, rank, hit)),
+            key=lambda c: (-c.score, c.hit_rank, c.quote_start),
+        )
+        if not candidates:
+            return Answer(question=query.original, answer=f"{NOT_FOUND}：没有找到相关内容。", found=False)
+        best = candidates[0]
+        citations = CitationList(self.documents)
+        missing_years = [y for y in query.years if y not in best.years]
+        if best.coverage < self.min_coverage or missing_years:
+            return self._not_found(query, best, missing_years, citations)
+        direct = self._direct_answer(query, best)
+        if query.kind in ("quantity", "date") and direct is None:
+            return self._not_found(query, best, [], citations)
+        lines = []
+        if direct:
+            lines.append(f"{direct}。")
+        for candidate in self._supporting(best, candidates):
+            marker = citations.cite(candidate.hit, candidate.quote_start, candidate.quote_end)
+            lines.append(f"{candidate.text}[{marker}]")
+        return Answer(question=query.original, answer="\n".join(lines), found=True, citations=citations.items)
+
+    # --- scoring -------------------------------------------------------------------------------
+
+    def _question_terms(self, query: Query) -> dict[str, float]:
+        terms = {}
+        for token in self.tokenizer.keyword_tokens(query.text):
+            if token in QUESTION_WORDS or token.isdigit() or re.fullmatch(r"\d+年?度?", token):
+                continue
+            terms[token] = self.term_weight(token)
+        return terms
+
+    def _candidates(self, query: Query, terms: Mapping[str, float], rank: int, hit: Hit) -> list[Candidate]:
+        chunk = hit.chunk
+        meta = self.documents.get(chunk.doc_id)
+        context_tokens = set(self.tokenizer.keyword_tokens(f"{meta.title if meta else ''} {chunk.section}"))
+        context_years = years_covered(chunk.section)
+        if chunk.is_table_row:
+            pieces = [(chunk.statement or chunk.text, 0, len(chunk.text))]
+        else:
+            pieces = [(s.text, s.start, s.end) for s in split_sentences(chunk.text)]
+        out = []
+        for text, start, end in pieces:
+            tokens = set(self.tokenizer.keyword_tokens(text))
+            coverage = _coverage(terms, tokens, context_tokens)
+            years = frozenset(years_covered(text) | context_years)
+            score = 3.0 * coverage + 0.6 / (1 + rank) + self._kind_bonus(query, text) + _year_bonus(query, years)
+            out.append(Candidate(rank, hit, text, start, end, coverage, score, years))
+        return out
+
+    def _kind_bonus(self, query: Query, text: str) -> float:
+        if query.kind == "quantity":
+            figures = find_figures(text)
+            if not figures:
+                return -1.5
+            wanted = _wanted_units(query)
+            return 0.6 if wanted and any(_unit_matches(f.unit, wanted) for f in figures) else 0.2
+        if query.kind == "date":
+            return 0.6 if find_dates(text) else -1.0
+        if query.kind == "reason":
+            return 0.5 if _CAUSAL.search(text) else 0.0
+        if query.kind == "list":
+            return min(text.count("、"), 4) * 0.1
+        return 0.0
+
+    # --- composing -----------------------------------------------------------------------------
+
+    def _direct_answer(self, query: Query, best: Candidate) -> str | None:
+        if query.kind == "quantity":
+            return self._direct_quantity(query, best)
+        if query.kind == "date":
+            dates = find_dates(best.text)
+            return dates[0][0] if dates else None
+        return None
+
+    def _direct_quantity(self, query: Query, best: Candidate) -> str | None:
+        wanted = _wanted_units(query)
+        if best.hit.chunk.is_table_row:
+            cells = [c for c in parse_statement(best.text) if c.figures]
+            if not cells:
+                return None
+            cell = max(cells, key=lambda c: _cell_score(query, c))
+            return f"{cell.figures[0].text}{cell.unit}（{cell.describe()}）"
+        figures = find_figures(best.text)
+        if not figures:
+            return None
+        anchor = _term_position(best.text, self._question_terms(query))
+        figure = max(figures, key=lambda f: _figure_score(query, wanted, f, anchor))
+        if query.years and figure.year is not None and figure.year not in query.years:
+            return None
+        year = figure.year or (query.years[0] if query.years else None)
+        return f"{figure.text}（{year}年）" if year else figure.text
+
+    def _supporting(self, best: Candidate, candidates: Sequence[Candidate]) -> list[Candidate]:
+        """The best sentence, then others from other passages that score nearly as well."""
+        chosen = [best]
+        for candidate in candidates[1:]:
+            if len(chosen) >= _QUOTE_LIMIT:
+                break
+            if candidate.score < best.score - 0.75 or candidate.coverage < self.min_coverage:
+                continue
+            if any(c.text == candidate.text or c.hit.chunk.chunk_id == candidate.hit.chunk.chunk_id for c in chosen):
+                continue
+            chosen.append(candidate)
+        return chosen
+
+    def _not_found(self, query: Query, nearest: Candidate, missing_years: list[int], citations: CitationList) -> Answer:
+        what = "、".join(f"{y}年" for y in missing_years) + "的相关情况" if missing_years else "这一问题的答案"
+        marker = citations.cite(nearest.hit, nearest.quote_start, nearest.quote_end)
+        text = f"{NOT_FOUND}{what}。文中最接近的信息：{nearest.text}[{marker}]"
+        return Answer(question=query.original, answer=text, found=False, citations=citations.items)
+
+
+def _coverage(terms: Mapping[str, float], tokens: set[str], context_tokens: set[str]) -> float:
+    total = sum(terms.values())
+    if total <= 0:
+        return 0.0
+    got = sum(w if t in tokens else 0.5 * w if t in context_tokens else 0.0 for t, w in terms.items())
+    return got / total
+
+
+def _year_bonus(query: Query, years: frozenset[int]) -> float:
+    if not query.years:
+        return 0.0
+    if any(y in years for y in query.years):
+        return 1.0
+    return -0.8 if years else -0.3
+
+
+def _wanted_units(query: Query) -> set[str]:
+    match = _QUESTION_UNIT.search(query.text)
+    if match:
+        return _UNIT_ALIASES.get(match.group(1), {match.group(1)})
+    if re.search(r"比重|占比|比例|百分之|率", query.text):
+        return {"%"}
+    if query.is_english:
+        for pattern, unit in _ENGLISH_UNIT:
+            if pattern.search(query.text):
+                return _UNIT_ALIASES.get(unit, {unit})
+    return set()
+
+
+def _unit_matches(unit: str, wanted: set[str]) -> bool:
+    return any(unit.endswith(w) for w in wanted)
+
+
+def _term_position(text: str, terms: Mapping[str, float]) -> int | None:
+    positions = [text.find(t) for t in sorted(terms, key=len, reverse=True) if t in text]
+    return min(positions) if positions else None
+
+
+def _figure_score(query: Query, wanted: set[str], figure: Figure, anchor: int | None) -> float:
+    score = 0.0
+    if query.years:
+        score += 2.0 if figure.year in query.years else (-2.0 if figure.year is not None else 0.0)
+    if wanted:
+        score += 1.0 if _unit_matches(figure.unit, wanted) else -0.5
+    elif figure.unit:
+        score += 0.3
+    if anchor is not None:
+        score -= abs(figure.start - anchor) / 200
+    return score
+
+
+def _cell_score(query: Query, cell: TableCell) -> float:
+    score = 0.0
+    if query.years:
+        score += 2.0 if cell.year in query.years else (-2.0 if cell.year is not None else 0.0)
+    if query.wants_target:
+        score += 1.5 if cell.is_target else -0.5
+    elif cell.is_target:
+        score -= 1.0  # an achieved value is the default reading of "多少"
+    if query.wants_actual and cell.is_actual:
+        score += 0.5
+    return score

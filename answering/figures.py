@@ -1,0 +1,128 @@
+"""Figures in Chinese report text: quantities with units, the year each belongs to, dates.
+
+    >>> [(f.value, f.unit, f.year) for f in find_figures("全市高新技术企业由2015年的251家增加到512家")]
+    [('251', '家', 2015), ('512', '家', None)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Longest units first so "亿元" wins over "亿" and "个百分点" over "个".
+UNITS = (
+    "个百分点", "百分点", "万台套", "台套", "平方米", "平方公里", "万平方米", "万千瓦", "亿美元", "万美元",
+    "亿元", "万元", "千元", "美元", "万吨", "万人次", "人次", "万人", "万户", "万亩", "公里", "千米", "平米",
+    "%", "‰", "元", "亿", "万", "吨", "亩", "家", "个", "项", "人", "名", "件", "台", "所", "篇", "次", "倍",
+    "位", "条", "座", "户", "年", "月", "天", "批", "支", "套", "处", "辆", "部", "场", "期", "届", "册", "种",
+)  # fmt: skip
+_UNIT_ALTERNATION = "|".join(re.escape(u) for u in UNITS if u not in ("年", "月"))
+# value, then magnitude, then 余/多, then unit: "6.6亿余元", "700余项", "2700多家", "42.41%"
+_FIGURE = re.compile(
+    r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿)?(余|多)?\s*(" + _UNIT_ALTERNATION + r")?"
+)
+_YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?|年末|年底|年初|年上半年|年一季度)")
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年)?\s*(?:-|—|–|~|～|至|到)\s*((?:19|20)\d{2})\s*年")
+# A year binds tightly to the figure right after it: "2015年的251家", "2019年512家", "2019年度 ... 达到".
+_TIGHT_GAP = re.compile(r"^\s*(?:的|为|末|底|共|共有|达|达到|有|是|年末|年底)?\s*$")
+DATE = re.compile(
+    r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:\s*(?:-|—|–|至|到)\s*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}日)?"
+    r"|(?:19|20)\d{2}年\d{1,2}月(?:份)?"
+    r"|(?:19|20)\d{2}年(?:至|到|-|—)(?:19|20)\d{2}年"
+)
+_COMPARISON_BASE = ("比", "较")
+_CLAUSE_END = re.compile(r"[。；;！!？?\n]")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity in a text: `value` as written, `unit`, the `year` it is stated for (or None)."""
+
+    value: str
+    unit: str
+    start: int
+    end: int
+    year: int | None
+    approx: str = ""  # 余 / 多
+    text: str = ""  # as written in the source, e.g. "6.6亿余元"
+
+
+def year_mentions(text: str) -> list[tuple[int, int, int]]:
+    """(year, start, end) of every year mention ("2019年", "2019年度")."""
+    return [(int(m.group(1)), m.start(), m.end()) for m in _YEAR_MENTION.finditer(text)]
+
+
+def years_covered(text: str) -> set[int]:
+    """Years a text speaks of, including every year inside ranges like "2016-2019年"."""
+    years = {year for year, _s, _e in year_mentions(text)}
+    for match in _YEAR_RANGE.finditer(text):
+        first, last = int(match.group(1)), int(match.group(2))
+        if first <= last <= first + 30:
+            years.update(range(first, last + 1))
+    return years
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Quantities in `text`, skipping the years themselves, each bound to the year it is stated for.
+
+    A year right before a figure binds it ("2015年的251家"); a year opening a clause and not bound
+    that way ("2018年，全市研发经费…达到133.68亿元") applies to the figures after it in the sentence.
+    """
+    years = year_mentions(text)
+    skip_spans = [(s, e) for _y, s, e in years] + [(s, e) for _d, s, e in find_dates(text)]
+    candidates = []
+    for match in _FIGURE.finditer(text):
+        start, end = match.span()
+        if any(s <= start < e for s, e in skip_spans) or _is_bare_year(match):
+            continue
+        magnitude, approx, unit = match.group(2) or "", match.group(3) or "", match.group(4) or ""
+        if not (magnitude or unit or approx) and _is_ordinal_or_code(text, start, end):
+            continue
+        candidates.append((match, magnitude + unit, approx))
+    starts = [match.start() for match, _u, _a in candidates]
+    return [
+        Figure(
+            value=match.group(1),
+            unit=unit,
+            start=match.start(),
+            end=match.end(),
+            year=_bound_year(text, match.start(), years, starts),
+            approx=approx,
+            text=match.group(0).strip(),
+        )
+        for match, unit, approx in candidates
+    ]
+
+
+def _is_bare_year(match: re.Match[str]) -> bool:
+    value = match.group(1)
+    return len(value) == 4 and value.isdigit() and 1900 <= int(value) <= 2100 and not match.group(4)
+
+
+def _is_ordinal_or_code(text: str, start: int, end: int) -> bool:
+    """Heading numbers ("1、"), document codes ("〔2018〕163号") and list markers are not figures."""
+    after = text[end : end + 1]
+    before = text[max(0, start - 1) : start]
+    return after in ("、", "号", ".", "）", ")") or before in ("〔", "[", "第", "（", "(")
+
+
+def _bound_year(text: str, start: int, years: list[tuple[int, int, int]], figure_starts: list[int]) -> int | None:
+    sentence_start = 0
+    for match in _CLAUSE_END.finditer(text, 0, start):
+        sentence_start = match.end()
+    preceding = [(y, s, e) for y, s, e in years if e <= start and s >= sentence_start]
+    if not preceding:
+        return None
+    year, year_start, year_end = preceding[-1]
+    if text[max(0, year_start - 1) : year_start] in _COMPARISON_BASE:
+        return None  # "比2015年增长51.56%": a change against 2015, not a 2015 value
+    if _TIGHT_GAP.match(text[year_end:start]):
+        return year
+    first_after = next((s for s in figure_starts if s >= year_end), None)
+    if first_after is not None and first_after < start and _TIGHT_GAP.match(text[year_end:first_after]):
+        return None  # the year is bound to an earlier figure: "由2015年的251家增加到512家"
+    return year  # a year that opens the sentence: "2018年，…达到133.68亿元，占…2.63%"
+
+
+def find_dates(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in DATE.finditer(text)]

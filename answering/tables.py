@@ -1,0 +1,68 @@
+"""Read a table-row statement ("高新技术企业数（家）：2020年目标数 380；目前完成数 512；备注 2019年度").
+
+Each numeric cell gets the year and the sense (target or achieved) its header or the row gives it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from answering.figures import Figure, find_figures, years_covered
+
+_LABEL_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
+_TARGET = re.compile(r"目标|计划|预期|规划")
+_ACTUAL = re.compile(r"完成|实际|目前|现状|实现|达到")
+
+
+@dataclass(frozen=True)
+class TableCell:
+    label: str  # the row's first cell, e.g. "高新技术企业数（家）"
+    header: str  # the column header, e.g. "目前完成数"
+    value: str
+    figures: tuple[Figure, ...]
+    unit: str  # from the label's parentheses when the value has none, e.g. "家"
+    year: int | None
+    is_target: bool
+    is_actual: bool
+
+    def describe(self) -> str:
+        """"目前完成数，2019年度" / "2020年目标数"."""
+        if self.year is not None and str(self.year) not in self.header:
+            return f"{self.header}，{self.year}年度"
+        return self.header
+
+
+def parse_statement(statement: str) -> list[TableCell]:
+    """Cells of a row statement "label：header value；header value…"; [] if it is not one."""
+    label, sep, rest = statement.partition("：")
+    if not sep:
+        return []
+    unit_match = _LABEL_UNIT.search(label)
+    label_unit = unit_match.group(1) if unit_match and unit_match.group(1) not in ("%",) else ""
+    if unit_match and unit_match.group(1) == "%":
+        label_unit = "%"
+    raw_cells = []
+    for part in rest.split("；"):
+        header, _space, value = part.strip().rpartition(" ")
+        raw_cells.append((header.strip() or part.strip(), value.strip()))
+    # A year in a non-numeric cell ("备注 2019年度") dates the row's achieved values.
+    row_years = [y for _h, v in raw_cells if not _numeric(v) for y in sorted(years_covered(v))]
+    row_year = row_years[0] if row_years else None
+    cells = []
+    for header, value in raw_cells:
+        if not _numeric(value):
+            continue
+        figures = tuple(find_figures(value))
+        header_years = sorted(years_covered(header))
+        is_target = bool(_TARGET.search(header))
+        year = header_years[0] if header_years else (None if is_target else row_year)
+        unit = "" if figures and figures[0].unit else label_unit
+        cells.append(
+            TableCell(label, header, value, figures, unit, year, is_target, bool(_ACTUAL.search(header)))
+        )
+    return cells
+
+
+def _numeric(value: str) -> bool:
+    return bool(re.fullmatch(r"[\d.,]+\s*[%‰]?", value.strip()))

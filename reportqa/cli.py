@@ -1,0 +1,127 @@
+"""The `reportqa` command: parses arguments and calls the pipeline, nothing more."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from reportqa.errors import ReportQAError
+from reportqa.settings import Settings
+
+app = typer.Typer(help="reportqa: 政府报告问答（带出处）", no_args_is_help=True, add_completion=False)
+console = Console(stderr=True)
+
+
+def _settings(corpus: Path | None = None, index: Path | None = None) -> Settings:
+    overrides = {}
+    if corpus is not None:
+        overrides["corpus_dir"] = corpus
+    if index is not None:
+        overrides["index_dir"] = index
+    return Settings(**overrides)
+
+
+CorpusOption = Annotated[Path | None, typer.Option("--corpus", help="documents folder (default: corpus/)")]
+IndexOption = Annotated[Path | None, typer.Option("--index", help="index folder (default: index/)")]
+
+
+@app.command()
+def ingest(
+    full: Annotated[bool, typer.Option("--full", help="rebuild everything, reusing nothing")] = False,
+    watch: Annotated[bool, typer.Option("--watch", help="keep following the corpus folder")] = False,
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+) -> None:
+    """(Re)build the index from the corpus: only added or changed documents are embedded."""
+    from indexing.build import build_index
+    from indexing.watch import watch_corpus
+
+    settings = _settings(corpus, index)
+    with _progress() as progress:
+        report = build_index(settings, full=full, progress=_progress_callback(progress))
+    _print_build_report(report)
+    if watch:
+        console.print(f"watching {settings.corpus_dir} for changes (Ctrl+C to stop)")
+        with contextlib.suppress(KeyboardInterrupt):
+            watch_corpus(settings, on_report=_print_build_report)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="the question, in Chinese or English")],
+    as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
+    doc: Annotated[str | None, typer.Option("--doc", help="only documents whose path or title matches")] = None,
+    top_k: Annotated[int | None, typer.Option("--top-k", min=1, max=50)] = None,
+    mode: Annotated[str | None, typer.Option("--mode", help="extractive | llm")] = None,
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+) -> None:
+    """Answer a question from the indexed reports, with citations."""
+    from reportqa.engine import Engine
+
+    engine = Engine.open(_settings(corpus, index))
+    answer = engine.ask(question, doc_filter=doc, top_k=top_k, mode=mode)
+    if as_json:
+        payload = answer.to_json()
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        return
+    out = Console()
+    out.print(answer.answer, markup=False, highlight=False)
+    for citation in answer.citations:
+        out.print(f"\n[{citation.n}] {citation.title or citation.doc} · {citation.section}", markup=False, style="bold")
+        out.print(citation.text, markup=False, highlight=False)
+    for warning in answer.warnings:
+        console.print(f"注意：{warning}", markup=False, style="yellow")
+
+
+@app.command()
+def docs(corpus: CorpusOption = None, index: IndexOption = None) -> None:
+    """List the indexed documents with their metadata."""
+    from reportqa.engine import Engine
+
+    engine = Engine.open(_settings(corpus, index))
+    table = Table("document", "title", "place", "year", "kind")
+    for doc_id, meta in sorted(engine.documents().items()):
+        table.add_row(doc_id, meta.title, meta.place, str(meta.year or ""), meta.kind)
+    Console().print(table)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console
+    )
+
+
+def _progress_callback(progress: Progress):
+    tasks: dict[str, int] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = progress.add_task(stage, total=total)
+        progress.update(tasks[stage], completed=done, total=total)
+
+    return update
+
+
+def _print_build_report(report) -> None:
+    console.print(report.summary(), markup=False)
+
+
+def main() -> None:
+    try:
+        app()
+    except ReportQAError as exc:
+        console.print(f"错误：{exc}", markup=False, style="red")
+        raise SystemExit(2) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,158 @@
+"""The pipeline assembled once per process: embedder, lexicon, the serving index version, answerers.
+
+    engine = Engine.open(Settings())
+    answer = engine.ask("2019年高新技术企业有多少家？")
+
+The CLI, the chat app and the eval suite all call `ask`. A new index version is picked up by
+`refresh()` between questions; a question in flight finishes on the version it started with.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from indexing.embedders import make_embedder
+from indexing.snapshot import IndexSnapshot, current_version
+from ingest.lexicon import Lexicon
+
+from answering.extractive import ExtractiveAnswerer
+from answering.llm import LLMAnswerer
+from reportqa.errors import LLMError
+from reportqa.models import Answer, DocumentMeta, Hit
+from reportqa.settings import Settings
+from retrieval.filters import DocumentScope, scope_documents
+from retrieval.hybrid import HybridRetriever
+from retrieval.query import Query, analyse
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    version: str
+    documents: int
+    chunks: int
+    embedder: str
+    built_at: datetime | None
+
+
+@dataclass(frozen=True)
+class _Serving:
+    """Everything bound to one index version; replaced whole, never mutated."""
+
+    snapshot: IndexSnapshot
+    retriever: HybridRetriever
+    extractive: ExtractiveAnswerer
+    metas: dict[str, DocumentMeta]
+
+
+class Engine:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.embedder = make_embedder(settings)
+        self.lexicon = Lexicon.load(settings.lexicon_dir)
+        self._serving: _Serving | None = None
+        self._refresh_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, settings: Settings) -> Engine:
+        """Load the embedder and the serving index version; raises IndexMissingError if none is built."""
+        engine = cls(settings)
+        engine.refresh()
+        return engine
+
+    # --- index versions ------------------------------------------------------------------------
+
+    def refresh(self) -> bool:
+        """Switch to the index version CURRENT names, if it changed. Returns True on a switch."""
+        version = current_version(self.settings.index_dir)
+        serving = self._serving
+        if serving is not None and serving.snapshot.version == version:
+            return False
+        with self._refresh_lock:
+            if self._serving is not None and self._serving.snapshot.version == version:
+                return False
+            snapshot = IndexSnapshot.load(self.settings.index_dir, self.embedder)
+            self._serving = self._bind(snapshot)
+            return True
+
+    def _bind(self, snapshot: IndexSnapshot) -> _Serving:
+        metas = {doc_id: doc.meta for doc_id, doc in snapshot.documents.items()}
+        retriever = HybridRetriever(snapshot, self.embedder, self.lexicon, candidates=self.settings.candidates)
+        extractive = ExtractiveAnswerer(self.lexicon, term_weight=snapshot.term_weight, documents=metas)
+        return _Serving(snapshot, retriever, extractive, metas)
+
+    def _current(self) -> _Serving:
+        self.refresh()
+        assert self._serving is not None
+        return self._serving
+
+    def status(self) -> IndexStatus:
+        snapshot = self._current().snapshot
+        return IndexStatus(
+            version=snapshot.version,
+            documents=len(snapshot.documents),
+            chunks=len(snapshot.chunks),
+            embedder=snapshot.manifest.embedder,
+            built_at=snapshot.manifest.created_at,
+        )
+
+    def documents(self) -> dict[str, DocumentMeta]:
+        return dict(self._current().metas)
+
+    def source_text(self, doc_id: str) -> str:
+        return self._current().snapshot.documents[doc_id].text
+
+    # --- questions -----------------------------------------------------------------------------
+
+    def ask(
+        self,
+        question: str,
+        *,
+        history: Sequence[str] = (),
+        doc_filter: str | None = None,
+        years: Sequence[int] = (),
+        top_k: int | None = None,
+        mode: str | None = None,
+        on_token: Callable[[str], None] | None = None,
+    ) -> Answer:
+        """Answer `question` (follow-ups resolved against `history`, earlier questions oldest first)."""
+        serving = self._current()
+        query = analyse(question, history, max_chars=self.settings.max_question_chars)
+        scope = scope_documents(query, serving.metas, doc_filter=doc_filter, years=years)
+        if scope.unavailable:
+            return Answer(
+                question=query.original,
+                answer=scope.unavailable,
+                found=False,
+                index_version=serving.snapshot.version,
+            )
+        hits = self._retrieve(serving, query, scope, top_k or self.settings.top_k)
+        if (mode or self.settings.answer_mode) == "llm":
+            if not self.settings.llm_configured:
+                raise LLMError("answer_mode is llm but llm_base_url / llm_model are not set")
+            answer = LLMAnswerer(self.settings, serving.metas).answer(query, hits, on_token=on_token)
+        else:
+            answer = serving.extractive.answer(query, hits)
+        return Answer(
+            question=answer.question,
+            answer=answer.answer,
+            found=answer.found,
+            citations=answer.citations,
+            warnings=[*scope.notes, *answer.warnings],
+            index_version=serving.snapshot.version,
+        )
+
+    def retrieve(
+        self, question: str, *, history: Sequence[str] = (), doc_filter: str | None = None, top_k: int | None = None
+    ) -> list[Hit]:
+        serving = self._current()
+        query = analyse(question, history, max_chars=self.settings.max_question_chars)
+        scope = scope_documents(query, serving.metas, doc_filter=doc_filter)
+        if scope.unavailable:
+            return []
+        return self._retrieve(serving, query, scope, top_k or self.settings.top_k)
+
+    def _retrieve(self, serving: _Serving, query: Query, scope: DocumentScope, top_k: int) -> list[Hit]:
+        return serving.retriever.retrieve(query.text, top_k, allowed_docs=scope.allowed, doc_boost=scope.boost)

@@ -1,0 +1,82 @@
+"""Which documents a question may be answered from: by a --doc pattern, by years, by the places it names.
+
+A 2021 work report reviews 2020, so a question about the figure for 2020 favours documents of
+2020 and 2021; a question about "the 2020 report" keeps to documents of 2020.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from reportqa.models import NOT_FOUND, DocumentMeta
+from retrieval.places import place_aliases, places_in, province_of
+from retrieval.query import Query
+
+_NAMES_A_DOCUMENT = re.compile(r"(19|20)\d{2}年(?:的)?[^，。？?]{0,12}(报告|规划|纲要|公报|方案|文件)")
+YEAR_BOOST = 1.5  # documents of the asked year or the year after (which reviews it)
+
+
+@dataclass(frozen=True)
+class DocumentScope:
+    allowed: frozenset[str] | None = None  # None: every document
+    boost: dict[str, float] = field(default_factory=dict)
+    unavailable: str = ""  # set when the question asks for documents the corpus does not have
+    notes: tuple[str, ...] = ()
+
+
+def scope_documents(
+    query: Query,
+    metas: Mapping[str, DocumentMeta],
+    *,
+    doc_filter: str | None = None,
+    years: Sequence[int] = (),
+) -> DocumentScope:
+    allowed = set(metas)
+    notes: list[str] = []
+    if doc_filter:
+        allowed = {d for d in allowed if _matches_pattern(doc_filter, d, metas[d])}
+        if not allowed:
+            return DocumentScope(unavailable=f"没有与筛选条件“{doc_filter}”匹配的文档。")
+    if years:
+        allowed = {d for d in allowed if metas[d].year in years}
+        if not allowed:
+            return DocumentScope(unavailable=f"没有{'、'.join(map(str, years))}年的文档。")
+
+    named_places = places_in(query.text)
+    if named_places:
+        exact = {d for d in allowed if any(_same_place(p, metas[d].place) for p in named_places)}
+        # a city's document may still answer about its province ("山东省…评价报告中我市排第几")
+        within = {d for d in allowed if province_of(metas[d].place) in named_places}
+        if not exact and not within:
+            covered = sorted({m.place for m in metas.values() if m.place})
+            return DocumentScope(
+                unavailable=f"{NOT_FOUND}{'、'.join(named_places)}的相关内容。"
+                f"当前文档涉及：{'、'.join(covered) or '（无地点信息）'}。"
+            )
+        allowed = exact or within
+
+    boost: dict[str, float] = {}
+    if query.years:
+        doc_years = {metas[d].year for d in allowed}
+        if _NAMES_A_DOCUMENT.search(query.text) and doc_years & set(query.years):
+            allowed = {d for d in allowed if metas[d].year in query.years}
+        else:
+            near = {y for year in query.years for y in (year, year + 1)}
+            boost = {d: YEAR_BOOST for d in allowed if metas[d].year in near}
+    restricted = None if allowed == set(metas) else frozenset(allowed)
+    return DocumentScope(allowed=restricted, boost=boost, notes=tuple(notes))
+
+
+def _matches_pattern(pattern: str, doc_id: str, meta: DocumentMeta) -> bool:
+    lowered = pattern.lower()
+    haystacks = (doc_id.lower(), meta.title.lower())
+    if any(ch in pattern for ch in "*?["):
+        return any(fnmatch.fnmatch(h, lowered) for h in haystacks)
+    return any(lowered in h for h in haystacks)
+
+
+def _same_place(named: str, doc_place: str) -> bool:
+    return bool(doc_place) and bool(place_aliases(named) & place_aliases(doc_place))

@@ -1,0 +1,130 @@
+"""Hybrid retrieval: FAISS dense search and BM25 keyword search, fused by reciprocal rank.
+
+    retriever = HybridRetriever(snapshot, embedder, lexicon, candidates=50)
+    hits = retriever.retrieve("2019年高新技术企业有多少家？", top_k=5)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Protocol
+
+import numpy as np
+
+from reportqa.models import Chunk, Hit
+
+RRF_K = 60  # the usual constant of reciprocal rank fusion; damps the head of each list
+
+
+class QueryEmbedder(Protocol):
+    def embed_query_vector(self, text: str) -> np.ndarray: ...
+
+
+class KeywordTokenizer(Protocol):
+    def keyword_tokens(self, text: str) -> list[str]: ...
+
+
+class SearchableIndex(Protocol):
+    chunks: list[Chunk]
+    vectors: np.ndarray
+
+    def dense_search(self, query_vector: np.ndarray, k: int) -> list[tuple[int, float]]: ...
+
+    def keyword_search(self, tokens: list[str], k: int) -> list[tuple[int, float]]: ...
+
+
+class HybridRetriever:
+    """Fuses dense and keyword rankings; optionally restricted to or boosted towards documents."""
+
+    def __init__(
+        self,
+        index: SearchableIndex,
+        embedder: QueryEmbedder,
+        tokenizer: KeywordTokenizer,
+        *,
+        candidates: int = 50,
+    ) -> None:
+        if candidates <= 0:
+            raise ValueError(f"candidates must be greater than 0, got {candidates}")
+        self.index = index
+        self.embedder = embedder
+        self.tokenizer = tokenizer
+        self.candidates = candidates
+        self._chunk_ids_by_doc: dict[str, np.ndarray] = {}
+        for position, chunk in enumerate(index.chunks):
+            self._chunk_ids_by_doc.setdefault(chunk.doc_id, []).append(position)  # type: ignore[arg-type]
+        self._chunk_ids_by_doc = {doc: np.asarray(ids) for doc, ids in self._chunk_ids_by_doc.items()}
+
+    def retrieve(
+        self,
+        text: str,
+        top_k: int = 5,
+        *,
+        allowed_docs: Collection[str] | None = None,
+        doc_boost: Mapping[str, float] | None = None,
+        query_vector: np.ndarray | None = None,
+    ) -> list[Hit]:
+        """Top `top_k` hits for `text`. `allowed_docs` restricts, `doc_boost` multiplies fused scores."""
+        if top_k <= 0:
+            raise ValueError(f"top_k must be greater than 0, got {top_k}")
+        if not self.index.chunks:
+            return []
+        if query_vector is None:
+            query_vector = self.embedder.embed_query_vector(text)
+        tokens = self.tokenizer.keyword_tokens(text)
+        if allowed_docs is not None:
+            dense, keyword = self._restricted_rankings(query_vector, tokens, allowed_docs)
+        else:
+            dense = self.index.dense_search(query_vector, self.candidates)
+            keyword = self.index.keyword_search(tokens, self.candidates) if tokens else []
+        return self._fuse(dense, keyword, top_k, doc_boost or {})
+
+    def _restricted_rankings(
+        self, query_vector: np.ndarray, tokens: list[str], allowed_docs: Collection[str]
+    ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+        """Exact scores over the allowed documents' chunks: a global top-k could miss them all."""
+        arrays = [self._chunk_ids_by_doc[doc] for doc in allowed_docs if doc in self._chunk_ids_by_doc]
+        if not arrays:
+            return [], []
+        ids = np.concatenate(arrays)
+        scores = self.index.vectors[ids] @ query_vector.astype(np.float32)
+        order = np.argsort(-scores)[: self.candidates]
+        dense = [(int(ids[i]), float(scores[i])) for i in order]
+        allowed = set(ids.tolist())
+        keyword: list[tuple[int, float]] = []
+        if tokens:
+            wide = self.index.keyword_search(tokens, len(self.index.chunks))
+            keyword = [(i, s) for i, s in wide if i in allowed][: self.candidates]
+        return dense, keyword
+
+    def _fuse(
+        self,
+        dense: list[tuple[int, float]],
+        keyword: list[tuple[int, float]],
+        top_k: int,
+        doc_boost: Mapping[str, float],
+    ) -> list[Hit]:
+        fused: dict[int, float] = {}
+        dense_rank: dict[int, int] = {}
+        keyword_rank: dict[int, int] = {}
+        for rank, (position, _score) in enumerate(dense):
+            fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
+            dense_rank[position] = rank
+        for rank, (position, score) in enumerate(keyword):
+            if score <= 0:
+                break
+            fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
+            keyword_rank[position] = rank
+        chunks = self.index.chunks
+        for position in fused:
+            fused[position] *= doc_boost.get(chunks[position].doc_id, 1.0)
+        best = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:top_k]
+        return [
+            Hit(
+                chunk=chunks[position],
+                score=score,
+                dense_rank=dense_rank.get(position),
+                keyword_rank=keyword_rank.get(position),
+            )
+            for position, score in best
+        ]

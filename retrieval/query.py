@@ -1,0 +1,142 @@
+"""Question analysis: what is asked (quantity, date, name, reason…), for which years and places.
+
+Everything here reads the question only; matching against documents happens in retrieval.filters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import cn2an
+
+from reportqa.errors import QuestionError
+
+AnswerKind = Literal["quantity", "date", "name", "reason", "list", "open"]
+
+_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}年")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*(?:年|年度|$|[^\d%.万亿]))")
+_ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# Ordered: the first matching cue decides. Each is a general interrogative form, not a topic.
+_KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
+    ("reason", re.compile(r"为什么|为何|原因|why|什么导致|怎么会|何故", re.I)),
+    ("date", re.compile(r"什么时候|何时|哪一?天|哪一?年|哪个月|几月|日期|when|what date|which year", re.I)),
+    (
+        "quantity",
+        re.compile(
+            r"多少|几[家个项人名所件台次倍]|多大|比重|占比|比例|百分之|增长了?几|总额|金额|how many|how much|"
+            r"what (?:share|percentage|proportion|amount|number)|\bnumber of\b",
+            re.I,
+        ),
+    ),
+    ("list", re.compile(r"哪些|有哪几|包括什么|包括哪|列举|what are|which (?:\w+ )?(?:are|were)", re.I)),
+    ("name", re.compile(r"谁|哪[个位所家]|什么名|名称|叫什么|who|which|what is the name", re.I)),
+)
+
+# A question asks for a target (planned) or an outcome (achieved) value.
+_TARGET_CUE = re.compile(r"目标|预期|计划|力争|规划值|target|goal|planned", re.I)
+_ACTUAL_CUE = re.compile(r"完成|实际|达到|实现|达成|achiev|actual", re.I)
+
+# Words that make a follow-up elliptical ("那2015年呢？", "and in 2015?"): nothing of its own is asked.
+_FOLLOWUP_FILLER = re.compile(
+    r"^(那么?|那|还有|再问|请问|and|what about|how about)?|(呢|的呢|情况呢|怎么样|如何|吗)?[?？。!！\s]*$", re.I
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    """An analysed question. `text` is the standalone question (follow-ups resolved)."""
+
+    original: str
+    text: str
+    kind: AnswerKind
+    years: tuple[int, ...] = ()
+    wants_target: bool = False
+    wants_actual: bool = False
+    is_english: bool = False
+    places: tuple[str, ...] = field(default=())
+
+
+def normalise_question(question: str, max_chars: int) -> str:
+    """NFKC-normalise and validate a raw question; raises QuestionError naming the field."""
+    if question is None or not question.strip():
+        raise QuestionError("question: 问题为空，请输入要查询的内容 (the question is empty)")
+    text = unicodedata.normalize("NFKC", question).strip()
+    # NFKC turns full-width punctuation into ASCII; keep the Chinese question mark readable.
+    text = re.sub(r"\s+", " ", text)
+    if len(text) > max_chars:
+        raise QuestionError(
+            f"question: 问题过长（{len(text)} 字），请缩短到 {max_chars} 字以内 "
+            f"(the question has {len(text)} characters; the limit is {max_chars})"
+        )
+    return text
+
+
+def find_years(text: str) -> tuple[int, ...]:
+    """Four-digit years named in the text, in order, without duplicates (Chinese numerals too)."""
+    text = _CN_YEAR.sub(lambda m: cn2an.transform(m.group(0), "cn2an"), text)
+    years: list[int] = []
+    for match in _YEAR.finditer(text):
+        year = int(match.group(1))
+        if 1949 <= year <= 2100 and year not in years:
+            years.append(year)
+    return tuple(years)
+
+
+def answer_kind(text: str) -> AnswerKind:
+    for kind, cue in _KIND_CUES:
+        if cue.search(text):
+            return kind
+    return "open"
+
+
+def is_english(text: str) -> bool:
+    return len(_ENGLISH_WORD.findall(text)) >= 2 and len(_CJK.findall(text)) < 2
+
+
+def resolve_followup(question: str, history: Sequence[str]) -> str:
+    """Make an elliptical follow-up standalone by carrying over the previous question's subject.
+
+    "那2015年呢？" after "2019年高新技术企业有多少家？" becomes "2015年高新技术企业有多少家？":
+    the new question's years replace the old one's; anything else it says is kept.
+    """
+    if not history:
+        return question
+    previous = history[-1]
+    years = find_years(question)
+    rest = _YEAR.sub("", _CN_YEAR.sub("", question))
+    rest = re.sub(r"年度?|in|for", "", rest, flags=re.I)
+    rest = _FOLLOWUP_FILLER.sub("", rest).strip(" ,，、?？")
+    # A real question of its own has its own content beyond years and filler words.
+    if len(rest) > 4 or (not years and rest):
+        return question
+    if not years:
+        return question
+    old_years = find_years(previous)
+    if old_years:
+        resolved = _YEAR.sub(str(years[0]), previous, count=1)
+        if len(old_years) > 1:
+            for old in old_years[1:]:
+                resolved = resolved.replace(str(old), str(years[0]))
+        return resolved
+    return f"{years[0]}年{previous}"
+
+
+def analyse(question: str, history: Sequence[str] = (), *, max_chars: int = 2000) -> Query:
+    """Normalise, resolve a follow-up against `history` (earlier questions, oldest first), classify."""
+    original = normalise_question(question, max_chars)
+    text = resolve_followup(original, [normalise_question(h, 10 * max_chars) for h in history if h and h.strip()])
+    return Query(
+        original=original,
+        text=text,
+        kind=answer_kind(text),
+        years=find_years(text),
+        wants_target=bool(_TARGET_CUE.search(text)),
+        wants_actual=bool(_ACTUAL_CUE.search(text)),
+        is_english=is_english(text),
+    )
