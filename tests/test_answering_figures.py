@@ -1,0 +1,49 @@
+"""Figures, their years, dates and table-row cells."""
+
+from __future__ import annotations
+
+from answering.figures import find_dates, find_figures, years_covered
+from answering.tables import parse_statement
+
+
+def _figures(text: str) -> list[tuple[str, int | None]]:
+    return [(f.text, f.year) for f in find_figures(text)]
+
+
+def test_a_year_binds_the_figure_right_after_it() -> None:
+    assert _figures("全市高新技术企业由2015年的251家增加到512家，增长103.98%。") == [
+        ("251家", 2015),
+        ("512家", None),
+        ("103.98%", None),
+    ]
+    assert _figures("总量从2011年203家一举跃升至2019年512家。") == [("203家", 2011), ("512家", 2019)]
+
+
+def test_a_year_opening_the_sentence_applies_to_its_figures_but_not_to_comparisons() -> None:
+    figures = _figures("2018年，全市研发经费投入总额达到133.68亿元，占GDP的比重为2.63%，比2015年分别增长了51.56%。")
+    assert figures == [("133.68亿元", 2018), ("2.63%", 2018), ("51.56%", None)]
+
+
+def test_codes_dates_and_list_markers_are_not_figures() -> None:
+    assert _figures("（淄政办字〔2018〕163号）") == []
+    assert _figures("1、7月23日-7月31日，开展评估") == []
+    assert find_dates("1、7月23日-7月31日，开展评估")[0][0] == "7月23日-7月31日"
+    assert find_dates("《规划》于2017年8月22日发布")[0][0] == "2017年8月22日"
+
+
+def test_approximate_figures_keep_their_wording() -> None:
+    assert _figures("投入市级科技资金6.6亿余元，立项700余项") == [("6.6亿余元", None), ("700余项", None)]
+
+
+def test_years_covered_expands_ranges() -> None:
+    assert years_covered("2016-2019年，全市共投入") == {2016, 2017, 2018, 2019}
+    assert years_covered("重点工作实施周期为2016年至2020年") >= {2016, 2018, 2020}
+
+
+def test_table_statement_cells_know_their_year_and_sense() -> None:
+    cells = parse_statement("高新技术企业数（家）：2020年目标数 380；目前完成数 512；备注 2019年度")
+    target, actual = cells
+    assert (target.value, target.year, target.is_target, target.unit) == ("380", 2020, True, "家")
+    assert (actual.value, actual.year, actual.is_target, actual.unit) == ("512", 2019, False, "家")
+    assert actual.describe() == "目前完成数，2019年度"
+    assert parse_statement("不是表格行") == []

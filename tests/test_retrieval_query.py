@@ -1,0 +1,58 @@
+"""Question analysis: kinds, years, follow-ups, bad questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportqa.errors import QuestionError
+from retrieval.query import analyse, answer_kind, find_years, resolve_followup
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("2019年高新技术企业有多少家？", "quantity"),
+        ("院士工作站为什么没达标？", "reason"),
+        ("《规划》是什么时候发布的？", "date"),
+        ("评估工作小组的组长是谁？", "name"),
+        ("评估采用了哪些方式方法？", "list"),
+        ("How many high-tech enterprises were there in 2019?", "quantity"),
+        ("Why did the academician workstations miss the target?", "reason"),
+        ("介绍一下校城融合", "open"),
+    ],
+)
+def test_answer_kind(question: str, kind: str) -> None:
+    assert answer_kind(question) == kind
+
+
+def test_years_arabic_and_chinese_numerals() -> None:
+    assert find_years("2019年高新技术企业") == (2019,)
+    assert find_years("二〇一九年和2015年") == (2019, 2015)
+    assert find_years("增长103.98%，共2.5亿元") == ()
+    assert find_years("How many in 2019?") == (2019,)
+
+
+def test_followup_carries_the_subject_over() -> None:
+    history = ["2019年高新技术企业有多少家？"]
+    assert resolve_followup("那2015年呢？", history) == "2015年高新技术企业有多少家？"
+    assert resolve_followup("2015年的呢", history) == "2015年高新技术企业有多少家？"
+    # a question with its own subject stays as it is
+    assert resolve_followup("2015年研发经费投入是多少？", history) == "2015年研发经费投入是多少？"
+    assert resolve_followup("那2015年呢？", []) == "那2015年呢？"
+
+
+def test_analyse_marks_targets_and_english() -> None:
+    query = analyse("2020年高新技术企业的目标数是多少？")
+    assert query.wants_target and query.years == (2020,)
+    assert analyse("How many high-tech enterprises in 2019?").is_english
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\n\t"])
+def test_empty_question_names_the_field(question: str) -> None:
+    with pytest.raises(QuestionError, match="question"):
+        analyse(question)
+
+
+def test_overlong_question_is_refused_with_its_length() -> None:
+    with pytest.raises(QuestionError, match="10000"):
+        analyse("高" * 10_000, max_chars=2000)
