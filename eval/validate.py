@@ -39,8 +39,9 @@ TYPES = frozenset(
         "disagreement",
     }
 )
-# Types whose must_contain strings need not all sit in the (short) evidence:
-# they combine facts, so the strings only have to be in the document (or the corpus).
+# Types whose must_contain strings need not all sit in the (short) evidence: a reason's
+# key phrase only has to be in the evidence's document; the facts a multi_hop, comparison
+# or disagreement question combines only have to be somewhere in the corpus.
 RELAXED_TYPES = frozenset({"multi_hop", "reason", "comparison", "disagreement"})
 # Types that only make sense when there are several documents.
 MULTI_ONLY_TYPES = frozenset({"disagreement"})
@@ -206,9 +207,12 @@ def validate_questions(questions: list[dict], docs: dict[str, str], *, multi: bo
             if not s.strip() or s in evidence:
                 continue
             if qtype in RELAXED_TYPES:
-                scope = docs if (qtype == "disagreement" or not multi) else home
+                # reason: the key phrase must be in the evidence's document; facts combined by
+                # multi_hop/comparison/disagreement may come from another document of the corpus.
+                scope = home if qtype == "reason" else docs
                 if not any(s in text for text in scope.values()):
-                    problems.append(f"{label}: must_contain {s!r} not found in the {'corpus' if multi else 'document'}")
+                    where = f"doc {doc!r}" if (multi and qtype == "reason") else "the corpus"
+                    problems.append(f"{label}: must_contain {s!r} not found in {where}")
             else:
                 problems.append(f"{label}: must_contain {s!r} not in evidence")
 
