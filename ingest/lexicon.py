@@ -1,0 +1,201 @@
+"""Chinese word segmentation with the project's domain dictionary, synonyms and stopwords.
+
+    lexicon = Lexicon.load(Path("lexicon"))
+    lexicon.cut("全市高企达到512家")            # ['全市', '高企', '达到', '512', '家']
+    lexicon.keyword_tokens("全市高企达到512家")  # ['全市', '高新技术企业', '达到', '512', '家']
+
+The lexicon folder holds three plain-text files that officials may edit:
+
+- ``domain_dict.txt``: jieba user-dictionary lines ``word [freq] [tag]``, ``#`` comments;
+- ``synonyms.txt``: one group per line, ``canonical = alias = alias``; every alias is mapped to the
+  first term of its group by :meth:`Lexicon.keyword_tokens`;
+- ``stopwords.txt`` (optional): one word per line, dropped by :meth:`Lexicon.keyword_tokens`.
+
+Each ``Lexicon`` owns its own ``jieba.Tokenizer`` (never jieba's global one), so loading a lexicon
+does not change segmentation anywhere else in the process.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from pathlib import Path
+
+import jieba
+
+from reportqa.errors import DocumentError
+
+DOMAIN_DICT = "domain_dict.txt"
+SYNONYMS = "synonyms.txt"
+STOPWORDS = "stopwords.txt"
+
+# jieba logs "Building prefix dict ..." at DEBUG/INFO on every initialisation
+logging.getLogger("jieba").setLevel(logging.WARNING)
+jieba.setLogLevel(logging.WARNING)
+
+# jieba keeps a word together only if all its characters match its "han" pattern
+_JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
+# digits joined by "." or "," ("133.68", "1,234"), optionally with "%": one token, never split
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)+%?")
+_DEFAULT_FREQ = 1000
+
+
+class Lexicon:
+    """Segmentation, synonym folding and stopword removal for Chinese (and some English) text."""
+
+    def __init__(
+        self,
+        words: dict[str, tuple[int | None, str | None]] | None = None,
+        synonym_groups: list[list[str]] | None = None,
+        stopwords: set[str] | None = None,
+    ) -> None:
+        """Build a lexicon from already-parsed data (use :meth:`load` to read a lexicon folder).
+
+        ``words`` maps a dictionary word to its (frequency, tag), either may be None;
+        ``synonym_groups`` lists groups whose first term is canonical; ``stopwords`` are dropped
+        from keyword tokens. Raises ValueError when a term belongs to two synonym groups.
+        """
+        self._words = dict(words or {})
+        self._groups = [list(g) for g in synonym_groups or []]
+        self._stopwords = {w.lower() for w in stopwords or set()}
+        self._canonical: dict[str, str] = {}
+        for group in self._groups:
+            canonical = group[0].lower()
+            for term in group:
+                key = term.lower()
+                if key in self._canonical and self._canonical[key] != canonical:
+                    raise ValueError(f"synonym {term!r} is in two groups: {self._canonical[key]!r} and {canonical!r}")
+                self._canonical[key] = canonical
+        # aliases jieba cannot hold as one word (spaces, "、") or that differ from the text only by
+        # letter case are folded by a case-insensitive phrase pass before segmentation
+        phrases = sorted(
+            (t for g in self._groups for t in g if not _JIEBA_WORD.match(t) or re.search(r"[A-Za-z]", t)),
+            key=len,
+            reverse=True,
+        )
+        self._phrase_pattern = (
+            re.compile("|".join(_phrase_regex(p) for p in phrases), re.IGNORECASE) if phrases else None
+        )
+        self._tokenizer = jieba.Tokenizer()
+        self._tokenizer.initialize()
+        for word, (freq, tag) in self._words.items():
+            self._tokenizer.add_word(word, freq or _DEFAULT_FREQ, tag)
+        for group in self._groups:
+            for term in group:
+                if _JIEBA_WORD.match(term) and term not in self._words:
+                    self._tokenizer.add_word(term, _DEFAULT_FREQ)
+
+    @classmethod
+    def load(cls, lexicon_dir: Path) -> Lexicon:
+        """Read ``domain_dict.txt``, ``synonyms.txt`` and (if present) ``stopwords.txt`` from ``lexicon_dir``.
+
+        Raises DocumentError naming the file when a required file is missing or a line is malformed.
+        """
+        lexicon_dir = Path(lexicon_dir)
+        words = _read_domain_dict(lexicon_dir / DOMAIN_DICT)
+        groups = _read_synonyms(lexicon_dir / SYNONYMS)
+        stop_path = lexicon_dir / STOPWORDS
+        stopwords = set(_content_lines(stop_path)) if stop_path.exists() else set()
+        try:
+            return cls(words, groups, stopwords)
+        except ValueError as exc:
+            raise DocumentError(str(lexicon_dir / SYNONYMS), str(exc)) from exc
+
+    @property
+    def dictionary_words(self) -> frozenset[str]:
+        """Every word this lexicon adds to jieba's dictionary (domain words and synonym terms)."""
+        terms = {t for g in self._groups for t in g if _JIEBA_WORD.match(t)}
+        return frozenset(self._words) | terms
+
+    def tokenize_with_spans(self, text: str) -> list[tuple[str, int, int]]:
+        """jieba words of ``text`` with their [start, end) offsets, covering the text without gaps.
+
+        Numbers written with "." or "," ("133.68", "1,234") are kept as one token.
+        """
+        tokens = [(w, s, e) for w, s, e in self._tokenizer.tokenize(text, HMM=True)]
+        inside = set()
+        for m in _NUMBER.finditer(text):
+            inside.update(range(m.start() + 1, m.end()))
+        if not inside:
+            return tokens
+        merged: list[tuple[str, int, int]] = []
+        for word, start, end in tokens:
+            if merged and start in inside:
+                _, prev_start, _ = merged[-1]
+                merged[-1] = (text[prev_start:end], prev_start, end)
+            else:
+                merged.append((word, start, end))
+        return merged
+
+    def cut(self, text: str) -> list[str]:
+        """jieba words of ``text`` in order, whitespace and punctuation included."""
+        return [w for w, _, _ in self.tokenize_with_spans(text)]
+
+    def canonical(self, term: str) -> str:
+        """The canonical form (lowercased) of ``term``'s synonym group, else ``term`` lowercased."""
+        key = term.strip().lower()
+        return self._canonical.get(key, key)
+
+    def keyword_tokens(self, text: str) -> list[str]:
+        """Tokens for keyword search: lowercased, synonyms folded to their canonical form,
+        whitespace, punctuation and stopwords dropped, numbers kept."""
+        if self._phrase_pattern is not None:
+            text = self._phrase_pattern.sub(lambda m: f" {self.canonical(m.group(0))} ", text)
+        out = []
+        for word in self.cut(text):
+            token = word.strip().lower()
+            if not token or _is_punctuation(token) or token in self._stopwords:
+                continue
+            token = self._canonical.get(token, token)
+            if token in self._stopwords:
+                continue
+            out.append(token)
+        return out
+
+
+def _phrase_regex(phrase: str) -> str:
+    body = r"\s+".join(re.escape(part) for part in phrase.split())
+    before = r"(?<![A-Za-z])" if phrase[0].isascii() and phrase[0].isalpha() else ""
+    after = r"(?![A-Za-z])" if phrase[-1].isascii() and phrase[-1].isalpha() else ""
+    return before + body + after
+
+
+def _is_punctuation(token: str) -> bool:
+    return all(unicodedata.category(ch)[0] in "PSZC" for ch in token)
+
+
+def _content_lines(path: Path) -> list[str]:
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as exc:
+        raise DocumentError(str(path), "词表文件不存在 (lexicon file is missing)") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DocumentError(str(path), f"cannot read lexicon file as UTF-8: {exc}") from exc
+    return [line.strip() for line in raw.splitlines() if line.strip() and not line.strip().startswith("#")]
+
+
+def _read_domain_dict(path: Path) -> dict[str, tuple[int | None, str | None]]:
+    words: dict[str, tuple[int | None, str | None]] = {}
+    for line in _content_lines(path):
+        parts = line.split()
+        word, freq, tag = parts[0], None, None
+        rest = parts[1:]
+        if rest and rest[0].isdigit():
+            freq = int(rest.pop(0))
+        if rest:
+            tag = rest.pop(0)
+        if rest:
+            raise DocumentError(str(path), f"line {line!r}: expected 'word [freq] [tag]'")
+        words[word] = (freq, tag)
+    return words
+
+
+def _read_synonyms(path: Path) -> list[list[str]]:
+    groups = []
+    for line in _content_lines(path):
+        terms = [t.strip() for t in line.split("=") if t.strip()]
+        if len(terms) < 2:
+            raise DocumentError(str(path), f"line {line!r}: a synonym group needs at least two terms separated by '='")
+        groups.append(terms)
+    return groups
