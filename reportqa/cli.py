@@ -94,6 +94,44 @@ def docs(corpus: CorpusOption = None, index: IndexOption = None) -> None:
     Console().print(table)
 
 
+@app.command("eval")
+def eval_(
+    set_path: Annotated[Path | None, typer.Option("--set", help="question set (default: eval/sets/seed.jsonl)")] = None,
+    corpus: CorpusOption = None,
+    out: Annotated[Path | None, typer.Option("--out", help="output folder (default: eval/out/<set name>/)")] = None,
+    baseline: Annotated[bool, typer.Option("--baseline", help="also run the plain splitter + FAISS recipe")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="only the first N questions")] = None,
+    check_floors: Annotated[bool, typer.Option("--check-floors", help="exit 1 below eval/floors.json")] = False,
+) -> None:
+    """Measure retrieval, answer, citation and refusal accuracy on a question set."""
+    from eval.floors import check_floors as floor_problems
+    from eval.floors import load_floors
+    from eval.report import summary_table
+    from eval.runner import DEFAULT_SET, evaluate, set_name
+
+    set_path = set_path or DEFAULT_SET
+    floors = load_floors(set_name(set_path)) if check_floors else None  # a bad floors file fails before the run
+    with _progress() as progress:
+        run = evaluate(
+            _settings(),
+            set_path,
+            corpus=corpus,
+            out_dir=out,
+            baseline=baseline,
+            limit=limit,
+            progress=_progress_callback(progress),
+        )
+    Console().print(summary_table(run))
+    console.print(f"wrote {run.out_dir}/report.md, results.jsonl, per_type_accuracy.png", markup=False)
+    if floors is not None:
+        problems = floor_problems(run.ours.metrics, floors)
+        for problem in problems:
+            console.print(f"below floor ({run.set_name}): {problem}", markup=False, style="red")
+        if problems:
+            raise typer.Exit(1)
+        console.print(f"all floors for {run.set_name} hold", markup=False, style="green")
+
+
 def _progress() -> Progress:
     return Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console
