@@ -1,0 +1,229 @@
+"""Source files -> decoded :class:`Document` objects (.txt, .md, .docx, .pdf).
+
+    document = load_document(Path("corpus/报告.txt"), Path("corpus"))
+    document.doc_id   # "报告.txt"
+
+Every failure raises :class:`DocumentError` naming the file and saying what is wrong.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from ingest.metadata import META_SIDECAR, infer_meta
+from reportqa.errors import DocumentError
+from reportqa.models import Document
+
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".docx", ".pdf"})
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+_CHINESE_ENCODINGS = ("gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950", "cp936")
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+
+
+def load_document(
+    path: Path,
+    corpus_dir: Path,
+    meta_overrides: Mapping[str, dict] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Read and decode ``path``; its doc_id is the path relative to ``corpus_dir`` with forward slashes.
+
+    ``meta_overrides`` maps doc_id -> {title, place, year, kind} (see ``load_meta_overrides``) and
+    wins over what is inferred from the path and text. Files larger than ``max_bytes`` are refused.
+    """
+    path = Path(path)
+    doc_id = _doc_id(path, Path(corpus_dir))
+    data = read_bytes(path, max_bytes)
+    text = decode(path, data)
+    if not text.strip():
+        raise DocumentError(str(path), "文件没有文字内容 (the file has no text)")
+    overrides = (meta_overrides or {}).get(doc_id)
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        meta=infer_meta(doc_id, text, overrides),
+    )
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes; DocumentError if it is missing, empty, larger than ``max_bytes`` or unsupported."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise DocumentError(str(path), f"不支持的文件类型 {suffix or '(无扩展名)'}；支持 {_supported()}")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise DocumentError(str(path), f"无法读取文件 (cannot read the file): {exc.strerror or exc}") from exc
+    if size > max_bytes:
+        raise DocumentError(
+            str(path), f"文件过大：{size / 1024 / 1024:.1f} MB，超过上限 {max_bytes / 1024 / 1024:.0f} MB"
+        )
+    if size == 0:
+        raise DocumentError(str(path), "文件为空 (the file is empty)")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(str(path), f"无法读取文件 (cannot read the file): {exc.strerror or exc}") from exc
+
+
+def decode(path: Path, data: bytes) -> str:
+    """Decode the bytes of a file of a supported type into text with "\\n" newlines."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        text = decode_text(path, data)
+    elif suffix == ".docx":
+        text = docx_text(path, data)
+    elif suffix == ".pdf":
+        text = pdf_text(path, data)
+    else:
+        raise DocumentError(str(path), f"不支持的文件类型 {suffix}；支持 {_supported()}")
+    return normalize_newlines(text)
+
+
+def normalize_newlines(text: str) -> str:
+    """ "\\r\\n" and lone "\\r" become "\\n"; a leading byte-order mark is dropped."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """Decode plain text: UTF-8 (with or without BOM), else the encoding charset-normalizer detects,
+    preferring Chinese encodings (GB18030 stands in for GBK/GB2312, of which it is a superset)."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DocumentError(str(path), "看起来是二进制文件而不是文本 (looks like a binary file, not text)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    guesses = [m.encoding for m in from_bytes(data)]
+    chinese = [g for g in guesses if g.lower().replace("_", "") in _CHINESE_ENCODINGS]
+    candidates = [("gb18030" if g.lower() in ("gbk", "gb2312", "cp936") else g) for g in chinese]
+    candidates += ["gb18030", *guesses]
+    for encoding in dict.fromkeys(candidates):
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise DocumentError(str(path), "无法识别文件编码；请另存为 UTF-8 (cannot detect the text encoding)")
+
+
+def docx_text(path: Path, data: bytes) -> str:
+    """Paragraphs and tables of a .docx in document order.
+
+    Paragraphs in a heading style ("Heading 1", "标题 2", "Title") become markdown headings
+    ("# …", "## …") so the structure parser sees the author's outline. Each table row becomes one
+    line with its cells joined by "\\t" (merged cells once, newlines inside a cell turned into
+    spaces), with a blank line before and after the table.
+    """
+    import docx
+    from docx.table import Table
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise DocumentError(str(path), "not a valid .docx (zip) file / 不是有效的 .docx 文件")
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+        for item in document.iter_inner_content():
+            if isinstance(item, Table):
+                lines.append("")
+                lines.extend(_table_lines(item))
+                lines.append("")
+            else:
+                lines.append(_paragraph_line(item))
+    except DocumentError:
+        raise
+    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors on broken packages
+        raise DocumentError(str(path), f"not a valid .docx file / 不是有效的 .docx 文件: {exc}") from exc
+    return "\n".join(lines)
+
+
+def _paragraph_line(paragraph) -> str:
+    text = paragraph.text.replace("\n", " ").replace("\v", " ")
+    style = paragraph.style.name if paragraph.style is not None else ""
+    match = _HEADING_STYLE.match(style or "")
+    if text.strip() and match:
+        return "#" * max(1, min(6, int(match.group(1)))) + " " + text.strip()
+    if text.strip() and style == "Title":
+        return "# " + text.strip()
+    return text
+
+
+def _table_lines(table) -> list[str]:
+    lines = []
+    for row in table.rows:
+        seen: set[int] = set()
+        cells = []
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append(" ".join(cell.text.replace("\t", " ").split()))
+        if any(cells):
+            lines.append("\t".join(cells))
+    return lines
+
+
+def pdf_text(path: Path, data: bytes) -> str:
+    """The text layer of a PDF, pages separated by a blank line. No text layer -> DocumentError (needs OCR)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise DocumentError(str(path), "not a valid PDF file / 不是有效的 PDF 文件")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise DocumentError(str(path), "PDF 已加密，无法读取 (the PDF is password-protected)")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except DocumentError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise DocumentError(str(path), f"not a valid PDF file / 不是有效的 PDF 文件: {exc}") from exc
+    if not any(p.strip() for p in pages):
+        raise DocumentError(str(path), "PDF 没有文字层（可能是扫描件），需要先做 OCR (no text layer: needs OCR)")
+    return "\n\n".join(p.strip("\n") for p in pages)
+
+
+def scan_corpus(corpus_dir: Path) -> tuple[list[Path], list[DocumentError]]:
+    """Supported files under ``corpus_dir`` (recursive, sorted) and a DocumentError for each unsupported one.
+
+    Hidden files and folders (name starting with ".") and the metadata sidecar are skipped.
+    """
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise DocumentError(str(corpus_dir), "语料目录不存在 (the corpus folder does not exist)")
+    found: list[Path] = []
+    unsupported: list[DocumentError] = []
+    for path in sorted(corpus_dir.rglob("*")):
+        relative = path.relative_to(corpus_dir)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        if relative.as_posix() == META_SIDECAR:
+            continue
+        if path.suffix.lower() in SUPPORTED_SUFFIXES:
+            found.append(path)
+        else:
+            unsupported.append(
+                DocumentError(str(path), f"不支持的文件类型 {path.suffix or '(无扩展名)'}，已跳过；支持 {_supported()}")
+            )
+    return found, unsupported
+
+
+def _doc_id(path: Path, corpus_dir: Path) -> str:
+    try:
+        return path.resolve().relative_to(corpus_dir.resolve()).as_posix()
+    except ValueError as exc:
+        raise DocumentError(str(path), f"文件不在语料目录 {corpus_dir} 之内 (not inside the corpus folder)") from exc
+
+
+def _supported() -> str:
+    return ", ".join(sorted(SUPPORTED_SUFFIXES))
