@@ -65,6 +65,10 @@ class Settings(BaseSettings):
     # app administration
     admin_password_sha256: str = Field(default="", description="hex sha256 of the admin password")
     max_upload_mb: int = 50
+    example_questions: list[str] = Field(
+        default_factory=list,
+        description="questions the chat app offers on a first visit; empty: derived from the indexed documents",
+    )
 
     @classmethod
     def settings_customise_sources(

@@ -1,0 +1,174 @@
+"""Document administration for the chat app: the password gate, uploads, removal, background rebuilds.
+
+Nothing here imports Streamlit, so each rule is tested on its own:
+
+    is_admin_password("secret", settings.admin_password_sha256)   # hmac.compare_digest of sha256 digests
+    save_upload(settings.corpus_dir, "../../etc/报告 2020.docx", data, max_mb=50)  # -> corpus/报告 2020.docx
+    builder = IndexBuilder(settings); builder.start(); builder.state()
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import re
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reportqa.errors import ReportQAError
+from reportqa.settings import Settings
+
+log = logging.getLogger(__name__)
+
+ALLOWED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+MAX_NAME_CHARS = 120
+_UNSAFE_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+
+
+class UploadError(ReportQAError):
+    """An uploaded file was refused; the message names the file and the reason."""
+
+
+def hash_password(password: str) -> str:
+    return hashlib.sha256(password.encode("utf-8")).hexdigest()
+
+
+def is_admin_password(entered: str, expected_sha256: str) -> bool:
+    """True when sha256(entered) equals the configured hex digest; always False when none is configured."""
+    expected = expected_sha256.strip().lower()
+    if not expected or not entered:
+        return False
+    return hmac.compare_digest(hash_password(entered).encode(), expected.encode())
+
+
+def safe_filename(name: str) -> str:
+    """A plain file name for the corpus folder: no folders, no traversal, allowed suffix; Chinese and spaces kept."""
+    original = name
+    name = unicodedata.normalize("NFC", name).replace("\\", "/").split("/")[-1]
+    name = _UNSAFE_CHARS.sub("_", name)
+    name = re.sub(r"\s+", " ", name).strip(" .")  # no hidden files, no trailing dots or spaces
+    stem, dot, suffix = name.rpartition(".")
+    suffix = f".{suffix.lower()}" if dot else ""
+    if suffix not in ALLOWED_SUFFIXES:
+        raise UploadError(f"{original}: 只接受 {'、'.join(ALLOWED_SUFFIXES)} 文件")
+    stem = stem.strip(" .")[: MAX_NAME_CHARS - len(suffix)].rstrip(" .")
+    if not stem:
+        raise UploadError(f"{original}: 文件名为空，请重命名后再上传")
+    return stem + suffix
+
+
+def save_upload(corpus_dir: Path, name: str, data: bytes, *, max_mb: int, overwrite: bool = False) -> Path:
+    """Write an uploaded file into the top level of `corpus_dir` under a sanitised name; return its path."""
+    filename = safe_filename(name)
+    if len(data) > max_mb * 1024 * 1024:
+        raise UploadError(f"{name}: 文件超过 {max_mb} MB 上限")
+    if not data:
+        raise UploadError(f"{name}: 文件是空的")
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    root = corpus_dir.resolve()
+    target = root / filename
+    if target.parent != root or target.is_symlink():
+        raise UploadError(f"{name}: 文件名不可用")
+    if target.exists() and not overwrite:
+        raise UploadError(f"{filename}: 已有同名文档；如要替换，请勾选“替换同名文档”")
+    tmp = root / f".{filename}.uploading"
+    tmp.write_bytes(data)
+    tmp.replace(target)  # atomic: the builder never sees half a file
+    return target
+
+
+def list_documents(corpus_dir: Path) -> list[tuple[str, int]]:
+    """(path relative to the corpus folder, size in bytes) of every document file, sorted."""
+    if not corpus_dir.is_dir():
+        return []
+    found = []
+    for path in corpus_dir.rglob("*"):
+        rel = path.relative_to(corpus_dir)
+        if any(part.startswith(".") for part in rel.parts) or path.suffix.lower() not in ALLOWED_SUFFIXES:
+            continue
+        if path.is_file() and not path.is_symlink():
+            found.append((rel.as_posix(), path.stat().st_size))
+    return sorted(found)
+
+
+def remove_document(corpus_dir: Path, doc_id: str) -> None:
+    """Delete one listed document; refuses anything that resolves outside the corpus folder."""
+    root = corpus_dir.resolve()
+    target = (root / doc_id).resolve()
+    listed = {d for d, _ in list_documents(corpus_dir)}
+    if doc_id not in listed or not target.is_relative_to(root):
+        raise UploadError(f"{doc_id}: 不是文档目录中的文件")
+    target.unlink()
+
+
+@dataclass(frozen=True)
+class BuildState:
+    running: bool = False
+    stage: str = ""
+    done: int = 0
+    total: int = 0
+    summary: str = ""  # the last build's report
+    error: str = ""
+    finished_at: float | None = None
+
+    @property
+    def fraction(self) -> float:
+        return min(1.0, self.done / self.total) if self.total else 0.0
+
+
+STAGE_NAMES = {"parse": "解析文档", "chunk": "切分段落", "embed": "计算向量", "index": "写入索引", "save": "保存索引"}
+
+
+class IndexBuilder:
+    """Runs `indexing.build.build_index` in a background thread, one build at a time per process.
+
+    Sessions poll `state()`; the engine serves the old index until the new version's CURRENT switch,
+    and picks it up on its next `refresh()`.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._lock = threading.Lock()
+        self._state = BuildState()
+        self._thread: threading.Thread | None = None
+
+    def state(self) -> BuildState:
+        return self._state
+
+    def start(self, *, full: bool = False) -> bool:
+        """Start a build unless one is running; returns whether one was started."""
+        with self._lock:
+            if self._state.running:
+                return False
+            self._state = BuildState(running=True, stage="准备", summary=self._state.summary)
+            self._thread = threading.Thread(target=self._run, args=(full,), name="reportqa-index-build", daemon=True)
+            self._thread.start()
+            return True
+
+    def wait(self, timeout: float | None = None) -> BuildState:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+        return self._state
+
+    def _progress(self, stage: str, done: int, total: int) -> None:
+        self._state = replace(self._state, stage=STAGE_NAMES.get(stage, stage), done=done, total=total)
+
+    def _run(self, full: bool) -> None:
+        from indexing.build import build_index
+
+        try:
+            report = build_index(self.settings, full=full, progress=self._progress)
+        except ReportQAError as exc:
+            self._state = BuildState(summary=self._state.summary, error=str(exc), finished_at=time.time())
+        except Exception as exc:  # shown to the administrator, logged in full
+            log.exception("index build failed")
+            self._state = BuildState(
+                summary=self._state.summary, error=f"{type(exc).__name__}: {exc}", finished_at=time.time()
+            )
+        else:
+            self._state = BuildState(summary=report.summary(), finished_at=time.time())

@@ -1,0 +1,142 @@
+"""Safe HTML for answers and citations: every piece of document text is shown as text.
+
+Streamlit's `st.markdown` interprets Markdown (and, with `unsafe_allow_html`, HTML), so document text
+must never reach it raw. `text_html` escapes HTML *and* the characters Markdown, LaTeX and Streamlit
+directives react to, and turns newlines into `<br>` so the block stays one HTML block (a blank line
+would end it and let Markdown back in). The only tags in the output are the ones built here.
+
+    body = passage_html("全市高新技术企业512家。<script>", highlight="512家")
+    st.markdown(f'<div class="rq-passage">{body}</div>', unsafe_allow_html=True)
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from reportqa.models import NOT_FOUND, Answer, Citation
+
+# Characters Markdown (emphasis, links, code, headings, tables, lists), remark-math ($), emoji
+# shortcodes and Streamlit's :color[...] directives react to; as numeric entities they show as themselves.
+_MARKDOWN_SPECIAL = {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#|~$:<>"}
+_MARKER = re.compile(r"\[(\d{1,3})\]")
+CONTEXT_CHARS = 400  # characters of source shown on each side of a cited passage
+
+STYLE = """
+<style>
+.rq-answer {font-size: 1.02rem; line-height: 1.75;}
+.rq-marker {color: #1a5fb4; font-weight: 600; font-size: 0.8em; vertical-align: super;}
+.rq-notfound {border-left: 4px solid #c64600; background: #fff4e5; padding: 0.6rem 0.9rem;
+  border-radius: 4px; line-height: 1.75;}
+.rq-notfound-label {display: inline-block; background: #c64600; color: #fff; font-weight: 600;
+  padding: 0 0.5rem; border-radius: 3px; margin-right: 0.5rem; font-size: 0.85em;}
+.rq-notfound-head {color: #a33a00;}
+.rq-cite-head {font-weight: 600; margin-top: 0.4rem;}
+.rq-cite-meta {color: #555; font-size: 0.88em;}
+.rq-passage {border-left: 3px solid #9ab; padding: 0.3rem 0.7rem; margin: 0.2rem 0 0.4rem 0;
+  background: #f7f9fb; line-height: 1.7; font-size: 0.95em;}
+.rq-passage mark, .rq-context mark {background: #ffe58a; padding: 0 1px;}
+.rq-context {max-height: 22rem; overflow-y: auto; line-height: 1.7; font-size: 0.92em; color: #333;}
+.rq-context .rq-cited {background: #e8f0fe;}
+.rq-warning {color: #8a5300; font-size: 0.9em;}
+</style>
+"""
+
+
+def text_html(text: str) -> str:
+    """`text` as inert HTML: no tag, entity, Markdown or directive in it takes effect."""
+    escaped = html.escape(text, quote=True)
+    # html.escape already produced entities for < > & " '; escape the rest without touching those
+    out = []
+    for part in re.split(r"(&[a-z]+;|&#x?[0-9a-f]+;)", escaped):
+        if part.startswith("&") and part.endswith(";"):
+            out.append(part)
+        else:
+            out.append("".join(_MARKDOWN_SPECIAL.get(ch, ch) for ch in part))
+    return "".join(out).replace("\r\n", "\n").replace("\n", "<br>").replace("\t", "&emsp;")
+
+
+def passage_html(text: str, highlight: str = "") -> str:
+    """The passage with its answering sentence (or figure) in <mark>; everything escaped."""
+    at = text.find(highlight) if highlight else -1
+    if at < 0:
+        return text_html(text)
+    end = at + len(highlight)
+    return f"{text_html(text[:at])}<mark>{text_html(text[at:end])}</mark>{text_html(text[end:])}"
+
+
+def answer_html(answer: Answer) -> str:
+    """The answer text with [n] markers styled; a not-found answer boxed and labelled as such."""
+    body = "".join(
+        f'<span class="rq-marker">[{part}]</span>' if i % 2 else text_html(part)
+        for i, part in enumerate(_MARKER.split(answer.answer))
+    )
+    if answer.found:
+        return f'<div class="rq-answer">{body}</div>'
+    label = f'<span class="rq-notfound-label">{NOT_FOUND}</span>'
+    if body.startswith(NOT_FOUND):  # "文中未提及2015年的相关情况。文中最接近的信息：…"
+        body = f'<strong class="rq-notfound-head">{NOT_FOUND}</strong>{body[len(NOT_FOUND) :]}'
+        body = body.replace("文中最接近的信息：", "<br>文中最接近的信息（仅供参考）：", 1)
+    else:
+        body = label + body
+    return f'<div class="rq-notfound">{body}</div>'
+
+
+def citation_head_html(citation: Citation) -> str:
+    title = citation.title or citation.doc
+    year = f"（{citation.year}年）" if citation.year else ""
+    section = f'<div class="rq-cite-meta">章节：{text_html(citation.section)}</div>' if citation.section else ""
+    return f'<div class="rq-cite-head">[{citation.n}] {text_html(title)}{text_html(year)}</div>{section}'
+
+
+def citation_html(citation: Citation) -> str:
+    """Head (document, year, section) and the quoted passage with the answering part marked."""
+    passage = passage_html(citation.text, citation.highlight)
+    return f'{citation_head_html(citation)}<div class="rq-passage">{passage}</div>'
+
+
+def context_html(source: str, citation: Citation, chars: int = CONTEXT_CHARS) -> str:
+    """The source around the cited passage; the passage tinted, its answering part marked."""
+    start = max(0, min(citation.start, len(source)))
+    end = max(start, min(citation.end, len(source)))
+    before_at = max(0, start - chars)
+    after_to = min(len(source), end + chars)
+    before = ("…" if before_at > 0 else "") + source[before_at:start]
+    after = source[end:after_to] + ("…" if after_to < len(source) else "")
+    cited = passage_html(source[start:end], citation.highlight)
+    return f'<div class="rq-context">{text_html(before)}<span class="rq-cited">{cited}</span>{text_html(after)}</div>'
+
+
+def warnings_html(warnings: Sequence[str]) -> str:
+    return "".join(f'<div class="rq-warning">注意：{text_html(w)}</div>' for w in warnings)
+
+
+def conversation_markdown(turns: Sequence[dict]) -> str:
+    """The conversation as a Markdown file an official can keep: questions, answers, citations.
+
+    `turns` are dicts with "question" and "answer" (an Answer). Document text is put in block
+    quotes and its Markdown characters backslash-escaped so the file reads as the documents do.
+    """
+    lines = ["# 报告问答记录", ""]
+    for i, turn in enumerate(turns, 1):
+        answer: Answer = turn["answer"]
+        lines += [f"## 问题 {i}：{_md_escape(turn['question'])}", ""]
+        if not answer.found:
+            lines += [f"**{NOT_FOUND}**", ""]
+        lines += [_md_escape(line) + "  " for line in answer.answer.splitlines()] + [""]
+        if answer.citations:
+            lines += ["**出处**", ""]
+        for c in answer.citations:
+            year = f"（{c.year}年）" if c.year else ""
+            lines.append(f"[{c.n}] {_md_escape(c.title or c.doc)}{year} · {_md_escape(c.section)} · `{c.doc}`")
+            lines.append("")
+            lines += ["> " + _md_escape(line) for line in c.text.splitlines() if line.strip()]
+            lines.append("")
+        for w in answer.warnings:
+            lines += [f"注意：{_md_escape(w)}", ""]
+    return "\n".join(lines)
+
+
+def _md_escape(text: str) -> str:
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$])", r"\\\1", text)

@@ -1,0 +1,440 @@
+"""The chat page officials use: questions in Chinese, answers with numbered citations they can check.
+
+    streamlit run app/streamlit_app.py        (or ./start.sh)
+
+The page only calls the pipeline: `Engine` (one per process, shared by every session through
+st.cache_resource) answers; `app.admin.IndexBuilder` rebuilds the index in a background thread and
+the engine serves the new version on its next `refresh()`. Document text is rendered through
+`app.render`, which escapes all of it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from datetime import datetime
+
+import streamlit as st
+from pydantic import ValidationError
+
+from app.admin import ALLOWED_SUFFIXES, IndexBuilder, UploadError, is_admin_password, list_documents, remove_document
+from app.admin import save_upload as save_upload_file
+from app.examples import derive_examples
+from app.feedback import record_feedback
+from app.render import (
+    STYLE,
+    answer_html,
+    citation_html,
+    context_html,
+    conversation_markdown,
+    text_html,
+    warnings_html,
+)
+from reportqa.errors import IndexMismatchError, IndexMissingError, LLMError, QuestionError, ReportQAError
+from reportqa.settings import Settings
+
+log = logging.getLogger("reportqa.app")
+
+MODES = {"extractive": "摘录原文（默认）", "llm": "大模型归纳（流式输出）"}
+ALL_DOCS = "（全部文档）"
+
+
+# --- shared per process --------------------------------------------------------------------------
+
+
+def _settings_key(settings: Settings) -> str:
+    return settings.model_dump_json()
+
+
+@st.cache_resource(show_spinner="正在加载模型和索引……")
+def _open_engine(key: str, _settings: Settings):
+    from reportqa.engine import Engine
+
+    return Engine.open(_settings)
+
+
+@st.cache_resource
+def _builder(index_dir: str, corpus_dir: str, _settings: Settings) -> IndexBuilder:
+    return IndexBuilder(_settings)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _examples(key: str, index_version: str, _engine, configured: tuple[str, ...]) -> list[str]:
+    if configured:
+        return list(configured)
+    return derive_examples(_engine, limit=4)
+
+
+def builder_for(settings: Settings) -> IndexBuilder:
+    return _builder(str(settings.index_dir), str(settings.corpus_dir), settings)
+
+
+# --- small helpers -------------------------------------------------------------------------------
+
+
+def show_text(text: str, css: str = "") -> None:
+    """Text from documents or users, shown literally."""
+    st.markdown(f'<div class="{css}">{text_html(text)}</div>', unsafe_allow_html=True)
+
+
+def exact_doc_pattern(doc_id: str) -> str:
+    """A doc_filter that matches exactly this document: a glob (bracketed first character) matched whole."""
+    escaped = "".join(f"[{ch}]" if ch in "*?[" else ch for ch in doc_id)
+    return escaped if escaped != doc_id else f"[{doc_id[0]}]{doc_id[1:]}"
+
+
+def _state() -> dict:
+    ss = st.session_state
+    ss.setdefault("turns", [])
+    ss.setdefault("admin", False)
+    return ss
+
+
+# --- sidebar -------------------------------------------------------------------------------------
+
+
+def sidebar(settings: Settings, engine) -> dict:
+    """Status, answer options and export; returns the options for `engine.ask`."""
+    ss = _state()
+    options = {"mode": "extractive", "top_k": settings.top_k, "doc_filter": None, "years": []}
+    with st.sidebar:
+        st.button("🗨️ 新对话", on_click=_new_conversation, width="stretch", type="primary")
+
+        st.subheader("索引状态")
+        if engine is None:
+            st.caption("索引尚未就绪")
+        else:
+            status = engine.status()
+            built = status.built_at.astimezone().strftime("%Y-%m-%d %H:%M") if status.built_at else "未知"
+            c1, c2 = st.columns(2)
+            c1.metric("文档", status.documents)
+            c2.metric("段落", status.chunks)
+            show_text(f"向量模型：{status.embedder}\n建立时间：{built}\n版本：{status.version}", "rq-cite-meta")
+
+        if engine is not None:
+            st.subheader("回答设置")
+            if settings.llm_configured:
+                options["mode"] = st.radio(
+                    "回答方式",
+                    list(MODES),
+                    index=list(MODES).index(settings.answer_mode),
+                    format_func=MODES.get,
+                    key="mode",
+                )
+            else:
+                st.caption("回答方式：摘录原文（未配置大模型）")
+            options["top_k"] = st.slider("参考段落数", 1, 20, min(settings.top_k, 20), key="top_k")
+
+            metas = engine.documents()
+            labels = {
+                doc_id: f"{m.title or doc_id}（{m.year}）" if m.year else (m.title or doc_id)
+                for doc_id, m in sorted(metas.items(), key=lambda kv: (kv[1].year or 0, kv[0]))
+            }
+            doc = st.selectbox(
+                "限定文档", [ALL_DOCS, *labels], format_func=lambda d: labels.get(d, d), key="doc_choice"
+            )
+            if doc != ALL_DOCS:
+                options["doc_filter"] = exact_doc_pattern(doc)
+            years = sorted({m.year for m in metas.values() if m.year})
+            if years:
+                options["years"] = st.multiselect("限定年份", years, key="year_choice")
+
+        st.subheader("导出")
+        st.download_button(
+            "导出对话（Markdown）",
+            data=conversation_markdown(ss["turns"]) if ss["turns"] else "",
+            file_name=f"报告问答-{datetime.now():%Y%m%d-%H%M}.md",
+            mime="text/markdown",
+            disabled=not ss["turns"],
+            width="stretch",
+        )
+    return options
+
+
+def _new_conversation() -> None:
+    st.session_state["turns"] = []
+    st.session_state.pop("pending", None)
+
+
+# --- administration ------------------------------------------------------------------------------
+
+
+def admin_panel(settings: Settings) -> None:
+    """Upload, list, remove documents and rebuild the index; hidden unless a password is configured."""
+    if not settings.admin_password_sha256:
+        return
+    ss = _state()
+    with st.sidebar, st.expander("文档管理（管理员）", expanded=ss["admin"]):
+        if not ss["admin"]:
+            password = st.text_input("管理员密码", type="password", key="admin_password")
+            if password:
+                if is_admin_password(password, settings.admin_password_sha256):
+                    ss["admin"] = True
+                    st.rerun()
+                st.error("密码不正确")
+            return
+
+        st.button("退出管理", on_click=lambda: ss.update(admin=False, admin_password=""))
+        uploads = st.file_uploader(
+            f"上传文档（{'、'.join(ALLOWED_SUFFIXES)}，每个不超过 {settings.max_upload_mb} MB）",
+            type=[s.lstrip(".") for s in ALLOWED_SUFFIXES],
+            accept_multiple_files=True,
+            max_upload_size=settings.max_upload_mb,
+            key=f"uploads-{ss.get('upload_round', 0)}",
+        )
+        overwrite = st.checkbox("替换同名文档", key="overwrite")
+        if uploads and st.button("保存上传的文档", key="save_uploads"):
+            saved = []
+            for upload in uploads:
+                try:
+                    saved.append(
+                        save_upload_file(
+                            settings.corpus_dir,
+                            upload.name,
+                            upload.getvalue(),
+                            max_mb=settings.max_upload_mb,
+                            overwrite=overwrite,
+                        ).name
+                    )
+                except UploadError as exc:
+                    st.error(str(exc))
+            if saved:
+                ss["upload_round"] = ss.get("upload_round", 0) + 1
+                ss["admin_notice"] = f"已保存：{'、'.join(saved)}。重建索引后即可提问。"
+                st.rerun()
+        if ss.get("admin_notice"):
+            st.success(ss.pop("admin_notice"))
+
+        docs = list_documents(settings.corpus_dir)
+        st.markdown(f"**文档目录**（{len(docs)} 个文件）")
+        for doc_id, size in docs:
+            show_text(f"{doc_id}（{size / 1024:.0f} KB）", "rq-cite-meta")
+        if docs:
+            victim = st.selectbox("删除文档", ["", *[d for d, _ in docs]], key="remove_choice")
+            if victim and st.button("确认删除", key="remove_doc"):
+                try:
+                    remove_document(settings.corpus_dir, victim)
+                    ss["admin_notice"] = f"已删除：{victim}。重建索引后生效。"
+                except UploadError as exc:
+                    st.error(str(exc))
+                st.rerun()
+
+        builder = builder_for(settings)
+        full = st.checkbox("完全重建（不复用已有向量）", key="full_rebuild")
+        if st.button("重建索引", key="rebuild", disabled=builder.state().running, type="primary"):
+            builder.start(full=full)
+        build_progress(settings)
+
+
+@st.fragment(run_every=1.0)
+def _build_progress_live(settings: Settings) -> None:
+    state = builder_for(settings).state()
+    if state.running:
+        st.progress(state.fraction, text=f"正在重建索引：{state.stage} {state.done}/{state.total}")
+    else:
+        st.rerun()
+
+
+def build_progress(settings: Settings) -> None:
+    state = builder_for(settings).state()
+    if state.running:
+        _build_progress_live(settings)
+    elif state.error:
+        st.error(f"重建索引失败：{state.error}")
+    elif state.summary:
+        st.success("索引已更新，新提问将使用新索引。")
+        show_text(state.summary, "rq-cite-meta")
+
+
+# --- the conversation ----------------------------------------------------------------------------
+
+
+def render_turn(turn: dict, engine, settings: Settings, *, elapsed: float | None = None) -> None:
+    answer = turn["answer"]
+    st.markdown(answer_html(answer), unsafe_allow_html=True)
+    if answer.warnings:
+        st.markdown(warnings_html(answer.warnings), unsafe_allow_html=True)
+    if answer.citations:
+        st.markdown("**出处**" if answer.found else "**最接近的出处（仅供参考）**")
+    for citation in answer.citations:
+        st.markdown(citation_html(citation), unsafe_allow_html=True)
+        with st.expander(f"查看原文上下文 [{citation.n}]"):
+            try:
+                source = engine.source_text(citation.doc)
+            except (KeyError, ReportQAError):
+                st.caption("该文档已不在当前索引中。")
+            else:
+                st.markdown(context_html(source, citation), unsafe_allow_html=True)
+    feedback_row(turn, settings)
+
+
+def feedback_row(turn: dict, settings: Settings) -> None:
+    given = turn.get("feedback")
+    cols = st.columns([1, 1, 8])
+    cols[0].button("👍", key=f"up-{turn['id']}", on_click=_feedback, args=(turn, "up", settings), disabled=bool(given))
+    cols[1].button(
+        "👎", key=f"down-{turn['id']}", on_click=_feedback, args=(turn, "down", settings), disabled=bool(given)
+    )
+    if given:
+        cols[2].caption("已记录：有帮助，谢谢。" if given == "up" else "已记录：答案有误，将用于改进。")
+
+
+def _feedback(turn: dict, rating: str, settings: Settings) -> None:
+    try:
+        record_feedback(
+            settings.feedback_path,
+            rating=rating,
+            question=turn["question"],
+            answer=turn["answer"],
+            history=turn["history"],
+            mode=turn["mode"],
+            filters=turn["filters"],
+        )
+    except OSError as exc:
+        st.toast(f"反馈未能保存：{exc}")
+        return
+    turn["feedback"] = rating
+
+
+def ask(engine, settings: Settings, question: str, options: dict) -> None:
+    """Ask, stream (LLM mode) into a placeholder, store and render the new turn."""
+    ss = _state()
+    history = [t["question"] for t in ss["turns"]]
+    with st.chat_message("user"):
+        show_text(question)
+    with st.chat_message("assistant"):
+        placeholder = st.empty()
+        streamed: list[str] = []
+
+        def on_token(token: str) -> None:
+            streamed.append(token)
+            partial = text_html("".join(streamed))
+            placeholder.markdown(f'<div class="rq-answer">{partial}▌</div>', unsafe_allow_html=True)
+
+        started = time.perf_counter()
+        try:
+            with st.spinner("正在查找……"):
+                engine.refresh()  # a rebuilt index is served from the next question on
+                answer = engine.ask(
+                    question,
+                    history=history,
+                    doc_filter=options["doc_filter"],
+                    years=options["years"],
+                    top_k=options["top_k"],
+                    mode=options["mode"],
+                    on_token=on_token if options["mode"] == "llm" else None,
+                )
+        except QuestionError as exc:
+            placeholder.warning(f"问题无法处理：{exc}")
+            return
+        except LLMError as exc:
+            placeholder.error(f"大模型服务出错：{exc}。可在侧栏改用“摘录原文”方式。")
+            return
+        except ReportQAError as exc:
+            placeholder.error(f"无法回答：{exc}")
+            return
+        except Exception:
+            log.exception("question failed: %s", question)
+            placeholder.error("系统内部错误，未能回答这个问题。请稍后再试或联系管理员。")
+            return
+        elapsed = time.perf_counter() - started
+        placeholder.empty()
+        turn = {
+            "id": uuid.uuid4().hex[:12],
+            "question": question,
+            "answer": answer,
+            "history": history,
+            "mode": options["mode"],
+            "filters": {"doc_filter": options["doc_filter"], "years": list(options["years"])},
+            "elapsed": elapsed,
+        }
+        ss["turns"].append(turn)
+        render_turn(turn, engine, settings)
+        st.caption(f"用时 {elapsed:.2f} 秒")
+
+
+def examples(engine, settings: Settings) -> None:
+    try:
+        questions = _examples(
+            _settings_key(settings), engine.status().version, engine, tuple(settings.example_questions)
+        )
+    except ReportQAError:
+        questions = []
+    if not questions:
+        return
+    st.markdown("**可以这样问：**")
+    for i, q in enumerate(questions):
+        st.button(q, key=f"example-{i}", on_click=lambda q=q: st.session_state.update(pending=q))
+
+
+# --- page ----------------------------------------------------------------------------------------
+
+
+def load_engine(settings: Settings):
+    """The shared engine; builds the index first if there is none. None while a build runs or on error."""
+    try:
+        return _open_engine(_settings_key(settings), settings)
+    except IndexMissingError:
+        pass
+    except IndexMismatchError as exc:
+        st.error(
+            f"索引与当前设置不一致：{exc}\n\n请管理员在侧栏“文档管理”中勾选“完全重建”后重建索引，"
+            "或在命令行运行 `reportqa ingest --full`。"
+        )
+        return None
+    except ReportQAError as exc:
+        st.error(f"无法打开索引：{exc}")
+        return None
+
+    builder = builder_for(settings)
+    state = builder.state()
+    if not state.running and state.error:
+        st.error(f"建立索引失败：{state.error}")
+        return None
+    if not list_documents(settings.corpus_dir):
+        st.warning(f"文档目录 {settings.corpus_dir} 中还没有文档。请管理员上传文档后建立索引。")
+        return None
+    if not state.running:
+        builder.start()
+    st.info("首次使用：正在从文档目录建立索引，完成后页面会自动刷新。")
+    _build_progress_live(settings)
+    return None
+
+
+def main() -> None:
+    st.set_page_config(page_title="报告问答", page_icon="📄", layout="centered")
+    st.markdown(STYLE, unsafe_allow_html=True)
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        st.error(f"设置有误（reportqa.toml 或 REPORTQA_* 环境变量）：\n\n{exc}")
+        st.stop()
+    ss = _state()
+
+    st.title("📄 政府报告问答")
+    st.caption(
+        "答案摘自已收录的文档，每句标注出处编号 [n]，可展开原文逐条核对。文档中没有的内容会明确说明“文中未提及”。"
+    )
+
+    engine = load_engine(settings)
+    options = sidebar(settings, engine)
+    admin_panel(settings)
+    if engine is None:
+        return
+
+    for turn in ss["turns"]:
+        with st.chat_message("user"):
+            show_text(turn["question"])
+        with st.chat_message("assistant"):
+            render_turn(turn, engine, settings)
+
+    question = st.chat_input("请输入问题，例如：某年某项指标是多少？可接着追问“那2015年呢？”")
+    question = question or ss.pop("pending", None)
+    if question:
+        ask(engine, settings, question.strip(), options)
+    elif not ss["turns"]:
+        examples(engine, settings)
+
+
+main()

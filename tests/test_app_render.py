@@ -1,0 +1,81 @@
+"""app.render: document text reaches the page as text, never as HTML or Markdown."""
+
+from __future__ import annotations
+
+import re
+
+from app.render import answer_html, citation_html, context_html, conversation_markdown, passage_html, text_html
+from reportqa.models import NOT_FOUND, Answer, Citation
+
+HOSTILE = "<script>alert(1)</script> **bold** [link](javascript:x) <img src=x onerror=alert(2)> $x$ :red[y]\n\n# head"
+
+
+def _tags(markup: str) -> set[str]:
+    return {m.lower() for m in re.findall(r"<\s*/?\s*([a-zA-Z]+)", markup)}
+
+
+def test_text_html_leaves_no_tag_markdown_or_blank_line():
+    out = text_html(HOSTILE)
+    assert _tags(out) == {"br"}
+    for raw in ("<script", "**", "](", "[link]", "$x$", ":red[", "\n"):
+        assert raw not in out
+    assert "&lt;script&gt;" in out
+
+
+def test_passage_highlight_is_the_only_markup():
+    out = passage_html("前文<b>。全市高新技术企业512家。后文**", highlight="全市高新技术企业512家。")
+    assert _tags(out) == {"mark"}
+    assert "<mark>全市高新技术企业512家。</mark>" in out
+    assert "&lt;b&gt;" in out
+
+
+def test_passage_without_findable_highlight_is_plain_text():
+    assert "<mark>" not in passage_html("abc", highlight="xyz")
+
+
+def test_answer_markers_styled_and_text_escaped():
+    out = answer_html(Answer(question="q", answer="512家。\n<i>x</i>[1]", found=True))
+    assert '<span class="rq-marker">[1]</span>' in out
+    assert "&lt;i&gt;" in out
+    assert _tags(out) == {"div", "span", "br"}
+
+
+def test_not_found_answer_is_labelled():
+    out = answer_html(Answer(question="q", answer=f"{NOT_FOUND}2015年的相关情况。文中最接近的信息：甲[1]", found=False))
+    assert 'class="rq-notfound"' in out
+    assert NOT_FOUND in out
+    scoped = answer_html(Answer(question="q", answer="没有2030年的文档。", found=False))
+    assert NOT_FOUND in scoped and "rq-notfound" in scoped
+
+
+def _citation(text: str, start: int = 10) -> Citation:
+    return Citation(
+        n=1,
+        doc="a/<x>.txt",
+        section="一 > **二**",
+        text=text,
+        start=start,
+        end=start + len(text),
+        score=1.0,
+        title="<b>标题</b>",
+        year=2020,
+        highlight="alert(1)" if "alert" in text else text[:3],
+    )
+
+
+def test_citation_head_and_context_escaped():
+    source = "0123456789<script>alert(1)</script>[link](javascript:x)tail"
+    citation = _citation(source[10:35])
+    head = citation_html(citation)
+    assert "&lt;b&gt;标题&lt;/b&gt;" in head and "（2020年）" in head and "<script" not in head
+    context = context_html(source, citation, chars=5)
+    assert "<script" not in context and "&lt;script&gt;" in context
+    assert context.startswith('<div class="rq-context">…') and "<mark>" in context
+
+
+def test_conversation_markdown_keeps_citations_and_escapes():
+    answer = Answer(question="q", answer="512家[1]", found=True, citations=[_citation("**bold** 512家")])
+    md = conversation_markdown([{"question": "2019年高新技术企业有多少家？", "answer": answer}])
+    assert "## 问题 1：2019年高新技术企业有多少家？" in md
+    assert "[1] <b>标题</b>" not in md and r"\*\*bold\*\*" in md
+    assert "> " in md
