@@ -107,12 +107,11 @@ def run_system(
 
 
 def load_documents(corpus_dir: Path) -> list[Document]:
-    """The corpus documents read with the project's loader (the text the index was built from)."""
-    from ingest.loaders import load_document, supported
+    """The corpus documents read with the project's loader (the text the index is built from)."""
+    from ingest.loaders import load_document, scan_corpus
 
-    corpus_dir = Path(corpus_dir)
-    paths = sorted(p for p in corpus_dir.rglob("*") if p.is_file() and supported(p))
-    return [load_document(path, corpus_dir) for path in paths]
+    paths, _unsupported = scan_corpus(Path(corpus_dir))  # the index build skips the same files
+    return [load_document(path, Path(corpus_dir)) for path in paths]
 
 
 def evaluate(
