@@ -1,0 +1,55 @@
+"""One source file -> (Document, chunks): load, parse structure, chunk.
+
+chunker = Chunker(tokenizer=Lexicon.load(settings.lexicon_dir))
+overrides = load_meta_overrides(settings.corpus_dir)
+files, skipped = scan_corpus(settings.corpus_dir)
+for path in files:
+    document, chunks = parse_document(path, settings.corpus_dir, chunker, overrides)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.chunking import Chunker
+from ingest.loaders import DEFAULT_MAX_BYTES, load_document
+from ingest.structure import parse_blocks
+from reportqa.models import Block, Chunk, Document
+
+
+@dataclass(frozen=True)
+class IngestedDocument:
+    """A document with the blocks it was parsed into and the chunks cut from them."""
+
+    document: Document
+    blocks: list[Block]
+    chunks: list[Chunk]
+
+
+def ingest_document(
+    path: Path,
+    corpus_dir: Path,
+    chunker: Chunker,
+    meta_overrides: Mapping[str, dict] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> IngestedDocument:
+    """Load ``path`` (doc_id relative to ``corpus_dir``), parse its blocks and chunk them.
+
+    Raises DocumentError naming the file when it cannot be read.
+    """
+    document = load_document(path, corpus_dir, meta_overrides, max_bytes=max_bytes)
+    blocks = parse_blocks(document)
+    return IngestedDocument(document, blocks, chunker.chunk(document, blocks))
+
+
+def parse_document(
+    path: Path,
+    corpus_dir: Path,
+    chunker: Chunker,
+    meta_overrides: Mapping[str, dict] | None = None,
+) -> tuple[Document, list[Chunk]]:
+    """The document at ``path`` and its chunks (see :func:`ingest_document`)."""
+    ingested = ingest_document(path, corpus_dir, chunker, meta_overrides)
+    return ingested.document, ingested.chunks

@@ -1,0 +1,350 @@
+"""Document text -> blocks: headings with their section path, paragraphs and table rows.
+
+    blocks = parse_blocks(document)
+    [b.statement for b in blocks if b.kind == "table_row"][0]
+    # "全社会R&D经费支出占GDP比重（%）：2020年目标数 2.7；目前完成数 2.63；备注 2018年度"
+
+Rules, in order of precedence for each non-blank line:
+
+- YAML front matter, HTML comments, ``<details>``/``<summary>`` tags, horizontal rules and
+  image-only lines are skipped (they produce no block).
+- Tables become one ``table_row`` block per data row whose ``statement`` joins each cell with its
+  column header ("first cell：header2 v2；header3 v3"); the header row is kept as a paragraph.
+  Three layouts are recognised: markdown pipe tables; lines of tab-separated cells (how .docx
+  tables are rendered); and "flattened" tables with one tab-indented cell per line and rows
+  separated by blank lines (the seed report's indicator table).
+- Headings: markdown ``#`` headings; lines of at most 50 characters without sentence-ending
+  punctuation that start with a Chinese outline marker (第一篇/第一章/第一节, 一、, （一）, 1、 or 1.,
+  （1）, ①, 典型案例一：), possibly wrapped in ``**``; annex headings (附件1：, 附件：) which reset
+  the section path; and the short title line(s) opening a document. "一是……" leads are paragraphs.
+  Nesting is learnt from the order in which marker styles appear: a marker style already on the
+  path closes everything below it, a new style nests under the current heading. A heading's own
+  ``section`` is the path it opens; the document title opens the root path ``()``.
+- Every other line is one paragraph block.
+
+Block offsets are trimmed of surrounding whitespace, so ``block.text == document.text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.metadata import front_matter_end
+from reportqa.models import Block, Document
+
+MAX_HEADING_CHARS = 50
+MAX_MARKDOWN_HEADING_CHARS = 80
+MAX_TITLE_CHARS = 40
+
+_NUM = "一二三四五六七八九十百零〇"
+_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("case", rf"^典型案例\s*[{_NUM}\d]+\s*[：:]?"),
+        ("pian", rf"^第[{_NUM}\d]+[篇编](?:\s|　|$)"),
+        ("zhang", rf"^第[{_NUM}\d]+章(?:\s|　|$)"),
+        ("jie", rf"^第[{_NUM}\d]+节(?:\s|　|$)"),
+        ("cn", rf"^[{_NUM}]+\s*[、．.]"),
+        ("paren_cn", rf"^[（(]\s*[{_NUM}]+\s*[）)]"),
+        ("arabic", r"^\d{1,2}\s*(?:[、．]|\.(?!\d))"),
+        ("paren_arabic", r"^[（(]\s*\d{1,2}\s*[）)]"),
+        ("circled", r"^[①-⑳]"),
+    )
+)
+_ANNEX = re.compile(rf"^附\s*件(?:\s*(?:\d+|[{_NUM}]+))?\s*(?:[：:]|$)\s*(?P<rest>.*)$")
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_BOLD_LINE = re.compile(r"^\*\*(?P<inner>[^*]+)\*\*$")
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_TITLE_STOP = re.compile(r"[。！？；!?;，,：:]")
+_SKIP = re.compile(r"^(?:<!--.*-->|</?[a-zA-Z][^>]*>(?:[^<]*</[a-zA-Z]+>)?|[-*_=]{3,}|(?:!\[[^\]]*\]\([^)]*\)\s*)+)$")
+_TABLE_SEPARATOR = re.compile(r"^:?-{1,}:?$")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int  # excluding the newline
+    raw: str
+
+    @property
+    def stripped(self) -> str:
+        return self.raw.strip()
+
+
+@dataclass(frozen=True)
+class _Heading:
+    style: str  # "md1".."md6", "annex", "title", "bold" or a marker name from _MARKERS
+    title: str
+
+
+def parse_blocks(document: Document) -> list[Block]:
+    """Headings, paragraphs and table rows of ``document`` in reading order (see the module docstring)."""
+    return _Parser(document.text).parse()
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = _split_lines(text, front_matter_end(text))
+        self.blocks: list[Block] = []
+        self.stack: list[_Heading] = []
+
+    # ---- driver -------------------------------------------------------------------------------
+    def parse(self) -> list[Block]:
+        lines, i, in_comment, annex_list = self.lines, 0, False, False
+        while i < len(lines):
+            line = lines[i]
+            stripped = line.stripped
+            if in_comment:
+                in_comment = "-->" not in stripped
+                i += 1
+                continue
+            if not stripped:
+                annex_list = False
+                i += 1
+                continue
+            if stripped.startswith("<!--") and "-->" not in stripped:
+                in_comment = True
+                i += 1
+                continue
+            if _SKIP.match(stripped):
+                i += 1
+                continue
+            if stripped.startswith("|"):
+                i = self._pipe_table(i)
+                continue
+            if "\t" in stripped:
+                i = self._tab_table(i)
+                continue
+            if line.raw.startswith("\t"):
+                i = self._flattened_table(i)
+                continue
+            if not self.blocks and (title_end := self._title(i)) > i:
+                i = title_end
+                continue
+            annex = _ANNEX.match(stripped)
+            if annex:
+                # "附件：1.《…》" lists the annexes: its lines are paragraphs until a blank line
+                # or the first annex itself ("附件1：")
+                annex_list = annex.group("rest")[:1].isdigit()
+            heading = None if annex_list else _heading(stripped)
+            if heading is None:
+                self._paragraph(line, line)
+                i += 1
+            else:
+                i = self._heading(i, heading)
+        return self.blocks
+
+    # ---- headings -----------------------------------------------------------------------------
+    def _title(self, i: int) -> int:
+        """Short lines opening the document (before any block) form its title; returns the next line index."""
+        j = i
+        while j < len(self.lines) and j - i < 3 and _is_title_line(self.lines[j].stripped, first=j == i):
+            j += 1
+        if j > i:  # the title opens the root section: it is not part of any path
+            self._add(self.lines[i], self.lines[j - 1], "heading", ())
+        return j
+
+    def _heading(self, i: int, heading: _Heading) -> int:
+        j = i + 1
+        title = heading.title
+        if heading.style in ("annex", "case"):
+            # the name often follows on the next line(s): "附件1：" / "《…》后评估工作方案"
+            while j < len(self.lines) and j - i <= 3 and _is_continuation(self.lines[j]):
+                title += _clean(self.lines[j].stripped)
+                j += 1
+        self._push(_Heading(heading.style, title))
+        self._add(self.lines[i], self.lines[j - 1], "heading", self._path())
+        return j
+
+    def _push(self, heading: _Heading) -> None:
+        style = heading.style
+        if style == "annex":
+            self.stack = []
+        elif style.startswith("md"):
+            level = int(style[2:])
+            while self.stack and not (self.stack[-1].style.startswith("md") and int(self.stack[-1].style[2:]) < level):
+                self.stack.pop()
+        else:
+            for k, entry in enumerate(self.stack):
+                if entry.style == style:
+                    del self.stack[k:]
+                    break
+        self.stack.append(heading)
+
+    def _path(self) -> tuple[str, ...]:
+        return tuple(h.title for h in self.stack)
+
+    # ---- tables -------------------------------------------------------------------------------
+    def _pipe_table(self, i: int) -> int:
+        j = i
+        while j < len(self.lines) and self.lines[j].stripped.startswith("|"):
+            j += 1
+        rows = [(self.lines[k], _pipe_cells(self.lines[k].stripped)) for k in range(i, j)]
+        header_end = 1
+        if len(rows) > 1 and _is_separator(rows[1][1]):
+            header_end = 2
+        self._add(rows[0][0], rows[header_end - 1][0], "paragraph", self._path())
+        header = rows[0][1]
+        for line, cells in rows[header_end:]:
+            if _is_separator(cells):
+                self._paragraph(line, line)
+            else:
+                self._add(line, line, "table_row", self._path(), _statement(header, cells))
+        return j
+
+    def _tab_table(self, i: int) -> int:
+        """Consecutive lines of tab-separated cells; the first is the header. A lone line is a paragraph."""
+        j = i
+        while j < len(self.lines) and "\t" in self.lines[j].stripped:
+            j += 1
+        if j - i < 2:
+            self._paragraph(self.lines[i], self.lines[i])
+            return j
+        header = self.lines[i].raw.split("\t")
+        self._add(self.lines[i], self.lines[i], "paragraph", self._path())
+        for line in self.lines[i + 1 : j]:
+            self._add(line, line, "table_row", self._path(), _statement(header, line.raw.split("\t")))
+        return j
+
+    def _flattened_table(self, i: int) -> int:
+        """Tab-indented single cells, one per line, rows separated by blank lines; the first row is the header."""
+        groups: list[list[_Line]] = []
+        j, current = i, []
+        while j < len(self.lines):
+            line = self.lines[j]
+            if not line.stripped:
+                if current:
+                    groups.append(current)
+                    current = []
+            elif line.raw.startswith("\t") and "\t" not in line.stripped:
+                current.append(line)
+            else:
+                break
+            j += 1
+        if current:
+            groups.append(current)
+        if len(groups) < 2 or len(groups[0]) < 2:
+            for group in groups:
+                for line in group:
+                    self._paragraph(line, line)
+            return j
+        header = [line.stripped for line in groups[0]]
+        self._add(groups[0][0], groups[0][-1], "paragraph", self._path())
+        for group in groups[1:]:
+            cells = [line.stripped for line in group]
+            self._add(group[0], group[-1], "table_row", self._path(), _statement(header, cells))
+        return j
+
+    # ---- blocks -------------------------------------------------------------------------------
+    def _paragraph(self, first: _Line, last: _Line) -> None:
+        self._add(first, last, "paragraph", self._path())
+
+    def _add(self, first: _Line, last: _Line, kind: str, section: tuple[str, ...], statement: str = "") -> None:
+        start = first.start + (len(first.raw) - len(first.raw.lstrip()))
+        end = last.end - (len(last.raw) - len(last.raw.rstrip()))
+        if end <= start:
+            return
+        self.blocks.append(Block(start, end, self.text[start:end], kind, section, statement))  # type: ignore[arg-type]
+
+
+def _split_lines(text: str, offset: int) -> list[_Line]:
+    lines = []
+    start = offset
+    while start <= len(text):
+        newline = text.find("\n", start)
+        end = len(text) if newline < 0 else newline
+        lines.append(_Line(start, end, text[start:end]))
+        if newline < 0:
+            break
+        start = newline + 1
+    return lines
+
+
+def _heading(stripped: str) -> _Heading | None:
+    """The heading a stripped line is, or None for a paragraph line."""
+    markdown = _MARKDOWN_HEADING.match(stripped)
+    if markdown:
+        title = _clean(markdown.group(2))
+        if title and len(title) <= MAX_MARKDOWN_HEADING_CHARS:
+            return _Heading(f"md{len(markdown.group(1))}", title)
+        return None
+    bold = _BOLD_LINE.match(stripped)
+    core = bold.group("inner").strip() if bold else stripped
+    annex = _ANNEX.match(core)
+    if annex:
+        rest = annex.group("rest")
+        if not rest or (len(core) <= MAX_HEADING_CHARS and not _SENTENCE_END.search(rest)):
+            return _Heading("annex", _clean(core))
+        return None
+    if len(core) > MAX_HEADING_CHARS or _SENTENCE_END.search(core):
+        return None
+    for style, pattern in _MARKERS:
+        if pattern.match(core):
+            return _Heading(style, _clean(core))
+    if bold and len(core) <= MAX_TITLE_CHARS:
+        return _Heading("bold", _clean(core))
+    return None
+
+
+def _is_title_line(stripped: str, first: bool) -> bool:
+    bold = _BOLD_LINE.match(stripped)
+    core = bold.group("inner").strip() if bold else stripped
+    if not core or len(core) > MAX_TITLE_CHARS or _TITLE_STOP.search(core) or core.startswith(("——", "<", ">", "- ")):
+        return False
+    if bold and not first:
+        return False
+    if re.fullmatch(r"[\d\s年月日.\-/]+", core):  # a date line
+        return False
+    heading = _heading(stripped)
+    return heading is None or heading.style == "bold"
+
+
+def _is_continuation(line: _Line) -> bool:
+    stripped = line.stripped
+    return (
+        bool(stripped)
+        and len(stripped) <= MAX_TITLE_CHARS
+        and not line.raw.startswith("\t")
+        and not stripped.startswith(("|", "#", "<"))
+        and not _TITLE_STOP.search(stripped)
+        and _heading(stripped) is None
+    )
+
+
+def _pipe_cells(stripped: str) -> list[str]:
+    inner = stripped[1:]
+    if inner.endswith("|"):
+        inner = inner[:-1]
+    return [cell.strip() for cell in inner.split("|")]
+
+
+def _is_separator(cells: list[str]) -> bool:
+    return bool(cells) and all(_TABLE_SEPARATOR.match(c.replace(" ", "")) for c in cells if c) and any(cells)
+
+
+def _clean_cell(cell: str) -> str:
+    return " ".join(_BR.sub("", cell).replace("**", "").split())
+
+
+def _statement(header: list[str], cells: list[str]) -> str:
+    """A table row rebuilt with its header: "first cell：header2 v2；header3 v3"."""
+    names = [_clean_cell(h) for h in header]
+    values = [_clean_cell(c) for c in cells]
+    label = values[0] if values else ""
+    parts = []
+    for k, value in enumerate(values[1:], start=1):
+        if not value:
+            continue
+        name = names[k] if k < len(names) else ""
+        parts.append(f"{name} {value}" if name else value)
+    if not label:
+        return "；".join(parts)
+    return f"{label}：{'；'.join(parts)}" if parts else label
+
+
+def _clean(line: str) -> str:
+    """Heading text for a section path: markdown markers and surrounding whitespace removed."""
+    return re.sub(r"\*\*|__", "", line).strip(" \t#　").strip()
