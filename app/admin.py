@@ -159,9 +159,9 @@ class IndexBuilder:
         self._state = replace(self._state, stage=STAGE_NAMES.get(stage, stage), done=done, total=total)
 
     def _run(self, full: bool) -> None:
-        from indexing.build import build_index
-
         try:
+            from indexing.build import build_index
+
             report = build_index(self.settings, full=full, progress=self._progress)
         except ReportQAError as exc:
             self._state = BuildState(summary=self._state.summary, error=str(exc), finished_at=time.time())

@@ -43,8 +43,12 @@ ALL_DOCS = "（全部文档）"
 # --- shared per process --------------------------------------------------------------------------
 
 
+APP_ONLY_FIELDS = {"admin_password_sha256", "max_upload_mb", "example_questions", "feedback_path"}
+
+
 def _settings_key(settings: Settings) -> str:
-    return settings.model_dump_json()
+    """What the engine depends on: sessions with the same pipeline settings share one engine."""
+    return settings.model_dump_json(exclude=APP_ONLY_FIELDS)
 
 
 @st.cache_resource(show_spinner="正在加载模型和索引……")
@@ -250,7 +254,7 @@ def build_progress(settings: Settings) -> None:
 # --- the conversation ----------------------------------------------------------------------------
 
 
-def render_turn(turn: dict, engine, settings: Settings, *, elapsed: float | None = None) -> None:
+def render_turn(turn: dict, engine, settings: Settings) -> None:
     answer = turn["answer"]
     st.markdown(answer_html(answer), unsafe_allow_html=True)
     if answer.warnings:
@@ -278,6 +282,8 @@ def feedback_row(turn: dict, settings: Settings) -> None:
     )
     if given:
         cols[2].caption("已记录：有帮助，谢谢。" if given == "up" else "已记录：答案有误，将用于改进。")
+    else:
+        cols[2].caption(f"用时 {turn['elapsed']:.2f} 秒 · 这个回答有帮助吗？")
 
 
 def _feedback(turn: dict, rating: str, settings: Settings) -> None:
@@ -351,7 +357,6 @@ def ask(engine, settings: Settings, question: str, options: dict) -> None:
         }
         ss["turns"].append(turn)
         render_turn(turn, engine, settings)
-        st.caption(f"用时 {elapsed:.2f} 秒")
 
 
 def examples(engine, settings: Settings) -> None:
