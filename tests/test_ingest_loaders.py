@@ -1,0 +1,216 @@
+"""Loading real files: encodings, .docx, .pdf, broken and unsupported files, corpus scanning."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import docx
+import pytest
+
+from ingest.loaders import SUPPORTED_SUFFIXES, load_document, scan_corpus
+from ingest.metadata import META_SIDECAR
+from ingest.structure import parse_blocks
+from reportqa.errors import DocumentError
+
+SEED_DIR = Path(__file__).resolve().parent.parent / "corpus"
+SEED = SEED_DIR / "淄博市十三五科技创新规划后评估报告.txt"
+CHINESE = "全市高新技术企业由2015年的251家增加到512家，增长103.98%。\n院士工作站52家。\n"
+
+
+def test_seed_loads_with_id_hash_and_meta():
+    document = load_document(SEED, SEED_DIR)
+    assert document.doc_id == SEED.name
+    assert document.sha256 == hashlib.sha256(SEED.read_bytes()).hexdigest()
+    assert "全市高新技术企业由2015年的251家增加到512家" in document.text
+    assert "\r" not in document.text
+    assert document.meta.place == "淄博市"
+
+
+def test_doc_id_uses_forward_slashes_relative_to_corpus(tmp_path):
+    path = tmp_path / "深圳市" / "2020.md"
+    path.parent.mkdir()
+    path.write_text("# 政府工作报告\n\n正文。\n", encoding="utf-8")
+    document = load_document(path, tmp_path)
+    assert document.doc_id == "深圳市/2020.md"
+    assert (document.meta.place, document.meta.year) == ("深圳市", 2020)
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8-sig", "utf-8"])
+def test_text_encodings_decode(tmp_path, encoding):
+    path = tmp_path / f"report-{encoding}.txt"
+    path.write_bytes(CHINESE.encode(encoding))
+    document = load_document(path, tmp_path)
+    assert document.text == CHINESE
+    assert not document.text.startswith("\ufeff")
+
+
+def test_gb18030_only_characters_decode(tmp_path):
+    # "𠀀" (U+20000) exists in GB18030 but not in GBK
+    text = "淄博市科技局报告：𠀀字与高新技术企业数据。" * 5
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.encode("gb18030"))
+    assert load_document(path, tmp_path).text == text
+
+
+def test_crlf_and_cr_newlines_are_normalised(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_bytes("第一行\r\n第二行\r第三行\n".encode())
+    assert load_document(path, tmp_path).text == "第一行\n第二行\n第三行\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "文件为空"),
+        ("blank.md", b"  \n\n\t\n", "没有文字"),
+        ("broken.docx", os.urandom(2048), ".docx"),
+        ("broken.pdf", b"%PDF-1.4\n" + os.urandom(1024), "PDF"),
+        ("notpdf.pdf", b"hello, not a pdf at all", "PDF"),
+        ("table.xlsx", b"PK\x03\x04 not really a workbook", "不支持"),
+        ("binary.txt", b"\x00\x01\x02\x03" * 100, "二进制"),
+    ],
+)
+def test_bad_files_raise_document_error_naming_the_file(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(DocumentError) as info:
+        load_document(path, tmp_path)
+    assert info.value.path == str(path)
+    assert name in str(info.value)
+    assert reason in info.value.reason
+
+
+def test_zip_that_is_not_a_docx_is_rejected(tmp_path):
+    import zipfile
+
+    path = tmp_path / "fake.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "not a word document")
+    with pytest.raises(DocumentError, match=r"fake\.docx"):
+        load_document(path, tmp_path)
+
+
+def test_size_cap(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("高新技术企业" * 1000, encoding="utf-8")
+    with pytest.raises(DocumentError, match="文件过大"):
+        load_document(path, tmp_path, max_bytes=1000)
+    assert load_document(path, tmp_path, max_bytes=10**6).text.startswith("高新技术企业")
+
+
+def test_file_outside_corpus_is_refused(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    path = tmp_path / "elsewhere.txt"
+    path.write_text("正文。", encoding="utf-8")
+    with pytest.raises(DocumentError, match=r"elsewhere\.txt"):
+        load_document(path, corpus)
+
+
+def _make_docx(path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("淄博市科技创新报告", level=1)
+    document.add_heading("一、主要指标完成情况", level=2)
+    document.add_paragraph("全市高新技术企业数量持续增长。")
+    table = document.add_table(rows=3, cols=3)
+    values_by_row = [
+        ("指标", "目标数", "完成数"),
+        ("高新技术企业数（家）", "380", "512"),
+        ("院士工作站（家）", "85", "52"),
+    ]
+    for row, values in zip(table.rows, values_by_row, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    document.add_paragraph("从表中可以看出，大部分指标已经完成。")
+    document.save(path)
+
+
+def test_docx_paragraphs_headings_and_tables_in_order(tmp_path):
+    path = tmp_path / "report.docx"
+    _make_docx(path)
+    document = load_document(path, tmp_path)
+    lines = [line for line in document.text.split("\n") if line.strip()]
+    assert lines[0] == "# 淄博市科技创新报告"
+    assert lines[1] == "## 一、主要指标完成情况"
+    assert lines[3] == "指标\t目标数\t完成数"
+    assert lines[4] == "高新技术企业数（家）\t380\t512"
+    assert lines[-1] == "从表中可以看出，大部分指标已经完成。"
+
+    blocks = parse_blocks(document)
+    rows = [b for b in blocks if b.kind == "table_row"]
+    assert [r.statement for r in rows] == [
+        "高新技术企业数（家）：目标数 380；完成数 512",
+        "院士工作站（家）：目标数 85；完成数 52",
+    ]
+    assert all(r.section == ("淄博市科技创新报告", "一、主要指标完成情况") for r in rows)
+    assert all(r.text == document.text[r.start : r.end] for r in blocks)
+
+
+def _pdf(page_streams: list[bytes]) -> bytes:
+    """A minimal valid PDF whose pages draw the given content streams with Helvetica."""
+    objects: list[bytes] = []
+    n_pages = len(page_streams)
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(n_pages))
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
+    font_id = 3 + 2 * n_pages
+    for i, stream in enumerate(page_streams):
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {4 + 2 * i} 0 R "
+            f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>".encode()
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_pdf_with_text_layer_loads(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(
+        _pdf(
+            [
+                b"BT /F1 12 Tf 72 720 Td (High-tech enterprises: 512) Tj ET",
+                b"BT /F1 12 Tf 72 720 Td (Academician workstations: 52) Tj ET",
+            ]
+        )
+    )
+    text = load_document(path, tmp_path).text
+    assert "High-tech enterprises: 512" in text
+    assert text.index("512") < text.index("Academician workstations: 52")
+
+
+def test_pdf_without_text_layer_needs_ocr(tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_pdf([b"0 0 1 rg 72 72 200 200 re f"]))  # a filled square, no text
+    with pytest.raises(DocumentError, match="OCR") as info:
+        load_document(path, tmp_path)
+    assert "scan.pdf" in str(info.value)
+
+
+def test_scan_corpus_lists_supported_and_reports_the_rest(tmp_path):
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    (tmp_path / ".hidden").mkdir()
+    for name in ["b.md", "a.txt", "sub/c.docx", "sub/deeper/d.pdf", ".hidden/e.txt", ".f.md", META_SIDECAR]:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "sub" / "table.xlsx").write_bytes(b"PK")
+    files, unsupported = scan_corpus(tmp_path)
+    assert [f.relative_to(tmp_path).as_posix() for f in files] == ["a.txt", "b.md", "sub/c.docx", "sub/deeper/d.pdf"]
+    assert [Path(e.path).name for e in unsupported] == ["table.xlsx"]
+    assert "不支持" in unsupported[0].reason
+    assert {".txt", ".md", ".docx", ".pdf"} == set(SUPPORTED_SUFFIXES)
+
+
+def test_scan_corpus_missing_folder(tmp_path):
+    with pytest.raises(DocumentError, match="nowhere"):
+        scan_corpus(tmp_path / "nowhere")

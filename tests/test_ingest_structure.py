@@ -1,0 +1,159 @@
+"""Headings, section paths and tables parsed from the seed report and from small real texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.loaders import load_document
+from ingest.structure import parse_blocks
+from reportqa.models import Document, DocumentMeta
+
+SEED_DIR = Path(__file__).resolve().parent.parent / "corpus"
+SEED = SEED_DIR / "淄博市十三五科技创新规划后评估报告.txt"
+SHARED = Path("/work/shared/corpora")
+
+
+def _doc(text: str, doc_id: str = "t.md") -> Document:
+    return Document(doc_id, text, "0" * 64, DocumentMeta(title="t"))
+
+
+@pytest.fixture(scope="module")
+def seed():
+    document = load_document(SEED, SEED_DIR)
+    return document, parse_blocks(document)
+
+
+def test_block_text_is_the_exact_trimmed_source_slice(seed):
+    document, blocks = seed
+    for block in blocks:
+        assert block.text == document.text[block.start : block.end]
+        assert block.text == block.text.strip()
+    assert [b.start for b in blocks] == sorted(b.start for b in blocks)
+
+
+def test_seed_indicator_table_rows(seed):
+    _, blocks = seed
+    rows = [b for b in blocks if b.kind == "table_row"]
+    assert len(rows) == 10
+    high_tech = [r for r in rows if "高新技术企业数（家）" in r.statement]
+    assert len(high_tech) == 1
+    assert high_tech[0].statement == "高新技术企业数（家）：2020年目标数 380；目前完成数 512；备注 2019年度"
+    assert high_tech[0].text.startswith("高新技术企业数（家）") and high_tech[0].text.endswith("2019年度")
+    assert rows[0].statement == "全社会R&D经费支出占GDP比重（%）：2020年目标数 2.7；目前完成数 2.63；备注 2018年度"
+    assert all(r.section[-1] == "1、主要指标完成情况" for r in rows)
+    # the header row is kept as text, not as a data row
+    header = [b for b in blocks if b.text.startswith("具体指标")]
+    assert len(header) == 1 and header[0].kind == "paragraph"
+
+
+def test_seed_section_paths(seed):
+    _, blocks = seed
+    paragraph = next(b for b in blocks if "全市高新技术企业由2015年的251家增加到512家" in b.text)
+    assert paragraph.kind == "paragraph"
+    assert paragraph.section[:2] == ("二、评估的主要内容", "（一）《规划》实施情况")
+    assert paragraph.section[-1] == "（1）全社会创新意识不断增强，创新氛围日益浓厚"
+    cost = next(b for b in blocks if b.text.startswith("“十三五”以来，市委市政府高度重视"))
+    assert cost.section == ("二、评估的主要内容", "（二）《规划》实施成本效益分析", "1、成本分析")
+
+
+def test_seed_headings_and_paragraph_leads(seed):
+    _, blocks = seed
+    headings = {b.section[-1] for b in blocks if b.kind == "heading" and b.section}
+    assert {"三、评估结论", "（三）下一步对策建议", "2、重点任务完成情况"} <= headings
+    lead = next(b for b in blocks if b.text.startswith("一是进一步巩固企业创新主体地位"))
+    assert lead.kind == "paragraph"  # "一是……" opens a paragraph, it is not a heading
+    numbered = next(b for b in blocks if b.text.startswith("1、自查自评。"))
+    assert numbered.kind == "paragraph"  # a numbered full sentence is body text
+    title = blocks[0]
+    assert title.kind == "heading" and title.section == ()
+    assert title.text == "《淄博市“十三五”科技创新规划》\n后评估报告"
+
+
+def test_seed_annexes_reset_the_path(seed):
+    _, blocks = seed
+    annex_blocks = [b for b in blocks if b.section and b.section[0].startswith("附件")]
+    assert annex_blocks
+    plan = next(b for b in blocks if b.text.startswith("全面评估《淄博市“十三五”科技创新规划》"))
+    assert plan.section == ("附件1：《淄博市“十三五”科技创新规划》后评估工作方案", "一、评估目的")
+    case = next(b for b in blocks if b.text.startswith("一是优化政策体系。"))
+    assert case.section[0] == "附件2：“十三五”科技创新典型案例"
+    assert case.section[1].startswith("典型案例一：创新高新技术企业培育机制")
+    assert case.section[-1] == "（一）聚焦体制机制建设，强化顶层设计"
+    members = next(b for b in blocks if b.text.startswith("组  长：于秀栋"))
+    assert members.section == ("附件1：《淄博市“十三五”科技创新规划》评估工作小组组成人员名单",)
+    # the list of annexes in the main text stays body text of the last section
+    listing = next(b for b in blocks if b.text.startswith("附件：1."))
+    assert listing.kind == "paragraph" and listing.section[0] == "三、评估结论"
+
+
+def test_markdown_headings_front_matter_and_pipe_table():
+    text = (
+        "---\ntitle: 统计公报\nsource: http://example.org\n---\n\n"
+        "**中华人民共和国统计公报**\n\n"
+        "## 一、综合\n\n全年国内生产总值1000亿元。\n\n"
+        "### 表1 年末人口\n\n"
+        "| 指标 | 年末数<br>（万人） | 比重（%） |\n| --- | ---: | --- |\n"
+        "| 全国人口 | 140967 | 100.0 |\n| 其中：城镇 | 93267 |  |\n\n"
+        "## 二、农业\n\n粮食产量增长。\n"
+    )
+    document = _doc(text)
+    blocks = parse_blocks(document)
+    assert all(b.start >= text.index("**中华") for b in blocks)  # front matter yields no blocks
+    rows = [b for b in blocks if b.kind == "table_row"]
+    assert [r.statement for r in rows] == [
+        "全国人口：年末数（万人） 140967；比重（%） 100.0",
+        "其中：城镇：年末数（万人） 93267",
+    ]
+    assert rows[0].section == ("一、综合", "表1 年末人口")
+    assert rows[0].text == "| 全国人口 | 140967 | 100.0 |"
+    farm = next(b for b in blocks if b.text == "粮食产量增长。")
+    assert farm.section == ("二、农业",)
+
+
+def test_chinese_outline_markers_nest():
+    text = (
+        "第一章 总体要求\n第一节 发展环境\n一、主要成就\n（一）科技创新\n1. 研发投入\n（1）企业研发\n"
+        "全市研发投入增长。\n（2）高校研发\n高校研发增长。\n2、人才\n人才增长。\n"
+        "二、问题\n存在问题。\n第二章 任务\n任务正文。\n"
+    )
+    blocks = parse_blocks(_doc(text))
+    section = {b.text: b.section for b in blocks if b.kind == "paragraph"}
+    assert section["全市研发投入增长。"] == (
+        "第一章 总体要求",
+        "第一节 发展环境",
+        "一、主要成就",
+        "（一）科技创新",
+        "1. 研发投入",
+        "（1）企业研发",
+    )
+    assert section["高校研发增长。"][-1] == "（2）高校研发"
+    assert section["人才增长。"][-2:] == ("（一）科技创新", "2、人才")
+    assert section["存在问题。"] == ("第一章 总体要求", "第一节 发展环境", "二、问题")
+    assert section["任务正文。"] == ("第二章 任务",)
+
+
+def test_tab_separated_rows_and_single_tab_line():
+    text = "一、指标\n指标\t目标\t完成\n研发投入\t2.7\t2.63\n专利\t\t13\n\n说明\t见附表\n"
+    blocks = parse_blocks(_doc(text, "t.txt"))
+    rows = [b for b in blocks if b.kind == "table_row"]
+    assert [r.statement for r in rows] == ["研发投入：目标 2.7；完成 2.63", "专利：完成 13"]
+    assert next(b for b in blocks if b.text.startswith("说明")).kind == "paragraph"
+
+
+def test_bold_lead_sentence_is_not_a_heading():
+    blocks = parse_blocks(_doc("## 一、回顾\n\n**一是经济平稳增长。**全年增长6%。\n"))
+    assert [b.kind for b in blocks] == ["heading", "paragraph"]
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="shared corpora not mounted")
+def test_statistical_communique_tables():
+    path = SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2023.md"
+    document = load_document(path, SHARED)
+    blocks = parse_blocks(document)
+    rows = [b for b in blocks if b.kind == "table_row"]
+    assert len(rows) > 100
+    population = next(r for r in rows if r.statement.startswith("全国人口："))
+    assert "140967" in population.statement and population.section[0] == "一、综合"
+    assert not any("<br>" in r.statement or "---" in r.statement for r in rows)
