@@ -1,0 +1,91 @@
+"""The project lexicon: its own jieba tokenizer, domain words, synonyms and keyword tokens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jieba
+import pytest
+
+from ingest.lexicon import DOMAIN_DICT, SYNONYMS, Lexicon
+from reportqa.errors import DocumentError
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.load(LEXICON_DIR)
+
+
+def test_lexicon_files_have_the_promised_size():
+    words = [line for line in (LEXICON_DIR / DOMAIN_DICT).read_text("utf-8").splitlines() if line and line[0] != "#"]
+    groups = [line for line in (LEXICON_DIR / SYNONYMS).read_text("utf-8").splitlines() if line and line[0] != "#"]
+    assert 80 <= len(words) <= 200
+    assert 30 <= len(groups) <= 80
+
+
+def test_domain_terms_are_single_words(lexicon):
+    for term in ["万人有效发明专利拥有量", "技术合同成交额", "一般公共预算收入", "新旧动能转换", "校城融合"]:
+        assert lexicon.cut(f"全市{term}继续提高") == ["全市", term, "继续", "提高"]
+
+
+def test_every_synonym_without_spaces_is_one_word(lexicon):
+    for line in (LEXICON_DIR / SYNONYMS).read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        for term in (t.strip() for t in line.split("=")):
+            if " " in term or "、" in term:
+                continue
+            assert lexicon.cut(term) == [term], term
+
+
+def test_synonyms_share_a_keyword_token(lexicon):
+    assert lexicon.keyword_tokens("高企") == lexicon.keyword_tokens("高新技术企业") == ["高新技术企业"]
+    assert lexicon.keyword_tokens("全市研发投入") == lexicon.keyword_tokens("全市R&D经费")
+    assert lexicon.keyword_tokens("院士站多少家") == ["院士工作站", "家"]
+    assert lexicon.keyword_tokens("GDP增长") == lexicon.keyword_tokens("地区生产总值增长")
+    assert lexicon.keyword_tokens("High-Tech Enterprise count") == ["高新技术企业", "count"]
+    assert lexicon.canonical("高企") == "高新技术企业"
+    assert lexicon.canonical("Gdp") == "地区生产总值"
+    assert lexicon.canonical("不在词表") == "不在词表"
+
+
+def test_keyword_tokens_drop_punctuation_and_stopwords_keep_numbers(lexicon):
+    tokens = lexicon.keyword_tokens("2018年，全市的研发经费投入总额达到133.68亿元，占比为2.63%。")
+    assert "133.68" in tokens and "2.63%" in tokens and "2018" in tokens
+    assert "的" not in tokens and "，" not in tokens and "。" not in tokens
+    assert lexicon.keyword_tokens("   \n\t，。！") == []
+
+
+def test_spans_cover_the_text_and_keep_numbers_whole(lexicon):
+    text = "技术合同成交额1,234.5亿元，增长 12.3%。\n院士工作站52家"
+    spans = lexicon.tokenize_with_spans(text)
+    assert "".join(w for w, _, _ in spans) == text
+    assert all(text[s:e] == w for w, s, e in spans)
+    assert [s for _, s, _ in spans[1:]] == [e for _, _, e in spans[:-1]]
+    assert "1,234.5" in [w for w, _, _ in spans]
+
+
+def test_own_tokenizer_leaves_jieba_global_alone(lexicon):
+    assert lexicon.cut("万人有效发明专利拥有量") == ["万人有效发明专利拥有量"]
+    assert jieba.lcut("万人有效发明专利拥有量") != ["万人有效发明专利拥有量"]
+
+
+def test_bad_lexicon_files_name_the_file(tmp_path):
+    with pytest.raises(DocumentError, match=DOMAIN_DICT):
+        Lexicon.load(tmp_path)
+    (tmp_path / DOMAIN_DICT).write_text("高新技术企业 100 n\n", encoding="utf-8")
+    (tmp_path / SYNONYMS).write_text("只有一个词\n", encoding="utf-8")
+    with pytest.raises(DocumentError, match=SYNONYMS):
+        Lexicon.load(tmp_path)
+    (tmp_path / SYNONYMS).write_text("甲 = 乙\n丙 = 乙\n", encoding="utf-8")
+    with pytest.raises(DocumentError, match="two groups"):
+        Lexicon.load(tmp_path)
+
+
+def test_edited_synonyms_take_effect(tmp_path):
+    (tmp_path / DOMAIN_DICT).write_text("# empty\n", encoding="utf-8")
+    (tmp_path / SYNONYMS).write_text("# 注释\n孵化载体 = 孵化平台\n", encoding="utf-8")
+    lexicon = Lexicon.load(tmp_path)
+    assert lexicon.keyword_tokens("孵化平台") == ["孵化载体"]

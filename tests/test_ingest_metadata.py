@@ -1,0 +1,99 @@
+"""Title, place, year and kind inferred from paths and text; the metadata sidecar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.loaders import load_document
+from ingest.metadata import META_SIDECAR, infer_meta, load_meta_overrides
+from reportqa.errors import DocumentError
+
+SEED = Path(__file__).resolve().parent.parent / "corpus" / "淄博市十三五科技创新规划后评估报告.txt"
+
+
+def test_seed_meta():
+    meta = infer_meta(SEED.name, SEED.read_text("utf-8"), None)
+    assert meta.title == "《淄博市“十三五”科技创新规划》后评估报告"
+    assert meta.place == "淄博市"
+    assert meta.year == 2020  # the signature date "2020年8月10日"
+    assert meta.kind == "评估报告"
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "text", "expected"),
+    [
+        (
+            "cn_city_work_reports/深圳市/2020.md",
+            "---\ntitle: 政府工作报告\n---\n\n各位代表：\n",
+            ("政府工作报告", "深圳市", 2020, "政府工作报告"),
+        ),
+        (
+            "cn_provincial_work_reports/广东/2021.md",
+            "# 政府工作报告\n",
+            ("政府工作报告", "广东省", 2021, "政府工作报告"),
+        ),
+        (
+            "national_work_reports/2019.md",
+            "---\ntitle: 政府工作报告\n---\n\n——2019年3月5日在第十三届全国人民代表大会第二次会议上\n"
+            "\n国务院总理 李克强\n",
+            ("政府工作报告", "全国", 2019, "政府工作报告"),
+        ),
+        (
+            "nbs/2023.md",
+            "---\ntitle: 中华人民共和国2023年国民经济和社会发展统计公报\n---\n",
+            ("中华人民共和国2023年国民经济和社会发展统计公报", "全国", 2023, "统计公报"),
+        ),
+        (
+            "plans/2016-十三五规划纲要.md",
+            "**中华人民共和国国民经济和社会发展第十三个五年规划纲要**\n",
+            ("中华人民共和国国民经济和社会发展第十三个五年规划纲要", "全国", 2016, "规划纲要"),
+        ),
+        (
+            "reports/plan.txt",
+            "青岛市科技创新实施方案\n\n正文。\n\n2021年3月2日\n",
+            ("青岛市科技创新实施方案", "青岛市", 2021, "方案"),
+        ),
+        ("misc/notes.txt", "一些没有线索的文字。\n", ("一些没有线索的文字。", "", None, "")),
+    ],
+)
+def test_inferred_meta(doc_id, text, expected):
+    meta = infer_meta(doc_id, text, None)
+    assert (meta.title, meta.place, meta.year, meta.kind) == expected
+
+
+def test_overrides_win():
+    meta = infer_meta("a/深圳市/2020.md", "# 政府工作报告\n", {"title": "深圳市2020年政府工作报告", "year": "2021"})
+    assert (meta.title, meta.place, meta.year) == ("深圳市2020年政府工作报告", "深圳市", 2021)
+
+
+def test_sidecar_overrides_loaded_documents(tmp_path):
+    (tmp_path / "r.txt").write_text("某报告\n\n正文。\n", encoding="utf-8")
+    (tmp_path / META_SIDECAR).write_text(
+        "r.txt:\n  title: 淄博市科技报告\n  place: 淄博市\n  year: 2020\n  kind: 评估报告\n", encoding="utf-8"
+    )
+    overrides = load_meta_overrides(tmp_path)
+    meta = load_document(tmp_path / "r.txt", tmp_path, overrides).meta
+    assert (meta.title, meta.place, meta.year, meta.kind) == ("淄博市科技报告", "淄博市", 2020, "评估报告")
+
+
+def test_missing_sidecar_is_empty(tmp_path):
+    assert load_meta_overrides(tmp_path) == {}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "r.txt: [unclosed\n",
+        "- just\n- a list\n",
+        "r.txt: 淄博\n",
+        "r.txt:\n  author: 某人\n",
+        "r.txt:\n  year: 二〇二〇\n",
+    ],
+)
+def test_bad_sidecar_names_the_file(tmp_path, content):
+    (tmp_path / META_SIDECAR).write_text(content, encoding="utf-8")
+    with pytest.raises(DocumentError) as info:
+        load_meta_overrides(tmp_path)
+    assert info.value.path == str(tmp_path / META_SIDECAR)
