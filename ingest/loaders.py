@@ -24,6 +24,8 @@ from reportqa.models import Document
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".docx", ".pdf"})
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# notes about a corpus folder (provenance, licence), not documents to answer from
+CORPUS_NOTES = frozenset({"source.md", "readme.md", "readme.txt"})
 
 _CHINESE_ENCODINGS = ("gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950", "cp936")
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
@@ -196,7 +198,8 @@ def pdf_text(path: Path, data: bytes) -> str:
 def scan_corpus(corpus_dir: Path) -> tuple[list[Path], list[DocumentError]]:
     """Supported files under ``corpus_dir`` (recursive, sorted) and a DocumentError for each unsupported one.
 
-    Hidden files and folders (name starting with ".") and the metadata sidecar are skipped.
+    Hidden files and folders (name starting with "."), the metadata sidecar and notes about the
+    corpus itself (SOURCE.md, README.md, README.txt) are skipped.
     """
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
@@ -207,7 +210,7 @@ def scan_corpus(corpus_dir: Path) -> tuple[list[Path], list[DocumentError]]:
         relative = path.relative_to(corpus_dir)
         if any(part.startswith(".") for part in relative.parts) or not path.is_file():
             continue
-        if relative.as_posix() == META_SIDECAR:
+        if relative.as_posix() == META_SIDECAR or path.name.lower() in CORPUS_NOTES:
             continue
         if path.suffix.lower() in SUPPORTED_SUFFIXES:
             found.append(path)

@@ -201,7 +201,8 @@ def test_pdf_without_text_layer_needs_ocr(tmp_path):
 def test_scan_corpus_lists_supported_and_reports_the_rest(tmp_path):
     (tmp_path / "sub" / "deeper").mkdir(parents=True)
     (tmp_path / ".hidden").mkdir()
-    for name in ["b.md", "a.txt", "sub/c.docx", "sub/deeper/d.pdf", ".hidden/e.txt", ".f.md", META_SIDECAR]:
+    skipped = [".hidden/e.txt", ".f.md", META_SIDECAR, "sub/SOURCE.md"]
+    for name in ["b.md", "a.txt", "sub/c.docx", "sub/deeper/d.pdf", *skipped]:
         (tmp_path / name).write_text("x", encoding="utf-8")
     (tmp_path / "sub" / "table.xlsx").write_bytes(b"PK")
     files, unsupported = scan_corpus(tmp_path)
