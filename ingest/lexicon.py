@@ -157,7 +157,8 @@ class Lexicon:
 def _phrase_regex(phrase: str) -> str:
     body = r"\s+".join(re.escape(part) for part in phrase.split())
     before = r"(?<![A-Za-z])" if phrase[0].isascii() and phrase[0].isalpha() else ""
-    after = r"(?![A-Za-z])" if phrase[-1].isascii() and phrase[-1].isalpha() else ""
+    # an English alias also matches its plural: "high-tech enterprise(s)"
+    after = r"(?:e?s)?(?![A-Za-z])" if phrase[-1].isascii() and phrase[-1].isalpha() else ""
     return before + body + after
 
 

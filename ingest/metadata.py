@@ -6,26 +6,22 @@
 An optional sidecar ``metadata.yaml`` in the corpus folder maps doc_id -> {title, place, year, kind}
 and overrides whatever is inferred (see :func:`load_meta_overrides`).
 
-Places come from jionlp's administrative gazetteer (provinces, prefecture-level cities and
-counties), read straight from its package data: importing jionlp itself is slow and prints a banner.
+Places come from the gazetteer in ingest/places.py.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import zipfile
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 import yaml
 
+from ingest.places import NATIONAL, lookup, places_in
 from reportqa.errors import DocumentError
 from reportqa.models import DocumentMeta
 
 META_SIDECAR = "metadata.yaml"
 META_FIELDS = ("title", "place", "year", "kind")
-NATIONAL = "全国"
 
 # checked in order against the title, then the start of the text: the first match wins
 _KINDS = (
@@ -204,46 +200,11 @@ def load_meta_overrides(corpus_dir: Path) -> dict[str, dict]:
     return overrides
 
 
-def places_in(text: str) -> list[str]:
-    """Full names of the places named in ``text``, in order of appearance."""
-    names, pattern = _gazetteer()
-    return [names[m.group(0)] for m in pattern.finditer(text)]
-
-
 def _place_name(name: str) -> str:
     """A folder or file name that is exactly a place ("深圳市", "广东", "福建省") -> its full name."""
-    names, _ = _gazetteer()
-    return names.get(name.strip(), "")
+    place = lookup(name.strip())
+    return place.name if place else ""
 
 
 def _clean(line: str) -> str:
     return _TITLE_NOISE.sub("", line).strip(" \t#*").strip()
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, str], re.Pattern[str]]:
-    """alias -> full name for provinces and cities (full and short names) and counties (full names)."""
-    spec = importlib.util.find_spec("jionlp")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("jionlp is not installed: it provides the gazetteer of Chinese places")
-    archive_path = Path(next(iter(spec.submodule_search_locations))) / "dictionary" / "china_location.zip"
-    with zipfile.ZipFile(archive_path) as archive:
-        lines = archive.read("china_location.txt").decode("utf-8").splitlines()
-    names: dict[str, str] = {}
-    rank: dict[str, int] = {}
-    for line in lines:
-        depth = len(line) - len(line.lstrip("\t"))
-        fields = line.strip().split("\t")
-        if depth > 2 or len(fields) != 3:
-            continue
-        full, _code, alias = fields
-        aliases = {full}
-        if depth < 2:  # county short forms are often ordinary words
-            aliases.update(a for a in alias.split("/") if len(a) >= 2)
-        for a in aliases:
-            # "吉林" is a province and a city: the higher level keeps the short name
-            if a not in names or rank[a] > depth:
-                names[a], rank[a] = full, depth
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    # "中山大学", "长安街": a place name inside an institution's or a street's name
-    return names, re.compile(f"(?:{alternatives})(?!大学|学院|路|街|大道|广场|公园)")

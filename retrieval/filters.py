@@ -11,8 +11,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ingest.places import place_aliases, places_in, province_of
 from reportqa.models import NOT_FOUND, DocumentMeta
-from retrieval.places import place_aliases, places_in, province_of
 from retrieval.query import Query
 
 _NAMES_A_DOCUMENT = re.compile(r"(19|20)\d{2}年(?:的)?[^，。？?]{0,12}(报告|规划|纲要|公报|方案|文件)")
