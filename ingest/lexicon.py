@@ -137,11 +137,19 @@ class Lexicon:
         key = term.strip().lower()
         return self._canonical.get(key, key)
 
+    def _canonical_phrase(self, phrase: str) -> str:
+        """Canonical form of a matched alias, which may be an English plural of the listed form."""
+        key = re.sub(r"\s+", " ", phrase.strip().lower())
+        for form in (key, key.removesuffix("s"), key.removesuffix("es")):
+            if form in self._canonical:
+                return self._canonical[form]
+        return key
+
     def keyword_tokens(self, text: str) -> list[str]:
         """Tokens for keyword search: lowercased, synonyms folded to their canonical form,
         whitespace, punctuation and stopwords dropped, numbers kept."""
         if self._phrase_pattern is not None:
-            text = self._phrase_pattern.sub(lambda m: f" {self.canonical(m.group(0))} ", text)
+            text = self._phrase_pattern.sub(lambda m: f" {self._canonical_phrase(m.group(0))} ", text)
         out = []
         for word in self.cut(text):
             token = word.strip().lower()

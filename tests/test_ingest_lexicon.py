@@ -89,3 +89,9 @@ def test_edited_synonyms_take_effect(tmp_path):
     (tmp_path / SYNONYMS).write_text("# 注释\n孵化载体 = 孵化平台\n", encoding="utf-8")
     lexicon = Lexicon.load(tmp_path)
     assert lexicon.keyword_tokens("孵化平台") == ["孵化载体"]
+
+
+def test_english_aliases_match_their_plurals() -> None:
+    lexicon = Lexicon(synonym_groups=[["高新技术企业", "high-tech enterprise"], ["科技企业孵化器", "incubator"]])
+    assert lexicon.keyword_tokens("How many high-tech enterprises and incubators?").count("高新技术企业") == 1
+    assert "科技企业孵化器" in lexicon.keyword_tokens("incubators")
