@@ -379,6 +379,8 @@ def examples(engine, settings: Settings) -> None:
 def load_engine(settings: Settings):
     """The shared engine; builds the index first if there is none. None while a build runs or on error."""
     try:
+        if not (settings.index_dir / "CURRENT").exists():  # don't load the embedder just to learn that
+            raise IndexMissingError(f"no index in {settings.index_dir}")
         return _open_engine(_settings_key(settings), settings)
     except IndexMissingError:
         pass

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,42 @@ def test_admin_panel_opens_with_right_password_only(env, monkeypatch):
     assert at.file_uploader
     assert any(b.label == "重建索引" for b in at.button)
     assert "淄博市十三五科技创新规划后评估报告.txt" in _markup(at)
+
+
+def test_llm_mode_streams_only_when_configured(env, monkeypatch):
+    from tests.openai_stub_server import OpenAIStubServer
+
+    at = _app()
+    assert not [r for r in at.radio if r.key == "mode"]  # no LLM configured: extractive only
+    with OpenAIStubServer() as server:
+        monkeypatch.setenv("REPORTQA_LLM_BASE_URL", server.base_url)
+        monkeypatch.setenv("REPORTQA_LLM_MODEL", "stub-model")
+        monkeypatch.setenv("REPORTQA_LLM_API_KEY", "k")
+        at = _app()
+        at.radio(key="mode").set_value("llm").run()
+        at = _ask(at, QUESTION)
+        assert server.requests and server.requests[-1].get("stream")
+    markup = _markup(at)
+    assert 'class="rq-answer"' in markup and '<span class="rq-marker">[1]</span>' in markup
+    assert "▌" not in markup  # the streaming placeholder is replaced by the final answer
+
+
+def test_missing_index_is_built_on_first_start(tmp_path, monkeypatch, env):
+    from tests.browser.seed import HOSTILE_DOC, HOSTILE_TEXT
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / HOSTILE_DOC).write_text(HOSTILE_TEXT, encoding="utf-8")
+    monkeypatch.setenv("REPORTQA_CORPUS_DIR", str(tmp_path / "corpus"))
+    monkeypatch.setenv("REPORTQA_INDEX_DIR", str(tmp_path / "index"))
+    at = _app()
+    assert any("正在从文档目录建立索引" in i.value for i in at.info)
+    assert not at.chat_input
+    deadline = time.monotonic() + 120
+    while not (tmp_path / "index" / "CURRENT").exists() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    time.sleep(1)
+    at.run()
+    assert not at.exception, at.exception
+    assert at.chat_input, [e.value for e in at.error]
+    _ask(at, HOSTILE_QUESTION)
+    assert "17" in _markup(at)
