@@ -103,7 +103,7 @@ def sidebar(settings: Settings, engine) -> dict:
     ss = _state()
     options = {"mode": "extractive", "top_k": settings.top_k, "doc_filter": None, "years": []}
     with st.sidebar:
-        st.button("🗨️ 新对话", on_click=_new_conversation, width="stretch", type="primary")
+        st.button("新对话", icon=":material/add_comment:", on_click=_new_conversation, width="stretch", type="primary")
 
         st.subheader("索引状态")
         if engine is None:
@@ -142,7 +142,7 @@ def sidebar(settings: Settings, engine) -> dict:
                 options["doc_filter"] = exact_doc_pattern(doc)
             years = sorted({m.year for m in metas.values() if m.year})
             if years:
-                options["years"] = st.multiselect("限定年份", years, key="year_choice")
+                options["years"] = st.multiselect("限定年份", years, key="year_choice", placeholder="全部年份")
 
         st.subheader("导出")
         st.download_button(
@@ -260,7 +260,7 @@ def render_turn(turn: dict, engine, settings: Settings) -> None:
     if answer.warnings:
         st.markdown(warnings_html(answer.warnings), unsafe_allow_html=True)
     if answer.citations:
-        st.markdown("**出处**" if answer.found else "**最接近的出处（仅供参考）**")
+        st.markdown("###### 出处" if answer.found else "###### 最接近的出处（仅供参考）")
     for citation in answer.citations:
         st.markdown(citation_html(citation), unsafe_allow_html=True)
         with st.expander(f"查看原文上下文 [{citation.n}]"):
@@ -275,11 +275,20 @@ def render_turn(turn: dict, engine, settings: Settings) -> None:
 
 def feedback_row(turn: dict, settings: Settings) -> None:
     given = turn.get("feedback")
-    cols = st.columns([1, 1, 8])
-    cols[0].button("👍", key=f"up-{turn['id']}", on_click=_feedback, args=(turn, "up", settings), disabled=bool(given))
-    cols[1].button(
-        "👎", key=f"down-{turn['id']}", on_click=_feedback, args=(turn, "down", settings), disabled=bool(given)
-    )
+    cols = st.columns([1.4, 1.4, 5.2], vertical_alignment="center")
+    for col, rating, label, icon in (
+        (cols[0], "up", "有帮助", ":material/thumb_up:"),
+        (cols[1], "down", "答案有误", ":material/thumb_down:"),
+    ):
+        col.button(
+            label,
+            icon=icon,
+            key=f"{rating}-{turn['id']}",
+            on_click=_feedback,
+            args=(turn, rating, settings),
+            disabled=bool(given),
+            type="tertiary",
+        )
     if given:
         cols[2].caption("已记录：有帮助，谢谢。" if given == "up" else "已记录：答案有误，将用于改进。")
     else:
@@ -417,9 +426,19 @@ def main() -> None:
     except ValidationError as exc:
         st.error(f"设置有误（reportqa.toml 或 REPORTQA_* 环境变量）：\n\n{exc}")
         st.stop()
+    try:
+        page(settings)
+    except ReportQAError as exc:
+        st.error(f"出错了：{exc}")
+    except Exception:
+        log.exception("page failed")
+        st.error("系统内部错误，请刷新页面重试；如仍有问题请联系管理员（详情已记录在服务器日志中）。")
+
+
+def page(settings: Settings) -> None:
     ss = _state()
 
-    st.title("📄 政府报告问答")
+    st.title("政府报告问答")
     st.caption(
         "答案摘自已收录的文档，每句标注出处编号 [n]，可展开原文逐条核对。文档中没有的内容会明确说明“文中未提及”。"
     )

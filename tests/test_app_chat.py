@@ -98,7 +98,7 @@ def test_document_html_is_shown_literally(env):
 
 def test_feedback_is_stored(env):
     at = _ask(_app(), QUESTION)
-    next(b for b in at.button if b.label == "👎").click().run()
+    next(b for b in at.button if b.label == "答案有误").click().run()
     path = Path(env["REPORTQA_FEEDBACK_PATH"])
     record = json.loads(path.read_text("utf-8").splitlines()[-1])
     assert record["rating"] == "down" and record["question"] == QUESTION

@@ -93,7 +93,7 @@ def test_browser_chat(app_url):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         try:
-            page = browser.new_page(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+            page = browser.new_page(viewport={"width": 1366, "height": 1700}, locale="zh-CN")
             page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
             page.goto(app_url)
             expect(page.get_by_test_id("stChatInputTextArea")).to_be_visible(timeout=120_000)
