@@ -176,6 +176,7 @@ def admin_panel(settings: Settings) -> None:
                 if is_admin_password(password, settings.admin_password_sha256):
                     ss["admin"] = True
                     st.rerun()
+                time.sleep(1.0)  # slows guessing
                 st.error("密码不正确")
             return
 
@@ -202,13 +203,15 @@ def admin_panel(settings: Settings) -> None:
                         ).name
                     )
                 except UploadError as exc:
-                    st.error(str(exc))
+                    ss.setdefault("admin_errors", []).append(str(exc))
             if saved:
-                ss["upload_round"] = ss.get("upload_round", 0) + 1
                 ss["admin_notice"] = f"已保存：{'、'.join(saved)}。重建索引后即可提问。"
-                st.rerun()
+            ss["upload_round"] = ss.get("upload_round", 0) + 1
+            st.rerun()
         if ss.get("admin_notice"):
             st.success(ss.pop("admin_notice"))
+        for error in ss.pop("admin_errors", []):
+            st.error(error)
 
         docs = list_documents(settings.corpus_dir)
         st.markdown(f"**文档目录**（{len(docs)} 个文件）")

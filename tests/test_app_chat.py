@@ -173,3 +173,23 @@ def test_missing_index_is_built_on_first_start(tmp_path, monkeypatch, env):
     assert at.chat_input, [e.value for e in at.error]
     _ask(at, HOSTILE_QUESTION)
     assert "17" in _markup(at)
+
+
+def test_admin_upload_is_sanitised_and_removable(env, monkeypatch, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    monkeypatch.setenv("REPORTQA_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("REPORTQA_ADMIN_PASSWORD_SHA256", hash_password("pw"))
+    at = _app()
+    at.text_input(key="admin_password").input("pw").run()
+    at.file_uploader[0].set_value(
+        [("../../逃逸 报告.txt", "测试内容".encode(), "text/plain"), ("空.md", b"", "text/markdown")]
+    ).run()
+    at.button(key="save_uploads").click().run()
+    assert not at.exception, at.exception
+    assert sorted(p.name for p in corpus.iterdir()) == ["逃逸 报告.txt"]
+    assert not (tmp_path.parent / "逃逸 报告.txt").exists()
+    assert any("空.md" in e.value for e in at.error)
+    at.selectbox(key="remove_choice").set_value("逃逸 报告.txt").run()
+    at.button(key="remove_doc").click().run()
+    assert list(corpus.iterdir()) == []
