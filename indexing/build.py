@@ -1,0 +1,537 @@
+"""Versioned, atomic, incremental index builds.
+
+    report = build_index(settings)                 # embeds only added or changed documents
+    report = build_index(settings, full=True)      # re-parses everything (vectors still come from the cache)
+    print(report.summary())
+
+A build takes `index/.build.lock`, compares the corpus with the serving version's manifest by file
+sha256 (and metadata.yaml entry), parses and embeds added and changed documents (vectors through the
+on-disk vector cache, in batches), reuses unchanged documents' chunks, tokens and vectors as they
+are, writes a complete new version folder and only then switches `index/CURRENT` to it. A crash at
+any point leaves CURRENT serving the previous version.
+
+A file that cannot be read is reported in `BuildReport.errors` by name and skipped; if an earlier
+version of it was indexed, that version is kept (and the error repeats on every build until the file
+is fixed or removed). A change of embedder, chunker settings, lexicon files, ingest code or index
+schema re-parses and re-embeds everything and says why in `full_rebuild_reason`.
+
+An empty corpus folder gives a valid empty index (searches return nothing); a missing corpus folder
+or an invalid metadata.yaml is an error and leaves the index as it was.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import secrets
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from indexing.dense import DenseIndex
+from indexing.embedders import ReportEmbeddings, make_embedder
+from indexing.keyword import KeywordIndex
+from indexing.manifest import (
+    MANIFEST_FILE,
+    DocumentEntry,
+    Manifest,
+    ingest_code_hash,
+    lexicon_hash,
+)
+from indexing.passages import passage_text
+from indexing.snapshot import (
+    BM25_DIR,
+    CHUNKS_FILE,
+    DEFAULT_KEEP_PREVIOUS,
+    DENSE_FILE,
+    DOCUMENTS_FILE,
+    TMP_PREFIX,
+    TOKENS_FILE,
+    VECTORS_FILE,
+    chunk_from_json,
+    chunk_to_json,
+    collect_garbage,
+    current_version,
+    document_from_json,
+    document_to_json,
+    fsync_dir,
+    load_vectors,
+    read_jsonl,
+    save_vectors,
+    switch_current,
+    versions_dir,
+    write_jsonl,
+)
+from indexing.vector_cache import VectorCache, passage_key
+from reportqa.errors import DocumentError, IndexBusyError, IndexMismatchError, ReportQAError
+from reportqa.models import Chunk, Document
+from reportqa.settings import Settings
+
+log = logging.getLogger(__name__)
+
+LOCK_FILE = ".build.lock"
+Progress = Callable[[str, int, int], None]  # (stage, done, total); stages: parse, embed, index, save
+
+
+@dataclass
+class BuildReport:
+    """What a build did. Document lists hold doc_ids; `errors` one "path: reason" line per bad file."""
+
+    version: str  # the version CURRENT names after the build
+    switched: bool = False  # False when nothing changed and the serving version was kept
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # changed but unreadable: the previous version stays indexed
+    errors: list[str] = field(default_factory=list)
+    chunks_embedded: int = 0  # vectors computed by the embedder in this build
+    chunks_cached: int = 0  # vectors of new chunks found in the vector cache
+    chunks_reused: int = 0  # chunks (and vectors) carried over unchanged from the previous version
+    documents: int = 0  # in the new version
+    chunks: int = 0
+    full_rebuild_reason: str | None = None
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        if not self.switched:
+            head = f"索引无变化，仍为版本 {self.version}（{self.documents} 篇文档，{self.chunks} 个段落）"
+        else:
+            head = (
+                f"索引版本 {self.version}：{self.documents} 篇文档，{self.chunks} 个段落；"
+                f"新增 {len(self.added)}，修改 {len(self.changed)}，"
+                f"删除 {len(self.removed)}，未变 {len(self.unchanged)}；"
+                f"新算向量 {self.chunks_embedded}，缓存向量 {self.chunks_cached}，沿用 {self.chunks_reused}"
+            )
+        lines = [f"{head}（{self.seconds:.1f} 秒）"]
+        if self.full_rebuild_reason:
+            lines.append(f"全量重建：{self.full_rebuild_reason}")
+        if not self.documents:
+            lines.append("语料目录中没有可索引的文档，索引为空")
+        for doc_id in self.kept:
+            lines.append(f"保留旧版本：{doc_id}（新文件无法读取）")
+        lines.extend(f"跳过：{error}" for error in self.errors)
+        return "\n".join(lines)
+
+    def to_json(self) -> dict:
+        return {
+            "version": self.version,
+            "switched": self.switched,
+            "added": self.added,
+            "changed": self.changed,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
+            "kept": self.kept,
+            "errors": self.errors,
+            "chunks_embedded": self.chunks_embedded,
+            "chunks_cached": self.chunks_cached,
+            "chunks_reused": self.chunks_reused,
+            "documents": self.documents,
+            "chunks": self.chunks,
+            "full_rebuild_reason": self.full_rebuild_reason,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+class BuildLock:
+    """An exclusive `fcntl.flock` on `index_dir/.build.lock`; waits up to `timeout` seconds, then IndexBusyError.
+
+    The kernel releases it when the holder exits, however it exits. Two threads of one process
+    exclude each other too (each opens its own file description).
+    """
+
+    def __init__(self, index_dir: Path, timeout: float = 0.0, poll: float = 0.1) -> None:
+        self.path = Path(index_dir) / LOCK_FILE
+        self.timeout = timeout
+        self.poll = poll
+        self._handle = None
+
+    def __enter__(self) -> BuildLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+", encoding="utf-8")  # held until __exit__
+        deadline = time.monotonic() + max(self.timeout, 0.0)
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = self.path.read_text(encoding="utf-8").strip() if self.path.exists() else ""
+                    handle.close()
+                    raise IndexBusyError(
+                        f"another index build is running on {self.path.parent}"
+                        f"{f' ({holder})' if holder else ''}; wait for it to finish and try again"
+                    ) from None
+                time.sleep(self.poll)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()} since {datetime.now(UTC).isoformat(timespec='seconds')}\n")
+        handle.flush()
+        self._handle = handle
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        handle, self._handle = self._handle, None
+        if handle is not None:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            handle.close()
+
+
+def new_version_id() -> str:
+    """Sortable by creation time: 20261125T072723123456Z-3fa9."""
+    return f"{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%fZ')}-{secrets.token_hex(2)}"
+
+
+def build_index(
+    settings: Settings,
+    *,
+    full: bool = False,
+    progress: Progress | None = None,
+    lock_timeout: float = 0.0,
+    embedder: ReportEmbeddings | None = None,
+    keep_previous: int = DEFAULT_KEEP_PREVIOUS,
+) -> BuildReport:
+    """Build a new index version from `settings.corpus_dir` and make it the serving one.
+
+    `full` re-parses and re-embeds every document (vectors still come from the vector cache).
+    `lock_timeout` is how long to wait for a running build before IndexBusyError. `embedder`
+    defaults to `make_embedder(settings)`; pass one to reuse an already loaded model.
+    `keep_previous` older versions stay on disk after the switch.
+    """
+    started = time.monotonic()
+    index_dir = Path(settings.index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with BuildLock(index_dir, timeout=lock_timeout):
+        collect_garbage(index_dir, keep_previous)  # leftovers of crashed builds
+        report = _Build(settings, embedder or make_embedder(settings), progress or _no_progress).run(full)
+        if report.switched:
+            collect_garbage(index_dir, keep_previous)
+    report.seconds = time.monotonic() - started
+    log.info("index build: %s", report.summary())
+    return report
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+@dataclass
+class _Doc:
+    """One document of the version being built."""
+
+    document: Document
+    chunks: list[Chunk]
+    overrides: dict
+    vectors: np.ndarray | None = None  # (len(chunks), d)
+    tokens: list[list[str]] | None = None
+
+
+@dataclass
+class _Previous:
+    manifest: Manifest
+    folder: Path
+    reusable: bool  # same embedder, chunker, lexicon, ingest code and schema
+    _loaded: dict[str, _Doc] | None = None
+
+    def docs(self) -> dict[str, _Doc]:
+        """The previous version's documents with their chunks, vectors and tokens (read once)."""
+        if self._loaded is None:
+            documents = {d["doc_id"]: document_from_json(d) for d in read_jsonl(self.folder / DOCUMENTS_FILE)}
+            chunks = [chunk_from_json(c) for c in read_jsonl(self.folder / CHUNKS_FILE)]
+            tokens = read_jsonl(self.folder / TOKENS_FILE)
+            vectors = load_vectors(self.folder / VECTORS_FILE)
+            if not len(chunks) == len(tokens) == vectors.shape[0]:
+                raise IndexMismatchError(f"{self.folder}: chunks, tokens and vectors differ in length")
+            positions: dict[str, list[int]] = {}
+            for i, chunk in enumerate(chunks):
+                positions.setdefault(chunk.doc_id, []).append(i)
+            loaded = {}
+            for entry in self.manifest.documents:
+                rows = positions.get(entry.doc_id, [])
+                loaded[entry.doc_id] = _Doc(
+                    document=documents[entry.doc_id],
+                    chunks=[chunks[i] for i in rows],
+                    overrides=entry.overrides,
+                    vectors=vectors[rows] if rows else np.zeros((0, vectors.shape[1]), dtype=np.float32),
+                    tokens=[list(tokens[i]) for i in rows],
+                )
+            self._loaded = loaded
+        return self._loaded
+
+
+def _json_safe(value: dict) -> dict:
+    """A metadata.yaml entry as it reads back from JSON (YAML dates and the like become strings)."""
+    return json.loads(json.dumps(value, ensure_ascii=False, default=str, sort_keys=True))
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class _Build:
+    def __init__(self, settings: Settings, embedder: ReportEmbeddings, progress: Progress) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.progress = progress
+        self.index_dir = Path(settings.index_dir)
+        self.corpus_dir = Path(settings.corpus_dir)
+
+    def run(self, full: bool) -> BuildReport:
+        from ingest.chunking import Chunker
+        from ingest.lexicon import Lexicon
+        from ingest.loaders import scan_corpus
+        from ingest.metadata import load_meta_overrides
+
+        lexicon = Lexicon.load(self.settings.lexicon_dir)
+        fingerprint = {
+            "embedder": self.embedder.name,
+            "chunk_size": self.settings.chunk_size,
+            "chunk_overlap": self.settings.chunk_overlap,
+            "lexicon": lexicon_hash(self.settings.lexicon_dir),
+            "ingest": ingest_code_hash(),
+        }
+        previous, reason = self._previous(fingerprint)
+        if full and reason is None:
+            reason = "requested (--full)"
+
+        paths, unsupported = scan_corpus(self.corpus_dir)
+        overrides = load_meta_overrides(self.corpus_dir)
+        chunker = Chunker(self.settings.chunk_size, self.settings.chunk_overlap, tokenizer=lexicon)
+        report = BuildReport(version="", errors=[str(error) for error in unsupported], full_rebuild_reason=reason)
+
+        old_entries = {e.doc_id: e for e in previous.manifest.documents} if previous else {}
+        reuse = previous is not None and previous.reusable and not full
+        docs: dict[str, _Doc] = {}
+        to_parse: list[tuple[str, Path, dict]] = []
+        corpus_root = self.corpus_dir.resolve()
+        for path in paths:
+            doc_id = path.resolve().relative_to(corpus_root).as_posix()
+            doc_overrides = _json_safe(overrides.get(doc_id, {}))
+            old = old_entries.get(doc_id)
+            try:
+                sha = _file_sha256(path)
+            except OSError as exc:
+                sha = ""
+                log.debug("cannot hash %s: %s", path, exc)  # parse_document reports it by name below
+            if old is not None and old.sha256 == sha and old.overrides == doc_overrides:
+                report.unchanged.append(doc_id)
+                if reuse:
+                    docs[doc_id] = previous.docs()[doc_id]
+                    continue
+            elif old is not None:
+                report.changed.append(doc_id)
+            else:
+                report.added.append(doc_id)
+            to_parse.append((doc_id, path, doc_overrides))
+        seen = {doc_id for doc_id, _, _ in to_parse} | set(docs)
+        report.removed = sorted(set(old_entries) - seen)
+
+        for done, (doc_id, path, doc_overrides) in enumerate(to_parse, start=1):
+            try:
+                document, chunks = self._parse(path, chunker, overrides)
+            except DocumentError as exc:
+                report.errors.append(str(exc))
+                self._keep_previous(doc_id, previous, docs, report)
+            except Exception as exc:  # a parser bug on one file must not stop the others
+                log.exception("unexpected error while parsing %s", path)
+                report.errors.append(f"{path}: 解析出错 (unexpected {type(exc).__name__}: {exc})")
+                self._keep_previous(doc_id, previous, docs, report)
+            else:
+                docs[doc_id] = _Doc(document, chunks, doc_overrides)
+            self.progress("parse", done, len(to_parse))
+
+        nothing_changed = (
+            previous is not None
+            and reason is None
+            and not report.removed
+            and all(doc_id in report.kept for doc_id in (*report.added, *report.changed))
+        )
+        if nothing_changed:
+            assert previous is not None
+            report.version = previous.manifest.version
+            report.documents = len(previous.manifest.documents)
+            report.chunks = previous.manifest.chunk_count
+            return report
+
+        self._embed_and_tokenize([d for d in docs.values() if d.vectors is None], lexicon, report)
+        report.chunks_reused = sum(len(d.chunks) for d in docs.values()) - report.chunks_embedded - report.chunks_cached
+        report.version = self._write(docs, fingerprint)
+        report.switched = True
+        report.documents = len(docs)
+        report.chunks = sum(len(d.chunks) for d in docs.values())
+        return report
+
+    # --- steps -----------------------------------------------------------------------------------
+
+    def _previous(self, fingerprint: dict) -> tuple[_Previous | None, str | None]:
+        """The serving version (if any) and why it cannot be reused (None if it can)."""
+        version = current_version(self.index_dir)
+        if version is None:
+            return None, None
+        folder = versions_dir(self.index_dir) / version
+        try:
+            manifest = Manifest.load(folder / MANIFEST_FILE)
+        except (IndexMismatchError, FileNotFoundError) as exc:
+            return None, f"the serving index cannot be read or is of another schema ({exc})"
+        reason = manifest.rebuild_reason(
+            embedder=fingerprint["embedder"],
+            chunk_size=fingerprint["chunk_size"],
+            chunk_overlap=fingerprint["chunk_overlap"],
+            lexicon=fingerprint["lexicon"],
+            ingest=fingerprint["ingest"],
+        )
+        previous = _Previous(manifest, folder, reusable=reason is None)
+        if previous.reusable:
+            try:
+                previous.docs()
+            except (OSError, ValueError, KeyError, IndexMismatchError) as exc:
+                return None, f"the serving index version {version} is damaged ({exc})"
+        return previous, reason
+
+    def _parse(self, path: Path, chunker, overrides: dict) -> tuple[Document, list[Chunk]]:
+        from ingest.pipeline import parse_document
+
+        return parse_document(path, self.corpus_dir, chunker, overrides)
+
+    def _keep_previous(self, doc_id: str, previous: _Previous | None, docs: dict[str, _Doc], report) -> None:
+        """A changed file became unreadable: keep serving its previous version if it can be reused."""
+        if previous is not None and previous.reusable and doc_id in previous.docs():
+            docs[doc_id] = previous.docs()[doc_id]
+            report.kept.append(doc_id)
+
+    def _embed_and_tokenize(self, new_docs: list[_Doc], lexicon, report: BuildReport) -> None:
+        passages: list[str] = []
+        for doc in new_docs:
+            passages.extend(passage_text(chunk, doc.document.meta) for chunk in doc.chunks)
+        keys = [passage_key(p) for p in passages]
+        cache = VectorCache(self.settings.vector_cache_dir)
+        try:
+            found = cache.get_many(self.embedder.name, keys)
+            missing: dict[bytes, str] = {}
+            for key, text in zip(keys, passages, strict=True):
+                if key not in found:
+                    missing.setdefault(key, text)
+            report.chunks_embedded = sum(key not in found for key in keys)
+            report.chunks_cached = len(keys) - report.chunks_embedded
+            batch = self.settings.embed_batch_size
+            pending = list(missing.items())
+            self.progress("embed", 0, len(pending))
+            for begin in range(0, len(pending), batch):
+                part = pending[begin : begin + batch]
+                vectors = np.asarray(self.embedder.embed_passages([text for _, text in part]), dtype=np.float32)
+                if vectors.shape[0] != len(part):
+                    raise ReportQAError(
+                        f"embedder {self.embedder.name} returned {vectors.shape[0]} vectors for {len(part)} passages"
+                    )
+                cache.put_many(self.embedder.name, [key for key, _ in part], vectors)  # kept even if we crash later
+                found.update(zip((key for key, _ in part), vectors, strict=True))
+                self.progress("embed", min(begin + batch, len(pending)), len(pending))
+        finally:
+            cache.close()
+        position = 0
+        for doc in new_docs:
+            n = len(doc.chunks)
+            doc_keys = keys[position : position + n]
+            doc.vectors = (
+                np.stack([found[k] for k in doc_keys]).astype(np.float32)
+                if n
+                else np.zeros((0, self._dimension(found)), dtype=np.float32)
+            )
+            doc.tokens = [lexicon.keyword_tokens(p) for p in passages[position : position + n]]
+            position += n
+
+    def _dimension(self, vectors: dict[bytes, np.ndarray]) -> int:
+        for vector in vectors.values():
+            return int(vector.shape[0])
+        return int(self.embedder.dimension)
+
+    def _write(self, docs: dict[str, _Doc], fingerprint: dict) -> str:
+        ordered = [docs[doc_id] for doc_id in sorted(docs)]
+        chunks = [chunk for doc in ordered for chunk in doc.chunks]
+        tokens = [t for doc in ordered for t in (doc.tokens or [])]
+        matrices = [doc.vectors for doc in ordered if doc.vectors is not None and len(doc.vectors)]
+        dims = {m.shape[1] for m in matrices}
+        if len(dims) > 1:
+            raise ReportQAError(f"vectors of different dimensions {sorted(dims)}: run `reportqa ingest --full`")
+        dimension = dims.pop() if dims else int(self.embedder.dimension)
+        vectors = np.concatenate(matrices) if matrices else np.zeros((0, dimension), dtype=np.float32)
+
+        self.progress("index", 0, 2)
+        dense = DenseIndex.build(vectors, approx_threshold=self.settings.approx_index_threshold, dimension=dimension)
+        self.progress("index", 1, 2)
+        keyword = KeywordIndex.build(tokens)
+        self.progress("index", 2, 2)
+
+        version = new_version_id()
+        manifest = Manifest(
+            version=version,
+            embedder=fingerprint["embedder"],
+            dimension=dimension,
+            chunk_size=fingerprint["chunk_size"],
+            chunk_overlap=fingerprint["chunk_overlap"],
+            lexicon_hash=fingerprint["lexicon"],
+            ingest_hash=fingerprint["ingest"],
+            created_at=datetime.now(UTC),
+            documents=[
+                DocumentEntry(
+                    doc_id=doc.document.doc_id,
+                    sha256=doc.document.sha256,
+                    chunks=len(doc.chunks),
+                    meta=doc.document.meta,
+                    overrides=doc.overrides,
+                )
+                for doc in ordered
+            ],
+        )
+        root = versions_dir(self.index_dir)
+        root.mkdir(parents=True, exist_ok=True)
+        tmp = root / f"{TMP_PREFIX}{version}"
+        steps = 6
+        self.progress("save", 0, steps)
+        try:
+            tmp.mkdir()
+            write_jsonl(tmp / DOCUMENTS_FILE, (document_to_json(doc.document) for doc in ordered))
+            self.progress("save", 1, steps)
+            write_jsonl(tmp / CHUNKS_FILE, (chunk_to_json(chunk) for chunk in chunks))
+            write_jsonl(tmp / TOKENS_FILE, tokens)
+            self.progress("save", 2, steps)
+            save_vectors(tmp / VECTORS_FILE, vectors)
+            self.progress("save", 3, steps)
+            dense.save(tmp / DENSE_FILE)
+            self.progress("save", 4, steps)
+            keyword.save(tmp / BM25_DIR)
+            manifest.save(tmp / MANIFEST_FILE)
+            _fsync_tree(tmp)
+            self.progress("save", 5, steps)
+            os.rename(tmp, root / version)
+            fsync_dir(root)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        switch_current(self.index_dir, version)
+        self.progress("save", steps, steps)
+        return version
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in folder.rglob("*"):
+        if path.is_file():
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    for sub in [folder, *(p for p in folder.rglob("*") if p.is_dir())]:
+        fsync_dir(sub)

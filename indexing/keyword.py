@@ -1,0 +1,90 @@
+"""BM25 keyword index (bm25s) over token lists that the caller produces (``Lexicon.keyword_tokens``).
+
+    index = KeywordIndex.build([lexicon.keyword_tokens(p) for p in passages])
+    scores, ids = index.search(lexicon.keyword_tokens("高企数量"), k=50)   # only chunks that match a token
+    index.save(folder); KeywordIndex.load(folder)                           # bm25s files, allow_pickle=False
+    index.idf("高新技术企业")                                                # how rare a term is in the index
+
+An empty query, a query of unknown words, an index of no chunks (or only token-less chunks) all
+return no hits; `k` larger than the index is fine.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+_EMPTY_MARKER = "empty.json"  # written instead of bm25s files when no chunk has a token
+
+
+class KeywordIndex:
+    def __init__(self, bm25: bm25s.BM25 | None, num_docs: int) -> None:
+        self.bm25 = bm25
+        self.num_docs = num_docs
+        self._df: np.ndarray | None = None
+        if bm25 is not None:
+            self._df = np.diff(np.asarray(bm25.scores["indptr"]))  # CSC by term: entries per column = df
+
+    @classmethod
+    def build(cls, token_lists: Sequence[Sequence[str]]) -> KeywordIndex:
+        corpus = [[t for t in tokens if t] for tokens in token_lists]
+        if not any(corpus):
+            return cls(None, len(corpus))
+        bm25 = bm25s.BM25()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            bm25.index(corpus, show_progress=False)
+        return cls(bm25, len(corpus))
+
+    def search(self, tokens: Sequence[str], k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(scores, ids) of up to `k` chunks with a positive score, best first (ties: lower id first)."""
+        if k <= 0:
+            raise ValueError(f"k must be greater than 0, got {k}")
+        empty = np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64)
+        if self.bm25 is None:
+            return empty
+        token_ids = self.bm25.get_tokens_ids([t for t in tokens if t])
+        if not token_ids:
+            return empty
+        scores = np.asarray(self.bm25.get_scores_from_ids(token_ids), dtype=np.float32)
+        candidates = np.flatnonzero(scores > 0)
+        if candidates.size > k:
+            top = np.argpartition(-scores[candidates], k - 1)[:k]
+            candidates = candidates[top]
+        order = np.lexsort((candidates, -scores[candidates]))
+        ids = candidates[order].astype(np.int64)
+        return scores[ids], ids
+
+    def document_frequency(self, term: str) -> int:
+        if self.bm25 is None or self._df is None:
+            return 0
+        column = self.bm25.vocab_dict.get(term)
+        if column is None or column >= len(self._df):
+            return 0
+        return int(self._df[column])
+
+    def idf(self, term: str) -> float:
+        """BM25 (Lucene) idf, log(1 + (N - df + 0.5) / (df + 0.5)); a term absent from the index gets df = 0."""
+        df = self.document_frequency(term)
+        return math.log(1.0 + (self.num_docs - df + 0.5) / (df + 0.5))
+
+    def save(self, folder: Path) -> None:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.bm25 is None:
+            (folder / _EMPTY_MARKER).write_text(json.dumps({"num_docs": self.num_docs}), encoding="utf-8")
+        else:
+            self.bm25.save(folder, allow_pickle=False, show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path) -> KeywordIndex:
+        folder = Path(folder)
+        marker = folder / _EMPTY_MARKER
+        if marker.exists():
+            return cls(None, int(json.loads(marker.read_text(encoding="utf-8"))["num_docs"]))
+        bm25 = bm25s.BM25.load(folder, allow_pickle=False, load_corpus=False, show_progress=False)
+        return cls(bm25, int(bm25.scores["num_docs"]))

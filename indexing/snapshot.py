@@ -1,0 +1,271 @@
+"""One index version on disk, and the serving pointer to it.
+
+    snapshot = IndexSnapshot.load(settings.index_dir, embedder)    # the version `index/CURRENT` names
+    snapshot.dense_search(embedder.embed_query_vector("高企数量"), 50)   # [(chunk position, score), ...]
+    snapshot.keyword_search(lexicon.keyword_tokens("高企数量"), 50)
+    snapshot.documents["淄博市十三五科技创新规划后评估报告.txt"].text   # the text citations point into
+
+Layout::
+
+    index/
+      CURRENT                     the serving version id (switched with os.replace)
+      .build.lock                 held by the one running build (fcntl.flock)
+      versions/<version-id>/
+        manifest.json             indexing.manifest.Manifest
+        documents.jsonl           per document: doc_id, sha256, meta, full text
+        chunks.jsonl              per chunk: the Chunk fields, in index order
+        tokens.jsonl              per chunk: its BM25 tokens (reused by incremental builds)
+        vectors.npy               (chunks, dimension) float32, read with allow_pickle=False
+        dense.faiss               faiss.write_index
+        bm25/                     bm25s save(), allow_pickle=False
+      versions/.tmp-<id>/         a build in progress (never served; removed by the next build)
+
+A loaded snapshot holds everything in memory, so a build may delete its folder afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from indexing.dense import DenseIndex
+from indexing.keyword import KeywordIndex
+from indexing.manifest import FULL_REBUILD_HINT, MANIFEST_FILE, Manifest, meta_from_json
+from reportqa.errors import IndexMismatchError, IndexMissingError
+from reportqa.models import Chunk, Document
+
+CURRENT_FILE = "CURRENT"
+VERSIONS_DIR = "versions"
+TMP_PREFIX = ".tmp-"
+DOCUMENTS_FILE = "documents.jsonl"
+CHUNKS_FILE = "chunks.jsonl"
+TOKENS_FILE = "tokens.jsonl"
+VECTORS_FILE = "vectors.npy"
+DENSE_FILE = "dense.faiss"
+BM25_DIR = "bm25"
+DEFAULT_KEEP_PREVIOUS = 2
+
+
+class _Named(Protocol):
+    """Anything with the embedder's `name` (an embedder, or a test double)."""
+
+    name: str
+
+
+def versions_dir(index_dir: Path) -> Path:
+    return Path(index_dir) / VERSIONS_DIR
+
+
+def current_version(index_dir: Path) -> str | None:
+    """The version id `index_dir/CURRENT` names, or None when no index has been built."""
+    try:
+        version = (Path(index_dir) / CURRENT_FILE).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return version or None
+
+
+def switch_current(index_dir: Path, version: str) -> None:
+    """Point CURRENT at `version` atomically: readers see the old id or the new one, never half a file."""
+    index_dir = Path(index_dir)
+    if not (versions_dir(index_dir) / version / MANIFEST_FILE).is_file():
+        raise FileNotFoundError(f"{versions_dir(index_dir) / version}: no such index version")
+    tmp = index_dir / f".{CURRENT_FILE}.{os.getpid()}.tmp"
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(version + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, index_dir / CURRENT_FILE)
+    fsync_dir(index_dir)
+
+
+def fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def collect_garbage(index_dir: Path, keep_previous: int = DEFAULT_KEEP_PREVIOUS) -> list[str]:
+    """Delete old version folders and leftovers of crashed builds; keep CURRENT and `keep_previous` before it.
+
+    Call it only while holding the build lock. Returns the deleted version ids.
+    """
+    root = versions_dir(index_dir)
+    if not root.is_dir():
+        return []
+    current = current_version(index_dir)
+    deleted: list[str] = []
+    for leftover in root.glob(f"{TMP_PREFIX}*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    versions = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if current in versions:
+        older = [v for v in versions if v < current]
+        keep = {current, *older[len(older) - keep_previous :]} if keep_previous > 0 else {current}
+        keep.update(v for v in versions if v > current)  # never touch versions newer than the serving one
+    else:
+        keep = set(versions[-(keep_previous + 1) :])  # CURRENT missing or dangling: delete nothing recent
+    for version in versions:
+        if version not in keep:
+            shutil.rmtree(root / version, ignore_errors=True)
+            deleted.append(version)
+    return deleted
+
+
+# --- reading and writing the files of one version ---------------------------------------------------
+
+
+def chunk_to_json(chunk: Chunk) -> dict:
+    return asdict(chunk)
+
+
+def chunk_from_json(data: dict) -> Chunk:
+    return Chunk(
+        chunk_id=data["chunk_id"],
+        doc_id=data["doc_id"],
+        start=int(data["start"]),
+        end=int(data["end"]),
+        text=data["text"],
+        section=data.get("section", ""),
+        is_table_row=bool(data.get("is_table_row", False)),
+        statement=data.get("statement", ""),
+    )
+
+
+def document_to_json(document: Document) -> dict:
+    return {"doc_id": document.doc_id, "sha256": document.sha256, "meta": asdict(document.meta), "text": document.text}
+
+
+def document_from_json(data: dict) -> Document:
+    return Document(doc_id=data["doc_id"], text=data["text"], sha256=data["sha256"], meta=meta_from_json(data["meta"]))
+
+
+def write_jsonl(path: Path, rows: Iterable) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def read_jsonl(path: Path) -> list:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def save_vectors(path: Path, vectors: np.ndarray) -> None:
+    np.save(path, np.ascontiguousarray(vectors, dtype=np.float32), allow_pickle=False)
+
+
+def load_vectors(path: Path) -> np.ndarray:
+    return np.load(path, allow_pickle=False).astype(np.float32, copy=False)
+
+
+class IndexSnapshot:
+    """One loaded index version: chunks, documents, vectors, the FAISS and BM25 indexes, all in memory.
+
+    Chunk positions (the ints `dense_search` and `keyword_search` return) index `chunks` and the
+    rows of `vectors`.
+    """
+
+    def __init__(
+        self,
+        *,
+        version: str,
+        manifest: Manifest,
+        documents: dict[str, Document],
+        chunks: list[Chunk],
+        vectors: np.ndarray,
+        dense: DenseIndex,
+        keyword: KeywordIndex,
+        path: Path | None = None,
+    ) -> None:
+        if len(chunks) != vectors.shape[0] or dense.size != len(chunks) or keyword.num_docs != len(chunks):
+            raise IndexMismatchError(
+                f"index version {version} is inconsistent ({len(chunks)} chunks, {vectors.shape[0]} vectors, "
+                f"{dense.size} dense, {keyword.num_docs} keyword entries): {FULL_REBUILD_HINT}"
+            )
+        self.version = version
+        self.manifest = manifest
+        self.documents = documents
+        self.chunks = chunks
+        self.vectors = vectors
+        self.dense = dense
+        self.keyword = keyword
+        self.path = path
+
+    @classmethod
+    def load(cls, index_dir: Path, embedder: _Named, version: str | None = None) -> IndexSnapshot:
+        """Load `version` (default: the one CURRENT names) and check it fits `embedder`.
+
+        Raises IndexMissingError when no index has been built, IndexMismatchError when it was built
+        with another embedder or schema.
+        """
+        index_dir = Path(index_dir)
+        for attempt in range(3):  # a build may switch and collect between reading CURRENT and opening files
+            wanted = version or current_version(index_dir)
+            if wanted is None:
+                raise IndexMissingError(f"no index in {index_dir}: run `reportqa ingest` first")
+            try:
+                return cls.load_folder(versions_dir(index_dir) / wanted, embedder)
+            except FileNotFoundError as exc:
+                if version is not None or attempt == 2:
+                    raise IndexMissingError(
+                        f"index version {wanted} in {index_dir} is missing or incomplete ({exc}): run `reportqa ingest`"
+                    ) from exc
+        raise AssertionError("unreachable")
+
+    @classmethod
+    def load_folder(cls, folder: Path, embedder: _Named) -> IndexSnapshot:
+        folder = Path(folder)
+        if not (folder / MANIFEST_FILE).is_file():
+            raise FileNotFoundError(f"{folder}: no {MANIFEST_FILE}")
+        manifest = Manifest.load(folder / MANIFEST_FILE)
+        manifest.check_compatible(embedder.name)
+        documents = {d["doc_id"]: document_from_json(d) for d in read_jsonl(folder / DOCUMENTS_FILE)}
+        chunks = [chunk_from_json(c) for c in read_jsonl(folder / CHUNKS_FILE)]
+        vectors = load_vectors(folder / VECTORS_FILE)
+        if vectors.ndim != 2 or (len(chunks) and vectors.shape[1] != manifest.dimension):
+            raise IndexMismatchError(
+                f"{folder}/{VECTORS_FILE} has shape {vectors.shape}, the manifest says dimension "
+                f"{manifest.dimension}: {FULL_REBUILD_HINT}"
+            )
+        return cls(
+            version=manifest.version,
+            manifest=manifest,
+            documents=documents,
+            chunks=chunks,
+            vectors=vectors,
+            dense=DenseIndex.load(folder / DENSE_FILE),
+            keyword=KeywordIndex.load(folder / BM25_DIR),
+            path=folder,
+        )
+
+    def dense_search(self, query_vector: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """Up to `k` (chunk position, cosine similarity), best first."""
+        scores, ids = self.dense.search(query_vector, k)
+        return [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
+
+    def keyword_search(self, tokens: Sequence[str], k: int) -> list[tuple[int, float]]:
+        """Up to `k` (chunk position, BM25 score > 0), best first; [] for no or unknown tokens."""
+        scores, ids = self.keyword.search(tokens, k)
+        return [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
+
+    def term_weight(self, term: str) -> float:
+        """How informative `term` (a keyword token) is in this version: its BM25 idf over the chunks."""
+        return self.keyword.idf(term)
+
+    def doc_chunk_positions(self, doc_id: str) -> list[int]:
+        return [i for i, chunk in enumerate(self.chunks) if chunk.doc_id == doc_id]
+
+    def read_tokens(self) -> list[list[str]]:
+        """The BM25 tokens of every chunk, as built (read from disk on demand; builds use it)."""
+        if self.path is None:
+            raise FileNotFoundError("this snapshot was not loaded from a folder")
+        return [list(tokens) for tokens in read_jsonl(self.path / TOKENS_FILE)]
