@@ -28,16 +28,20 @@ log = logging.getLogger(__name__)
 class _Changes(FileSystemEventHandler):
     """Remembers when the last relevant event happened."""
 
-    def __init__(self, corpus_dir: Path) -> None:
+    def __init__(self, corpus_dir: Path, ignored: tuple[Path, ...] = ()) -> None:
         self.corpus_dir = corpus_dir
+        self.ignored = ignored  # the index and vector cache, should someone keep them inside the corpus folder
         self.last_event: float | None = None
         self.lock = threading.Lock()
 
     def _relevant(self, path: str | bytes) -> bool:
         if isinstance(path, bytes):
             path = path.decode("utf-8", "replace")
+        resolved = Path(path).resolve()
+        if any(resolved.is_relative_to(folder) for folder in self.ignored):
+            return False
         try:
-            relative = Path(path).resolve().relative_to(self.corpus_dir)
+            relative = resolved.relative_to(self.corpus_dir)
         except ValueError:
             return False
         return not any(part.startswith(".") for part in relative.parts)  # hidden files, upload temporaries
@@ -79,7 +83,7 @@ def watch_corpus(
     if not corpus_dir.is_dir():
         raise ReportQAError(f"{corpus_dir}: 语料目录不存在 (the corpus folder does not exist)")
     stop_event = stop_event or threading.Event()
-    changes = _Changes(corpus_dir)
+    changes = _Changes(corpus_dir, (Path(settings.index_dir).resolve(), Path(settings.vector_cache_dir).resolve()))
     observer = Observer()
     observer.schedule(changes, str(corpus_dir), recursive=True)
     observer.start()
