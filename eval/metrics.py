@@ -52,7 +52,8 @@ class Verdict:
                 out.append("answered an unanswerable question")
             return out
         if self.refused:
-            out.append("refused an answerable question")
+            near_miss = "" if self.missing else ", though its text holds every expected string"
+            out.append("refused an answerable question" + near_miss)
         if self.missing:
             out.append("missing " + ", ".join(self.missing))
         if self.cited is False:

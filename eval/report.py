@@ -180,6 +180,14 @@ def render_markdown(run: EvalRun) -> str:
 
     failures = [(r, v) for r, v in zip(ours.records, ours.verdicts, strict=True) if v.failed]
     lines += ["", f"## Failures ({len(failures)} of {ours.metrics.n})", ""]
+    refused = [v for v in ours.verdicts if v.answerable and v.refused]
+    if refused:
+        near = sum(not v.missing for v in refused)
+        lines += [
+            f"{len(refused)} answerable questions were refused; {near} of those refusals still hold every"
+            " expected string in their text (the answer was found but judged not to answer).",
+            "",
+        ]
     for qtype in ours.by_type:
         group = [(r, v) for r, v in failures if r.question.get("type", "") == qtype]
         if not group:
