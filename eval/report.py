@@ -224,7 +224,7 @@ def plot_per_type(run: EvalRun, path: Path) -> None:
     if run.baseline:
         base = [(run.baseline.by_type[t].answer_accuracy or 0.0) if t in run.baseline.by_type else 0.0 for t in types]
         ax.bar([x - width / 2 for x in xs], ours, width, label="reportqa")
-        ax.bar([x + width / 2 for x in xs], base, width, label="baseline (splitter + FAISS top-1)")
+        ax.bar([x + width / 2 for x in xs], base, width, label="baseline (splitter + FAISS, top chunk as answer)")
         ax.legend(loc="upper right", fontsize=8)
     else:
         ax.bar(xs, ours, width, label="reportqa")
