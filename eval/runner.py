@@ -126,9 +126,8 @@ def evaluate(
     progress: Progress | None = None,
 ) -> EvalRun:
     """Build or reuse the index, run the set (first `limit` questions), write the outputs into `out_dir`."""
-    from indexing.build import build_index
-
     from eval.report import write_outputs
+    from indexing.build import build_index
     from reportqa.engine import Engine
 
     if limit is not None and limit <= 0:

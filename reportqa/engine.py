@@ -14,12 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from answering.extractive import ExtractiveAnswerer
+from answering.llm import LLMAnswerer
 from indexing.embedders import make_embedder
 from indexing.snapshot import IndexSnapshot, current_version
 from ingest.lexicon import Lexicon
-
-from answering.extractive import ExtractiveAnswerer
-from answering.llm import LLMAnswerer
 from reportqa.errors import LLMError
 from reportqa.models import Answer, DocumentMeta, Hit
 from reportqa.settings import Settings
