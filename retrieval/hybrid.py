@@ -50,10 +50,10 @@ class HybridRetriever:
         self.embedder = embedder
         self.tokenizer = tokenizer
         self.candidates = candidates
-        self._chunk_ids_by_doc: dict[str, np.ndarray] = {}
+        positions_by_doc: dict[str, list[int]] = {}
         for position, chunk in enumerate(index.chunks):
-            self._chunk_ids_by_doc.setdefault(chunk.doc_id, []).append(position)  # type: ignore[arg-type]
-        self._chunk_ids_by_doc = {doc: np.asarray(ids) for doc, ids in self._chunk_ids_by_doc.items()}
+            positions_by_doc.setdefault(chunk.doc_id, []).append(position)
+        self._chunk_ids_by_doc = {doc: np.asarray(ids) for doc, ids in positions_by_doc.items()}
 
     def retrieve(
         self,
