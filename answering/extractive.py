@@ -8,8 +8,9 @@ the passages do not speak of gives "文中未提及" with the nearest fact, neve
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from answering.citations import CitationList
 from answering.figures import Figure, find_dates, find_figures, years_covered
@@ -25,8 +26,16 @@ QUESTION_WORDS = frozenset(
     "what how many much which who when why is are was were the of in for and to a an there did does do "
     "by with on".split()
 )
+# Words that ask rather than say (哪天, 谁, 多少, 哪几个…) and jieba word classes that carry no topic:
+# pronouns, numerals, measure words, particles, conjunctions, prepositions, adverbs, localisers.
+_INTERROGATIVE = re.compile(r"[哪谁啥几]|什么|多少")
+_FUNCTION_CLASSES = ("r", "m", "q", "u", "y", "c", "p", "d", "e", "o", "f")
 _CAUSAL = re.compile(r"因为|由于|原因|受限|导致|造成|根据.{0,40}要求|不足|匮乏|差距|滞后|薄弱|问题|制约|影响")
 _QUESTION_UNIT = re.compile(r"(?:多少|几)(个百分点|亿元|万元|元|家|个|项|人|名|件|台套|台|所|篇|次|倍|位|亩|吨)")
+# A sum of money asked for without its unit ("投资了多少钱", "补助多少"): the answer is in 元 (万元, 亿元).
+_MONEY_NOUN = "钱|资金|经费|投资|投入|收入|补助|补贴|奖励|金额|总额|成交额|产值|营收"
+_COUNT = "(?![个件项家人名])"  # "多少家…" counts things, whatever money word follows
+_MONEY = re.compile(rf"(?:{_MONEY_NOUN})\S{{0,4}}(?:多少|几){_COUNT}|多少{_COUNT}\S{{0,6}}(?:{_MONEY_NOUN})")
 _UNIT_ALIASES = {"人": {"人", "名"}, "名": {"人", "名"}}
 _ENGLISH_UNIT = (
     (re.compile(r"enterprises|companies|firms|stations|platforms|institutions", re.I), "家"),
@@ -36,6 +45,18 @@ _ENGLISH_UNIT = (
     (re.compile(r"projects|items", re.I), "项"),
 )
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
+
+
+class QuestionTokenizer(Protocol):
+    def keyword_tokens(self, text: str) -> list[str]: ...
+
+    def word_classes(self, text: str) -> dict[str, str]: ...
+
+
+class TermStats(Protocol):
+    def idf(self, term: str) -> float: ...
+
+    def document_frequency(self, term: str) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -55,22 +76,22 @@ class Candidate:
 class ExtractiveAnswerer:
     """Answers from retrieved passages by picking sentences and figures; no generation.
 
-        answerer = ExtractiveAnswerer(lexicon, term_weight=lambda term: 1.0, documents=metas)
-        answer = answerer.answer(query, hits)
+    answerer = ExtractiveAnswerer(lexicon, term_stats=keyword_index, documents=metas)
+    answer = answerer.answer(query, hits)
     """
 
     def __init__(
         self,
-        tokenizer,  # anything with keyword_tokens(text) -> list[str]
+        tokenizer: QuestionTokenizer,
         *,
-        term_weight: Callable[[str], float],
+        term_stats: TermStats,
         documents: Mapping[str, DocumentMeta],
         min_coverage: float = 0.5,
     ) -> None:
         if not 0 < min_coverage <= 1:
             raise ValueError(f"min_coverage must be in (0, 1], got {min_coverage}")
         self.tokenizer = tokenizer
-        self.term_weight = term_weight
+        self.term_stats = term_stats
         self.documents = documents
         self.min_coverage = min_coverage
 
@@ -86,10 +107,13 @@ class ExtractiveAnswerer:
         citations = CitationList(self.documents)
         missing_years = [y for y in query.years if y not in best.years]
         if best.coverage < self.min_coverage or missing_years:
-            return self._not_found(query, best, missing_years, citations)
+            return self._not_found(query, best, _missing_what(missing_years), citations)
+        if query.plan_period and best.years and not _in_period(best.years, query.plan_period):
+            first, last = query.plan_period
+            return self._not_found(query, best, f"{first}—{last}年的相关情况", citations)
         direct = self._direct_answer(query, best)
         if query.kind in ("quantity", "date") and direct is None:
-            return self._not_found(query, best, [], citations)
+            return self._not_found(query, best, _missing_what([]), citations)
         lines = []
         if direct:
             lines.append(f"{direct}。")
@@ -101,11 +125,27 @@ class ExtractiveAnswerer:
     # --- scoring -------------------------------------------------------------------------------
 
     def _question_terms(self, query: Query) -> dict[str, float]:
+        """The question's topic words, each weighted by how rare it is in the index (BM25 idf).
+
+        A verb or adjective that no passage contains ("达标", "搞") is how the question is phrased,
+        not what it is about, so it does not count against the passages; an absent noun does.
+        """
+        classes = self.tokenizer.word_classes(query.text)
         terms = {}
         for token in self.tokenizer.keyword_tokens(query.text):
-            if token in QUESTION_WORDS or token.isdigit() or re.fullmatch(r"\d+年?度?", token):
+            word_class = classes.get(token, "n")
+            if (
+                token in QUESTION_WORDS
+                or _INTERROGATIVE.search(token)
+                or word_class.startswith(_FUNCTION_CLASSES)
+                or re.fullmatch(r"\d+(?:\.\d+)?[年%]?度?", token)
+            ):
                 continue
-            terms[token] = self.term_weight(token)
+            absent = self.term_stats.document_frequency(token) == 0
+            # An English word no passage contains cannot be matched in Chinese text, whatever its class.
+            if absent and (word_class.startswith(("v", "a")) or (query.is_english and token.isascii())):
+                continue
+            terms[token] = self.term_stats.idf(token)
         return terms
 
     def _candidates(self, query: Query, terms: Mapping[str, float], rank: int, hit: Hit) -> list[Candidate]:
@@ -158,12 +198,16 @@ class ExtractiveAnswerer:
             if not cells:
                 return None
             cell = max(cells, key=lambda c: _cell_score(query, c))
+            if wanted and not _unit_matches(cell.unit, wanted):
+                return None
             return f"{cell.figures[0].text}{cell.unit}（{cell.describe()}）"
         figures = find_figures(best.text)
         if not figures:
             return None
         anchor = _term_position(best.text, self._question_terms(query))
         figure = max(figures, key=lambda f: _figure_score(query, wanted, f, anchor))
+        if wanted and not _unit_matches(figure.unit, wanted):
+            return None  # "投资了多少钱" is not answered by "500亩"
         if query.years and figure.year is not None and figure.year not in query.years:
             return None
         year = figure.year or (query.years[0] if query.years else None)
@@ -182,14 +226,30 @@ class ExtractiveAnswerer:
             chosen.append(candidate)
         return chosen
 
-    def _not_found(self, query: Query, nearest: Candidate, missing_years: list[int], citations: CitationList) -> Answer:
-        what = "、".join(f"{y}年" for y in missing_years) + "的相关情况" if missing_years else "这一问题的答案"
+    def _not_found(self, query: Query, nearest: Candidate, what: str, citations: CitationList) -> Answer:
         marker = citations.cite(nearest.hit, nearest.quote_start, nearest.quote_end)
         text = f"{NOT_FOUND}{what}。文中最接近的信息：{nearest.text}[{marker}]"
         return Answer(question=query.original, answer=text, found=False, citations=citations.items)
 
 
+def _missing_what(missing_years: Sequence[int]) -> str:
+    if missing_years:
+        return "、".join(f"{y}年" for y in missing_years) + "的相关情况"
+    return "这一问题的答案"
+
+
+def _in_period(years: frozenset[int], period: tuple[int, int]) -> bool:
+    return any(period[0] <= y <= period[1] for y in years)
+
+
 def _coverage(terms: Mapping[str, float], tokens: set[str], context_tokens: set[str]) -> float:
+    """Share of the question's term weight found in the sentence (half for its title or section).
+
+    A question with no matchable terms (an English one the glossary does not cover) leaves the
+    decision to retrieval and to the kind, year and unit checks.
+    """
+    if not terms:
+        return 1.0
     total = sum(terms.values())
     if total <= 0:
         return 0.0
@@ -209,6 +269,8 @@ def _wanted_units(query: Query) -> set[str]:
     match = _QUESTION_UNIT.search(query.text)
     if match:
         return _UNIT_ALIASES.get(match.group(1), {match.group(1)})
+    if _MONEY.search(query.text):
+        return {"元"}
     if re.search(r"比重|占比|比例|百分之|率", query.text):
         return {"%"}
     if query.is_english:

@@ -257,10 +257,6 @@ class IndexSnapshot:
         scores, ids = self.keyword.search(tokens, k)
         return [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
 
-    def term_weight(self, term: str) -> float:
-        """How informative `term` (a keyword token) is in this version: its BM25 idf over the chunks."""
-        return self.keyword.idf(term)
-
     def doc_chunk_positions(self, doc_id: str) -> list[int]:
         return [i for i, chunk in enumerate(self.chunks) if chunk.doc_id == doc_id]
 

@@ -23,6 +23,7 @@ import unicodedata
 from pathlib import Path
 
 import jieba
+import jieba.posseg
 
 from reportqa.errors import DocumentError
 
@@ -85,6 +86,7 @@ class Lexicon:
             for term in group:
                 if _JIEBA_WORD.match(term) and term not in self._words:
                     self._tokenizer.add_word(term, _DEFAULT_FREQ)
+        self._tagger = jieba.posseg.POSTokenizer(self._tokenizer)
 
     @classmethod
     def load(cls, lexicon_dir: Path) -> Lexicon:
@@ -131,6 +133,10 @@ class Lexicon:
     def cut(self, text: str) -> list[str]:
         """jieba words of ``text`` in order, whitespace and punctuation included."""
         return [w for w, _, _ in self.tokenize_with_spans(text)]
+
+    def word_classes(self, text: str) -> dict[str, str]:
+        """jieba part-of-speech flag of each word of ``text`` (lowercased word -> flag such as n, v, r, m, q)."""
+        return {pair.word.strip().lower(): pair.flag for pair in self._tagger.cut(text) if pair.word.strip()}
 
     def canonical(self, term: str) -> str:
         """The canonical form (lowercased) of ``term``'s synonym group, else ``term`` lowercased."""

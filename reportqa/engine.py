@@ -79,7 +79,7 @@ class Engine:
     def _bind(self, snapshot: IndexSnapshot) -> _Serving:
         metas = {doc_id: doc.meta for doc_id, doc in snapshot.documents.items()}
         retriever = HybridRetriever(snapshot, self.embedder, self.lexicon, candidates=self.settings.candidates)
-        extractive = ExtractiveAnswerer(self.lexicon, term_weight=snapshot.term_weight, documents=metas)
+        extractive = ExtractiveAnswerer(self.lexicon, term_stats=snapshot.keyword, documents=metas)
         return _Serving(snapshot, retriever, extractive, metas)
 
     def _current(self) -> _Serving:

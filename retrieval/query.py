@@ -19,6 +19,11 @@ AnswerKind = Literal["quantity", "date", "name", "reason", "list", "open"]
 
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}年")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*(?:年|年度|$|[^\d%.万亿]))")
+# Five-year plans ("十三五", "13th Five-Year Plan"): the nth plan (n >= 3) runs from 1966 + 5 * (n - 3).
+_CN_PLAN = re.compile(
+    r"(?<![一二三四五六七八九十])(十[一二三四五六七八九]?|[一二三四五六七八九])五(?=规划|计划|时期|期间|以来|末|”|\")"
+)
+_EN_PLAN = re.compile(r"(\d{1,2})(?:st|nd|rd|th)\s+five[- ]year", re.I)
 _ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -60,6 +65,7 @@ class Query:
     wants_actual: bool = False
     is_english: bool = False
     places: tuple[str, ...] = field(default=())
+    plan_period: tuple[int, int] | None = None  # first and last year of a five-year plan the question names
 
 
 def normalise_question(question: str, max_chars: int) -> str:
@@ -86,6 +92,19 @@ def find_years(text: str) -> tuple[int, ...]:
         if 1949 <= year <= 2100 and year not in years:
             years.append(year)
     return tuple(years)
+
+
+def find_plan_period(text: str) -> tuple[int, int] | None:
+    """First and last year of the five-year plan named in the text ("十四五" -> (2021, 2025))."""
+    match = _EN_PLAN.search(text)
+    number = int(match.group(1)) if match else None
+    if number is None:
+        match = _CN_PLAN.search(text)
+        number = int(cn2an.cn2an(match.group(1), "strict")) if match else None
+    if number is None or number < 3:
+        return None
+    first = 1966 + 5 * (number - 3)
+    return first, first + 4
 
 
 def answer_kind(text: str) -> AnswerKind:
@@ -139,4 +158,5 @@ def analyse(question: str, history: Sequence[str] = (), *, max_chars: int = 2000
         wants_target=bool(_TARGET_CUE.search(text)),
         wants_actual=bool(_ACTUAL_CUE.search(text)),
         is_english=is_english(text),
+        plan_period=find_plan_period(text),
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from answering.extractive import ExtractiveAnswerer
+from indexing.keyword import KeywordIndex
 from ingest.lexicon import Lexicon
 from reportqa.models import Chunk, DocumentMeta, Hit
 from reportqa.settings import Settings
@@ -36,7 +37,10 @@ REASON = _hit("院士建站数量受限，现有院士工作站数量减少。")
 
 @pytest.fixture(scope="module")
 def answerer() -> ExtractiveAnswerer:
-    return ExtractiveAnswerer(Lexicon.load(Settings().lexicon_dir), term_weight=lambda t: 1.0, documents=METAS)
+    lexicon = Lexicon.load(Settings().lexicon_dir)
+    # term statistics over the seed's lines, as the index keeps them over its chunks
+    stats = KeywordIndex.build([lexicon.keyword_tokens(line) for line in TEXT.splitlines() if line.strip()])
+    return ExtractiveAnswerer(lexicon, term_stats=stats, documents=METAS)
 
 
 def test_quantity_for_the_asked_year(answerer: ExtractiveAnswerer) -> None:
@@ -74,3 +78,28 @@ def test_reason_quotes_the_causal_sentence(answerer: ExtractiveAnswerer) -> None
 def test_no_hits_is_not_found(answerer: ExtractiveAnswerer) -> None:
     answer = answerer.answer(analyse("2019年高新技术企业有多少家？"), [])
     assert not answer.found and not answer.citations
+
+
+FARM = _hit("兰玉彬教授在淄博市创建500亩无人机植保农场")
+
+
+def test_a_figure_in_another_unit_does_not_answer(answerer: ExtractiveAnswerer) -> None:
+    answer = answerer.answer(analyse("兰玉彬教授的无人机植保农场投资了多少钱？"), [FARM])
+    assert not answer.found and "500亩" not in answer.answer.split("文中最接近的信息")[0]
+
+
+def test_a_plan_period_the_passages_do_not_cover_is_not_found(answerer: ExtractiveAnswerer) -> None:
+    answer = answerer.answer(analyse("“十四五”期间高新技术企业的目标是多少家？"), [ROW, GROWTH])
+    assert not answer.found
+    assert answer.answer.startswith("文中未提及2021—2025年")
+
+
+def test_how_the_question_is_phrased_does_not_count_against_the_passage(answerer: ExtractiveAnswerer) -> None:
+    # "达标" appears nowhere in the report: it is the asker's word, not a missing fact
+    answer = answerer.answer(analyse("院士工作站为什么没达标？"), [REASON])
+    assert answer.found
+
+
+def test_english_question_is_answered_from_chinese_passages(answerer: ExtractiveAnswerer) -> None:
+    answer = answerer.answer(analyse("How many high-tech enterprises were there in 2019?"), [ROW, GROWTH])
+    assert answer.found and answer.answer.startswith("512")

