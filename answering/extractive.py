@@ -76,8 +76,8 @@ class Candidate:
 class ExtractiveAnswerer:
     """Answers from retrieved passages by picking sentences and figures; no generation.
 
-    answerer = ExtractiveAnswerer(lexicon, term_stats=keyword_index, documents=metas)
-    answer = answerer.answer(query, hits)
+        answerer = ExtractiveAnswerer(lexicon, term_stats=keyword_index, documents=metas)
+        answer = answerer.answer(query, hits)
     """
 
     def __init__(

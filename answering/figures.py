@@ -1,7 +1,7 @@
 """Figures in Chinese report text: quantities with units, the year each belongs to, dates.
 
->>> [(f.value, f.unit, f.year) for f in find_figures("全市高新技术企业由2015年的251家增加到512家")]
-[('251', '家', 2015), ('512', '家', None)]
+    >>> [(f.value, f.unit, f.year) for f in find_figures("全市高新技术企业由2015年的251家增加到512家")]
+    [('251', '家', 2015), ('512', '家', None)]
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ UNITS = (
 )  # fmt: skip
 _UNIT_ALTERNATION = "|".join(re.escape(u) for u in UNITS if u not in ("年", "月"))
 # value, then magnitude, then 余/多, then unit: "6.6亿余元", "700余项", "2700多家", "42.41%"
-_FIGURE = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿)?(余|多)?\s*(" + _UNIT_ALTERNATION + r")?")
+_FIGURE = re.compile(
+    r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿)?(余|多)?\s*(" + _UNIT_ALTERNATION + r")?"
+)
 _YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?|年末|年底|年初|年上半年|年一季度)")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年)?\s*(?:-|—|–|~|～|至|到)\s*((?:19|20)\d{2})\s*年")
 # A year binds tightly to the figure right after it: "2015年的251家", "2019年512家", "2019年度 ... 达到".

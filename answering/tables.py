@@ -27,7 +27,7 @@ class TableCell:
     is_actual: bool
 
     def describe(self) -> str:
-        """ "目前完成数，2019年度" / "2020年目标数"."""
+        """"目前完成数，2019年度" / "2020年目标数"."""
         if self.year is not None and str(self.year) not in self.header:
             return f"{self.header}，{self.year}年度"
         return self.header
@@ -58,7 +58,9 @@ def parse_statement(statement: str) -> list[TableCell]:
         is_target = bool(_TARGET.search(header))
         year = header_years[0] if header_years else (None if is_target else row_year)
         unit = "" if figures and figures[0].unit else label_unit
-        cells.append(TableCell(label, header, value, figures, unit, year, is_target, bool(_ACTUAL.search(header))))
+        cells.append(
+            TableCell(label, header, value, figures, unit, year, is_target, bool(_ACTUAL.search(header)))
+        )
     return cells
 
 

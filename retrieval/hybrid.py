@@ -1,7 +1,7 @@
 """Hybrid retrieval: FAISS dense search and BM25 keyword search, fused by reciprocal rank.
 
-retriever = HybridRetriever(snapshot, embedder, lexicon, candidates=50)
-hits = retriever.retrieve("2019年高新技术企业有多少家？", top_k=5)
+    retriever = HybridRetriever(snapshot, embedder, lexicon, candidates=50)
+    hits = retriever.retrieve("2019年高新技术企业有多少家？", top_k=5)
 """
 
 from __future__ import annotations
