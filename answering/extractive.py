@@ -17,7 +17,7 @@ from answering.figures import Figure, find_dates, find_figures, years_covered
 from answering.sentences import split_sentences
 from answering.tables import TableCell, parse_statement
 from reportqa.models import NOT_FOUND, Answer, DocumentMeta, Hit
-from retrieval.query import Query
+from retrieval.query import Query, find_plan_period
 
 # Interrogatives and fillers that say how something is asked, not what: never evidence of an answer.
 QUESTION_WORDS = frozenset(
@@ -51,6 +51,8 @@ class QuestionTokenizer(Protocol):
     def keyword_tokens(self, text: str) -> list[str]: ...
 
     def word_classes(self, text: str) -> dict[str, str]: ...
+
+    def dictionary_words(self, text: str) -> list[str]: ...
 
 
 class TermStats(Protocol):
@@ -103,17 +105,20 @@ class ExtractiveAnswerer:
         )
         if not candidates:
             return Answer(question=query.original, answer=f"{NOT_FOUND}：没有找到相关内容。", found=False)
-        best = candidates[0]
         citations = CitationList(self.documents)
-        missing_years = [y for y in query.years if y not in best.years]
-        if best.coverage < self.min_coverage or missing_years:
-            return self._not_found(query, best, _missing_what(missing_years), citations)
-        if query.plan_period and best.years and not _in_period(best.years, query.plan_period):
-            first, last = query.plan_period
-            return self._not_found(query, best, f"{first}—{last}年的相关情况", citations)
-        direct = self._direct_answer(query, best)
-        if query.kind in ("quantity", "date") and direct is None:
-            return self._not_found(query, best, _missing_what([]), citations)
+        for candidate in candidates:
+            if candidate.coverage < self.min_coverage or self._unmet_constraint(query, candidate) is not None:
+                continue
+            direct = self._direct_answer(query, candidate)
+            if query.kind in ("quantity", "date") and direct is None:
+                continue
+            best = candidate
+            break
+        else:
+            best = None
+        if best is None:
+            nearest = candidates[0]
+            return self._not_found(query, nearest, self._unmet_constraint(query, nearest) or "这一问题的答案", citations)
         lines = []
         if direct:
             lines.append(f"{direct}。")
@@ -121,6 +126,40 @@ class ExtractiveAnswerer:
             marker = citations.cite(candidate.hit, candidate.quote_start, candidate.quote_end)
             lines.append(f"{candidate.text}[{marker}]")
         return Answer(question=query.original, answer="\n".join(lines), found=True, citations=citations.items)
+
+    def _known_pieces(self, tokens: Sequence[str]) -> list[str]:
+        """Tokens, with a word no passage contains split into dictionary words where it splits:
+        jieba's HMM joins unknown runs such as "建了" or "数是" that the passages never hold."""
+        out = []
+        for token in tokens:
+            if self.term_stats.document_frequency(token) == 0:
+                out.extend(self.tokenizer.dictionary_words(token))
+            else:
+                out.append(token)
+        return out
+
+    def _unmet_constraint(self, query: Query, candidate: Candidate) -> str | None:
+        """What the candidate lacks of the question's years or plan period ("2023年的相关情况"), if anything.
+
+        A question over several years ("从2015年到2019年") is met by a sentence that names one of them.
+        """
+        if query.years:
+            missing = [y for y in query.years if y not in candidate.years]
+            if len(missing) == len(query.years) or (len(query.years) == 1 and missing):
+                return "、".join(f"{y}年" for y in missing) + "的相关情况"
+        if query.plan_period and not self._speaks_of_period(candidate, query.plan_period):
+            first, last = query.plan_period
+            return f"{first}—{last}年的相关情况"
+        return None
+
+    def _speaks_of_period(self, candidate: Candidate, period: tuple[int, int]) -> bool:
+        """The sentence names a year of the plan period, or it, its section or its document names
+        the plan itself ("十四五" for 2021-2025)."""
+        if any(period[0] <= y <= period[1] for y in candidate.years):
+            return True
+        meta = self.documents.get(candidate.hit.chunk.doc_id)
+        places = (candidate.text, candidate.hit.chunk.section, meta.title if meta else "")
+        return any(find_plan_period(text) == period for text in places)
 
     # --- scoring -------------------------------------------------------------------------------
 
@@ -132,7 +171,7 @@ class ExtractiveAnswerer:
         """
         classes = self.tokenizer.word_classes(query.text)
         terms = {}
-        for token in self.tokenizer.keyword_tokens(query.text):
+        for token in self._known_pieces(self.tokenizer.keyword_tokens(query.text)):
             word_class = classes.get(token, "n")
             if (
                 token in QUESTION_WORDS
@@ -160,7 +199,7 @@ class ExtractiveAnswerer:
         out = []
         for text, start, end in pieces:
             tokens = set(self.tokenizer.keyword_tokens(text))
-            coverage = _coverage(terms, tokens, context_tokens)
+            coverage = _coverage(terms, text.lower(), tokens, context_tokens)
             years = frozenset(years_covered(text) | context_years)
             score = 3.0 * coverage + 0.6 / (1 + rank) + self._kind_bonus(query, text) + _year_bonus(query, years)
             out.append(Candidate(rank, hit, text, start, end, coverage, score, years))
@@ -232,18 +271,11 @@ class ExtractiveAnswerer:
         return Answer(question=query.original, answer=text, found=False, citations=citations.items)
 
 
-def _missing_what(missing_years: Sequence[int]) -> str:
-    if missing_years:
-        return "、".join(f"{y}年" for y in missing_years) + "的相关情况"
-    return "这一问题的答案"
-
-
-def _in_period(years: frozenset[int], period: tuple[int, int]) -> bool:
-    return any(period[0] <= y <= period[1] for y in years)
-
-
-def _coverage(terms: Mapping[str, float], tokens: set[str], context_tokens: set[str]) -> float:
+def _coverage(terms: Mapping[str, float], text: str, tokens: set[str], context_tokens: set[str]) -> float:
     """Share of the question's term weight found in the sentence (half for its title or section).
+
+    A term is found as a token, or as a substring where the sentence was segmented otherwise
+    ("科长" inside "服务科科长").
 
     A question with no matchable terms (an English one the glossary does not cover) leaves the
     decision to retrieval and to the kind, year and unit checks.
@@ -253,7 +285,10 @@ def _coverage(terms: Mapping[str, float], tokens: set[str], context_tokens: set[
     total = sum(terms.values())
     if total <= 0:
         return 0.0
-    got = sum(w if t in tokens else 0.5 * w if t in context_tokens else 0.0 for t, w in terms.items())
+    got = sum(
+        w if t in tokens or (len(t) > 1 and t in text) else 0.5 * w if t in context_tokens else 0.0
+        for t, w in terms.items()
+    )
     return got / total
 
 

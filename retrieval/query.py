@@ -34,12 +34,12 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     (
         "quantity",
         re.compile(
-            r"多少|几[家个项人名所件台次倍]|多大|比重|占比|比例|百分之|增长了?几|总额|金额|how many|how much|"
+            r"多少|(?<!哪)几[家个项人名所件台次倍届份种批期轮座条篇位亩吨]|多大|比重|占比|比例|百分之|增长了?几|总额|金额|how many|how much|"
             r"what (?:share|percentage|proportion|amount|number)|\bnumber of\b",
             re.I,
         ),
     ),
-    ("list", re.compile(r"哪些|有哪几|包括什么|包括哪|列举|what are|which (?:\w+ )?(?:are|were)", re.I)),
+    ("list", re.compile(r"哪些|哪几|包括什么|包括哪|列举|what are|which (?:\w+ )?(?:are|were)", re.I)),
     ("name", re.compile(r"谁|哪[个位所家]|什么名|名称|叫什么|who|which|what is the name", re.I)),
 )
 
