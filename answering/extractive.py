@@ -52,7 +52,7 @@ class QuestionTokenizer(Protocol):
 
     def word_classes(self, text: str) -> dict[str, str]: ...
 
-    def dictionary_words(self, text: str) -> list[str]: ...
+    def dictionary_cut(self, text: str) -> list[str]: ...
 
 
 class TermStats(Protocol):
@@ -118,7 +118,8 @@ class ExtractiveAnswerer:
             best = None
         if best is None:
             nearest = candidates[0]
-            return self._not_found(query, nearest, self._unmet_constraint(query, nearest) or "这一问题的答案", citations)
+            what = self._unmet_constraint(query, nearest) or "这一问题的答案"
+            return self._not_found(query, nearest, what, citations)
         lines = []
         if direct:
             lines.append(f"{direct}。")
@@ -133,7 +134,7 @@ class ExtractiveAnswerer:
         out = []
         for token in tokens:
             if self.term_stats.document_frequency(token) == 0:
-                out.extend(self.tokenizer.dictionary_words(token))
+                out.extend(self.tokenizer.dictionary_cut(token))
             else:
                 out.append(token)
         return out
