@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -140,17 +141,17 @@ def evaluate(
     out_dir = Path(out_dir) if out_dir is not None else DEFAULT_OUT_ROOT / set_name(set_path)
 
     build_index(settings, full=False, progress=progress)
-    engine = Engine.open(settings)
-    ours = SystemRun.judged("reportqa", run_system(engine, questions, label="reportqa", progress=progress))
-    plain = None
-    if baseline:
-        recipe = PlainRecipe.build(
-            load_documents(settings.corpus_dir),
-            engine.embedder,
-            cache_dir=Path(cache_dir) / "eval-baseline",
-            progress=progress,
-        )
-        plain = SystemRun.judged("baseline", run_system(recipe, questions, label="baseline", progress=progress))
+    with closing(Engine.open(settings)) as engine:
+        ours = SystemRun.judged("reportqa", run_system(engine, questions, label="reportqa", progress=progress))
+        plain = None
+        if baseline:
+            recipe = PlainRecipe.build(
+                load_documents(settings.corpus_dir),
+                engine.embedder,
+                cache_dir=Path(cache_dir) / "eval-baseline",
+                progress=progress,
+            )
+            plain = SystemRun.judged("baseline", run_system(recipe, questions, label="baseline", progress=progress))
     run = EvalRun(
         set_name(set_path), set_path, Path(settings.corpus_dir), Path(settings.index_dir), out_dir, ours, plain
     )

@@ -30,12 +30,14 @@ import secrets
 import shutil
 import time
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
+from indexing.backends import make_search_backend
 from indexing.dense import DenseIndex
 from indexing.embedders import ReportEmbeddings, make_embedder
 from indexing.keyword import KeywordIndex
@@ -56,6 +58,7 @@ from indexing.snapshot import (
     TMP_PREFIX,
     TOKENS_FILE,
     VECTORS_FILE,
+    SearchBackend,
     chunk_from_json,
     chunk_to_json,
     collect_garbage,
@@ -204,16 +207,18 @@ def build_index(
     `full` re-parses and re-embeds every document (vectors still come from the vector cache).
     `lock_timeout` is how long to wait for a running build before IndexBusyError. `embedder`
     defaults to `make_embedder(settings)`; pass one to reuse an already loaded model.
-    `keep_previous` older versions stay on disk after the switch.
+    `keep_previous` older versions stay on disk after the switch. With `settings.search_backend`
+    milvus the new version's collection is filled before the switch, and collected versions'
+    collections are dropped with their folders.
     """
     started = time.monotonic()
     index_dir = Path(settings.index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
-    with BuildLock(index_dir, timeout=lock_timeout):
-        collect_garbage(index_dir, keep_previous)  # leftovers of crashed builds
-        report = _Build(settings, embedder or make_embedder(settings), progress or _no_progress).run(full)
+    with BuildLock(index_dir, timeout=lock_timeout), closing(make_search_backend(settings)) as backend:
+        collect_garbage(index_dir, keep_previous, release=backend.drop)  # leftovers of crashed builds
+        report = _Build(settings, embedder or make_embedder(settings), backend, progress or _no_progress).run(full)
         if report.switched:
-            collect_garbage(index_dir, keep_previous)
+            collect_garbage(index_dir, keep_previous, release=backend.drop)
     report.seconds = time.monotonic() - started
     log.info("index build: %s", report.summary())
     return report
@@ -281,9 +286,12 @@ def _file_sha256(path: Path) -> str:
 
 
 class _Build:
-    def __init__(self, settings: Settings, embedder: ReportEmbeddings, progress: Progress) -> None:
+    def __init__(
+        self, settings: Settings, embedder: ReportEmbeddings, backend: SearchBackend, progress: Progress
+    ) -> None:
         self.settings = settings
         self.embedder = embedder
+        self.backend = backend
         self.progress = progress
         self.index_dir = Path(settings.index_dir)
         self.corpus_dir = Path(settings.corpus_dir)
@@ -357,6 +365,7 @@ class _Build:
             and reason is None
             and not report.removed
             and all(doc_id in report.kept for doc_id in (*report.added, *report.changed))
+            and self.backend.holds(previous.manifest.version)  # else: the backend was switched since
         )
         if nothing_changed:
             assert previous is not None
@@ -513,16 +522,26 @@ class _Build:
             self.progress("save", 4, steps)
             keyword.save(tmp / BM25_DIR)
             manifest.save(tmp / MANIFEST_FILE)
+            self.backend.publish(version, vectors, keyword)
             _fsync_tree(tmp)
             self.progress("save", 5, steps)
             os.rename(tmp, root / version)
             fsync_dir(root)
         except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
+            self._discard(version, tmp)
             raise
         switch_current(self.index_dir, version)
         self.progress("save", steps, steps)
         return version
+
+    def _discard(self, version: str, tmp: Path) -> None:
+        """Undo a failed write. If the backend cannot drop what it holds, keep `tmp` so the next build retries."""
+        try:
+            self.backend.drop([version])
+        except Exception:
+            log.warning("could not drop the search backend's copy of failed version %s", version, exc_info=True)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _fsync_tree(folder: Path) -> None:

@@ -4,6 +4,7 @@
     scores, ids = index.search(lexicon.keyword_tokens("高企数量"), k=50)   # only chunks that match a token
     index.save(folder); KeywordIndex.load(folder)                           # bm25s files, allow_pickle=False
     index.idf("高新技术企业")                                                # how rare a term is in the index
+    index.document_weights(), index.query_weights(tokens)                  # the same scores as sparse vectors
 
 An empty query, a query of unknown words, an index of no chunks (or only token-less chunks) all
 return no hits; `k` larger than the index is fine.
@@ -52,12 +53,39 @@ class KeywordIndex:
             return empty
         scores = np.asarray(self.bm25.get_scores_from_ids(token_ids), dtype=np.float32)
         candidates = np.flatnonzero(scores > 0)
-        if candidates.size > k:
-            top = np.argpartition(-scores[candidates], k - 1)[:k]
-            candidates = candidates[top]
-        order = np.lexsort((candidates, -scores[candidates]))
+        if candidates.size > k:  # keep every chunk scoring at least the k-th best, so ties at the cut go by id
+            kth_best = -np.partition(-scores[candidates], k - 1)[k - 1]
+            candidates = candidates[scores[candidates] >= kth_best]
+        order = np.lexsort((candidates, -scores[candidates]))[:k]
         ids = candidates[order].astype(np.int64)
         return scores[ids], ids
+
+    def query_weights(self, tokens: Sequence[str]) -> dict[int, float]:
+        """The query as a sparse vector over term ids: how often each known token occurs in it.
+
+        Its dot product with `document_weights()[i]` is `search`'s score of chunk i (bm25s adds a
+        term's chunk scores once per occurrence in the query).
+        """
+        if self.bm25 is None:
+            return {}
+        weights: dict[int, float] = {}
+        for token_id in self.bm25.get_tokens_ids([t for t in tokens if t]):
+            weights[int(token_id)] = weights.get(int(token_id), 0.0) + 1.0
+        return weights
+
+    def document_weights(self) -> list[dict[int, float]]:
+        """Every chunk as a sparse vector over term ids: its BM25 score for each term it holds ({} for none)."""
+        rows: list[dict[int, float]] = [{} for _ in range(self.num_docs)]
+        if self.bm25 is None:
+            return rows
+        scores = self.bm25.scores  # CSC by term: column t holds the chunks that contain term t
+        indptr = np.asarray(scores["indptr"])
+        terms = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
+        for chunk, term, weight in zip(
+            np.asarray(scores["indices"]).tolist(), terms.tolist(), np.asarray(scores["data"]).tolist(), strict=True
+        ):
+            rows[chunk][term] = weight
+        return rows
 
     def document_frequency(self, term: str) -> int:
         if self.bm25 is None or self._df is None:

@@ -20,7 +20,10 @@ Layout::
         bm25/                     bm25s save(), allow_pickle=False
       versions/.tmp-<id>/         a build in progress (never served; removed by the next build)
 
-A loaded snapshot holds everything in memory, so a build may delete its folder afterwards.
+A loaded snapshot holds the chunks, documents and vectors in memory, so a build may delete its
+folder afterwards. Its dense and keyword searches run where its `SearchBackend` says: by default in
+this process over dense.faiss and bm25/ (`LocalSearch`), or on Milvus (indexing/milvus.py), which a
+build fills before CURRENT names the version and which drops a version when its folder is collected.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Protocol
@@ -57,6 +60,75 @@ class _Named(Protocol):
     """Anything with the embedder's `name` (an embedder, or a test double)."""
 
     name: str
+
+
+class DenseSearcher(Protocol):
+    """One version's dense search: `DenseIndex` (FAISS) or `indexing.milvus.MilvusDense`."""
+
+    @property
+    def size(self) -> int: ...
+
+    def search(self, query_vector: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(scores, chunk positions) of the `k` nearest chunks, best first."""
+        ...
+
+
+class KeywordSearcher(Protocol):
+    """One version's BM25 search: `KeywordIndex` (bm25s) or `indexing.milvus.MilvusKeyword`."""
+
+    @property
+    def num_docs(self) -> int: ...
+
+    def search(self, tokens: Sequence[str], k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(scores > 0, chunk positions) of up to `k` chunks, best first, ties by lower position."""
+        ...
+
+    def idf(self, term: str) -> float: ...
+
+
+class SearchBackend(Protocol):
+    """Where index versions are searched; `indexing.backends.make_search_backend` makes the configured one."""
+
+    def publish(self, version: str, vectors: np.ndarray, keyword: KeywordIndex) -> None:
+        """Make `version` searchable; a build calls it before CURRENT names `version`."""
+        ...
+
+    def holds(self, version: str) -> bool:
+        """Whether `version` was published here (a version built under another backend was not)."""
+        ...
+
+    def open(self, manifest: Manifest, folder: Path, keyword: KeywordIndex) -> tuple[DenseSearcher, KeywordSearcher]:
+        """The searchers of the version in `folder`; IndexMissingError if it was never published here."""
+        ...
+
+    def drop(self, versions: Sequence[str]) -> None:
+        """Forget `versions` (collected or failed builds); versions never published are skipped."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class LocalSearch:
+    """The default backend: each version folder's dense.faiss and bm25/ files, searched in this process.
+
+    A build writes both files into every version folder whatever the backend, so there is nothing to
+    publish or drop here.
+    """
+
+    def publish(self, version: str, vectors: np.ndarray, keyword: KeywordIndex) -> None:
+        return None
+
+    def holds(self, version: str) -> bool:
+        return True
+
+    def open(self, manifest: Manifest, folder: Path, keyword: KeywordIndex) -> tuple[DenseIndex, KeywordIndex]:
+        return DenseIndex.load(folder / DENSE_FILE), keyword
+
+    def drop(self, versions: Sequence[str]) -> None:
+        return None
+
+    def close(self) -> None:
+        return None
 
 
 def versions_dir(index_dir: Path) -> Path:
@@ -94,17 +166,26 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def collect_garbage(index_dir: Path, keep_previous: int = DEFAULT_KEEP_PREVIOUS) -> list[str]:
+def collect_garbage(
+    index_dir: Path,
+    keep_previous: int = DEFAULT_KEEP_PREVIOUS,
+    *,
+    release: Callable[[list[str]], None] | None = None,
+) -> list[str]:
     """Delete old version folders and leftovers of crashed builds; keep CURRENT and `keep_previous` before it.
 
-    Call it only while holding the build lock. Returns the deleted version ids.
+    `release` (a search backend's `drop`) is called first with every version about to go, crashed
+    builds included; if it raises, nothing is deleted and the next build tries again. Call it only
+    while holding the build lock. Returns the deleted version ids (crashed builds not included).
     """
     root = versions_dir(index_dir)
     if not root.is_dir():
         return []
     current = current_version(index_dir)
-    deleted: list[str] = []
-    for leftover in root.glob(f"{TMP_PREFIX}*"):
+    leftovers = sorted(root.glob(f"{TMP_PREFIX}*"))
+    if release is not None and leftovers:
+        release([p.name.removeprefix(TMP_PREFIX) for p in leftovers])
+    for leftover in leftovers:
         shutil.rmtree(leftover, ignore_errors=True)
     versions = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
     if current in versions:
@@ -113,10 +194,11 @@ def collect_garbage(index_dir: Path, keep_previous: int = DEFAULT_KEEP_PREVIOUS)
         keep.update(v for v in versions if v > current)  # never touch versions newer than the serving one
     else:
         keep = set(versions[-(keep_previous + 1) :])  # CURRENT missing or dangling: delete nothing recent
-    for version in versions:
-        if version not in keep:
-            shutil.rmtree(root / version, ignore_errors=True)
-            deleted.append(version)
+    deleted = [version for version in versions if version not in keep]
+    if release is not None and deleted:
+        release(deleted)
+    for version in deleted:
+        shutil.rmtree(root / version, ignore_errors=True)
     return deleted
 
 
@@ -168,7 +250,7 @@ def load_vectors(path: Path) -> np.ndarray:
 
 
 class IndexSnapshot:
-    """One loaded index version: chunks, documents, vectors, the FAISS and BM25 indexes, all in memory.
+    """One loaded index version: chunks, documents and vectors in memory, and its dense and keyword searchers.
 
     Chunk positions (the ints `dense_search` and `keyword_search` return) index `chunks` and the
     rows of `vectors`.
@@ -182,8 +264,8 @@ class IndexSnapshot:
         documents: dict[str, Document],
         chunks: list[Chunk],
         vectors: np.ndarray,
-        dense: DenseIndex,
-        keyword: KeywordIndex,
+        dense: DenseSearcher,
+        keyword: KeywordSearcher,
         path: Path | None = None,
     ) -> None:
         if len(chunks) != vectors.shape[0] or dense.size != len(chunks) or keyword.num_docs != len(chunks):
@@ -201,11 +283,13 @@ class IndexSnapshot:
         self.path = path
 
     @classmethod
-    def load(cls, index_dir: Path, embedder: _Named, version: str | None = None) -> IndexSnapshot:
-        """Load `version` (default: the one CURRENT names) and check it fits `embedder`.
+    def load(
+        cls, index_dir: Path, embedder: _Named, version: str | None = None, *, backend: SearchBackend | None = None
+    ) -> IndexSnapshot:
+        """Load `version` (default: the one CURRENT names), searched by `backend` (default: `LocalSearch`).
 
-        Raises IndexMissingError when no index has been built, IndexMismatchError when it was built
-        with another embedder or schema.
+        Raises IndexMissingError when no index has been built (or the backend does not hold the
+        version), IndexMismatchError when it was built with another embedder or schema.
         """
         index_dir = Path(index_dir)
         for attempt in range(3):  # a build may switch and collect between reading CURRENT and opening files
@@ -213,7 +297,7 @@ class IndexSnapshot:
             if wanted is None:
                 raise IndexMissingError(f"no index in {index_dir}: run `reportqa ingest` first")
             try:
-                return cls.load_folder(versions_dir(index_dir) / wanted, embedder)
+                return cls.load_folder(versions_dir(index_dir) / wanted, embedder, backend=backend)
             except FileNotFoundError as exc:
                 if version is not None or attempt == 2:
                     raise IndexMissingError(
@@ -222,7 +306,7 @@ class IndexSnapshot:
         raise AssertionError("unreachable")
 
     @classmethod
-    def load_folder(cls, folder: Path, embedder: _Named) -> IndexSnapshot:
+    def load_folder(cls, folder: Path, embedder: _Named, *, backend: SearchBackend | None = None) -> IndexSnapshot:
         folder = Path(folder)
         if not (folder / MANIFEST_FILE).is_file():
             raise FileNotFoundError(f"{folder}: no {MANIFEST_FILE}")
@@ -236,14 +320,15 @@ class IndexSnapshot:
                 f"{folder}/{VECTORS_FILE} has shape {vectors.shape}, the manifest says dimension "
                 f"{manifest.dimension}: {FULL_REBUILD_HINT}"
             )
+        dense, keyword = (backend or LocalSearch()).open(manifest, folder, KeywordIndex.load(folder / BM25_DIR))
         return cls(
             version=manifest.version,
             manifest=manifest,
             documents=documents,
             chunks=chunks,
             vectors=vectors,
-            dense=DenseIndex.load(folder / DENSE_FILE),
-            keyword=KeywordIndex.load(folder / BM25_DIR),
+            dense=dense,
+            keyword=keyword,
             path=folder,
         )
 

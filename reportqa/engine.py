@@ -5,6 +5,7 @@
 
 The CLI, the chat app and the eval suite all call `ask`. A new index version is picked up by
 `refresh()` between questions; a question in flight finishes on the version it started with.
+Searches run on the backend `settings.search_backend` names; `close()` lets go of its connection.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import datetime
 
 from answering.extractive import ExtractiveAnswerer
 from answering.llm import LLMAnswerer
+from indexing.backends import make_search_backend
 from indexing.embedders import make_embedder
 from indexing.snapshot import IndexSnapshot, current_version
 from ingest.lexicon import Lexicon
@@ -51,6 +53,7 @@ class Engine:
         self.settings = settings
         self.embedder = make_embedder(settings)
         self.lexicon = Lexicon.load(settings.lexicon_dir)
+        self.search_backend = make_search_backend(settings)
         self._serving: _Serving | None = None
         self._refresh_lock = threading.Lock()
 
@@ -58,8 +61,15 @@ class Engine:
     def open(cls, settings: Settings) -> Engine:
         """Load the embedder and the serving index version; raises IndexMissingError if none is built."""
         engine = cls(settings)
-        engine.refresh()
+        try:
+            engine.refresh()
+        except BaseException:
+            engine.close()
+            raise
         return engine
+
+    def close(self) -> None:
+        self.search_backend.close()
 
     # --- index versions ------------------------------------------------------------------------
 
@@ -72,7 +82,7 @@ class Engine:
         with self._refresh_lock:
             if self._serving is not None and self._serving.snapshot.version == version:
                 return False
-            snapshot = IndexSnapshot.load(self.settings.index_dir, self.embedder)
+            snapshot = IndexSnapshot.load(self.settings.index_dir, self.embedder, backend=self.search_backend)
             self._serving = self._bind(snapshot)
             return True
 

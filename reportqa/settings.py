@@ -5,6 +5,7 @@ Pass it down; nothing reads the environment on its own.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -45,9 +46,17 @@ class Settings(BaseSettings):
     chunk_size: int = 200
     chunk_overlap: int = 40
 
-    # search
-    vector_store: Literal["faiss", "milvus"] = "faiss"
-    milvus_uri: str = Field(default="", description="a milvus-lite file path or http://host:19530")
+    # search: where dense and keyword search run (indexing/backends.py)
+    search_backend: Literal["faiss", "milvus"] = "faiss"
+    milvus_uri: str = Field(
+        default="",
+        description="a Milvus server (http://host:19530) or a milvus-lite file (*.db); empty: index_dir/milvus.db",
+    )
+    milvus_token: SecretStr = Field(default=SecretStr(""), description='"user:password" or an API key; empty: none')
+    milvus_collection: str = Field(
+        default="reportqa",
+        description="prefix of the per-version collection names; give each index on one Milvus server its own",
+    )
     approx_index_threshold: int = Field(
         default=200_000, description="chunks above which FAISS uses HNSW instead of exact search"
     )
@@ -86,6 +95,14 @@ class Settings(BaseSettings):
     def _positive(cls, value: int, info) -> int:
         if value <= 0:
             raise ValueError(f"{info.field_name} must be greater than 0, got {value}")
+        return value
+
+    @field_validator("milvus_collection")
+    @classmethod
+    def _collection_prefix(cls, value: str) -> str:
+        # Milvus names: a letter or underscore, then letters, digits, underscores; the version id is appended
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,200}", value):
+            raise ValueError(f"milvus_collection must be letters, digits and underscores, got {value!r}")
         return value
 
     @model_validator(mode="after")

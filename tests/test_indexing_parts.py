@@ -171,6 +171,24 @@ def test_keyword_k_larger_than_corpus_and_ties_in_id_order():
     assert ids.tolist() == [0, 1, 2] and len(set(scores.tolist())) == 1
 
 
+def test_keyword_ties_at_the_cut_go_to_the_lower_ids():
+    index = KeywordIndex.build([["甲", "丙"]] * 15 + [["甲", "甲"]] * 15)  # ids 15..29 score higher, all alike
+    assert index.search(["甲"], 3)[1].tolist() == [15, 16, 17]
+
+
+def test_keyword_sparse_weights_reproduce_the_search_scores():
+    index = KeywordIndex.build(TOKENS)
+    rows = index.document_weights()
+    assert len(rows) == len(TOKENS) and rows[3] == {}
+    for query in (["高新技术企业", "数量"], ["研发", "研发", "平台"], ["不存在"]):
+        weights = index.query_weights(query)
+        dot = np.array([sum(w * row.get(term, 0.0) for term, w in weights.items()) for row in rows])
+        scores, ids = index.search(query, 10)
+        np.testing.assert_allclose(dot[ids], scores, rtol=1e-6)
+        assert set(ids.tolist()) == set(np.flatnonzero(dot > 0).tolist())
+    assert index.query_weights(["研发", "研发", "不存在"]) == {index.bm25.vocab_dict["研发"]: 2.0}
+
+
 def test_keyword_empty_corpus_and_token_less_corpus(tmp_path):
     for corpus in ([], [[], []]):
         index = KeywordIndex.build(corpus)
