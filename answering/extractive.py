@@ -44,6 +44,7 @@ _ENGLISH_UNIT = (
     (re.compile(r"people|persons|talents|experts|academicians", re.I), "人"),
     (re.compile(r"projects|items", re.I), "项"),
 )
+_ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
 
 
@@ -128,17 +129,6 @@ class ExtractiveAnswerer:
             lines.append(f"{candidate.text}[{marker}]")
         return Answer(question=query.original, answer="\n".join(lines), found=True, citations=citations.items)
 
-    def _known_pieces(self, tokens: Sequence[str]) -> list[str]:
-        """Tokens, with a word no passage contains split into dictionary words where it splits:
-        jieba's HMM joins unknown runs such as "建了" or "数是" that the passages never hold."""
-        out = []
-        for token in tokens:
-            if self.term_stats.document_frequency(token) == 0:
-                out.extend(self.tokenizer.dictionary_cut(token))
-            else:
-                out.append(token)
-        return out
-
     def _unmet_constraint(self, query: Query, candidate: Candidate) -> str | None:
         """What the candidate lacks of the question's years or plan period ("2023年的相关情况"), if anything.
 
@@ -172,20 +162,21 @@ class ExtractiveAnswerer:
         """
         classes = self.tokenizer.word_classes(query.text)
         terms = {}
-        for token in self._known_pieces(self.tokenizer.keyword_tokens(query.text)):
-            word_class = classes.get(token, "n")
-            if (
-                token in QUESTION_WORDS
-                or _INTERROGATIVE.search(token)
-                or word_class.startswith(_FUNCTION_CLASSES)
-                or re.fullmatch(r"\d+(?:\.\d+)?[年%]?度?", token)
-            ):
+        for token in self.tokenizer.keyword_tokens(query.text):
+            if _asks_rather_than_says(token, classes.get(token, "n")):
                 continue
-            absent = self.term_stats.document_frequency(token) == 0
+            if self.term_stats.document_frequency(token) > 0:
+                terms[token] = self.term_stats.idf(token)
+                continue
             # An English word no passage contains cannot be matched in Chinese text, whatever its class.
-            if absent and (word_class.startswith(("v", "a")) or (query.is_english and token.isascii())):
+            if (query.is_english and token.isascii()) or classes.get(token, "n").startswith(("v", "a")):
                 continue
-            terms[token] = self.term_stats.idf(token)
+            # jieba's HMM joins unknown runs such as "建了" or "数是": weigh their dictionary words instead
+            pieces = self.tokenizer.dictionary_cut(token)
+            for piece in pieces if len(pieces) > 1 else [token]:
+                if len(piece) > 1 or piece == token:
+                    if not _asks_rather_than_says(piece, classes.get(piece, "n")):
+                        terms[piece] = self.term_stats.idf(piece)
         return terms
 
     def _candidates(self, query: Query, terms: Mapping[str, float], rank: int, hit: Hit) -> list[Candidate]:
@@ -228,7 +219,11 @@ class ExtractiveAnswerer:
             return self._direct_quantity(query, best)
         if query.kind == "date":
             dates = find_dates(best.text)
-            return dates[0][0] if dates else None
+            if not dates:
+                return None
+            anchor = _term_position(best.text, self._question_terms(query))
+            wants_day = not _ASKS_YEAR.search(query.text)
+            return max(dates, key=lambda d: _date_score(d, anchor, wants_day))[0]
         return None
 
     def _direct_quantity(self, query: Query, best: Candidate) -> str | None:
@@ -270,6 +265,15 @@ class ExtractiveAnswerer:
         marker = citations.cite(nearest.hit, nearest.quote_start, nearest.quote_end)
         text = f"{NOT_FOUND}{what}。文中最接近的信息：{nearest.text}[{marker}]"
         return Answer(question=query.original, answer=text, found=False, citations=citations.items)
+
+
+def _asks_rather_than_says(token: str, word_class: str) -> bool:
+    return bool(
+        token in QUESTION_WORDS
+        or _INTERROGATIVE.search(token)
+        or word_class.startswith(_FUNCTION_CLASSES)
+        or re.fullmatch(r"\d+(?:\.\d+)?[年%]?度?", token)
+    )
 
 
 def _coverage(terms: Mapping[str, float], text: str, tokens: set[str], context_tokens: set[str]) -> float:
@@ -323,6 +327,12 @@ def _unit_matches(unit: str, wanted: set[str]) -> bool:
 def _term_position(text: str, terms: Mapping[str, float]) -> int | None:
     positions = [text.find(t) for t in sorted(terms, key=len, reverse=True) if t in text]
     return min(positions) if positions else None
+
+
+def _date_score(date: tuple[str, int, int], anchor: int | None, wants_day: bool) -> float:
+    text, start, _ = date
+    score = 1.0 if wants_day == ("月" in text) else 0.0
+    return score - (abs(start - anchor) / 200 if anchor is not None else start / 1000)
 
 
 def _figure_score(query: Query, wanted: set[str], figure: Figure, anchor: int | None) -> float:
