@@ -174,9 +174,8 @@ class ExtractiveAnswerer:
             # jieba's HMM joins unknown runs such as "建了" or "数是": weigh their dictionary words instead
             pieces = self.tokenizer.dictionary_cut(token)
             for piece in pieces if len(pieces) > 1 else [token]:
-                if len(piece) > 1 or piece == token:
-                    if not _asks_rather_than_says(piece, classes.get(piece, "n")):
-                        terms[piece] = self.term_stats.idf(piece)
+                if (len(piece) > 1 or piece == token) and not _asks_rather_than_says(piece, classes.get(piece, "n")):
+                    terms[piece] = self.term_stats.idf(piece)
         return terms
 
     def _candidates(self, query: Query, terms: Mapping[str, float], rank: int, hit: Hit) -> list[Candidate]:

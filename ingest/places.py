@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import jieba
+
 NATIONAL = "全国"
 _NATIONAL_CUES = ("全国", "国务院", "国家统计局", "中国")
 
@@ -77,10 +79,28 @@ def lookup(name: str) -> Place | None:
     return gazetteer().by_alias.get(name)
 
 
+@lru_cache(maxsize=1)
+def _segmenter() -> jieba.Tokenizer:
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def _word_starts(text: str) -> set[int]:
+    return {start for _, start, _ in _segmenter().tokenize(text)}
+
+
 def places_in(text: str) -> tuple[str, ...]:
-    """Full names of the places a text names, in order, without duplicates."""
+    """Full names of the places a text names, in order, without duplicates.
+
+    A name must begin a word: "白银" inside the idiom "真金白银" is no place.
+    """
     found: list[str] = []
-    for match in gazetteer().pattern.finditer(text):
+    matches = list(gazetteer().pattern.finditer(text))
+    starts = _word_starts(text) if matches else set()
+    for match in matches:
+        if match.start() not in starts:
+            continue
         name = gazetteer().by_alias[match.group(0)].name
         if name not in found:
             found.append(name)

@@ -8,6 +8,7 @@ import pytest
 
 from ingest.loaders import load_document
 from ingest.metadata import META_SIDECAR, infer_meta, load_meta_overrides
+from ingest.places import places_in
 from reportqa.errors import DocumentError
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "淄博市十三五科技创新规划后评估报告.txt"
@@ -97,3 +98,8 @@ def test_bad_sidecar_names_the_file(tmp_path, content):
     with pytest.raises(DocumentError) as info:
         load_meta_overrides(tmp_path)
     assert info.value.path == str(tmp_path / META_SIDECAR)
+
+
+def test_a_place_name_inside_a_word_is_no_place() -> None:
+    assert places_in("先后出台了一系列“真金白银”的政策") == ()
+    assert places_in("深圳市2020年政府工作报告") == ("深圳市",)
