@@ -124,7 +124,7 @@ class ExtractiveAnswerer:
         lines = []
         if direct:
             lines.append(f"{direct}。")
-        for candidate in self._supporting(best, candidates):
+        for candidate in self._supporting(query, best, candidates, direct):
             marker = citations.cite(candidate.hit, candidate.quote_start, candidate.quote_end)
             lines.append(f"{candidate.text}[{marker}]")
         return Answer(question=query.original, answer="\n".join(lines), found=True, citations=citations.items)
@@ -247,14 +247,27 @@ class ExtractiveAnswerer:
         year = figure.year or (query.years[0] if query.years else None)
         return f"{figure.text}（{year}年）" if year else figure.text
 
-    def _supporting(self, best: Candidate, candidates: Sequence[Candidate]) -> list[Candidate]:
-        """The best sentence, then others from other passages that score nearly as well."""
+    def _supporting(
+        self, query: Query, best: Candidate, candidates: Sequence[Candidate], direct: str | None
+    ) -> list[Candidate]:
+        """The best sentence; then, from other passages, one that states the same figure (the table
+        row beside the text, or the reverse), then others that score nearly as well."""
+        eligible = [
+            c
+            for c in candidates
+            if c is not best and c.coverage >= self.min_coverage and self._unmet_constraint(query, c) is None
+        ]
+        figure = re.match(r"\d+(?:\.\d+)?", direct or "")
+        same_figure = (
+            [c for c in eligible if re.search(rf"(?<![\d.]){re.escape(figure.group(0))}(?![\d.])", c.text)]
+            if figure
+            else []
+        )
+        near = [c for c in eligible if c.score >= best.score - 0.75]
         chosen = [best]
-        for candidate in candidates[1:]:
+        for candidate in [*same_figure[:1], *near]:
             if len(chosen) >= _QUOTE_LIMIT:
                 break
-            if candidate.score < best.score - 0.75 or candidate.coverage < self.min_coverage:
-                continue
             if any(c.text == candidate.text or c.hit.chunk.chunk_id == candidate.hit.chunk.chunk_id for c in chosen):
                 continue
             chosen.append(candidate)
