@@ -45,6 +45,9 @@ _ENGLISH_UNIT = (
     (re.compile(r"projects|items", re.I), "项"),
 )
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
+# spaces between Chinese characters are layout ("组  长"), not word breaks
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
 
 
@@ -190,7 +193,7 @@ class ExtractiveAnswerer:
         out = []
         for text, start, end in pieces:
             tokens = set(self.tokenizer.keyword_tokens(text))
-            coverage = _coverage(terms, text.lower(), tokens, context_tokens)
+            coverage = _coverage(terms, _CJK_GAP.sub("", text.lower()), tokens, context_tokens)
             years = frozenset(years_covered(text) | context_years)
             score = 3.0 * coverage + 0.6 / (1 + rank) + self._kind_bonus(query, text) + _year_bonus(query, years)
             out.append(Candidate(rank, hit, text, start, end, coverage, score, years))
@@ -209,7 +212,13 @@ class ExtractiveAnswerer:
             return 0.5 if _CAUSAL.search(text) else 0.0
         if query.kind == "list":
             return min(text.count("、"), 4) * 0.1
+        if query.kind == "name" and _ASKS_PERSON.search(query.text):
+            return 0.8 if self._people(text) else -0.3
         return 0.0
+
+    def _people(self, text: str) -> list[str]:
+        """Personal names in the text, as jieba tags them (nr), in order."""
+        return [w for w, c in self.tokenizer.word_classes(text).items() if c == "nr" and len(w) >= 2]
 
     # --- composing -----------------------------------------------------------------------------
 
@@ -223,6 +232,9 @@ class ExtractiveAnswerer:
             anchor = _term_position(best.text, self._question_terms(query))
             wants_day = not _ASKS_YEAR.search(query.text)
             return max(dates, key=lambda d: _date_score(d, anchor, wants_day))[0]
+        if query.kind == "name" and _ASKS_PERSON.search(query.text):
+            people = self._people(best.text)
+            return "、".join(people) if people else None
         return None
 
     def _direct_quantity(self, query: Query, best: Candidate) -> str | None:

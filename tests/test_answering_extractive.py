@@ -103,3 +103,10 @@ def test_how_the_question_is_phrased_does_not_count_against_the_passage(answerer
 def test_english_question_is_answered_from_chinese_passages(answerer: ExtractiveAnswerer) -> None:
     answer = answerer.answer(analyse("How many high-tech enterprises were there in 2019?"), [ROW, GROWTH])
     assert answer.found and answer.answer.startswith("512")
+
+
+def test_who_names_the_person_on_the_roster_line(answerer: ExtractiveAnswerer) -> None:
+    duty = _hit("成立由局主要领导担任组长，分管领导担任副组长")
+    roster = _hit("组  长：于秀栋  市科技局党组书记、局长")
+    answer = answerer.answer(analyse("后评估工作小组组长是谁？"), [duty, roster])
+    assert answer.found and answer.answer.startswith("于秀栋")
