@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from answering.citations import CitationList
@@ -124,6 +124,8 @@ class ExtractiveAnswerer:
             nearest = candidates[0]
             what = self._unmet_constraint(query, nearest) or "这一问题的答案"
             return self._not_found(query, nearest, what, citations)
+        if query.kind == "reason" and not _CAUSAL.search(best.text):
+            best = _with_next_sentence(best)  # "二是高层次人才匮乏。" names the problem; its cause follows
         lines = []
         if direct:
             lines.append(f"{direct}。")
@@ -289,6 +291,18 @@ class ExtractiveAnswerer:
         marker = citations.cite(nearest.hit, nearest.quote_start, nearest.quote_end)
         text = f"{NOT_FOUND}{what}。文中最接近的信息：{nearest.text}[{marker}]"
         return Answer(question=query.original, answer=text, found=False, citations=citations.items)
+
+
+def _with_next_sentence(candidate: Candidate) -> Candidate:
+    """The candidate extended by the sentence that follows it in its passage, if any."""
+    chunk = candidate.hit.chunk
+    if chunk.is_table_row:
+        return candidate
+    following = next((x for x in split_sentences(chunk.text) if x.start >= candidate.quote_end), None)
+    if following is None:
+        return candidate
+    end = following.end
+    return replace(candidate, text=chunk.text[candidate.quote_start : end], quote_end=end)
 
 
 def _asks_rather_than_says(token: str, word_class: str) -> bool:
