@@ -193,12 +193,17 @@ class ExtractiveAnswerer:
         else:
             pieces = [(s.text, s.start, s.end) for s in split_sentences(chunk.text)]
         out = []
+        previous_tokens: set[str] = set()
+        previous_years: set[int] = set()
         for text, start, end in pieces:
             tokens = set(self.tokenizer.keyword_tokens(text))
-            coverage = _coverage(terms, _CJK_GAP.sub("", text.lower()), tokens, context_tokens)
-            years = frozenset(years_covered(text) | context_years)
+            own_years = years_covered(text)
+            # a sentence continues the one before it ("2019年，举办了…科技活动周。共有…3000余人参会")
+            coverage = _coverage(terms, _CJK_GAP.sub("", text.lower()), tokens, context_tokens | previous_tokens)
+            years = frozenset(own_years | context_years | (set() if own_years else previous_years))
             score = 3.0 * coverage + 0.6 / (1 + rank) + self._kind_bonus(query, text) + _year_bonus(query, years)
             out.append(Candidate(rank, hit, text, start, end, coverage, score, years))
+            previous_tokens, previous_years = tokens, own_years
         return out
 
     def _kind_bonus(self, query: Query, text: str) -> float:
