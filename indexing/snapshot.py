@@ -167,6 +167,27 @@ def load_vectors(path: Path) -> np.ndarray:
     return np.load(path, allow_pickle=False).astype(np.float32, copy=False)
 
 
+def read_document(index_dir: Path, version: str, doc_id: str) -> Document:
+    """`doc_id` as index `version` holds it, read from that version's folder without loading the rest.
+
+    Raises IndexMissingError once the version has been deleted, KeyError if it has no such document.
+    """
+    path = versions_dir(index_dir) / version / DOCUMENTS_FILE
+    # document_to_json puts doc_id first and write_jsonl writes json.dumps lines, so each line starts
+    # with this: the other documents' texts are skipped unparsed
+    prefix = json.dumps({"doc_id": doc_id}, ensure_ascii=False)[:-1] + ","
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith(prefix):
+                    return document_from_json(json.loads(line))
+    except FileNotFoundError as exc:
+        raise IndexMissingError(
+            f"index version {version} is no longer in {index_dir}: newer builds have replaced it"
+        ) from exc
+    raise KeyError(doc_id)
+
+
 class IndexSnapshot:
     """One loaded index version: chunks, documents, vectors, the FAISS and BM25 indexes, all in memory.
 

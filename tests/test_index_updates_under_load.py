@@ -27,7 +27,7 @@ from eval.validate import load_questions
 from indexing.build import build_index
 from indexing.snapshot import IndexSnapshot, current_version, versions_dir
 from reportqa.engine import Engine
-from reportqa.errors import IndexBusyError
+from reportqa.errors import IndexBusyError, IndexMissingError
 from reportqa.models import Answer
 from reportqa.settings import PROJECT_ROOT, Settings
 from tests.conftest import SEED_CORPUS, HashEmbedder
@@ -300,3 +300,27 @@ def test_incremental_builds_under_question_load_serve_whole_versions_and_lose_no
         IndexSnapshot.load(settings.index_dir, hash_embedder),
         IndexSnapshot.load(fresh_settings.index_dir, hash_embedder),
     )
+
+
+def test_citation_context_is_read_from_the_version_that_answered(tmp_settings, corpus, hash_embedder, monkeypatch):
+    """The chat page shows each citation inside its document; after a rebuild moved the text, the
+    answering version's text must be used, or the wrong passage is shown as the source."""
+    monkeypatch.setattr("reportqa.engine.make_embedder", lambda _settings: hash_embedder)
+    build_index(tmp_settings, embedder=hash_embedder)
+    engine = Engine.open(tmp_settings)
+    answer = engine.ask(SEED_QUESTIONS[0])
+    cited = next(c for c in answer.citations if c.doc == SEED_REPORT)
+
+    insert_note(corpus, "（本稿根据补充材料作了修订。）")
+    build_index(tmp_settings, embedder=hash_embedder)
+    assert engine.refresh()
+    assert engine.source_text(cited.doc)[cited.start : cited.end] != cited.text  # the serving text moved
+    assert engine.source_text(cited.doc, answer.index_version)[cited.start : cited.end] == cited.text
+    with pytest.raises(KeyError):
+        engine.source_text(NANJING, answer.index_version)
+
+    for note in ("（第二次修订。）", "（第三次修订。）"):  # the answering version is deleted after two more builds
+        insert_note(corpus, note)
+        build_index(tmp_settings, embedder=hash_embedder)
+    with pytest.raises(IndexMissingError, match="no longer"):
+        engine.source_text(cited.doc, answer.index_version)
