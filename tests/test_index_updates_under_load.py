@@ -56,7 +56,7 @@ BUILD_IN_CHILD = textwrap.dedent(
         # holds the build (and its lock) in the embed step until the test releases it
         def embed_passages(self, texts):
             Path({holding!r}).write_text("embedding", encoding="utf-8")
-            deadline = time.monotonic() + 30
+            deadline = time.monotonic() + 60
             while not Path({release!r}).exists() and time.monotonic() < deadline:
                 time.sleep(0.02)
             return super().embed_passages(texts)
@@ -144,6 +144,10 @@ class AskingThreads:
                 self.engine.refresh()  # what the chat page does before each question
                 answer = self.engine.ask(question)
                 after = current_version(self.settings.index_dir)
+                for citation in answer.citations:  # shown in its context, as the chat page does next
+                    source = self.engine.source_text(citation.doc, answer.index_version)
+                    if source[citation.start : citation.end] != citation.text:
+                        raise AssertionError(f"[{citation.n}] context from another version than {answer.index_version}")
             except Exception:  # every failure is collected and fails the test
                 with self._lock:
                     self.errors.append(f"{question}\n{traceback.format_exc()}")
@@ -206,7 +210,7 @@ def start_build_in_child(settings: Settings, holding: Path, release: Path) -> su
     return subprocess.Popen([sys.executable, "-c", script], cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True)
 
 
-def wait_for(path: Path, process: subprocess.Popen, timeout: float = 30.0) -> None:
+def wait_for(path: Path, process: subprocess.Popen, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while not path.exists() and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
