@@ -268,9 +268,9 @@ def render_turn(turn: dict, engine, settings: Settings) -> None:
         st.markdown(citation_html(citation), unsafe_allow_html=True)
         with st.expander(f"查看原文上下文 [{citation.n}]"):
             try:
-                source = engine.source_text(citation.doc)
+                source = engine.source_text(citation.doc, answer.index_version)
             except (KeyError, ReportQAError):
-                st.caption("该文档已不在当前索引中。")
+                st.caption("回答所用的索引版本已被更新替换，原文上下文不再可用。")
             else:
                 st.markdown(context_html(source, citation), unsafe_allow_html=True)
     feedback_row(turn, settings)

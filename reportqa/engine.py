@@ -19,7 +19,7 @@ from answering.extractive import ExtractiveAnswerer
 from answering.llm import LLMAnswerer
 from indexing.backends import make_search_backend
 from indexing.embedders import make_embedder
-from indexing.snapshot import IndexSnapshot, current_version
+from indexing.snapshot import IndexSnapshot, current_version, read_document
 from ingest.lexicon import Lexicon
 from reportqa.errors import LLMError
 from reportqa.models import Answer, DocumentMeta, Hit
@@ -110,8 +110,18 @@ class Engine:
     def documents(self) -> dict[str, DocumentMeta]:
         return dict(self._current().metas)
 
-    def source_text(self, doc_id: str) -> str:
-        return self._current().snapshot.documents[doc_id].text
+    def source_text(self, doc_id: str, version: str = "") -> str:
+        """The text of `doc_id` that citations from index `version` (default: the serving one) point into.
+
+        Show an answer's citations in context with `version=answer.index_version`: a rebuild may have
+        changed the document since, and the answering version's text is then read from its folder,
+        which stays on disk for a couple of builds. Raises KeyError if that version has no such
+        document, IndexMissingError once the version has been deleted.
+        """
+        snapshot = self._current().snapshot
+        if not version or version == snapshot.version:
+            return snapshot.documents[doc_id].text
+        return read_document(self.settings.index_dir, version, doc_id).text
 
     # --- questions -----------------------------------------------------------------------------
 
