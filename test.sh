@@ -5,12 +5,13 @@ cd "$(dirname "$0")"
 source scripts/venv.sh
 ensure_venv dev
 
-# The browser test drives Debian's Chromium (never a downloaded browser).
-if ! command -v chromium >/dev/null 2>&1; then
+# The browser test drives Debian's Chromium (never a downloaded browser); its screenshot needs a
+# Chinese font, or every character renders as a box.
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh | grep -q .; then
   if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
   else
-    echo "chromium is missing: sudo apt-get install chromium" >&2
+    echo "chromium or a Chinese font is missing: sudo apt-get install chromium fonts-noto-cjk" >&2
   fi
 fi
 

@@ -31,12 +31,23 @@ QUESTION_WORDS = frozenset(
 _INTERROGATIVE = re.compile(r"[哪谁啥几]|什么|多少")
 _FUNCTION_CLASSES = ("r", "m", "q", "u", "y", "c", "p", "d", "e", "o", "f")
 _CAUSAL = re.compile(r"因为|由于|原因|受限|导致|造成|根据.{0,40}要求|不足|匮乏|差距|滞后|薄弱|问题|制约|影响")
-_QUESTION_UNIT = re.compile(r"(?:多少|几)(个百分点|亿元|万元|元|家|个|项|人|名|件|台套|台|所|篇|次|倍|位|亩|吨)")
+_QUESTION_UNIT = re.compile(
+    r"(?:多少|几)(个百分点|个?亿元?|个?万元|元|家|个|项|人|名|件|台套|台|所|篇|次|倍|位|亩|吨|种|届|条|批)"
+)
 # A sum of money asked for without its unit ("投资了多少钱", "补助多少"): the answer is in 元 (万元, 亿元).
 _MONEY_NOUN = "钱|资金|经费|投资|投入|收入|补助|补贴|奖励|金额|总额|成交额|产值|营收"
 _COUNT = "(?![个件项家人名])"  # "多少家…" counts things, whatever money word follows
 _MONEY = re.compile(rf"(?:{_MONEY_NOUN})\S{{0,4}}(?:多少|几){_COUNT}|多少{_COUNT}\S{{0,6}}(?:{_MONEY_NOUN})")
-_UNIT_ALIASES = {"人": {"人", "名"}, "名": {"人", "名"}}
+_UNIT_ALIASES = {
+    "人": {"人", "名"},
+    "名": {"人", "名"},
+    "个亿": {"亿元", "亿"},  # "多少个亿" asks for a sum in 亿元
+    "个亿元": {"亿元"},
+    "亿": {"亿元", "亿"},
+    "个万元": {"万元"},
+}
+# A one-character word ("来", "投", "上") says little of what a question is about, however rare it is.
+_SINGLE_CHAR_WEIGHT = 0.3
 _ENGLISH_UNIT = (
     (re.compile(r"enterprises|companies|firms|stations|platforms|institutions", re.I), "家"),
     (re.compile(r"percent|share|proportion|ratio|%", re.I), "%"),
@@ -166,12 +177,13 @@ class ExtractiveAnswerer:
         not what it is about, so it does not count against the passages; an absent noun does.
         """
         classes = self.tokenizer.word_classes(query.text)
+        asked_units = _wanted_units(query)  # "多少人": 人 is the answer's unit, not its topic
         terms = {}
         for token in self.tokenizer.keyword_tokens(query.text):
-            if _asks_rather_than_says(token, classes.get(token, "n")):
+            if _asks_rather_than_says(token, classes.get(token, "n")) or token in asked_units:
                 continue
             if self.term_stats.document_frequency(token) > 0:
-                terms[token] = self.term_stats.idf(token)
+                terms[token] = self.term_stats.idf(token) * (_SINGLE_CHAR_WEIGHT if len(token) == 1 else 1.0)
                 continue
             # An English word no passage contains cannot be matched in Chinese text, whatever its class.
             if (query.is_english and token.isascii()) or classes.get(token, "n").startswith(("v", "a")):
@@ -180,7 +192,7 @@ class ExtractiveAnswerer:
             pieces = self.tokenizer.dictionary_cut(token)
             for piece in pieces if len(pieces) > 1 else [token]:
                 if (len(piece) > 1 or piece == token) and not _asks_rather_than_says(piece, classes.get(piece, "n")):
-                    terms[piece] = self.term_stats.idf(piece)
+                    terms[piece] = self.term_stats.idf(piece) * (_SINGLE_CHAR_WEIGHT if len(piece) == 1 else 1.0)
         return terms
 
     def _candidates(self, query: Query, terms: Mapping[str, float], rank: int, hit: Hit) -> list[Candidate]:

@@ -21,6 +21,11 @@ _UNIT_ALTERNATION = "|".join(re.escape(u) for u in UNITS if u not in ("年", "�
 _FIGURE = re.compile(
     r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿)?(余|多)?\s*(" + _UNIT_ALTERNATION + r")?"
 )
+# Quantities in Chinese numerals: "两种以上", "十余项", "十八届" (a unit is required, so 一是 or 十三五 are not figures)
+_CN_DIGITS = "〇零一二两三四五六七八九十百千"
+_CN_FIGURE = re.compile(
+    rf"(?<![{_CN_DIGITS}第])([{_CN_DIGITS}]+)(万|亿)?(余|多)?\s*(" + _UNIT_ALTERNATION + r")(?:以上|以下)?"
+)
 _YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?|年末|年底|年初|年上半年|年一季度)")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年)?\s*(?:-|—|–|~|～|至|到)\s*((?:19|20)\d{2})\s*年")
 # A year binds tightly to the figure right after it: "2015年的251家", "2019年512家", "2019年度 ... 达到".
@@ -80,6 +85,8 @@ def find_figures(text: str) -> list[Figure]:
         if not (magnitude or unit or approx) and _is_ordinal_or_code(text, start, end):
             continue
         candidates.append((match, magnitude + unit, approx))
+    candidates.extend(_chinese_numeral_figures(text, skip_spans))
+    candidates.sort(key=lambda item: item[0].start())
     starts = [match.start() for match, _u, _a in candidates]
     return [
         Figure(
@@ -93,6 +100,17 @@ def find_figures(text: str) -> list[Figure]:
         )
         for match, unit, approx in candidates
     ]
+
+
+def _chinese_numeral_figures(text: str, skip_spans: list[tuple[int, int]]) -> list[tuple[re.Match[str], str, str]]:
+    out = []
+    for match in _CN_FIGURE.finditer(text):
+        if any(s <= match.start() < e for s, e in skip_spans):
+            continue
+        if match.group(1) == "一" and not match.group(3):
+            continue  # "一个", "一批", "一项" read as words far more often than as counts
+        out.append((match, (match.group(2) or "") + match.group(4), match.group(3) or ""))
+    return out
 
 
 def _is_bare_year(match: re.Match[str]) -> bool:

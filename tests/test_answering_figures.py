@@ -47,3 +47,9 @@ def test_table_statement_cells_know_their_year_and_sense() -> None:
     assert (actual.value, actual.year, actual.is_target, actual.unit) == ("512", 2019, False, "家")
     assert actual.describe() == "目前完成数，2019年度"
     assert parse_statement("不是表格行") == []
+
+
+def test_counts_in_chinese_numerals_are_figures_but_ordinals_and_plan_names_are_not() -> None:
+    assert _figures("综合运用其中的两种以上方式进行") == [("两种以上", None)]
+    assert _figures("先后出台了十余项创新政策，已连续举办十八届论坛") == [("十余项", None), ("十八届", None)]
+    assert _figures("一是高层次人才匮乏，建立一个平台，第三届论坛，“十三五”期间") == []

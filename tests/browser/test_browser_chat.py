@@ -58,6 +58,9 @@ def _wait_healthy(url: str, proc: subprocess.Popen, log: Path, timeout: float = 
 def app_url(tmp_path_factory):
     if not CHROMIUM.exists():
         pytest.fail("Chromium is missing at /usr/bin/chromium: install it with `apt-get install -y chromium`")
+    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout
+    if not fonts.strip():  # the screenshot would show every Chinese character as a box
+        pytest.fail("no Chinese font for Chromium: install one with `apt-get install -y fonts-noto-cjk`")
     env = without_reportqa_env() | build_seed_index(tmp_path_factory.getbasetemp() / "app-seed")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log = ARTIFACTS / "browser_streamlit.log"
@@ -106,6 +109,7 @@ def test_browser_chat(app_url):
 
             page.get_by_text("查看原文上下文 [1]").first.click()
             expect(page.locator(".rq-context").first).to_be_visible(timeout=10_000)
+            page.wait_for_timeout(600)  # let the expander's opening animation end before the picture
             page.screenshot(path=str(SCREENSHOT), full_page=True)
 
             _ask(page, HOSTILE_QUESTION)
