@@ -21,7 +21,7 @@ from retrieval.query import Query, find_plan_period
 
 # Interrogatives and fillers that say how something is asked, not what: never evidence of an answer.
 QUESTION_WORDS = frozenset(
-    "多少 几 几个 几家 什么 哪些 哪个 哪里 哪 是 有 为什么 为何 怎么 怎样 如何 请问 吗 呢 的 了 年 年度 情况 "
+    "多少 几 几个 几家 什么 哪些 哪个 哪里 哪 是 有 为什么 为何 怎么 怎样 如何 请问 吗 呢 的 了 年 年度 情况 时候 "
     "共 一共 总共 总计 合计 目前 现在 当时 请 告诉 我 问 介绍 一下 主要 具体 多 大 数 数量 是否 达到 了吗 还 能 对 "
     "what how many much which who when why is are was were the of in for and to a an there did does do "
     "by with on".split()
@@ -46,8 +46,10 @@ _UNIT_ALIASES = {
     "亿": {"亿元", "亿"},
     "个万元": {"万元"},
 }
-# A one-character word ("来", "投", "上") says little of what a question is about, however rare it is.
+# A one-character word ("来", "投", "上") says little of what a question is about, however rare it is;
+# a verb ("参加", "实施") says how it is asked more than what about.
 _SINGLE_CHAR_WEIGHT = 0.3
+_VERB_WEIGHT = 0.5
 _ENGLISH_UNIT = (
     (re.compile(r"enterprises|companies|firms|stations|platforms|institutions", re.I), "家"),
     (re.compile(r"percent|share|proportion|ratio|%", re.I), "%"),
@@ -183,7 +185,7 @@ class ExtractiveAnswerer:
             if _asks_rather_than_says(token, classes.get(token, "n")) or token in asked_units:
                 continue
             if self.term_stats.document_frequency(token) > 0:
-                terms[token] = self.term_stats.idf(token) * (_SINGLE_CHAR_WEIGHT if len(token) == 1 else 1.0)
+                terms[token] = self.term_stats.idf(token) * _term_weight(token, classes.get(token, "n"))
                 continue
             # An English word no passage contains cannot be matched in Chinese text, whatever its class.
             if (query.is_english and token.isascii()) or classes.get(token, "n").startswith(("v", "a")):
@@ -192,7 +194,7 @@ class ExtractiveAnswerer:
             pieces = self.tokenizer.dictionary_cut(token)
             for piece in pieces if len(pieces) > 1 else [token]:
                 if (len(piece) > 1 or piece == token) and not _asks_rather_than_says(piece, classes.get(piece, "n")):
-                    terms[piece] = self.term_stats.idf(piece) * (_SINGLE_CHAR_WEIGHT if len(piece) == 1 else 1.0)
+                    terms[piece] = self.term_stats.idf(piece) * _term_weight(piece, classes.get(piece, "n"))
         return terms
 
     def _candidates(self, query: Query, terms: Mapping[str, float], rank: int, hit: Hit) -> list[Candidate]:
@@ -213,18 +215,25 @@ class ExtractiveAnswerer:
             # a sentence continues the one before it ("2019年，举办了…科技活动周。共有…3000余人参会")
             coverage = _coverage(terms, _CJK_GAP.sub("", text.lower()), tokens, context_tokens | previous_tokens)
             years = frozenset(own_years | context_years | (set() if own_years else previous_years))
-            score = 3.0 * coverage + 0.6 / (1 + rank) + self._kind_bonus(query, text) + _year_bonus(query, years)
+            score = 3.0 * coverage + 0.6 / (1 + rank) + self._kind_bonus(query, text, terms) + _year_bonus(query, years)
             out.append(Candidate(rank, hit, text, start, end, coverage, score, years))
             previous_tokens, previous_years = tokens, own_years
         return out
 
-    def _kind_bonus(self, query: Query, text: str) -> float:
+    def _kind_bonus(self, query: Query, text: str, terms: Mapping[str, float]) -> float:
         if query.kind == "quantity":
+            units = [c.unit or (c.figures[0].unit if c.figures else "") for c in parse_statement(text) if c.figures]
             figures = find_figures(text)
-            if not figures:
+            if not figures and not units:
                 return -1.5
             wanted = _wanted_units(query)
-            return 0.6 if wanted and any(_unit_matches(f.unit, wanted) for f in figures) else 0.2
+            units += [f.unit for f in figures]
+            bonus = 0.6 if wanted and any(_unit_matches(u, wanted) for u in units) else 0.2
+            # "院士工作站52家" states the count; "院士工作站等创新平台227家" counts something wider
+            anchor = _term_end(text, terms)
+            if anchor is not None and figures:
+                bonus -= min(0.4, min(abs(f.start - anchor) for f in figures) / 50)
+            return bonus
         if query.kind == "date":
             return 0.6 if find_dates(text) else -1.0
         if query.kind == "reason":
@@ -322,6 +331,12 @@ def _with_next_sentence(candidate: Candidate) -> Candidate:
     return replace(candidate, text=chunk.text[candidate.quote_start : end], quote_end=end)
 
 
+def _term_weight(token: str, word_class: str) -> float:
+    if len(token) == 1:
+        return _SINGLE_CHAR_WEIGHT
+    return _VERB_WEIGHT if word_class in ("v", "vd", "vi", "vg") else 1.0
+
+
 def _asks_rather_than_says(token: str, word_class: str) -> bool:
     return bool(
         token in QUESTION_WORDS
@@ -382,6 +397,15 @@ def _unit_matches(unit: str, wanted: set[str]) -> bool:
 def _term_position(text: str, terms: Mapping[str, float]) -> int | None:
     positions = [text.find(t) for t in sorted(terms, key=len, reverse=True) if t in text]
     return min(positions) if positions else None
+
+
+def _term_end(text: str, terms: Mapping[str, float]) -> int | None:
+    """Where the question's weightiest term found in the text ends."""
+    found = [t for t in terms if len(t) > 1 and t in text]
+    if not found:
+        return None
+    term = max(found, key=lambda t: terms[t])
+    return text.find(term) + len(term)
 
 
 def _date_score(date: tuple[str, int, int], anchor: int | None, wants_day: bool) -> float:

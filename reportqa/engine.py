@@ -25,7 +25,7 @@ from reportqa.errors import LLMError
 from reportqa.models import Answer, DocumentMeta, Hit
 from reportqa.settings import Settings
 from retrieval.filters import DocumentScope, scope_documents
-from retrieval.hybrid import HybridRetriever
+from retrieval.hybrid import Fusion, HybridRetriever
 from retrieval.query import Query, analyse
 
 
@@ -88,7 +88,14 @@ class Engine:
 
     def _bind(self, snapshot: IndexSnapshot) -> _Serving:
         metas = {doc_id: doc.meta for doc_id, doc in snapshot.documents.items()}
-        retriever = HybridRetriever(snapshot, self.embedder, self.lexicon, candidates=self.settings.candidates)
+        fusion = Fusion(
+            dense_weight=self.settings.fusion_dense_weight,
+            keyword_weight=self.settings.fusion_keyword_weight,
+            k=self.settings.fusion_k,
+        )
+        retriever = HybridRetriever(
+            snapshot, self.embedder, self.lexicon, candidates=self.settings.candidates, fusion=fusion
+        )
         extractive = ExtractiveAnswerer(self.lexicon, term_stats=snapshot.keyword, documents=metas)
         return _Serving(snapshot, retriever, extractive, metas)
 

@@ -62,6 +62,10 @@ class Settings(BaseSettings):
     )
     top_k: int = 5
     candidates: int = 50  # per retriever, before fusion
+    # weighted reciprocal rank fusion (retrieval/hybrid.py Fusion); defaults chosen on both eval sets
+    fusion_dense_weight: float = 1.0
+    fusion_keyword_weight: float = 1.0
+    fusion_k: float = 60.0
 
     # answering
     answer_mode: Literal["extractive", "llm"] = "extractive"

@@ -1,19 +1,39 @@
 """Hybrid retrieval: FAISS dense search and BM25 keyword search, fused by reciprocal rank.
 
-    retriever = HybridRetriever(snapshot, embedder, lexicon, candidates=50)
+    retriever = HybridRetriever(snapshot, embedder, lexicon, fusion=Fusion(dense_weight=0.5, keyword_weight=1.0, k=10))
     hits = retriever.retrieve("2019年高新技术企业有多少家？", top_k=5)
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
 from reportqa.models import Chunk, Hit
 
-RRF_K = 60  # the usual constant of reciprocal rank fusion; damps the head of each list
+
+@dataclass(frozen=True)
+class Fusion:
+    """Weighted reciprocal rank fusion: a hit at 0-based rank r in a list scores weight / (k + r + 1).
+
+    A small `k` lets the head of each list count (a passage one searcher ranks first is kept even
+    if the other misses it); the weights say how much each searcher is trusted.
+    """
+
+    dense_weight: float = 1.0
+    keyword_weight: float = 1.0
+    k: float = 60.0  # the usual constant of RRF
+
+    def __post_init__(self) -> None:
+        if self.dense_weight < 0 or self.keyword_weight < 0 or self.dense_weight + self.keyword_weight == 0:
+            raise ValueError(
+                f"fusion weights must be >= 0 and not both 0, got {self.dense_weight}, {self.keyword_weight}"
+            )
+        if self.k <= 0:
+            raise ValueError(f"fusion k must be greater than 0, got {self.k}")
 
 
 class QueryEmbedder(Protocol):
@@ -43,6 +63,7 @@ class HybridRetriever:
         tokenizer: KeywordTokenizer,
         *,
         candidates: int = 50,
+        fusion: Fusion | None = None,
     ) -> None:
         if candidates <= 0:
             raise ValueError(f"candidates must be greater than 0, got {candidates}")
@@ -50,6 +71,7 @@ class HybridRetriever:
         self.embedder = embedder
         self.tokenizer = tokenizer
         self.candidates = candidates
+        self.fusion = fusion or Fusion()
         positions_by_doc: dict[str, list[int]] = {}
         for position, chunk in enumerate(index.chunks):
             positions_by_doc.setdefault(chunk.doc_id, []).append(position)
@@ -104,16 +126,17 @@ class HybridRetriever:
         top_k: int,
         doc_boost: Mapping[str, float],
     ) -> list[Hit]:
+        fusion = self.fusion
         fused: dict[int, float] = {}
         dense_rank: dict[int, int] = {}
         keyword_rank: dict[int, int] = {}
         for rank, (position, _score) in enumerate(dense):
-            fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
+            fused[position] = fused.get(position, 0.0) + fusion.dense_weight / (fusion.k + rank + 1)
             dense_rank[position] = rank
         for rank, (position, score) in enumerate(keyword):
             if score <= 0:
                 break
-            fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
+            fused[position] = fused.get(position, 0.0) + fusion.keyword_weight / (fusion.k + rank + 1)
             keyword_rank[position] = rank
         chunks = self.index.chunks
         for position in fused:
