@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from answering.change import ASKS_CHANGE, describe_change, figure_pair
 from answering.citations import CitationList
 from answering.figures import Figure, find_dates, find_figures, years_covered
 from answering.sentences import split_sentences
@@ -62,6 +63,7 @@ _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
+_CHANGE_POOL = 8  # best sentences searched for the two ends of a change
 
 
 class QuestionTokenizer(Protocol):
@@ -123,6 +125,10 @@ class ExtractiveAnswerer:
         if not candidates:
             return Answer(question=query.original, answer=f"{NOT_FOUND}：没有找到相关内容。", found=False)
         citations = CitationList(self.documents)
+        if query.kind == "quantity" and ASKS_CHANGE.search(query.text):
+            change = self._change(query, candidates, citations)
+            if change is not None:
+                return change
         for candidate in candidates:
             if candidate.coverage < self.min_coverage or self._unmet_constraint(query, candidate) is not None:
                 continue
@@ -143,6 +149,25 @@ class ExtractiveAnswerer:
         if direct:
             lines.append(f"{direct}。")
         for candidate in self._supporting(query, best, candidates, direct):
+            marker = citations.cite(candidate.hit, candidate.quote_start, candidate.quote_end)
+            lines.append(f"{candidate.text}[{marker}]")
+        return Answer(question=query.original, answer="\n".join(lines), found=True, citations=citations.items)
+
+    def _change(self, query: Query, candidates: Sequence[Candidate], citations: CitationList) -> Answer | None:
+        """Both ends of the change asked for and the difference, citing the sentences that state them."""
+        # the other end may be told in a sentence of its own, which repeats less of the question
+        relevant = [c for c in candidates if c.coverage >= self.min_coverage * 0.6][:_CHANGE_POOL]
+        passages = [(c.text, c.hit.chunk.is_table_row) for c in relevant]
+        if not relevant:
+            return None
+        terms = self._question_terms(query)
+        subject = max((t for t in terms if len(t) > 1 and t in relevant[0].text), key=len, default="")
+        pair = figure_pair(query.text, query.years, passages, _wanted_units(query), subject=subject)
+        if pair is None:
+            return None
+        lines = [f"{describe_change(*pair, question=query.text)}。"]
+        for index in dict.fromkeys(p.passage for p in pair if p.passage >= 0):
+            candidate = relevant[index]
             marker = citations.cite(candidate.hit, candidate.quote_start, candidate.quote_end)
             lines.append(f"{candidate.text}[{marker}]")
         return Answer(question=query.original, answer="\n".join(lines), found=True, citations=citations.items)

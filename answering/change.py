@@ -1,0 +1,172 @@
+"""A change between two figures: "增加了多少家", "比2019年多多少家", "离650家的目标还差多少".
+
+The two ends are figures of one kind (家, %, 元…) for the question's two years, or for its one year
+and another figure (one the question names itself, or the passage's other figure), and the
+answer states both with the difference computed.
+
+    >>> pair = figure_pair("2011年到2019年高新技术企业增加了多少家？", (2011, 2019),
+    ...                    [("全市高新技术企业总量从2011年203家一举跃升至2019年512家。", False)], {"家"})
+    >>> describe_change(*pair)
+    '203家（2011年） → 512家（2019年），增加309家'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+import cn2an
+
+from answering.figures import find_figures
+from answering.tables import parse_statement
+
+ASKS_CHANGE = re.compile(
+    r"(?:增加|增长|提高|提升|上升|扩大|减少|下降|降低|多|少|差)了?(?:多少|几)|还差|相差|差距(?:是|有)?多"
+)
+_MAGNITUDE = {"万": 1e4, "亿": 1e8, "千": 1e3}
+_PERCENT_UNITS = ("%", "个百分点", "百分点")
+
+
+@dataclass(frozen=True)
+class Point:
+    """One figure that may end a change: `passage` indexes the passages given, -1 is the question."""
+
+    passage: int
+    text: str  # as written, e.g. "6000万元"
+    value: float  # in base units: "6000万元" -> 6.0e7
+    unit: str  # e.g. "万元"
+    year: int | None
+
+    @property
+    def family(self) -> str:
+        return unit_family(self.unit)
+
+
+def unit_family(unit: str) -> str:
+    """What a unit counts, without its magnitude: 万元, 亿元 and a bare 万 are 元; % and 个百分点 are %."""
+    if unit in _PERCENT_UNITS:
+        return "%"
+    base = unit.lstrip("万亿千")
+    return base if base else "元"
+
+
+def points_in(text: str, is_table_row: bool, passage: int) -> list[Point]:
+    if is_table_row:
+        cells = [c for c in parse_statement(text) if c.figures]
+        return [
+            p
+            for c in cells
+            if (p := _point(passage, c.figures[0].text, c.unit or c.figures[0].unit, c.year)) is not None
+        ]
+    return [p for f in find_figures(text) if (p := _point(passage, f.text, f.unit, f.year)) is not None]
+
+
+def figure_pair(
+    question: str,
+    years: Sequence[int],
+    passages: Sequence[tuple[str, bool]],
+    wanted_units: Collection[str] = (),
+    subject: str = "",
+) -> tuple[Point, Point] | None:
+    """The two ends of the change asked for, earlier first; None when the passages lack them.
+
+    `passages` are (text, is_table_row), best first; the ends come from the best passages that have
+    them and, when a `subject` is given, that mention it (so 650家 of 高新技术企业 is not set
+    against 700家 of 科技型中小企业).
+    """
+    asked = points_in(question, False, -1)
+    found = [
+        p
+        for i, (text, is_row) in enumerate(passages)
+        if subject in text
+        for p in points_in(text, is_row, i)
+    ]
+    wanted = {unit_family(u) for u in wanted_units}
+    family = next(iter(wanted)) if len(wanted) == 1 else (asked[0].family if asked else None)
+    pool = [p for p in found if family is None or p.family == family]
+    if not pool:
+        return None
+    if len(years) >= 2:
+        ends = [next((p for p in pool if p.year == y), None) for y in years[:2]]
+        if ends[0] is None or ends[1] is None or ends[0].value == ends[1].value:
+            return None
+        return _ordered(ends[0], ends[1])
+    if asked and asked[0].family == pool[0].family:
+        named = _cited(asked[0], pool)
+        others = [p for p in pool if p.value != named.value]
+        return _ordered(_latest_of_best_passage(others), named) if others else None
+    if years:
+        # the first figure of that year that has another figure of its kind, of another year, to go with
+        for first in (p for p in pool if p.year == years[0]):
+            other = next(
+                (p for p in pool if p.family == first.family and p.value != first.value and p.year != first.year),
+                None,
+            )
+            if other is None:
+                continue
+            # "比2019年多多少": the year is the base; "2018年比最初增加了多少": the year is the later end
+            return (first, other) if re.search(rf"比\s*{years[0]}", question) else (other, first)
+        return None
+    best = [p for p in pool if p.passage == pool[0].passage]
+    return _ordered(best[0], best[1]) if len(best) >= 2 else None
+
+
+def describe_change(first: Point, second: Point, question: str = "") -> str:
+    """"203家（2011年） → 512家（2019年），增加309家"; for shares the change is in 个百分点."""
+    diff = second.value - first.value
+    if first.family == "%":
+        amount, unit = abs(diff), "个百分点"
+        verb = "提高" if diff > 0 else "下降"
+    else:
+        scale = _MAGNITUDE.get(second.unit[:1], 1.0) if second.unit[:1] in _MAGNITUDE else 1.0
+        amount, unit = abs(diff) / scale, second.unit or first.unit
+        verb = "增加" if diff > 0 else "减少"
+    if "差" in question:
+        verb = "相差"
+    return f"{first.text}{_year_note(first)} → {second.text}{_year_note(second)}，{verb}{_number(amount)}{unit}"
+
+
+def _point(passage: int, text: str, unit: str, year: int | None) -> Point | None:
+    value = _number_value(text)
+    if value is None:
+        return None
+    scale = _MAGNITUDE.get(unit[:1], 1.0) if unit[:1] in _MAGNITUDE else 1.0
+    return Point(passage, text, value * scale, unit, year)
+
+
+def _number_value(text: str) -> float | None:
+    match = re.match(r"\d+(?:,\d{3})*(?:\.\d+)?", text)
+    if match:
+        return float(match.group(0).replace(",", ""))
+    numeral = re.match(r"[〇零一二两三四五六七八九十百千]+", text)
+    if not numeral:
+        return None
+    try:
+        return float(cn2an.cn2an(numeral.group(0).replace("两", "二"), "smart"))
+    except ValueError:
+        return None
+
+
+def _cited(asked: Point, pool: Sequence[Point]) -> Point:
+    """The question's own figure, as a passage states it when one does (so that it can be cited)."""
+    return next((p for p in pool if p.value == asked.value), asked)
+
+
+def _latest_of_best_passage(points: Sequence[Point]) -> Point:
+    best = [p for p in points if p.passage == points[0].passage]
+    return max(best, key=lambda p: (p.year or 0, -best.index(p)))
+
+
+def _ordered(a: Point, b: Point) -> tuple[Point, Point]:
+    if a.year is not None and b.year is not None and a.year > b.year:
+        return b, a
+    return a, b
+
+
+def _year_note(point: Point) -> str:
+    return f"（{point.year}年）" if point.year else ""
+
+
+def _number(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
