@@ -24,7 +24,8 @@ def test_units_of_one_kind_share_a_family() -> None:
 
 
 def test_two_years_in_one_sentence_or_in_two() -> None:
-    assert _change("2011年到2019年增加了多少家？", (2011, 2019), ["总量从2011年203家一举跃升至2019年512家。"], {"家"}) == (
+    one_sentence = ["总量从2011年203家一举跃升至2019年512家。"]
+    assert _change("2011年到2019年增加了多少家？", (2011, 2019), one_sentence, {"家"}) == (
         "203家（2011年） → 512家（2019年），增加309家"
     )
     passages = ["经过培育，2020年入库企业预计超过700家。", "2019年，全市入库企业535家。"]
