@@ -58,12 +58,17 @@ _ENGLISH_UNIT = (
     (re.compile(r"people|persons|talents|experts|academicians", re.I), "人"),
     (re.compile(r"projects|items", re.I), "项"),
 )
+# Words that make a figure an increase over a period rather than a level ("新增", "增长", "提高").
+_FLOW_CUE = re.compile(r"新增|新认定|新建|增加|增长|提高|提升|新引进")
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 # spaces between Chinese characters are layout ("组  长"), not word breaks
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
 _CHANGE_POOL = 8  # best sentences searched for the two ends of a change
+# Another document's figure is reported beside the best one when its sentence scores nearly as well.
+_DISAGREEMENT_MARGIN = 0.8
+_DOCUMENT_LIMIT = 3
 
 
 class QuestionTokenizer(Protocol):
@@ -143,6 +148,10 @@ class ExtractiveAnswerer:
             nearest = candidates[0]
             what = self._unmet_constraint(query, nearest) or "这一问题的答案"
             return self._not_found(query, nearest, what, citations)
+        if direct and query.kind == "quantity":
+            differing = self._other_documents_figures(query, best, direct, candidates)
+            if differing:
+                return self._disagreement(query, [(best, direct), *differing], citations)
         if query.kind == "reason" and not _CAUSAL.search(best.text):
             best = _with_next_sentence(best)  # "二是高层次人才匮乏。" names the problem; its cause follows
         lines = []
@@ -152,6 +161,44 @@ class ExtractiveAnswerer:
             marker = citations.cite(candidate.hit, candidate.quote_start, candidate.quote_end)
             lines.append(f"{candidate.text}[{marker}]")
         return Answer(question=query.original, answer="\n".join(lines), found=True, citations=citations.items)
+
+    def _other_documents_figures(
+        self, query: Query, best: Candidate, direct: str, candidates: Sequence[Candidate]
+    ) -> list[tuple[Candidate, str]]:
+        """Each other document's best statement that answers as well as `best` does, with another figure."""
+        answered = {best.hit.chunk.doc_id}
+        differing: list[tuple[Candidate, str]] = []
+        for candidate in candidates:
+            doc_id = candidate.hit.chunk.doc_id
+            if doc_id in answered or candidate.score < best.score - _DISAGREEMENT_MARGIN:
+                continue
+            if candidate.coverage < self.min_coverage or self._unmet_constraint(query, candidate) is not None:
+                continue
+            figure = self._direct_answer(query, candidate)
+            if figure is None:
+                continue
+            answered.add(doc_id)
+            if _leading_figure(figure) != _leading_figure(direct):
+                differing.append((candidate, figure))
+        return differing[: _DOCUMENT_LIMIT - 1]
+
+    def _disagreement(
+        self, query: Query, statements: Sequence[tuple[Candidate, str]], citations: CitationList
+    ) -> Answer:
+        """Documents that give different figures: each figure with its document and citation, newest first."""
+        claims = []
+        quotes = []
+        for candidate, figure in sorted(statements, key=lambda s: -(self._year_of(s[0]) or 0)):
+            marker = citations.cite(candidate.hit, candidate.quote_start, candidate.quote_end)
+            meta = self.documents.get(candidate.hit.chunk.doc_id)
+            claims.append(f"《{meta.title if meta else candidate.hit.chunk.doc_id}》为{figure}[{marker}]")
+            quotes.append(f"{candidate.text}[{marker}]")
+        lines = ["各文档说法不同：" + "；".join(claims) + "。", *quotes]
+        return Answer(question=query.original, answer="\n".join(lines), found=True, citations=citations.items)
+
+    def _year_of(self, candidate: Candidate) -> int | None:
+        meta = self.documents.get(candidate.hit.chunk.doc_id)
+        return meta.year if meta else None
 
     def _change(self, query: Query, candidates: Sequence[Candidate], citations: CitationList) -> Answer | None:
         """Both ends of the change asked for and the difference, citing the sentences that state them."""
@@ -255,9 +302,9 @@ class ExtractiveAnswerer:
             units += [f.unit for f in figures]
             bonus = 0.6 if wanted and any(_unit_matches(u, wanted) for u in units) else 0.2
             # "院士工作站52家" states the count; "院士工作站等创新平台227家" counts something wider
-            anchor = _term_end(text, terms)
-            if anchor is not None and figures:
-                bonus -= min(0.4, min(abs(f.start - anchor) for f in figures) / 50)
+            distances = [d for f in figures if (d := _term_distance(text, terms, f.start)) is not None]
+            if distances:
+                bonus -= min(0.4, min(distances) / 50)
             return bonus
         if query.kind == "date":
             return 0.6 if find_dates(text) else -1.0
@@ -282,7 +329,8 @@ class ExtractiveAnswerer:
             dates = find_dates(best.text)
             if not dates:
                 return None
-            anchor = _term_position(best.text, self._question_terms(query))
+            quoted = [f.value for f in find_figures(query.text) if f.value in best.text]
+            anchor = best.text.find(quoted[0]) if quoted else _term_position(best.text, self._question_terms(query))
             wants_day = not _ASKS_YEAR.search(query.text)
             return max(dates, key=lambda d: _date_score(d, anchor, wants_day))[0]
         if query.kind == "name" and _ASKS_PERSON.search(query.text):
@@ -303,8 +351,12 @@ class ExtractiveAnswerer:
         figures = find_figures(best.text)
         if not figures:
             return None
-        anchor = _term_position(best.text, self._question_terms(query))
-        figure = max(figures, key=lambda f: _figure_score(query, wanted, f, anchor))
+        terms = self._question_terms(query)
+        figure = max(
+            figures,
+            key=lambda f: _figure_score(query, wanted, f, _term_distance(best.text, terms, f.start))
+            - (0.5 if _states_a_change(best.text, f) and not _FLOW_CUE.search(query.text) else 0.0),
+        )
         if wanted and not _unit_matches(figure.unit, wanted):
             return None  # "投资了多少钱" is not answered by "500亩"
         if query.years and figure.year is not None and figure.year not in query.years:
@@ -342,6 +394,11 @@ class ExtractiveAnswerer:
         marker = citations.cite(nearest.hit, nearest.quote_start, nearest.quote_end)
         text = f"{NOT_FOUND}{what}。文中最接近的信息：{nearest.text}[{marker}]"
         return Answer(question=query.original, answer=text, found=False, citations=citations.items)
+
+
+def _leading_figure(direct: str) -> str:
+    """"1.86万家（2020年）" -> "1.86万家": the figure without the year or sense noted after it."""
+    return direct.split("（", 1)[0]
 
 
 def _with_next_sentence(candidate: Candidate) -> Candidate:
@@ -424,13 +481,23 @@ def _term_position(text: str, terms: Mapping[str, float]) -> int | None:
     return min(positions) if positions else None
 
 
-def _term_end(text: str, terms: Mapping[str, float]) -> int | None:
-    """Where the question's weightiest term found in the text ends."""
-    found = [t for t in terms if len(t) > 1 and t in text]
-    if not found:
-        return None
-    term = max(found, key=lambda t: terms[t])
-    return text.find(term) + len(term)
+def _states_a_change(text: str, figure: Figure) -> bool:
+    """"新增…2700多家", "增长103.98%": the figure is an increase, not the level a count asks for."""
+    clause = re.split(r"[，。；、,;]", text[max(0, figure.start - 12) : figure.start])[-1]
+    return bool(_FLOW_CUE.search(clause))
+
+
+def _term_distance(text: str, terms: Mapping[str, float], position: int) -> float | None:
+    """How far `position` (a figure) is from the nearest question term before it; a term after it
+    counts 20 characters more ("总量超过1.7万家": 总量 states the figure that follows it)."""
+    distances = []
+    for term in terms:
+        if len(term) < 2:
+            continue
+        for match in re.finditer(re.escape(term), text):
+            end = match.end()
+            distances.append(position - end if end <= position else match.start() - position + 20)
+    return min(distances) if distances else None
 
 
 def _date_score(date: tuple[str, int, int], anchor: int | None, wants_day: bool) -> float:
@@ -439,7 +506,7 @@ def _date_score(date: tuple[str, int, int], anchor: int | None, wants_day: bool)
     return score - (abs(start - anchor) / 200 if anchor is not None else start / 1000)
 
 
-def _figure_score(query: Query, wanted: set[str], figure: Figure, anchor: int | None) -> float:
+def _figure_score(query: Query, wanted: set[str], figure: Figure, distance: float | None) -> float:
     score = 0.0
     if query.years:
         score += 2.0 if figure.year in query.years else (-2.0 if figure.year is not None else 0.0)
@@ -447,8 +514,8 @@ def _figure_score(query: Query, wanted: set[str], figure: Figure, anchor: int | 
         score += 1.0 if _unit_matches(figure.unit, wanted) else -0.5
     elif figure.unit:
         score += 0.3
-    if anchor is not None:
-        score -= abs(figure.start - anchor) / 200
+    if distance is not None:
+        score -= distance / 200
     return score
 
 

@@ -110,3 +110,38 @@ def test_who_names_the_person_on_the_roster_line(answerer: ExtractiveAnswerer) -
     roster = _hit("组  长：于秀栋  市科技局党组书记、局长")
     answer = answerer.answer(analyse("后评估工作小组组长是谁？"), [duty, roster])
     assert answer.found and answer.answer.startswith("于秀栋")
+
+
+MULTI = Path(__file__).parent.parent / "eval" / "corpora" / "multi" / "cn_city_work_reports" / "深圳市"
+
+
+def _doc_hit(doc_id: str, text: str, passage: str) -> Hit:
+    start = text.index(passage)
+    chunk = Chunk(f"{doc_id}#{start}", doc_id, start, start + len(passage), passage, "一、工作回顾")
+    return Hit(chunk=chunk, score=1.0)
+
+
+def test_documents_that_give_different_figures_are_each_cited() -> None:
+    texts = {year: (MULTI / f"{year}.md").read_text(encoding="utf-8") for year in (2020, 2021)}
+    metas = {
+        f"深圳市/{year}.md": DocumentMeta(title=f"深圳市{year}年政府工作报告", place="深圳市", year=year)
+        for year in texts
+    }
+    hits = [
+        _doc_hit("深圳市/2021.md", texts[2021], "国家级高新技术企业达1.86万家，五年增长237%"),
+        _doc_hit("深圳市/2020.md", texts[2020], "新增国家级高新技术企业2700多家，总量超过1.7万家、仅次于北京。"),
+    ]
+    lexicon = Lexicon.load(Settings().lexicon_dir)
+    stats = KeywordIndex.build([lexicon.keyword_tokens(line) for t in texts.values() for line in t.splitlines()])
+    answerer = ExtractiveAnswerer(lexicon, term_stats=stats, documents=metas)
+
+    answer = answerer.answer(analyse("深圳市国家级高新技术企业总量是多少家？"), hits)
+    assert answer.found
+    first_line = answer.answer.splitlines()[0]
+    assert first_line.startswith("各文档说法不同")
+    assert "《深圳市2021年政府工作报告》为1.86万家[1]" in first_line
+    assert "《深圳市2020年政府工作报告》为1.7万家[2]" in first_line
+    assert [c.doc for c in answer.citations] == ["深圳市/2021.md", "深圳市/2020.md"]
+
+    one_document = answerer.answer(analyse("深圳市国家级高新技术企业总量是多少家？"), hits[:1])
+    assert not one_document.answer.startswith("各文档说法不同")
