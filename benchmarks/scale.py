@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="100000,1000000", help="comma-separated corpus sizes (chunks)")
     parser.add_argument("--queries", type=int, default=200, help="query vectors")
     parser.add_argument(
-        "--noise", type=float, default=0.5, help="noise as a share of the real nearest-neighbour distance"
+        "--noise", type=float, default=1.0, help="noise as a share of the real nearest-neighbour distance"
     )
     parser.add_argument("--seed", type=int, default=0, help="random seed")
     args = parser.parse_args(argv)
