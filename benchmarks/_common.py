@@ -3,7 +3,8 @@ process with its peak RSS, latency figures and ratios.
 
     settings = seed_settings(Path(tmp))            # seed corpus, index in tmp, the persistent vector cache
     run = in_child(build_index, settings)          # run.result, run.peak_rss_mib, run.wall_seconds
-    median_ms, p95_ms = latency_ms(seconds)
+    vectors, seconds = timed(lambda: embedder.embed_passages(texts))
+    print(latency_line("ask", ask_seconds, baseline_seconds))   # median, p95, and the ratios to the baseline
 """
 
 from __future__ import annotations
@@ -61,11 +62,36 @@ def in_child(call: Callable[..., T], *args: Any) -> ChildRun[T]:
     return ChildRun(result, peak_mib, time.monotonic() - started)
 
 
+def timed(call: Callable[[], T]) -> tuple[T, float]:
+    """`call()` and the seconds it took."""
+    started = time.perf_counter()
+    result = call()
+    return result, time.perf_counter() - started
+
+
 def latency_ms(seconds: Sequence[float]) -> tuple[float, float]:
     """(median, p95) in milliseconds; NaN for no samples."""
     if not seconds:
         return float("nan"), float("nan")
     return statistics.median(seconds) * 1000, float(np.percentile(seconds, 95)) * 1000
+
+
+def latency_line(
+    label: str, seconds: Sequence[float], baseline: Sequence[float] | None = None, *, digits: int = 1, width: int = 28
+) -> str:
+    """`label`, median and p95 of `seconds`; with `baseline`, its median and p95 and the ratios to it."""
+    median, p95 = latency_ms(seconds)
+    size = digits + 6
+    line = (
+        f"  {label:<{width}} median {median:{size}.{digits}f} ms   p95 {p95:{size}.{digits}f} ms   (n={len(seconds)})"
+    )
+    if baseline:
+        base_median, base_p95 = latency_ms(baseline)
+        line += (
+            f"   baseline {base_median:.{digits}f} / {base_p95:.{digits}f} ms"
+            f"   ratio {ratio(median, base_median)} / {ratio(p95, base_p95)}"
+        )
+    return line
 
 
 def ratio(ours: float, baseline: float) -> str:

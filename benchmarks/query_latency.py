@@ -40,8 +40,19 @@ import time
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import TypeVar
 
-from benchmarks._common import BASELINE_CACHE, SEED_SET, ChildRun, in_child, latency_ms, ratio, seed_settings
+from benchmarks._common import (
+    BASELINE_CACHE,
+    SEED_SET,
+    ChildRun,
+    in_child,
+    latency_line,
+    latency_ms,
+    ratio,
+    seed_settings,
+    timed,
+)
 from eval.baseline import PlainRecipe
 from eval.runner import load_documents
 from eval.validate import load_questions
@@ -55,6 +66,7 @@ from retrieval.query import analyse
 TARGET_MEDIAN_MS = 30.0
 TARGET_P95_MS = 60.0
 OMP_QUESTIONS = 30
+T = TypeVar("T")
 STAGES = ("version check", "question analysis", "query embedding", "retrieval", "answer extraction")
 BASELINE_COLD_START = (
     "import sys; from pathlib import Path; from eval.baseline import PlainRecipe; "
@@ -65,10 +77,9 @@ BASELINE_COLD_START = (
 )
 
 
-def _timed(call: Callable[[], object], into: list[float]) -> object:
-    started = time.perf_counter()
-    result = call()
-    into.append(time.perf_counter() - started)
+def _timed(call: Callable[[], T], into: list[float]) -> T:
+    result, seconds = timed(call)
+    into.append(seconds)
     return result
 
 
@@ -91,18 +102,6 @@ def ask_in_stages(engine: Engine, question: str, times: dict[str, list[float]]) 
         times["retrieval"],
     )
     _timed(lambda: serving.extractive.answer(query, hits), times["answer extraction"])
-
-
-def _line(label: str, seconds: list[float], baseline: list[float] | None = None) -> str:
-    median, p95 = latency_ms(seconds)
-    line = f"  {label:<28} median {median:7.1f} ms   p95 {p95:7.1f} ms   (n={len(seconds)})"
-    if baseline:
-        base_median, base_p95 = latency_ms(baseline)
-        line += (
-            f"   baseline {base_median:6.1f} / {base_p95:6.1f} ms"
-            f"   ratio {ratio(median, base_median)} / {ratio(p95, base_p95)}"
-        )
-    return line
 
 
 def embed_latencies(questions: list[str]) -> list[float]:
@@ -183,8 +182,8 @@ def run(settings: Settings, questions: list[str], repeats: int, cold_runs: int) 
                 ask_in_stages(engine, question, stages)
 
         print("\nwarm latency (ours, baseline = plain recipe, ratio = ours/baseline)")
-        print(_line("Engine.ask (extractive)", ours["ask"], plain["ask"]))
-        print(_line("Engine.retrieve (top 5)", ours["retrieve"], plain["retrieve"]))
+        print(latency_line("Engine.ask (extractive)", ours["ask"], plain["ask"]))
+        print(latency_line("Engine.retrieve (top 5)", ours["retrieve"], plain["retrieve"]))
         median, p95 = latency_ms(ours["ask"])
         print(
             f"  target: median < {TARGET_MEDIAN_MS:.0f} ms ({'met' if median < TARGET_MEDIAN_MS else 'MISSED'}), "
@@ -192,7 +191,7 @@ def run(settings: Settings, questions: list[str], repeats: int, cold_runs: int) 
         )
         print("\nstages of Engine.ask (the same calls, timed one by one)")
         for stage in STAGES:
-            print(_line(stage, stages[stage]))
+            print(latency_line(stage, stages[stage]))
         total = sum(statistics.mean(stages[stage]) for stage in STAGES if stages[stage])
         whole = statistics.mean(ours["ask"])
         print(f"  sum of stage means {total * 1000:.1f} ms; mean of the whole ask {whole * 1000:.1f} ms")
@@ -203,7 +202,7 @@ def run(settings: Settings, questions: list[str], repeats: int, cold_runs: int) 
         print(f"\nquery embedding alone by OpenMP threads, in a child process each ({OMP_QUESTIONS} questions)")
         for threads in ("1", "2"):
             child = omp_child(threads, questions[:OMP_QUESTIONS])
-            print(_line(f"OMP_NUM_THREADS={threads}", child.result))
+            print(latency_line(f"OMP_NUM_THREADS={threads}", child.result))
 
         if cold_runs:
             corpus, index, first = str(settings.corpus_dir), str(settings.index_dir), questions[0]

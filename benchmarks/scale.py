@@ -29,14 +29,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import tempfile
-import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 import faiss
 import numpy as np
 
-from benchmarks._common import CACHE_DIR, SEED_SET, latency_ms, mib, ratio, seed_settings
+from benchmarks._common import CACHE_DIR, SEED_SET, latency_line, mib, ratio, seed_settings, timed
 from eval.validate import load_questions
 from indexing.build import build_index
 from indexing.dense import HNSW_EF_SEARCH, DenseIndex
@@ -90,14 +90,8 @@ def synthetic_tokens(real: Sequence[Sequence[str]], n: int, rng: np.random.Gener
     return [drawn[end - length : end].tolist() for end, length in zip(ends, lengths, strict=True)]
 
 
-def _timed(call: Callable[[], object]) -> tuple[object, float]:
-    started = time.perf_counter()
-    result = call()
-    return result, time.perf_counter() - started
-
-
 def search_latencies(search: Callable[[np.ndarray], object], queries: np.ndarray) -> list[float]:
-    return [_timed(lambda q=q: search(q))[1] for q in queries]
+    return [timed(lambda q=q: search(q))[1] for q in queries]
 
 
 def recall(found: np.ndarray, truth: np.ndarray) -> float:
@@ -105,20 +99,11 @@ def recall(found: np.ndarray, truth: np.ndarray) -> float:
     return float(np.mean([len(set(f) & set(t)) / len(t) for f, t in zip(found, truth, strict=True)]))
 
 
-def _latency(label: str, seconds: list[float], baseline: list[float] | None = None) -> str:
-    median, p95 = latency_ms(seconds)
-    line = f"    {label:<30} median {median:8.3f} ms  p95 {p95:8.3f} ms"
-    if baseline is not None:
-        base_median, base_p95 = latency_ms(baseline)
-        line += f"   ratio to exact {ratio(median, base_median)} / {ratio(p95, base_p95)}"
-    return line
-
-
 def dense_at(vectors: np.ndarray, queries: np.ndarray) -> dict[int, list[float]]:
     """Prints the exact vs HNSW figures for `vectors`; returns exact search latencies by k."""
     n = len(vectors)
-    exact, exact_s = _timed(lambda: DenseIndex.build(vectors, approx_threshold=n))
-    hnsw, hnsw_s = _timed(lambda: DenseIndex.build(vectors, approx_threshold=n - 1))
+    exact, exact_s = timed(lambda: DenseIndex.build(vectors, approx_threshold=n))
+    hnsw, hnsw_s = timed(lambda: DenseIndex.build(vectors, approx_threshold=n - 1))
     assert isinstance(exact, DenseIndex) and isinstance(hnsw, DenseIndex)
     assert not exact.approximate and hnsw.approximate
     print(f"  dense build: exact {exact_s:.2f} s   HNSW {hnsw_s:.1f} s   ratio {ratio(hnsw_s, exact_s)}", flush=True)
@@ -129,8 +114,14 @@ def dense_at(vectors: np.ndarray, queries: np.ndarray) -> dict[int, list[float]]
     for k in (10, 50):
         exact_latency[k] = search_latencies(lambda q, k=k: exact.search(q, k), queries)
         approx = search_latencies(lambda q, k=k: hnsw.search(q, k), queries)
-        print(_latency(f"exact k={k}", exact_latency[k]))
-        print(_latency(f"HNSW k={k} (efSearch {max(HNSW_EF_SEARCH, k)})", approx, exact_latency[k]), flush=True)
+        print("  " + latency_line(f"exact k={k}", exact_latency[k], digits=3, width=30))
+        print(
+            "  "
+            + latency_line(
+                f"HNSW k={k} (efSearch {max(HNSW_EF_SEARCH, k)})", approx, exact_latency[k], digits=3, width=30
+            ),
+            flush=True,
+        )
         truth = exact.index.search(queries, k)[1]
         found = np.stack([hnsw.search(q, k)[1] for q in queries])
         print(f"    recall@{k} of HNSW (efSearch {max(HNSW_EF_SEARCH, k)}): {recall(found, truth):.4f}", flush=True)
@@ -145,7 +136,11 @@ def dense_at(vectors: np.ndarray, queries: np.ndarray) -> dict[int, list[float]]
         score = recall(found, truth)
         if reached is None and score >= TARGET_RECALL:
             reached = ef
-        print(_latency(f"efSearch {ef:<5} recall@10 {score:.4f}", seconds, exact_latency[10]), flush=True)
+        print(
+            "  "
+            + latency_line(f"efSearch {ef:<5} recall@10 {score:.4f}", seconds, exact_latency[10], digits=3, width=30),
+            flush=True,
+        )
     verdict = f"efSearch {reached} is the smallest swept that reaches it" if reached else "no swept efSearch reaches it"
     print(f"  target recall@10 >= {TARGET_RECALL} at {n:,} chunks: {verdict}", flush=True)
     return exact_latency
@@ -155,9 +150,7 @@ def keyword_at(
     n: int, real_tokens: list[list[str]], questions: list[list[str]], exact: list[float], rng: np.random.Generator
 ) -> None:
     token_lists = synthetic_tokens(real_tokens, n, rng)
-    started = time.perf_counter()
-    index = KeywordIndex.build(token_lists)
-    build_s = time.perf_counter() - started
+    index, build_s = timed(partial(KeywordIndex.build, token_lists))
     del token_lists
     assert index.bm25 is not None
     matrix = sum(np.asarray(index.bm25.scores[key]).nbytes for key in ("data", "indices", "indptr"))
@@ -169,7 +162,7 @@ def keyword_at(
         f"  BM25 build {build_s:.1f} s   score matrix {mib(matrix)} ({matrix / n:,.0f} bytes per chunk)   "
         f"saved {mib(saved)}   vocabulary {len(index.bm25.vocab_dict):,} terms"
     )
-    print(_latency("BM25 k=50 vs exact dense k=50", seconds, exact), flush=True)
+    print("  " + latency_line("BM25 k=50 vs exact dense k=50", seconds, exact, digits=3, width=30), flush=True)
 
 
 def run(sizes: list[int], n_queries: int, noise: float, seed: int) -> None:
