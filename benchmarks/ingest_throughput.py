@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks._common import SEED_CORPUS, ChildRun, in_child, ratio
+from benchmarks._common import SEED_CORPUS, ChildRun, in_child, ratio, timed
 from eval.baseline import PlainRecipe, embed_chunks, split_documents
 from eval.runner import load_documents
 from indexing.build import BuildReport, build_index
@@ -73,16 +73,11 @@ def build_ours(settings: Settings) -> tuple[BuildReport, dict[str, float]]:
 def build_plain(corpus: Path) -> tuple[int, dict[str, float]]:
     """The plain recipe's build (`PlainRecipe.build`, step by step), no vector cache: chunks and stage seconds."""
     times: dict[str, float] = {}
-    started = time.perf_counter()
-    documents = load_documents(corpus)
-    times["load"], mark = time.perf_counter() - started, time.perf_counter()
-    chunks = split_documents(documents)
-    times["split"], mark = time.perf_counter() - mark, time.perf_counter()
+    documents, times["load"] = timed(lambda: load_documents(corpus))
+    chunks, times["split"] = timed(lambda: split_documents(documents))
     embedder = make_embedder(Settings())
-    vectors = embed_chunks(chunks, embedder)
-    times["embed"], mark = time.perf_counter() - mark, time.perf_counter()
-    PlainRecipe(chunks, vectors, embedder)
-    times["FAISS"] = time.perf_counter() - mark
+    vectors, times["embed"] = timed(lambda: embed_chunks(chunks, embedder))
+    _, times["FAISS"] = timed(lambda: PlainRecipe(chunks, vectors, embedder))
     return len(chunks), times
 
 
