@@ -1,0 +1,219 @@
+"""Dense and keyword search at 100k and 1M chunks, on a synthetic corpus grown from real vectors and tokens.
+
+    nice -n 10 env PYTHONPATH=. python benchmarks/scale.py             # 100k and 1M: the 1M HNSW build takes long
+    PYTHONPATH=. python benchmarks/scale.py --sizes 20000 --queries 50  # a quick check
+
+The seed corpus is built into a temp index (vectors from .cache/vectors); its chunk vectors are the
+real ones, the seed questions' query embeddings the real queries (kept in .cache/ once embedded).
+A corpus of N vectors is N real chunk vectors picked at random plus gaussian noise, re-normalised;
+the noise per dimension is `--noise` times the median distance from a real chunk vector to its
+nearest other one, over sqrt(d), so a synthetic vector lies about that far from its source (its
+cosine to it is printed). The `--queries` query vectors are real query embeddings jittered alike.
+
+For each size, FAISS exact search (`IndexFlatIP`, the baseline) and the approximate index that
+`DenseIndex.build` makes above its threshold (HNSW, M=32, efConstruction=200, efSearch 128):
+build time, one-query search latency median/p95 through `DenseIndex.search` for k=10 and k=50,
+index bytes (serialised, as `DenseIndex.save` writes them) and bytes per chunk, recall@10 and
+recall@50 of HNSW against exact; then an efSearch sweep: recall@10 and latency per efSearch, and
+the smallest efSearch that reaches the target recall@10 >= 0.95.
+
+Keyword search (`KeywordIndex`, bm25s) at the same sizes: token lists as long as real chunks'
+(picked at random), their tokens drawn from all jieba tokens of the seed chunks (so term
+frequencies are the seed's, and the vocabulary stays the seed's: posting lists grow with N,
+a pessimistic case); build time, query latency (real question tokens, k=50) beside exact
+dense search at that size, score-matrix bytes and saved size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import tempfile
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from benchmarks._common import CACHE_DIR, SEED_SET, latency_line, mib, ratio, seed_settings, timed
+from eval.validate import load_questions
+from indexing.build import build_index
+from indexing.dense import HNSW_EF_SEARCH, DenseIndex
+from indexing.embedders import ReportEmbeddings, make_embedder
+from indexing.keyword import KeywordIndex
+from indexing.snapshot import IndexSnapshot
+from ingest.lexicon import Lexicon
+
+TARGET_RECALL = 0.95
+EF_SWEEP = (16, 32, 64, 128, 256, 512, 1024)
+BLOCK = 100_000  # vectors jittered at a time, to bound float64 temporaries
+
+
+def query_vectors(embedder: ReportEmbeddings, questions: Sequence[str]) -> np.ndarray:
+    """The questions' query embeddings, cached in .cache/ by embedder and question texts."""
+    digest = hashlib.sha256("\x00".join([embedder.name, *questions]).encode("utf-8")).hexdigest()[:16]
+    path = CACHE_DIR / "bench-queries" / f"{digest}.npy"
+    if path.is_file():
+        return np.load(path)
+    vectors = np.stack([embedder.embed_query_vector(q) for q in questions]).astype(np.float32)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.save(path, vectors)
+    return vectors
+
+
+def nearest_distance(vectors: np.ndarray) -> float:
+    """Median L2 distance from each row to its nearest other row (rows L2-normalised)."""
+    similarity = vectors @ vectors.T
+    np.fill_diagonal(similarity, -np.inf)
+    return float(np.median(np.sqrt(np.maximum(0.0, 2.0 - 2.0 * similarity.max(axis=1)))))
+
+
+def jitter(source: np.ndarray, n: int, sigma: float, rng: np.random.Generator) -> np.ndarray:
+    """`n` rows of `source` picked at random, plus N(0, sigma^2) noise, re-normalised (float32)."""
+    out = np.empty((n, source.shape[1]), dtype=np.float32)
+    for begin in range(0, n, BLOCK):
+        end = min(begin + BLOCK, n)
+        picked = source[rng.integers(len(source), size=end - begin)]
+        block = picked + rng.standard_normal(picked.shape, dtype=np.float32) * np.float32(sigma)
+        block /= np.linalg.norm(block, axis=1, keepdims=True)
+        out[begin:end] = block
+    return out
+
+
+def synthetic_tokens(real: Sequence[Sequence[str]], n: int, rng: np.random.Generator) -> list[list[str]]:
+    """`n` token lists, each as long as a random real one, drawn from all real tokens (their frequencies)."""
+    pool = np.asarray([t for tokens in real for t in tokens], dtype=object)
+    lengths = np.asarray([len(tokens) for tokens in real])[rng.integers(len(real), size=n)]
+    drawn = pool[rng.integers(len(pool), size=int(lengths.sum()))]
+    ends = np.cumsum(lengths)
+    return [drawn[end - length : end].tolist() for end, length in zip(ends, lengths, strict=True)]
+
+
+def search_latencies(search: Callable[[np.ndarray], object], queries: np.ndarray) -> list[float]:
+    return [timed(lambda q=q: search(q))[1] for q in queries]
+
+
+def recall(found: np.ndarray, truth: np.ndarray) -> float:
+    """Mean share of each row of `truth` (exact top-k ids) that `found` holds."""
+    return float(np.mean([len(set(f) & set(t)) / len(t) for f, t in zip(found, truth, strict=True)]))
+
+
+def dense_at(vectors: np.ndarray, queries: np.ndarray) -> dict[int, list[float]]:
+    """Prints the exact vs HNSW figures for `vectors`; returns exact search latencies by k."""
+    n = len(vectors)
+    exact, exact_s = timed(lambda: DenseIndex.build(vectors, approx_threshold=n))
+    hnsw, hnsw_s = timed(lambda: DenseIndex.build(vectors, approx_threshold=n - 1))
+    assert isinstance(exact, DenseIndex) and isinstance(hnsw, DenseIndex)
+    assert not exact.approximate and hnsw.approximate
+    print(f"  dense build: exact {exact_s:.2f} s   HNSW {hnsw_s:.1f} s   ratio {ratio(hnsw_s, exact_s)}", flush=True)
+    for label, index in (("exact", exact), ("HNSW", hnsw)):
+        size = len(faiss.serialize_index(index.index))
+        print(f"  {label:<5} index bytes {mib(size)}  ({size / n:,.0f} bytes per chunk)")
+    exact_latency: dict[int, list[float]] = {}
+    for k in (10, 50):
+        exact_latency[k] = search_latencies(lambda q, k=k: exact.search(q, k), queries)
+        approx = search_latencies(lambda q, k=k: hnsw.search(q, k), queries)
+        print("  " + latency_line(f"exact k={k}", exact_latency[k], digits=3, width=30))
+        print(
+            "  "
+            + latency_line(
+                f"HNSW k={k} (efSearch {max(HNSW_EF_SEARCH, k)})", approx, exact_latency[k], digits=3, width=30
+            ),
+            flush=True,
+        )
+        truth = exact.index.search(queries, k)[1]
+        found = np.stack([hnsw.search(q, k)[1] for q in queries])
+        print(f"    recall@{k} of HNSW (efSearch {max(HNSW_EF_SEARCH, k)}): {recall(found, truth):.4f}", flush=True)
+
+    truth = exact.index.search(queries, 10)[1]
+    reached = None
+    print("  efSearch sweep (k=10): recall@10, one-query latency")
+    for ef in EF_SWEEP:
+        params = faiss.SearchParametersHNSW(efSearch=ef)
+        found = hnsw.index.search(queries, 10, params=params)[1]
+        seconds = search_latencies(lambda q, p=params: hnsw.index.search(q.reshape(1, -1), 10, params=p), queries)
+        score = recall(found, truth)
+        if reached is None and score >= TARGET_RECALL:
+            reached = ef
+        print(
+            "  "
+            + latency_line(f"efSearch {ef:<5} recall@10 {score:.4f}", seconds, exact_latency[10], digits=3, width=30),
+            flush=True,
+        )
+    verdict = f"efSearch {reached} is the smallest swept that reaches it" if reached else "no swept efSearch reaches it"
+    print(f"  target recall@10 >= {TARGET_RECALL} at {n:,} chunks: {verdict}", flush=True)
+    return exact_latency
+
+
+def keyword_at(
+    n: int, real_tokens: list[list[str]], questions: list[list[str]], exact: list[float], rng: np.random.Generator
+) -> None:
+    token_lists = synthetic_tokens(real_tokens, n, rng)
+    index, build_s = timed(partial(KeywordIndex.build, token_lists))
+    del token_lists
+    assert index.bm25 is not None
+    matrix = sum(np.asarray(index.bm25.scores[key]).nbytes for key in ("data", "indices", "indptr"))
+    with tempfile.TemporaryDirectory(prefix="reportqa-bench-bm25-") as tmp:
+        index.save(Path(tmp))
+        saved = sum(p.stat().st_size for p in Path(tmp).rglob("*") if p.is_file())
+    seconds = search_latencies(lambda tokens: index.search(tokens, 50), questions)  # type: ignore[arg-type]
+    print(
+        f"  BM25 build {build_s:.1f} s   score matrix {mib(matrix)} ({matrix / n:,.0f} bytes per chunk)   "
+        f"saved {mib(saved)}   vocabulary {len(index.bm25.vocab_dict):,} terms"
+    )
+    print("  " + latency_line("BM25 k=50 vs exact dense k=50", seconds, exact, digits=3, width=30), flush=True)
+
+
+def run(sizes: list[int], n_queries: int, noise: float, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    with tempfile.TemporaryDirectory(prefix="reportqa-bench-scale-") as tmp:
+        settings = seed_settings(Path(tmp))
+        build_index(settings)
+        embedder = make_embedder(settings)
+        snapshot = IndexSnapshot.load(settings.index_dir, embedder)
+        real = np.ascontiguousarray(snapshot.vectors, dtype=np.float32)
+        real_tokens = snapshot.read_tokens()
+    questions = [q["question"] for q in load_questions(SEED_SET)]
+    real_queries = query_vectors(embedder, questions)
+    lexicon = Lexicon.load(settings.lexicon_dir)
+    picked = rng.integers(len(questions), size=n_queries)
+    question_tokens = [lexicon.keyword_tokens(questions[i]) for i in picked]
+
+    d = real.shape[1]
+    sigma = noise * nearest_distance(real) / np.sqrt(d)
+    queries = jitter(real_queries, n_queries, sigma, rng)
+    sample = jitter(real, 2000, sigma, rng)
+    sources = real[np.argmax(sample @ real.T, axis=1)]
+    print(
+        f"real: {len(real)} seed chunk vectors (d={d}), {len(real_queries)} question embeddings; "
+        f"noise sigma {sigma:.4f} per dimension (--noise {noise}); "
+        f"cosine of a synthetic vector to its nearest real one: median {np.median(np.sum(sample * sources, 1)):.3f}; "
+        f"{n_queries} jittered query vectors; faiss threads {faiss.omp_get_max_threads()}",
+        flush=True,
+    )
+    for n in sizes:
+        print(f"\n{n:,} chunks", flush=True)
+        vectors = jitter(real, n, sigma, rng)
+        exact = dense_at(vectors, queries)
+        del vectors
+        keyword_at(n, real_tokens, question_tokens, exact[50], rng)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--sizes", default="100000,1000000", help="comma-separated corpus sizes (chunks)")
+    parser.add_argument("--queries", type=int, default=200, help="query vectors")
+    parser.add_argument(
+        "--noise", type=float, default=1.0, help="noise as a share of the real nearest-neighbour distance"
+    )
+    parser.add_argument("--seed", type=int, default=0, help="random seed")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if not sizes or min(sizes) < 2:
+        parser.error(f"--sizes needs sizes of at least 2 chunks, got {args.sizes!r}")
+    run(sizes, args.queries, args.noise, args.seed)
+
+
+if __name__ == "__main__":
+    main()
