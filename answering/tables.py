@@ -46,9 +46,11 @@ def parse_statement(statement: str) -> list[TableCell]:
     for part in rest.split("；"):
         header, _space, value = part.strip().rpartition(" ")
         raw_cells.append((header.strip() or part.strip(), value.strip()))
-    # A year in a non-numeric cell ("备注 2019年度") dates the row's achieved values.
+    # A year in a non-numeric cell ("备注 2019年度") dates the row's achieved values; a "单位 万吨" cell
+    # gives the unit of all of them.
     row_years = [y for _h, v in raw_cells if not _numeric(v) for y in sorted(years_covered(v))]
     row_year = row_years[0] if row_years else None
+    row_unit = next((v for h, v in raw_cells if h == "单位" and not _numeric(v)), "") or label_unit
     cells = []
     for header, value in raw_cells:
         if not _numeric(value):
@@ -57,7 +59,8 @@ def parse_statement(statement: str) -> list[TableCell]:
         header_years = sorted(years_covered(header))
         is_target = bool(_TARGET.search(header))
         year = header_years[0] if header_years else (None if is_target else row_year)
-        unit = "" if figures and figures[0].unit else label_unit
+        header_unit = _LABEL_UNIT.search(header)  # "金额（亿元）", "年末数（万人）", "比上年增长（%）"
+        unit = "" if figures and figures[0].unit else (header_unit.group(1) if header_unit else row_unit)
         cells.append(
             TableCell(label, header, value, figures, unit, year, is_target, bool(_ACTUAL.search(header)))
         )

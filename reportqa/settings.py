@@ -63,10 +63,12 @@ class Settings(BaseSettings):
     )
     top_k: int = 5
     candidates: int = 50  # per retriever, before fusion
-    # weighted reciprocal rank fusion (retrieval/hybrid.py Fusion); defaults chosen on both eval sets
-    fusion_dense_weight: float = 1.0
+    # weighted reciprocal rank fusion (retrieval/hybrid.py Fusion), chosen on both eval sets: against
+    # 1/1/60, 0.7/1/20 lifts seed hit@5 90.0% -> 94.4% and keeps the many-documents set's (82.3%);
+    # 0.5/1/10 reaches 95.6% on the seed but drops the other set to 72.6%
+    fusion_dense_weight: float = 0.7
     fusion_keyword_weight: float = 1.0
-    fusion_k: float = 60.0
+    fusion_k: float = 20.0
 
     # answering
     answer_mode: Literal["extractive", "llm"] = "extractive"

@@ -53,3 +53,12 @@ def test_counts_in_chinese_numerals_are_figures_but_ordinals_and_plan_names_are_
     assert _figures("综合运用其中的两种以上方式进行") == [("两种以上", None)]
     assert _figures("先后出台了十余项创新政策，已连续举办十八届论坛") == [("十余项", None), ("十八届", None)]
     assert _figures("一是高层次人才匮乏，建立一个平台，第三届论坛，“十三五”期间") == []
+
+
+def test_row_units_come_from_the_header_or_a_unit_cell() -> None:
+    def units(statement: str) -> list[tuple[str, str]]:
+        return [(c.value, c.unit) for c in parse_statement(statement)]
+
+    assert units("粗钢：单位 万吨；产量 106476.7；比上年增长（%） 7.0") == [("106476.7", "万吨"), ("7.0", "%")]
+    assert units("货物进出口总额：金额（亿元） 315505；比上年增长（%） 3.4") == [("315505", "亿元"), ("3.4", "%")]
+    assert units("高新技术企业数（家）：2020年目标数 380；目前完成数 512") == [("380", "家"), ("512", "家")]
