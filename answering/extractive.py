@@ -284,6 +284,8 @@ class ExtractiveAnswerer:
         chunk = hit.chunk
         meta = self.documents.get(chunk.doc_id)
         context_tokens = self._tokens(f"{meta.title if meta else ''} {chunk.section}")
+        # the place a document is about is said once, in its title: every sentence of it speaks of that place
+        place_tokens = self._tokens(meta.place) if meta and meta.place else frozenset()
         context_years = years_covered(chunk.section)
         if chunk.is_table_row:
             pieces = [(chunk.statement or chunk.text, 0, len(chunk.text))]
@@ -296,7 +298,9 @@ class ExtractiveAnswerer:
             tokens = self._tokens(text)
             own_years = years_covered(text)
             # a sentence continues the one before it ("2019年，举办了…科技活动周。共有…3000余人参会")
-            coverage = _coverage(terms, _CJK_GAP.sub("", text.lower()), tokens, context_tokens | previous_tokens)
+            coverage = _coverage(
+                terms, _CJK_GAP.sub("", text.lower()), tokens | place_tokens, context_tokens | previous_tokens
+            )
             years = frozenset(own_years | context_years | (set() if own_years else previous_years))
             score = 3.0 * coverage + 0.6 / (1 + rank) + self._kind_bonus(query, text, terms) + _year_bonus(query, years)
             out.append(Candidate(rank, hit, text, start, end, coverage, score, years))
