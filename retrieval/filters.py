@@ -16,6 +16,13 @@ from reportqa.models import NOT_FOUND, DocumentMeta
 from retrieval.query import Query
 
 _NAMES_A_DOCUMENT = re.compile(r"(19|20)\d{2}年(?:的)?[^，。？?]{0,12}(报告|规划|纲要|公报|方案|文件)")
+# Words of a question that name a kind of document (the kinds ingest/metadata.py gives documents).
+_KIND_CUES = (
+    (re.compile(r"统计公报|统计局|statistical communi", re.I), "统计公报"),
+    (re.compile(r"政府工作报告|government work report", re.I), "政府工作报告"),
+    (re.compile(r"规划纲要"), "规划纲要"),
+    (re.compile(r"评估报告"), "评估报告"),
+)
 YEAR_BOOST = 1.5  # documents of the asked year or the year after (which reviews it)
 
 
@@ -58,6 +65,11 @@ def scope_documents(
             )
         allowed = exact or within
 
+    kind = _named_kind(query.text)
+    if kind:
+        of_kind = {d for d in allowed if metas[d].kind == kind}
+        allowed = of_kind or allowed  # a kind the corpus lacks restricts nothing; the answer shows the documents
+
     boost: dict[str, float] = {}
     if query.years:
         doc_years = {metas[d].year for d in allowed}
@@ -68,6 +80,11 @@ def scope_documents(
             boost = {d: YEAR_BOOST for d in allowed if metas[d].year in near}
     restricted = None if allowed == set(metas) else frozenset(allowed)
     return DocumentScope(allowed=restricted, boost=boost, notes=tuple(notes))
+
+
+def _named_kind(text: str) -> str:
+    """The kind of document a question names ("统计公报里…", "国家统计局公报显示…"), if any."""
+    return next((kind for cue, kind in _KIND_CUES if cue.search(text)), "")
 
 
 def _matches_pattern(pattern: str, doc_id: str, meta: DocumentMeta) -> bool:
