@@ -20,6 +20,38 @@ HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 200
 HNSW_EF_SEARCH = 128
 
+IVF_NPROBE = 32  # lists probed per query
+IVF_TRAIN_MAX = 100_000  # training sample (seeded); grown to IVF_MIN_POINTS per list when nlist needs it
+IVF_MIN_POINTS = 40  # training points per list: faiss k-means wants at least 39
+IVF_SEED = 0
+
+
+def ivf_nlist(n: int) -> int:
+    """Inverted lists for `n` vectors: about 4 * sqrt(n) (a power of two), at most n / IVF_MIN_POINTS, at least 1."""
+    if n <= 0:
+        return 1
+    target = 1 << max(0, round(np.log2(4 * np.sqrt(n))))
+    return max(1, min(target, n // IVF_MIN_POINTS))
+
+
+def ivf_index(vectors: np.ndarray, nlist: int | None = None, *, seed: int = IVF_SEED) -> faiss.IndexIVFFlat:
+    """An inner-product ``IndexIVFFlat`` over `vectors` ((n, d) float32, n > 0), trained on a seeded sample."""
+    n, d = vectors.shape
+    nlist = ivf_nlist(n) if nlist is None else nlist
+    quantizer = faiss.IndexFlatIP(d)
+    index = faiss.IndexIVFFlat(quantizer, d, nlist, faiss.METRIC_INNER_PRODUCT)
+    index.own_fields = True
+    quantizer.this.disown()  # the index owns its quantizer (kept alive past this function)
+    index.cp.seed = seed
+    index.cp.min_points_per_centroid = 1  # nlist is already bounded by the training set
+    train_n = min(n, max(IVF_TRAIN_MAX, IVF_MIN_POINTS * nlist))
+    rng = np.random.default_rng(seed)
+    sample = vectors if train_n == n else vectors[np.sort(rng.choice(n, size=train_n, replace=False))]
+    index.train(np.ascontiguousarray(sample))
+    index.nprobe = min(IVF_NPROBE, nlist)
+    index.add(vectors)
+    return index
+
 
 class DenseIndex:
     def __init__(self, index: faiss.Index) -> None:
