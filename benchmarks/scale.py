@@ -1,21 +1,27 @@
 """Dense and keyword search at 100k and 1M chunks, on a synthetic corpus grown from real vectors and tokens.
 
-    nice -n 10 env PYTHONPATH=. python benchmarks/scale.py             # 100k and 1M: the 1M HNSW build takes long
-    PYTHONPATH=. python benchmarks/scale.py --sizes 20000 --queries 50  # a quick check
+    nice -n 15 env PYTHONPATH=. OMP_NUM_THREADS=1 python benchmarks/scale.py --sizes 100000 --no-keyword
+    PYTHONPATH=. python benchmarks/scale.py --sizes 1000000 --indexes ivf   # the 1M HNSW build takes long
+    PYTHONPATH=. python benchmarks/scale.py --sizes 20000 --queries 50      # a quick check
 
-The seed corpus is built into a temp index (vectors from .cache/vectors); its chunk vectors are the
-real ones, the seed questions' query embeddings the real queries (kept in .cache/ once embedded).
-A corpus of N vectors is N real chunk vectors picked at random plus gaussian noise, re-normalised;
-the noise per dimension is `--noise` times the median distance from a real chunk vector to its
-nearest other one, over sqrt(d), so a synthetic vector lies about that far from its source (its
-cosine to it is printed). The `--queries` query vectors are real query embeddings jittered alike.
+The seed corpus is built into a temp index (vectors from .cache/vectors); the seed questions' query
+embeddings are the real queries (kept in .cache/ once embedded). The base vectors are, by default
+(`--base cache`), every passage vector of the embedder in the vector cache (`--vector-cache`, the
+SQLite file, opened read-only): thousands of real passages. `--base seed` takes only the seed
+corpus chunks (about a hundred), which makes a 1M corpus thousands of noisy copies of each vector:
+a pathological case for any graph or cluster index. A corpus of N vectors is N base vectors picked
+at random plus gaussian noise, re-normalised; the noise per dimension is `--noise` times the median
+distance from a base vector to its nearest other one, over sqrt(d), so a synthetic vector lies about
+that far from its source (its cosine to it is printed). The `--queries` query vectors are real query
+embeddings jittered alike.
 
-For each size, FAISS exact search (`IndexFlatIP`, the baseline) and the approximate index that
-`DenseIndex.build` makes above its threshold (HNSW, M=32, efConstruction=200, efSearch 128):
-build time, one-query search latency median/p95 through `DenseIndex.search` for k=10 and k=50,
-index bytes (serialised, as `DenseIndex.save` writes them) and bytes per chunk, recall@10 and
-recall@50 of HNSW against exact; then an efSearch sweep: recall@10 and latency per efSearch, and
-the smallest efSearch that reaches the target recall@10 >= 0.95.
+For each size, FAISS exact search (`IndexFlatIP`, the baseline) and, beside it in the same run, each
+approximate index of `--indexes`: HNSW (M=32, efConstruction=200, efSearch 128) and IVF
+(`indexing.dense.ivf_index`: IndexIVFFlat, inner product, nlist about 4 sqrt(N), trained on a seeded
+sample, nprobe `IVF_NPROBE`): build time, index bytes (serialised, as `DenseIndex.save` writes them)
+and bytes per chunk, one-query search latency median/p95 through `DenseIndex.search` for k=10 and
+k=50 with recall@10 and recall@50 against exact; then a sweep (efSearch for HNSW, nprobe for IVF):
+recall@10 and latency per value, and the smallest value that reaches the target recall@10 >= 0.95.
 
 Keyword search (`KeywordIndex`, bm25s) at the same sizes: token lists as long as real chunks'
 (picked at random), their tokens drawn from all jieba tokens of the seed chunks (so term
@@ -28,25 +34,29 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import sqlite3
 import tempfile
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from functools import partial
 from pathlib import Path
 
 import faiss
 import numpy as np
 
-from benchmarks._common import CACHE_DIR, SEED_SET, latency_line, mib, ratio, seed_settings, timed
+from benchmarks._common import CACHE_DIR, SEED_SET, VECTOR_CACHE, latency_line, mib, ratio, seed_settings, timed
 from eval.validate import load_questions
 from indexing.build import build_index
-from indexing.dense import HNSW_EF_SEARCH, DenseIndex
+from indexing.dense import HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M, DenseIndex, ivf_index
 from indexing.embedders import ReportEmbeddings, make_embedder
 from indexing.keyword import KeywordIndex
 from indexing.snapshot import IndexSnapshot
+from indexing.vector_cache import CACHE_FILE
 from ingest.lexicon import Lexicon
 
 TARGET_RECALL = 0.95
 EF_SWEEP = (16, 32, 64, 128, 256, 512, 1024)
+NPROBE_SWEEP = (8, 16, 32, 64, 128, 256, 512)
 BLOCK = 100_000  # vectors jittered at a time, to bound float64 temporaries
 
 
@@ -99,51 +109,116 @@ def recall(found: np.ndarray, truth: np.ndarray) -> float:
     return float(np.mean([len(set(f) & set(t)) / len(t) for f, t in zip(found, truth, strict=True)]))
 
 
-def dense_at(vectors: np.ndarray, queries: np.ndarray) -> dict[int, list[float]]:
-    """Prints the exact vs HNSW figures for `vectors`; returns exact search latencies by k."""
+def approx_at(
+    label: str,
+    index: DenseIndex,
+    build_s: float,
+    exact: DenseIndex,
+    exact_build_s: float,
+    exact_latency: dict[int, list[float]],
+    queries: np.ndarray,
+    sweep: tuple[str, Sequence[int], Callable[[int], faiss.SearchParameters], int],
+) -> None:
+    """Prints build time, bytes, latency and recall of one approximate `index` against `exact`; then its sweep."""
+    n = index.size
+    size = len(faiss.serialize_index(index.index))
+    print(
+        f"  {label}: build {build_s:.1f} s ({ratio(build_s, exact_build_s)} exact)   index bytes {mib(size)}  "
+        f"({size / n:,.0f} bytes per chunk)",
+        flush=True,
+    )
+    for k in (10, 50):
+        approx = search_latencies(lambda q, k=k: index.search(q, k), queries)
+        truth = exact.index.search(queries, k)[1]
+        found = [index.search(q, k)[1] for q in queries]
+        print(
+            "  "
+            + latency_line(f"{label} k={k}", approx, exact_latency[k], digits=3, width=38)
+            + f"   recall@{k} {recall(found, truth):.4f}",
+            flush=True,
+        )
+    name, values, make_params, default = sweep
+    truth = exact.index.search(queries, 10)[1]
+    reached = None
+    print(f"  {name} sweep (k=10; default {default}): recall@10, one-query latency")
+    for value in values:
+        params = make_params(value)
+        found = index.index.search(queries, 10, params=params)[1]
+        seconds = search_latencies(lambda q, p=params: index.index.search(q.reshape(1, -1), 10, params=p), queries)
+        score = recall(list(found), truth)
+        if reached is None and score >= TARGET_RECALL:
+            reached = value
+        print(
+            "  "
+            + latency_line(f"{name} {value:<5} recall@10 {score:.4f}", seconds, exact_latency[10], digits=3, width=38),
+            flush=True,
+        )
+    verdict = f"{name} {reached} is the smallest swept that reaches it" if reached else f"no swept {name} reaches it"
+    print(f"  {label}: target recall@10 >= {TARGET_RECALL} at {n:,} chunks: {verdict}", flush=True)
+
+
+def dense_at(vectors: np.ndarray, queries: np.ndarray, kinds: Sequence[str]) -> dict[int, list[float]]:
+    """Prints exact search figures and those of each approximate index in `kinds` (hnsw, ivf) beside them."""
     n = len(vectors)
-    exact, exact_s = timed(lambda: DenseIndex.build(vectors, approx_threshold=n))
-    hnsw, hnsw_s = timed(lambda: DenseIndex.build(vectors, approx_threshold=n - 1))
-    assert isinstance(exact, DenseIndex) and isinstance(hnsw, DenseIndex)
-    assert not exact.approximate and hnsw.approximate
-    print(f"  dense build: exact {exact_s:.2f} s   HNSW {hnsw_s:.1f} s   ratio {ratio(hnsw_s, exact_s)}", flush=True)
-    for label, index in (("exact", exact), ("HNSW", hnsw)):
-        size = len(faiss.serialize_index(index.index))
-        print(f"  {label:<5} index bytes {mib(size)}  ({size / n:,.0f} bytes per chunk)")
+    exact, exact_build_s = timed(lambda: DenseIndex.build(vectors, approx_threshold=n))
+    assert isinstance(exact, DenseIndex) and not exact.approximate
+    size = len(faiss.serialize_index(exact.index))
+    print(
+        f"  exact (IndexFlatIP): build {exact_build_s:.2f} s   index bytes {mib(size)}  ({size / n:,.0f} B per chunk)"
+    )
     exact_latency: dict[int, list[float]] = {}
     for k in (10, 50):
         exact_latency[k] = search_latencies(lambda q, k=k: exact.search(q, k), queries)
-        approx = search_latencies(lambda q, k=k: hnsw.search(q, k), queries)
-        print("  " + latency_line(f"exact k={k}", exact_latency[k], digits=3, width=30))
-        print(
-            "  "
-            + latency_line(
-                f"HNSW k={k} (efSearch {max(HNSW_EF_SEARCH, k)})", approx, exact_latency[k], digits=3, width=30
-            ),
-            flush=True,
-        )
-        truth = exact.index.search(queries, k)[1]
-        found = np.stack([hnsw.search(q, k)[1] for q in queries])
-        print(f"    recall@{k} of HNSW (efSearch {max(HNSW_EF_SEARCH, k)}): {recall(found, truth):.4f}", flush=True)
-
-    truth = exact.index.search(queries, 10)[1]
-    reached = None
-    print("  efSearch sweep (k=10): recall@10, one-query latency")
-    for ef in EF_SWEEP:
-        params = faiss.SearchParametersHNSW(efSearch=ef)
-        found = hnsw.index.search(queries, 10, params=params)[1]
-        seconds = search_latencies(lambda q, p=params: hnsw.index.search(q.reshape(1, -1), 10, params=p), queries)
-        score = recall(found, truth)
-        if reached is None and score >= TARGET_RECALL:
-            reached = ef
-        print(
-            "  "
-            + latency_line(f"efSearch {ef:<5} recall@10 {score:.4f}", seconds, exact_latency[10], digits=3, width=30),
-            flush=True,
-        )
-    verdict = f"efSearch {reached} is the smallest swept that reaches it" if reached else "no swept efSearch reaches it"
-    print(f"  target recall@10 >= {TARGET_RECALL} at {n:,} chunks: {verdict}", flush=True)
+        print("  " + latency_line(f"exact k={k}", exact_latency[k], digits=3, width=38), flush=True)
+    for kind in kinds:
+        if kind == "hnsw":
+            hnsw, hnsw_s = timed(lambda: DenseIndex(hnsw_index(vectors)))
+            label = f"HNSW M={HNSW_M} efC={HNSW_EF_CONSTRUCTION} efSearch={HNSW_EF_SEARCH}"
+            sweep = ("efSearch", EF_SWEEP, lambda ef: faiss.SearchParametersHNSW(efSearch=ef), HNSW_EF_SEARCH)
+            approx_at(label, hnsw, hnsw_s, exact, exact_build_s, exact_latency, queries, sweep)
+            del hnsw
+        elif kind == "ivf":
+            ivf, ivf_s = timed(lambda: DenseIndex(ivf_index(vectors)))
+            raw = ivf.index
+            label = f"IVFFlat nlist={raw.nlist} nprobe={raw.nprobe}"
+            sweep = ("nprobe", NPROBE_SWEEP, lambda p: faiss.SearchParametersIVF(nprobe=p), int(raw.nprobe))
+            approx_at(label, ivf, ivf_s, exact, exact_build_s, exact_latency, queries, sweep)
+            del ivf, raw
+        else:
+            raise ValueError(f"unknown approximate index {kind!r}")
     return exact_latency
+
+
+def hnsw_index(vectors: np.ndarray) -> faiss.IndexHNSWFlat:
+    index = faiss.IndexHNSWFlat(vectors.shape[1], HNSW_M, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+    index.hnsw.efSearch = HNSW_EF_SEARCH
+    index.add(vectors)
+    return index
+
+
+def cache_vectors(path: Path, embedder: str) -> np.ndarray:
+    """Every vector of `embedder` in the vector cache at `path`, normalised; read-only (a /tmp copy if locked)."""
+
+    def read(uri: str) -> list[tuple[int, bytes]]:
+        with closing(sqlite3.connect(uri, uri=True, timeout=60.0)) as connection:
+            return connection.execute("SELECT dim, vector FROM vectors WHERE embedder = ?", [embedder]).fetchall()
+
+    try:
+        rows = read(f"file:{path}?mode=ro")
+    except sqlite3.OperationalError:
+        with tempfile.TemporaryDirectory(prefix="reportqa-bench-cache-") as tmp:
+            copy = Path(tmp) / path.name
+            source = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60.0)
+            with closing(source), closing(sqlite3.connect(copy)) as target:
+                source.backup(target)
+            rows = read(f"file:{copy}?mode=ro")
+    dims = {dim for dim, _ in rows}
+    if len(dims) != 1:
+        raise ValueError(f"vector cache {path}: {len(rows)} vectors of {embedder!r}, dimensions {sorted(dims)}")
+    vectors = np.stack([np.frombuffer(blob, dtype="<f4") for _, blob in rows]).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.unique(vectors, axis=0)
 
 
 def keyword_at(
@@ -165,7 +240,16 @@ def keyword_at(
     print("  " + latency_line("BM25 k=50 vs exact dense k=50", seconds, exact, digits=3, width=30), flush=True)
 
 
-def run(sizes: list[int], n_queries: int, noise: float, seed: int) -> None:
+def run(
+    sizes: list[int],
+    n_queries: int,
+    noise: float,
+    seed: int,
+    base: str,
+    vector_cache: Path,
+    kinds: Sequence[str],
+    keyword: bool,
+) -> None:
     rng = np.random.default_rng(seed)
     with tempfile.TemporaryDirectory(prefix="reportqa-bench-scale-") as tmp:
         settings = seed_settings(Path(tmp))
@@ -174,6 +258,9 @@ def run(sizes: list[int], n_queries: int, noise: float, seed: int) -> None:
         snapshot = IndexSnapshot.load(settings.index_dir, embedder)
         real = np.ascontiguousarray(snapshot.vectors, dtype=np.float32)
         real_tokens = snapshot.read_tokens()
+    seed_chunks = len(real)
+    if base == "cache":
+        real = cache_vectors(vector_cache, embedder.name)
     questions = [q["question"] for q in load_questions(SEED_SET)]
     real_queries = query_vectors(embedder, questions)
     lexicon = Lexicon.load(settings.lexicon_dir)
@@ -186,7 +273,9 @@ def run(sizes: list[int], n_queries: int, noise: float, seed: int) -> None:
     sample = jitter(real, 2000, sigma, rng)
     sources = real[np.argmax(sample @ real.T, axis=1)]
     print(
-        f"real: {len(real)} seed chunk vectors (d={d}), {len(real_queries)} question embeddings; "
+        f"real: {len(real)} base vectors (d={d}; "
+        + (f"every {embedder.name} vector in {vector_cache}" if base == "cache" else "the seed chunks")
+        + f"; seed corpus {seed_chunks} chunks), {len(real_queries)} question embeddings; "
         f"noise sigma {sigma:.4f} per dimension (--noise {noise}); "
         f"cosine of a synthetic vector to its nearest real one: median {np.median(np.sum(sample * sources, 1)):.3f}; "
         f"{n_queries} jittered query vectors; faiss threads {faiss.omp_get_max_threads()}",
@@ -195,9 +284,10 @@ def run(sizes: list[int], n_queries: int, noise: float, seed: int) -> None:
     for n in sizes:
         print(f"\n{n:,} chunks", flush=True)
         vectors = jitter(real, n, sigma, rng)
-        exact = dense_at(vectors, queries)
+        exact = dense_at(vectors, queries, kinds)
         del vectors
-        keyword_at(n, real_tokens, question_tokens, exact[50], rng)
+        if keyword:
+            keyword_at(n, real_tokens, question_tokens, exact[50], rng)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -208,11 +298,29 @@ def main(argv: list[str] | None = None) -> None:
         "--noise", type=float, default=1.0, help="noise as a share of the real nearest-neighbour distance"
     )
     parser.add_argument("--seed", type=int, default=0, help="random seed")
+    parser.add_argument(
+        "--base",
+        choices=("cache", "seed"),
+        default="cache",
+        help="real vectors to grow the corpus from: every passage vector of the embedder in the vector cache "
+        "(thousands), or only the seed corpus chunks (too few: thousands of noisy copies of each)",
+    )
+    parser.add_argument(
+        "--vector-cache",
+        type=Path,
+        default=VECTOR_CACHE / CACHE_FILE,
+        help="the vector cache (SQLite) for --base cache, opened read-only",
+    )
+    parser.add_argument("--indexes", default="hnsw,ivf", help="approximate indexes to measure: hnsw, ivf")
+    parser.add_argument("--no-keyword", action="store_true", help="skip the keyword (BM25) figures")
     args = parser.parse_args(argv)
+    kinds = [k.strip() for k in args.indexes.split(",") if k.strip()]
+    if not set(kinds) <= {"hnsw", "ivf"}:
+        parser.error(f"--indexes takes hnsw and ivf, got {args.indexes!r}")
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if not sizes or min(sizes) < 2:
         parser.error(f"--sizes needs sizes of at least 2 chunks, got {args.sizes!r}")
-    run(sizes, args.queries, args.noise, args.seed)
+    run(sizes, args.queries, args.noise, args.seed, args.base, args.vector_cache, kinds, not args.no_keyword)
 
 
 if __name__ == "__main__":

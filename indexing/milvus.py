@@ -17,6 +17,12 @@ from the version's bm25s index give exactly the scores of the local keyword sear
 and on a cluster alike. Every corpus change moves idf and the average chunk length, so each version
 gets a whole new collection anyway.
 
+Above the threshold Milvus stays on HNSW (M=32, efConstruction=200, ef max(128, k)) while FAISS moved
+to IVF (indexing/dense.py): HNSW is what Milvus and milvus-lite were tested with here, and no Milvus
+build was measured at 1M chunks; IVF_FLAT (params nlist / nprobe, as `ivf_nlist` and IVF_NPROBE) is the
+index to switch to once a Milvus server can be benchmarked, since FAISS's HNSW with these parameters
+fell short of recall@10 0.95 on the synthetic corpus of benchmarks/scale.py.
+
 Milvus returns at most 16,384 hits per search: a document-scoped question (which asks for every
 keyword hit) over a larger corpus ranks keyword hits among the best 16,384 only.
 """

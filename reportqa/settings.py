@@ -59,7 +59,7 @@ class Settings(BaseSettings):
         description="prefix of the per-version collection names; give each index on one Milvus server its own",
     )
     approx_index_threshold: int = Field(
-        default=200_000, description="chunks above which FAISS uses HNSW instead of exact search"
+        default=200_000, description="chunks above which FAISS uses an IVF index instead of exact search"
     )
     top_k: int = 5
     candidates: int = 50  # per retriever, before fusion

@@ -409,11 +409,11 @@ def test_watch_rebuilds_when_the_corpus_settles(tmp_settings, corpus, hash_embed
     assert reports and reports[0].added == [EXTRA[0]]
 
 
-def test_large_index_setting_switches_to_hnsw(tmp_settings, corpus, hash_embedder):
+def test_large_index_setting_switches_to_the_approximate_index(tmp_settings, corpus, hash_embedder):
     settings = tmp_settings.model_copy(update={"approx_index_threshold": 2})
     build_index(settings, embedder=hash_embedder)
     snapshot = _load(settings, hash_embedder)
-    assert snapshot.dense.approximate
+    assert snapshot.dense.approximate and type(snapshot.dense.index).__name__ == "IndexIVFFlat"
     exact = np.argsort(-(snapshot.vectors @ hash_embedder.embed_query_vector("粮食总产量")))[:3]
     found = [i for i, _ in snapshot.dense_search(hash_embedder.embed_query_vector("粮食总产量"), 3)]
     assert found == exact.tolist()

@@ -8,10 +8,11 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+import faiss
 import numpy as np
 import pytest
 
-from indexing.dense import DenseIndex
+from indexing.dense import IVF_NPROBE, DenseIndex, ivf_nlist
 from indexing.keyword import KeywordIndex
 from indexing.manifest import SCHEMA_VERSION, DocumentEntry, Manifest, lexicon_hash
 from indexing.passages import passage_text
@@ -131,19 +132,35 @@ def test_dense_k_larger_than_index_and_empty_index():
         empty.search(vectors[0], 0)
 
 
-def test_dense_hnsw_above_threshold_matches_exact_search(tmp_path):
-    vectors = _unit_vectors(3000, 32, seed=1)
+def test_dense_ivf_above_threshold_matches_exact_search(tmp_path):
+    rng = np.random.default_rng(1)
+    centres = _unit_vectors(40, 32, seed=1)  # clustered, as real embeddings are
+    vectors = centres[rng.integers(40, size=3000)] + rng.standard_normal((3000, 32)).astype(np.float32) * 0.05
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     queries = _unit_vectors(30, 32, seed=2)
     exact = DenseIndex.build(vectors, approx_threshold=10_000)
     approx = DenseIndex.build(vectors, approx_threshold=1000)
     assert approx.approximate and not exact.approximate
-    approx.save(tmp_path / "hnsw.faiss")
-    approx = DenseIndex.load(tmp_path / "hnsw.faiss")
-    assert approx.approximate
-    recall = np.mean(
-        [len(set(exact.search(q, 50)[1]) & set(approx.search(q, 50)[1])) / 50 for q in queries]
-    )  # random vectors are the hard case for HNSW; real embeddings cluster
+    assert isinstance(approx.index, faiss.IndexIVFFlat) and approx.index.nlist == ivf_nlist(3000)
+    approx.save(tmp_path / "ivf.faiss")
+    approx = DenseIndex.load(tmp_path / "ivf.faiss")
+    assert approx.approximate and approx.index.nprobe == min(IVF_NPROBE, approx.index.nlist)
+    recall = np.mean([len(set(exact.search(q, 50)[1]) & set(approx.search(q, 50)[1])) / 50 for q in queries])
     assert recall >= 0.95
+    scores, ids = approx.search(vectors[7], 10)
+    assert ids[0] == 7 and list(scores) == sorted(scores, reverse=True)
+    again = DenseIndex.build(vectors, approx_threshold=1000)  # seeded training: the same index
+    np.testing.assert_array_equal(again.search(queries[0], 50)[1], approx.search(queries[0], 50)[1])
+
+
+def test_dense_ivf_on_a_few_vectors_is_exact():
+    vectors = _unit_vectors(12, 8, seed=3)
+    approx = DenseIndex.build(vectors, approx_threshold=2)
+    assert approx.approximate and approx.index.nlist == 1
+    exact = DenseIndex.build(vectors, approx_threshold=100)
+    _scores, ids = approx.search(vectors[3], 50)
+    assert len(ids) == 12  # fewer than k: the index holds fewer
+    np.testing.assert_array_equal(ids, exact.search(vectors[3], 50)[1])
 
 
 # --- keyword --------------------------------------------------------------------------------------
