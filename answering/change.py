@@ -119,8 +119,7 @@ def describe_change(first: Point, second: Point, question: str = "") -> str:
         amount, unit = abs(diff), "个百分点"
         verb = "提高" if diff > 0 else "下降"
     else:
-        scale = _MAGNITUDE.get(second.unit[:1], 1.0) if second.unit[:1] in _MAGNITUDE else 1.0
-        amount, unit = abs(diff) / scale, second.unit or first.unit
+        amount, unit = abs(diff) / _scale(second.unit), second.unit or first.unit
         verb = "增加" if diff > 0 else "减少"
     if "差" in question:
         verb = "相差"
@@ -131,8 +130,12 @@ def _point(passage: int, text: str, unit: str, year: int | None) -> Point | None
     value = _number_value(text)
     if value is None:
         return None
-    scale = _MAGNITUDE.get(unit[:1], 1.0) if unit[:1] in _MAGNITUDE else 1.0
-    return Point(passage, text, value * scale, unit, year)
+    return Point(passage, text, value * _scale(unit), unit, year)
+
+
+def _scale(unit: str) -> float:
+    """What the unit's magnitude multiplies by: "万元" -> 1e4, "家" -> 1."""
+    return _MAGNITUDE.get(unit[:1], 1.0)
 
 
 def _number_value(text: str) -> float | None:

@@ -213,9 +213,9 @@ class ExtractiveAnswerer:
         """Both ends of the change asked for and the difference, citing the sentences that state them."""
         # the other end may be told in a sentence of its own, which repeats less of the question
         relevant = [c for c in candidates if c.coverage >= self.min_coverage * 0.6][:_CHANGE_POOL]
-        passages = [(c.text, c.hit.chunk.is_table_row) for c in relevant]
         if not relevant:
             return None
+        passages = [(c.text, c.hit.chunk.is_table_row) for c in relevant]
         terms = self._question_terms(query)
         subject = max((t for t in terms if len(t) > 1 and t in relevant[0].text), key=len, default="")
         pair = figure_pair(query.text, query.years, passages, _wanted_units(query), subject=subject)
@@ -303,14 +303,21 @@ class ExtractiveAnswerer:
                 terms, _CJK_GAP.sub("", text.lower()), tokens | place_tokens, context_tokens | previous_tokens
             )
             years = frozenset(own_years | context_years | (set() if own_years else previous_years))
-            score = 3.0 * coverage + 0.6 / (1 + rank) + self._kind_bonus(query, text, terms) + _year_bonus(query, years)
+            score = (
+                3.0 * coverage
+                + 0.6 / (1 + rank)
+                + self._kind_bonus(query, text, terms, chunk.is_table_row)
+                + _year_bonus(query, years)
+            )
             out.append(Candidate(rank, hit, text, start, end, coverage, score, years))
             previous_tokens, previous_years = tokens, own_years
         return out
 
-    def _kind_bonus(self, query: Query, text: str, terms: Mapping[str, float]) -> float:
+    def _kind_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
         if query.kind == "quantity":
-            units = [c.unit or (c.figures[0].unit if c.figures else "") for c in parse_statement(text) if c.figures]
+            # a row statement's units are in its label or headers ("高新技术企业数（家）：…目前完成数 512")
+            cells = parse_statement(text) if is_table_row else []
+            units = [c.unit or c.figures[0].unit for c in cells if c.figures]
             figures = find_figures(text)
             if not figures and not units:
                 return -1.5

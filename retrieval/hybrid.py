@@ -1,6 +1,6 @@
 """Hybrid retrieval: FAISS dense search and BM25 keyword search, fused by reciprocal rank.
 
-    retriever = HybridRetriever(snapshot, embedder, lexicon, fusion=Fusion(dense_weight=0.5, keyword_weight=1.0, k=10))
+    retriever = HybridRetriever(snapshot, embedder, lexicon, fusion=Fusion(dense_weight=0.7, keyword_weight=1.0, k=20))
     hits = retriever.retrieve("2019年高新技术企业有多少家？", top_k=5)
 """
 
