@@ -76,12 +76,7 @@ def figure_pair(
     against 700家 of 科技型中小企业).
     """
     asked = points_in(question, False, -1)
-    found = [
-        p
-        for i, (text, is_row) in enumerate(passages)
-        if subject in text
-        for p in points_in(text, is_row, i)
-    ]
+    found = [p for i, (text, is_row) in enumerate(passages) if subject in text for p in points_in(text, is_row, i)]
     wanted = {unit_family(u) for u in wanted_units}
     family = next(iter(wanted)) if len(wanted) == 1 else (asked[0].family if asked else None)
     pool = [p for p in found if family is None or p.family == family]
@@ -113,7 +108,7 @@ def figure_pair(
 
 
 def describe_change(first: Point, second: Point, question: str = "") -> str:
-    """"203家（2011年） → 512家（2019年），增加309家"; for shares the change is in 个百分点."""
+    """ "203家（2011年） → 512家（2019年），增加309家"; for shares the change is in 个百分点."""
     diff = second.value - first.value
     if first.family == "%":
         amount, unit = abs(diff), "个百分点"

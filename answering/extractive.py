@@ -105,8 +105,8 @@ class Candidate:
 class ExtractiveAnswerer:
     """Answers from retrieved passages by picking sentences and figures; no generation.
 
-        answerer = ExtractiveAnswerer(lexicon, term_stats=keyword_index, documents=metas)
-        answer = answerer.answer(query, hits)
+    answerer = ExtractiveAnswerer(lexicon, term_stats=keyword_index, documents=metas)
+    answer = answerer.answer(query, hits)
     """
 
     def __init__(
@@ -125,9 +125,7 @@ class ExtractiveAnswerer:
         self.min_coverage = min_coverage
         # Passages repeat across questions (an answerer lives as long as its index version): segment
         # each sentence and section once. Measured: about three quarters of answer extraction time.
-        self._tokens = functools.lru_cache(maxsize=_TOKEN_CACHE)(
-            lambda text: frozenset(tokenizer.keyword_tokens(text))
-        )
+        self._tokens = functools.lru_cache(maxsize=_TOKEN_CACHE)(lambda text: frozenset(tokenizer.keyword_tokens(text)))
         self._terms = functools.lru_cache(maxsize=1024)(self._weigh_question_terms)
 
     def answer(self, query: Query, hits: Sequence[Hit]) -> Answer:
@@ -377,8 +375,10 @@ class ExtractiveAnswerer:
         terms = self._question_terms(query)
         figure = max(
             figures,
-            key=lambda f: _figure_score(query, wanted, f, _term_distance(best.text, terms, f.start))
-            - (0.5 if _states_a_change(best.text, f) and not _FLOW_CUE.search(query.text) else 0.0),
+            key=lambda f: (
+                _figure_score(query, wanted, f, _term_distance(best.text, terms, f.start))
+                - (0.5 if _states_a_change(best.text, f) and not _FLOW_CUE.search(query.text) else 0.0)
+            ),
         )
         if wanted and not _unit_matches(figure.unit, wanted):
             return None  # "投资了多少钱" is not answered by "500亩"
@@ -420,7 +420,7 @@ class ExtractiveAnswerer:
 
 
 def _leading_figure(direct: str) -> str:
-    """"1.86万家（2020年）" -> "1.86万家": the figure without the year or sense noted after it."""
+    """ "1.86万家（2020年）" -> "1.86万家": the figure without the year or sense noted after it."""
     return direct.split("（", 1)[0]
 
 
@@ -505,7 +505,7 @@ def _term_position(text: str, terms: Mapping[str, float]) -> int | None:
 
 
 def _states_a_change(text: str, figure: Figure) -> bool:
-    """"新增…2700多家", "增长103.98%": the figure is an increase, not the level a count asks for."""
+    """ "新增…2700多家", "增长103.98%": the figure is an increase, not the level a count asks for."""
     clause = re.split(r"[，。；、,;]", text[max(0, figure.start - 12) : figure.start])[-1]
     return bool(_FLOW_CUE.search(clause))
 

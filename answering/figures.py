@@ -1,7 +1,7 @@
 """Figures in Chinese report text: quantities with units, the year each belongs to, dates.
 
-    >>> [(f.value, f.unit, f.year) for f in find_figures("全市高新技术企业由2015年的251家增加到512家")]
-    [('251', '家', 2015), ('512', '家', None)]
+>>> [(f.value, f.unit, f.year) for f in find_figures("全市高新技术企业由2015年的251家增加到512家")]
+[('251', '家', 2015), ('512', '家', None)]
 """
 
 from __future__ import annotations
@@ -18,9 +18,7 @@ UNITS = (
 )  # fmt: skip
 _UNIT_ALTERNATION = "|".join(re.escape(u) for u in UNITS if u not in ("年", "月"))
 # value, then magnitude, then 余/多, then unit: "6.6亿余元", "700余项", "2700多家", "42.41%"
-_FIGURE = re.compile(
-    r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿)?(余|多)?\s*(" + _UNIT_ALTERNATION + r")?"
-)
+_FIGURE = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿)?(余|多)?\s*(" + _UNIT_ALTERNATION + r")?")
 # Quantities in Chinese numerals: "两种以上", "十余项", "十八届" (a unit is required, so 一是 or 十三五 are not figures)
 _CN_DIGITS = "〇零一二两三四五六七八九十百千"
 _CN_FIGURE = re.compile(

@@ -55,7 +55,7 @@ def unsupported_numbers(answer: str, cited_texts: Sequence[str]) -> list[str]:
 
 
 class LLMAnswerer:
-    """    answerer = LLMAnswerer(settings, documents); answer = answerer.answer(query, hits)"""
+    """answerer = LLMAnswerer(settings, documents); answer = answerer.answer(query, hits)"""
 
     def __init__(self, settings: Settings, documents: Mapping[str, DocumentMeta]) -> None:
         if not settings.llm_configured:

@@ -27,7 +27,7 @@ class TableCell:
     is_actual: bool
 
     def describe(self) -> str:
-        """"目前完成数，2019年度" / "2020年目标数"."""
+        """ "目前完成数，2019年度" / "2020年目标数"."""
         if self.year is not None and str(self.year) not in self.header:
             return f"{self.header}，{self.year}年度"
         return self.header
@@ -61,9 +61,7 @@ def parse_statement(statement: str) -> list[TableCell]:
         year = header_years[0] if header_years else (None if is_target else row_year)
         header_unit = _LABEL_UNIT.search(header)  # "金额（亿元）", "年末数（万人）", "比上年增长（%）"
         unit = "" if figures and figures[0].unit else (header_unit.group(1) if header_unit else row_unit)
-        cells.append(
-            TableCell(label, header, value, figures, unit, year, is_target, bool(_ACTUAL.search(header)))
-        )
+        cells.append(TableCell(label, header, value, figures, unit, year, is_target, bool(_ACTUAL.search(header))))
     return cells
 
 

@@ -44,9 +44,7 @@ class PassageEmbedder(Protocol):
 
 def split_documents(documents: Sequence[Document]) -> list[Chunk]:
     """Split with the plain recipe's splitter; each chunk's text is `document.text[start:end]`."""
-    splitter = RecursiveCharacterTextSplitter(
-        chunk_size=CHUNK_SIZE, chunk_overlap=CHUNK_OVERLAP, add_start_index=True
-    )
+    splitter = RecursiveCharacterTextSplitter(chunk_size=CHUNK_SIZE, chunk_overlap=CHUNK_OVERLAP, add_start_index=True)
     chunks: list[Chunk] = []
     for doc in documents:
         for piece in splitter.create_documents([doc.text]):

@@ -1,8 +1,8 @@
 """Accuracy floors per question set (eval/floors.json), checked by `reportqa eval --check-floors`.
 
-    {"seed": {"answer_accuracy": 0.8, "refusal_accuracy": 0.9, "hit_at_5": 0.9}}
+{"seed": {"answer_accuracy": 0.8, "refusal_accuracy": 0.9, "hit_at_5": 0.9}}
 
-    problems = check_floors(run.ours.metrics, "seed")   # [] when every metric is at or above its floor
+problems = check_floors(run.ours.metrics, "seed")   # [] when every metric is at or above its floor
 """
 
 from __future__ import annotations

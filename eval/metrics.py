@@ -176,6 +176,4 @@ def summarize_by_type(records: Sequence[Record], verdicts: Sequence[Verdict]) ->
     groups: dict[str, list[int]] = {}
     for i, record in enumerate(records):
         groups.setdefault(record.question.get("type", ""), []).append(i)
-    return {
-        qtype: summarize([records[i] for i in idx], [verdicts[i] for i in idx]) for qtype, idx in groups.items()
-    }
+    return {qtype: summarize([records[i] for i in idx], [verdicts[i] for i in idx]) for qtype, idx in groups.items()}

@@ -1,7 +1,7 @@
 """What an eval run writes: results.jsonl, summary.json, report.md, per_type_accuracy.png; and the rich table.
 
-    write_outputs(run, Path("eval/out/seed"))
-    Console().print(summary_table(run))
+write_outputs(run, Path("eval/out/seed"))
+Console().print(summary_table(run))
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Which documents a question may be answered from: by a --doc pattern, by years, by the places it names.
 
 A 2021 work report reviews 2020, so a question about the figure for 2020 favours documents of
-2020 and 2021; a question about "the 2020 report" keeps to documents of 2020.
+2020 and 2021; a question about "the 2020 report" keeps to documents of 2020, and one about a
+report of a year the corpus lacks is told which years it has.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from ingest.places import place_aliases, places_in, province_of
 from reportqa.models import NOT_FOUND, DocumentMeta
 from retrieval.query import Query
 
-_NAMES_A_DOCUMENT = re.compile(r"(19|20)\d{2}年(?:的)?[^，。？?]{0,12}(报告|规划|纲要|公报|方案|文件)")
 # Words of a question that name a kind of document (the kinds ingest/metadata.py gives documents).
 _KIND_CUES = (
     (re.compile(r"统计公报|统计局|statistical communi", re.I), "统计公报"),
@@ -70,16 +70,27 @@ def scope_documents(
         of_kind = {d for d in allowed if metas[d].kind == kind}
         allowed = of_kind or allowed  # a kind the corpus lacks restricts nothing; the answer shows the documents
 
+    if query.document_years:
+        of_year = {d for d in allowed if metas[d].year in query.document_years}
+        if not of_year:
+            return DocumentScope(unavailable=_no_document_of_year(query, kind, [metas[d] for d in allowed]))
+        allowed = of_year
+
     boost: dict[str, float] = {}
     if query.years:
-        doc_years = {metas[d].year for d in allowed}
-        if _NAMES_A_DOCUMENT.search(query.text) and doc_years & set(query.years):
-            allowed = {d for d in allowed if metas[d].year in query.years}
-        else:
-            near = {y for year in query.years for y in (year, year + 1)}
-            boost = {d: YEAR_BOOST for d in allowed if metas[d].year in near}
+        near = {y for year in query.years for y in (year, year + 1)}
+        boost = {d: YEAR_BOOST for d in allowed if metas[d].year in near}
     restricted = None if allowed == set(metas) else frozenset(allowed)
     return DocumentScope(allowed=restricted, boost=boost, notes=tuple(notes))
+
+
+def _no_document_of_year(query: Query, kind: str, candidates: Sequence[DocumentMeta]) -> str:
+    """ "文中未提及深圳市2019年的政府工作报告。现有深圳市政府工作报告的年份：2020年、2021年。" """
+    places = "、".join(places_in(query.text))
+    what = kind or "文档"
+    asked = "、".join(f"{y}年" for y in query.document_years)
+    have = "、".join(f"{y}年" for y in sorted({m.year for m in candidates if m.year})) or "（无）"
+    return f"{NOT_FOUND}{places}{asked}的{what}。现有{places}{what}的年份：{have}。"
 
 
 def _named_kind(text: str) -> str:

@@ -1,7 +1,7 @@
 """Hybrid retrieval: FAISS dense search and BM25 keyword search, fused by reciprocal rank.
 
-    retriever = HybridRetriever(snapshot, embedder, lexicon, fusion=Fusion(dense_weight=0.7, keyword_weight=1.0, k=20))
-    hits = retriever.retrieve("2019年高新技术企业有多少家？", top_k=5)
+retriever = HybridRetriever(snapshot, embedder, lexicon, fusion=Fusion(dense_weight=0.7, keyword_weight=1.0, k=20))
+hits = retriever.retrieve("2019年高新技术企业有多少家？", top_k=5)
 """
 
 from __future__ import annotations

@@ -25,6 +25,15 @@ _CN_PLAN = re.compile(
 )
 _EN_PLAN = re.compile(r"(\d{1,2})(?:st|nd|rd|th)\s+five[- ]year", re.I)
 _ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+# A year that names a document ("2020年政府工作报告", "2019年和2021年政府工作报告", "its 2020 government
+# work report") rather than the year a figure is for: the words after it, up to a clause break,
+# end in a kind of document.
+_NAMES_DOCUMENT_CN = re.compile(
+    r"^年?(?:的|度)?(?:[和与、及](?:19|20)\d{2}年)*[^，。？?,;；\d]{0,12}?(?:报告|规划|纲要|公报|方案)"
+)
+_NAMES_DOCUMENT_EN = re.compile(
+    r"^(?:\s+(?!according|in\b|on\b|from|to\b|and\b)[A-Za-z'-]+){0,5}\s+(?:report|communiqu|plan\b)", re.I
+)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # Ordered: the first matching cue decides. Each is a general interrogative form, not a topic.
@@ -61,7 +70,8 @@ class Query:
     original: str
     text: str
     kind: AnswerKind
-    years: tuple[int, ...] = ()
+    years: tuple[int, ...] = ()  # the years figures are asked for
+    document_years: tuple[int, ...] = ()  # years that name the documents to answer from
     wants_target: bool = False
     wants_actual: bool = False
     is_english: bool = False
@@ -93,6 +103,19 @@ def find_years(text: str) -> tuple[int, ...]:
         if 1949 <= year <= 2100 and year not in years:
             years.append(year)
     return tuple(years)
+
+
+def document_years(text: str) -> tuple[int, ...]:
+    """Years the text uses to name a document ("2020年国务院政府工作报告中…" -> (2020,))."""
+    text = _CN_YEAR.sub(lambda m: cn2an.transform(m.group(0), "cn2an"), text)
+    named: list[int] = []
+    for match in _YEAR.finditer(text):
+        rest = text[match.end() :]
+        if _NAMES_DOCUMENT_CN.match(rest) or _NAMES_DOCUMENT_EN.match(rest):
+            year = int(match.group(1))
+            if year not in named:
+                named.append(year)
+    return tuple(named)
 
 
 def find_plan_period(text: str) -> tuple[int, int] | None:
@@ -151,11 +174,13 @@ def analyse(question: str, history: Sequence[str] = (), *, max_chars: int = 2000
     """Normalise, resolve a follow-up against `history` (earlier questions, oldest first), classify."""
     original = normalise_question(question, max_chars)
     text = resolve_followup(original, [normalise_question(h, 10 * max_chars) for h in history if h and h.strip()])
+    named = document_years(text)
     return Query(
         original=original,
         text=text,
         kind=answer_kind(text),
-        years=find_years(text),
+        years=tuple(y for y in find_years(text) if y not in named),
+        document_years=named,
         wants_target=bool(_TARGET_CUE.search(text)),
         wants_actual=bool(_ACTUAL_CUE.search(text)),
         is_english=is_english(text),

@@ -47,3 +47,10 @@ def test_doc_pattern_and_years_filters_and_their_messages() -> None:
     assert "不存在" in _scope("高企有多少家？", doc_filter="不存在").unavailable
     assert _scope("高企有多少家？", years=[2021]).allowed == {"sz/2021.md", "gd/2021.md"}
     assert "2019" in _scope("高企有多少家？", years=[2019]).unavailable
+
+
+def test_a_report_of_a_year_the_corpus_lacks_is_not_answered_and_the_years_it_has_are_listed() -> None:
+    scope = _scope("深圳市2019年政府工作报告提出的地区生产总值增长目标是多少？")
+    assert scope.unavailable == f"{NOT_FOUND}深圳市2019年的政府工作报告。现有深圳市政府工作报告的年份：2020年、2021年。"
+    # the year of the figure may differ from the year of the report that states it
+    assert _scope("深圳市2021年政府工作报告说2020年高企总量是多少？").allowed == {"sz/2021.md"}

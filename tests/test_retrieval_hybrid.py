@@ -66,9 +66,7 @@ def test_scoping_and_boosts() -> None:
     assert boosted[0].chunk.doc_id == "b.txt"
 
 
-@pytest.mark.parametrize(
-    "kwargs", [{"dense_weight": -1.0}, {"dense_weight": 0.0, "keyword_weight": 0.0}, {"k": 0.0}]
-)
+@pytest.mark.parametrize("kwargs", [{"dense_weight": -1.0}, {"dense_weight": 0.0, "keyword_weight": 0.0}, {"k": 0.0}])
 def test_bad_fusion_settings_name_the_value(kwargs: dict) -> None:
     with pytest.raises(ValueError, match="fusion"):
         Fusion(**kwargs)

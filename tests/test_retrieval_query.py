@@ -72,3 +72,12 @@ def test_overlong_question_is_refused_with_its_length() -> None:
 )
 def test_five_year_plan_periods(text: str, period: tuple[int, int] | None) -> None:
     assert find_plan_period(text) == period
+
+
+def test_years_that_name_a_document_are_kept_apart_from_the_years_figures_are_for() -> None:
+    query = analyse("江苏省2020年政府工作报告中，2019年全省地区生产总值是多少？")
+    assert (query.years, query.document_years) == ((2019,), (2020,))
+    assert analyse("国务院2019年和2021年政府工作报告的GDP增长目标有什么不同？").document_years == (2019, 2021)
+    english = analyse("What was Guangdong's GDP in 2019 according to its 2020 government work report?")
+    assert (english.years, english.document_years) == ((2019,), (2020,))
+    assert analyse("2019年高新技术企业有多少家？").document_years == ()
