@@ -24,7 +24,8 @@ from retrieval.query import Query, find_plan_period
 # Interrogatives and fillers that say how something is asked, not what: never evidence of an answer.
 QUESTION_WORDS = frozenset(
     "多少 几 几个 几家 什么 哪些 哪个 哪里 哪 是 有 为什么 为何 怎么 怎样 如何 请问 吗 呢 的 了 年 年度 情况 时候 "
-    "共 一共 总共 总计 合计 目前 现在 当时 请 告诉 我 问 介绍 一下 主要 具体 多 大 数 数量 是否 达到 了吗 还 能 对 "
+    "共 一共 总共 总计 合计 总数 总量 累计 目前 现在 当时 请 告诉 我 问 介绍 一下 主要 具体 多 大 数 数量 "
+    "是否 达到 了吗 还 能 对 "
     "what how many much which who when why is are was were the of in for and to a an there did does do "
     "by with on".split()
 )
@@ -61,10 +62,14 @@ _ENGLISH_UNIT = (
 )
 # Words that make a figure an increase over a period rather than a level ("新增", "增长", "提高").
 _FLOW_CUE = re.compile(r"新增|新认定|新建|增加|增长|提高|提升|新引进")
+# A question that asks for a rate or share; any other "多少" asks for a level, which a percentage is not
+# ("地区生产总值是多少" is not answered by "增长6%" or "占GDP比重3.48%").
+_ASKS_RATE = re.compile(r"增长|增速|增幅|比重|占比|比例|百分|率|强度|下降|提高|上升|growth|rate|share|percent", re.I)
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 # spaces between Chinese characters are layout ("组  长"), not word breaks
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
+_RATE_UNITS = frozenset({"%", "个百分点", "‰", "倍"})
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
 _TOKEN_CACHE = 200_000  # segmented sentences kept per answerer
 _CHANGE_POOL = 8  # best sentences searched for the two ends of a change
@@ -182,8 +187,8 @@ class ExtractiveAnswerer:
             if candidate.coverage < self.min_coverage or self._unmet_constraint(query, candidate) is not None:
                 continue
             figure = self._direct_answer(query, candidate)
-            if figure is None:
-                continue
+            if figure is None or _unit_kind(figure) != _unit_kind(direct):
+                continue  # "增长6%" beside "10.77万亿元" is another quantity, not another value of it
             answered.add(doc_id)
             if _leading_figure(figure) != _leading_figure(direct):
                 differing.append((candidate, figure))
@@ -322,6 +327,11 @@ class ExtractiveAnswerer:
             wanted = _wanted_units(query)
             units += [f.unit for f in figures]
             bonus = 0.6 if wanted and any(_unit_matches(u, wanted) for u in units) else 0.2
+            stated = [u for u in units if u]
+            if stated and not _asks_rate(query, wanted) and all(u in _RATE_UNITS for u in stated):
+                bonus -= 0.6
+            if figures and not _FLOW_CUE.search(query.text) and all(_states_a_change(text, f) for f in figures):
+                bonus -= 0.3
             # "院士工作站52家" states the count; "院士工作站等创新平台227家" counts something wider
             distances = [d for f in figures if (d := _term_distance(text, terms, f.start)) is not None]
             if distances:
@@ -373,13 +383,20 @@ class ExtractiveAnswerer:
         if not figures:
             return None
         terms = self._question_terms(query)
-        figure = max(
-            figures,
-            key=lambda f: (
-                _figure_score(query, wanted, f, _term_distance(best.text, terms, f.start))
-                - (0.5 if _states_a_change(best.text, f) and not _FLOW_CUE.search(query.text) else 0.0)
-            ),
-        )
+        rate_asked = _asks_rate(query, wanted)
+        latest = max((f.year for f in figures if f.year), default=None)
+
+        def fitness(f: Figure) -> float:
+            score = _figure_score(query, wanted, f, _term_distance(best.text, terms, f.start))
+            if _states_a_change(best.text, f) and not _FLOW_CUE.search(query.text):
+                score -= 0.5
+            if f.unit in _RATE_UNITS and not rate_asked:
+                score -= 1.0
+            if not query.years and f.year is not None and f.year != latest:
+                score -= 0.3  # "2015年为7.5万亿元，2020年超过11万亿元": with no year asked, the latest is meant
+            return score
+
+        figure = max(figures, key=fitness)
         if wanted and not _unit_matches(figure.unit, wanted):
             return None  # "投资了多少钱" is not answered by "500亩"
         if query.years and figure.year is not None and figure.year not in query.years:
@@ -493,6 +510,17 @@ def _wanted_units(query: Query) -> set[str]:
             if pattern.search(query.text):
                 return _UNIT_ALIASES.get(unit, {unit})
     return set()
+
+
+def _asks_rate(query: Query, wanted: set[str]) -> bool:
+    return "%" in wanted or bool(_ASKS_RATE.search(query.text))
+
+
+def _unit_kind(direct: str) -> str:
+    """ "1.86万家（2020年）" -> "家", "14050亿元" -> "元": the unit without its magnitude."""
+    figure = re.match(r"[\d.]+\D*?(?=（|$)", direct)
+    unit = re.sub(r"^[\d.]+[余多]?", "", figure.group(0) if figure else direct)
+    return unit.lstrip("十百千万亿")
 
 
 def _unit_matches(unit: str, wanted: set[str]) -> bool:
