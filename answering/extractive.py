@@ -69,6 +69,10 @@ _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 # spaces between Chinese characters are layout ("组  长"), not word breaks
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
+# Headings of a work report's plans for the year ahead (not "工作回顾", "主要任务完成情况").
+_PLAN_SECTION = re.compile(
+    r"^(?!.*(?:完成|进展|成效|回顾)).*(?:工作任务|主要任务|重点任务|工作安排|工作部署|开局|目标任务)"
+)
 _RATE_UNITS = frozenset({"%", "个百分点", "‰", "倍"})
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
 _TOKEN_CACHE = 200_000  # segmented sentences kept per answerer
@@ -202,11 +206,19 @@ class ExtractiveAnswerer:
         quotes = []
         for candidate, figure in sorted(statements, key=lambda s: -(self._year_of(s[0]) or 0)):
             marker = citations.cite(candidate.hit, candidate.quote_start, candidate.quote_end)
-            meta = self.documents.get(candidate.hit.chunk.doc_id)
-            claims.append(f"《{meta.title if meta else candidate.hit.chunk.doc_id}》为{figure}[{marker}]")
+            claims.append(f"{self._document_label(candidate.hit.chunk.doc_id)}为{figure}[{marker}]")
             quotes.append(f"{candidate.text}[{marker}]")
         lines = ["各文档说法不同：" + "；".join(claims) + "。", *quotes]
         return Answer(question=query.original, answer="\n".join(lines), found=True, citations=citations.items)
+
+    def _document_label(self, doc_id: str) -> str:
+        """ "深圳市《政府工作报告》（2021年）": a title often names neither its place nor its year."""
+        meta = self.documents.get(doc_id)
+        if meta is None:
+            return f"《{doc_id}》"
+        place = meta.place if meta.place and meta.place not in meta.title and meta.place != "全国" else ""
+        year = f"（{meta.year}年）" if meta.year and str(meta.year) not in meta.title else ""
+        return f"{place}《{meta.title}》{year}"
 
     def _year_of(self, candidate: Candidate) -> int | None:
         meta = self.documents.get(candidate.hit.chunk.doc_id)
@@ -291,6 +303,7 @@ class ExtractiveAnswerer:
         # the place a document is about is said once, in its title: every sentence of it speaks of that place
         place_tokens = self._tokens(meta.place) if meta and meta.place else frozenset()
         context_years = years_covered(chunk.section)
+        plan_bonus = _plan_bonus(query, meta, chunk.section)
         if chunk.is_table_row:
             pieces = [(chunk.statement or chunk.text, 0, len(chunk.text))]
         else:
@@ -311,6 +324,7 @@ class ExtractiveAnswerer:
                 + 0.6 / (1 + rank)
                 + self._kind_bonus(query, text, terms, chunk.is_table_row)
                 + _year_bonus(query, years)
+                + plan_bonus
             )
             out.append(Candidate(rank, hit, text, start, end, coverage, score, years))
             previous_tokens, previous_years = tokens, own_years
@@ -392,6 +406,8 @@ class ExtractiveAnswerer:
                 score -= 0.5
             if f.unit in _RATE_UNITS and not rate_asked:
                 score -= 1.0
+            if _clause_before(best.text, f).endswith("从"):
+                score -= 0.4  # "从2.2万家增加到4.9万家": where it started, not where it is
             if not query.years and f.year is not None and f.year != latest:
                 score -= 0.3  # "2015年为7.5万亿元，2020年超过11万亿元": with no year asked, the latest is meant
             return score
@@ -533,9 +549,21 @@ def _term_position(text: str, terms: Mapping[str, float]) -> int | None:
 
 
 def _states_a_change(text: str, figure: Figure) -> bool:
-    """ "新增…2700多家", "增长103.98%": the figure is an increase, not the level a count asks for."""
-    clause = re.split(r"[，。；、,;]", text[max(0, figure.start - 12) : figure.start])[-1]
-    return bool(_FLOW_CUE.search(clause))
+    """ "新增…2700多家", "增长103.98%": the figure is an increase, not the level a count asks for
+    ("从2.2万家增加到4.9万家" ends at a level)."""
+    clause = _clause_before(text, figure)
+    return bool(_FLOW_CUE.search(clause)) and not clause.endswith(("到", "至"))
+
+
+def _clause_before(text: str, figure: Figure) -> str:
+    return re.split(r"[，。；、,;]", text[max(0, figure.start - 12) : figure.start])[-1]
+
+
+def _plan_bonus(query: Query, meta: DocumentMeta | None, section: str) -> float:
+    """A work report's section of plans ("三、2020年重点工作任务") states targets, not outcomes."""
+    if query.kind != "quantity" or meta is None or meta.kind != "政府工作报告" or not _PLAN_SECTION.search(section):
+        return 0.0
+    return 0.4 if query.wants_target else -0.5
 
 
 def _term_distance(text: str, terms: Mapping[str, float], position: int) -> float | None:

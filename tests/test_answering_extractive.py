@@ -115,9 +115,9 @@ def test_who_names_the_person_on_the_roster_line(answerer: ExtractiveAnswerer) -
 MULTI = Path(__file__).parent.parent / "eval" / "corpora" / "multi" / "cn_city_work_reports" / "深圳市"
 
 
-def _doc_hit(doc_id: str, text: str, passage: str) -> Hit:
+def _doc_hit(doc_id: str, text: str, passage: str, section: str = "一、工作回顾") -> Hit:
     start = text.index(passage)
-    chunk = Chunk(f"{doc_id}#{start}", doc_id, start, start + len(passage), passage, "一、工作回顾")
+    chunk = Chunk(f"{doc_id}#{start}", doc_id, start, start + len(passage), passage, section)
     return Hit(chunk=chunk, score=1.0)
 
 
@@ -145,3 +145,45 @@ def test_documents_that_give_different_figures_are_each_cited() -> None:
 
     one_document = answerer.answer(analyse("深圳市国家级高新技术企业总量是多少家？"), hits[:1])
     assert not one_document.answer.startswith("各文档说法不同")
+
+    # a title that names neither place nor year gets both from the metadata
+    plain = {doc: DocumentMeta("政府工作报告", meta.place, meta.year, "政府工作报告") for doc, meta in metas.items()}
+    labelled = ExtractiveAnswerer(lexicon, term_stats=stats, documents=plain).answer(
+        analyse("深圳市国家级高新技术企业总量是多少家？"), hits
+    )
+    assert "深圳市《政府工作报告》（2021年）为1.86万家[1]" in labelled.answer.splitlines()[0]
+
+
+PROVINCES = MULTI.parent.parent / "cn_provincial_work_reports"
+
+
+def _report_answerer(*docs: tuple[str, Path]) -> tuple[ExtractiveAnswerer, dict[str, str]]:
+    """An answerer over real work reports, with their place and year as metadata."""
+    texts = {doc_id: path.read_text(encoding="utf-8") for doc_id, path in docs}
+    metas = {
+        doc_id: DocumentMeta("政府工作报告", doc_id.split("/")[0], int(doc_id[-7:-3]), "政府工作报告")
+        for doc_id in texts
+    }
+    lexicon = Lexicon.load(Settings().lexicon_dir)
+    stats = KeywordIndex.build([lexicon.keyword_tokens(line) for t in texts.values() for line in t.splitlines()])
+    return ExtractiveAnswerer(lexicon, term_stats=stats, documents=metas), texts
+
+
+def test_a_level_is_not_answered_by_a_share_a_starting_point_or_a_years_plan() -> None:
+    jinan, guangdong, zhejiang = "济南市/2020.md", "广东省/2020.md", "浙江省/2026.md"
+    answerer, texts = _report_answerer(
+        (jinan, MULTI.parent / "济南市" / "2020.md"),
+        (guangdong, PROVINCES / "广东省" / "2020.md"),
+        (zhejiang, PROVINCES / "浙江省" / "2026.md"),
+    )
+    plan = _doc_hit(jinan, texts[jinan], "实施高新技术企业培育计划，高新技术企业达到2800家。", "三、2020年重点工作任务")
+    outcome = _doc_hit(jinan, texts[jinan], "高新技术企业突破2200家", "一、2019年工作回顾")
+    assert answerer.answer(analyse("济南市高新技术企业有多少家？"), [plan, outcome]).answer.startswith("2200家")
+    assert answerer.answer(analyse("济南市高新技术企业目标是多少家？"), [plan, outcome]).answer.startswith("2800家")
+
+    share = _doc_hit(guangdong, texts[guangdong], "新经济增加值占地区生产总值比重达25.3%。")
+    level = _doc_hit(guangdong, texts[guangdong], "全省地区生产总值10.77万亿元、同比增长6.2%")
+    assert answerer.answer(analyse("广东省地区生产总值是多少？"), [share, level]).answer.startswith("10.77万亿元")
+
+    span = _doc_hit(zhejiang, texts[zhejiang], "高新技术企业从2.2万家增加到4.9万家")
+    assert answerer.answer(analyse("浙江省高新技术企业有多少家？"), [span]).answer.startswith("4.9万家")
