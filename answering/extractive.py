@@ -283,6 +283,8 @@ class ExtractiveAnswerer:
         for token in self.tokenizer.keyword_tokens(query.text):
             if _asks_rather_than_says(token, classes.get(token, "n")) or token in asked_units:
                 continue
+            if token in query.places and self.term_stats.document_frequency(token) == 0:
+                continue  # "Suzhou": 宿州市 or 苏州市; the documents were chosen by place already
             if self.term_stats.document_frequency(token) > 0:
                 terms[token] = self.term_stats.idf(token) * _term_weight(token, classes.get(token, "n"))
                 continue

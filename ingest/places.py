@@ -4,12 +4,18 @@ The gazetteer file is read straight from jionlp's package data (importing jionlp
 and prints a banner). Provinces and prefecture-level cities match by full name or short alias
 ("深圳市" / "深圳"); counties and districts by full name only, since their short forms are
 often ordinary words.
+
+Questions may also name a place by a nickname ("鹏城") or in English ("Guangdong's GDP"):
+`name_places` rewrites those into the full Chinese name before the question is analysed. English
+names are the toneless pinyin of the short name, read from jionlp's pinyin dictionaries, plus the
+few exonyms listed in place_nicknames.txt beside the nicknames.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +25,9 @@ import jieba
 
 NATIONAL = "全国"
 _NATIONAL_CUES = ("全国", "国务院", "国家统计局", "中国")
+_NATIONAL_CUE = re.compile("|".join(_NATIONAL_CUES))
+_NATIONAL_ENGLISH = re.compile(r"\b(?:China|nationwide|State Council|NBS)\b", re.I)
+NICKNAMES_FILE = Path(__file__).with_name("place_nicknames.txt")
 
 
 @dataclass(frozen=True)
@@ -35,17 +44,19 @@ class Gazetteer:
     pattern: re.Pattern[str]
 
 
-def _gazetteer_file() -> Path:
+def _jionlp_dictionary(name: str) -> list[str]:
+    """Lines of one of jionlp's zipped dictionaries, e.g. "china_location"."""
     spec = importlib.util.find_spec("jionlp")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("jionlp is not installed: it provides the gazetteer of Chinese places")
-    return Path(next(iter(spec.submodule_search_locations))) / "dictionary" / "china_location.zip"
+    path = Path(next(iter(spec.submodule_search_locations))) / "dictionary" / f"{name}.zip"
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(f"{name}.txt").decode("utf-8").splitlines()
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    with zipfile.ZipFile(_gazetteer_file()) as archive:
-        lines = archive.read("china_location.txt").decode("utf-8").splitlines()
+    lines = _jionlp_dictionary("china_location")
     by_alias: dict[str, Place] = {}
     province = ""
     for line in lines:
@@ -105,6 +116,97 @@ def places_in(text: str) -> tuple[str, ...]:
         if name not in found:
             found.append(name)
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class _OtherNames:
+    nicknames: dict[str, str]  # "鹏城" -> "深圳市"
+    english: dict[str, tuple[str, ...]]  # "suzhou" -> ("苏州市", "宿州市"): pinyin is ambiguous
+    english_pattern: re.Pattern[str]
+
+
+def _toneless(syllables: str) -> str:
+    """ "guǎng/dōng" -> "guangdong"."""
+    plain = unicodedata.normalize("NFKD", syllables.replace("ü", "v"))
+    return "".join(c for c in plain if c.isascii() and c.isalpha()).replace("v", "u")
+
+
+def _pinyin(word: str, phrases: dict[str, str], chars: dict[str, str]) -> str:
+    if word in phrases:
+        return _toneless(phrases[word])
+    readings = [chars.get(c, "") for c in word]
+    return "".join(readings) if all(readings) else ""
+
+
+@lru_cache(maxsize=1)
+def _other_names() -> _OtherNames:
+    phrases = dict(line.split("\t", 1) for line in _jionlp_dictionary("pinyin_phrase") if "\t" in line)
+    chars = {}
+    for line in _jionlp_dictionary("chinese_char_dictionary"):
+        fields = line.split("\t")
+        reading = re.match(r"\[([^\]]+)\]", fields[-1]) if len(fields) > 7 else None
+        if reading:
+            chars[fields[0]] = _toneless(reading.group(1))
+    english: dict[str, list[str]] = {}
+    for place in {p for p in gazetteer().by_alias.values() if p.level != "county"}:
+        for alias in place.aliases:
+            name = _pinyin(alias, phrases, chars) if alias != place.name else ""
+            if len(name) >= 4 and place.name not in english.setdefault(name, []):
+                english[name].append(place.name)
+    nicknames: dict[str, str] = {}
+    exonyms: dict[str, str] = {}
+    for line in NICKNAMES_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            other, _, full = (part.strip() for part in line.partition("="))
+            if other.isascii():
+                exonyms[re.sub(r"\W", "", other.lower())] = full
+            else:
+                nicknames[other] = full
+    # a pinyin two places share belongs to the one without an English name of its own ("Shanxi" is
+    # 山西; 陕西 is "Shaanxi")
+    for name, places in english.items():
+        english[name] = [p for p in places if p not in exonyms.values()] or places
+    english.update({name: [full] for name, full in exonyms.items()})
+    words = sorted(english, key=len, reverse=True)
+    # "Xi'an", "Inner Mongolia": matched with the apostrophe and spaces taken out
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    return _OtherNames(nicknames, {k: tuple(v) for k, v in english.items()}, pattern)
+
+
+def name_places(text: str) -> str:
+    """The text with place nicknames and English place names replaced by full Chinese names.
+
+    "鹏城2019年经济总量多大？" -> "深圳市2019年经济总量多大？"; "What was Guangdong's GDP?" ->
+    "What was Guangdong (广东省)'s GDP?". An English name several places share is replaced by all of them.
+    """
+    names = _other_names()
+    for nickname, full in names.nicknames.items():
+        if nickname in text:
+            starts = _word_starts(text)
+            pieces = re.split(f"({re.escape(nickname)})", text)
+            # a nickname must begin a word; the pieces alternate text, match, text…
+            offsets = [sum(len(x) for x in pieces[:i]) for i in range(len(pieces))]
+            text = "".join(
+                full if i % 2 and offset in starts else piece
+                for i, (piece, offset) in enumerate(zip(pieces, offsets, strict=True))
+            )
+    if re.search(r"[A-Za-z]", text):
+        joined = re.sub(r"(?<=[A-Za-z])'(?=[aeiou])", "", text)  # Xi'an
+        joined = re.sub(r"\b(Inner|Hong) (Mongolia|Kong)\b", r"\1\2", joined, flags=re.I)
+        text = names.english_pattern.sub(
+            lambda m: f"{m.group(0)} ({'、'.join(names.english[m.group(0).lower()])})", joined
+        )
+    return text
+
+
+def question_places(text: str) -> tuple[str, ...]:
+    """Places a question names, with NATIONAL for the nation ("全国", "国务院", "国家统计局", "China")."""
+    found = places_in(text)
+    cues = list(_NATIONAL_CUE.finditer(text))
+    # a cue must begin a word: "其中国家级" holds no "中国"
+    if (cues and {m.start() for m in cues} & _word_starts(text)) or _NATIONAL_ENGLISH.search(text):
+        found = (*found, NATIONAL)
+    return found
 
 
 def place_aliases(name: str) -> frozenset[str]:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ingest.places import place_aliases, places_in, province_of
+from ingest.places import NATIONAL, place_aliases, province_of
 from reportqa.models import NOT_FOUND, DocumentMeta
 from retrieval.query import Query
 
@@ -52,7 +52,9 @@ def scope_documents(
         if not allowed:
             return DocumentScope(unavailable=f"没有{'、'.join(map(str, years))}年的文档。")
 
-    named_places = places_in(query.text)
+    named_places = query.places
+    if named_places == (NATIONAL,) and not any(metas[d].place == NATIONAL for d in allowed):
+        named_places = ()  # "全国…" over one city's reports: the nation is what they compare with
     if named_places:
         exact = {d for d in allowed if any(_same_place(p, metas[d].place) for p in named_places)}
         # a city's document may still answer about its province ("山东省…评价报告中我市排第几")
@@ -86,7 +88,7 @@ def scope_documents(
 
 def _no_document_of_year(query: Query, kind: str, candidates: Sequence[DocumentMeta]) -> str:
     """ "文中未提及深圳市2019年的政府工作报告。现有深圳市政府工作报告的年份：2020年、2021年。" """
-    places = "、".join(places_in(query.text))
+    places = "、".join(p for p in query.places if p != NATIONAL) or "、".join(query.places)
     what = kind or "文档"
     asked = "、".join(f"{y}年" for y in query.document_years)
     have = "、".join(f"{y}年" for y in sorted({m.year for m in candidates if m.year})) or "（无）"

@@ -13,6 +13,7 @@ from typing import Literal
 
 import cn2an
 
+from ingest.places import name_places, question_places
 from reportqa.errors import QuestionError
 
 AnswerKind = Literal["quantity", "date", "name", "reason", "list", "open"]
@@ -75,7 +76,7 @@ class Query:
     wants_target: bool = False
     wants_actual: bool = False
     is_english: bool = False
-    places: tuple[str, ...] = field(default=())
+    places: tuple[str, ...] = field(default=())  # full names; "全国" for the nation
     plan_period: tuple[int, int] | None = None  # first and last year of a five-year plan the question names
 
 
@@ -173,7 +174,8 @@ def resolve_followup(question: str, history: Sequence[str]) -> str:
 def analyse(question: str, history: Sequence[str] = (), *, max_chars: int = 2000) -> Query:
     """Normalise, resolve a follow-up against `history` (earlier questions, oldest first), classify."""
     original = normalise_question(question, max_chars)
-    text = resolve_followup(original, [normalise_question(h, 10 * max_chars) for h in history if h and h.strip()])
+    resolved = resolve_followup(original, [normalise_question(h, 10 * max_chars) for h in history if h and h.strip()])
+    text = name_places(resolved)  # "鹏城" -> "深圳市", "Guangdong's" -> "广东省's"
     named = document_years(text)
     return Query(
         original=original,
@@ -183,6 +185,7 @@ def analyse(question: str, history: Sequence[str] = (), *, max_chars: int = 2000
         document_years=named,
         wants_target=bool(_TARGET_CUE.search(text)),
         wants_actual=bool(_ACTUAL_CUE.search(text)),
-        is_english=is_english(text),
+        is_english=is_english(resolved),
+        places=question_places(text),
         plan_period=find_plan_period(text),
     )

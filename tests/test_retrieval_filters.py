@@ -54,3 +54,9 @@ def test_a_report_of_a_year_the_corpus_lacks_is_not_answered_and_the_years_it_ha
     assert scope.unavailable == f"{NOT_FOUND}深圳市2019年的政府工作报告。现有深圳市政府工作报告的年份：2020年、2021年。"
     # the year of the figure may differ from the year of the report that states it
     assert _scope("深圳市2021年政府工作报告说2020年高企总量是多少？").allowed == {"sz/2021.md"}
+
+
+def test_the_nation_keeps_to_national_documents_where_the_corpus_has_them() -> None:
+    assert _scope("国家统计局2020年统计公报中粗钢产量是多少？").allowed == {"nbs/2020.md"}
+    city_only = {d: m for d, m in METAS.items() if m.place != "全国"}
+    assert scope_documents(analyse("全国科技活动周办了几届？"), city_only).allowed is None
