@@ -18,6 +18,7 @@ from answering.citations import CitationList
 from answering.figures import Figure, find_dates, find_figures, years_covered
 from answering.sentences import split_sentences
 from answering.tables import TableCell, parse_statement
+from ingest.places import NATIONAL, NATIONAL_BODIES
 from reportqa.models import NOT_FOUND, Answer, DocumentMeta, Hit
 from retrieval.query import Query, find_plan_period
 
@@ -68,6 +69,8 @@ _ASKS_RATE = re.compile(r"增长|增速|增幅|比重|占比|比例|百分|率|�
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 # spaces between Chinese characters are layout ("组  长"), not word breaks
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# a post, then (after a colon or the spaces of a roster's layout) a name that ends the line or field
+_ROSTER_NAME = re.compile(r"(?:长|书记|主任|主席|总理)(?:\s*[:：]\s*|\s+)([\u4e00-\u9fff]{2,4})(?=\s|$)")
 _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
 # Headings of a work report's plans for the year ahead (not "工作回顾", "主要任务完成情况").
 _PLAN_SECTION = re.compile(
@@ -304,6 +307,8 @@ class ExtractiveAnswerer:
         context_tokens = self._tokens(f"{meta.title if meta else ''} {chunk.section}")
         # the place a document is about is said once, in its title: every sentence of it speaks of that place
         place_tokens = self._tokens(meta.place) if meta and meta.place else frozenset()
+        if meta and meta.place == NATIONAL:
+            place_tokens |= self._tokens(" ".join(NATIONAL_BODIES))  # "国务院…报告" is the national one
         context_years = years_covered(chunk.section)
         plan_bonus = _plan_bonus(query, meta, chunk.section)
         if chunk.is_table_row:
@@ -364,8 +369,11 @@ class ExtractiveAnswerer:
         return 0.0
 
     def _people(self, text: str) -> list[str]:
-        """Personal names in the text, as jieba tags them (nr), in order."""
-        return [w for w, c in self.tokenizer.word_classes(text).items() if c == "nr" and len(w) >= 2]
+        """Personal names in the text: those a roster line sets after a post ("深圳市代市长 覃伟中"),
+        then those jieba tags as names (nr) that are not part of one already found, in order."""
+        listed = [m.group(1) for m in _ROSTER_NAME.finditer(text)]
+        tagged = [w for w, c in self.tokenizer.word_classes(text).items() if c == "nr" and len(w) >= 2]
+        return listed + [w for w in tagged if not any(w in name for name in listed)]
 
     # --- composing -----------------------------------------------------------------------------
 

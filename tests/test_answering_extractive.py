@@ -187,3 +187,11 @@ def test_a_level_is_not_answered_by_a_share_a_starting_point_or_a_years_plan() -
 
     span = _doc_hit(zhejiang, texts[zhejiang], "高新技术企业从2.2万家增加到4.9万家")
     assert answerer.answer(analyse("浙江省高新技术企业有多少家？"), [span]).answer.startswith("4.9万家")
+
+
+def test_who_reads_the_name_a_roster_line_sets_after_the_post() -> None:
+    doc = "深圳市/2021.md"
+    answerer, texts = _report_answerer((doc, MULTI / "2021.md"))
+    byline = _doc_hit(doc, texts[doc], "深圳市代市长 覃伟中", "政府工作报告")
+    answer = answerer.answer(analyse("深圳市2021年政府工作报告是谁作的？"), [byline])
+    assert answer.found and answer.answer.startswith("覃伟中。")
