@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -26,7 +26,7 @@ from retrieval.query import Query, find_plan_period
 QUESTION_WORDS = frozenset(
     "多少 几 几个 几家 什么 哪些 哪个 哪里 哪 是 有 为什么 为何 怎么 怎样 如何 请问 吗 呢 的 了 年 年度 情况 时候 "
     "共 一共 总共 总计 合计 总数 总量 累计 目前 现在 当时 请 告诉 我 问 介绍 一下 主要 具体 多 大 数 数量 "
-    "是否 达到 了吗 还 能 对 "
+    "是否 达到 了吗 还 能 对 多大 多高 多长 多久 说 "
     "what how many much which who when why is are was were the of in for and to a an there did does do "
     "by with on".split()
 )
@@ -139,6 +139,7 @@ class ExtractiveAnswerer:
         # each sentence and section once. Measured: about three quarters of answer extraction time.
         self._tokens = functools.lru_cache(maxsize=_TOKEN_CACHE)(lambda text: frozenset(tokenizer.keyword_tokens(text)))
         self._terms = functools.lru_cache(maxsize=1024)(self._weigh_question_terms)
+        self._pieces = functools.lru_cache(maxsize=4096)(lambda term: tuple(tokenizer.dictionary_cut(term)))
 
     def answer(self, query: Query, hits: Sequence[Hit]) -> Answer:
         terms = self._question_terms(query)
@@ -323,7 +324,11 @@ class ExtractiveAnswerer:
             own_years = years_covered(text)
             # a sentence continues the one before it ("2019年，举办了…科技活动周。共有…3000余人参会")
             coverage = _coverage(
-                terms, _CJK_GAP.sub("", text.lower()), tokens | place_tokens, context_tokens | previous_tokens
+                terms,
+                _CJK_GAP.sub("", text.lower()),
+                tokens | place_tokens,
+                context_tokens | previous_tokens,
+                self._pieces,
             )
             years = frozenset(own_years | context_years | (set() if own_years else previous_years))
             score = (
@@ -494,11 +499,18 @@ def _asks_rather_than_says(token: str, word_class: str) -> bool:
     )
 
 
-def _coverage(terms: Mapping[str, float], text: str, tokens: set[str], context_tokens: set[str]) -> float:
+def _coverage(
+    terms: Mapping[str, float],
+    text: str,
+    tokens: set[str],
+    context_tokens: set[str],
+    pieces: Callable[[str], tuple[str, ...]],
+) -> float:
     """Share of the question's term weight found in the sentence (half for its title or section).
 
     A term is found as a token, or as a substring where the sentence was segmented otherwise
-    ("科长" inside "服务科科长").
+    ("科长" inside "服务科科长"), or in part: the share of its characters its dictionary words
+    cover ("钢产量" in "粗钢：单位 万吨；产量 106476.7").
 
     A question with no matchable terms (an English one the glossary does not cover) leaves the
     decision to retrieval and to the kind, year and unit checks.
@@ -508,10 +520,14 @@ def _coverage(terms: Mapping[str, float], text: str, tokens: set[str], context_t
     total = sum(terms.values())
     if total <= 0:
         return 0.0
-    got = sum(
-        w if t in tokens or (len(t) > 1 and t in text) else 0.5 * w if t in context_tokens else 0.0
-        for t, w in terms.items()
-    )
+    got = 0.0
+    for term, weight in terms.items():
+        if term in tokens or (len(term) > 1 and term in text):
+            got += weight
+        elif term in context_tokens:
+            got += 0.5 * weight
+        elif len(parts := pieces(term)) > 1:
+            got += weight * sum(len(p) for p in parts if p in text) / len(term)
     return got / total
 
 

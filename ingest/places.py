@@ -24,7 +24,7 @@ from pathlib import Path
 import jieba
 
 NATIONAL = "全国"
-NATIONAL_BODIES = ("国务院", "国家统计局")
+NATIONAL_BODIES = ("国务院", "国家统计局", "统计局")
 _NATIONAL_CUES = ("全国", "中国", *NATIONAL_BODIES)
 _NATIONAL_CUE = re.compile("|".join(_NATIONAL_CUES))
 _NATIONAL_ENGLISH = re.compile(r"\b(?:China|nationwide|State Council|NBS)\b", re.I)
