@@ -142,6 +142,11 @@ class Lexicon:
         """``text`` cut into dictionary words only (no HMM guesses), lowercased, whitespace dropped."""
         return [w.strip().lower() for w in self._tokenizer.lcut(text, HMM=False) if w.strip()]
 
+    def subwords(self, word: str) -> list[str]:
+        """The shorter dictionary words inside ``word`` ("汽车产量" -> 汽车, 产量), lowercased."""
+        word = word.strip().lower()
+        return [w for w in dict.fromkeys(self._tokenizer.cut_for_search(word, HMM=False)) if 1 < len(w) < len(word)]
+
     def canonical(self, term: str) -> str:
         """The canonical form (lowercased) of ``term``'s synonym group, else ``term`` lowercased."""
         key = term.strip().lower()

@@ -195,3 +195,20 @@ def test_who_reads_the_name_a_roster_line_sets_after_the_post() -> None:
     byline = _doc_hit(doc, texts[doc], "深圳市代市长 覃伟中", "政府工作报告")
     answer = answerer.answer(analyse("深圳市2021年政府工作报告是谁作的？"), [byline])
     assert answer.found and answer.answer.startswith("覃伟中。")
+
+
+def test_a_compound_term_is_found_in_part_in_a_table_row() -> None:
+    doc = "nbs/2019.md"
+    statement = "汽车：单位 万辆；产量 2552.8；比上年增长（%） -8.3"
+    chunk = Chunk(
+        f"{doc}#0", doc, 0, len(statement), statement, "表3 2019年主要工业产品产量及其增长速度", True, statement
+    )
+    metas = {doc: DocumentMeta("中华人民共和国2019年国民经济和社会发展统计公报", "全国", 2019, "统计公报")}
+    lexicon = Lexicon.load(Settings().lexicon_dir)
+    communique = MULTI.parent.parent / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2019.md"
+    stats = KeywordIndex.build(
+        [lexicon.keyword_tokens(line) for line in communique.read_text(encoding="utf-8").splitlines()]
+    )
+    answerer = ExtractiveAnswerer(lexicon, term_stats=stats, documents=metas)
+    answer = answerer.answer(analyse("2019年全国汽车产量是多少万辆？"), [Hit(chunk=chunk, score=1.0)])
+    assert answer.found and answer.answer.startswith("2552.8万辆")

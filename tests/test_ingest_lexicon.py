@@ -95,3 +95,8 @@ def test_english_aliases_match_their_plurals() -> None:
     lexicon = Lexicon(synonym_groups=[["高新技术企业", "high-tech enterprise"], ["科技企业孵化器", "incubator"]])
     assert lexicon.keyword_tokens("How many high-tech enterprises and incubators?").count("高新技术企业") == 1
     assert "科技企业孵化器" in lexicon.keyword_tokens("incubators")
+
+
+def test_subwords_are_the_shorter_dictionary_words_inside_a_word(lexicon):
+    assert lexicon.subwords("汽车产量") == ["汽车", "产量"]
+    assert lexicon.subwords("产量") == []
