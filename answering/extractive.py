@@ -31,9 +31,9 @@ QUESTION_WORDS = frozenset(
     "by with on".split()
 )
 # Words that ask rather than say (哪天, 谁, 多少, 哪几个…) and jieba word classes that carry no topic:
-# pronouns, numerals, measure words, particles, conjunctions, prepositions, adverbs, localisers.
+# pronouns, numerals, measure words, particles, conjunctions, prepositions, adverbs, localisers, place words (市里).
 _INTERROGATIVE = re.compile(r"[哪谁啥几]|什么|多少")
-_FUNCTION_CLASSES = ("r", "m", "q", "u", "y", "c", "p", "d", "e", "o", "f")
+_FUNCTION_CLASSES = ("r", "m", "q", "u", "y", "c", "p", "d", "e", "o", "f", "s")
 _CAUSAL = re.compile(r"因为|由于|原因|受限|导致|造成|根据.{0,40}要求|不足|匮乏|差距|滞后|薄弱|问题|制约|影响")
 _QUESTION_UNIT = re.compile(
     r"(?:多少|几)(个百分点|个?亿元?|个?万元|元|家|个|项|人|名|件|台套|台|所|篇|次|倍|位|亩|吨|种|届|条|批)"
