@@ -114,7 +114,7 @@ def describe_change(first: Point, second: Point, question: str = "") -> str:
         amount, unit = abs(diff), "个百分点"
         verb = "提高" if diff > 0 else "下降"
     else:
-        amount, unit = abs(diff) / _scale(second.unit), second.unit or first.unit
+        amount, unit = abs(diff) / unit_scale(second.unit), second.unit or first.unit
         verb = "增加" if diff > 0 else "减少"
     if "差" in question:
         verb = "相差"
@@ -125,12 +125,17 @@ def _point(passage: int, text: str, unit: str, year: int | None) -> Point | None
     value = _number_value(text)
     if value is None:
         return None
-    return Point(passage, text, value * _scale(unit), unit, year)
+    return Point(passage, text, value * unit_scale(unit), unit, year)
 
 
-def _scale(unit: str) -> float:
-    """What the unit's magnitude multiplies by: "万元" -> 1e4, "家" -> 1."""
-    return _MAGNITUDE.get(unit[:1], 1.0)
+def unit_scale(unit: str) -> float:
+    """What the unit's magnitude multiplies by: "万元" -> 1e4, "万亿元" -> 1e12, "家" -> 1."""
+    scale = 1.0
+    for char in unit:
+        if char not in _MAGNITUDE:
+            break
+        scale *= _MAGNITUDE[char]
+    return scale
 
 
 def _number_value(text: str) -> float | None:

@@ -18,7 +18,7 @@ from answering.citations import CitationList
 from answering.figures import Figure, find_dates, find_figures, years_covered
 from answering.sentences import split_sentences
 from answering.tables import TableCell, parse_statement
-from ingest.places import NATIONAL, NATIONAL_BODIES
+from ingest.places import NATIONAL, NATIONAL_BODIES, place_aliases
 from reportqa.models import NOT_FOUND, Answer, DocumentMeta, Hit
 from retrieval.query import Query, find_plan_period
 
@@ -309,7 +309,7 @@ class ExtractiveAnswerer:
         meta = self.documents.get(chunk.doc_id)
         context_tokens = self._tokens(f"{meta.title if meta else ''} {chunk.section}")
         # the place a document is about is said once, in its title: every sentence of it speaks of that place
-        place_tokens = self._tokens(meta.place) if meta and meta.place else frozenset()
+        place_tokens = self._tokens(" ".join(place_aliases(meta.place))) if meta and meta.place else frozenset()
         if meta and meta.place == NATIONAL:
             place_tokens |= self._tokens(" ".join(NATIONAL_BODIES))  # "国务院…报告" is the national one
         context_years = years_covered(chunk.section)

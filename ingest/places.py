@@ -102,21 +102,19 @@ def _word_starts(text: str) -> set[int]:
     return {start for _, start, _ in _segmenter().tokenize(text)}
 
 
-def places_in(text: str) -> tuple[str, ...]:
-    """Full names of the places a text names, in order, without duplicates.
+def place_mentions(text: str) -> list[tuple[str, int, int]]:
+    """(full name, start, end) of every place the text names, in order.
 
     A name must begin a word: "白银" inside the idiom "真金白银" is no place.
     """
-    found: list[str] = []
     matches = list(gazetteer().pattern.finditer(text))
     starts = _word_starts(text) if matches else set()
-    for match in matches:
-        if match.start() not in starts:
-            continue
-        name = gazetteer().by_alias[match.group(0)].name
-        if name not in found:
-            found.append(name)
-    return tuple(found)
+    return [(gazetteer().by_alias[m.group(0)].name, m.start(), m.end()) for m in matches if m.start() in starts]
+
+
+def places_in(text: str) -> tuple[str, ...]:
+    """Full names of the places a text names, in order, without duplicates."""
+    return tuple(dict.fromkeys(name for name, _, _ in place_mentions(text)))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,9 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import zip_longest
 
+from answering.compare import side_by_side, split_comparison
 from answering.extractive import ExtractiveAnswerer
 from answering.llm import LLMAnswerer
 from indexing.backends import make_search_backend
@@ -143,42 +145,80 @@ class Engine:
         mode: str | None = None,
         on_token: Callable[[str], None] | None = None,
     ) -> Answer:
-        """Answer `question` (follow-ups resolved against `history`, earlier questions oldest first)."""
-        serving = self._current()
+        """Answer `question` (follow-ups resolved against `history`, earlier questions oldest first).
+
+        A question that compares two places or years is answered side by side, one question per side.
+        """
+        serving = self._current()  # every part of the answer comes from this one index version
         query = analyse(question, history, max_chars=self.settings.max_question_chars)
-        scope = scope_documents(query, serving.metas, doc_filter=doc_filter, years=years)
-        if scope.unavailable:
-            return Answer(
-                question=query.original,
-                answer=scope.unavailable,
-                found=False,
-                index_version=serving.snapshot.version,
-            )
-        hits = self._retrieve(serving, query, scope, top_k or self.settings.top_k)
-        if (mode or self.settings.answer_mode) == "llm":
-            if not self.settings.llm_configured:
-                raise LLMError("answer_mode is llm but llm_base_url / llm_model are not set")
-            answer = LLMAnswerer(self.settings, serving.metas).answer(query, hits, on_token=on_token)
+        mode = mode or self.settings.answer_mode
+        top_k = top_k or self.settings.top_k
+        comparison = split_comparison(query.text) if mode != "llm" else None
+        if comparison is None:
+            answer = self._answer(serving, query, doc_filter, years, top_k, mode, on_token)
         else:
-            answer = serving.extractive.answer(query, hits)
+            sides = [
+                self._answer(serving, self._side(text), doc_filter, years, top_k, mode, on_token)
+                for _, text in comparison.sides
+            ]
+            answer = side_by_side(query.original, comparison, sides)
+            answer.warnings.extend(w for side in sides for w in side.warnings)
         return Answer(
             question=answer.question,
             answer=answer.answer,
             found=answer.found,
             citations=answer.citations,
-            warnings=[*scope.notes, *answer.warnings],
+            warnings=answer.warnings,
             index_version=serving.snapshot.version,
         )
+
+    def _side(self, text: str) -> Query:
+        return analyse(text, max_chars=self.settings.max_question_chars)
+
+    def _answer(
+        self,
+        serving: _Serving,
+        query: Query,
+        doc_filter: str | None,
+        years: Sequence[int],
+        top_k: int,
+        mode: str,
+        on_token: Callable[[str], None] | None,
+    ) -> Answer:
+        scope = scope_documents(query, serving.metas, doc_filter=doc_filter, years=years)
+        if scope.unavailable:
+            return Answer(question=query.original, answer=scope.unavailable, found=False)
+        hits = self._retrieve(serving, query, scope, top_k)
+        if mode == "llm":
+            if not self.settings.llm_configured:
+                raise LLMError("answer_mode is llm but llm_base_url / llm_model are not set")
+            answer = LLMAnswerer(self.settings, serving.metas).answer(query, hits, on_token=on_token)
+        else:
+            answer = serving.extractive.answer(query, hits)
+        answer.warnings[:0] = scope.notes
+        return answer
 
     def retrieve(
         self, question: str, *, history: Sequence[str] = (), doc_filter: str | None = None, top_k: int | None = None
     ) -> list[Hit]:
         serving = self._current()
         query = analyse(question, history, max_chars=self.settings.max_question_chars)
-        scope = scope_documents(query, serving.metas, doc_filter=doc_filter)
-        if scope.unavailable:
-            return []
-        return self._retrieve(serving, query, scope, top_k or self.settings.top_k)
+        top_k = top_k or self.settings.top_k
+        comparison = split_comparison(query.text)
+        queries = [self._side(text) for _, text in comparison.sides] if comparison else [query]
+        per_query = []
+        for part in queries:
+            scope = scope_documents(part, serving.metas, doc_filter=doc_filter)
+            per_query.append([] if scope.unavailable else self._retrieve(serving, part, scope, top_k))
+        if len(per_query) == 1:
+            return per_query[0]
+        # the sides' passages in turn, best first, each once
+        merged: dict[str, Hit] = {}
+        for rank_hits in zip_longest(*per_query):
+            for hit in rank_hits:
+                if hit is not None:
+                    merged.setdefault(hit.chunk.chunk_id, hit)
+        return list(merged.values())[:top_k]
 
     def _retrieve(self, serving: _Serving, query: Query, scope: DocumentScope, top_k: int) -> list[Hit]:
         return serving.retriever.retrieve(query.text, top_k, allowed_docs=scope.allowed, doc_boost=scope.boost)
