@@ -76,6 +76,7 @@ _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
 _PLAN_SECTION = re.compile(
     r"^(?!.*(?:完成|进展|成效|回顾)).*(?:工作任务|主要任务|重点任务|工作安排|工作部署|开局|目标任务)"
 )
+_RANGE_OR_BOUND = re.compile(r"(?:[—–~～至]\d+(?:\.\d+)?%?)?(?:以上|左右|以下|以内)?")
 _RATE_UNITS = frozenset({"%", "个百分点", "‰", "倍"})
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
 _TOKEN_CACHE = 200_000  # segmented sentences kept per answerer
@@ -435,7 +436,9 @@ class ExtractiveAnswerer:
         if query.years and figure.year is not None and figure.year not in query.years:
             return None
         year = figure.year or (query.years[0] if query.years else None)
-        return f"{figure.text}（{year}年）" if year else figure.text
+        # "6%—6.5%", "900万人以上": a range or bound is part of the figure
+        text = figure.text + _RANGE_OR_BOUND.match(best.text, figure.end).group(0)
+        return f"{text}（{year}年）" if year else text
 
     def _supporting(
         self, query: Query, best: Candidate, candidates: Sequence[Candidate], direct: str | None

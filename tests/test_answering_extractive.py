@@ -212,3 +212,13 @@ def test_a_compound_term_is_found_in_part_in_a_table_row() -> None:
     answerer = ExtractiveAnswerer(lexicon, term_stats=stats, documents=metas)
     answer = answerer.answer(analyse("2019年全国汽车产量是多少万辆？"), [Hit(chunk=chunk, score=1.0)])
     assert answer.found and answer.answer.startswith("2552.8万辆")
+
+
+def test_a_range_or_bound_is_part_of_the_figure() -> None:
+    doc = "全国/2019.md"
+    answerer, texts = _report_answerer(
+        (doc, MULTI.parent.parent / "cn_national_gov_docs" / "national_work_reports" / "2019.md")
+    )
+    target = _doc_hit(doc, texts[doc], "国内生产总值增长6%—6.5%；", "三、2019年政府工作任务")
+    answer = answerer.answer(analyse("2019年国务院政府工作报告提出的国内生产总值增长目标是多少？"), [target])
+    assert answer.answer.startswith("6%—6.5%")
