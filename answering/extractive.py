@@ -278,6 +278,15 @@ class ExtractiveAnswerer:
     def _question_terms(self, query: Query) -> Mapping[str, float]:
         return self._terms(query)
 
+    def _topic_terms(self, query: Query) -> Mapping[str, float]:
+        """The question's terms other than the places it names, for a figure asked about a place
+        (a byline "深圳市市长 陈如桂" names only the place, and answers who gave its report)."""
+        if query.kind != "quantity":
+            return {}
+        terms = self._question_terms(query)
+        places = {a for place in query.places for a in place_aliases(place)}
+        return {t: w for t, w in terms.items() if t not in places} if places & set(terms) else {}
+
     def _weigh_question_terms(self, query: Query) -> Mapping[str, float]:
         """The question's topic words, each weighted by how rare it is in the index (BM25 idf).
 
@@ -319,6 +328,7 @@ class ExtractiveAnswerer:
             pieces = [(chunk.statement or chunk.text, 0, len(chunk.text))]
         else:
             pieces = [(s.text, s.start, s.end) for s in split_sentences(chunk.text)]
+        topic = self._topic_terms(query)
         out = []
         previous_tokens: set[str] = set()
         previous_years: set[int] = set()
@@ -326,13 +336,11 @@ class ExtractiveAnswerer:
             tokens = self._tokens(text)
             own_years = years_covered(text)
             # a sentence continues the one before it ("2019年，举办了…科技活动周。共有…3000余人参会")
-            coverage = _coverage(
-                terms,
-                _CJK_GAP.sub("", text.lower()),
-                tokens | place_tokens,
-                context_tokens | previous_tokens,
-                self._pieces,
-            )
+            plain = _CJK_GAP.sub("", text.lower())
+            coverage = _coverage(terms, plain, tokens | place_tokens, context_tokens | previous_tokens, self._pieces)
+            # a sentence that names the place asked about and nothing else asked answers nothing
+            if coverage >= self.min_coverage and topic and not _coverage(topic, plain, tokens, set(), self._pieces):
+                coverage = 0.0
             years = frozenset(own_years | context_years | (set() if own_years else previous_years))
             score = (
                 3.0 * coverage
@@ -514,8 +522,8 @@ def _coverage(
     """Share of the question's term weight found in the sentence (half for its title or section).
 
     A term is found as a token, or as a substring where the sentence was segmented otherwise
-    ("科长" inside "服务科科长"), or in part: the share of its characters that the shorter
-    dictionary words inside it cover ("汽车产量" in "汽车：单位 万辆；产量 2552.8").
+    ("科长" inside "服务科科长"), or in parts: the shorter dictionary words inside it, all of them
+    ("汽车产量" in "汽车：单位 万辆；产量 2552.8").
 
     A question with no matchable terms (an English one the glossary does not cover) leaves the
     decision to retrieval and to the kind, year and unit checks.
@@ -531,10 +539,17 @@ def _coverage(
             got += weight
         elif term in context_tokens:
             got += 0.5 * weight
-        elif parts := pieces(term):
-            covered = {i for p in parts if p in text for i in range(term.find(p), term.find(p) + len(p))}
-            got += weight * len(covered) / len(term)
+        elif (parts := pieces(term)) and _held_in_parts(term, parts, text):
+            got += weight
     return got / total
+
+
+def _held_in_parts(term: str, parts: Sequence[str], text: str) -> bool:
+    """Every character of `term` is in the text by way of its dictionary words, save one at most
+    ("钢产量": 产量, and 钢 of 粗钢); "高新技术企业" is not held by a text with only 技术 and 企业."""
+    covered = {i for p in parts if p in text for i in range(term.find(p), term.find(p) + len(p))}
+    rest = [c for i, c in enumerate(term) if i not in covered]
+    return len(rest) <= 1 and all(c in text for c in rest)
 
 
 def _year_bonus(query: Query, years: frozenset[int]) -> float:

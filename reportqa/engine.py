@@ -29,6 +29,7 @@ from reportqa.settings import Settings
 from retrieval.filters import DocumentScope, scope_documents
 from retrieval.hybrid import Fusion, HybridRetriever
 from retrieval.query import Query, analyse
+from retrieval.rerank import CoverageReranker
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class _Serving:
 
     snapshot: IndexSnapshot
     retriever: HybridRetriever
+    reranker: CoverageReranker
     extractive: ExtractiveAnswerer
     metas: dict[str, DocumentMeta]
 
@@ -98,8 +100,9 @@ class Engine:
         retriever = HybridRetriever(
             snapshot, self.embedder, self.lexicon, candidates=self.settings.candidates, fusion=fusion
         )
+        reranker = CoverageReranker(self.lexicon, snapshot.keyword, metas, weight=self.settings.rerank_weight)
         extractive = ExtractiveAnswerer(self.lexicon, term_stats=snapshot.keyword, documents=metas)
-        return _Serving(snapshot, retriever, extractive, metas)
+        return _Serving(snapshot, retriever, reranker, extractive, metas)
 
     def _current(self) -> _Serving:
         self.refresh()
@@ -221,4 +224,6 @@ class Engine:
         return list(merged.values())[:top_k]
 
     def _retrieve(self, serving: _Serving, query: Query, scope: DocumentScope, top_k: int) -> list[Hit]:
-        return serving.retriever.retrieve(query.text, top_k, allowed_docs=scope.allowed, doc_boost=scope.boost)
+        pool = max(top_k, self.settings.rerank_pool)
+        fused = serving.retriever.retrieve(query.text, pool, allowed_docs=scope.allowed, doc_boost=scope.boost)
+        return serving.reranker.rerank(query.text, fused, top_k)

@@ -69,6 +69,8 @@ class Settings(BaseSettings):
     fusion_dense_weight: float = 0.7
     fusion_keyword_weight: float = 1.0
     fusion_k: float = 20.0
+    rerank_weight: float = Field(default=0.4, description="weight of question coverage when re-ranking fused hits")
+    rerank_pool: int = Field(default=15, description="fused hits re-ranked for the top_k")
 
     # answering
     answer_mode: Literal["extractive", "llm"] = "extractive"
@@ -97,7 +99,9 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
 
-    @field_validator("chunk_size", "top_k", "candidates", "embed_batch_size", "embed_threads", "max_question_chars")
+    @field_validator(
+        "chunk_size", "top_k", "candidates", "rerank_pool", "embed_batch_size", "embed_threads", "max_question_chars"
+    )
     @classmethod
     def _positive(cls, value: int, info) -> int:
         if value <= 0:
