@@ -49,6 +49,8 @@ _UNIT_ALIASES = {
     "个亿元": {"亿元"},
     "亿": {"亿元", "亿"},
     "个万元": {"万元"},
+    "条": {"条", "项"},  # policies and measures are counted in either
+    "项": {"项", "条"},
 }
 # A one-character word ("来", "投", "上") says little of what a question is about, however rare it is;
 # a verb ("参加", "实施") says how it is asked more than what about.
@@ -77,6 +79,7 @@ _PLAN_SECTION = re.compile(
     r"^(?!.*(?:完成|进展|成效|回顾)).*(?:工作任务|主要任务|重点任务|工作安排|工作部署|开局|目标任务)"
 )
 _RANGE_OR_BOUND = re.compile(r"(?:[—–~～至]\d+(?:\.\d+)?%?)?(?:以上|左右|以下|以内)?")
+_QUOTED = re.compile(r"“[^”]{1,30}”|《[^》]{1,60}》")
 _RATE_UNITS = frozenset({"%", "个百分点", "‰", "倍"})
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
 _TOKEN_CACHE = 200_000  # segmented sentences kept per answerer
@@ -358,7 +361,7 @@ class ExtractiveAnswerer:
             # a row statement's units are in its label or headers ("高新技术企业数（家）：…目前完成数 512")
             cells = parse_statement(text) if is_table_row else []
             units = [c.unit or c.figures[0].unit for c in cells if c.figures]
-            figures = find_figures(text)
+            figures = _stated_figures(text)
             if not figures and not units:
                 return -1.5
             wanted = _wanted_units(query)
@@ -419,7 +422,7 @@ class ExtractiveAnswerer:
             if wanted and not _unit_matches(cell.unit, wanted):
                 return None
             return f"{cell.figures[0].text}{cell.unit}（{cell.describe()}）"
-        figures = find_figures(best.text)
+        figures = _stated_figures(best.text)
         if not figures:
             return None
         terms = self._question_terms(query)
@@ -542,6 +545,12 @@ def _coverage(
         elif (parts := pieces(term)) and _held_in_parts(term, parts, text):
             got += weight
     return got / total
+
+
+def _stated_figures(text: str) -> list[Figure]:
+    """The figures a text states, not those inside a quoted name ("创新发展30条", 《…2019》)."""
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    return [f for f in find_figures(text) if not any(start < f.start < end for start, end in quoted)]
 
 
 def _held_in_parts(term: str, parts: Sequence[str], text: str) -> bool:

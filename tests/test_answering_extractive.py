@@ -222,3 +222,13 @@ def test_a_range_or_bound_is_part_of_the_figure() -> None:
     target = _doc_hit(doc, texts[doc], "国内生产总值增长6%—6.5%；", "三、2019年政府工作任务")
     answer = answerer.answer(analyse("2019年国务院政府工作报告提出的国内生产总值增长目标是多少？"), [target])
     assert answer.answer.startswith("6%—6.5%")
+
+
+def test_a_figure_inside_a_quoted_name_is_not_stated() -> None:
+    named = _hit("先后出台了“创新发展30条”“零成本创业16条”“创新型城市建设24条”等一系列真金白银的政策")
+    counted = _hit("等十余项创新政策，从不同方面优化创新创业环境")
+    lexicon = Lexicon.load(Settings().lexicon_dir)
+    stats = KeywordIndex.build([lexicon.keyword_tokens(line) for line in TEXT.splitlines()])
+    answerer = ExtractiveAnswerer(lexicon, term_stats=stats, documents=METAS)
+    answer = answerer.answer(analyse("出台了多少条创新政策？"), [named, counted])
+    assert answer.found and answer.answer.startswith("十余项")
