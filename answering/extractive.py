@@ -80,6 +80,12 @@ _PLAN_SECTION = re.compile(
 )
 _RANGE_OR_BOUND = re.compile(r"(?:[—–~～至]\d+(?:\.\d+)?%?)?(?:以上|左右|以下|以内)?")
 _QUOTED = re.compile(r"“[^”]{1,30}”|《[^》]{1,60}》")
+# "比2015年提高了10.58个百分点", "比上年末增加261家": a change since a named year, in absolute terms
+_CHANGE_SINCE = re.compile(
+    r"比(?P<year>(?:19|20)\d{2})年(?:同期|末|底)?(?P<way>提高|增长|增加|上升|下降|减少|降低|多|少)了?"
+    r"(?P<value>\d+(?:\.\d+)?)(?P<unit>个百分点|[万亿]?[家个项人件元])"
+)
+_RISES = frozenset({"提高", "增长", "增加", "上升", "多"})
 _RATE_UNITS = frozenset({"%", "个百分点", "‰", "倍"})
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
 _TOKEN_CACHE = 200_000  # segmented sentences kept per answerer
@@ -425,6 +431,10 @@ class ExtractiveAnswerer:
         figures = _stated_figures(best.text)
         if not figures:
             return None
+        if not any(f.year in query.years for f in figures if not _states_a_change(best.text, f)):
+            derived = _derived_level(best.text, query.years, figures)
+            if derived:
+                return derived
         terms = self._question_terms(query)
         rate_asked = _asks_rate(query, wanted)
         latest = max((f.year for f in figures if f.year), default=None)
@@ -545,6 +555,25 @@ def _coverage(
         elif (parts := pieces(term)) and _held_in_parts(term, parts, text):
             got += weight
     return got / total
+
+
+def _derived_level(text: str, years: Sequence[int], figures: Sequence[Figure]) -> str | None:
+    """The asked year's level worked out from a later one and the change since ("比重为42.41%，比2015年
+    提高了10.58个百分点" -> 约31.83%（2015年）), saying how; None if the text gives no such pair."""
+    for change in _CHANGE_SINCE.finditer(text):
+        year = int(change.group("year"))
+        unit = change.group("unit")
+        level_unit = "%" if unit == "个百分点" else unit
+        before = [f for f in figures if f.end <= change.start() and f.unit == level_unit and f.year != year]
+        if year not in years or not before or _states_a_change(text, before[-1]):
+            continue
+        level, amount = before[-1], change.group("value")
+        sign = -1 if change.group("way") in _RISES else 1
+        value = float(level.value) + sign * float(amount)
+        decimals = max(len(x.partition(".")[2]) for x in (level.value, amount))
+        since = f"（{level.year}年）" if level.year else ""
+        return f"约{value:.{decimals}f}{level_unit}（{year}年，由{level.text}{since}“{change.group(0)}”推算）"
+    return None
 
 
 def _stated_figures(text: str) -> list[Figure]:

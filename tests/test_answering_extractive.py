@@ -232,3 +232,12 @@ def test_a_figure_inside_a_quoted_name_is_not_stated() -> None:
     answerer = ExtractiveAnswerer(lexicon, term_stats=stats, documents=METAS)
     answer = answerer.answer(analyse("出台了多少条创新政策？"), [named, counted])
     assert answer.found and answer.answer.startswith("十余项")
+
+
+def test_a_years_level_is_worked_out_from_a_later_one_and_the_change_since(answerer: ExtractiveAnswerer) -> None:
+    later = _hit(
+        "2020年一季度，全市规模以上高新技术产业产值占规模以上工业产值比重为42.41%，比2015年提高了10.58个百分点。"
+    )
+    answer = answerer.answer(analyse("2015年高新技术产业产值占规上工业产值的比重大约是多少？"), [later])
+    assert answer.found
+    assert answer.answer.startswith("约31.83%（2015年，由42.41%（2020年）“比2015年提高了10.58个百分点”推算）")
