@@ -431,7 +431,7 @@ class ExtractiveAnswerer:
         figures = _stated_figures(best.text)
         if not figures:
             return None
-        if not any(f.year in query.years for f in figures if not _states_a_change(best.text, f)):
+        if query.years and not any(f.year in query.years for f in figures if not _states_a_change(best.text, f)):
             derived = _derived_level(best.text, query.years, figures)
             if derived:
                 return derived

@@ -181,13 +181,11 @@ def name_places(text: str) -> str:
     names = _other_names()
     for nickname, full in names.nicknames.items():
         if nickname in text:
-            starts = _word_starts(text)
-            pieces = re.split(f"({re.escape(nickname)})", text)
-            # a nickname must begin a word; the pieces alternate text, match, text…
-            offsets = [sum(len(x) for x in pieces[:i]) for i in range(len(pieces))]
-            text = "".join(
-                full if i % 2 and offset in starts else piece
-                for i, (piece, offset) in enumerate(zip(pieces, offsets, strict=True))
+            starts = _word_starts(text)  # a nickname must begin a word
+            text = re.sub(
+                re.escape(nickname),
+                lambda m, full=full, starts=starts: full if m.start() in starts else m.group(0),
+                text,
             )
     if re.search(r"[A-Za-z]", text):
         joined = re.sub(r"(?<=[A-Za-z])'(?=[aeiou])", "", text)  # Xi'an
