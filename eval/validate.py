@@ -34,15 +34,16 @@ TYPES = frozenset(
         "comparison",
         "paraphrase",
         "multi_hop",
+        "multi_part",
         "unanswerable",
         "english",
         "disagreement",
     }
 )
 # Types whose must_contain strings need not all sit in the (short) evidence: a reason's
-# key phrase only has to be in the evidence's document; the facts a multi_hop, comparison
-# or disagreement question combines only have to be somewhere in the corpus.
-RELAXED_TYPES = frozenset({"multi_hop", "reason", "comparison", "disagreement"})
+# key phrase only has to be in the evidence's document; the facts a multi_hop, comparison,
+# multi_part or disagreement question combines only have to be somewhere in the corpus.
+RELAXED_TYPES = frozenset({"multi_hop", "multi_part", "reason", "comparison", "disagreement"})
 # Types that only make sense when there are several documents.
 MULTI_ONLY_TYPES = frozenset({"disagreement"})
 
