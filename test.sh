@@ -16,4 +16,5 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh | grep -q .; then
 fi
 
 .venv/bin/ruff check .
-.venv/bin/python -m pytest "$@"
+# every lane: the quick one (plain `pytest`), the slow one (real models, servers, load) and the browser
+.venv/bin/python -m pytest -m "" "$@"

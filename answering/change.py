@@ -18,14 +18,13 @@ from dataclasses import dataclass
 
 import cn2an
 
-from answering.figures import find_figures
-from answering.tables import parse_statement
+from reportqa.answering.figures import find_figures
+from reportqa.answering.tables import parse_statement
+from reportqa.language.quantities import unit_family, unit_scale
 
 ASKS_CHANGE = re.compile(
     r"(?:增加|增长|提高|提升|上升|扩大|减少|下降|降低|多|少|差)了?(?:多少|几)|还差|相差|差距(?:是|有)?多"
 )
-_MAGNITUDE = {"万": 1e4, "亿": 1e8, "千": 1e3}
-_PERCENT_UNITS = ("%", "个百分点", "百分点")
 
 
 @dataclass(frozen=True)
@@ -41,14 +40,6 @@ class Point:
     @property
     def family(self) -> str:
         return unit_family(self.unit)
-
-
-def unit_family(unit: str) -> str:
-    """What a unit counts, without its magnitude: 万元, 亿元 and a bare 万 are 元; % and 个百分点 are %."""
-    if unit in _PERCENT_UNITS:
-        return "%"
-    base = unit.lstrip("万亿千")
-    return base if base else "元"
 
 
 def points_in(text: str, is_table_row: bool, passage: int) -> list[Point]:
@@ -126,16 +117,6 @@ def _point(passage: int, text: str, unit: str, year: int | None) -> Point | None
     if value is None:
         return None
     return Point(passage, text, value * unit_scale(unit), unit, year)
-
-
-def unit_scale(unit: str) -> float:
-    """What the unit's magnitude multiplies by: "万元" -> 1e4, "万亿元" -> 1e12, "家" -> 1."""
-    scale = 1.0
-    for char in unit:
-        if char not in _MAGNITUDE:
-            break
-        scale *= _MAGNITUDE[char]
-    return scale
 
 
 def _number_value(text: str) -> float | None:

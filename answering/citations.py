@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from reportqa.models import Citation, DocumentMeta, Hit
+from reportqa.core.models import Citation, DocumentMeta, Hit
 
 
 class CitationList:

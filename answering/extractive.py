@@ -13,14 +13,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from answering.change import ASKS_CHANGE, describe_change, figure_pair
-from answering.citations import CitationList
-from answering.figures import Figure, find_dates, find_figures, years_covered
-from answering.sentences import split_sentences
-from answering.tables import TableCell, parse_statement
-from ingest.places import NATIONAL, NATIONAL_BODIES, place_aliases
-from reportqa.models import NOT_FOUND, Answer, DocumentMeta, Hit
-from retrieval.query import Query, find_plan_period
+from reportqa.answering.change import ASKS_CHANGE, describe_change, figure_pair
+from reportqa.answering.citations import CitationList
+from reportqa.answering.figures import Figure, find_dates, find_figures, years_covered
+from reportqa.answering.tables import TableCell, parse_statement
+from reportqa.core.models import NOT_FOUND, Answer, DocumentMeta, Hit
+from reportqa.core.protocols import KeywordTokenizer, TermStats
+from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases
+from reportqa.language.quantities import RATE_UNITS
+from reportqa.language.sentences import split_sentences
+from reportqa.question.analysis import Query, find_plan_period
 
 # Interrogatives and fillers that say how something is asked, not what: never evidence of an answer.
 QUESTION_WORDS = frozenset(
@@ -86,7 +88,6 @@ _CHANGE_SINCE = re.compile(
     r"(?P<value>\d+(?:\.\d+)?)(?P<unit>个百分点|[万亿]?[家个项人件元])"
 )
 _RISES = frozenset({"提高", "增长", "增加", "上升", "多"})
-_RATE_UNITS = frozenset({"%", "个百分点", "‰", "倍"})
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
 _TOKEN_CACHE = 200_000  # segmented sentences kept per answerer
 _CHANGE_POOL = 8  # best sentences searched for the two ends of a change
@@ -96,20 +97,12 @@ _DISAGREEMENT_MARGIN = 1.5
 _DOCUMENT_LIMIT = 3
 
 
-class QuestionTokenizer(Protocol):
-    def keyword_tokens(self, text: str) -> list[str]: ...
-
+class QuestionTokenizer(KeywordTokenizer, Protocol):
     def word_classes(self, text: str) -> dict[str, str]: ...
 
     def dictionary_cut(self, text: str) -> list[str]: ...
 
     def subwords(self, word: str) -> list[str]: ...
-
-
-class TermStats(Protocol):
-    def idf(self, term: str) -> float: ...
-
-    def document_frequency(self, term: str) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -374,7 +367,7 @@ class ExtractiveAnswerer:
             units += [f.unit for f in figures]
             bonus = 0.6 if wanted and any(_unit_matches(u, wanted) for u in units) else 0.2
             stated = [u for u in units if u]
-            if stated and not _asks_rate(query, wanted) and all(u in _RATE_UNITS for u in stated):
+            if stated and not _asks_rate(query, wanted) and all(u in RATE_UNITS for u in stated):
                 bonus -= 0.6
             if figures and not _FLOW_CUE.search(query.text) and all(_states_a_change(text, f) for f in figures):
                 bonus -= 0.3
@@ -443,7 +436,7 @@ class ExtractiveAnswerer:
             score = _figure_score(query, wanted, f, _term_distance(best.text, terms, f.start))
             if _states_a_change(best.text, f) and not _FLOW_CUE.search(query.text):
                 score -= 0.5
-            if f.unit in _RATE_UNITS and not rate_asked:
+            if f.unit in RATE_UNITS and not rate_asked:
                 score -= 1.0
             if _clause_before(best.text, f).endswith("从"):
                 score -= 0.4  # "从2.2万家增加到4.9万家": where it started, not where it is

@@ -9,13 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Longest units first so "亿元" wins over "亿" and "个百分点" over "个".
-UNITS = (
-    "个百分点", "百分点", "万台套", "台套", "平方米", "平方公里", "万平方米", "万千瓦", "亿美元", "万美元",
-    "亿元", "万元", "千元", "美元", "万吨", "万人次", "人次", "万人", "万户", "万亩", "公里", "千米", "平米",
-    "%", "‰", "元", "亿", "万", "吨", "亩", "家", "个", "项", "人", "名", "件", "台", "所", "篇", "次", "倍",
-    "位", "条", "座", "户", "年", "月", "天", "批", "支", "套", "处", "辆", "部", "场", "期", "届", "册", "种",
-)  # fmt: skip
+from reportqa.language.quantities import UNITS
+from reportqa.language.sentences import sentence_start
+
 _UNIT_ALTERNATION = "|".join(re.escape(u) for u in UNITS if u not in ("年", "月"))
 # value, then magnitude, then 余/多, then unit: "6.6亿余元", "700余项", "2700多家", "42.41%"
 _FIGURE = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿)?(余|多)?\s*(" + _UNIT_ALTERNATION + r")?")
@@ -35,7 +31,6 @@ DATE = re.compile(
     r"|(?:19|20)\d{2}年度?(?!\d)"
 )
 _COMPARISON_BASE = ("比", "较")
-_CLAUSE_END = re.compile(r"[。；;！!？?\n]")
 
 
 @dataclass(frozen=True)
@@ -124,10 +119,8 @@ def _is_ordinal_or_code(text: str, start: int, end: int) -> bool:
 
 
 def _bound_year(text: str, start: int, years: list[tuple[int, int, int]], figure_starts: list[int]) -> int | None:
-    sentence_start = 0
-    for match in _CLAUSE_END.finditer(text, 0, start):
-        sentence_start = match.end()
-    preceding = [(y, s, e) for y, s, e in years if e <= start and s >= sentence_start]
+    opening = sentence_start(text, start)
+    preceding = [(y, s, e) for y, s, e in years if e <= start and s >= opening]
     if not preceding:
         return None
     year, year_start, year_end = preceding[-1]

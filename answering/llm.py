@@ -12,11 +12,11 @@ from collections.abc import Callable, Mapping, Sequence
 from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_openai import ChatOpenAI
 
-from answering.citations import CitationList
-from reportqa.errors import LLMError
-from reportqa.models import NOT_FOUND, Answer, DocumentMeta, Hit
-from reportqa.settings import Settings
-from retrieval.query import Query
+from reportqa.answering.citations import CitationList
+from reportqa.core.errors import LLMError
+from reportqa.core.models import NOT_FOUND, Answer, DocumentMeta, Hit
+from reportqa.core.settings import Settings
+from reportqa.question.analysis import Query
 
 SYSTEM_PROMPT = f"""你是政府报告问答助手。只能依据用户给出的编号材料回答，不得使用材料以外的知识。
 规则：

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from answering.figures import Figure, find_figures, years_covered
+from reportqa.answering.figures import Figure, find_figures, years_covered
 
 _LABEL_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
 _TARGET = re.compile(r"目标|计划|预期|规划")

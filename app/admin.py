@@ -16,11 +16,16 @@ import re
 import threading
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportqa.errors import ReportQAError
-from reportqa.settings import Settings
+from reportqa.core.errors import ReportQAError
+from reportqa.core.settings import Settings
+
+if TYPE_CHECKING:  # the build module loads FAISS and the embedders: imported only when a build runs
+    from reportqa.indexing.build import BuildReport
 
 log = logging.getLogger(__name__)
 
@@ -124,14 +129,16 @@ STAGE_NAMES = {"parse": "解析文档", "chunk": "切分段落", "embed": "计�
 
 
 class IndexBuilder:
-    """Runs `indexing.build.build_index` in a background thread, one build at a time per process.
+    """Runs `reportqa.indexing.build.build_index` in a background thread, one build at a time per process.
 
     Sessions poll `state()`; the engine serves the old index until the new version's CURRENT switch,
     and picks it up on its next `refresh()`.
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, build: Callable[..., BuildReport] | None = None) -> None:
+        """`build` (default `build_index`) takes the settings, `full` and `progress`."""
         self.settings = settings
+        self._build = build
         self._lock = threading.Lock()
         self._state = BuildState()
         self._thread: threading.Thread | None = None
@@ -160,9 +167,10 @@ class IndexBuilder:
 
     def _run(self, full: bool) -> None:
         try:
-            from indexing.build import build_index
+            from reportqa.indexing.build import build_index
 
-            report = build_index(self.settings, full=full, progress=self._progress)
+            build = self._build or build_index
+            report = build(self.settings, full=full, progress=self._progress)
         except ReportQAError as exc:
             self._state = BuildState(summary=self._state.summary, error=str(exc), finished_at=time.time())
         except Exception as exc:  # shown to the administrator, logged in full

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from reportqa.models import Answer
+from reportqa.core.models import Answer
 
 _LOCK = threading.Lock()  # sessions run in threads of one process; keep lines whole
 

@@ -15,7 +15,7 @@ import html
 import re
 from collections.abc import Sequence
 
-from reportqa.models import NOT_FOUND, Answer, Citation
+from reportqa.core.models import NOT_FOUND, Answer, Citation
 
 # Characters Markdown (emphasis, links, code, headings, tables, lists), remark-math ($), emoji
 # shortcodes and Streamlit's :color[...] directives react to; as numeric entities they show as themselves.

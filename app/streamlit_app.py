@@ -18,11 +18,18 @@ from datetime import datetime
 import streamlit as st
 from pydantic import ValidationError
 
-from app.admin import ALLOWED_SUFFIXES, IndexBuilder, UploadError, is_admin_password, list_documents, remove_document
-from app.admin import save_upload as save_upload_file
-from app.examples import derive_examples
-from app.feedback import record_feedback
-from app.render import (
+from reportqa.app.admin import (
+    ALLOWED_SUFFIXES,
+    IndexBuilder,
+    UploadError,
+    is_admin_password,
+    list_documents,
+    remove_document,
+)
+from reportqa.app.admin import save_upload as save_upload_file
+from reportqa.app.examples import derive_examples
+from reportqa.app.feedback import record_feedback
+from reportqa.app.render import (
     STYLE,
     answer_html,
     citation_html,
@@ -31,8 +38,8 @@ from app.render import (
     text_html,
     warnings_html,
 )
-from reportqa.errors import IndexMismatchError, IndexMissingError, LLMError, QuestionError, ReportQAError
-from reportqa.settings import Settings
+from reportqa.core.errors import IndexMismatchError, IndexMissingError, LLMError, QuestionError, ReportQAError
+from reportqa.core.settings import Settings
 
 log = logging.getLogger("reportqa.app")
 

@@ -21,7 +21,9 @@ from typing import Any, Generic, TypeVar
 
 import numpy as np
 
-from reportqa.settings import PROJECT_ROOT, Settings
+from reportqa.core.settings import Settings
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]  # this checkout
 
 SEED_CORPUS = PROJECT_ROOT / "corpus"
 SEED_SET = PROJECT_ROOT / "eval" / "sets" / "seed.jsonl"

@@ -32,11 +32,13 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from eval.validate import load_questions
-from indexing.build import BuildReport, build_index
-from ingest.loaders import scan_corpus
+from reportqa.core.settings import Settings
 from reportqa.engine import Engine
-from reportqa.settings import PROJECT_ROOT, Settings
+from reportqa.eval.validate import load_questions
+from reportqa.indexing.build import BuildReport, build_index
+from reportqa.ingest.loaders import scan_corpus
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]  # this checkout
 
 DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "corpora"
 DEFAULT_QUESTION_SET = PROJECT_ROOT / "eval" / "sets" / "multi.jsonl"

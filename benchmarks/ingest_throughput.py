@@ -32,12 +32,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks._common import SEED_CORPUS, ChildRun, in_child, ratio, timed
-from eval.baseline import PlainRecipe, embed_chunks, split_documents
-from eval.runner import load_documents
-from indexing.build import BuildReport, build_index
-from indexing.embedders import make_embedder
-from ingest.loaders import scan_corpus
-from reportqa.settings import PROJECT_ROOT, Settings
+from reportqa.core.settings import Settings
+from reportqa.eval.baseline import PlainRecipe, embed_chunks, split_documents
+from reportqa.eval.runner import load_documents
+from reportqa.indexing.build import BuildReport, build_index
+from reportqa.indexing.embedders import make_embedder
+from reportqa.ingest.loaders import scan_corpus
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]  # this checkout
 
 SHARED_CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"
 SAMPLE_SEED = 20260101

@@ -27,15 +27,15 @@ from pathlib import Path
 
 import numpy as np
 
-from eval.metrics import Record
-from eval.runner import DEFAULT_SET, SystemRun, run_system
-from eval.validate import load_questions
-from indexing.build import build_index
-from indexing.embedders import make_embedder
-from indexing.snapshot import IndexSnapshot
+from reportqa.core.models import Answer
+from reportqa.core.settings import Settings
 from reportqa.engine import Engine
-from reportqa.models import Answer
-from reportqa.settings import Settings
+from reportqa.eval.metrics import Record
+from reportqa.eval.runner import DEFAULT_SET, SystemRun, run_system
+from reportqa.eval.validate import load_questions
+from reportqa.indexing.build import build_index
+from reportqa.indexing.embedders import make_embedder
+from reportqa.indexing.snapshot import IndexSnapshot
 
 BACKENDS = ("faiss", "milvus")
 

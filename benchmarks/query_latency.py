@@ -53,15 +53,17 @@ from benchmarks._common import (
     seed_settings,
     timed,
 )
-from eval.baseline import PlainRecipe
-from eval.runner import load_documents
-from eval.validate import load_questions
-from indexing.build import build_index
-from indexing.embedders import make_embedder
+from reportqa.core.settings import Settings
 from reportqa.engine import Engine
-from reportqa.settings import PROJECT_ROOT, Settings
-from retrieval.filters import scope_documents
-from retrieval.query import analyse
+from reportqa.eval.baseline import PlainRecipe
+from reportqa.eval.runner import load_documents
+from reportqa.eval.validate import load_questions
+from reportqa.indexing.build import build_index
+from reportqa.indexing.embedders import make_embedder
+from reportqa.question.analysis import analyse
+from reportqa.question.scope import scope_documents
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]  # this checkout
 
 TARGET_MEDIAN_MS = 30.0
 TARGET_P95_MS = 60.0
@@ -69,9 +71,9 @@ OMP_QUESTIONS = 30
 T = TypeVar("T")
 STAGES = ("version check", "question analysis", "query embedding", "retrieval", "re-ranking", "answer extraction")
 BASELINE_COLD_START = (
-    "import sys; from pathlib import Path; from eval.baseline import PlainRecipe; "
-    "from eval.runner import load_documents; from indexing.embedders import make_embedder; "
-    "from reportqa.settings import Settings; "
+    "import sys; from pathlib import Path; from reportqa.eval.baseline import PlainRecipe; "
+    "from reportqa.eval.runner import load_documents; from reportqa.indexing.embedders import make_embedder; "
+    "from reportqa.core.settings import Settings; "
     "recipe = PlainRecipe.build(load_documents(Path(sys.argv[1])), make_embedder(Settings()), "
     "cache_dir=Path(sys.argv[2])); print(recipe.ask(sys.argv[3]).answer.splitlines()[0], flush=True)"
 )

@@ -45,14 +45,14 @@ import faiss
 import numpy as np
 
 from benchmarks._common import CACHE_DIR, SEED_SET, VECTOR_CACHE, latency_line, mib, ratio, seed_settings, timed
-from eval.validate import load_questions
-from indexing.build import build_index
-from indexing.dense import HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M, DenseIndex, ivf_index
-from indexing.embedders import ReportEmbeddings, make_embedder
-from indexing.keyword import KeywordIndex
-from indexing.snapshot import IndexSnapshot
-from indexing.vector_cache import CACHE_FILE
-from ingest.lexicon import Lexicon
+from reportqa.eval.validate import load_questions
+from reportqa.indexing.build import build_index
+from reportqa.indexing.dense import HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M, DenseIndex, ivf_index
+from reportqa.indexing.embedders import ReportEmbeddings, make_embedder
+from reportqa.indexing.keyword import KeywordIndex
+from reportqa.indexing.snapshot import IndexSnapshot
+from reportqa.indexing.vector_cache import CACHE_FILE
+from reportqa.language.lexicon import Lexicon
 
 TARGET_RECALL = 0.95
 EF_SWEEP = (16, 32, 64, 128, 256, 512, 1024)

@@ -24,7 +24,7 @@ import faiss
 import numpy as np
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from reportqa.models import Answer, Chunk, Citation, Document, Hit
+from reportqa.core.models import Answer, Chunk, Citation, Document, Hit
 
 CHUNK_SIZE = 500
 CHUNK_OVERLAP = 50

@@ -1,8 +1,11 @@
-"""Accuracy floors per question set (eval/floors.json), checked by `reportqa eval --check-floors`.
+"""Accuracy floors per question set, checked by `reportqa eval --check-floors`.
+
+The floors of a set live in ``floors.json`` beside it (``eval/sets/floors.json``), keyed by set name:
 
 {"seed": {"answer_accuracy": 0.8, "refusal_accuracy": 0.9, "hit_at_5": 0.9}}
 
-problems = check_floors(run.ours.metrics, "seed")   # [] when every metric is at or above its floor
+floors = load_floors(Path("eval/sets/seed.jsonl"))
+problems = check_floors(run.ours.metrics, floors)   # [] when every metric is at or above its floor
 """
 
 from __future__ import annotations
@@ -10,15 +13,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from eval.metrics import RATE_METRICS, Metrics
-from reportqa.errors import ReportQAError
+from reportqa.core.errors import ReportQAError
+from reportqa.eval.metrics import RATE_METRICS, Metrics
 
-FLOORS_PATH = Path(__file__).resolve().parent / "floors.json"
+FLOORS_FILE = "floors.json"
 
 
-def load_floors(set_name: str, path: Path = FLOORS_PATH) -> dict[str, float]:
-    """The floors for `set_name`; raises ReportQAError naming the file for a missing set or bad entry."""
-    path = Path(path)
+def load_floors(set_path: Path) -> dict[str, float]:
+    """The floors of the set at `set_path`; raises ReportQAError naming the file for a missing set or bad entry."""
+    set_path = Path(set_path)
+    path = set_path.with_name(FLOORS_FILE)
+    set_name = set_path.stem
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:

@@ -17,7 +17,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
-from reportqa.models import Answer, Hit
+from reportqa.core.models import Answer, Hit
 
 
 @dataclass(frozen=True)

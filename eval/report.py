@@ -11,8 +11,8 @@ from pathlib import Path
 
 from rich.table import Table
 
-from eval.metrics import Metrics
-from eval.runner import EvalRun, SystemRun
+from reportqa.eval.metrics import Metrics
+from reportqa.eval.runner import EvalRun, SystemRun
 
 # (field, label, kind): kind "rate" prints as a percentage, "score" as 0.000, "seconds" as ms
 SUMMARY_ROWS = (

@@ -18,16 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from eval.baseline import PlainRecipe
-from eval.metrics import Metrics, Record, Verdict, judge, summarize, summarize_by_type
-from eval.validate import load_questions
-from reportqa.errors import ReportQAError
-from reportqa.models import Answer, Document, Hit
-from reportqa.settings import PROJECT_ROOT, Settings
+from reportqa.core.errors import ReportQAError
+from reportqa.core.models import Answer, Document, Hit
+from reportqa.core.settings import Settings
+from reportqa.eval.baseline import PlainRecipe
+from reportqa.eval.metrics import Metrics, Record, Verdict, judge, summarize, summarize_by_type
+from reportqa.eval.validate import load_questions
 
-DEFAULT_SET = PROJECT_ROOT / "eval" / "sets" / "seed.jsonl"
-DEFAULT_OUT_ROOT = PROJECT_ROOT / "eval" / "out"
-DEFAULT_CACHE_DIR = PROJECT_ROOT / ".cache"
+DEFAULT_SET = Path("eval/sets/seed.jsonl")  # from the settings' home, like every relative path
+DEFAULT_OUT_ROOT = Path("eval/out")
 RETRIEVE_TOP_K = 5
 
 Progress = Callable[[str, int, int], None]
@@ -71,14 +70,14 @@ def set_name(set_path: Path) -> str:
     return Path(set_path).stem
 
 
-def eval_settings(settings: Settings, corpus: Path | None, cache_dir: Path = DEFAULT_CACHE_DIR) -> Settings:
+def eval_settings(settings: Settings, corpus: Path | None, cache_dir: Path | None = None) -> Settings:
     """`settings` for evaluating over `corpus`: the settings' own index for its own corpus, else a derived one."""
     if corpus is None or Path(corpus).resolve() == Path(settings.corpus_dir).resolve():
         return settings
     corpus = Path(corpus)
     if not corpus.is_dir():
         raise ReportQAError(f"--corpus {corpus}: not a folder; pass the folder holding the documents")
-    index_dir = Path(cache_dir) / "eval-index" / corpus.resolve().name
+    index_dir = Path(cache_dir or settings.cache_dir) / "eval-index" / corpus.resolve().name
     return settings.model_copy(update={"corpus_dir": corpus, "index_dir": index_dir})
 
 
@@ -109,7 +108,7 @@ def run_system(
 
 def load_documents(corpus_dir: Path) -> list[Document]:
     """The corpus documents read with the project's loader (the text the index is built from)."""
-    from ingest.loaders import load_document, scan_corpus
+    from reportqa.ingest.loaders import load_document, scan_corpus
 
     paths, _unsupported = scan_corpus(Path(corpus_dir))  # the index build skips the same files
     return [load_document(path, Path(corpus_dir)) for path in paths]
@@ -117,28 +116,29 @@ def load_documents(corpus_dir: Path) -> list[Document]:
 
 def evaluate(
     settings: Settings,
-    set_path: Path = DEFAULT_SET,
+    set_path: Path | None = None,
     *,
     corpus: Path | None = None,
     out_dir: Path | None = None,
     baseline: bool = False,
     limit: int | None = None,
-    cache_dir: Path = DEFAULT_CACHE_DIR,
+    cache_dir: Path | None = None,
     progress: Progress | None = None,
 ) -> EvalRun:
     """Build or reuse the index, run the set (first `limit` questions), write the outputs into `out_dir`."""
-    from eval.report import write_outputs
-    from indexing.build import build_index
     from reportqa.engine import Engine
+    from reportqa.eval.report import write_outputs
+    from reportqa.indexing.build import build_index
 
     if limit is not None and limit <= 0:
         raise ValueError(f"limit must be greater than 0, got {limit}")
-    set_path = Path(set_path)
+    set_path = settings.home / (set_path or DEFAULT_SET)
     if not set_path.is_file():
         raise ReportQAError(f"--set {set_path}: no such question set (JSONL, see eval/sets/)")
     questions = load_questions(set_path)[:limit]
     settings = eval_settings(settings, corpus, cache_dir)
-    out_dir = Path(out_dir) if out_dir is not None else DEFAULT_OUT_ROOT / set_name(set_path)
+    out_dir = Path(out_dir) if out_dir is not None else settings.home / DEFAULT_OUT_ROOT / set_name(set_path)
+    cache_dir = Path(cache_dir or settings.cache_dir)
 
     build_index(settings, full=False, progress=progress)
     with closing(Engine.open(settings)) as engine:

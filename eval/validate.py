@@ -9,8 +9,8 @@ plus ``"doc"`` for a many-documents set (the doc_id the evidence comes from,
 
 Usage::
 
-    python -m eval.validate eval/sets/seed.jsonl corpus
-    python -m eval.validate eval/sets/multi.jsonl eval/corpora/multi
+    python -m reportqa.eval.validate eval/sets/seed.jsonl corpus
+    python -m reportqa.eval.validate eval/sets/multi.jsonl eval/corpora/multi
 """
 
 from __future__ import annotations
@@ -257,7 +257,7 @@ def validate_set(questions_path: Path, corpus_dir: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2:
-        print("usage: python -m eval.validate SET.jsonl CORPUS_DIR", file=sys.stderr)
+        print("usage: python -m reportqa.eval.validate SET.jsonl CORPUS_DIR", file=sys.stderr)
         return 2
     problems = validate_set(Path(args[0]), Path(args[1]))
     for p in problems:

@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
-from indexing.milvus import MilvusSearch
-from indexing.snapshot import LocalSearch, SearchBackend
-from reportqa.settings import Settings
+from reportqa.core.settings import Settings
+from reportqa.indexing.milvus import MilvusSearch
+from reportqa.indexing.snapshot import LocalSearch, SearchBackend
 
 
 def make_search_backend(settings: Settings) -> SearchBackend:

@@ -37,19 +37,22 @@ from pathlib import Path
 
 import numpy as np
 
-from indexing.backends import make_search_backend
-from indexing.dense import DenseIndex
-from indexing.embedders import ReportEmbeddings, make_embedder
-from indexing.keyword import KeywordIndex
-from indexing.manifest import (
+from reportqa.core.errors import DocumentError, IndexBusyError, IndexMismatchError, ReportQAError
+from reportqa.core.models import Chunk, Document
+from reportqa.core.settings import Settings
+from reportqa.indexing.backends import make_search_backend
+from reportqa.indexing.dense import DenseIndex
+from reportqa.indexing.embedders import ReportEmbeddings, make_embedder
+from reportqa.indexing.keyword import KeywordIndex
+from reportqa.indexing.manifest import (
     MANIFEST_FILE,
     DocumentEntry,
     Manifest,
     ingest_code_hash,
     lexicon_hash,
 )
-from indexing.passages import passage_text
-from indexing.snapshot import (
+from reportqa.indexing.passages import passage_text
+from reportqa.indexing.snapshot import (
     BM25_DIR,
     CHUNKS_FILE,
     DEFAULT_KEEP_PREVIOUS,
@@ -73,10 +76,7 @@ from indexing.snapshot import (
     versions_dir,
     write_jsonl,
 )
-from indexing.vector_cache import VectorCache, passage_key
-from reportqa.errors import DocumentError, IndexBusyError, IndexMismatchError, ReportQAError
-from reportqa.models import Chunk, Document
-from reportqa.settings import Settings
+from reportqa.indexing.vector_cache import VectorCache, passage_key
 
 log = logging.getLogger(__name__)
 
@@ -297,10 +297,10 @@ class _Build:
         self.corpus_dir = Path(settings.corpus_dir)
 
     def run(self, full: bool) -> BuildReport:
-        from ingest.chunking import Chunker
-        from ingest.lexicon import Lexicon
-        from ingest.loaders import scan_corpus
-        from ingest.metadata import load_meta_overrides
+        from reportqa.ingest.chunking import Chunker
+        from reportqa.ingest.loaders import scan_corpus
+        from reportqa.ingest.metadata import load_meta_overrides
+        from reportqa.language.lexicon import Lexicon
 
         lexicon = Lexicon.load(self.settings.lexicon_dir)
         fingerprint = {
@@ -410,7 +410,7 @@ class _Build:
         return previous, reason
 
     def _parse(self, path: Path, chunker, overrides: dict) -> tuple[Document, list[Chunk]]:
-        from ingest.pipeline import parse_document
+        from reportqa.ingest.pipeline import parse_document
 
         return parse_document(path, self.corpus_dir, chunker, overrides)
 

@@ -20,7 +20,7 @@ from typing import ClassVar
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from reportqa.settings import Settings
+from reportqa.core.settings import Settings
 
 _E5_NAME = re.compile(r"(^|[-_/])e5([-_/]|$)", re.IGNORECASE)
 

@@ -17,8 +17,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reportqa.errors import IndexMismatchError
-from reportqa.models import DocumentMeta
+from reportqa.core.errors import IndexMismatchError
+from reportqa.core.models import DocumentMeta
+from reportqa.language.lexicon import lexicon_folder
 
 # 1: first layout (manifest, documents.jsonl, chunks.jsonl, tokens.jsonl, vectors.npy, dense.faiss, bm25/);
 #    passages are indexing.passages.passage_text
@@ -39,18 +40,21 @@ def hash_files(paths: list[Path], root: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-def lexicon_hash(lexicon_dir: Path) -> str:
-    """Hash of the lexicon files: BM25 tokens (and so the keyword index) depend on them."""
-    lexicon_dir = Path(lexicon_dir)
+def lexicon_hash(lexicon_dir: Path | None) -> str:
+    """Hash of the lexicon files (None: the built-in lexicon): BM25 tokens depend on them."""
+    lexicon_dir = lexicon_folder(lexicon_dir)
     return hash_files(list(lexicon_dir.glob("*.txt")) if lexicon_dir.is_dir() else [], lexicon_dir)
 
 
 def ingest_code_hash() -> str:
-    """Hash of the ingest package sources: a parser or chunker change re-parses every document."""
-    import ingest
+    """Hash of the code that turns files into chunks: the ingest package and the language code it
+    uses (sentences, places). A parser or chunker change re-parses every document; the language
+    package's data files (nicknames, lexicon) are not code and do not."""
+    import reportqa.ingest
+    import reportqa.language
 
-    root = Path(ingest.__file__).resolve().parent
-    return hash_files(list(root.glob("*.py")), root)
+    folders = [Path(package.__file__).resolve().parent for package in (reportqa.ingest, reportqa.language)]
+    return hash_files([path for folder in folders for path in folder.glob("*.py")], folders[0].parent)
 
 
 def _meta_to_json(meta: DocumentMeta) -> dict:

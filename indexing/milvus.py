@@ -35,11 +35,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from indexing.dense import HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M
-from indexing.keyword import KeywordIndex
-from indexing.manifest import Manifest
-from reportqa.errors import IndexMissingError, ReportQAError
-from reportqa.settings import Settings
+from reportqa.core.errors import IndexMissingError, ReportQAError
+from reportqa.core.settings import Settings
+from reportqa.indexing.dense import HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M
+from reportqa.indexing.keyword import KeywordIndex
+from reportqa.indexing.manifest import Manifest
 
 if TYPE_CHECKING:  # pymilvus itself is imported only when Milvus is chosen: it is an optional extra
     from pymilvus import MilvusClient

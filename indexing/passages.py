@@ -10,7 +10,7 @@ Changing the format changes every passage: bump `indexing.manifest.SCHEMA_VERSIO
 
 from __future__ import annotations
 
-from reportqa.models import Chunk, DocumentMeta
+from reportqa.core.models import Chunk, DocumentMeta
 
 
 def document_heading(meta: DocumentMeta) -> str:

@@ -38,11 +38,11 @@ from typing import Protocol
 
 import numpy as np
 
-from indexing.dense import DenseIndex
-from indexing.keyword import KeywordIndex
-from indexing.manifest import FULL_REBUILD_HINT, MANIFEST_FILE, Manifest, meta_from_json
-from reportqa.errors import IndexMismatchError, IndexMissingError
-from reportqa.models import Chunk, Document
+from reportqa.core.errors import IndexMismatchError, IndexMissingError
+from reportqa.core.models import Chunk, Document
+from reportqa.indexing.dense import DenseIndex
+from reportqa.indexing.keyword import KeywordIndex
+from reportqa.indexing.manifest import FULL_REBUILD_HINT, MANIFEST_FILE, Manifest, meta_from_json
 
 CURRENT_FILE = "CURRENT"
 VERSIONS_DIR = "versions"
@@ -364,9 +364,6 @@ class IndexSnapshot:
         """Up to `k` (chunk position, BM25 score > 0), best first; [] for no or unknown tokens."""
         scores, ids = self.keyword.search(tokens, k)
         return [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
-
-    def doc_chunk_positions(self, doc_id: str) -> list[int]:
-        return [i for i, chunk in enumerate(self.chunks) if chunk.doc_id == doc_id]
 
     def read_tokens(self) -> list[list[str]]:
         """The BM25 tokens of every chunk, as built (read from disk on demand; builds use it)."""

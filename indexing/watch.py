@@ -18,9 +18,10 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from indexing.build import BuildReport, build_index
-from reportqa.errors import ReportQAError
-from reportqa.settings import Settings
+from reportqa.core.errors import ReportQAError
+from reportqa.core.settings import Settings
+from reportqa.indexing.build import BuildReport, build_index
+from reportqa.indexing.embedders import ReportEmbeddings
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +71,11 @@ def watch_corpus(
     *,
     on_error: Callable[[Exception], None] | None = None,
     lock_timeout: float = 600.0,
+    embedder: ReportEmbeddings | None = None,
 ) -> None:
     """Rebuild whenever files under `settings.corpus_dir` change and then stay quiet for `settle_seconds`.
+
+    `embedder` (default: the one `settings` name, loaded by each build) is passed to every build.
 
     Each build's report goes to `on_report`; a build that fails with a ReportQAError (a bad
     metadata.yaml, a build held by someone else beyond `lock_timeout`) goes to `on_error` (default:
@@ -92,7 +96,7 @@ def watch_corpus(
             if not changes.take_if_settled(settle_seconds):
                 continue
             try:
-                report = build_index(settings, lock_timeout=lock_timeout)
+                report = build_index(settings, lock_timeout=lock_timeout, embedder=embedder)
             except ReportQAError as exc:
                 if on_error is not None:
                     on_error(exc)

@@ -1,6 +1,6 @@
 """Blocks -> chunks: the passages that are indexed, retrieved and cited.
 
-    chunker = Chunker(chunk_size=200, chunk_overlap=40, tokenizer=Lexicon.load(Path("lexicon")))
+    chunker = Chunker(chunk_size=200, chunk_overlap=40, tokenizer=Lexicon.load())
     chunks = chunker.chunk(document, parse_blocks(document))
 
 Rules:
@@ -27,16 +27,13 @@ and every chunk's ``text`` is exactly ``document.text[start:end]``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from ingest.lexicon import Lexicon
-from reportqa.models import Block, Chunk, Document
+from reportqa.core.models import Block, Chunk, Document
+from reportqa.language.lexicon import Lexicon
+from reportqa.language.sentences import split_clauses, split_sentences
 
 SECTION_SEPARATOR = " > "
-
-_SENTENCE_END = re.compile(r"[。！？；!?;\n]+[”’」』）)》】\"']*")
-_CLAUSE_END = re.compile(r"[，、：]+[”’」』）)》】\"']*")
 
 
 @dataclass(frozen=True)
@@ -130,15 +127,15 @@ class Chunker:
     def _units(self, text: str, start: int, end: int) -> list[_Unit]:
         """Sentences of text[start:end]; clauses or word runs of sentences longer than chunk_size."""
         units = []
-        for s, e in _split(text, start, end, _SENTENCE_END):
-            if e - s <= self.chunk_size:
-                units.append(_Unit(s, e))
+        for sentence in split_sentences(text, start, end):
+            if len(sentence.text) <= self.chunk_size:
+                units.append(_Unit(sentence.start, sentence.end))
                 continue
-            for cs, ce in _split(text, s, e, _CLAUSE_END):
-                if ce - cs <= self.chunk_size:
-                    units.append(_Unit(cs, ce))
+            for clause in split_clauses(text, sentence.start, sentence.end):
+                if len(clause.text) <= self.chunk_size:
+                    units.append(_Unit(clause.start, clause.end))
                 else:
-                    units.extend(self._word_runs(text, cs, ce))
+                    units.extend(self._word_runs(text, clause.start, clause.end))
         return units
 
     def _word_runs(self, text: str, start: int, end: int) -> list[_Unit]:
@@ -154,18 +151,6 @@ class Chunker:
         if run_end > run_start:
             runs.append(_Unit(run_start, run_end))
         return [u for u in (_trim(text, u.start, u.end) for u in runs) if u is not None]
-
-
-def _split(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """text[start:end] cut after each match of ``pattern``, pieces trimmed of whitespace, empty ones dropped."""
-    pieces = []
-    piece_start = start
-    for match in pattern.finditer(text, start, end):
-        pieces.append((piece_start, match.end()))
-        piece_start = match.end()
-    pieces.append((piece_start, end))
-    trimmed = (_trim(text, s, e) for s, e in pieces)
-    return [(u.start, u.end) for u in trimmed if u is not None]
 
 
 def _trim(text: str, start: int, end: int) -> _Unit | None:

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from ingest.metadata import META_SIDECAR, infer_meta
-from reportqa.errors import DocumentError
-from reportqa.models import Document
+from reportqa.core.errors import DocumentError
+from reportqa.core.models import Document
+from reportqa.ingest.metadata import META_SIDECAR, infer_meta
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".docx", ".pdf"})

@@ -16,9 +16,9 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from ingest.places import NATIONAL, lookup, places_in
-from reportqa.errors import DocumentError
-from reportqa.models import DocumentMeta
+from reportqa.core.errors import DocumentError
+from reportqa.core.models import DocumentMeta
+from reportqa.language.places import NATIONAL, lookup, places_in
 
 META_SIDECAR = "metadata.yaml"
 META_FIELDS = ("title", "place", "year", "kind")

@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.chunking import Chunker
-from ingest.loaders import DEFAULT_MAX_BYTES, load_document
-from ingest.structure import parse_blocks
-from reportqa.models import Block, Chunk, Document
+from reportqa.core.models import Block, Chunk, Document
+from reportqa.ingest.chunking import Chunker
+from reportqa.ingest.loaders import DEFAULT_MAX_BYTES, load_document
+from reportqa.ingest.structure import parse_blocks
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.metadata import front_matter_end
-from reportqa.models import Block, Document
+from reportqa.core.models import Block, Document
+from reportqa.ingest.metadata import front_matter_end
+from reportqa.language.sentences import has_sentence_end
 
 MAX_HEADING_CHARS = 50
 MAX_MARKDOWN_HEADING_CHARS = 80
@@ -55,7 +56,6 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _ANNEX = re.compile(rf"^附\s*件(?:\s*(?:\d+|[{_NUM}]+))?\s*(?:[：:]|$)\s*(?P<rest>.*)$")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\*\*(?P<inner>[^*]+)\*\*$")
-_SENTENCE_END = re.compile(r"[。！？；!?;]")
 _TITLE_STOP = re.compile(r"[。！？；!?;，,：:]")
 _SKIP = re.compile(r"^(?:<!--.*-->|</?[a-zA-Z][^>]*>(?:[^<]*</[a-zA-Z]+>)?|[-*_=]{3,}|(?:!\[[^\]]*\]\([^)]*\)\s*)+)$")
 _TABLE_SEPARATOR = re.compile(r"^:?-{1,}:?$")
@@ -276,10 +276,10 @@ def _heading(stripped: str) -> _Heading | None:
     annex = _ANNEX.match(core)
     if annex:
         rest = annex.group("rest")
-        if not rest or (len(core) <= MAX_HEADING_CHARS and not _SENTENCE_END.search(rest)):
+        if not rest or (len(core) <= MAX_HEADING_CHARS and not has_sentence_end(rest)):
             return _Heading("annex", _clean(core))
         return None
-    if len(core) > MAX_HEADING_CHARS or _SENTENCE_END.search(core):
+    if len(core) > MAX_HEADING_CHARS or has_sentence_end(core):
         return None
     for style, pattern in _MARKERS:
         if pattern.match(core):

@@ -13,8 +13,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from reportqa.errors import ReportQAError
-from reportqa.settings import Settings
+from reportqa.core.errors import ReportQAError
+from reportqa.core.settings import Settings
 
 app = typer.Typer(help="reportqa: 政府报告问答（带出处）", no_args_is_help=True, add_completion=False)
 console = Console(stderr=True)
@@ -41,8 +41,8 @@ def ingest(
     index: IndexOption = None,
 ) -> None:
     """(Re)build the index from the corpus: only added or changed documents are embedded."""
-    from indexing.build import build_index
-    from indexing.watch import watch_corpus
+    from reportqa.indexing.build import build_index
+    from reportqa.indexing.watch import watch_corpus
 
     settings = _settings(corpus, index)
     with _progress() as progress:
@@ -104,16 +104,17 @@ def eval_(
     check_floors: Annotated[bool, typer.Option("--check-floors", help="exit 1 below eval/floors.json")] = False,
 ) -> None:
     """Measure retrieval, answer, citation and refusal accuracy on a question set."""
-    from eval.floors import check_floors as floor_problems
-    from eval.floors import load_floors
-    from eval.report import summary_table
-    from eval.runner import DEFAULT_SET, evaluate, set_name
+    from reportqa.eval.floors import check_floors as floor_problems
+    from reportqa.eval.floors import load_floors
+    from reportqa.eval.report import summary_table
+    from reportqa.eval.runner import DEFAULT_SET, evaluate
 
-    set_path = set_path or DEFAULT_SET
-    floors = load_floors(set_name(set_path)) if check_floors else None  # a bad floors file fails before the run
+    settings = _settings()
+    set_path = set_path.resolve() if set_path is not None else settings.home / DEFAULT_SET
+    floors = load_floors(set_path) if check_floors else None  # a bad floors file fails before the run
     with _progress() as progress:
         run = evaluate(
-            _settings(),
+            settings,
             set_path,
             corpus=corpus,
             out_dir=out,

@@ -16,20 +16,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import zip_longest
 
-from answering.compare import side_by_side, split_comparison
-from answering.extractive import ExtractiveAnswerer
-from answering.llm import LLMAnswerer
-from indexing.backends import make_search_backend
-from indexing.embedders import make_embedder
-from indexing.snapshot import IndexSnapshot, current_version, read_document
-from ingest.lexicon import Lexicon
-from reportqa.errors import LLMError
-from reportqa.models import Answer, DocumentMeta, Hit
-from reportqa.settings import Settings
-from retrieval.filters import DocumentScope, scope_documents
-from retrieval.hybrid import Fusion, HybridRetriever
-from retrieval.query import Query, analyse
-from retrieval.rerank import CoverageReranker
+from reportqa.answering.compare import side_by_side
+from reportqa.answering.extractive import ExtractiveAnswerer
+from reportqa.answering.llm import LLMAnswerer
+from reportqa.core.errors import LLMError
+from reportqa.core.models import Answer, DocumentMeta, Hit
+from reportqa.core.settings import Settings
+from reportqa.indexing.backends import make_search_backend
+from reportqa.indexing.embedders import ReportEmbeddings, make_embedder
+from reportqa.indexing.snapshot import IndexSnapshot, current_version, read_document
+from reportqa.language.lexicon import Lexicon
+from reportqa.question.analysis import Query, analyse
+from reportqa.question.comparison import split_comparison
+from reportqa.question.scope import DocumentScope, scope_documents
+from reportqa.retrieval.hybrid import Fusion, HybridRetriever
+from reportqa.retrieval.rerank import CoverageReranker
 
 
 @dataclass(frozen=True)
@@ -53,18 +54,19 @@ class _Serving:
 
 
 class Engine:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, embedder: ReportEmbeddings | None = None) -> None:
+        """`embedder` defaults to the one `settings` name; pass one to reuse a loaded model (or a test's)."""
         self.settings = settings
-        self.embedder = make_embedder(settings)
+        self.embedder = embedder or make_embedder(settings)
         self.lexicon = Lexicon.load(settings.lexicon_dir)
         self.search_backend = make_search_backend(settings)
         self._serving: _Serving | None = None
         self._refresh_lock = threading.Lock()
 
     @classmethod
-    def open(cls, settings: Settings) -> Engine:
+    def open(cls, settings: Settings, embedder: ReportEmbeddings | None = None) -> Engine:
         """Load the embedder and the serving index version; raises IndexMissingError if none is built."""
-        engine = cls(settings)
+        engine = cls(settings, embedder)
         try:
             engine.refresh()
         except BaseException:

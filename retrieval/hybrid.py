@@ -12,7 +12,8 @@ from typing import Protocol
 
 import numpy as np
 
-from reportqa.models import Chunk, Hit
+from reportqa.core.models import Chunk, Hit
+from reportqa.core.protocols import KeywordTokenizer, QueryEmbedder
 
 
 @dataclass(frozen=True)
@@ -34,14 +35,6 @@ class Fusion:
             )
         if self.k <= 0:
             raise ValueError(f"fusion k must be greater than 0, got {self.k}")
-
-
-class QueryEmbedder(Protocol):
-    def embed_query_vector(self, text: str) -> np.ndarray: ...
-
-
-class KeywordTokenizer(Protocol):
-    def keyword_tokens(self, text: str) -> list[str]: ...
 
 
 class SearchableIndex(Protocol):

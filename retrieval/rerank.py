@@ -13,22 +13,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from typing import Protocol
 
-from indexing.passages import passage_text
-from reportqa.models import Chunk, DocumentMeta, Hit
+from reportqa.core.models import Chunk, DocumentMeta, Hit
+from reportqa.core.protocols import KeywordTokenizer, TermStats
+from reportqa.indexing.passages import passage_text
 
 _TOKEN_CACHE = 50_000  # passages' token sets kept per reranker
-
-
-class KeywordTokenizer(Protocol):
-    def keyword_tokens(self, text: str) -> list[str]: ...
-
-
-class TermStats(Protocol):
-    def idf(self, term: str) -> float: ...
-
-    def document_frequency(self, term: str) -> int: ...
 
 
 class CoverageReranker:

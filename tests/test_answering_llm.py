@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from answering.llm import LLMAnswerer, unsupported_numbers
-from reportqa.errors import LLMError
-from reportqa.models import Chunk, DocumentMeta, Hit
-from reportqa.settings import Settings
-from retrieval.query import analyse
+from reportqa.answering.llm import LLMAnswerer, unsupported_numbers
+from reportqa.core.errors import LLMError
+from reportqa.core.models import Chunk, DocumentMeta, Hit
+from reportqa.core.settings import Settings
+from reportqa.question.analysis import analyse
 from tests.openai_stub_server import OpenAIStubServer
 
 DOC = "report.txt"

@@ -1,10 +1,10 @@
-"""app.admin: the password gate and upload rules, without Streamlit."""
+"""reportqa.app.admin: the password gate and upload rules, without Streamlit."""
 
 from __future__ import annotations
 
 import pytest
 
-from app.admin import (
+from reportqa.app.admin import (
     IndexBuilder,
     UploadError,
     hash_password,
@@ -14,7 +14,7 @@ from app.admin import (
     safe_filename,
     save_upload,
 )
-from reportqa.settings import Settings
+from reportqa.core.settings import Settings
 
 
 def test_password_gate():
@@ -91,7 +91,6 @@ def test_list_and_remove(tmp_path):
 
 
 def test_builder_reports_errors_without_raising(tmp_path, monkeypatch):
-    import indexing
 
     calls = []
 
@@ -100,10 +99,7 @@ def test_builder_reports_errors_without_raising(tmp_path, monkeypatch):
         progress("embed", 1, 2)
         raise RuntimeError("disk full")
 
-    fake_module = type("M", (), {"build_index": staticmethod(fake_build)})
-    monkeypatch.setitem(__import__("sys").modules, "indexing.build", fake_module)
-    monkeypatch.setattr(indexing, "build", fake_module, raising=False)
-    builder = IndexBuilder(Settings(index_dir=tmp_path / "index", corpus_dir=tmp_path))
+    builder = IndexBuilder(Settings(index_dir=tmp_path / "index", corpus_dir=tmp_path), build=fake_build)
     assert builder.start(full=True)
     state = builder.wait(10)
     assert calls == [True]

@@ -1,9 +1,9 @@
-"""app.examples: example questions come from figures in the documents and must be answerable."""
+"""reportqa.app.examples: example questions come from figures in the documents and must be answerable."""
 
 from __future__ import annotations
 
-from app.examples import candidate_questions, derive_examples
-from reportqa.models import Answer, DocumentMeta
+from reportqa.app.examples import candidate_questions, derive_examples
+from reportqa.core.models import Answer, DocumentMeta
 
 TEXT = (
     "2018年，全市研发经费投入总额达到133.68亿元，占GDP的比重为2.63%。"

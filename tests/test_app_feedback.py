@@ -1,4 +1,4 @@
-"""app.feedback: one JSON line per rating, with question, answer, citations and time."""
+"""reportqa.app.feedback: one JSON line per rating, with question, answer, citations and time."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from app.feedback import record_feedback
-from reportqa.models import Answer, Citation
+from reportqa.app.feedback import record_feedback
+from reportqa.core.models import Answer, Citation
 
 
 def test_feedback_appends_jsonl(tmp_path):

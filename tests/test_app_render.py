@@ -1,11 +1,11 @@
-"""app.render: document text reaches the page as text, never as HTML or Markdown."""
+"""reportqa.app.render: document text reaches the page as text, never as HTML or Markdown."""
 
 from __future__ import annotations
 
 import re
 
-from app.render import answer_html, citation_html, context_html, conversation_markdown, passage_html, text_html
-from reportqa.models import NOT_FOUND, Answer, Citation
+from reportqa.app.render import answer_html, citation_html, context_html, conversation_markdown, passage_html, text_html
+from reportqa.core.models import NOT_FOUND, Answer, Citation
 
 HOSTILE = "<script>alert(1)</script> **bold** [link](javascript:x) <img src=x onerror=alert(2)> $x$ :red[y]\n\n# head"
 

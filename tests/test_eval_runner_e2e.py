@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from eval.runner import evaluate
-from eval.validate import load_questions
-from reportqa.settings import PROJECT_ROOT, Settings
+from reportqa.core.settings import Settings
+from reportqa.eval.runner import evaluate
+from reportqa.eval.validate import load_questions
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]  # this checkout
 
 SEED_SET = PROJECT_ROOT / "eval" / "sets" / "seed.jsonl"
 MINI_IDS = ["seed-001", "seed-046", "seed-076", "seed-148", "seed-166"]  # table, text, entity, english, unanswerable

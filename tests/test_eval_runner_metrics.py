@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eval.metrics import Record, hit_rank, judge, percentile, summarize, summarize_by_type
-from reportqa.models import Answer, Chunk, Citation, Hit
+from reportqa.core.models import Answer, Chunk, Citation, Hit
+from reportqa.eval.metrics import Record, hit_rank, judge, percentile, summarize, summarize_by_type
 
 SOURCE = "一、总体情况\n高新技术企业数（家）\n\t380\n\t512\n\t2019年度\n全市新增省级研发平台45家。\n其他内容。"
 

@@ -10,14 +10,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eval.baseline import PlainRecipe, split_documents
-from eval.floors import check_floors, load_floors
-from eval.metrics import summarize
-from eval.report import render_markdown, write_outputs
-from eval.runner import EvalRun, SystemRun, eval_settings, run_system
-from reportqa.errors import QuestionError, ReportQAError
-from reportqa.models import Answer, Document, DocumentMeta, Hit
-from reportqa.settings import Settings
+from reportqa.core.errors import QuestionError, ReportQAError
+from reportqa.core.models import Answer, Document, DocumentMeta, Hit
+from reportqa.core.settings import Settings
+from reportqa.eval.baseline import PlainRecipe, split_documents
+from reportqa.eval.floors import check_floors, load_floors
+from reportqa.eval.metrics import summarize
+from reportqa.eval.report import render_markdown, write_outputs
+from reportqa.eval.runner import EvalRun, SystemRun, eval_settings, run_system
 
 
 class CharEmbedder:
@@ -37,6 +37,9 @@ class CharEmbedder:
 
     def embed_query_vector(self, text: str) -> np.ndarray:
         return self._vector(text)
+
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]  # this checkout
 
 
 def _document(doc_id: str, text: str) -> Document:
@@ -174,21 +177,26 @@ def test_markdown_without_baseline(tmp_path: Path) -> None:
 def test_floors(tmp_path: Path) -> None:
     path = tmp_path / "floors.json"
     path.write_text(json.dumps({"mini": {"answer_accuracy": 0.9, "hit_at_5": 0.5}}), encoding="utf-8")
-    floors = load_floors("mini", path)
+    floors = load_floors(tmp_path / "mini.jsonl")
     run = _run(tmp_path, with_baseline=False)
     problems = check_floors(run.ours.metrics, floors)
     assert problems == ["answer_accuracy = 0.667 is below its floor 0.900"]
     assert check_floors(run.ours.metrics, {"hit_at_5": 0.5}) == []
     assert "not measured" in check_floors(summarize([], []), {"hit_at_5": 0.5})[0]
     with pytest.raises(ReportQAError, match="no floors for set 'other'"):
-        load_floors("other", path)
+        load_floors(tmp_path / "other.jsonl")
     path.write_text(json.dumps({"mini": {"latency_p95_s": 0.5}}), encoding="utf-8")
     with pytest.raises(ReportQAError, match="unknown metric"):
-        load_floors("mini", path)
+        load_floors(tmp_path / "mini.jsonl")
 
 
 def test_shipped_floors_are_valid() -> None:
-    assert set(load_floors("seed")) >= {"answer_accuracy", "refusal_accuracy", "hit_at_5"}
+    for name in ("seed", "multi"):
+        assert set(load_floors(PROJECT_ROOT / "eval" / "sets" / f"{name}.jsonl")) >= {
+            "answer_accuracy",
+            "refusal_accuracy",
+            "hit_at_5",
+        }
 
 
 def test_other_corpus_gets_its_own_index(tmp_path: Path) -> None:

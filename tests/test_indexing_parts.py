@@ -12,14 +12,14 @@ import faiss
 import numpy as np
 import pytest
 
-from indexing.dense import IVF_NPROBE, DenseIndex, ivf_nlist
-from indexing.keyword import KeywordIndex
-from indexing.manifest import SCHEMA_VERSION, DocumentEntry, Manifest, lexicon_hash
-from indexing.passages import passage_text
-from indexing.snapshot import collect_garbage, current_version, switch_current, versions_dir
-from indexing.vector_cache import VectorCache, passage_key
-from reportqa.errors import IndexMismatchError
-from reportqa.models import Chunk, DocumentMeta
+from reportqa.core.errors import IndexMismatchError
+from reportqa.core.models import Chunk, DocumentMeta
+from reportqa.indexing.dense import IVF_NPROBE, DenseIndex, ivf_nlist
+from reportqa.indexing.keyword import KeywordIndex
+from reportqa.indexing.manifest import SCHEMA_VERSION, DocumentEntry, Manifest, lexicon_hash
+from reportqa.indexing.passages import passage_text
+from reportqa.indexing.snapshot import collect_garbage, current_version, switch_current, versions_dir
+from reportqa.indexing.vector_cache import VectorCache, passage_key
 
 PROJECT = Path(__file__).resolve().parents[1]
 

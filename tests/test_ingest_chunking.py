@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from ingest.chunking import SECTION_SEPARATOR, Chunker
-from ingest.lexicon import Lexicon
-from ingest.loaders import load_document
-from ingest.pipeline import ingest_document, parse_document
-from ingest.structure import parse_blocks
-from reportqa.models import Block, Chunk, Document, DocumentMeta
+from reportqa.core.models import Block, Chunk, Document, DocumentMeta
+from reportqa.ingest.chunking import SECTION_SEPARATOR, Chunker
+from reportqa.ingest.loaders import load_document
+from reportqa.ingest.pipeline import ingest_document, parse_document
+from reportqa.ingest.structure import parse_blocks
+from reportqa.language.lexicon import Lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "corpus"
@@ -28,7 +28,7 @@ SHARED_FILES = [
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
-    return Lexicon.load(ROOT / "lexicon")
+    return Lexicon.load()
 
 
 def word_edges(lexicon: Lexicon, text: str) -> set[int]:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import jieba
 import pytest
 
-from ingest.lexicon import DOMAIN_DICT, SYNONYMS, Lexicon
-from reportqa.errors import DocumentError
+from reportqa.core.errors import DocumentError
+from reportqa.language.lexicon import BUILTIN_LEXICON_DIR, DOMAIN_DICT, SYNONYMS, Lexicon
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
+LEXICON_DIR = BUILTIN_LEXICON_DIR
 
 
 @pytest.fixture(scope="module")

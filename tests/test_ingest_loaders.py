@@ -9,10 +9,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from ingest.loaders import SUPPORTED_SUFFIXES, load_document, scan_corpus
-from ingest.metadata import META_SIDECAR
-from ingest.structure import parse_blocks
-from reportqa.errors import DocumentError
+from reportqa.core.errors import DocumentError
+from reportqa.ingest.loaders import SUPPORTED_SUFFIXES, load_document, scan_corpus
+from reportqa.ingest.metadata import META_SIDECAR
+from reportqa.ingest.structure import parse_blocks
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "corpus"
 SEED = SEED_DIR / "淄博市十三五科技创新规划后评估报告.txt"

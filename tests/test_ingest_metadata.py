@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from ingest.loaders import load_document
-from ingest.metadata import META_SIDECAR, infer_meta, load_meta_overrides
-from ingest.places import places_in
-from reportqa.errors import DocumentError
+from reportqa.core.errors import DocumentError
+from reportqa.ingest.loaders import load_document
+from reportqa.ingest.metadata import META_SIDECAR, infer_meta, load_meta_overrides
+from reportqa.language.places import places_in
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "淄博市十三五科技创新规划后评估报告.txt"
 

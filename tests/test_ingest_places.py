@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ingest.places import NATIONAL, name_places, question_places
-from retrieval.query import analyse
+from reportqa.language.places import NATIONAL, name_places, question_places
+from reportqa.question.analysis import analyse
 
 
 def test_nicknames_become_full_names_and_ordinary_words_stay() -> None:

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest.chunking import Chunker
-from ingest.lexicon import Lexicon
-from ingest.structure import parse_blocks
-from reportqa.models import Document, DocumentMeta
+from reportqa.core.models import Document, DocumentMeta
+from reportqa.ingest.chunking import Chunker
+from reportqa.ingest.structure import parse_blocks
+from reportqa.language.lexicon import Lexicon
 from tests.test_ingest_chunking import check_invariants
 
-LEXICON = Lexicon.load(Path(__file__).resolve().parent.parent / "lexicon")
+LEXICON = Lexicon.load()
 
 # pieces real documents are made of, glued together at random
 _LINES = st.sampled_from(

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.loaders import load_document
-from ingest.structure import parse_blocks
-from reportqa.models import Document, DocumentMeta
+from reportqa.core.models import Document, DocumentMeta
+from reportqa.ingest.loaders import load_document
+from reportqa.ingest.structure import parse_blocks
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "corpus"
 SEED = SEED_DIR / "淄博市十三五科技创新规划后评估报告.txt"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from reportqa.models import NOT_FOUND, DocumentMeta
-from retrieval.filters import YEAR_BOOST, scope_documents
-from retrieval.query import analyse
+from reportqa.core.models import NOT_FOUND, DocumentMeta
+from reportqa.question.analysis import analyse
+from reportqa.question.scope import YEAR_BOOST, scope_documents
 
 METAS = {
     "sz/2020.md": DocumentMeta("深圳市2020年政府工作报告", "深圳市", 2020, "政府工作报告"),

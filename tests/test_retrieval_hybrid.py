@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from indexing.dense import DenseIndex
-from indexing.keyword import KeywordIndex
-from reportqa.models import Chunk
-from retrieval.hybrid import Fusion, HybridRetriever
+from reportqa.core.models import Chunk
+from reportqa.indexing.dense import DenseIndex
+from reportqa.indexing.keyword import KeywordIndex
+from reportqa.retrieval.hybrid import Fusion, HybridRetriever
 
 # Six chunks in two documents; dense vectors are axis-aligned so the dense ranking is known exactly.
 TOKENS = [["孵化器"], ["众创空间"], ["加速器"], ["科技园区"], ["高新技术企业", "512"], ["院士工作站"]]

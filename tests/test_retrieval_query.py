@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reportqa.errors import QuestionError
-from retrieval.query import analyse, answer_kind, find_plan_period, find_years, resolve_followup
+from reportqa.core.errors import QuestionError
+from reportqa.question.analysis import analyse, answer_kind, find_plan_period, find_years, resolve_followup
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from indexing.keyword import KeywordIndex
-from ingest.lexicon import Lexicon
-from reportqa.models import Chunk, DocumentMeta, Hit
-from reportqa.settings import Settings
-from retrieval.rerank import CoverageReranker
+from reportqa.core.models import Chunk, DocumentMeta, Hit
+from reportqa.core.settings import Settings
+from reportqa.indexing.keyword import KeywordIndex
+from reportqa.language.lexicon import Lexicon
+from reportqa.retrieval.rerank import CoverageReranker
 
 PASSAGES = [
     "全市科技工作取得积极进展，创新能力不断提升。",

@@ -36,8 +36,8 @@ def seed_env(base: Path) -> dict[str, str]:
 
 def build_seed_index(base: Path) -> dict[str, str]:
     """Create the corpus under `base` and build its index unless already built; return `seed_env(base)`."""
-    from indexing.build import build_index
-    from reportqa.settings import Settings
+    from reportqa.core.settings import Settings
+    from reportqa.indexing.build import build_index
 
     env = seed_env(base)
     with _lock:

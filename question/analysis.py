@@ -1,6 +1,6 @@
 """Question analysis: what is asked (quantity, date, name, reason…), for which years and places.
 
-Everything here reads the question only; matching against documents happens in retrieval.filters.
+Everything here reads the question only; matching against documents happens in reportqa.question.scope.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Literal
 
 import cn2an
 
-from ingest.places import name_places, question_places
-from reportqa.errors import QuestionError
+from reportqa.core.errors import QuestionError
+from reportqa.language.places import name_places, question_places
 
 AnswerKind = Literal["quantity", "date", "name", "reason", "list", "open"]
 

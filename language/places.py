@@ -217,7 +217,3 @@ def place_aliases(name: str) -> frozenset[str]:
 def province_of(name: str) -> str:
     place = lookup(name)
     return place.province if place else ""
-
-
-def is_national(text: str) -> bool:
-    return any(cue in text for cue in _NATIONAL_CUES)

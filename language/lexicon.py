@@ -1,6 +1,6 @@
 """Chinese word segmentation with the project's domain dictionary, synonyms and stopwords.
 
-    lexicon = Lexicon.load(Path("lexicon"))
+    lexicon = Lexicon.load()                    # the built-in lexicon; or Lexicon.load(Path("my_lexicon"))
     lexicon.cut("全市高企达到512家")            # ['全市', '高企', '达到', '512', '家']
     lexicon.keyword_tokens("全市高企达到512家")  # ['全市', '高新技术企业', '达到', '512', '家']
 
@@ -25,8 +25,9 @@ from pathlib import Path
 import jieba
 import jieba.posseg
 
-from reportqa.errors import DocumentError
+from reportqa.core.errors import DocumentError
 
+BUILTIN_LEXICON_DIR = Path(__file__).with_name("lexicon")
 DOMAIN_DICT = "domain_dict.txt"
 SYNONYMS = "synonyms.txt"
 STOPWORDS = "stopwords.txt"
@@ -89,12 +90,13 @@ class Lexicon:
         self._tagger = jieba.posseg.POSTokenizer(self._tokenizer)
 
     @classmethod
-    def load(cls, lexicon_dir: Path) -> Lexicon:
-        """Read ``domain_dict.txt``, ``synonyms.txt`` and (if present) ``stopwords.txt`` from ``lexicon_dir``.
+    def load(cls, lexicon_dir: Path | None = None) -> Lexicon:
+        """Read ``domain_dict.txt``, ``synonyms.txt`` and (if present) ``stopwords.txt`` from ``lexicon_dir``
+        (None: the lexicon shipped with reportqa).
 
         Raises DocumentError naming the file when a required file is missing or a line is malformed.
         """
-        lexicon_dir = Path(lexicon_dir)
+        lexicon_dir = lexicon_folder(lexicon_dir)
         words = _read_domain_dict(lexicon_dir / DOMAIN_DICT)
         groups = _read_synonyms(lexicon_dir / SYNONYMS)
         stop_path = lexicon_dir / STOPWORDS
@@ -103,12 +105,6 @@ class Lexicon:
             return cls(words, groups, stopwords)
         except ValueError as exc:
             raise DocumentError(str(lexicon_dir / SYNONYMS), str(exc)) from exc
-
-    @property
-    def dictionary_words(self) -> frozenset[str]:
-        """Every word this lexicon adds to jieba's dictionary (domain words and synonym terms)."""
-        terms = {t for g in self._groups for t in g if _JIEBA_WORD.match(t)}
-        return frozenset(self._words) | terms
 
     def tokenize_with_spans(self, text: str) -> list[tuple[str, int, int]]:
         """jieba words of ``text`` with their [start, end) offsets, covering the text without gaps.
@@ -175,6 +171,11 @@ class Lexicon:
                 continue
             out.append(token)
         return out
+
+
+def lexicon_folder(lexicon_dir: Path | None) -> Path:
+    """The folder a lexicon is read from: ``lexicon_dir``, or the built-in one when it is None."""
+    return Path(lexicon_dir) if lexicon_dir is not None else BUILTIN_LEXICON_DIR
 
 
 def _phrase_regex(phrase: str) -> str:

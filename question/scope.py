@@ -12,9 +12,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ingest.places import NATIONAL, place_aliases, province_of
-from reportqa.models import NOT_FOUND, DocumentMeta
-from retrieval.query import Query
+from reportqa.core.models import NOT_FOUND, DocumentMeta
+from reportqa.language.places import NATIONAL, place_aliases, province_of
+from reportqa.question.analysis import Query
 
 # Words of a question that name a kind of document (the kinds ingest/metadata.py gives documents).
 _KIND_CUES = (
