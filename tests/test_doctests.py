@@ -10,7 +10,7 @@ import pytest
 
 import reportqa
 
-FLOORS = ("core", "language", "ingest", "indexing", "question", "retrieval", "answering", "app", "eval")
+FLOORS = ("core", "language", "ingest", "indexing", "question", "retrieval", "answering", "engine", "eval", "app")
 # the Streamlit page runs on import; it has no examples
 _SKIP = {"reportqa.app.streamlit_app"}
 

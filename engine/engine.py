@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import zip_longest
 
@@ -27,7 +27,7 @@ from reportqa.indexing.embedders import ReportEmbeddings, make_embedder
 from reportqa.indexing.snapshot import IndexSnapshot, current_version, read_document
 from reportqa.language.lexicon import Lexicon
 from reportqa.question.analysis import Query, analyse
-from reportqa.question.comparison import split_comparison
+from reportqa.question.comparison import Comparison, split_comparison
 from reportqa.question.scope import DocumentScope, scope_documents
 from reportqa.retrieval.hybrid import Fusion, HybridRetriever
 from reportqa.retrieval.rerank import CoverageReranker
@@ -155,30 +155,21 @@ class Engine:
         A question that compares two places or years is answered side by side, one question per side.
         """
         serving = self._current()  # every part of the answer comes from this one index version
-        query = analyse(question, history, max_chars=self.settings.max_question_chars)
         mode = mode or self.settings.answer_mode
         top_k = top_k or self.settings.top_k
+        query = analyse(question, history, max_chars=self.settings.max_question_chars)
         comparison = split_comparison(query.text) if mode != "llm" else None
-        if comparison is None:
-            answer = self._answer(serving, query, doc_filter, years, top_k, mode, on_token)
-        else:
-            sides = [
-                self._answer(serving, self._side(text), doc_filter, years, top_k, mode, on_token)
-                for _, text in comparison.sides
-            ]
-            answer = side_by_side(query.original, comparison, sides)
-            answer.warnings.extend(w for side in sides for w in side.warnings)
-        return Answer(
-            question=answer.question,
-            answer=answer.answer,
-            found=answer.found,
-            citations=answer.citations,
-            warnings=answer.warnings,
-            index_version=serving.snapshot.version,
-        )
+        parts = self._parts(query, comparison)
+        answers = [self._answer(serving, part, doc_filter, years, top_k, mode, on_token) for part in parts]
+        answer = answers[0] if comparison is None else side_by_side(query.original, comparison, answers)
+        warnings = answer.warnings if comparison is None else [w for part in answers for w in part.warnings]
+        return replace(answer, warnings=warnings, index_version=serving.snapshot.version)
 
-    def _side(self, text: str) -> Query:
-        return analyse(text, max_chars=self.settings.max_question_chars)
+    def _parts(self, query: Query, comparison: Comparison | None) -> list[Query]:
+        """The questions to answer one by one: each side of a comparison, else the question itself."""
+        if comparison is None:
+            return [query]
+        return [analyse(text, max_chars=self.settings.max_question_chars) for _, text in comparison.sides]
 
     def _answer(
         self,
@@ -209,8 +200,7 @@ class Engine:
         serving = self._current()
         query = analyse(question, history, max_chars=self.settings.max_question_chars)
         top_k = top_k or self.settings.top_k
-        comparison = split_comparison(query.text)
-        queries = [self._side(text) for _, text in comparison.sides] if comparison else [query]
+        queries = self._parts(query, split_comparison(query.text))
         per_query = []
         for part in queries:
             scope = scope_documents(part, serving.metas, doc_filter=doc_filter)
