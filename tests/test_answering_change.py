@@ -12,10 +12,11 @@ def _change(question: str, years: tuple[int, ...], passages: list[str], units=()
 
 
 def test_change_cues_are_questions_of_difference_not_of_amount() -> None:
-    assert ASKS_CHANGE.search("2011年到2019年增加了多少家？")
-    assert ASKS_CHANGE.search("2020年预计比2019年多多少家？")
-    assert ASKS_CHANGE.search("离650家的目标还差多少？")
-    assert not ASKS_CHANGE.search("2019年高新技术企业有多少家？")
+    assert ASKS_CHANGE.search("种粮农民补贴资金从2007年到2012年增加了多少亿元？")
+    assert ASKS_CHANGE.search("1980年计划停建缓建的大中型项目比1979年少多少个？")
+    assert ASKS_CHANGE.search("新能源汽车保有量离100万辆的目标还差多少？")
+    assert not ASKS_CHANGE.search("深圳市新能源汽车保有量是多少？")
+    assert not ASKS_CHANGE.search("1979年停建、缓建了多少个大中型项目？")
 
 
 def test_units_of_one_kind_share_a_family() -> None:
@@ -25,29 +26,46 @@ def test_units_of_one_kind_share_a_family() -> None:
 
 
 def test_two_years_in_one_sentence_or_in_two() -> None:
-    one_sentence = ["总量从2011年203家一举跃升至2019年512家。"]
-    assert _change("2011年到2019年增加了多少家？", (2011, 2019), one_sentence, {"家"}) == (
-        "203家（2011年） → 512家（2019年），增加309家"
+    # national work report 2013
+    one_sentence = [
+        "建立健全种粮农民补贴制度和主产区利益补偿机制，补贴标准逐年提高，覆盖范围不断扩大，"
+        "补贴资金从2007年的639亿元增加到2012年的1923亿元。"
+    ]
+    assert _change("种粮农民补贴资金从2007年到2012年增加了多少亿元？", (2007, 2012), one_sentence, {"亿元"}) == (
+        "639亿元（2007年） → 1923亿元（2012年），增加1284亿元"
     )
-    passages = ["经过培育，2020年入库企业预计超过700家。", "2019年，全市入库企业535家。"]
-    assert _change("2020年预计比2019年多多少家？", (2020, 2019), passages, {"家"}) == (
-        "535家（2019年） → 700家（2020年），增加165家"
+    # national work report 1980: this year's plan first, last year's outcome second
+    passages = [
+        "1980年计划基本建设投资总额控制在500亿元，进一步停建、缓建大中型项目238个。",
+        "1979年国家预算内和预算外的基本建设投资总额完成500亿元，停建、缓建了大中型项目295个。",
+    ]
+    assert _change("1980年计划停建缓建的大中型项目比1979年少多少个？", (1980, 1979), passages, {"个"}) == (
+        "295个（1979年） → 238个（1980年），减少57个"
     )
 
 
 def test_shares_change_by_percentage_points_and_money_keeps_its_magnitude() -> None:
-    share = ["比重从2011年的27.31%迅速攀升到2020年一季度的42.41%。"]
-    assert _change("从2011年到2020年提高了多少个百分点？", (2011, 2020), share) == (
-        "27.31%（2011年） → 42.41%（2020年），提高15.1个百分点"
+    # 贵州省 work report 2026
+    share = ["深入推进“3个100万”，常住人口城镇化率从2020年的53.2%提升到2025年的57.7%。"]
+    assert _change("常住人口城镇化率从2020年到2025年提高了多少个百分点？", (2020, 2025), share) == (
+        "53.2%（2020年） → 57.7%（2025年），提高4.5个百分点"
     )
-    money = ["2018年将范围扩大到9所高校，专项资金增至6000万元。", "2016年起，最初设置3000万财政专项资金。"]
-    assert _change("专项资金2018年比最初增加了多少？", (2018,), money) == (
-        "3000万（2016年） → 6000万元（2018年），增加3000万元"
+    # 石家庄市 work report 2021: the year's target, then last year's outcome (beside a count in 件)
+    money = ["2021年，全市技术合同成交总额达到120亿元。", "万人发明专利拥有量达到8.95件，技术合同成交额达到115亿元。"]
+    assert _change("技术合同成交总额2021年的目标比上年增加多少？", (2021,), money) == (
+        "115亿元 → 120亿元（2021年），增加5亿元"
     )
 
 
 def test_a_figure_named_in_the_question_is_set_against_the_same_subject_only() -> None:
-    passages = ["2020年入库科技型中小企业预计超过700家。", "高新技术企业总量从2011年203家跃升至2019年512家。"]
-    answer = _change("高新技术企业离2020年650家的目标还差多少？", (2020,), passages, subject="高新技术企业")
-    assert answer == "512家（2019年） → 650家（2020年），相差138家"
-    assert _change("离2020年650家的目标还差多少？", (2020,), ["2020年预计超过700家。"], subject="高新技术企业") is None
+    # 深圳市 work reports 2020 and 2021: 7万辆 newly put on the road is not the stock of new-energy vehicles
+    promoted = (
+        "持续巩固提升空气质量，全面推广国六标准车用燃油，在公交车、出租车全部电动化的基础上，"
+        "新推广新能源汽车近7万辆、纯电动泥头车3200辆，淘汰老旧车7万辆，完成全部燃气电厂降氮脱硝改造，"
+        "船舶岸电使用率居全国首位。"
+    )
+    stock = "新能源汽车保有量达39.7万辆，居全球城市前列；"
+    question = "新能源汽车保有量离2025年100万辆的目标还差多少？"
+    answer = _change(question, (2025,), [promoted, stock], subject="新能源汽车保有量")
+    assert answer == "39.7万辆 → 100万辆（2025年），相差60.3万辆"
+    assert _change("离2025年100万辆的目标还差多少？", (2025,), [promoted], subject="新能源汽车保有量") is None

@@ -12,40 +12,52 @@ def _citation(n: int, doc: str) -> Citation:
 
 
 def test_two_places_or_two_reports_make_one_question_each_and_others_none() -> None:
-    places = split_comparison("2019年合肥和济南的地区生产总值谁更大？")
+    places = split_comparison("2019年福州和郑州的社会消费品零售总额谁更大？")
     assert places is not None and places.way == "大"
-    assert [label for label, _ in places.sides] == ["合肥市", "济南市"]
-    years = split_comparison("国务院2019年和2021年政府工作报告的GDP增长目标有什么不同？")
+    assert [label for label, _ in places.sides] == ["福州市", "郑州市"]
+    years = split_comparison("2019年和2020年的国务院政府工作报告对居民消费价格涨幅的要求有何不同？")
     assert years is not None and years.way == ""
     assert [q for _, q in years.sides] == [
-        "国务院2019年政府工作报告的GDP增长目标是多少？",
-        "国务院2021年政府工作报告的GDP增长目标是多少？",
+        "2019年的国务院政府工作报告对居民消费价格涨幅的要求是多少？",
+        "2020年的国务院政府工作报告对居民消费价格涨幅的要求是多少？",
     ]
-    assert split_comparison("深圳市地区生产总值是多少？") is None
-    assert split_comparison("认为门槛高的和认为政策不够的，哪个比例更高？") is None  # no two places or years
+    assert split_comparison("福州的社会消费品零售总额在全省排第几？") is None
+    assert split_comparison("城镇居民和农村居民的人均可支配收入哪个更高？") is None  # no two places or years
 
 
 def test_side_by_side_renumbers_citations_and_says_which_is_more() -> None:
-    comparison = split_comparison("2019年杭州和成都的地区生产总值哪个更高？")
+    # the quotes are sentences of the 上海市 and 成都市 work reports 2021
+    question = "2020年上海和成都的外贸进出口总额哪个更多？"
+    comparison = split_comparison(question)
     assert comparison is not None
-    hangzhou = Answer("q1", "15373亿元（2019年）。\n全市地区生产总值完成15373亿元。[1]", True, [_citation(1, "杭州")])
+    shanghai = Answer(
+        "q1",
+        "3.5万亿元（2020年）。\n外贸进出口总额达到3.5万亿元、增长2.3%，实际利用外资达到202.3亿美元、增长6.2%。[1]",
+        True,
+        [_citation(1, "上海")],
+    )
     chengdu = Answer(
         "q2",
-        "1.70万亿元（2019年）。\n实现地区生产总值1.70万亿元。[1]\n总量排名全国城市第7。[2]",
+        "7154.2亿元（2020年）。\n"
+        "外贸进出口总额达7154.2亿元、增长22.4%，增速居副省级城市第2位，新设外商投资企业699家、增长20.9%，"
+        "在蓉世界500强企业新增4家。[1]\n"
+        "成都高新综合保税区进出口总额居全国同类保税区第1位。[2]",
         True,
         [_citation(1, "成都"), _citation(2, "成都")],
     )
-    answer = side_by_side("2019年杭州和成都的地区生产总值哪个更高？", comparison, [hangzhou, chengdu])
+    answer = side_by_side(question, comparison, [shanghai, chengdu])
     lines = answer.answer.splitlines()
-    assert lines[0] == "杭州市：15373亿元（2019年）[1]；成都市：1.70万亿元（2019年）[2]。成都市更高。"
+    # 3.5万亿元 is more than 7154.2亿元, though 3.5 is less than 7154.2
+    assert lines[0] == "上海市：3.5万亿元（2020年）[1]；成都市：7154.2亿元（2020年）[2]。上海市更多。"
     assert lines[1:] == [
-        "全市地区生产总值完成15373亿元。[1]",
-        "实现地区生产总值1.70万亿元。[2]",
-        "总量排名全国城市第7。[3]",
+        "外贸进出口总额达到3.5万亿元、增长2.3%，实际利用外资达到202.3亿美元、增长6.2%。[1]",
+        "外贸进出口总额达7154.2亿元、增长22.4%，增速居副省级城市第2位，新设外商投资企业699家、增长20.9%，"
+        "在蓉世界500强企业新增4家。[2]",
+        "成都高新综合保税区进出口总额居全国同类保税区第1位。[3]",
     ]
-    assert [(c.n, c.doc) for c in answer.citations] == [(1, "杭州"), (2, "成都"), (3, "成都")]
+    assert [(c.n, c.doc) for c in answer.citations] == [(1, "上海"), (2, "成都"), (3, "成都")]
     assert answer.found
 
     missing = Answer("q2", "文中未提及成都市的相关内容。", False)
-    partial = side_by_side("…", comparison, [hangzhou, missing])
-    assert not partial.found and "成都市：文中未提及成都市的相关内容" in partial.answer and "更高" not in partial.answer
+    partial = side_by_side("…", comparison, [shanghai, missing])
+    assert not partial.found and "成都市：文中未提及成都市的相关内容" in partial.answer and "更多" not in partial.answer

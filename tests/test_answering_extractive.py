@@ -1,4 +1,8 @@
-"""The extractive answerer on real passages of the seed report (hits made by hand, no index)."""
+"""The extractive answerer on real passages of government reports and of the seed report (hits made by hand, no index).
+
+Each test reads its documents in full (for the term statistics and the citation offsets) and quotes
+their sentences verbatim.
+"""
 
 from __future__ import annotations
 
@@ -13,231 +17,374 @@ from reportqa.indexing.keyword import KeywordIndex
 from reportqa.language.lexicon import Lexicon
 from reportqa.question.analysis import analyse
 
-SEED = next((Path(__file__).parent.parent / "corpus").glob("*.txt"))
-DOC = SEED.name
-METAS = {DOC: DocumentMeta(title="《淄博市“十三五”科技创新规划》后评估报告", place="淄博市", year=2020)}
-TEXT = SEED.read_text(encoding="utf-8")
+ROOT = Path(__file__).parent.parent
+SEED = next((ROOT / "corpus").glob("*.txt"))
+MULTI = ROOT / "eval" / "corpora" / "multi"  # copies of some documents of the shared corpora
+SHARED = Path("/work/shared/corpora")
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="shared corpora not mounted")
 
-
-def _hit(passage: str, section: str = "二、评估的主要内容", statement: str = "") -> Hit:
-    start = TEXT.index(passage)
-    chunk = Chunk(f"{DOC}#{start}", DOC, start, start + len(passage), passage, section, bool(statement), statement)
-    return Hit(chunk=chunk, score=1.0)
-
-
-GROWTH = _hit("全市高新技术企业由2015年的251家增加到512家，增长103.98%。")
-CASE = _hit("全市高新技术企业总量从2011年203家一举跃升至2019年512家。")
-ROW = _hit(
-    "高新技术企业数（家）\n\t380\n\t512\n\t2019年度",
-    section="二、评估的主要内容 > （一）《规划》实施情况 > 1、主要指标完成情况",
-    statement="高新技术企业数（家）：2020年目标数 380；目前完成数 512；备注 2019年度",
-)
-REASON = _hit("院士建站数量受限，现有院士工作站数量减少。")
+KUNMING_2020, KUNMING_2021 = "昆明市/2020.md", "昆明市/2021.md"
 
 
 @pytest.fixture(scope="module")
-def answerer() -> ExtractiveAnswerer:
-    lexicon = Lexicon.load(Settings().lexicon_dir)
-    # term statistics over the seed's lines, as the index keeps them over its chunks
-    stats = KeywordIndex.build([lexicon.keyword_tokens(line) for line in TEXT.splitlines() if line.strip()])
-    return ExtractiveAnswerer(lexicon, term_stats=stats, documents=METAS)
+def lexicon() -> Lexicon:
+    return Lexicon.load(Settings().lexicon_dir)
 
 
-def test_quantity_for_the_asked_year(answerer: ExtractiveAnswerer) -> None:
-    answer = answerer.answer(analyse("2019年高新技术企业有多少家？"), [GROWTH, ROW, CASE])
+def _answerer(
+    lexicon: Lexicon, docs: dict[str, tuple[Path, DocumentMeta]]
+) -> tuple[ExtractiveAnswerer, dict[str, str]]:
+    """An answerer whose term statistics are those of the documents' lines, as the index keeps them."""
+    texts = {doc_id: path.read_text(encoding="utf-8") for doc_id, (path, _meta) in docs.items()}
+    stats = KeywordIndex.build([lexicon.keyword_tokens(line) for t in texts.values() for line in t.splitlines()])
+    metas = {doc_id: meta for doc_id, (_path, meta) in docs.items()}
+    return ExtractiveAnswerer(lexicon, term_stats=stats, documents=metas), texts
+
+
+def _report_answerer(lexicon: Lexicon, *docs: tuple[str, Path]) -> tuple[ExtractiveAnswerer, dict[str, str]]:
+    """An answerer over real work reports, with their place and year (from "深圳市/2021.md") as metadata."""
+    return _answerer(
+        lexicon,
+        {
+            doc_id: (path, DocumentMeta("政府工作报告", doc_id.split("/")[0], int(doc_id[-7:-3]), "政府工作报告"))
+            for doc_id, path in docs
+        },
+    )
+
+
+def _doc_hit(doc_id: str, text: str, passage: str, section: str, statement: str = "") -> Hit:
+    start = text.index(passage)
+    chunk = Chunk(
+        f"{doc_id}#{start}", doc_id, start, start + len(passage), passage, section, bool(statement), statement
+    )
+    return Hit(chunk=chunk, score=1.0)
+
+
+@pytest.fixture(scope="module")
+def kunming(lexicon: Lexicon) -> tuple[ExtractiveAnswerer, dict[str, str]]:
+    """昆明市's work reports of 2020 (reviewing 2019) and 2021 (reviewing 2016-2020)."""
+    folder = SHARED / "cn_city_work_reports" / "昆明市"
+    if not folder.is_dir():
+        pytest.skip("shared corpora not mounted")
+    return _answerer(
+        lexicon,
+        {
+            f"昆明市/{year}.md": (
+                folder / f"{year}.md",
+                DocumentMeta(f"昆明市{year}年政府工作报告", "昆明市", year, "政府工作报告"),
+            )
+            for year in (2020, 2021)
+        },
+    )
+
+
+def _kunming_hits(texts: dict[str, str]) -> tuple[Hit, Hit]:
+    """昆明's retail sales: 2015 and 2020 in one sentence of the 2021 report; 2019 in the 2020 report."""
+    span = _doc_hit(
+        KUNMING_2021,
+        texts[KUNMING_2021],
+        "服务业成为转型新引擎，社会消费品零售总额由2015年的2098.42亿元增加到3070.44亿元，累计增长46.3%。",
+        "一、“十三五”时期和2020年工作回顾",
+    )
+    year = _doc_hit(
+        KUNMING_2020,
+        texts[KUNMING_2020],
+        "公共预算收入达630亿元、增长5.8%，固定资产投资增长2.8%，社会消费品零售总额达3056.6亿元、增长9.7%，"
+        "城乡居民人均可支配收入分别达46289元和16356元，分别增长7.7%和9.8%。",
+        "一、 2019年工作回顾",
+    )
+    return span, year
+
+
+def _kunming_reason(texts: dict[str, str]) -> Hit:
+    return _doc_hit(
+        KUNMING_2020,
+        texts[KUNMING_2020],
+        "2019年宏观经济形势严峻、市场需求不足、实体经济困难等不利因素影响超出预期，地区生产总值、固定资产投资、"
+        "社会消费品零售总额完成情况低于年初既定目标，反映出政府工作还有许多不足，要实现高质量发展还存在不少困难和问题，"
+        "主要有：产业实力不强，工业支撑不足，新兴产业成长不快，科技创新水平较低，长期积累的结构性问题突出；",
+        "一、 2019年工作回顾",
+    )
+
+
+def test_quantity_for_the_asked_year(kunming: tuple[ExtractiveAnswerer, dict[str, str]]) -> None:
+    answerer, texts = kunming
+    span, year = _kunming_hits(texts)
+    answer = answerer.answer(analyse("2019年全市社零总额达到了多少亿元？"), [span, year])
     assert answer.found
-    assert answer.answer.startswith("512")
+    assert answer.answer.startswith("3056.6亿元（2019年）")
     assert "[1]" in answer.answer
-    assert all(c.text == TEXT[c.start : c.end] for c in answer.citations)
+    assert all(c.text == texts[c.doc][c.start : c.end] for c in answer.citations)
 
 
-def test_an_earlier_year_gives_that_years_figure(answerer: ExtractiveAnswerer) -> None:
-    answer = answerer.answer(analyse("2015年高新技术企业有多少家？"), [ROW, GROWTH, CASE])
+def test_an_earlier_year_gives_that_years_figure(kunming: tuple[ExtractiveAnswerer, dict[str, str]]) -> None:
+    answerer, texts = kunming
+    span, year = _kunming_hits(texts)
+    answer = answerer.answer(analyse("2015年全市社零总额是多少？"), [year, span])
     assert answer.found
-    assert answer.answer.startswith("251家")
+    assert answer.answer.startswith("2098.42亿元")
 
 
-def test_target_value_from_the_table(answerer: ExtractiveAnswerer) -> None:
-    answer = answerer.answer(analyse("高新技术企业数2020年的目标是多少家？"), [ROW, GROWTH])
-    assert answer.answer.startswith("380家")
+@needs_shared
+@pytest.mark.xfail(
+    reason="tables.parse_statement reads only bare-number cells: a plan column whose cells carry their unit "
+    "(201.2万吨) is skipped, and the percentage column answers",
+    strict=True,
+)
+def test_target_value_from_the_table(lexicon: Lexicon) -> None:
+    doc = "一五计划.md"
+    answerer, texts = _answerer(
+        lexicon,
+        {
+            doc: (
+                SHARED / "cn_national_gov_docs" / "five_year_plans" / "1953-一五计划.md",
+                DocumentMeta("中华人民共和国发展国民经济的第一个五年计划", "全国", 1955, "规划纲要"),
+            )
+        },
+    )
+    section = "第三章  工　业 > 第二节  工业的生产 > （一）主要工业品的产量"
+    row = _doc_hit(
+        doc,
+        texts[doc],
+        "| 原油                 | 43.6万吨             | 201.2万吨           | 462                    |",
+        section,
+        statement="原油：1952年产量 43.6万吨；1957年计划产量 201.2万吨；1957年为1952年的百分比 462",
+    )
+    capacity = _doc_hit(doc, texts[doc], "五年内增加原油的生产能力共一五二万吨。", section)
+    answer = answerer.answer(analyse("1957年原油的计划产量是多少万吨？"), [row, capacity])
+    assert answer.answer.startswith("201.2万吨")
 
 
-def test_a_year_no_passage_speaks_of_is_not_found(answerer: ExtractiveAnswerer) -> None:
-    answer = answerer.answer(analyse("2023年高新技术企业有多少家？"), [ROW, GROWTH, CASE])
+def test_a_year_no_passage_speaks_of_is_not_found(kunming: tuple[ExtractiveAnswerer, dict[str, str]]) -> None:
+    answerer, texts = kunming
+    span, year = _kunming_hits(texts)
+    answer = answerer.answer(analyse("2023年全市社零总额是多少？"), [year, span])
     assert not answer.found
     assert answer.answer.startswith("文中未提及2023年")
     assert answer.citations  # the nearest fact is still cited
 
 
-def test_reason_quotes_the_causal_sentence(answerer: ExtractiveAnswerer) -> None:
-    answer = answerer.answer(analyse("院士工作站为什么没达标？"), [GROWTH, REASON])
+def test_reason_quotes_the_causal_sentence(kunming: tuple[ExtractiveAnswerer, dict[str, str]]) -> None:
+    answerer, texts = kunming
+    _span, year = _kunming_hits(texts)
+    answer = answerer.answer(analyse("2019年固定资产投资为什么没有完成年初目标？"), [year, _kunming_reason(texts)])
     assert answer.found
-    assert "数量受限" in answer.answer
+    assert "市场需求不足" in answer.answer
 
 
-def test_no_hits_is_not_found(answerer: ExtractiveAnswerer) -> None:
-    answer = answerer.answer(analyse("2019年高新技术企业有多少家？"), [])
+def test_no_hits_is_not_found(kunming: tuple[ExtractiveAnswerer, dict[str, str]]) -> None:
+    answerer, _texts = kunming
+    answer = answerer.answer(analyse("2019年全市社零总额达到了多少亿元？"), [])
     assert not answer.found and not answer.citations
 
 
-FARM = _hit("兰玉彬教授在淄博市创建500亩无人机植保农场")
+def test_a_figure_in_another_unit_does_not_answer(kunming: tuple[ExtractiveAnswerer, dict[str, str]]) -> None:
+    answerer, texts = kunming
+    stations = _doc_hit(
+        KUNMING_2021,
+        texts[KUNMING_2021],
+        "新增公共充电站130座、机动车泊位1.4万个，完成9100辆新能源巡游出租车配套换电站建设。",
+        "三、2021年工作安排",
+    )
+    answer = answerer.answer(analyse("新能源巡游出租车配套换电站建设投资了多少钱？"), [stations])
+    assert not answer.found and "9100辆" not in answer.answer.split("文中最接近的信息")[0]
 
 
-def test_a_figure_in_another_unit_does_not_answer(answerer: ExtractiveAnswerer) -> None:
-    answer = answerer.answer(analyse("兰玉彬教授的无人机植保农场投资了多少钱？"), [FARM])
-    assert not answer.found and "500亩" not in answer.answer.split("文中最接近的信息")[0]
-
-
-def test_a_plan_period_the_passages_do_not_cover_is_not_found(answerer: ExtractiveAnswerer) -> None:
-    answer = answerer.answer(analyse("“十四五”期间高新技术企业的目标是多少家？"), [ROW, GROWTH])
+def test_a_plan_period_the_passages_do_not_cover_is_not_found(
+    kunming: tuple[ExtractiveAnswerer, dict[str, str]],
+) -> None:
+    answerer, texts = kunming
+    span, year = _kunming_hits(texts)
+    answer = answerer.answer(analyse("“十四五”期间全市社会消费品零售总额要达到多少？"), [span, year])
     assert not answer.found
     assert answer.answer.startswith("文中未提及2021—2025年")
 
 
-def test_how_the_question_is_phrased_does_not_count_against_the_passage(answerer: ExtractiveAnswerer) -> None:
-    # "达标" appears nowhere in the report: it is the asker's word, not a missing fact
-    answer = answerer.answer(analyse("院士工作站为什么没达标？"), [REASON])
+def test_how_the_question_is_phrased_does_not_count_against_the_passage(
+    kunming: tuple[ExtractiveAnswerer, dict[str, str]],
+) -> None:
+    # "掉队" appears nowhere in the reports: it is the asker's word, not a missing fact
+    answerer, texts = kunming
+    assert "掉队" not in "".join(texts.values())
+    answer = answerer.answer(analyse("固定资产投资为什么掉队了？"), [_kunming_reason(texts)])
     assert answer.found
 
 
-def test_english_question_is_answered_from_chinese_passages(answerer: ExtractiveAnswerer) -> None:
-    answer = answerer.answer(analyse("How many high-tech enterprises were there in 2019?"), [ROW, GROWTH])
-    assert answer.found and answer.answer.startswith("512")
+def test_english_question_is_answered_from_chinese_passages(kunming: tuple[ExtractiveAnswerer, dict[str, str]]) -> None:
+    answerer, texts = kunming
+    span, year = _kunming_hits(texts)
+    answer = answerer.answer(analyse("How much did retail sales of consumer goods reach in 2019?"), [span, year])
+    assert answer.found and answer.answer.startswith("3056.6亿元")
 
 
-def test_who_names_the_person_on_the_roster_line(answerer: ExtractiveAnswerer) -> None:
-    duty = _hit("成立由局主要领导担任组长，分管领导担任副组长")
-    roster = _hit("组  长：于秀栋  市科技局党组书记、局长")
-    answer = answerer.answer(analyse("后评估工作小组组长是谁？"), [duty, roster])
-    assert answer.found and answer.answer.startswith("于秀栋")
+def test_who_names_the_person_on_the_roster_line(lexicon: Lexicon) -> None:
+    doc = SEED.name
+    answerer, texts = _answerer(
+        lexicon,
+        {doc: (SEED, DocumentMeta(title="《淄博市“十三五”科技创新规划》后评估报告", place="淄博市", year=2020))},
+    )
+    duty = _doc_hit(
+        doc,
+        texts[doc],
+        "七、人才与成果科负责总结“十三五”以来高新区及国家自主创新示范区建设、科技人才引进培育、加强科技成果",
+        "附件2：《淄博市“十三五”科技创新规划》评估工作任务分工方案",
+    )
+    roster = _doc_hit(
+        doc,
+        texts[doc],
+        "关若飞  市科技局人才与成果科科长",
+        "附件1：《淄博市“十三五”科技创新规划》评估工作小组组成人员名单",
+    )
+    answer = answerer.answer(analyse("人才与成果科的科长由谁担任？"), [duty, roster])
+    assert answer.found and answer.answer.startswith("关若飞")
 
 
-MULTI = Path(__file__).parent.parent / "eval" / "corpora" / "multi" / "cn_city_work_reports" / "深圳市"
-
-
-def _doc_hit(doc_id: str, text: str, passage: str, section: str = "一、工作回顾") -> Hit:
-    start = text.index(passage)
-    chunk = Chunk(f"{doc_id}#{start}", doc_id, start, start + len(passage), passage, section)
-    return Hit(chunk=chunk, score=1.0)
-
-
-def test_documents_that_give_different_figures_are_each_cited() -> None:
-    texts = {year: (MULTI / f"{year}.md").read_text(encoding="utf-8") for year in (2020, 2021)}
-    metas = {
-        f"深圳市/{year}.md": DocumentMeta(title=f"深圳市{year}年政府工作报告", place="深圳市", year=year)
-        for year in texts
+def test_documents_that_give_different_figures_are_each_cited(lexicon: Lexicon) -> None:
+    folder = MULTI / "cn_city_work_reports" / "南京市"
+    docs = {
+        f"南京市/{year}.md": (folder / f"{year}.md", DocumentMeta(f"南京市{year}年政府工作报告", "南京市", year))
+        for year in (2020, 2021)
     }
+    answerer, texts = _answerer(lexicon, docs)
     hits = [
-        _doc_hit("深圳市/2021.md", texts[2021], "国家级高新技术企业达1.86万家，五年增长237%"),
-        _doc_hit("深圳市/2020.md", texts[2020], "新增国家级高新技术企业2700多家，总量超过1.7万家、仅次于北京。"),
+        _doc_hit(
+            "南京市/2021.md",
+            texts["南京市/2021.md"],
+            "新增境内外上市公司12家，总数达126家。",
+            "一、2020年和“十三五”工作回顾",
+        ),
+        _doc_hit("南京市/2020.md", texts["南京市/2020.md"], "新增上市公司7家，总数达117家。", "一、2019年工作回顾"),
     ]
-    lexicon = Lexicon.load(Settings().lexicon_dir)
-    stats = KeywordIndex.build([lexicon.keyword_tokens(line) for t in texts.values() for line in t.splitlines()])
-    answerer = ExtractiveAnswerer(lexicon, term_stats=stats, documents=metas)
 
-    answer = answerer.answer(analyse("深圳市国家级高新技术企业总量是多少家？"), hits)
+    answer = answerer.answer(analyse("南京市上市公司总数是多少家？"), hits)
     assert answer.found
     first_line = answer.answer.splitlines()[0]
     assert first_line.startswith("各文档说法不同")
-    assert "《深圳市2021年政府工作报告》为1.86万家[1]" in first_line
-    assert "《深圳市2020年政府工作报告》为1.7万家[2]" in first_line
-    assert [c.doc for c in answer.citations] == ["深圳市/2021.md", "深圳市/2020.md"]
+    assert "《南京市2021年政府工作报告》为126家[1]" in first_line
+    assert "《南京市2020年政府工作报告》为117家[2]" in first_line
+    assert [c.doc for c in answer.citations] == ["南京市/2021.md", "南京市/2020.md"]
 
-    one_document = answerer.answer(analyse("深圳市国家级高新技术企业总量是多少家？"), hits[:1])
+    one_document = answerer.answer(analyse("南京市上市公司总数是多少家？"), hits[:1])
     assert not one_document.answer.startswith("各文档说法不同")
 
     # a title that names neither place nor year gets both from the metadata
-    plain = {doc: DocumentMeta("政府工作报告", meta.place, meta.year, "政府工作报告") for doc, meta in metas.items()}
-    labelled = ExtractiveAnswerer(lexicon, term_stats=stats, documents=plain).answer(
-        analyse("深圳市国家级高新技术企业总量是多少家？"), hits
-    )
-    assert "深圳市《政府工作报告》（2021年）为1.86万家[1]" in labelled.answer.splitlines()[0]
-
-
-PROVINCES = MULTI.parent.parent / "cn_provincial_work_reports"
-
-
-def _report_answerer(*docs: tuple[str, Path]) -> tuple[ExtractiveAnswerer, dict[str, str]]:
-    """An answerer over real work reports, with their place and year as metadata."""
-    texts = {doc_id: path.read_text(encoding="utf-8") for doc_id, path in docs}
-    metas = {
-        doc_id: DocumentMeta("政府工作报告", doc_id.split("/")[0], int(doc_id[-7:-3]), "政府工作报告")
-        for doc_id in texts
+    plain = {
+        doc: (path, DocumentMeta("政府工作报告", meta.place, meta.year, "政府工作报告"))
+        for doc, (path, meta) in docs.items()
     }
-    lexicon = Lexicon.load(Settings().lexicon_dir)
-    stats = KeywordIndex.build([lexicon.keyword_tokens(line) for t in texts.values() for line in t.splitlines()])
-    return ExtractiveAnswerer(lexicon, term_stats=stats, documents=metas), texts
+    labelled = _answerer(lexicon, plain)[0].answer(analyse("南京市上市公司总数是多少家？"), hits)
+    assert "南京市《政府工作报告》（2021年）为126家[1]" in labelled.answer.splitlines()[0]
 
 
-def test_a_level_is_not_answered_by_a_share_a_starting_point_or_a_years_plan() -> None:
-    jinan, guangdong, zhejiang = "济南市/2020.md", "广东省/2020.md", "浙江省/2026.md"
+@needs_shared
+def test_a_level_is_not_answered_by_a_share_a_starting_point_or_a_years_plan(lexicon: Lexicon) -> None:
+    shanghai, foshan, wenzhou = "上海市/2021.md", "佛山市/2020.md", "温州市/2021.md"
     answerer, texts = _report_answerer(
-        (jinan, MULTI.parent / "济南市" / "2020.md"),
-        (guangdong, PROVINCES / "广东省" / "2020.md"),
-        (zhejiang, PROVINCES / "浙江省" / "2026.md"),
+        lexicon,
+        (shanghai, MULTI / "cn_city_work_reports" / "上海市" / "2021.md"),
+        (foshan, SHARED / "cn_city_work_reports" / "佛山市" / "2020.md"),
+        (wenzhou, SHARED / "cn_city_work_reports" / "温州市" / "2021.md"),
     )
-    plan = _doc_hit(jinan, texts[jinan], "实施高新技术企业培育计划，高新技术企业达到2800家。", "三、2020年重点工作任务")
-    outcome = _doc_hit(jinan, texts[jinan], "高新技术企业突破2200家", "一、2019年工作回顾")
-    assert answerer.answer(analyse("济南市高新技术企业有多少家？"), [plan, outcome]).answer.startswith("2200家")
-    assert answerer.answer(analyse("济南市高新技术企业目标是多少家？"), [plan, outcome]).answer.startswith("2800家")
+    plan = _doc_hit(shanghai, texts[shanghai], "实施学龄前儿童善育工程，新增普惠性托育点50个。", "三、2021年主要任务")
+    outcome = _doc_hit(shanghai, texts[shanghai], "新增普惠性托育点53个。", "一、2020年工作回顾")
+    assert answerer.answer(analyse("上海市新增了多少个普惠性托育点？"), [plan, outcome]).answer.startswith("53个")
+    assert answerer.answer(analyse("上海市新增普惠性托育点的目标是多少个？"), [plan, outcome]).answer.startswith("50个")
 
-    share = _doc_hit(guangdong, texts[guangdong], "新经济增加值占地区生产总值比重达25.3%。")
-    level = _doc_hit(guangdong, texts[guangdong], "全省地区生产总值10.77万亿元、同比增长6.2%")
-    assert answerer.answer(analyse("广东省地区生产总值是多少？"), [share, level]).answer.startswith("10.77万亿元")
-
-    span = _doc_hit(zhejiang, texts[zhejiang], "高新技术企业从2.2万家增加到4.9万家")
-    assert answerer.answer(analyse("浙江省高新技术企业有多少家？"), [span]).answer.startswith("4.9万家")
-
-
-def test_who_reads_the_name_a_roster_line_sets_after_the_post() -> None:
-    doc = "深圳市/2021.md"
-    answerer, texts = _report_answerer((doc, MULTI / "2021.md"))
-    byline = _doc_hit(doc, texts[doc], "深圳市代市长 覃伟中", "政府工作报告")
-    answer = answerer.answer(analyse("深圳市2021年政府工作报告是谁作的？"), [byline])
-    assert answer.found and answer.answer.startswith("覃伟中。")
-
-
-def test_a_compound_term_is_found_in_part_in_a_table_row() -> None:
-    doc = "nbs/2019.md"
-    statement = "汽车：单位 万辆；产量 2552.8；比上年增长（%） -8.3"
-    chunk = Chunk(
-        f"{doc}#0", doc, 0, len(statement), statement, "表3 2019年主要工业产品产量及其增长速度", True, statement
+    review = "一、2019年和今年以来工作回顾"
+    share = _doc_hit(
+        foshan,
+        texts[foshan],
+        "先进制造业、装备制造业占规模以上工业增加值比重分别达49.9%、31.2%，现代服务业增加值占第三产业比重提高至61.4%。",
+        review,
     )
-    metas = {doc: DocumentMeta("中华人民共和国2019年国民经济和社会发展统计公报", "全国", 2019, "统计公报")}
-    lexicon = Lexicon.load(Settings().lexicon_dir)
-    communique = MULTI.parent.parent / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2019.md"
+    level = _doc_hit(
+        foshan,
+        texts[foshan],
+        "规模以上工业增加值达4859.48亿元，增长7%，居全国城市第6位，其中民营工业增长8.3%，对全市工业增长贡献率达85.2%。",
+        review,
+    )
+    assert answerer.answer(analyse("佛山市规模以上工业增加值是多少？"), [share, level]).answer.startswith("4859.48亿元")
+
+    span = _doc_hit(
+        wenzhou,
+        texts[wenzhou],
+        "金融综合改革持续深化，无还本续贷、无抵押贷款等创新举措在全国全省推广，上市企业从17家增加到41家，"
+        "重大金融风险化解有力有效，不良贷款率从3.82%下降到0.79%。",
+        "一、“十三五”发展回顾和2020年主要工作",
+    )
+    assert answerer.answer(analyse("温州市上市企业有多少家？"), [span]).answer.startswith("41家")
+
+
+@needs_shared
+def test_who_reads_the_name_a_roster_line_sets_after_the_post(lexicon: Lexicon) -> None:
+    doc = "甘肃省/2021.md"
+    answerer, texts = _report_answerer(lexicon, (doc, SHARED / "cn_provincial_work_reports" / "甘肃省" / "2021.md"))
+    byline = _doc_hit(doc, texts[doc], "甘肃省代省长 任振鹤", "政府工作报告")
+    answer = answerer.answer(analyse("2021年甘肃省政府工作报告署名的是谁？"), [byline])
+    assert answer.found and answer.answer.startswith("任振鹤。")
+
+
+@needs_shared
+def test_a_compound_term_is_found_in_part_in_a_table_row(lexicon: Lexicon) -> None:
+    # "存款额" is one word to jieba; the row says "存款余额"
+    doc = "nbs/2002.md"
+    statement = "各项存款余额：年末数（亿元） 183388；比上年增长（%） 18.1"
+    section = "八、金融、证券和保险 > 表9. 全部金融机构本外币存贷款情况"
+    chunk = Chunk(f"{doc}#0", doc, 0, len(statement), statement, section, True, statement)
+    metas = {doc: DocumentMeta("中华人民共和国2002年国民经济和社会发展统计公报", "全国", 2002, "统计公报")}
+    communique = SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2002.md"
     stats = KeywordIndex.build(
         [lexicon.keyword_tokens(line) for line in communique.read_text(encoding="utf-8").splitlines()]
     )
     answerer = ExtractiveAnswerer(lexicon, term_stats=stats, documents=metas)
-    answer = answerer.answer(analyse("2019年全国汽车产量是多少万辆？"), [Hit(chunk=chunk, score=1.0)])
-    assert answer.found and answer.answer.startswith("2552.8万辆")
+    answer = answerer.answer(analyse("全部金融机构的存款额是多少亿元？"), [Hit(chunk=chunk, score=1.0)])
+    assert answer.found and answer.answer.startswith("183388亿元")
 
 
-def test_a_range_or_bound_is_part_of_the_figure() -> None:
-    doc = "全国/2019.md"
+@needs_shared
+def test_a_range_or_bound_is_part_of_the_figure(lexicon: Lexicon) -> None:
+    nation, jilin = "全国/2019.md", "吉林省/2020.md"
     answerer, texts = _report_answerer(
-        (doc, MULTI.parent.parent / "cn_national_gov_docs" / "national_work_reports" / "2019.md")
+        lexicon,
+        (nation, MULTI / "cn_national_gov_docs" / "national_work_reports" / "2019.md"),
+        (jilin, SHARED / "cn_provincial_work_reports" / "吉林省" / "2020.md"),
     )
-    target = _doc_hit(doc, texts[doc], "国内生产总值增长6%—6.5%；", "三、2019年政府工作任务")
-    answer = answerer.answer(analyse("2019年国务院政府工作报告提出的国内生产总值增长目标是多少？"), [target])
-    assert answer.answer.startswith("6%—6.5%")
-
-
-def test_a_figure_inside_a_quoted_name_is_not_stated() -> None:
-    named = _hit("先后出台了“创新发展30条”“零成本创业16条”“创新型城市建设24条”等一系列真金白银的政策")
-    counted = _hit("等十余项创新政策，从不同方面优化创新创业环境")
-    lexicon = Lexicon.load(Settings().lexicon_dir)
-    stats = KeywordIndex.build([lexicon.keyword_tokens(line) for line in TEXT.splitlines()])
-    answerer = ExtractiveAnswerer(lexicon, term_stats=stats, documents=METAS)
-    answer = answerer.answer(analyse("出台了多少条创新政策？"), [named, counted])
-    assert answer.found and answer.answer.startswith("十余项")
-
-
-def test_a_years_level_is_worked_out_from_a_later_one_and_the_change_since(answerer: ExtractiveAnswerer) -> None:
-    later = _hit(
-        "2020年一季度，全市规模以上高新技术产业产值占规模以上工业产值比重为42.41%，比2015年提高了10.58个百分点。"
+    bound = _doc_hit(nation, texts[nation], "居民消费价格涨幅3%左右；", "二、2019年经济社会发展总体要求和政策取向")
+    answer = answerer.answer(analyse("国务院2019年定的居民消费价格涨幅预期目标是多少？"), [bound])
+    assert answer.answer.startswith("3%左右")
+    span = _doc_hit(
+        jilin,
+        texts[jilin],
+        "率先实现东北三省小微企业应收账款线上融资“零”的突破，融资成本平均降低30%，融资时间缩短40%—50%。",
+        "一、2019年工作回顾",
     )
-    answer = answerer.answer(analyse("2015年高新技术产业产值占规上工业产值的比重大约是多少？"), [later])
+    answer = answerer.answer(analyse("吉林省小微企业应收账款线上融资让融资时间缩短了多少？"), [span])
+    assert answer.answer.startswith("40%—50%")
+
+
+def test_a_figure_inside_a_quoted_name_is_not_stated(lexicon: Lexicon) -> None:
+    doc = "厦门市/2021.md"
+    answerer, texts = _report_answerer(lexicon, (doc, MULTI / "cn_city_work_reports" / "厦门市" / "2021.md"))
+    policies = _doc_hit(
+        doc,
+        texts[doc],
+        "率先谋划复工复产复市，及时推出“暖企15条”“稳增长24条”“工程建设20条”“金融支持28条”等200多条扶持政策，"
+        "建立“五个一”机制，经济社会秩序全面恢复。",
+        "一、2020年和“十三五”工作回顾",
+    )
+    answer = answerer.answer(analyse("厦门推出了多少条扶持政策？"), [policies])
+    assert answer.found and answer.answer.startswith("200多条")
+
+
+def test_a_years_level_is_worked_out_from_a_later_one_and_the_change_since(lexicon: Lexicon) -> None:
+    doc = "广州市/2021.md"
+    answerer, texts = _report_answerer(lexicon, (doc, MULTI / "cn_city_work_reports" / "广州市" / "2021.md"))
+    later = _doc_hit(
+        doc,
+        texts[doc],
+        "白云机场国际旅客中转率25.5%，比2015年提高7.5个百分点。",
+        "一、“十三五”时期发展成就和2020年主要工作",
+    )
+    answer = answerer.answer(analyse("2015年白云机场国际旅客中转率大约是多少？"), [later])
     assert answer.found
-    assert answer.answer.startswith("约31.83%（2015年，由42.41%（2020年）“比2015年提高了10.58个百分点”推算）")
+    assert answer.answer.startswith("约18.0%（2015年，由25.5%“比2015年提高7.5个百分点”推算）")

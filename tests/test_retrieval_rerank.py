@@ -10,18 +10,19 @@ from reportqa.indexing.keyword import KeywordIndex
 from reportqa.language.lexicon import Lexicon
 from reportqa.retrieval.rerank import CoverageReranker
 
+# sentences of the 昆明市 work report 2021 (cn_city_work_reports/昆明市/2021.md)
 PASSAGES = [
-    "全市科技工作取得积极进展，创新能力不断提升。",
-    "全市创新环境持续优化，科技服务体系不断完善。",
-    "目前，全市省级以上创新平台达到383家。",
-    "全市高新技术企业达到512家。",
+    "五年来，我们狠抓改革开放创新，发展动力活力持续增强。",
+    "昆明成为国家创新型城市、国家小微企业创业创新基地示范城市、国家知识产权示范城市。",
+    "与北京大学肿瘤医院、中日友好医院等21家高端优质医疗机构开展合作，建成国家级卒中中心5个、胸痛中心4个、创伤救治中心3个。",
+    "中国铜业等319家企业总部落户昆明，保有税收亿元以上楼宇48幢，入驻企业税收收入总量较2015年增长1.5倍。",
 ]
-META = {"淄博.txt": DocumentMeta(title="后评估报告", place="淄博市", year=2020)}
+META = {"昆明.md": DocumentMeta(title="昆明市2021年政府工作报告", place="昆明市", year=2021)}
 
 
 def _hits(scores: list[float]) -> list[Hit]:
     return [
-        Hit(chunk=Chunk(f"淄博.txt#{i}", "淄博.txt", 0, len(text), text, "正文"), score=score)
+        Hit(chunk=Chunk(f"昆明.md#{i}", "昆明.md", 0, len(text), text, "一、“十三五”时期和2020年工作回顾"), score=score)
         for i, (text, score) in enumerate(zip(PASSAGES, scores, strict=True))
     ]
 
@@ -35,12 +36,12 @@ def test_a_passage_holding_the_questions_rare_words_moves_up(lexicon: Lexicon) -
     stats = KeywordIndex.build([lexicon.keyword_tokens(p) for p in PASSAGES])
     reranker = CoverageReranker(lexicon, stats, META, weight=0.5)
     hits = _hits([0.050, 0.048, 0.030, 0.020])
-    ranked = reranker.rerank("省级以上创新平台一共达到多少家？", hits, top_k=2)
-    assert [h.chunk.chunk_id for h in ranked] == ["淄博.txt#2", "淄博.txt#0"]
+    ranked = reranker.rerank("建成了几个国家级卒中中心？", hits, top_k=2)
+    assert [h.chunk.chunk_id for h in ranked] == ["昆明.md#2", "昆明.md#0"]
     assert ranked[0].score == 0.030  # the fused score is kept
 
-    unchanged = CoverageReranker(lexicon, stats, META, weight=0.0).rerank("省级以上创新平台", hits, top_k=2)
-    assert [h.chunk.chunk_id for h in unchanged] == ["淄博.txt#0", "淄博.txt#1"]
+    unchanged = CoverageReranker(lexicon, stats, META, weight=0.0).rerank("国家级卒中中心", hits, top_k=2)
+    assert [h.chunk.chunk_id for h in unchanged] == ["昆明.md#0", "昆明.md#1"]
 
 
 def test_a_negative_weight_is_refused(lexicon: Lexicon) -> None:
