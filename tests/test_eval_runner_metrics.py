@@ -110,6 +110,21 @@ def test_evidence_from_another_doc_is_no_hit_in_multi_set() -> None:
     assert hit_rank(Q_PLATFORMS, [PLATFORMS]) == 1
 
 
+def test_an_officials_question_is_judged_by_its_must_contain_and_refuse_fields() -> None:
+    """Officials' rows quote no evidence: a passage backs the answer when it holds a must_contain string."""
+    question = {"question": "2019年高新技术企业有多少家？", "answer": "512家", "must_contain": ["512"], "refuse": False}
+    right = judge(Record(question, _answer("512家[1]", True, TABLE), retrieved=[OTHER, TABLE]))
+    assert right.answerable and right.correct and right.cited and right.hit_rank == 2
+    wrong_source = judge(Record(question, _answer("512家[1]", True, PLATFORMS), retrieved=[PLATFORMS]))
+    assert wrong_source.correct and wrong_source.cited is False and wrong_source.hit_rank is None
+    # with a 出处文档 the passage must come from that document
+    elsewhere = {**question, "doc": "b.txt"}
+    assert judge(Record(elsewhere, _answer("512家[1]", True, TABLE), retrieved=[TABLE])).cited is False
+    refuse = {"question": "2023年有多少家？", "answer": "", "must_contain": [], "refuse": True}
+    assert judge(Record(refuse, _answer("文中未提及", False), retrieved=[TABLE])).correct
+    assert not judge(Record(refuse, _answer("512家[1]", True, TABLE), retrieved=[TABLE])).correct
+
+
 def test_hit_rank_looks_at_top_five_only() -> None:
     assert hit_rank(Q_PLATFORMS, [OTHER] * 5 + [PLATFORMS]) is None
     assert hit_rank(Q_PLATFORMS, [OTHER] * 4 + [PLATFORMS]) == 5
