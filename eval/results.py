@@ -45,7 +45,8 @@ class QuestionResult:
 
     @property
     def mark(self) -> str:
-        return "✓" if self.passed else "✗"
+        """ "✓ 通过" or "✗ 未通过": the words too, as a lone ✗ is easy to miss in a long table."""
+        return "✓ 通过" if self.passed else "✗ 未通过"
 
     def to_json(self) -> dict:
         return asdict(self)
