@@ -97,7 +97,8 @@ def why_failed(verdict: Verdict, error: str = "") -> str:
         return "" if verdict.refused else "应拒答，系统却作了回答"
     reasons = []
     if verdict.refused:
-        reasons.append(f"系统回答“{NOT_FOUND}”")
+        near = "" if verdict.missing else "（附带的最接近信息中其实有必含内容）"
+        reasons.append(f"系统回答“{NOT_FOUND}”{near}")
     elif verdict.missing:
         reasons.append("回答中没有：" + "、".join(verdict.missing))
     if verdict.cited is False and not verdict.refused:
