@@ -343,7 +343,7 @@ def _feedback_form(settings: Settings, entry: FeedbackEntry) -> None:
     st.text(entry.answer)
     for c in entry.citations[:3]:
         st.caption(text_html(f"[{c.get('n', '')}] {c.get('title') or c.get('doc', '')} · {c.get('section', '')}"))
-    with st.form(f"case-{entry.key}", clear_on_submit=False):
+    with st.form(f"case-{entry.key}", enter_to_submit=False):  # no English "Press Enter to submit" hint
         question = st.text_input(
             "问题（追问请改写成完整的问题）", value=entry.question, key=f"case_question-{entry.key}"
         )
