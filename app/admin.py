@@ -50,25 +50,33 @@ def is_admin_password(entered: str, expected_sha256: str) -> bool:
     return hmac.compare_digest(hash_password(entered).encode(), expected.encode())
 
 
-def safe_filename(name: str) -> str:
-    """A plain file name for the corpus folder: no folders, no traversal, allowed suffix; Chinese and spaces kept."""
+def safe_filename(name: str, allowed: tuple[str, ...] = ALLOWED_SUFFIXES) -> str:
+    """A plain file name for the corpus folder: no folders, no traversal, `allowed` suffix; Chinese and spaces kept."""
     original = name
     name = unicodedata.normalize("NFC", name).replace("\\", "/").split("/")[-1]
     name = _UNSAFE_CHARS.sub("_", name)
     name = re.sub(r"\s+", " ", name).strip(" .")  # no hidden files, no trailing dots or spaces
     stem, dot, suffix = name.rpartition(".")
     suffix = f".{suffix.lower()}" if dot else ""
-    if suffix not in ALLOWED_SUFFIXES:
-        raise UploadError(f"{original}: 只接受 {'、'.join(ALLOWED_SUFFIXES)} 文件")
+    if suffix not in allowed:
+        raise UploadError(f"{original}: 只接受 {'、'.join(allowed)} 文件")
     stem = stem.strip(" .")[: MAX_NAME_CHARS - len(suffix)].rstrip(" .")
     if not stem:
         raise UploadError(f"{original}: 文件名为空，请重命名后再上传")
     return stem + suffix
 
 
-def save_upload(corpus_dir: Path, name: str, data: bytes, *, max_mb: int, overwrite: bool = False) -> Path:
+def save_upload(
+    corpus_dir: Path,
+    name: str,
+    data: bytes,
+    *,
+    max_mb: int,
+    overwrite: bool = False,
+    allowed: tuple[str, ...] = ALLOWED_SUFFIXES,
+) -> Path:
     """Write an uploaded file into the top level of `corpus_dir` under a sanitised name; return its path."""
-    filename = safe_filename(name)
+    filename = safe_filename(name, allowed)
     if len(data) > max_mb * 1024 * 1024:
         raise UploadError(f"{name}: 文件超过 {max_mb} MB 上限")
     if not data:

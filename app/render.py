@@ -40,6 +40,12 @@ STYLE = """
 .rq-context {max-height: 22rem; overflow-y: auto; line-height: 1.7; font-size: 0.92em; color: #333;}
 .rq-context .rq-cited {background: #e8f0fe;}
 .rq-warning {color: #8a5300; font-size: 0.9em;}
+/* Streamlit's file uploader speaks English ("Upload", "50MB per file"); each label already names types and size */
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {font-size: 0;}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+  content: "选择文件"; font-size: 0.875rem;}
+[data-testid="stFileUploaderDropzoneInstructions"] span {font-size: 0;}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {content: "或把文件拖到这里"; font-size: 0.875rem;}
 </style>
 """
 

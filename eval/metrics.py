@@ -8,6 +8,10 @@
 A question is answerable when it has evidence (unanswerable ones have `evidence == ""` and
 `must_contain == []`). A passage *holds the evidence* when the evidence string lies inside its
 `text` and, for a many-documents set (questions with a `"doc"` field), the passage comes from that doc.
+
+Officials' sets (`eval/sheets.py`) quote no evidence: they say whether a question should be refused
+(`"refuse"`), and a passage holds the evidence when one of the must_contain strings lies inside it
+(from the 出处文档's doc, when the row names one).
 """
 
 from __future__ import annotations
@@ -99,16 +103,21 @@ RATE_METRICS = (
 
 
 def is_answerable(question: dict) -> bool:
+    if "refuse" in question:  # an official's 应拒答
+        return not question["refuse"]
     return bool(question.get("evidence"))
 
 
 def holds_evidence(question: dict, doc_id: str, text: str) -> bool:
-    """True when the question's evidence lies inside `text` (from the question's doc, if it names one)."""
-    evidence = question.get("evidence", "")
-    if not evidence or evidence not in text:
-        return False
+    """True when the question's evidence (else one of its must_contain strings) lies inside `text`,
+    from the question's doc if it names one."""
     expected_doc = question.get("doc")
-    return expected_doc is None or doc_id == expected_doc
+    if expected_doc is not None and doc_id != expected_doc:
+        return False
+    evidence = question.get("evidence", "")
+    if evidence:
+        return evidence in text
+    return "refuse" in question and any(s in text for s in question.get("must_contain", []))
 
 
 def hit_rank(question: dict, retrieved: Sequence[Hit], k: int = 5) -> int | None:

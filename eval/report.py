@@ -1,7 +1,9 @@
-"""What an eval run writes: results.jsonl, summary.json, report.md, per_type_accuracy.png; and the rich table.
+"""What an eval run writes: results.jsonl, summary.json, report.md, per_type_accuracy.png; and the rich tables.
 
 write_outputs(run, Path("eval/out/seed"))
 Console().print(summary_table(run))
+Console().print(history_table(list_runs(folder)))       # the kept runs
+Console().print(diff_table(compare(run_a, run_b)))       # what changed between two of them
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 
 from rich.table import Table
 
+from reportqa.eval.history import RunDiff, RunInfo
 from reportqa.eval.metrics import Metrics
 from reportqa.eval.runner import EvalRun, SystemRun
 
@@ -68,6 +71,45 @@ def summary_table(run: EvalRun) -> Table:
             theirs = getattr(base.metrics, key)
             row += [fmt(theirs, kind), ratio(ours, theirs)]
         table.add_row(*row)
+    return table
+
+
+def history_table(runs: list[RunInfo]) -> Table:
+    table = Table(title=f"kept evaluation runs ({len(runs)})")
+    table.add_column("run", no_wrap=True)  # what `--compare` takes
+    for name in ("set", "questions", "answer accuracy", "citation accuracy", "index version", "embedder"):
+        table.add_column(name, justify="right" if "accuracy" in name or name == "questions" else "left")
+    for info in runs:
+        m = info.metrics
+        table.add_row(
+            info.run_id,
+            info.set_name,
+            str(m.n),
+            fmt(m.answer_accuracy, "rate"),
+            fmt(m.citation_accuracy, "rate"),
+            info.index_version,
+            info.embedder,
+        )
+    return table
+
+
+def diff_table(diff: RunDiff) -> Table:
+    """The questions that went from ✓ to ✗ (first) or from ✗ to ✓ between run a and run b."""
+    a, b = diff.a, diff.b
+    title = (
+        f"{a.run_id} → {b.run_id} · answer accuracy {fmt(a.metrics.answer_accuracy, 'rate')}"
+        f" → {fmt(b.metrics.answer_accuracy, 'rate')} · {len(diff.worse)} ✓→✗, {len(diff.better)} ✗→✓"
+    )
+    if diff.only_a or diff.only_b:
+        title += f" · {len(diff.only_a)} only in the first, {len(diff.only_b)} only in the second"
+    table = Table(title=title)
+    for name in ("change", "question", "before", "after", "why (after)"):
+        table.add_column(name)
+    for mark, changes in (("✓→✗", diff.worse), ("✗→✓", diff.better)):
+        for change in changes:
+            table.add_row(
+                mark, change.question, _clip(change.before.answer, 60), _clip(change.after.answer, 60), change.after.why
+            )
     return table
 
 
@@ -219,7 +261,26 @@ def plot_per_type(run: EvalRun, path: Path) -> None:
     types = list(run.ours.by_type)
     ours = [run.ours.by_type[t].answer_accuracy or 0.0 for t in types]
     width = 0.4 if run.baseline else 0.6
-    fig, ax = plt.subplots(figsize=(max(6.0, 0.8 * len(types) + 2), 4.5))
+    with plt.rc_context({"font.family": _chart_fonts()}):  # officials name their types (and sets) in Chinese
+        fig, ax = plt.subplots(figsize=(max(6.0, 0.8 * len(types) + 2), 4.5))
+        _draw_per_type(run, ax, types, ours, width)
+        fig.tight_layout()
+        fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+# tried in order; matplotlib falls back glyph by glyph to the next family that has it
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Serif CJK SC", "WenQuanYi Zen Hei", "Source Han Sans SC", "SimHei")
+
+
+def _chart_fonts() -> list[str]:
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return ["DejaVu Sans", *(name for name in CJK_FONTS if name in installed)]
+
+
+def _draw_per_type(run: EvalRun, ax, types: list[str], ours: list[float], width: float) -> None:
     xs = list(range(len(types)))
     if run.baseline:
         base = [(run.baseline.by_type[t].answer_accuracy or 0.0) if t in run.baseline.by_type else 0.0 for t in types]
@@ -234,6 +295,3 @@ def plot_per_type(run: EvalRun, path: Path) -> None:
     ax.set_ylabel("answer accuracy")
     ax.set_title(f"Answer accuracy per question type: {run.set_name}")
     ax.grid(axis="y", alpha=0.3)
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)

@@ -96,20 +96,48 @@ def docs(corpus: CorpusOption = None, index: IndexOption = None) -> None:
 
 @app.command("eval")
 def eval_(
-    set_path: Annotated[Path | None, typer.Option("--set", help="question set (default: eval/sets/seed.jsonl)")] = None,
+    set_path: Annotated[
+        Path | None, typer.Option("--set", help="question set: .xlsx, .csv or .jsonl (default: eval/sets/seed.jsonl)")
+    ] = None,
     corpus: CorpusOption = None,
     out: Annotated[Path | None, typer.Option("--out", help="output folder (default: eval/out/<set name>/)")] = None,
     baseline: Annotated[bool, typer.Option("--baseline", help="also run the plain splitter + FAISS recipe")] = False,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="only the first N questions")] = None,
-    check_floors: Annotated[bool, typer.Option("--check-floors", help="exit 1 below eval/floors.json")] = False,
+    check_floors: Annotated[
+        bool, typer.Option("--check-floors", help="exit 1 below eval/floors.json (the set alone, no 来自反馈 cases)")
+    ] = False,
+    feedback: Annotated[bool, typer.Option(help="also run the 来自反馈 cases made from 👎 answers")] = True,
+    compare: Annotated[
+        tuple[str, str] | None,
+        typer.Option("--compare", metavar="RUN_A RUN_B", help="questions that changed between two kept runs"),
+    ] = None,
+    history: Annotated[bool, typer.Option("--history", help="list the kept runs")] = False,
+    template: Annotated[
+        Path | None, typer.Option("--template", help="write the Excel question set template to this file")
+    ] = None,
 ) -> None:
-    """Measure retrieval, answer, citation and refusal accuracy on a question set."""
+    """Measure retrieval, answer, citation and refusal accuracy on a question set; every run is kept."""
     from reportqa.eval.floors import check_floors as floor_problems
     from reportqa.eval.floors import load_floors
-    from reportqa.eval.report import summary_table
+    from reportqa.eval.history import compare as compare_runs
+    from reportqa.eval.history import list_runs, load_run
+    from reportqa.eval.question_sets import history_dir
+    from reportqa.eval.report import diff_table, history_table, summary_table
     from reportqa.eval.runner import DEFAULT_SET, evaluate
+    from reportqa.eval.template import template_workbook
 
     settings = _settings()
+    if template is not None:
+        template.write_bytes(template_workbook())
+        console.print(f"wrote {template}", markup=False)
+        return
+    if history:
+        Console().print(history_table(list_runs(history_dir(settings))))
+        return
+    if compare is not None:
+        runs = [load_run(history_dir(settings), name) for name in compare]
+        Console().print(diff_table(compare_runs(*runs)))
+        return
     set_path = set_path.resolve() if set_path is not None else settings.home / DEFAULT_SET
     floors = load_floors(set_path) if check_floors else None  # a bad floors file fails before the run
     with _progress() as progress:
@@ -120,10 +148,14 @@ def eval_(
             out_dir=out,
             baseline=baseline,
             limit=limit,
+            include_feedback=feedback and not check_floors,
             progress=_progress_callback(progress),
         )
+    for problem in run.problems:
+        console.print(f"未运行：{problem}", markup=False, style="yellow")
     Console().print(summary_table(run))
     console.print(f"wrote {run.out_dir}/report.md, results.jsonl, per_type_accuracy.png", markup=False)
+    console.print(f"kept as run {run.run_id} (`reportqa eval --history`)", markup=False)
     if floors is not None:
         problems = floor_problems(run.ours.metrics, floors)
         for problem in problems:

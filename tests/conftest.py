@@ -76,3 +76,29 @@ def tmp_settings(tmp_path: Path) -> Settings:
         vector_cache_dir=tmp_path / "vectors",
         feedback_path=tmp_path / "feedback.jsonl",
     )
+
+
+@pytest.fixture(scope="session")
+def hash_seed_settings(tmp_path_factory) -> Settings:
+    """Settings over a copy of the seed corpus with its index built by the HashEmbedder (once per session).
+
+    Open it with `Engine.open(settings, HashEmbedder())`. Tests that write (feedback, evaluation runs)
+    take a copy with their own paths: `settings.model_copy(update={"evaluation_dir": tmp_path})`.
+    """
+    from reportqa.indexing.build import build_index
+
+    base = tmp_path_factory.mktemp("hash-seed")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    for path in sorted(SEED_CORPUS.glob("*.txt")):
+        shutil.copy(path, corpus / path.name)
+    settings = Settings(
+        home=base,
+        corpus_dir=corpus,
+        index_dir=base / "index",
+        vector_cache_dir=base / "vectors",
+        feedback_path=base / "feedback.jsonl",
+        evaluation_dir=base / "evaluation",
+    )
+    build_index(settings, embedder=HashEmbedder())
+    return settings

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reportqa.core.settings import Settings
+from reportqa.eval.history import list_runs
 from reportqa.eval.runner import evaluate
 from reportqa.eval.validate import load_questions
 
@@ -22,7 +23,9 @@ def test_eval_mini_set_over_seed_corpus(tmp_path: Path) -> None:
     by_id = {q["id"]: q for q in load_questions(SEED_SET)}
     mini = tmp_path / "mini.jsonl"
     mini.write_text("".join(json.dumps(by_id[i], ensure_ascii=False) + "\n" for i in MINI_IDS), encoding="utf-8")
-    settings = Settings(index_dir=tmp_path / "index", vector_cache_dir=tmp_path / "vectors")
+    settings = Settings(
+        index_dir=tmp_path / "index", vector_cache_dir=tmp_path / "vectors", evaluation_dir=tmp_path / "evaluation"
+    )
     out = tmp_path / "out"
 
     run = evaluate(settings, mini, out_dir=out, baseline=True, cache_dir=tmp_path / "cache")
@@ -52,6 +55,8 @@ def test_eval_mini_set_over_seed_corpus(tmp_path: Path) -> None:
             assert all(c["text"] for c in r["citations"])
             assert len(r["retrieved"]) <= 5
         assert sum(m["n"] for m in summary[system]["by_type"].values()) == 5
+    [kept] = list_runs(tmp_path / "evaluation" / "history")  # reportqa's side, kept in the history
+    assert kept.run_id == run.run_id and kept.metrics.to_json() == summary["reportqa"]["metrics"]
     assert summary["baseline"]["metrics"]["refusal_accuracy"] == 0.0  # the baseline always "finds" something
     assert summary["baseline"]["metrics"]["false_refusal_rate"] == 0.0
 

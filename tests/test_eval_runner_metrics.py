@@ -6,6 +6,7 @@ import pytest
 
 from reportqa.core.models import Answer, Chunk, Citation, Hit
 from reportqa.eval.metrics import Record, hit_rank, judge, percentile, summarize, summarize_by_type
+from reportqa.eval.results import why_failed
 
 SOURCE = "一、总体情况\n高新技术企业数（家）\n\t380\n\t512\n\t2019年度\n全市新增省级研发平台45家。\n其他内容。"
 
@@ -108,6 +109,32 @@ def test_evidence_from_another_doc_is_no_hit_in_multi_set() -> None:
     assert hit_rank(question, [PLATFORMS, _hit("全市新增省级研发平台45家。", doc="b.txt")]) == 2
     # without a "doc" field any document counts
     assert hit_rank(Q_PLATFORMS, [PLATFORMS]) == 1
+
+
+def test_an_officials_question_is_judged_by_its_must_contain_and_refuse_fields() -> None:
+    """Officials' rows quote no evidence: a passage backs the answer when it holds a must_contain string."""
+    question = {"question": "2019年高新技术企业有多少家？", "answer": "512家", "must_contain": ["512"], "refuse": False}
+    right = judge(Record(question, _answer("512家[1]", True, TABLE), retrieved=[OTHER, TABLE]))
+    assert right.answerable and right.correct and right.cited and right.hit_rank == 2
+    wrong_source = judge(Record(question, _answer("512家[1]", True, PLATFORMS), retrieved=[PLATFORMS]))
+    assert wrong_source.correct and wrong_source.cited is False and wrong_source.hit_rank is None
+    # with a 出处文档 the passage must come from that document
+    elsewhere = {**question, "doc": "b.txt"}
+    assert judge(Record(elsewhere, _answer("512家[1]", True, TABLE), retrieved=[TABLE])).cited is False
+    refuse = {"question": "2023年有多少家？", "answer": "", "must_contain": [], "refuse": True}
+    assert judge(Record(refuse, _answer("文中未提及", False), retrieved=[TABLE])).correct
+    assert not judge(Record(refuse, _answer("512家[1]", True, TABLE), retrieved=[TABLE])).correct
+
+
+def test_why_a_question_failed_in_words_an_official_reads() -> None:
+    assert why_failed(judge(Record(Q_TABLE, _answer("共512家[1]", True, TABLE), retrieved=[TABLE]))) == ""
+    assert why_failed(judge(Record(Q_TABLE, _answer("目标为380家[1]", True, TABLE)))) == "回答中没有：512"
+    refused_near = why_failed(judge(Record(Q_TABLE, _answer("512", False))))
+    assert refused_near == "系统回答“文中未提及”（附带的最接近信息中其实有必含内容）"
+    assert why_failed(judge(Record(Q_PLATFORMS, _answer("新增45家[1]", True, OTHER)))) == "引用的出处不含应有的内容"
+    assert why_failed(judge(Record(Q_NONE, _answer("380家[1]", True, TABLE)))) == "应拒答，系统却作了回答"
+    error = "QuestionError: 太长"
+    assert why_failed(judge(Record(Q_NONE, _answer("", False))), error) == f"系统出错：{error}"
 
 
 def test_hit_rank_looks_at_top_five_only() -> None:

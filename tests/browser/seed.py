@@ -25,12 +25,13 @@ _lock = threading.Lock()
 
 
 def seed_env(base: Path) -> dict[str, str]:
-    """REPORTQA_* variables pointing at the test corpus, index, vector cache and feedback file under `base`."""
+    """REPORTQA_* variables pointing at the test corpus, index, vector cache, feedback and evaluations under `base`."""
     return {
         "REPORTQA_CORPUS_DIR": str(base / "corpus"),
         "REPORTQA_INDEX_DIR": str(base / "index"),
         "REPORTQA_VECTOR_CACHE_DIR": str(base / "vectors"),
         "REPORTQA_FEEDBACK_PATH": str(base / "feedback.jsonl"),
+        "REPORTQA_EVALUATION_DIR": str(base / "evaluation"),
     }
 
 

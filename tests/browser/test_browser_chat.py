@@ -1,86 +1,23 @@
-"""One real browser against the real app: `streamlit run` on a free port, driven by Debian's Chromium.
-
-Never downloads a browser: Playwright launches /usr/bin/chromium (apt-get install chromium).
-"""
+"""One real browser against the real chat app (`tests/browser/server.py` starts it and Debian's Chromium)."""
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
 
-from tests.browser.seed import HOSTILE_QUESTION, HOSTILE_SNIPPET, PROJECT, build_seed_index, without_reportqa_env
+from tests.browser.seed import HOSTILE_QUESTION, HOSTILE_SNIPPET, build_seed_index, without_reportqa_env
+from tests.browser.server import ARTIFACTS, launch, require_browser, streamlit_app
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ARTIFACTS = PROJECT / "tests" / "artifacts"
 SCREENSHOT = ARTIFACTS / "browser_chat.png"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, log: Path, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"streamlit exited with {proc.returncode}:\n{log.read_text(errors='replace')[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"streamlit not healthy after {timeout}s:\n{log.read_text(errors='replace')[-3000:]}")
-
-
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is missing at /usr/bin/chromium: install it with `apt-get install -y chromium`")
-    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout
-    if not fonts.strip():  # the screenshot would show every Chinese character as a box
-        pytest.fail("no Chinese font for Chromium: install one with `apt-get install -y fonts-noto-cjk`")
+    require_browser()
     env = without_reportqa_env() | build_seed_index(tmp_path_factory.getbasetemp() / "app-seed")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = ARTIFACTS / "browser_streamlit.log"
-    port = _free_port()
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app/streamlit_app.py",
-        "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-    ]  # fmt: skip
-    with log.open("w") as out:
-        proc = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc, log)
+    with streamlit_app(env, ARTIFACTS / "browser_streamlit.log") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def _ask(page, question: str) -> None:
@@ -94,7 +31,7 @@ def test_browser_chat(app_url):
 
     dialogs: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        browser = launch(p)
         try:
             page = browser.new_page(viewport={"width": 1366, "height": 1700}, locale="zh-CN")
             page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
