@@ -76,6 +76,13 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # a post, then (after a colon or the spaces of a roster's layout) a name that ends the line or field
 _ROSTER_NAME = re.compile(r"(?:长|书记|主任|主席|总理)(?:\s*[:：]\s*|\s+)([\u4e00-\u9fff]{2,4})(?=\s|$)")
 _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
+# an English question asks: it opens with an interrogative or a request, or ends with a question mark
+# (code or a command does neither: "SELECT … WHERE …")
+_ENGLISH_ASKS = re.compile(
+    r"^\W*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|tell|list|give|show)\b"
+    r"|\?\W*$",
+    re.I,
+)
 # Headings of a work report's plans for the year ahead (not "工作回顾", "主要任务完成情况").
 _PLAN_SECTION = re.compile(
     r"^(?!.*(?:完成|进展|成效|回顾)).*(?:工作任务|主要任务|重点任务|工作安排|工作部署|开局|目标任务)"
@@ -154,25 +161,25 @@ class ExtractiveAnswerer:
         )
         if not candidates:
             return Answer(question=query.original, answer=f"{NOT_FOUND}：没有找到相关内容。", found=False)
+        if not terms and not (query.is_english and _ENGLISH_ASKS.search(query.text)):
+            # punctuation, code or commands: nothing in it names what the documents could speak of
+            return Answer(question=query.original, answer=f"{NOT_FOUND}：问题中没有可在文档中查找的内容。", found=False)
         citations = CitationList(self.documents)
         if query.kind == "quantity" and ASKS_CHANGE.search(query.text):
             change = self._change(query, candidates, citations)
             if change is not None:
                 return change
-        for candidate in candidates:
-            if candidate.coverage < self.min_coverage or self._unmet_constraint(query, candidate) is not None:
-                continue
-            direct = self._direct_answer(query, candidate)
-            if query.kind in ("quantity", "date") and direct is None:
-                continue
-            best = candidate
-            break
-        else:
-            best = None
+        answerable = [c for c in candidates if self._unanswered(query, c) is None]
+        # the first statement that gives the figure, date or name asked; when none gives it in a form
+        # the rules read, the best one that holds the question's subject, year and a value of the kind
+        # asked answers, quoted, without a direct answer line
+        best, direct = next(
+            ((c, d) for c in answerable if (d := self._direct_answer(query, c)) is not None),
+            (next((c for c in answerable if self._holds_kind_asked(query, c)), None), None),
+        )
         if best is None:
-            nearest = candidates[0]
-            what = self._unmet_constraint(query, nearest) or "这一问题的答案"
-            return self._not_found(query, nearest, what, citations)
+            nearest = answerable[0] if answerable else candidates[0]
+            return self._not_found(query, nearest, self._unanswered(query, nearest) or "这一问题的答案", citations)
         if direct and query.kind == "quantity":
             differing = self._other_documents_figures(query, best, direct, candidates)
             if differing:
@@ -251,6 +258,31 @@ class ExtractiveAnswerer:
             marker = citations.cite(candidate.hit, candidate.quote_start, candidate.quote_end)
             lines.append(f"{candidate.text}[{marker}]")
         return Answer(question=query.original, answer="\n".join(lines), found=True, citations=citations.items)
+
+    def _unanswered(self, query: Query, candidate: Candidate) -> str | None:
+        """What the candidate lacks to answer the question (its subject, year or plan period), or None.
+
+        The one decision to refuse: extraction failing to read a figure from an answering statement
+        is not a reason to.
+        """
+        unmet = self._unmet_constraint(query, candidate)
+        if unmet is None and candidate.coverage < self.min_coverage:
+            return "这一问题的答案"
+        return unmet
+
+    def _holds_kind_asked(self, query: Query, candidate: Candidate) -> bool:
+        """The statement holds a value of the kind asked: a figure in the asked unit (any figure when
+        no unit is asked), a date or year; any statement for the other kinds."""
+        if query.kind == "quantity":
+            if candidate.hit.chunk.is_table_row:
+                units = [c.unit or c.figures[0].unit for c in parse_statement(candidate.text) if c.figures]
+            else:
+                units = [f.unit for f in _stated_figures(candidate.text)]
+            wanted = _wanted_units(query)
+            return bool(units) and (not wanted or any(_unit_matches(u, wanted) for u in units))
+        if query.kind == "date":
+            return bool(find_dates(candidate.text) or years_covered(candidate.text))
+        return True
 
     def _unmet_constraint(self, query: Query, candidate: Candidate) -> str | None:
         """What the candidate lacks of the question's years or plan period ("2023年的相关情况"), if anything.

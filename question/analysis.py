@@ -19,7 +19,10 @@ from reportqa.language.places import name_places, question_places
 AnswerKind = Literal["quantity", "date", "name", "reason", "list", "open"]
 
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}年")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*(?:年|年度|$|[^\d%.万亿]))")
+# 19xx/20xx alone, or any four digits with 年 ("1900年", "2101年": a year no report speaks of is still asked)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2}(?!\d)(?=\s*(?:年|年度|$|[^\d%.万亿]))|[1-9]\d{3}(?=年))")
+# letters or digits of any script: a question of punctuation, symbols and emoji asks nothing
+_CONTENT = re.compile(r"[^\W_]")
 # Five-year plans ("十三五", "13th Five-Year Plan"): the nth plan (n >= 3) runs from 1966 + 5 * (n - 3).
 _CN_PLAN = re.compile(
     r"(?<![一二三四五六七八九十])(十[一二三四五六七八九]?|[一二三四五六七八九])五(?=规划|计划|时期|期间|以来|末|”|\")"
@@ -85,6 +88,8 @@ def normalise_question(question: str, max_chars: int) -> str:
     if question is None or not question.strip():
         raise QuestionError("question: 问题为空，请输入要查询的内容 (the question is empty)")
     text = unicodedata.normalize("NFKC", question).strip()
+    if not _CONTENT.search(text):
+        raise QuestionError("question: 问题中没有可查询的文字或数字，请换个问法 (the question has no words)")
     # NFKC turns full-width punctuation into ASCII; keep the Chinese question mark readable.
     text = re.sub(r"\s+", " ", text)
     if len(text) > max_chars:
@@ -96,12 +101,18 @@ def normalise_question(question: str, max_chars: int) -> str:
 
 
 def find_years(text: str) -> tuple[int, ...]:
-    """Four-digit years named in the text, in order, without duplicates (Chinese numerals too)."""
+    """Four-digit years named in the text, in order, without duplicates (Chinese numerals too).
+
+    Every year asked is kept, also one no report can hold: it must then fail to be found, not be dropped.
+
+    >>> find_years("1900年和2019年的数据"), find_years("二〇二一年末"), find_years("增长2019%")
+    ((1900, 2019), (2021,), ())
+    """
     text = _CN_YEAR.sub(lambda m: cn2an.transform(m.group(0), "cn2an"), text)
     years: list[int] = []
     for match in _YEAR.finditer(text):
         year = int(match.group(1))
-        if 1949 <= year <= 2100 and year not in years:
+        if year not in years:
             years.append(year)
     return tuple(years)
 
