@@ -1,14 +1,24 @@
-"""Errors a user can act on: each names the file or field and says what to do."""
+"""Errors a user can act on: each names the file or field and says what to do.
+
+Each class has a `code`: the CLI prints `{"error": {"code": ..., "message": ...}}` under `--json`,
+so a script can tell a bad question from a missing index without parsing the message.
+"""
 
 from __future__ import annotations
+
+import errno
 
 
 class ReportQAError(Exception):
     """Base class; the CLI prints these without a traceback."""
 
+    code = "error"
+
 
 class DocumentError(ReportQAError):
     """A source file could not be read. Always names the file."""
+
+    code = "document"
 
     def __init__(self, path: str, reason: str) -> None:
         self.path = path
@@ -19,18 +29,77 @@ class DocumentError(ReportQAError):
 class IndexMismatchError(ReportQAError):
     """The index on disk was built with another schema, embedder or settings."""
 
+    code = "index_mismatch"
+
 
 class IndexMissingError(ReportQAError):
     """No index has been built yet."""
+
+    code = "index_missing"
 
 
 class IndexBusyError(ReportQAError):
     """Another build holds the index lock."""
 
+    code = "index_busy"
+
+
+class IndexWriteError(ReportQAError):
+    """A build could not write the index or the vector cache (read-only folder, full disk); nothing was switched."""
+
+    code = "index_write"
+
+
+class EmptyCorpusError(ReportQAError):
+    """The corpus has no readable document while the serving index has some (a mount that came up empty?)."""
+
+    code = "empty_corpus"
+
+
+class SettingsError(ReportQAError):
+    """reportqa.toml or a REPORTQA_* variable holds a value the settings cannot take. Names the field."""
+
+    code = "settings"
+
 
 class QuestionError(ReportQAError):
     """The question is empty, too long or otherwise unusable. Names the field."""
 
+    code = "question"
+
 
 class LLMError(ReportQAError):
     """The configured LLM endpoint failed or is not configured."""
+
+    code = "llm"
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "磁盘空间已满 (no space left on the device)",
+    errno.EDQUOT: "磁盘配额已用完 (disk quota exceeded)",
+    errno.EFBIG: "文件超过系统允许的大小 (file too large)",
+    errno.EROFS: "文件系统是只读的 (read-only file system)",
+    errno.EACCES: "没有权限 (permission denied)",
+    errno.EPERM: "没有权限 (operation not permitted)",
+}
+
+
+def os_error_reason(exc: OSError) -> str:
+    """What went wrong, in the words a user needs: a full disk or a read-only folder, else the system's own.
+
+    >>> os_error_reason(OSError(errno.ENOSPC, "No space left on device"))
+    '磁盘空间已满 (no space left on the device)'
+    """
+    return _OS_REASONS.get(exc.errno) or exc.strerror or str(exc)
+
+
+def printable(text: str) -> str:
+    """`text` with bytes that were not UTF-8 (kept by Python as lone surrogates) shown as "?", so it can be printed.
+
+    File names and command-line arguments on Linux are bytes; one that is not UTF-8 would make
+    printing the message that names it fail.
+
+    >>> printable("\\udcff\\udcfe高企.txt")
+    '??高企.txt'
+    """
+    return text.encode("utf-8", "replace").decode("utf-8")
