@@ -81,6 +81,9 @@ _OS_REASONS = {
     errno.EROFS: "文件系统是只读的 (read-only file system)",
     errno.EACCES: "没有权限 (permission denied)",
     errno.EPERM: "没有权限 (operation not permitted)",
+    errno.ENOTDIR: "路径中有一段不是文件夹 (not a directory)",
+    errno.EISDIR: "这是文件夹，不是文件 (is a directory)",
+    errno.EEXIST: "已有同名文件 (file exists)",
 }
 
 
