@@ -7,6 +7,7 @@ so a script can tell a bad question from a missing index without parsing the mes
 from __future__ import annotations
 
 import errno
+import unicodedata
 
 
 class ReportQAError(Exception):
@@ -96,13 +97,29 @@ def os_error_reason(exc: OSError) -> str:
     return _OS_REASONS.get(exc.errno) or exc.strerror or str(exc)
 
 
-def printable(text: str) -> str:
-    """`text` with bytes that were not UTF-8 (kept by Python as lone surrogates) shown as "?", so it can be printed.
+def has_bytes_not_utf8(text: str) -> bool:
+    """Whether `text` came from bytes that are not UTF-8: Python keeps those of file names and arguments
+    as lone surrogates, which cannot be printed or stored.
 
-    File names and command-line arguments on Linux are bytes; one that is not UTF-8 would make
-    printing the message that names it fail.
-
-    >>> printable("\\udcff\\udcfe高企.txt")
-    '??高企.txt'
+    >>> has_bytes_not_utf8("\\udcb1\\udca8.txt"), has_bytes_not_utf8("报告\\n.txt")  # b"\\xb1\\xa8" is GBK
+    (True, False)
     """
-    return text.encode("utf-8", "replace").decode("utf-8")
+    return any("\ud800" <= char <= "\udfff" for char in text)
+
+
+def printable(text: str) -> str:
+    """`text` as one printable line, for a message that names a file or echoes an argument: bytes that
+    were not UTF-8 become "?", control characters and line separators their escapes.
+
+    >>> printable("\\udcb1\\udca8高企\\n.txt")
+    '??高企\\\\n.txt'
+    """
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return "".join(_escaped(char) if unicodedata.category(char) in _LINE_BREAKING else char for char in text)
+
+
+_LINE_BREAKING = frozenset({"Cc", "Zl", "Zp"})  # str.splitlines() breaks at several of these, terminals at more
+
+
+def _escaped(char: str) -> str:
+    return char.encode("unicode_escape").decode("ascii")

@@ -51,6 +51,7 @@ from reportqa.core.errors import (
     IndexWriteError,
     ReportQAError,
     os_error_reason,
+    printable,
 )
 from reportqa.core.models import Chunk, Document
 from reportqa.core.settings import Settings
@@ -150,9 +151,9 @@ class BuildReport:
             lines.append(f"全量重建：{self.full_rebuild_reason}")
         if not self.documents:
             lines.append("语料目录中没有可索引的文档，索引为空")
-        lines.extend(f"保留旧版本：{doc_id}（新文件无法读取）" for doc_id in self.kept)
-        lines.extend(f"跳过 {note.name}：{note.reason}" for note in self.skipped)
-        lines.extend(f"注意 {note.name}：{note.reason}" for note in self.warnings)
+        lines.extend(f"保留旧版本：{printable(doc_id)}（新文件无法读取）" for doc_id in self.kept)
+        lines.extend(f"跳过 {printable(note.name)}：{note.reason}" for note in self.skipped)
+        lines.extend(f"注意 {printable(note.name)}：{note.reason}" for note in self.warnings)
         return "\n".join(lines)
 
     def to_json(self) -> dict:
@@ -502,7 +503,7 @@ class _Build:
     def _empty_corpus_message(self, serving: Manifest, skipped: list[FileNote]) -> str:
         unreadable = ""
         if skipped:
-            names = "、".join(note.name for note in skipped[:3]) + ("等" if len(skipped) > 3 else "")
+            names = "、".join(printable(note.name) for note in skipped[:3]) + ("等" if len(skipped) > 3 else "")
             unreadable = f"（{len(skipped)} 个文件无法索引：{names}）"
         return (
             f"语料目录 {self.corpus_dir.name} 中没有可索引的文档{unreadable}，而正在使用的索引（版本 "

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from reportqa.core.errors import DocumentError, printable
+from reportqa.core.errors import DocumentError, has_bytes_not_utf8, printable
 from reportqa.core.models import Document
 from reportqa.ingest.metadata import META_SIDECAR, infer_meta
 
@@ -220,7 +220,7 @@ def scan_corpus(corpus_dir: Path) -> tuple[list[Path], list[DocumentError]]:
             continue
         if not path.is_file() or relative.as_posix() == META_SIDECAR or path.name.lower() in CORPUS_NOTES:
             continue
-        if printable(relative.as_posix()) != relative.as_posix():
+        if has_bytes_not_utf8(relative.as_posix()):
             skipped.append(DocumentError(printable(str(path)), "文件名不是 UTF-8 编码，已跳过；请重命名 (not UTF-8)"))
         elif path.suffix.lower() in SUPPORTED_SUFFIXES:
             found.append(path)

@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from reportqa.core.errors import ReportQAError, os_error_reason, printable
+from reportqa.core.errors import ReportQAError, has_bytes_not_utf8, os_error_reason, printable
 from reportqa.core.settings import AnswerMode, Settings, load_settings
 
 EXIT_USER_ERROR = 2
@@ -173,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     args = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in args[: args.index("--")] if "--" in args else "--json" in args
     for arg in args:
-        if printable(arg) != arg:  # Python keeps bytes that are not UTF-8 as lone surrogates
+        if has_bytes_not_utf8(arg):
             _fail(as_json, "encoding", f"命令行参数“{printable(arg)}”含有不是 UTF-8 的字节；请检查终端或脚本的字符编码")
     try:
         status = app(args=args, prog_name="reportqa", standalone_mode=False)
@@ -192,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
 
 
 def _fail(as_json: bool, code: str, message: str, exit_code: int = EXIT_USER_ERROR) -> NoReturn:
-    message = printable(re.sub(r"\s*\n\s*", " ", message.strip()))
+    message = printable(re.sub(r"\s*\n\s*", " ", message.strip()))  # an exception's text may run over lines
     if as_json:
         _print_json({"error": {"code": code, "message": message}})
     else:
@@ -201,7 +201,7 @@ def _fail(as_json: bool, code: str, message: str, exit_code: int = EXIT_USER_ERR
 
 
 def _print_json(payload: dict) -> None:
-    sys.stdout.write(printable(json.dumps(payload, ensure_ascii=False)) + "\n")
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
