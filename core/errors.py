@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import unicodedata
+from pathlib import PurePath
 
 
 class ReportQAError(Exception):
@@ -17,14 +18,15 @@ class ReportQAError(Exception):
 
 
 class DocumentError(ReportQAError):
-    """A source file could not be read. Always names the file."""
+    """A source file could not be read. Always names the file: by its name, never the server's path to it
+    (which `path` keeps for the code)."""
 
     code = "document"
 
     def __init__(self, path: str, reason: str) -> None:
         self.path = path
         self.reason = reason
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{printable(PurePath(path).name or path)}: {reason}")
 
 
 class IndexMismatchError(ReportQAError):

@@ -203,8 +203,8 @@ class BuildLock:
                     holder = self.path.read_text(encoding="utf-8").strip() if self.path.exists() else ""
                     handle.close()
                     raise IndexBusyError(
-                        f"another index build is running on {self.path.parent}"
-                        f"{f' ({holder})' if holder else ''}; wait for it to finish and try again"
+                        f"另一个索引构建正在进行（{self.path.parent.name}{f'，{holder}' if holder else ''}），"
+                        "请等它结束后再试 (another index build is running)"
                     ) from None
                 time.sleep(self.poll)
         handle.seek(0)
@@ -308,7 +308,9 @@ class _Previous:
             tokens = read_jsonl(self.folder / TOKENS_FILE)
             vectors = load_vectors(self.folder / VECTORS_FILE)
             if not len(chunks) == len(tokens) == vectors.shape[0]:
-                raise IndexMismatchError(f"{self.folder}: chunks, tokens and vectors differ in length")
+                raise IndexMismatchError(
+                    f"index version {self.folder.name}: chunks, tokens and vectors differ in length"
+                )
             positions: dict[str, list[int]] = {}
             for i, chunk in enumerate(chunks):
                 positions.setdefault(chunk.doc_id, []).append(i)

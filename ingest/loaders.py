@@ -249,7 +249,9 @@ def _doc_id(path: Path, corpus_dir: Path) -> str:
     try:
         return path.resolve().relative_to(corpus_dir.resolve()).as_posix()
     except ValueError as exc:
-        raise DocumentError(str(path), f"文件不在语料目录 {corpus_dir} 之内 (not inside the corpus folder)") from exc
+        raise DocumentError(
+            str(path), f"文件不在语料目录 {corpus_dir.name} 之内 (not inside the corpus folder)"
+        ) from exc
 
 
 def _supported() -> str:

@@ -414,7 +414,7 @@ def test_build_killed_mid_way_leaves_current_loadable_and_releases_the_lock(tmp_
 
 def test_second_build_raises_busy_or_waits(tmp_settings, corpus, hash_embedder):
     with BuildLock(tmp_settings.index_dir):
-        with pytest.raises(IndexBusyError, match="wait for it to finish"):
+        with pytest.raises(IndexBusyError, match="请等它结束后再试"):
             build_index(tmp_settings, embedder=hash_embedder)
         with pytest.raises(IndexBusyError):
             build_index(tmp_settings, embedder=hash_embedder, lock_timeout=0.3)
