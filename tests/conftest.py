@@ -102,14 +102,9 @@ _LEXICONS: dict = {}
 
 
 @pytest.fixture
-def cli(tmp_path: Path, hash_embedder: HashEmbedder, monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliRun]:
-    """`cli("ask", "--json", "…")` runs the real entry point `reportqa.cli.main` in this process.
-
-    It runs in `home` (default tmp_path) with REPORTQA_HOME pointing there, so corpus/, index/ and
-    .cache/ are its own. Builds and engines embed with the HashEmbedder and share one loaded lexicon:
-    no model, and a run takes milliseconds rather than the second a lexicon takes to load.
-    """
-    from reportqa.cli import main
+def lexicon_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Lexicon.load` returns one lexicon per folder for the whole session: builds and engines take
+    milliseconds instead of the second jieba needs to load a dictionary (tests that do not edit it)."""
     from reportqa.language.lexicon import Lexicon
 
     load = Lexicon.load.__func__
@@ -120,6 +115,19 @@ def cli(tmp_path: Path, hash_embedder: HashEmbedder, monkeypatch: pytest.MonkeyP
         return _LEXICONS[lexicon_dir]
 
     monkeypatch.setattr(Lexicon, "load", classmethod(load_once))
+
+
+@pytest.fixture
+def cli(
+    tmp_path: Path, hash_embedder: HashEmbedder, lexicon_loaded_once: None, monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., CliRun]:
+    """`cli("ask", "--json", "…")` runs the real entry point `reportqa.cli.main` in this process.
+
+    It runs in `home` (default tmp_path) with REPORTQA_HOME pointing there, so corpus/, index/ and
+    .cache/ are its own. Builds and engines embed with the HashEmbedder and share one loaded lexicon.
+    """
+    from reportqa.cli import main
+
     monkeypatch.setattr("reportqa.indexing.build.make_embedder", lambda settings: hash_embedder)
     monkeypatch.setattr("reportqa.engine.engine.make_embedder", lambda settings: hash_embedder)
 
