@@ -328,5 +328,5 @@ def test_citation_context_is_read_from_the_version_that_answered(tmp_settings, c
     for note in ("（第二次修订。）", "（第三次修订。）"):  # the answering version is deleted after two more builds
         insert_note(corpus, note)
         build_index(tmp_settings, embedder=hash_embedder)
-    with pytest.raises(IndexMissingError, match="no longer"):
+    with pytest.raises(IndexMissingError, match="已被更新的构建替换"):
         engine.source_text(cited.doc, answer.index_version)
