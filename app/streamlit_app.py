@@ -17,7 +17,6 @@ import uuid
 from datetime import datetime
 
 import streamlit as st
-from pydantic import ValidationError
 
 from reportqa.app.admin import (
     ALLOWED_SUFFIXES,
@@ -40,8 +39,15 @@ from reportqa.app.render import (
     text_html,
     warnings_html,
 )
-from reportqa.core.errors import IndexMismatchError, IndexMissingError, LLMError, QuestionError, ReportQAError
-from reportqa.core.settings import Settings
+from reportqa.core.errors import (
+    IndexMismatchError,
+    IndexMissingError,
+    LLMError,
+    QuestionError,
+    ReportQAError,
+    SettingsError,
+)
+from reportqa.core.settings import Settings, load_settings
 
 log = logging.getLogger("reportqa.app")
 
@@ -447,9 +453,9 @@ def main() -> None:
     )
     st.markdown(STYLE, unsafe_allow_html=True)
     try:
-        settings = Settings()
-    except ValidationError as exc:
-        st.error(f"设置有误（reportqa.toml 或 REPORTQA_* 环境变量）：\n\n{exc}")
+        settings = load_settings()
+    except SettingsError as exc:
+        st.error(f"设置有误：{exc}")
         st.stop()
     try:
         page(settings)

@@ -168,8 +168,8 @@ def _print_build(label: str, build: TimedBuild, baseline: TimedBuild | None) -> 
             f" embedded {report.chunks_embedded} cached {report.chunks_cached} reused {report.chunks_reused}"
         )
     print(line, flush=True)
-    for error in report.errors:
-        print(f"    skipped: {error}", flush=True)
+    for note in report.skipped:
+        print(f"    skipped: {note.name}: {note.reason}", flush=True)
 
 
 def _with_questions(load: QuestionLoad | None, step: Callable[[], TimedBuild]) -> TimedBuild:

@@ -129,8 +129,8 @@ def measure(label: str, corpus: Path, tmp: Path) -> None:
         f"peak RSS {ratio(ours.peak_rss_mib, plain.peak_rss_mib)}",
         flush=True,
     )
-    for error in report.errors:
-        print(f"    skipped: {error}")
+    for note in report.skipped:
+        print(f"    skipped: {note.name}: {note.reason}")
 
 
 def main(argv: list[str] | None = None) -> None:

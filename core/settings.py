@@ -10,16 +10,21 @@ Pass it down; nothing reads the environment on its own. Relative paths start fro
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+
+from reportqa.core.errors import SettingsError
+
+AnswerMode = Literal["extractive", "llm"]
 
 
 class Settings(BaseSettings):
@@ -83,7 +88,7 @@ class Settings(BaseSettings):
     rerank_pool: int = Field(default=15, description="fused hits re-ranked for the top_k")
 
     # answering
-    answer_mode: Literal["extractive", "llm"] = "extractive"
+    answer_mode: AnswerMode = "extractive"
     llm_base_url: str = ""
     llm_model: str = ""
     llm_api_key: SecretStr = SecretStr("")
@@ -150,3 +155,24 @@ class Settings(BaseSettings):
     @property
     def llm_configured(self) -> bool:
         return bool(self.llm_base_url and self.llm_model)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """`Settings(**overrides)`, with a bad value in reportqa.toml or a REPORTQA_* variable as one SettingsError.
+
+    >>> load_settings(top_k=0)
+    Traceback (most recent call last):
+    ...
+    reportqa.core.errors.SettingsError: 设置项 top_k 无效：... must be greater than 0, got 0（来自 ...REPORTQA_TOP_K）
+    """
+    try:
+        return Settings(**overrides)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"reportqa.toml 不是有效的 TOML：{exc}") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(map(str, first["loc"]))  # empty for a check across fields, whose message names them
+        source = f"reportqa.toml 或环境变量 REPORTQA_{field.upper() or '*'}"
+        more = f"；另有 {exc.error_count() - 1} 处错误" if exc.error_count() > 1 else ""
+        subject = f"设置项 {field} " if field else "设置"
+        raise SettingsError(f"{subject}无效：{first['msg']}（来自 {source}）{more}") from None

@@ -3,7 +3,8 @@
     engine = Engine.open(Settings())
     answer = engine.ask("2019年高新技术企业有多少家？")
 
-The CLI, the chat app and the eval suite all call `ask`. A new index version is picked up by
+The CLI, the chat app and the eval suite all call `ask`. In llm mode an empty reply from the endpoint
+falls back to the extractive answer with the warning `LLM_EMPTY_REPLY`. A new index version is picked up by
 `refresh()` between questions; a question in flight finishes on the version it started with.
 Searches run on the backend `settings.search_backend` names; `close()` lets go of its connection.
 """
@@ -31,6 +32,8 @@ from reportqa.question.comparison import Comparison, split_comparison
 from reportqa.question.scope import DocumentScope, scope_documents
 from reportqa.retrieval.hybrid import Fusion, HybridRetriever
 from reportqa.retrieval.rerank import CoverageReranker
+
+LLM_EMPTY_REPLY = "大模型返回了空回答，以下是摘录原文的答案 (the LLM replied with nothing: extractive answer shown)"
 
 
 @dataclass(frozen=True)
@@ -189,6 +192,9 @@ class Engine:
             if not self.settings.llm_configured:
                 raise LLMError("answer_mode is llm but llm_base_url / llm_model are not set")
             answer = LLMAnswerer(self.settings, serving.metas).answer(query, hits, on_token=on_token)
+            if not answer.answer:  # the endpoint replied with nothing: answer from the passages, and say so
+                answer = serving.extractive.answer(query, hits)
+                answer.warnings.append(LLM_EMPTY_REPLY)
         else:
             answer = serving.extractive.answer(query, hits)
         answer.warnings[:0] = scope.notes

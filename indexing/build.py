@@ -10,17 +10,22 @@ on-disk vector cache, in batches), reuses unchanged documents' chunks, tokens an
 are, writes a complete new version folder and only then switches `index/CURRENT` to it. A crash at
 any point leaves CURRENT serving the previous version.
 
-A file that cannot be read is reported in `BuildReport.errors` by name and skipped; if an earlier
-version of it was indexed, that version is kept (and the error repeats on every build until the file
-is fixed or removed). A change of embedder, chunker settings, lexicon files, ingest code or index
-schema re-parses and re-embeds everything and says why in `full_rebuild_reason`.
+A file that cannot be read, and a link (links are not followed: a document is indexed once, under
+its own path, and never from outside the corpus folder), is named in `BuildReport.skipped` with the
+reason, counted apart from the added and changed ones; if an earlier version of it was indexed, that
+version is kept (and the note repeats on every build until the file is fixed or removed). Skipped
+files alone never publish a new version. A change of embedder, chunker settings, lexicon files,
+ingest code or index schema re-parses and re-embeds everything and says why in `full_rebuild_reason`.
 
-An empty corpus folder gives a valid empty index (searches return nothing); a missing corpus folder
-or an invalid metadata.yaml is an error and leaves the index as it was.
+An empty corpus folder gives a valid empty index (searches return nothing) on a first build; over an
+index with documents it is an EmptyCorpusError unless `allow_empty` (a mount that came up empty must
+not wipe the index). A missing corpus folder, an invalid metadata.yaml or a write that fails (a
+read-only index folder, a full disk: IndexWriteError) is an error and leaves the index as it was.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
@@ -28,16 +33,26 @@ import logging
 import os
 import secrets
 import shutil
+import sqlite3
 import time
-from collections.abc import Callable
-from contextlib import closing
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
-from reportqa.core.errors import DocumentError, IndexBusyError, IndexMismatchError, ReportQAError
+from reportqa.core.errors import (
+    DocumentError,
+    EmptyCorpusError,
+    IndexBusyError,
+    IndexMismatchError,
+    IndexWriteError,
+    ReportQAError,
+    os_error_reason,
+    printable,
+)
 from reportqa.core.models import Chunk, Document
 from reportqa.core.settings import Settings
 from reportqa.indexing.backends import make_search_backend
@@ -55,6 +70,7 @@ from reportqa.indexing.passages import passage_text
 from reportqa.indexing.snapshot import (
     BM25_DIR,
     CHUNKS_FILE,
+    CURRENT_FILE,
     DEFAULT_KEEP_PREVIOUS,
     DENSE_FILE,
     DOCUMENTS_FILE,
@@ -76,17 +92,30 @@ from reportqa.indexing.snapshot import (
     versions_dir,
     write_jsonl,
 )
-from reportqa.indexing.vector_cache import VectorCache, passage_key
+from reportqa.indexing.vector_cache import CACHE_FILE, VectorCache, passage_key
 
 log = logging.getLogger(__name__)
 
 LOCK_FILE = ".build.lock"
+FULL_DISK_BYTES = 1024 * 1024  # free space below which a write that failed without saying why is put down to it
 Progress = Callable[[str, int, int], None]  # (stage, done, total); stages: parse, embed, index, save
+
+
+@dataclass(frozen=True)
+class FileNote:
+    """A file of the corpus that needs the user's attention: `name` is its path relative to the corpus folder."""
+
+    name: str
+    reason: str
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "reason": self.reason}
 
 
 @dataclass
 class BuildReport:
-    """What a build did. Document lists hold doc_ids; `errors` one "path: reason" line per bad file."""
+    """What a build did. Document lists hold doc_ids of files indexed in this version; a file that could
+    not be indexed is in `skipped` only (and in `kept` too when its previous version stays indexed)."""
 
     version: str  # the version CURRENT names after the build
     switched: bool = False  # False when nothing changed and the serving version was kept
@@ -95,7 +124,8 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # changed but unreadable: the previous version stays indexed
-    errors: list[str] = field(default_factory=list)
+    skipped: list[FileNote] = field(default_factory=list)  # unreadable, unsupported or a link
+    warnings: list[FileNote] = field(default_factory=list)  # indexed, but worth knowing about (a very large file)
     chunks_embedded: int = 0  # vectors computed by the embedder in this build
     chunks_cached: int = 0  # vectors of new chunks found in the vector cache
     chunks_reused: int = 0  # chunks (and vectors) carried over unchanged from the previous version
@@ -107,11 +137,13 @@ class BuildReport:
     def summary(self) -> str:
         if not self.switched:
             head = f"索引无变化，仍为版本 {self.version}（{self.documents} 篇文档，{self.chunks} 个段落）"
+            if self.skipped:
+                head += f"；跳过 {len(self.skipped)}"
         else:
             head = (
                 f"索引版本 {self.version}：{self.documents} 篇文档，{self.chunks} 个段落；"
                 f"新增 {len(self.added)}，修改 {len(self.changed)}，"
-                f"删除 {len(self.removed)}，未变 {len(self.unchanged)}；"
+                f"删除 {len(self.removed)}，未变 {len(self.unchanged)}，跳过 {len(self.skipped)}；"
                 f"新算向量 {self.chunks_embedded}，缓存向量 {self.chunks_cached}，沿用 {self.chunks_reused}"
             )
         lines = [f"{head}（{self.seconds:.1f} 秒）"]
@@ -119,9 +151,9 @@ class BuildReport:
             lines.append(f"全量重建：{self.full_rebuild_reason}")
         if not self.documents:
             lines.append("语料目录中没有可索引的文档，索引为空")
-        for doc_id in self.kept:
-            lines.append(f"保留旧版本：{doc_id}（新文件无法读取）")
-        lines.extend(f"跳过：{error}" for error in self.errors)
+        lines.extend(f"保留旧版本：{printable(doc_id)}（新文件无法读取）" for doc_id in self.kept)
+        lines.extend(f"跳过 {printable(note.name)}：{note.reason}" for note in self.skipped)
+        lines.extend(f"注意 {printable(note.name)}：{note.reason}" for note in self.warnings)
         return "\n".join(lines)
 
     def to_json(self) -> dict:
@@ -133,7 +165,8 @@ class BuildReport:
             "removed": self.removed,
             "unchanged": self.unchanged,
             "kept": self.kept,
-            "errors": self.errors,
+            "skipped": [note.to_json() for note in self.skipped],
+            "warnings": [note.to_json() for note in self.warnings],
             "chunks_embedded": self.chunks_embedded,
             "chunks_cached": self.chunks_cached,
             "chunks_reused": self.chunks_reused,
@@ -170,8 +203,8 @@ class BuildLock:
                     holder = self.path.read_text(encoding="utf-8").strip() if self.path.exists() else ""
                     handle.close()
                     raise IndexBusyError(
-                        f"another index build is running on {self.path.parent}"
-                        f"{f' ({holder})' if holder else ''}; wait for it to finish and try again"
+                        f"另一个索引构建正在进行（{self.path.parent.name}{f'，{holder}' if holder else ''}），"
+                        "请等它结束后再试 (another index build is running)"
                     ) from None
                 time.sleep(self.poll)
         handle.seek(0)
@@ -197,6 +230,7 @@ def build_index(
     settings: Settings,
     *,
     full: bool = False,
+    allow_empty: bool = False,
     progress: Progress | None = None,
     lock_timeout: float = 0.0,
     embedder: ReportEmbeddings | None = None,
@@ -205,20 +239,25 @@ def build_index(
     """Build a new index version from `settings.corpus_dir` and make it the serving one.
 
     `full` re-parses and re-embeds every document (vectors still come from the vector cache).
+    `allow_empty` publishes a version without documents over one with documents (else EmptyCorpusError).
     `lock_timeout` is how long to wait for a running build before IndexBusyError. `embedder`
     defaults to `make_embedder(settings)`; pass one to reuse an already loaded model.
     `keep_previous` older versions stay on disk after the switch. With `settings.search_backend`
     milvus the new version's collection is filled before the switch, and collected versions'
-    collections are dropped with their folders.
+    collections are dropped with their folders. A failed write is an IndexWriteError naming the file.
     """
     started = time.monotonic()
     index_dir = Path(settings.index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with BuildLock(index_dir, timeout=lock_timeout), closing(make_search_backend(settings)) as backend:
-        collect_garbage(index_dir, keep_previous, release=backend.drop)  # leftovers of crashed builds
-        report = _Build(settings, embedder or make_embedder(settings), backend, progress or _no_progress).run(full)
-        if report.switched:
-            collect_garbage(index_dir, keep_previous, release=backend.drop)
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        with BuildLock(index_dir, timeout=lock_timeout), closing(make_search_backend(settings)) as backend:
+            collect_garbage(index_dir, keep_previous, release=backend.drop)  # leftovers of crashed builds
+            build = _Build(settings, embedder or make_embedder(settings), backend, progress or _no_progress)
+            report = build.run(full, allow_empty)
+            if report.switched:
+                collect_garbage(index_dir, keep_previous, release=backend.drop)
+    except (OSError, sqlite3.Error) as exc:
+        raise IndexWriteError(_write_failure(exc, settings)) from exc
     report.seconds = time.monotonic() - started
     log.info("index build: %s", report.summary())
     return report
@@ -226,6 +265,21 @@ def build_index(
 
 def _no_progress(stage: str, done: int, total: int) -> None:
     return None
+
+
+def _write_failure(exc: OSError | sqlite3.Error, settings: Settings) -> str:
+    """One line: the file, what went wrong, and that the serving version is untouched."""
+    if isinstance(exc, OSError):
+        path, reason = Path(exc.filename or settings.index_dir), os_error_reason(exc)
+    else:  # the vector cache is the one SQLite file a build writes
+        path, reason = Path(settings.vector_cache_dir) / CACHE_FILE, f"向量缓存出错 ({exc})"
+    shown = path.relative_to(settings.home) if path.is_relative_to(settings.home) else Path(path.name)
+    try:
+        serving = current_version(settings.index_dir)
+    except OSError:
+        serving = None
+    kept = f"正在使用的索引未改动（版本 {serving}）" if serving else "还没有可用的索引"
+    return f"索引未能更新：{shown}：{reason}；{kept}"
 
 
 @dataclass
@@ -254,7 +308,9 @@ class _Previous:
             tokens = read_jsonl(self.folder / TOKENS_FILE)
             vectors = load_vectors(self.folder / VECTORS_FILE)
             if not len(chunks) == len(tokens) == vectors.shape[0]:
-                raise IndexMismatchError(f"{self.folder}: chunks, tokens and vectors differ in length")
+                raise IndexMismatchError(
+                    f"index version {self.folder.name}: chunks, tokens and vectors differ in length"
+                )
             positions: dict[str, list[int]] = {}
             for i, chunk in enumerate(chunks):
                 positions.setdefault(chunk.doc_id, []).append(i)
@@ -277,6 +333,13 @@ def _json_safe(value: dict) -> dict:
     return json.loads(json.dumps(value, ensure_ascii=False, default=str, sort_keys=True))
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # gone or unreadable: parsing names the file
+
+
 def _file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -296,9 +359,9 @@ class _Build:
         self.index_dir = Path(settings.index_dir)
         self.corpus_dir = Path(settings.corpus_dir)
 
-    def run(self, full: bool) -> BuildReport:
+    def run(self, full: bool, allow_empty: bool) -> BuildReport:
         from reportqa.ingest.chunking import Chunker
-        from reportqa.ingest.loaders import scan_corpus
+        from reportqa.ingest.loaders import LARGE_FILE_BYTES, scan_corpus
         from reportqa.ingest.metadata import load_meta_overrides
         from reportqa.language.lexicon import Lexicon
 
@@ -314,57 +377,64 @@ class _Build:
         if full and reason is None:
             reason = "requested (--full)"
 
-        paths, unsupported = scan_corpus(self.corpus_dir)
+        paths, skipped = scan_corpus(self.corpus_dir)
         overrides = load_meta_overrides(self.corpus_dir)
         chunker = Chunker(self.settings.chunk_size, self.settings.chunk_overlap, tokenizer=lexicon)
-        report = BuildReport(version="", errors=[str(error) for error in unsupported], full_rebuild_reason=reason)
+        report = BuildReport(
+            version="",
+            skipped=[FileNote(self._name(Path(error.path)), error.reason) for error in skipped],
+            full_rebuild_reason=reason,
+        )
 
         old_entries = {e.doc_id: e for e in previous.manifest.documents} if previous else {}
         reuse = previous is not None and previous.reusable and not full
         docs: dict[str, _Doc] = {}
-        to_parse: list[tuple[str, Path, dict]] = []
-        corpus_root = self.corpus_dir.resolve()
+        to_parse: list[tuple[str, Path, dict, list[str]]] = []  # ..., the report's list it joins once parsed
         for path in paths:
-            doc_id = path.resolve().relative_to(corpus_root).as_posix()
+            doc_id = self._name(path)
             doc_overrides = _json_safe(overrides.get(doc_id, {}))
             old = old_entries.get(doc_id)
             try:
                 sha = _file_sha256(path)
             except OSError as exc:
                 sha = ""
-                log.debug("cannot hash %s: %s", path, exc)  # parse_document reports it by name below
+                log.debug("cannot hash %s: %s", path, exc)  # parsing reports it by name below
             if old is not None and old.sha256 == sha and old.overrides == doc_overrides:
-                report.unchanged.append(doc_id)
                 if reuse:
+                    report.unchanged.append(doc_id)
                     docs[doc_id] = previous.docs()[doc_id]
                     continue
-            elif old is not None:
-                report.changed.append(doc_id)
+                outcome = report.unchanged
             else:
-                report.added.append(doc_id)
-            to_parse.append((doc_id, path, doc_overrides))
-        seen = {doc_id for doc_id, _, _ in to_parse} | set(docs)
-        report.removed = sorted(set(old_entries) - seen)
+                outcome = report.changed if old is not None else report.added
+            to_parse.append((doc_id, path, doc_overrides, outcome))
+        gone = set(old_entries) - {doc_id for doc_id, *_ in to_parse} - set(docs)
 
-        for done, (doc_id, path, doc_overrides) in enumerate(to_parse, start=1):
-            try:
-                document, chunks = self._parse(path, chunker, overrides)
-            except DocumentError as exc:
-                report.errors.append(str(exc))
-                self._keep_previous(doc_id, previous, docs, report)
-            except Exception as exc:  # a parser bug on one file must not stop the others
-                log.exception("unexpected error while parsing %s", path)
-                report.errors.append(f"{path}: 解析出错 (unexpected {type(exc).__name__}: {exc})")
-                self._keep_previous(doc_id, previous, docs, report)
+        for done, (doc_id, path, doc_overrides, outcome) in enumerate(to_parse, start=1):
+            size = _size(path)
+            if size > LARGE_FILE_BYTES:
+                report.warnings.append(
+                    FileNote(doc_id, f"文件很大（{size / 1024 / 1024:.1f} MB），解析和计算向量可能需要很长时间")
+                )
+            parsed = self._parse(path, chunker, overrides)
+            if isinstance(parsed, str):
+                report.skipped.append(FileNote(doc_id, parsed))
+                if self._keep_previous(doc_id, previous, docs):
+                    report.kept.append(doc_id)
+                elif doc_id in old_entries:
+                    gone.add(doc_id)  # its previous version cannot be reused: it leaves the index
             else:
-                docs[doc_id] = _Doc(document, chunks, doc_overrides)
+                docs[doc_id] = _Doc(*parsed, doc_overrides)
+                outcome.append(doc_id)
             self.progress("parse", done, len(to_parse))
+        report.removed = sorted(gone)
 
+        if not docs and previous is not None and previous.manifest.documents and not allow_empty:
+            raise EmptyCorpusError(self._empty_corpus_message(previous.manifest, report.skipped))
         nothing_changed = (
             previous is not None
             and reason is None
-            and not report.removed
-            and all(doc_id in report.kept for doc_id in (*report.added, *report.changed))
+            and not (report.added or report.changed or report.removed)
             and self.backend.holds(previous.manifest.version)  # else: the backend was switched since
         )
         if nothing_changed:
@@ -409,16 +479,39 @@ class _Build:
                 return None, f"the serving index version {version} is damaged ({exc})"
         return previous, reason
 
-    def _parse(self, path: Path, chunker, overrides: dict) -> tuple[Document, list[Chunk]]:
+    def _name(self, path: Path) -> str:
+        """How the user knows a file of the corpus: its path relative to the corpus folder (a doc_id)."""
+        return path.relative_to(self.corpus_dir).as_posix()
+
+    def _parse(self, path: Path, chunker, overrides: dict) -> tuple[Document, list[Chunk]] | str:
+        """The document and its chunks, or why the file cannot be indexed."""
         from reportqa.ingest.pipeline import parse_document
 
-        return parse_document(path, self.corpus_dir, chunker, overrides)
+        try:
+            return parse_document(path, self.corpus_dir, chunker, overrides)
+        except DocumentError as exc:
+            return exc.reason
+        except Exception as exc:  # a parser bug on one file must not stop the others, nor print a traceback
+            log.debug("unexpected error while parsing %s", path, exc_info=True)
+            return f"解析出错 (unexpected {type(exc).__name__}: {exc})"
 
-    def _keep_previous(self, doc_id: str, previous: _Previous | None, docs: dict[str, _Doc], report) -> None:
+    def _keep_previous(self, doc_id: str, previous: _Previous | None, docs: dict[str, _Doc]) -> bool:
         """A changed file became unreadable: keep serving its previous version if it can be reused."""
         if previous is not None and previous.reusable and doc_id in previous.docs():
             docs[doc_id] = previous.docs()[doc_id]
-            report.kept.append(doc_id)
+            return True
+        return False
+
+    def _empty_corpus_message(self, serving: Manifest, skipped: list[FileNote]) -> str:
+        unreadable = ""
+        if skipped:
+            names = "、".join(printable(note.name) for note in skipped[:3]) + ("等" if len(skipped) > 3 else "")
+            unreadable = f"（{len(skipped)} 个文件无法索引：{names}）"
+        return (
+            f"语料目录 {self.corpus_dir.name} 中没有可索引的文档{unreadable}，而正在使用的索引（版本 "
+            f"{serving.version}）有 {len(serving.documents)} 篇，未发布空索引；"
+            "若确要清空索引，请运行 reportqa ingest --allow-empty"
+        )
 
     def _embed_and_tokenize(self, new_docs: list[_Doc], lexicon, report: BuildReport) -> None:
         passages: list[str] = []
@@ -507,30 +600,34 @@ class _Build:
         root = versions_dir(self.index_dir)
         root.mkdir(parents=True, exist_ok=True)
         tmp = root / f"{TMP_PREFIX}{version}"
-        steps = 6
+        files: list[tuple[str, Callable[[Path], None]]] = [
+            (DOCUMENTS_FILE, lambda path: write_jsonl(path, (document_to_json(doc.document) for doc in ordered))),
+            (CHUNKS_FILE, lambda path: write_jsonl(path, (chunk_to_json(chunk) for chunk in chunks))),
+            (TOKENS_FILE, lambda path: write_jsonl(path, tokens)),
+            (VECTORS_FILE, lambda path: save_vectors(path, vectors)),
+            (DENSE_FILE, dense.save),
+            (BM25_DIR, keyword.save),
+            (MANIFEST_FILE, manifest.save),
+        ]
+        steps = len(files) + 2
         self.progress("save", 0, steps)
         try:
             tmp.mkdir()
-            write_jsonl(tmp / DOCUMENTS_FILE, (document_to_json(doc.document) for doc in ordered))
-            self.progress("save", 1, steps)
-            write_jsonl(tmp / CHUNKS_FILE, (chunk_to_json(chunk) for chunk in chunks))
-            write_jsonl(tmp / TOKENS_FILE, tokens)
-            self.progress("save", 2, steps)
-            save_vectors(tmp / VECTORS_FILE, vectors)
-            self.progress("save", 3, steps)
-            dense.save(tmp / DENSE_FILE)
-            self.progress("save", 4, steps)
-            keyword.save(tmp / BM25_DIR)
-            manifest.save(tmp / MANIFEST_FILE)
+            for done, (name, write) in enumerate(files, start=1):
+                with _naming(tmp / name):
+                    write(tmp / name)
+                self.progress("save", done, steps)
             self.backend.publish(version, vectors, keyword)
-            _fsync_tree(tmp)
-            self.progress("save", 5, steps)
+            with _naming(tmp):
+                _fsync_tree(tmp)
             os.rename(tmp, root / version)
             fsync_dir(root)
         except BaseException:
             self._discard(version, tmp)
             raise
-        switch_current(self.index_dir, version)
+        self.progress("save", steps - 1, steps)
+        with _naming(self.index_dir / CURRENT_FILE):
+            switch_current(self.index_dir, version)
         self.progress("save", steps, steps)
         return version
 
@@ -542,6 +639,30 @@ class _Build:
             log.warning("could not drop the search backend's copy of failed version %s", version, exc_info=True)
         else:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+@contextmanager
+def _naming(path: Path) -> Iterator[None]:
+    """Make a failed write of `path` an OSError that names it: numpy, faiss and buffered writes do not.
+
+    numpy reports a short write without an errno and faiss as a RuntimeError; after either, a disk
+    without space left is the likely cause and is named as such.
+    """
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        code = exc.errno or _full_disk_errno(path)
+        raise OSError(code, os.strerror(code) if code else str(exc), str(path)) from exc
+    except RuntimeError as exc:  # faiss.write_index
+        code = _full_disk_errno(path)
+        raise OSError(code, os.strerror(code) if code else str(exc).strip().splitlines()[-1], str(path)) from exc
+
+
+def _full_disk_errno(path: Path) -> int | None:
+    folder = next((p for p in (path, *path.parents) if p.is_dir()), Path("/"))
+    return errno.ENOSPC if shutil.disk_usage(folder).free < FULL_DISK_BYTES else None
 
 
 def _fsync_tree(folder: Path) -> None:

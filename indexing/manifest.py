@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reportqa.core.errors import IndexMismatchError
+from reportqa.core.errors import IndexMismatchError, os_error_reason
 from reportqa.core.models import DocumentMeta
 from reportqa.language.lexicon import lexicon_folder
 
@@ -169,9 +169,12 @@ class Manifest:
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise IndexMismatchError(f"{path}: unreadable index manifest ({exc}): {FULL_REBUILD_HINT}") from exc
+            reason = os_error_reason(exc) if isinstance(exc, OSError) else exc
+            raise IndexMismatchError(
+                f"{Path(path).name}: unreadable index manifest ({reason}): {FULL_REBUILD_HINT}"
+            ) from exc
         if not isinstance(data, dict):
-            raise IndexMismatchError(f"{path}: not an index manifest: {FULL_REBUILD_HINT}")
+            raise IndexMismatchError(f"{Path(path).name}: not an index manifest: {FULL_REBUILD_HINT}")
         return cls.from_json(data)
 
     def check_compatible(self, embedder_name: str) -> None:

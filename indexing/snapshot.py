@@ -28,6 +28,7 @@ build fills before CURRENT names the version and which drops a version when its 
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -267,7 +268,7 @@ def read_document(index_dir: Path, version: str, doc_id: str) -> Document:
                     return document_from_json(json.loads(line))
     except FileNotFoundError as exc:
         raise IndexMissingError(
-            f"index version {version} is no longer in {index_dir}: newer builds have replaced it"
+            f"索引版本 {version} 已被更新的构建替换，不在 {Path(index_dir).name} 中了 (replaced by newer builds)"
         ) from exc
     raise KeyError(doc_id)
 
@@ -318,13 +319,14 @@ class IndexSnapshot:
         for attempt in range(3):  # a build may switch and collect between reading CURRENT and opening files
             wanted = version or current_version(index_dir)
             if wanted is None:
-                raise IndexMissingError(f"no index in {index_dir}: run `reportqa ingest` first")
+                raise IndexMissingError(f"{index_dir.name} 中还没有索引：请先运行 reportqa ingest (no index yet)")
             try:
                 return cls.load_folder(versions_dir(index_dir) / wanted, embedder, backend=backend)
             except FileNotFoundError as exc:
                 if version is not None or attempt == 2:
+                    missing = Path(exc.filename).name if exc.filename else exc
                     raise IndexMissingError(
-                        f"index version {wanted} in {index_dir} is missing or incomplete ({exc}): run `reportqa ingest`"
+                        f"{index_dir.name} 中的索引版本 {wanted} 缺失或不完整（缺 {missing}）：请运行 reportqa ingest"
                     ) from exc
         raise AssertionError("unreachable")
 
@@ -332,7 +334,7 @@ class IndexSnapshot:
     def load_folder(cls, folder: Path, embedder: _Named, *, backend: SearchBackend | None = None) -> IndexSnapshot:
         folder = Path(folder)
         if not (folder / MANIFEST_FILE).is_file():
-            raise FileNotFoundError(f"{folder}: no {MANIFEST_FILE}")
+            raise FileNotFoundError(errno.ENOENT, "no index manifest", str(folder / MANIFEST_FILE))
         manifest = Manifest.load(folder / MANIFEST_FILE)
         manifest.check_compatible(embedder.name)
         documents = {d["doc_id"]: document_from_json(d) for d in read_jsonl(folder / DOCUMENTS_FILE)}
@@ -340,7 +342,7 @@ class IndexSnapshot:
         vectors = load_vectors(folder / VECTORS_FILE)
         if vectors.ndim != 2 or (len(chunks) and vectors.shape[1] != manifest.dimension):
             raise IndexMismatchError(
-                f"{folder}/{VECTORS_FILE} has shape {vectors.shape}, the manifest says dimension "
+                f"{folder.name}/{VECTORS_FILE} has shape {vectors.shape}, the manifest says dimension "
                 f"{manifest.dimension}: {FULL_REBUILD_HINT}"
             )
         dense, keyword = (backend or LocalSearch()).open(manifest, folder, KeywordIndex.load(folder / BM25_DIR))

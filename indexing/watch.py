@@ -85,7 +85,7 @@ def watch_corpus(
         raise ValueError(f"settle_seconds must be >= 0, got {settle_seconds}")
     corpus_dir = Path(settings.corpus_dir).resolve()
     if not corpus_dir.is_dir():
-        raise ReportQAError(f"{corpus_dir}: 语料目录不存在 (the corpus folder does not exist)")
+        raise ReportQAError(f"{corpus_dir.name}: 语料目录不存在 (the corpus folder does not exist)")
     stop_event = stop_event or threading.Event()
     changes = _Changes(corpus_dir, (Path(settings.index_dir).resolve(), Path(settings.vector_cache_dir).resolve()))
     observer = Observer()

@@ -17,13 +17,15 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from reportqa.core.errors import DocumentError
+from reportqa.core.errors import DocumentError, has_bytes_not_utf8, printable
 from reportqa.core.models import Document
 from reportqa.ingest.metadata import META_SIDECAR, infer_meta
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".docx", ".pdf"})
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# above this a build names the file: ~2 million characters, ~15,000 passages, hours of embedding on a small CPU
+LARGE_FILE_BYTES = 5 * 1024 * 1024
 # notes about a corpus folder (provenance, licence), not documents to answer from
 CORPUS_NOTES = frozenset({"source.md", "readme.md", "readme.txt"})
 
@@ -196,36 +198,60 @@ def pdf_text(path: Path, data: bytes) -> str:
 
 
 def scan_corpus(corpus_dir: Path) -> tuple[list[Path], list[DocumentError]]:
-    """Supported files under ``corpus_dir`` (recursive, sorted) and a DocumentError for each unsupported one.
+    """Supported files under ``corpus_dir`` (recursive, sorted) and a DocumentError for each file skipped.
 
     Hidden files and folders (name starting with "."), the metadata sidecar and notes about the
-    corpus itself (SOURCE.md, README.md, README.txt) are skipped.
+    corpus itself (SOURCE.md, README.md, README.txt) are passed over in silence. Skipped and named:
+    unsupported types, names that are not UTF-8 (nothing downstream could store or show them), and
+    links, which are not followed: a document is indexed once, under its own path, and nothing
+    outside the corpus folder is read.
     """
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         raise DocumentError(str(corpus_dir), "语料目录不存在 (the corpus folder does not exist)")
     found: list[Path] = []
-    unsupported: list[DocumentError] = []
+    skipped: list[DocumentError] = []
     for path in sorted(corpus_dir.rglob("*")):
         relative = path.relative_to(corpus_dir)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+        if any(part.startswith(".") for part in relative.parts):
             continue
-        if relative.as_posix() == META_SIDECAR or path.name.lower() in CORPUS_NOTES:
+        if path.is_symlink():
+            skipped.append(DocumentError(str(path), _link_reason(path, corpus_dir)))
             continue
-        if path.suffix.lower() in SUPPORTED_SUFFIXES:
+        if not path.is_file() or relative.as_posix() == META_SIDECAR or path.name.lower() in CORPUS_NOTES:
+            continue
+        if has_bytes_not_utf8(relative.as_posix()):
+            skipped.append(DocumentError(printable(str(path)), "文件名不是 UTF-8 编码，已跳过；请重命名 (not UTF-8)"))
+        elif path.suffix.lower() in SUPPORTED_SUFFIXES:
             found.append(path)
         else:
-            unsupported.append(
+            skipped.append(
                 DocumentError(str(path), f"不支持的文件类型 {path.suffix or '(无扩展名)'}，已跳过；支持 {_supported()}")
             )
-    return found, unsupported
+    return found, skipped
+
+
+def _link_reason(link: Path, corpus_dir: Path) -> str:
+    try:
+        target = link.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return "链接无法解析（循环链接），已跳过 (a link loop)"
+    root = corpus_dir.resolve()
+    if not target.is_relative_to(root):
+        return "是指向语料目录之外的链接，已跳过 (a link to outside the corpus folder)"
+    if not target.exists():
+        return "链接指向的文件不存在，已跳过 (a broken link)"
+    inside = target.relative_to(root).as_posix()
+    return f"是指向 {inside} 的链接，已跳过；文档按其本身的路径索引 (links are not followed)"
 
 
 def _doc_id(path: Path, corpus_dir: Path) -> str:
     try:
         return path.resolve().relative_to(corpus_dir.resolve()).as_posix()
     except ValueError as exc:
-        raise DocumentError(str(path), f"文件不在语料目录 {corpus_dir} 之内 (not inside the corpus folder)") from exc
+        raise DocumentError(
+            str(path), f"文件不在语料目录 {corpus_dir.name} 之内 (not inside the corpus folder)"
+        ) from exc
 
 
 def _supported() -> str:

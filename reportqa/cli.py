@@ -1,23 +1,35 @@
-"""The `reportqa` command: parses arguments and calls the pipeline, nothing more."""
+"""The `reportqa` command: parses arguments and calls the pipeline, nothing more.
+
+Exit codes: 0 done; 1 `eval --check-floors` found a metric below its floor; 2 the command failed on
+something the user can fix (a bad question, option, file, folder or setting); 3 a defect in reportqa;
+130 interrupted. A failure prints one line "错误：…" on stderr, never a traceback; under `--json` it
+prints one object `{"error": {"code": ..., "message": ...}}` on stdout instead (`code`: "usage",
+"encoding", "internal" or the `code` of the `core.errors` class).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import json
+import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from reportqa.core.errors import ReportQAError
-from reportqa.core.settings import Settings
+from reportqa.core.errors import ReportQAError, has_bytes_not_utf8, os_error_reason, printable
+from reportqa.core.settings import AnswerMode, Settings, load_settings
+
+EXIT_USER_ERROR = 2
+EXIT_DEFECT = 3
 
 app = typer.Typer(help="reportqa: 政府报告问答（带出处）", no_args_is_help=True, add_completion=False)
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # messages and summaries stay one line each, for logs and greps
 
 
 def _settings(corpus: Path | None = None, index: Path | None = None) -> Settings:
@@ -26,7 +38,7 @@ def _settings(corpus: Path | None = None, index: Path | None = None) -> Settings
         overrides["corpus_dir"] = corpus
     if index is not None:
         overrides["index_dir"] = index
-    return Settings(**overrides)
+    return load_settings(**overrides)
 
 
 CorpusOption = Annotated[Path | None, typer.Option("--corpus", help="documents folder (default: corpus/)")]
@@ -37,6 +49,9 @@ IndexOption = Annotated[Path | None, typer.Option("--index", help="index folder 
 def ingest(
     full: Annotated[bool, typer.Option("--full", help="rebuild everything, reusing nothing")] = False,
     watch: Annotated[bool, typer.Option("--watch", help="keep following the corpus folder")] = False,
+    allow_empty: Annotated[
+        bool, typer.Option("--allow-empty", help="publish an empty index even over one with documents")
+    ] = False,
     corpus: CorpusOption = None,
     index: IndexOption = None,
 ) -> None:
@@ -46,7 +61,7 @@ def ingest(
 
     settings = _settings(corpus, index)
     with _progress() as progress:
-        report = build_index(settings, full=full, progress=_progress_callback(progress))
+        report = build_index(settings, full=full, allow_empty=allow_empty, progress=_progress_callback(progress))
     _print_build_report(report)
     if watch:
         console.print(f"watching {settings.corpus_dir} for changes (Ctrl+C to stop)")
@@ -60,7 +75,7 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
     doc: Annotated[str | None, typer.Option("--doc", help="only documents whose path or title matches")] = None,
     top_k: Annotated[int | None, typer.Option("--top-k", min=1, max=50)] = None,
-    mode: Annotated[str | None, typer.Option("--mode", help="extractive | llm")] = None,
+    mode: Annotated[AnswerMode | None, typer.Option("--mode", help="default: the answer_mode setting")] = None,
     corpus: CorpusOption = None,
     index: IndexOption = None,
 ) -> None:
@@ -70,8 +85,7 @@ def ask(
     engine = Engine.open(_settings(corpus, index))
     answer = engine.ask(question, doc_filter=doc, top_k=top_k, mode=mode)
     if as_json:
-        payload = answer.to_json()
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        _print_json(answer.to_json())
         return
     out = Console()
     out.print(answer.answer, markup=False, highlight=False)
@@ -186,12 +200,40 @@ def _print_build_report(report) -> None:
     console.print(report.summary(), markup=False)
 
 
-def main() -> None:
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """Run the command in `argv` (default: the process's arguments) and exit with its code (see the module)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in args[: args.index("--")] if "--" in args else "--json" in args
+    for arg in args:
+        if has_bytes_not_utf8(arg):
+            _fail(as_json, "encoding", f"命令行参数“{printable(arg)}”含有不是 UTF-8 的字节；请检查终端或脚本的字符编码")
     try:
-        app()
+        status = app(args=args, prog_name="reportqa", standalone_mode=False)
+    except typer.TyperException as exc:  # a usage error: unknown option, missing argument, --mode bogus
+        if not exc.format_message():  # no arguments at all: the help has been printed
+            raise SystemExit(exc.exit_code) from None
+        _fail(as_json, "usage", f"命令用法有误：{exc.format_message()}（reportqa --help 查看用法）")
     except ReportQAError as exc:
-        console.print(f"错误：{exc}", markup=False, style="red")
-        raise SystemExit(2) from None
+        _fail(as_json, exc.code, str(exc))
+    except OSError as exc:  # reading an index or a file outside a build, which names its own write failures
+        name = Path(exc.filename).name if exc.filename else ""
+        _fail(as_json, "io", f"无法访问 {name}：{os_error_reason(exc)}" if name else os_error_reason(exc))
+    except Exception as exc:  # a defect: still one line for the user, who is asked to report it
+        _fail(as_json, "internal", f"reportqa 内部错误（{type(exc).__name__}: {exc}），请报告此问题", EXIT_DEFECT)
+    raise SystemExit(status or 0)
+
+
+def _fail(as_json: bool, code: str, message: str, exit_code: int = EXIT_USER_ERROR) -> NoReturn:
+    message = printable(re.sub(r"\s*\n\s*", " ", message.strip()))  # an exception's text may run over lines
+    if as_json:
+        _print_json({"error": {"code": code, "message": message}})
+    else:
+        console.print(f"错误：{message}", markup=False, highlight=False, style="red")
+    raise SystemExit(exit_code)
+
+
+def _print_json(payload: dict) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import itertools
+import json
+import os
+import re
 import shutil
 import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -102,3 +110,64 @@ def hash_seed_settings(tmp_path_factory) -> Settings:
     )
     build_index(settings, embedder=HashEmbedder())
     return settings
+
+
+@dataclass(frozen=True)
+class CliRun:
+    """What one `reportqa ...` printed and its exit code."""
+
+    code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> dict:
+        return json.loads(self.stdout)
+
+
+_LEXICONS: dict = {}
+
+
+@pytest.fixture
+def lexicon_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Lexicon.load` returns one lexicon per folder for the whole session: builds and engines take
+    milliseconds instead of the second jieba needs to load a dictionary (tests that do not edit it)."""
+    from reportqa.language.lexicon import Lexicon
+
+    load = Lexicon.load.__func__
+
+    def load_once(cls, lexicon_dir=None):
+        if lexicon_dir not in _LEXICONS:
+            _LEXICONS[lexicon_dir] = load(cls, lexicon_dir)
+        return _LEXICONS[lexicon_dir]
+
+    monkeypatch.setattr(Lexicon, "load", classmethod(load_once))
+
+
+@pytest.fixture
+def cli(
+    tmp_path: Path, hash_embedder: HashEmbedder, lexicon_loaded_once: None, monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., CliRun]:
+    """`cli("ask", "--json", "…")` runs the real entry point `reportqa.cli.main` in this process.
+
+    It runs in `home` (default tmp_path) with REPORTQA_HOME pointing there, so corpus/, index/ and
+    .cache/ are its own. Builds and engines embed with the HashEmbedder and share one loaded lexicon.
+    """
+    from reportqa.cli import main
+
+    monkeypatch.setattr("reportqa.indexing.build.make_embedder", lambda settings: hash_embedder)
+    monkeypatch.setattr("reportqa.engine.engine.make_embedder", lambda settings: hash_embedder)
+
+    def run(*args: str, home: Path = tmp_path) -> CliRun:
+        out, err = io.StringIO(), io.StringIO()
+        with (
+            mock.patch.dict(os.environ, {"REPORTQA_HOME": str(home)}),
+            contextlib.chdir(home),
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+            pytest.raises(SystemExit) as exit_info,
+        ):
+            main(list(args))
+        plain = re.compile(r"\x1b\[[0-9;]*m")  # colours, should the stderr pytest started with be a terminal
+        return CliRun(exit_info.value.code, plain.sub("", out.getvalue()), plain.sub("", err.getvalue()))
+
+    return run

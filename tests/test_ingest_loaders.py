@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 from pathlib import Path
 
 import docx
 import pytest
+from pypdf import PdfWriter
 
 from reportqa.core.errors import DocumentError
 from reportqa.ingest.loaders import SUPPORTED_SUFFIXES, load_document, scan_corpus
@@ -198,6 +200,32 @@ def test_pdf_without_text_layer_needs_ocr(tmp_path):
     assert "scan.pdf" in str(info.value)
 
 
+def _encrypted(pdf: bytes, *, user_password: str, owner_password: str) -> bytes:
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    writer.encrypt(user_password=user_password, owner_password=owner_password, algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_aes_pdf_with_only_an_owner_password_loads(tmp_path):
+    """Such a PDF opens without a password; reading its AES-encrypted text needs the cryptography package."""
+    path = tmp_path / "protected.pdf"
+    plain = _pdf([b"BT /F1 12 Tf 72 720 Td (High-tech enterprises: 512) Tj ET"])
+    path.write_bytes(_encrypted(plain, user_password="", owner_password="owner-secret"))
+    assert b"High-tech" not in path.read_bytes()  # the text really is encrypted
+    assert "High-tech enterprises: 512" in load_document(path, tmp_path).text
+
+
+def test_pdf_that_needs_a_password_is_named(tmp_path):
+    path = tmp_path / "locked.pdf"
+    plain = _pdf([b"BT /F1 12 Tf 72 720 Td (High-tech enterprises: 512) Tj ET"])
+    path.write_bytes(_encrypted(plain, user_password="reader-secret", owner_password="owner-secret"))
+    with pytest.raises(DocumentError, match="PDF 已加密") as info:
+        load_document(path, tmp_path)
+    assert info.value.path.endswith("locked.pdf")
+
+
 def test_scan_corpus_lists_supported_and_reports_the_rest(tmp_path):
     (tmp_path / "sub" / "deeper").mkdir(parents=True)
     (tmp_path / ".hidden").mkdir()
@@ -215,3 +243,37 @@ def test_scan_corpus_lists_supported_and_reports_the_rest(tmp_path):
 def test_scan_corpus_missing_folder(tmp_path):
     with pytest.raises(DocumentError, match="nowhere"):
         scan_corpus(tmp_path / "nowhere")
+
+
+def test_links_are_skipped_and_named_whatever_they_point_to(tmp_path):
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    (corpus / "sub").mkdir(parents=True)
+    (outside / "folder").mkdir(parents=True)
+    (outside / "secret.txt").write_text("不属于语料的文件。", encoding="utf-8")
+    (corpus / "sub" / "report.txt").write_text("正文。", encoding="utf-8")
+    links = {
+        "to_outside.txt": outside / "secret.txt",
+        "to_outside_folder": outside / "folder",
+        "to_inside.txt": corpus / "sub" / "report.txt",
+        "broken.txt": corpus / "gone.txt",
+        "loop.txt": corpus / "loop.txt",
+    }
+    for name, target in links.items():
+        (corpus / name).symlink_to(target)
+    files, skipped = scan_corpus(corpus)
+    assert [f.relative_to(corpus).as_posix() for f in files] == ["sub/report.txt"]
+    reasons = {Path(e.path).name: e.reason for e in skipped}
+    assert set(reasons) == set(links)
+    assert "语料目录之外" in reasons["to_outside.txt"] and "语料目录之外" in reasons["to_outside_folder"]
+    assert "sub/report.txt" in reasons["to_inside.txt"]
+    assert "不存在" in reasons["broken.txt"] and "循环" in reasons["loop.txt"]
+
+
+def test_file_name_that_is_not_utf8_is_skipped_and_named_printably(tmp_path):
+    gbk_name = os.fsdecode("报告.txt".encode("gbk"))  # as unpacked from an archive made on a Chinese Windows
+    (tmp_path / gbk_name).write_text("正文。", encoding="utf-8")
+    files, skipped = scan_corpus(tmp_path)
+    assert files == [] and len(skipped) == 1
+    assert "UTF-8" in skipped[0].reason
+    assert skipped[0].path.encode("utf-8")  # printable: no lone surrogates left
+    assert Path(skipped[0].path).name == "????.txt"
