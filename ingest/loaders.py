@@ -20,6 +20,7 @@ from charset_normalizer import from_bytes
 from reportqa.core.errors import DocumentError
 from reportqa.core.models import Document
 from reportqa.ingest.metadata import META_SIDECAR, infer_meta
+from reportqa.language.normalise import normalise_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".docx", ".pdf"})
@@ -79,7 +80,8 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def decode(path: Path, data: bytes) -> str:
-    """Decode the bytes of a file of a supported type into text with "\\n" newlines."""
+    """Decode the bytes of a file of a supported type into normalised text (``normalise_text``) with "\\n"
+    newlines: every format reads the same characters as the questions do."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         text = decode_text(path, data)
@@ -89,7 +91,7 @@ def decode(path: Path, data: bytes) -> str:
         text = pdf_text(path, data)
     else:
         raise DocumentError(str(path), f"不支持的文件类型 {suffix}；支持 {_supported()}")
-    return normalize_newlines(text)
+    return normalise_text(normalize_newlines(text))
 
 
 def normalize_newlines(text: str) -> str:
