@@ -8,10 +8,13 @@ one character for one (so the text keeps its length, and an offset means the sam
   Supplement by the Unicode table NFKC does not apply (radicals_supplement.txt: ⺠ -> 民, ⻓ -> 长, ⻝ -> 食);
 - CJK compatibility ideographs -> their unified ideograph (NFKC);
 - full-width letters and digits, and the signs written inside numbers (％ ＋ － ． ／), -> ASCII (NFKC);
-- every kind of space (ideographic, no-break, en…) -> " ".
+- every kind of space (ideographic, no-break, en…) -> " ";
+- the wave dash 〜, which fonts draw with the full-width tilde's glyph -> ～ (Ⅰ～Ⅲ类).
 
 Chinese punctuation (，。、：；？！（）“”) is left as written: headings, figures and quotes are read in it.
-No simplified character becomes a traditional one: the tables map glyph look-alikes, not variants.
+No simplified character becomes a traditional one: the tables map glyph look-alikes, not variants. One
+Kangxi radical's NFKC form is the traditional character (⼾ DOOR -> 戶) where simplified fonts draw 户
+with the radical's glyph (Noto Sans/Serif CJK SC share them): it maps to 户.
 
     >>> normalise_text("⼈⺠⽣活⽔平，⼀季度增⻓３．５％")
     '人民生活水平，一季度增长3.5%'
@@ -29,6 +32,10 @@ KANGXI_RADICALS = range(0x2F00, 0x2FD6)
 COMPATIBILITY_IDEOGRAPHS = (range(0xF900, 0xFB00), range(0x2F800, 0x2FA20))
 FULL_WIDTH_ALPHANUMERICS = (range(0xFF10, 0xFF1A), range(0xFF21, 0xFF3B), range(0xFF41, 0xFF5B))
 NUMBER_SIGNS = "％＋－．／"
+# Kangxi radicals whose glyph in simplified-Chinese fonts is not their NFKC form (checked against
+# every Kangxi radical in Noto Sans CJK SC: only DOOR differs)
+SIMPLIFIED_GLYPHS = {"\u2f3e": "户"}
+LOOK_ALIKE_PUNCTUATION = {"\u301c": "\uff5e"}  # WAVE DASH -> FULLWIDTH TILDE
 # the space separators (Unicode category Zs) other than " " itself
 SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 
@@ -48,6 +55,8 @@ def _table() -> dict[int, str]:
                 table[code] = folded
     table.update(dict.fromkeys(map(ord, SPACES), " "))
     table.update(_supplement())
+    for replaced, replacement in (*SIMPLIFIED_GLYPHS.items(), *LOOK_ALIKE_PUNCTUATION.items()):
+        table[ord(replaced)] = replacement
     return table
 
 

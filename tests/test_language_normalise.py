@@ -29,12 +29,17 @@ def test_simplified_characters_stay_simplified():
     simplified = "长门车贝风飞马鱼鸟龙龟齿"
     assert normalise_text(simplified) == simplified
     assert normalise_text("⻓⻔⻋⻉⻛⻜⻢⻥⻦⻰⻳⻮") == simplified  # the C-SIMPLIFIED radicals
+    assert normalise_text("农⼾") == "农户"  # NFKC would give the traditional 戶
 
 
 def test_compatibility_ideographs_full_width_forms_and_spaces():
     assert normalise_text("\uf900\ufa10") == "\u8c48\u585a"  # CJK COMPATIBILITY IDEOGRAPH -> unified
     assert normalise_text("ＧＤＰ增长６．５％，１／３２") == "GDP增长6.5%，1/32"
     assert normalise_text("第一章\u3000总则\u00a0一") == "第一章 总则 一"
+
+
+def test_the_wave_dash_becomes_the_full_width_tilde_documents_write():
+    assert normalise_text("Ⅰ〜Ⅲ类") == "Ⅰ～Ⅲ类"
 
 
 def test_chinese_punctuation_is_kept():
