@@ -13,6 +13,7 @@ from reportqa.core.errors import DocumentError
 from reportqa.ingest.loaders import SUPPORTED_SUFFIXES, load_document, scan_corpus
 from reportqa.ingest.metadata import META_SIDECAR
 from reportqa.ingest.structure import parse_blocks
+from tests.pdf_bytes import minimal_pdf
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "corpus"
 SEED = SEED_DIR / "淄博市十三五科技创新规划后评估报告.txt"
@@ -148,37 +149,10 @@ def test_docx_paragraphs_headings_and_tables_in_order(tmp_path):
     assert all(r.text == document.text[r.start : r.end] for r in blocks)
 
 
-def _pdf(page_streams: list[bytes]) -> bytes:
-    """A minimal valid PDF whose pages draw the given content streams with Helvetica."""
-    objects: list[bytes] = []
-    n_pages = len(page_streams)
-    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(n_pages))
-    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
-    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
-    font_id = 3 + 2 * n_pages
-    for i, stream in enumerate(page_streams):
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {4 + 2 * i} 0 R "
-            f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>".encode()
-        )
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def test_pdf_with_text_layer_loads(tmp_path):
     path = tmp_path / "report.pdf"
     path.write_bytes(
-        _pdf(
+        minimal_pdf(
             [
                 b"BT /F1 12 Tf 72 720 Td (High-tech enterprises: 512) Tj ET",
                 b"BT /F1 12 Tf 72 720 Td (Academician workstations: 52) Tj ET",
@@ -192,7 +166,7 @@ def test_pdf_with_text_layer_loads(tmp_path):
 
 def test_pdf_without_text_layer_needs_ocr(tmp_path):
     path = tmp_path / "scan.pdf"
-    path.write_bytes(_pdf([b"0 0 1 rg 72 72 200 200 re f"]))  # a filled square, no text
+    path.write_bytes(minimal_pdf([b"0 0 1 rg 72 72 200 200 re f"]))  # a filled square, no text
     with pytest.raises(DocumentError, match="OCR") as info:
         load_document(path, tmp_path)
     assert "scan.pdf" in str(info.value)
