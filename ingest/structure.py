@@ -16,7 +16,9 @@ Rules, in order of precedence for each non-blank line:
 - Headings: markdown ``#`` headings; lines of at most 50 characters without sentence-ending
   punctuation that start with a Chinese outline marker (第一篇/第一章/第一节, 一、, （一）, 1、 or 1.,
   （1）, ①, 典型案例一：), possibly wrapped in ``**``; annex headings (附件1：, 附件：) which reset
-  the section path; and the short title line(s) opening a document. "一是……" leads are paragraphs.
+  the section path; and the short title line(s) opening a document. "一是……" leads are paragraphs. A
+  bold line without a marker is a heading only once the body text has begun: before it, bold lines
+  are the title page's (session, date, byline: "**浙江省省长 郑栅洁**"), not sections.
   Nesting is learnt from the order in which marker styles appear: a marker style already on the
   path closes everything below it, a new style nests under the current heading. A heading's own
   ``section`` is the path it opens; the document title opens the root path ``()``.
@@ -130,6 +132,8 @@ class _Parser:
                 # or the first annex itself ("附件1：")
                 annex_list = annex.group("rest")[:1].isdigit()
             heading = None if annex_list else _heading(stripped)
+            if heading is not None and heading.style == "bold" and not self._body_started():
+                heading = None
             if heading is None:
                 self._paragraph(line, line)
                 i += 1
@@ -176,6 +180,10 @@ class _Parser:
 
     def _path(self) -> tuple[str, ...]:
         return tuple(h.title for h in self.stack)
+
+    def _body_started(self) -> bool:
+        """Whether a paragraph other than the title page's has been read (the title page is bold)."""
+        return any(b.kind == "paragraph" and not _BOLD_LINE.match(b.text) for b in self.blocks)
 
     # ---- tables -------------------------------------------------------------------------------
     def _pipe_table(self, i: int) -> int:
@@ -346,5 +354,6 @@ def _statement(header: list[str], cells: list[str]) -> str:
 
 
 def _clean(line: str) -> str:
-    """Heading text for a section path: markdown markers and surrounding whitespace removed."""
-    return re.sub(r"\*\*|__", "", line).strip(" \t#　").strip()
+    """Heading text for a section path: markdown markers, footnote markers ("一、综合[2]") and
+    surrounding whitespace removed."""
+    return re.sub(r"\*\*|__|\[\d{1,3}\]", "", line).strip(" \t#　").strip()
