@@ -189,3 +189,19 @@ def test_scan_corpus_lists_supported_and_reports_the_rest(tmp_path):
 def test_scan_corpus_missing_folder(tmp_path):
     with pytest.raises(DocumentError, match="nowhere"):
         scan_corpus(tmp_path / "nowhere")
+
+
+def test_docx_title_and_subtitle_stay_apart_and_note_markers_stay_out(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("中华人民共和国2020年国民经济和社会发展统计公报", style="Title")
+    document.add_paragraph("国家统计局", style="Subtitle")
+    document.add_heading("一、综合", level=2).add_run("2").font.superscript = True
+    body = document.add_paragraph("全年国内生产总值")
+    body.add_run("3").font.superscript = True
+    body.add_run("1015986亿元。")
+    document.save(tmp_path / "communique.docx")
+
+    loaded = load_document(tmp_path / "communique.docx", tmp_path)
+    assert loaded.meta.title == "中华人民共和国2020年国民经济和社会发展统计公报"
+    assert "全年国内生产总值1015986亿元。" in loaded.text
+    assert parse_blocks(loaded)[-1].section == ("一、综合",)
