@@ -11,8 +11,8 @@ tables. From them:
 - Wrapped lines are joined into paragraphs: a line break inside a sentence is not a paragraph break. A
   new paragraph starts where the line is indented, where the line before ended a sentence short of the
   right margin (or ended far short of it: line breaking moves a quote or a figure with its unit to the
-  next line, leaving a gap of a character or two), after a gap wider than the line spacing, and where
-  the text size changes.
+  next line, leaving a gap of a character or two), after a wider gap than the body's line spacing, and
+  where the text size changes.
 - Paragraphs set larger than the body text are headings ("#", "##"… by size, largest first); a
   paragraph all in a bold font is marked "**…**" as in markdown.
 - Each table row becomes one line of tab-separated cells; a table continued on the next page, its
@@ -23,6 +23,7 @@ Paragraphs and tables are separated by blank lines, as in the Markdown and Word 
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -33,7 +34,7 @@ MARGIN_SHARE = 0.1  # the top and bottom tenth of a page is where running header
 SHORT_LINE_CHARS = 1.5  # a line ending a sentence this many characters short of the right margin ends its paragraph
 VERY_SHORT_LINE_CHARS = 4.0  # any line ending this many characters short of it ends its paragraph
 INDENT_CHARS = 1.0  # a line starting this many characters right of the left margin starts a paragraph
-GAP_LINES = 1.6  # a vertical gap this many times the line's height starts a paragraph
+PARAGRAPH_GAP = 1.25  # a line this many times the body's line spacing below the one before starts a paragraph
 HEADING_SIZE_STEP = 1.0  # points larger than the body text: a heading
 
 _PAGE_NUMBER = re.compile(
@@ -125,15 +126,24 @@ def running_lines(pages: Sequence[Page]) -> set[tuple[int, float, str]]:
 
 # ---- paragraphs ---------------------------------------------------------------------------------
 class _PageBreak:
-    top = float("inf")
+    """Marks where a page ends in the reading order: gaps between lines are not measured across it."""
 
 
 _PAGE_BREAK = _PageBreak()
 
 
+@dataclass(frozen=True)
+class _Body:
+    """Where the body text's lines start and end, and how far apart they are."""
+
+    left: float
+    right: float
+    pitch: float
+
+
 def _blocks(items: Iterable[Line | TableBlock | _PageBreak], pages: Sequence[Page], body_size: float):
     """Paragraphs (lists of lines) and tables, in reading order; a table continued over a page break is one."""
-    left, right = _margins(pages, body_size)
+    body = _body(pages, body_size)
     blocks: list[list[Line] | TableBlock] = []
     previous: Line | None = None
     page_break = False
@@ -149,7 +159,7 @@ def _blocks(items: Iterable[Line | TableBlock | _PageBreak], pages: Sequence[Pag
                 blocks.append(TableBlock(item.top, list(item.rows)))
             previous, page_break = None, False
             continue
-        if previous is not None and not _starts_paragraph(previous, item, left, right, page_break):
+        if previous is not None and not _starts_paragraph(previous, item, body, page_break):
             blocks[-1].append(item)  # type: ignore[union-attr]
         else:
             blocks.append([item])
@@ -157,16 +167,15 @@ def _blocks(items: Iterable[Line | TableBlock | _PageBreak], pages: Sequence[Pag
     return blocks
 
 
-def _starts_paragraph(previous: Line, line: Line, left: float, right: float, page_break: bool) -> bool:
-    char = line.size
+def _starts_paragraph(previous: Line, line: Line, body: _Body, page_break: bool) -> bool:
     if abs(line.size - previous.size) >= HEADING_SIZE_STEP:
         return True
-    if line.x0 - left >= INDENT_CHARS * char:
+    if line.x0 - body.left >= INDENT_CHARS * line.size:
         return True
-    short = (right - previous.x1) / char
+    short = (body.right - previous.x1) / line.size
     if short >= VERY_SHORT_LINE_CHARS or (short >= SHORT_LINE_CHARS and _ENDS_CLAUSE.search(previous.text)):
         return True
-    return not page_break and line.top - previous.bottom > (GAP_LINES - 1) * (line.bottom - line.top) + char * 0.5
+    return not page_break and line.top - previous.top > PARAGRAPH_GAP * body.pitch
 
 
 def _render(block: list[Line] | TableBlock, levels: dict[float, int]) -> str:
@@ -204,13 +213,17 @@ def _body_size(pages: Sequence[Page]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def _margins(pages: Sequence[Page], body_size: float) -> tuple[float, float]:
-    """The body text's left margin (its most common line start) and right margin (its widest line end)."""
-    body = [line for page in pages for line in page.lines if abs(line.size - body_size) < HEADING_SIZE_STEP]
-    if not body:
-        return 0.0, 0.0
-    starts = Counter(round(line.x0) for line in body)
-    return float(starts.most_common(1)[0][0]), max(line.x1 for line in body)
+def _body(pages: Sequence[Page], body_size: float) -> _Body:
+    """The body text's left margin (its most common line start), right margin (its widest line end) and
+    line spacing (the most common distance from one line's top to the next one's on a page)."""
+    lines = [[line for line in page.lines if abs(line.size - body_size) < HEADING_SIZE_STEP] for page in pages]
+    flat = [line for page in lines for line in page]
+    if not flat:
+        return _Body(0.0, 0.0, 0.0)
+    starts = Counter(round(line.x0) for line in flat)
+    steps = Counter(round(b.top - a.top) for page in lines for a, b in itertools.pairwise(page) if b.top > a.top)
+    pitch = float(steps.most_common(1)[0][0]) if steps else body_size * 1.5
+    return _Body(float(starts.most_common(1)[0][0]), max(line.x1 for line in flat), pitch)
 
 
 def _shape(text: str) -> str:

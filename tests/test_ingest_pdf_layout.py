@@ -104,3 +104,8 @@ def test_a_real_pdf_loses_its_page_numbers_and_keeps_its_lines(tmp_path):
         text
         == "High-tech enterprises grew in every year from 2011 to 2019, reaching 512.\n\nAcademician workstations: 52."
     )
+
+
+def test_a_gap_wider_than_the_line_spacing_starts_a_paragraph():
+    page = _page(_line("一行写满", 100), _line("又一行写满", 118), _line("新段落不缩进", 150), _line("接着写", 168))
+    assert pdf_layout_text([page]) == "一行写满又一行写满\n\n新段落不缩进接着写"
