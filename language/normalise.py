@@ -33,7 +33,7 @@ COMPATIBILITY_IDEOGRAPHS = (range(0xF900, 0xFB00), range(0x2F800, 0x2FA20))
 FULL_WIDTH_ALPHANUMERICS = (range(0xFF10, 0xFF1A), range(0xFF21, 0xFF3B), range(0xFF41, 0xFF5B))
 NUMBER_SIGNS = "％＋－．／"
 # Kangxi radicals whose glyph in simplified-Chinese fonts is not their NFKC form (checked against
-# every Kangxi radical in Noto Sans CJK SC: only DOOR differs)
+# every Kangxi radical in Noto Sans and Serif CJK SC: only DOOR differs)
 SIMPLIFIED_GLYPHS = {"\u2f3e": "户"}
 LOOK_ALIKE_PUNCTUATION = {"\u301c": "\uff5e"}  # WAVE DASH -> FULLWIDTH TILDE
 # the space separators (Unicode category Zs) other than " " itself
