@@ -191,6 +191,7 @@ def pdf_text(path: Path, data: bytes) -> str:
     headers, footers and page numbers left out. No text layer -> DocumentError (needs OCR)."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
 
     from reportqa.ingest.pdf_layout import pdf_layout_text, read_page
 
@@ -201,8 +202,10 @@ def pdf_text(path: Path, data: bytes) -> str:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [read_page(page) for page in pdf.pages]
-    except PDFPasswordIncorrect as exc:
-        raise DocumentError(str(path), "PDF 已加密，无法读取 (the PDF is password-protected)") from exc
+    except PdfminerException as exc:  # pdfplumber wraps what pdfminer raised
+        if exc.args and isinstance(exc.args[0], PDFPasswordIncorrect):
+            raise DocumentError(str(path), "PDF 已加密，无法读取 (the PDF is password-protected)") from exc
+        raise DocumentError(str(path), f"not a valid PDF file / 不是有效的 PDF 文件: {exc}") from exc
     except Exception as exc:  # pdfminer raises PSEOF, PDFSyntaxError, ValueError, KeyError… on broken files
         raise DocumentError(str(path), f"not a valid PDF file / 不是有效的 PDF 文件: {exc}") from exc
     text = pdf_layout_text(pages)

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import docx
+import pypdf
 import pytest
 
 from reportqa.core.errors import DocumentError
@@ -162,6 +163,18 @@ def test_pdf_with_text_layer_loads(tmp_path):
     text = load_document(path, tmp_path).text
     assert "High-tech enterprises: 512" in text
     assert text.index("512") < text.index("Academician workstations: 52")
+
+
+def test_password_protected_pdf_is_refused_naming_the_file(tmp_path):
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(612, 792)
+    writer.encrypt("secret")
+    path = tmp_path / "locked.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    with pytest.raises(DocumentError, match="加密") as info:
+        load_document(path, tmp_path)
+    assert "locked.pdf" in str(info.value)
 
 
 def test_pdf_without_text_layer_needs_ocr(tmp_path):
