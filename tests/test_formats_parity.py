@@ -30,8 +30,8 @@ def test_answers_within_one_question_of_markdown(reports, fmt):
 
 
 def test_markdown_answers_as_well_as_when_the_set_was_written(reports):
-    # 19 of 26 then: parity must not pass by every format failing alike
-    assert reports["md"].answered >= 18, format_table(reports)
+    # 23 of 26 then: parity must not pass by every format failing alike
+    assert reports["md"].answered >= 22, format_table(reports)
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
