@@ -356,7 +356,7 @@ class ExtractiveAnswerer:
         place_tokens = self._tokens(" ".join(place_aliases(meta.place))) if meta and meta.place else frozenset()
         if meta and meta.place == NATIONAL:
             place_tokens |= self._tokens(" ".join(NATIONAL_BODIES))  # "国务院…报告" is the national one
-        context_years = years_covered(chunk.section)
+        context_years = years_covered(chunk.section) | _reported_years(meta)
         plan_bonus = _plan_bonus(query, meta, chunk.section)
         if chunk.is_table_row:
             pieces = [(chunk.statement or chunk.text, 0, len(chunk.text))]
@@ -667,6 +667,13 @@ def _states_a_change(text: str, figure: Figure) -> bool:
 
 def _clause_before(text: str, figure: Figure) -> str:
     return re.split(r"[，。；、,;]", text[max(0, figure.start - 12) : figure.start])[-1]
+
+
+def _reported_years(meta: DocumentMeta | None) -> set[int]:
+    """The years a statistical communiqué's title names: its "全年…" sentences state that year's figures
+    ("中华人民共和国2020年国民经济和社会发展统计公报"). A work report's title year is not its figures' year:
+    it reviews the year before and plans its own."""
+    return years_covered(meta.title) if meta and meta.kind == "统计公报" else set()
 
 
 def _plan_bonus(query: Query, meta: DocumentMeta | None, section: str) -> float:

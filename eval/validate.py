@@ -20,6 +20,8 @@ import re
 import sys
 from pathlib import Path
 
+from reportqa.language.normalise import normalise_text
+
 SEED_FIELDS = frozenset({"id", "question", "answer", "must_contain", "evidence", "type", "section"})
 MULTI_FIELDS = SEED_FIELDS | {"doc"}
 
@@ -69,12 +71,13 @@ def load_questions(path: Path) -> list[dict]:
 
 
 def load_corpus(corpus_dir: Path) -> dict[str, str]:
-    """doc_id (path relative to corpus_dir, forward slashes) -> text, for every .txt/.md file."""
+    """doc_id (path relative to corpus_dir, forward slashes) -> text, for every .txt/.md file, normalised
+    as on load (the text the index holds, which evidence strings must match)."""
     corpus_dir = Path(corpus_dir)
     docs: dict[str, str] = {}
     for path in sorted(corpus_dir.rglob("*")):
         if path.is_file() and path.suffix in DOC_SUFFIXES:
-            docs[path.relative_to(corpus_dir).as_posix()] = path.read_text(encoding="utf-8")
+            docs[path.relative_to(corpus_dir).as_posix()] = normalise_text(path.read_text(encoding="utf-8"))
     return docs
 
 

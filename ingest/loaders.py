@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import re
 import zipfile
 from collections.abc import Mapping
@@ -20,6 +21,7 @@ from charset_normalizer import from_bytes
 from reportqa.core.errors import DocumentError, has_bytes_not_utf8, printable
 from reportqa.core.models import Document
 from reportqa.ingest.metadata import META_SIDECAR, infer_meta
+from reportqa.language.normalise import normalise_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".docx", ".pdf"})
@@ -31,6 +33,7 @@ CORPUS_NOTES = frozenset({"source.md", "readme.md", "readme.txt"})
 
 _CHINESE_ENCODINGS = ("gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950", "cp936")
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_NOTE_MARKER = re.compile(r"^(?:[\[(（]?\d{1,3}[\])）]?|[*†‡①-⑳])$")
 
 
 def load_document(
@@ -81,7 +84,8 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def decode(path: Path, data: bytes) -> str:
-    """Decode the bytes of a file of a supported type into text with "\\n" newlines."""
+    """Decode the bytes of a file of a supported type into normalised text (``normalise_text``) with "\\n"
+    newlines: every format reads the same characters as the questions do."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         text = decode_text(path, data)
@@ -91,7 +95,7 @@ def decode(path: Path, data: bytes) -> str:
         text = pdf_text(path, data)
     else:
         raise DocumentError(str(path), f"不支持的文件类型 {suffix}；支持 {_supported()}")
-    return normalize_newlines(text)
+    return normalise_text(normalize_newlines(text))
 
 
 def normalize_newlines(text: str) -> str:
@@ -121,12 +125,14 @@ def decode_text(path: Path, data: bytes) -> str:
 
 
 def docx_text(path: Path, data: bytes) -> str:
-    """Paragraphs and tables of a .docx in document order.
+    """Paragraphs and tables of a .docx in document order, separated by blank lines as in markdown.
 
-    Paragraphs in a heading style ("Heading 1", "标题 2", "Title") become markdown headings
-    ("# …", "## …") so the structure parser sees the author's outline. Each table row becomes one
-    line with its cells joined by "\\t" (merged cells once, newlines inside a cell turned into
-    spaces), with a blank line before and after the table.
+    Paragraphs in a heading style ("Heading 1", "标题 2") become markdown headings ("# …", "## …") so
+    the structure parser sees the author's outline; the Title and Subtitle paragraphs stay lines of
+    their own (the title opens the document, it is no section). A paragraph all in bold is marked
+    "**…**". Footnote and endnote markers typed as superscripts are left out. Each table row becomes
+    one line with its cells joined by "\\t" (merged cells once, newlines inside a cell turned into
+    spaces).
     """
     import docx
     from docx.table import Table
@@ -135,30 +141,36 @@ def docx_text(path: Path, data: bytes) -> str:
         raise DocumentError(str(path), "not a valid .docx (zip) file / 不是有效的 .docx 文件")
     try:
         document = docx.Document(io.BytesIO(data))
-        lines: list[str] = []
+        blocks: list[str] = []
         for item in document.iter_inner_content():
-            if isinstance(item, Table):
-                lines.append("")
-                lines.extend(_table_lines(item))
-                lines.append("")
-            else:
-                lines.append(_paragraph_line(item))
+            block = "\n".join(_table_lines(item)) if isinstance(item, Table) else _paragraph_line(item)
+            if block.strip():
+                blocks.append(block)
     except DocumentError:
         raise
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors on broken packages
         raise DocumentError(str(path), f"not a valid .docx file / 不是有效的 .docx 文件: {exc}") from exc
-    return "\n".join(lines)
+    return "\n\n".join(blocks)
 
 
 def _paragraph_line(paragraph) -> str:
-    text = paragraph.text.replace("\n", " ").replace("\v", " ")
+    pieces = [piece for piece in paragraph.iter_inner_content() if not _is_note_marker(piece)]
+    text = " ".join("".join(piece.text for piece in pieces).replace("\v", "\n").split("\n")).strip()
+    if not text:
+        return ""
     style = paragraph.style.name if paragraph.style is not None else ""
     match = _HEADING_STYLE.match(style or "")
-    if text.strip() and match:
-        return "#" * max(1, min(6, int(match.group(1)))) + " " + text.strip()
-    if text.strip() and style == "Title":
-        return "# " + text.strip()
+    if match:
+        return "#" * max(1, min(6, int(match.group(1)))) + " " + text
+    if all(getattr(piece, "bold", None) for piece in pieces if piece.text.strip()):
+        return f"**{text}**"
     return text
+
+
+def _is_note_marker(piece) -> bool:
+    """A footnote or endnote marker typed as a superscript ("¹", "[2]", "*"): it would run into a figure."""
+    font = getattr(piece, "font", None)
+    return bool(font is not None and font.superscript and _NOTE_MARKER.match(piece.text.strip()))
 
 
 def _table_lines(table) -> list[str]:
@@ -177,24 +189,31 @@ def _table_lines(table) -> list[str]:
 
 
 def pdf_text(path: Path, data: bytes) -> str:
-    """The text layer of a PDF, pages separated by a blank line. No text layer -> DocumentError (needs OCR)."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    """The text of a PDF laid out as paragraphs, headings and tables (``ingest/pdf_layout.py``), running
+    headers, footers and page numbers left out. No text layer -> DocumentError (needs OCR)."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    from reportqa.ingest.pdf_layout import pdf_layout_text, read_page
 
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise DocumentError(str(path), "not a valid PDF file / 不是有效的 PDF 文件")
+    # pdfminer logs a warning for every font without a bounding box, which Chromium's PDFs all have
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise DocumentError(str(path), "PDF 已加密，无法读取 (the PDF is password-protected)")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except DocumentError:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [read_page(page) for page in pdf.pages]
+    except PdfminerException as exc:  # pdfplumber wraps what pdfminer raised
+        if exc.args and isinstance(exc.args[0], PDFPasswordIncorrect):
+            raise DocumentError(str(path), "PDF 已加密，无法读取 (the PDF is password-protected)") from exc
         raise DocumentError(str(path), f"not a valid PDF file / 不是有效的 PDF 文件: {exc}") from exc
-    if not any(p.strip() for p in pages):
+    except Exception as exc:  # pdfminer raises PSEOF, PDFSyntaxError, ValueError, KeyError… on broken files
+        raise DocumentError(str(path), f"not a valid PDF file / 不是有效的 PDF 文件: {exc}") from exc
+    text = pdf_layout_text(pages)
+    if not text.strip():
         raise DocumentError(str(path), "PDF 没有文字层（可能是扫描件），需要先做 OCR (no text layer: needs OCR)")
-    return "\n\n".join(p.strip("\n") for p in pages)
+    return text
 
 
 def scan_corpus(corpus_dir: Path) -> tuple[list[Path], list[DocumentError]]:

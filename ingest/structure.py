@@ -16,7 +16,11 @@ Rules, in order of precedence for each non-blank line:
 - Headings: markdown ``#`` headings; lines of at most 50 characters without sentence-ending
   punctuation that start with a Chinese outline marker (第一篇/第一章/第一节, 一、, （一）, 1、 or 1.,
   （1）, ①, 典型案例一：), possibly wrapped in ``**``; annex headings (附件1：, 附件：) which reset
-  the section path; and the short title line(s) opening a document. "一是……" leads are paragraphs.
+  the section path; and the short title line(s) opening a document. "一是……" leads are paragraphs. A
+  bold line without a marker is a heading only once the body text has begun: before it, bold lines
+  are the title page's (session, date, byline: "**浙江省省长 郑栅洁**"), not sections. A bold caption
+  ("**表1 2020年居民消费价格比上年涨跌幅度**") heads only its table or figure: the first sentence after it
+  is back in the section around it.
   Nesting is learnt from the order in which marker styles appear: a marker style already on the
   path closes everything below it, a new style nests under the current heading. A heading's own
   ``section`` is the path it opens; the document title opens the root path ``()``.
@@ -56,6 +60,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _ANNEX = re.compile(rf"^附\s*件(?:\s*(?:\d+|[{_NUM}]+))?\s*(?:[：:]|$)\s*(?P<rest>.*)$")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\*\*(?P<inner>[^*]+)\*\*$")
+_CAPTION = re.compile(rf"^[表图]\s*[{_NUM}\d]+")
 _TITLE_STOP = re.compile(r"[。！？；!?;，,：:]")
 _SKIP = re.compile(r"^(?:<!--.*-->|</?[a-zA-Z][^>]*>(?:[^<]*</[a-zA-Z]+>)?|[-*_=]{3,}|(?:!\[[^\]]*\]\([^)]*\)\s*)+)$")
 _TABLE_SEPARATOR = re.compile(r"^:?-{1,}:?$")
@@ -75,7 +80,7 @@ class _Line:
 
 @dataclass(frozen=True)
 class _Heading:
-    style: str  # "md1".."md6", "annex", "title", "bold" or a marker name from _MARKERS
+    style: str  # "md1".."md6", "annex", "title", "bold", "caption" or a marker name from _MARKERS
     title: str
 
 
@@ -130,6 +135,8 @@ class _Parser:
                 # or the first annex itself ("附件1：")
                 annex_list = annex.group("rest")[:1].isdigit()
             heading = None if annex_list else _heading(stripped)
+            if heading is not None and heading.style in ("bold", "caption") and not self._body_started():
+                heading = None
             if heading is None:
                 self._paragraph(line, line)
                 i += 1
@@ -176,6 +183,10 @@ class _Parser:
 
     def _path(self) -> tuple[str, ...]:
         return tuple(h.title for h in self.stack)
+
+    def _body_started(self) -> bool:
+        """Whether a paragraph other than the title page's has been read (the title page is bold)."""
+        return any(b.kind == "paragraph" and not _BOLD_LINE.match(b.text) for b in self.blocks)
 
     # ---- tables -------------------------------------------------------------------------------
     def _pipe_table(self, i: int) -> int:
@@ -240,6 +251,8 @@ class _Parser:
 
     # ---- blocks -------------------------------------------------------------------------------
     def _paragraph(self, first: _Line, last: _Line) -> None:
+        if self.stack and self.stack[-1].style == "caption" and has_sentence_end(first.stripped):
+            self.stack.pop()  # the table or figure a caption names has ended: the text goes on
         self._add(first, last, "paragraph", self._path())
 
     def _add(self, first: _Line, last: _Line, kind: str, section: tuple[str, ...], statement: str = "") -> None:
@@ -285,7 +298,7 @@ def _heading(stripped: str) -> _Heading | None:
         if pattern.match(core):
             return _Heading(style, _clean(core))
     if bold and len(core) <= MAX_TITLE_CHARS:
-        return _Heading("bold", _clean(core))
+        return _Heading("caption" if _CAPTION.match(core) else "bold", _clean(core))
     return None
 
 
@@ -299,7 +312,7 @@ def _is_title_line(stripped: str, first: bool) -> bool:
     if re.fullmatch(r"[\d\s年月日.\-/]+", core):  # a date line
         return False
     heading = _heading(stripped)
-    return heading is None or heading.style == "bold"
+    return heading is None or heading.style in ("bold", "caption")
 
 
 def _is_continuation(line: _Line) -> bool:
@@ -346,5 +359,6 @@ def _statement(header: list[str], cells: list[str]) -> str:
 
 
 def _clean(line: str) -> str:
-    """Heading text for a section path: markdown markers and surrounding whitespace removed."""
-    return re.sub(r"\*\*|__", "", line).strip(" \t#　").strip()
+    """Heading text for a section path: markdown markers, footnote markers ("一、综合[2]") and
+    surrounding whitespace removed."""
+    return re.sub(r"\*\*|__|\[\d{1,3}\]", "", line).strip(" \t#　").strip()

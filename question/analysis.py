@@ -6,7 +6,6 @@ Everything here reads the question only; matching against documents happens in r
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -14,6 +13,7 @@ from typing import Literal
 import cn2an
 
 from reportqa.core.errors import QuestionError
+from reportqa.language.normalise import normalise_text
 from reportqa.language.places import name_places, question_places
 
 AnswerKind = Literal["quantity", "date", "name", "reason", "list", "open"]
@@ -84,14 +84,13 @@ class Query:
 
 
 def normalise_question(question: str, max_chars: int) -> str:
-    """NFKC-normalise and validate a raw question; raises QuestionError naming the field."""
+    """Normalise (as documents are on load: ``normalise_text``) and validate a raw question; raises
+    QuestionError naming the field."""
     if question is None or not question.strip():
         raise QuestionError("question: 问题为空，请输入要查询的内容 (the question is empty)")
-    text = unicodedata.normalize("NFKC", question).strip()
+    text = re.sub(r"\s+", " ", normalise_text(question)).strip()
     if not _CONTENT.search(text):
         raise QuestionError("question: 问题中没有可查询的文字或数字，请换个问法 (the question has no words)")
-    # NFKC turns full-width punctuation into ASCII; keep the Chinese question mark readable.
-    text = re.sub(r"\s+", " ", text)
     if len(text) > max_chars:
         raise QuestionError(
             f"question: 问题过长（{len(text)} 字），请缩短到 {max_chars} 字以内 "

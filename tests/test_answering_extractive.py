@@ -388,3 +388,23 @@ def test_a_years_level_is_worked_out_from_a_later_one_and_the_change_since(lexic
     answer = answerer.answer(analyse("2015年白云机场国际旅客中转率大约是多少？"), [later])
     assert answer.found
     assert answer.answer.startswith("约18.0%（2015年，由25.5%“比2015年提高7.5个百分点”推算）")
+
+
+@pytest.mark.parametrize(
+    ("meta", "found"),
+    [
+        (DocumentMeta("中华人民共和国2020年国民经济和社会发展统计公报", "全国", 2020, "统计公报"), True),
+        (DocumentMeta("2020年政府工作报告", "全国", 2020, "政府工作报告"), False),  # it reviews 2019
+    ],
+)
+def test_a_communique_states_the_figures_of_the_year_its_title_names(meta, found) -> None:
+    doc_id = "nbs_statistical_communiques/2020.md"
+    text = (MULTI / "cn_national_gov_docs" / doc_id).read_text(encoding="utf-8")
+    hits = [_doc_hit(doc_id, text, "全年城镇新增就业1186万人，比上年少增166万人。", "一、综合")]
+    lexicon = Lexicon.load(Settings().lexicon_dir)
+    stats = KeywordIndex.build([lexicon.keyword_tokens(line) for line in text.splitlines()])
+    answerer = ExtractiveAnswerer(lexicon, term_stats=stats, documents={doc_id: meta})
+
+    answer = answerer.answer(analyse("2020年全国城镇新增就业多少人？"), hits)
+    assert answer.found is found
+    assert ("1186万人（2020年）" in answer.answer) is found

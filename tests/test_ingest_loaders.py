@@ -15,6 +15,7 @@ from reportqa.core.errors import DocumentError
 from reportqa.ingest.loaders import SUPPORTED_SUFFIXES, load_document, scan_corpus
 from reportqa.ingest.metadata import META_SIDECAR
 from reportqa.ingest.structure import parse_blocks
+from tests.pdf_bytes import minimal_pdf
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "corpus"
 SEED = SEED_DIR / "淄博市十三五科技创新规划后评估报告.txt"
@@ -150,37 +151,10 @@ def test_docx_paragraphs_headings_and_tables_in_order(tmp_path):
     assert all(r.text == document.text[r.start : r.end] for r in blocks)
 
 
-def _pdf(page_streams: list[bytes]) -> bytes:
-    """A minimal valid PDF whose pages draw the given content streams with Helvetica."""
-    objects: list[bytes] = []
-    n_pages = len(page_streams)
-    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(n_pages))
-    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
-    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
-    font_id = 3 + 2 * n_pages
-    for i, stream in enumerate(page_streams):
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {4 + 2 * i} 0 R "
-            f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>".encode()
-        )
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def test_pdf_with_text_layer_loads(tmp_path):
     path = tmp_path / "report.pdf"
     path.write_bytes(
-        _pdf(
+        minimal_pdf(
             [
                 b"BT /F1 12 Tf 72 720 Td (High-tech enterprises: 512) Tj ET",
                 b"BT /F1 12 Tf 72 720 Td (Academician workstations: 52) Tj ET",
@@ -194,7 +168,7 @@ def test_pdf_with_text_layer_loads(tmp_path):
 
 def test_pdf_without_text_layer_needs_ocr(tmp_path):
     path = tmp_path / "scan.pdf"
-    path.write_bytes(_pdf([b"0 0 1 rg 72 72 200 200 re f"]))  # a filled square, no text
+    path.write_bytes(minimal_pdf([b"0 0 1 rg 72 72 200 200 re f"]))  # a filled square, no text
     with pytest.raises(DocumentError, match="OCR") as info:
         load_document(path, tmp_path)
     assert "scan.pdf" in str(info.value)
@@ -211,7 +185,7 @@ def _encrypted(pdf: bytes, *, user_password: str, owner_password: str) -> bytes:
 def test_aes_pdf_with_only_an_owner_password_loads(tmp_path):
     """Such a PDF opens without a password; reading its AES-encrypted text needs the cryptography package."""
     path = tmp_path / "protected.pdf"
-    plain = _pdf([b"BT /F1 12 Tf 72 720 Td (High-tech enterprises: 512) Tj ET"])
+    plain = minimal_pdf([b"BT /F1 12 Tf 72 720 Td (High-tech enterprises: 512) Tj ET"])
     path.write_bytes(_encrypted(plain, user_password="", owner_password="owner-secret"))
     assert b"High-tech" not in path.read_bytes()  # the text really is encrypted
     assert "High-tech enterprises: 512" in load_document(path, tmp_path).text
@@ -219,7 +193,7 @@ def test_aes_pdf_with_only_an_owner_password_loads(tmp_path):
 
 def test_pdf_that_needs_a_password_is_named(tmp_path):
     path = tmp_path / "locked.pdf"
-    plain = _pdf([b"BT /F1 12 Tf 72 720 Td (High-tech enterprises: 512) Tj ET"])
+    plain = minimal_pdf([b"BT /F1 12 Tf 72 720 Td (High-tech enterprises: 512) Tj ET"])
     path.write_bytes(_encrypted(plain, user_password="reader-secret", owner_password="owner-secret"))
     with pytest.raises(DocumentError, match="PDF 已加密") as info:
         load_document(path, tmp_path)
@@ -277,3 +251,19 @@ def test_file_name_that_is_not_utf8_is_skipped_and_named_printably(tmp_path):
     assert "UTF-8" in skipped[0].reason
     assert skipped[0].path.encode("utf-8")  # printable: no lone surrogates left
     assert Path(skipped[0].path).name == "????.txt"
+
+
+def test_docx_title_and_subtitle_stay_apart_and_note_markers_stay_out(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("中华人民共和国2020年国民经济和社会发展统计公报", style="Title")
+    document.add_paragraph("国家统计局", style="Subtitle")
+    document.add_heading("一、综合", level=2).add_run("2").font.superscript = True
+    body = document.add_paragraph("全年国内生产总值")
+    body.add_run("3").font.superscript = True
+    body.add_run("1015986亿元。")
+    document.save(tmp_path / "communique.docx")
+
+    loaded = load_document(tmp_path / "communique.docx", tmp_path)
+    assert loaded.meta.title == "中华人民共和国2020年国民经济和社会发展统计公报"
+    assert "全年国内生产总值1015986亿元。" in loaded.text
+    assert parse_blocks(loaded)[-1].section == ("一、综合",)

@@ -157,3 +157,29 @@ def test_statistical_communique_tables():
     population = next(r for r in rows if r.statement.startswith("全国人口："))
     assert "140967" in population.statement and population.section[0] == "一、综合"
     assert not any("<br>" in r.statement or "---" in r.statement for r in rows)
+
+
+def test_bold_title_page_lines_are_not_sections_and_a_caption_heads_only_its_table():
+    text = (
+        "**政府工作报告**\n\n**2021年1月26日在浙江省第十三届人民代表大会第五次会议上**\n\n**浙江省省长 郑栅洁**\n\n"
+        "各位代表：\n\n**一、2020年主要工作**\n\n全省生产总值达到64613亿元。\n\n**表1 主要指标**\n\n单位：亿元\n\n"
+        "| 指标 | 数值 |\n|---|---|\n| 生产总值 | 64613 |\n\n全年一般公共预算收入增长2.8%。\n"
+    )
+    blocks = parse_blocks(_doc(text))
+    sections = [(b.kind, b.section) for b in blocks if b.kind != "heading"]
+    work, table = ("一、2020年主要工作",), ("一、2020年主要工作", "表1 主要指标")
+    assert sections == [
+        ("paragraph", ()),
+        ("paragraph", ()),
+        ("paragraph", ()),
+        ("paragraph", work),
+        ("paragraph", table),  # 单位：亿元
+        ("paragraph", table),  # the header row
+        ("table_row", table),
+        ("paragraph", work),  # the caption headed its table only
+    ]
+
+
+def test_footnote_markers_stay_out_of_section_paths():
+    blocks = parse_blocks(_doc("**统计公报[1]**\n\n## 一、综合[2]\n\n全年国内生产总值[3]1015986亿元。\n"))
+    assert blocks[-1].section == ("一、综合",)

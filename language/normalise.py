@@ -1,0 +1,74 @@
+"""The one text normalisation of the project: every document on load and every question.
+
+What a PDF's text layer or an office's typing puts in place of the ordinary character, mapped back
+one character for one (so the text keeps its length, and an offset means the same before and after):
+
+- CJK radicals standing in for the ideographs they look like (fonts share one glyph between them, and
+  a PDF's text layer may name either): Kangxi radicals by NFKC (⼈ -> 人, ⽉ -> 月), the CJK Radicals
+  Supplement by the Unicode table NFKC does not apply (radicals_supplement.txt: ⺠ -> 民, ⻓ -> 长, ⻝ -> 食);
+- CJK compatibility ideographs -> their unified ideograph (NFKC);
+- full-width letters and digits, and the signs written inside numbers (％ ＋ － ． ／), -> ASCII (NFKC);
+- every kind of space (ideographic, no-break, en…) -> " ";
+- the wave dash 〜, which fonts draw with the full-width tilde's glyph -> ～ (Ⅰ～Ⅲ类).
+
+Chinese punctuation (，。、：；？！（）“”) is left as written: headings, figures and quotes are read in it.
+No simplified character becomes a traditional one: the tables map glyph look-alikes, not variants. One
+Kangxi radical's NFKC form is the traditional character (⼾ DOOR -> 戶) where simplified fonts draw 户
+with the radical's glyph (Noto Sans/Serif CJK SC share them): it maps to 户.
+
+    >>> normalise_text("⼈⺠⽣活⽔平，⼀季度增⻓３．５％")
+    '人民生活水平，一季度增长3.5%'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+SUPPLEMENT_FILE = Path(__file__).with_name("radicals_supplement.txt")
+
+KANGXI_RADICALS = range(0x2F00, 0x2FD6)
+COMPATIBILITY_IDEOGRAPHS = (range(0xF900, 0xFB00), range(0x2F800, 0x2FA20))
+FULL_WIDTH_ALPHANUMERICS = (range(0xFF10, 0xFF1A), range(0xFF21, 0xFF3B), range(0xFF41, 0xFF5B))
+NUMBER_SIGNS = "％＋－．／"
+# Kangxi radicals whose glyph in simplified-Chinese fonts is not their NFKC form (checked against
+# every Kangxi radical in Noto Sans and Serif CJK SC: only DOOR differs)
+SIMPLIFIED_GLYPHS = {"\u2f3e": "户"}
+LOOK_ALIKE_PUNCTUATION = {"\u301c": "\uff5e"}  # WAVE DASH -> FULLWIDTH TILDE
+# the space separators (Unicode category Zs) other than " " itself
+SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+
+
+def normalise_text(text: str) -> str:
+    """``text`` with look-alike characters replaced (see the module docstring); same length."""
+    return text.translate(_table())
+
+
+@cache
+def _table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for block in (KANGXI_RADICALS, *COMPATIBILITY_IDEOGRAPHS, *FULL_WIDTH_ALPHANUMERICS, map(ord, NUMBER_SIGNS)):
+        for code in block:
+            folded = unicodedata.normalize("NFKC", chr(code))
+            if len(folded) == 1 and folded != chr(code):
+                table[code] = folded
+    table.update(dict.fromkeys(map(ord, SPACES), " "))
+    table.update(_supplement())
+    for replaced, replacement in (*SIMPLIFIED_GLYPHS.items(), *LOOK_ALIKE_PUNCTUATION.items()):
+        table[ord(replaced)] = replacement
+    return table
+
+
+def _supplement() -> dict[int, str]:
+    """Code point -> ideograph from radicals_supplement.txt ("2E8C..2E8D ; 5C0F  # …" lines)."""
+    table: dict[int, str] = {}
+    for line in SUPPLEMENT_FILE.read_text(encoding="utf-8").splitlines():
+        data = line.split("#", 1)[0].strip()
+        if not data:
+            continue
+        codes, target = (part.strip() for part in data.split(";"))
+        first, _, last = codes.partition("..")
+        for code in range(int(first, 16), int(last or first, 16) + 1):
+            table[code] = chr(int(target, 16))
+    return table
