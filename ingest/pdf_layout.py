@@ -30,6 +30,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from reportqa.language.sentences import CLOSERS, SENTENCE_END_MARKS
+
 MARGIN_SHARE = 0.1  # the top and bottom tenth of a page is where running headers and footers sit
 SHORT_LINE_CHARS = 1.5  # a line ending a sentence this many characters short of the right margin ends its paragraph
 VERY_SHORT_LINE_CHARS = 4.0  # any line ending this many characters short of it ends its paragraph
@@ -40,7 +42,7 @@ HEADING_SIZE_STEP = 1.0  # points larger than the body text: a heading
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4})$"
 )
-_ENDS_CLAUSE = re.compile(r"[。！？；：!?;:][”’」』）)》]*$")
+_ENDS_CLAUSE = re.compile(rf"[{SENTENCE_END_MARKS}：:][{CLOSERS}]*$")
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:%)]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(]")
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 SENTENCE_END_MARKS = "。！？；!?;"
 # closing quotes and brackets right after a sentence's end belong to that sentence
-_CLOSERS = "”’」』）)》】\"'"
-_SENTENCE_END = re.compile(rf"[{SENTENCE_END_MARKS}\n]+[{_CLOSERS}]*")
-_CLAUSE_END = re.compile(rf"[，、：]+[{_CLOSERS}]*")
+CLOSERS = "”’」』）)》】\"'"
+_SENTENCE_END = re.compile(rf"[{SENTENCE_END_MARKS}\n]+[{CLOSERS}]*")
+_CLAUSE_END = re.compile(rf"[，、：]+[{CLOSERS}]*")
 _ENDS_SENTENCE = re.compile(f"[{SENTENCE_END_MARKS}]")
 
 
