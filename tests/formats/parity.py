@@ -66,8 +66,8 @@ def format_report(fmt: str, corpus: Path, index_dir: Path, vector_cache: Path) -
         corpus_dir=corpus, index_dir=index_dir, vector_cache_dir=vector_cache, feedback_path=index_dir / "fb.jsonl"
     )
     report = build_index(settings, full=True, progress=lambda stage, done, total: None)
-    if report.errors:
-        raise RuntimeError(f"{fmt}: {report.errors}")
+    if report.skipped:
+        raise RuntimeError(f"{fmt}: " + "; ".join(f"{note.name}: {note.reason}" for note in report.skipped))
     questions = load_questions()
     with closing(Engine.open(settings)) as engine:
         failed = tuple(q["id"] for q in questions if not _answered(engine.ask(q["question"]), q))
