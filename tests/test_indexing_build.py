@@ -36,6 +36,9 @@ from reportqa.indexing.watch import watch_corpus
 from reportqa.language.lexicon import Lexicon, lexicon_folder
 from tests.conftest import HashEmbedder
 
+# builds here never edit a lexicon folder in place: jieba loads each folder's dictionary once
+pytestmark = pytest.mark.usefixtures("lexicon_loaded_once")
+
 PROJECT = Path(__file__).resolve().parents[1]
 
 DOCS = {
