@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import logging
 import re
-import threading
 import time
 import unicodedata
 from collections.abc import Callable
@@ -21,13 +19,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportqa.app.jobs import BackgroundJob, failure_text
 from reportqa.core.errors import ReportQAError
 from reportqa.core.settings import Settings
 
 if TYPE_CHECKING:  # the build module loads FAISS and the embedders: imported only when a build runs
     from reportqa.indexing.build import BuildReport
 
-log = logging.getLogger(__name__)
 
 ALLOWED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 MAX_NAME_CHARS = 120
@@ -136,7 +134,7 @@ class BuildState:
 STAGE_NAMES = {"parse": "解析文档", "chunk": "切分段落", "embed": "计算向量", "index": "写入索引", "save": "保存索引"}
 
 
-class IndexBuilder:
+class IndexBuilder(BackgroundJob[BuildState]):
     """Runs `reportqa.indexing.build.build_index` in a background thread, one build at a time per process.
 
     Sessions poll `state()`; the engine serves the old index until the new version's CURRENT switch,
@@ -145,30 +143,15 @@ class IndexBuilder:
 
     def __init__(self, settings: Settings, build: Callable[..., BuildReport] | None = None) -> None:
         """`build` (default `build_index`) takes the settings, `full` and `progress`."""
+        super().__init__(BuildState(), "reportqa-index-build")
         self.settings = settings
         self._build = build
-        self._lock = threading.Lock()
-        self._state = BuildState()
-        self._thread: threading.Thread | None = None
-
-    def state(self) -> BuildState:
-        return self._state
 
     def start(self, *, full: bool = False) -> bool:
         """Start a build unless one is running; returns whether one was started."""
-        with self._lock:
-            if self._state.running:
-                return False
-            self._state = BuildState(running=True, stage="准备", summary=self._state.summary)
-            self._thread = threading.Thread(target=self._run, args=(full,), name="reportqa-index-build", daemon=True)
-            self._thread.start()
-            return True
-
-    def wait(self, timeout: float | None = None) -> BuildState:
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout)
-        return self._state
+        return self._launch(
+            lambda last: BuildState(running=True, stage="准备", summary=last.summary), lambda: self._run(full)
+        )
 
     def _progress(self, stage: str, done: int, total: int) -> None:
         self._state = replace(self._state, stage=STAGE_NAMES.get(stage, stage), done=done, total=total)
@@ -179,12 +162,8 @@ class IndexBuilder:
 
             build = self._build or build_index
             report = build(self.settings, full=full, progress=self._progress)
-        except ReportQAError as exc:
-            self._state = BuildState(summary=self._state.summary, error=str(exc), finished_at=time.time())
-        except Exception as exc:  # shown to the administrator, logged in full
-            log.exception("index build failed")
-            self._state = BuildState(
-                summary=self._state.summary, error=f"{type(exc).__name__}: {exc}", finished_at=time.time()
-            )
+        except Exception as exc:  # shown to the administrator
+            error = failure_text(exc, "index build")
+            self._state = BuildState(summary=self._state.summary, error=error, finished_at=time.time())
         else:
             self._state = BuildState(summary=report.summary(), finished_at=time.time())

@@ -10,21 +10,17 @@ during a run is picked up between questions, and the run records the version it 
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportqa.app.admin import UploadError, save_upload
-from reportqa.core.errors import ReportQAError
+from reportqa.app.jobs import BackgroundJob, failure_text
 from reportqa.core.settings import Settings
 from reportqa.eval.question_sets import FEEDBACK_SET, sets_dir
 from reportqa.eval.rows import QuestionSet
 from reportqa.eval.runner import EvalRun, run_set
 from reportqa.eval.sheets import TABLE_SUFFIXES
-
-log = logging.getLogger(__name__)
 
 UPLOAD_SUFFIXES = TABLE_SUFFIXES  # officials write workbooks or CSV; JSONL sets are a developer's, saved by hand
 
@@ -52,37 +48,21 @@ class EvalState:
         return min(1.0, self.done / self.total) if self.total else 0.0
 
 
-class EvalJob:
+class EvalJob(BackgroundJob[EvalState]):
     """Runs `reportqa.eval.runner.run_set` in a background thread, one run at a time."""
 
     def __init__(self, settings: Settings, run: Callable[..., EvalRun] = run_set) -> None:
         """`run` (default `run_set`) takes the engine, the settings, the set and `progress`."""
+        super().__init__(EvalState(), "reportqa-evaluation")
         self.settings = settings
         self._run = run
-        self._lock = threading.Lock()
-        self._state = EvalState()
-        self._thread: threading.Thread | None = None
-
-    def state(self) -> EvalState:
-        return self._state
 
     def start(self, engine, qset: QuestionSet) -> bool:
         """Start running `qset` on `engine` unless a run is going; returns whether one was started."""
-        with self._lock:
-            if self._state.running:
-                return False
-            self._state = EvalState(running=True, set_name=qset.name, total=len(qset.questions))
-            self._thread = threading.Thread(
-                target=self._work, args=(engine, qset), name="reportqa-evaluation", daemon=True
-            )
-            self._thread.start()
-            return True
-
-    def wait(self, timeout: float | None = None) -> EvalState:
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout)
-        return self._state
+        return self._launch(
+            lambda _idle: EvalState(running=True, set_name=qset.name, total=len(qset.questions)),
+            lambda: self._work(engine, qset),
+        )
 
     def _progress(self, stage: str, done: int, total: int) -> None:
         self._state = replace(self._state, done=done, total=total)
@@ -90,11 +70,8 @@ class EvalJob:
     def _work(self, engine, qset: QuestionSet) -> None:
         try:
             run = self._run(engine, self.settings, qset, progress=self._progress)
-        except ReportQAError as exc:
-            self._state = EvalState(set_name=qset.name, error=str(exc))
-        except Exception as exc:  # shown to the administrator, logged in full
-            log.exception("evaluation failed")
-            self._state = EvalState(set_name=qset.name, error=f"{type(exc).__name__}: {exc}")
+        except Exception as exc:  # shown to the administrator
+            self._state = EvalState(set_name=qset.name, error=failure_text(exc, "evaluation"))
         else:
             self._state = EvalState(
                 set_name=qset.name, run_id=run.run_id, done=self._state.done, total=self._state.total
