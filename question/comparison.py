@@ -1,12 +1,12 @@
-"""Questions that set two places or two reports side by side ("2019年杭州和成都的地区生产总值哪个更高？",
-"国务院2019年和2021年政府工作报告的GDP增长目标有什么不同？").
+"""Questions that set two places or two reports side by side ("2020年福州和郑州的社会消费品零售总额哪个更高？",
+"国务院2022年和2023年政府工作报告的居民消费价格涨幅目标有什么不同？").
 
-`split_comparison` turns one into a question per side ("2019年杭州的地区生产总值是多少？"); each is
+`split_comparison` turns one into a question per side ("2020年福州市的社会消费品零售总额是多少？"); each is
 answered alone, from its own documents (`reportqa.answering.compare.side_by_side` sets the answers
 next to each other).
 
-    >>> [q for _, q in split_comparison("2019年杭州和成都的地区生产总值哪个更高？").sides]
-    ['2019年杭州市的地区生产总值是多少？', '2019年成都市的地区生产总值是多少？']
+    >>> [q for _, q in split_comparison("2020年福州和郑州的社会消费品零售总额哪个更高？").sides]
+    ['2020年福州市的社会消费品零售总额是多少？', '2020年郑州市的社会消费品零售总额是多少？']
 """
 
 from __future__ import annotations
