@@ -16,11 +16,9 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-import cn2an
-
 from reportqa.answering.figures import find_figures
 from reportqa.answering.tables import parse_statement
-from reportqa.language.quantities import unit_family, unit_scale
+from reportqa.language.quantities import amount, unit_family, unit_scale
 
 ASKS_CHANGE = re.compile(
     r"(?:增加|增长|提高|提升|上升|扩大|减少|下降|降低|多|少|差)了?(?:多少|几)|还差|相差|差距(?:是|有)?多"
@@ -68,9 +66,10 @@ def figure_pair(
     """
     asked = points_in(question, False, -1)
     found = [p for i, (text, is_row) in enumerate(passages) if subject in text for p in points_in(text, is_row, i)]
-    wanted = {unit_family(u) for u in wanted_units}
-    family = next(iter(wanted)) if len(wanted) == 1 else (asked[0].family if asked else None)
-    pool = [p for p in found if family is None or p.family == family]
+    # a change asked in 个百分点 is between two percentages
+    wanted = {"%" if (family := unit_family(u)) == "个百分点" else family for u in wanted_units}
+    wanted_family = next(iter(wanted)) if len(wanted) == 1 else (asked[0].family if asked else None)
+    pool = [p for p in found if wanted_family is None or p.family == wanted_family]
     if not pool:
         return None
     if len(years) >= 2:
@@ -113,23 +112,10 @@ def describe_change(first: Point, second: Point, question: str = "") -> str:
 
 
 def _point(passage: int, text: str, unit: str, year: int | None) -> Point | None:
-    value = _number_value(text)
+    value = amount(text, unit)
     if value is None:
         return None
-    return Point(passage, text, value * unit_scale(unit), unit, year)
-
-
-def _number_value(text: str) -> float | None:
-    match = re.match(r"\d+(?:,\d{3})*(?:\.\d+)?", text)
-    if match:
-        return float(match.group(0).replace(",", ""))
-    numeral = re.match(r"[〇零一二两三四五六七八九十百千]+", text)
-    if not numeral:
-        return None
-    try:
-        return float(cn2an.cn2an(numeral.group(0).replace("两", "二"), "smart"))
-    except ValueError:
-        return None
+    return Point(passage, text, value, unit, year)
 
 
 def _cited(asked: Point, pool: Sequence[Point]) -> Point:

@@ -5,66 +5,46 @@ The question is split into sides by `reportqa.question.comparison.split_comparis
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from reportqa.core.models import Answer, Citation
-from reportqa.language.quantities import unit_family, unit_scale
+from reportqa.core.models import NOT_FOUND, Answer, Citation, Claim, Statement
 from reportqa.question.comparison import Comparison
 
 _SMALLER = frozenset("低小少慢")
-_MARKER = re.compile(r"\[(\d+)\]")
-_FIGURE = re.compile(r"^(\d+(?:\.\d+)?)([^\d（。；\s]*)")
 
 
 def side_by_side(question: str, comparison: Comparison, answers: Sequence[Answer]) -> Answer:
     """One answer from each side's: "杭州市：15373亿元[1]；成都市：1.70万亿元[2]。成都市更高。" and their quotes."""
-    claims: list[str] = []
-    quotes: list[str] = []
+    claims: list[Claim] = []
+    statements: list[Statement] = []
     citations: list[Citation] = []
-    figures: list[tuple[str, float, str] | None] = []
     for (label, _), answer in zip(comparison.sides, answers, strict=True):
-        offset = len(citations)
-        lines = [_renumber(line, offset) for line in answer.answer.splitlines()]
-        citations += [replace(c, n=c.n + offset) for c in answer.citations]
         if not answer.found:
-            claims.append(f"{label}：{lines[0].rstrip('。')}" if lines else f"{label}：文中未提及")
-            figures.append(None)
+            claims.append(Claim(label, None, refusal=answer.refusal or NOT_FOUND))
             continue
-        direct = lines[0] if lines and not _MARKER.search(lines[0]) else ""
-        first_marker = f"[{offset + 1}]" if answer.citations else ""
-        claims.append(f"{label}：{direct.rstrip('。') or '见下文'}{first_marker}")
-        quotes += lines[1:] if direct else lines
-        figures.append(_figure(direct))
-    verdict = _verdict(comparison, figures)
-    text = "；".join(claims) + "。" + verdict
-    return Answer(
-        question=question,
-        answer="\n".join([text, *quotes]),
+        offset = len(citations)
+        citations += [replace(c, n=c.n + offset) for c in answer.citations]
+        claims.append(Claim(label, answer.direct, (offset + 1,) if answer.citations else ()))
+        statements += [replace(s, citations=tuple(n + offset for n in s.citations)) for s in answer.statements]
+    return Answer.compose(
+        question,
         found=all(a.found for a in answers),
         citations=citations,
+        claims=tuple(claims),
+        verdict=_verdict(comparison, claims),
+        statements=tuple(statements),
     )
 
 
-def _renumber(line: str, offset: int) -> str:
-    return _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", line)
-
-
-def _figure(direct: str) -> tuple[str, float, str] | None:
-    """ "1.70万亿元（2019年）" -> ("1.70万亿元", 1.7e12, "元")."""
-    match = _FIGURE.match(direct)
-    if match is None:
-        return None
-    unit = match.group(2)
-    return match.group(0), float(match.group(1)) * unit_scale(unit), unit_family(unit)
-
-
-def _verdict(comparison: Comparison, figures: Sequence[tuple[str, float, str] | None]) -> str:
+def _verdict(comparison: Comparison, claims: Sequence[Claim]) -> str:
     """ "成都市更高。" when both sides have a figure of one unit and the question asks which is more."""
-    if not comparison.way or any(f is None for f in figures) or len({f[2] for f in figures if f}) != 1:
+    figures = [c.direct for c in claims]
+    if not comparison.way or any(f is None or f.amount is None for f in figures):
         return ""
-    values = [f[1] for f in figures if f]
+    if len({f.family for f in figures}) != 1:
+        return ""
+    values = [f.amount for f in figures]
     if values[0] == values[1]:
         return "两者相同。"
     pick = min if comparison.way in _SMALLER else max

@@ -17,10 +17,10 @@ from reportqa.answering.change import ASKS_CHANGE, describe_change, figure_pair
 from reportqa.answering.citations import CitationList
 from reportqa.answering.figures import Figure, find_dates, find_figures, years_covered
 from reportqa.answering.tables import TableCell, parse_statement
-from reportqa.core.models import NOT_FOUND, Answer, DocumentMeta, Hit
+from reportqa.core.models import NOT_FOUND, Answer, Claim, DirectAnswer, DocumentMeta, Hit, Statement
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases
-from reportqa.language.quantities import RATE_UNITS
+from reportqa.language.quantities import RATE_UNITS, amount, unit_family, unit_scale
 from reportqa.language.sentences import split_sentences
 from reportqa.question.analysis import Query, find_plan_period
 
@@ -160,10 +160,10 @@ class ExtractiveAnswerer:
             key=lambda c: (-c.score, c.hit_rank, c.quote_start),
         )
         if not candidates:
-            return Answer(question=query.original, answer=f"{NOT_FOUND}：没有找到相关内容。", found=False)
+            return Answer.compose(query.original, found=False, refusal=f"{NOT_FOUND}：没有找到相关内容")
         if not terms and not (query.is_english and _ENGLISH_ASKS.search(query.text)):
             # punctuation, code or commands: nothing in it names what the documents could speak of
-            return Answer(question=query.original, answer=f"{NOT_FOUND}：问题中没有可在文档中查找的内容。", found=False)
+            return Answer.compose(query.original, found=False, refusal=f"{NOT_FOUND}：问题中没有可在文档中查找的内容")
         citations = CitationList(self.documents)
         if query.kind == "quantity" and ASKS_CHANGE.search(query.text):
             change = self._change(query, candidates, citations)
@@ -186,20 +186,17 @@ class ExtractiveAnswerer:
                 return self._disagreement(query, [(best, direct), *differing], citations)
         if query.kind == "reason" and not _CAUSAL.search(best.text):
             best = _with_next_sentence(best)  # "二是高层次人才匮乏。" names the problem; its cause follows
-        lines = []
-        if direct:
-            lines.append(f"{direct}。")
-        for candidate in self._supporting(query, best, candidates, direct):
-            marker = citations.cite(candidate.hit, candidate.quote_start, candidate.quote_end)
-            lines.append(f"{candidate.text}[{marker}]")
-        return Answer(question=query.original, answer="\n".join(lines), found=True, citations=citations.items)
+        statements = tuple(_cite(c, citations) for c in self._supporting(query, best, candidates, direct))
+        return Answer.compose(
+            query.original, found=True, citations=citations.items, direct=direct, statements=statements
+        )
 
     def _other_documents_figures(
-        self, query: Query, best: Candidate, direct: str, candidates: Sequence[Candidate]
-    ) -> list[tuple[Candidate, str]]:
+        self, query: Query, best: Candidate, direct: DirectAnswer, candidates: Sequence[Candidate]
+    ) -> list[tuple[Candidate, DirectAnswer]]:
         """Each other document's best statement that answers as well as `best` does, with another figure."""
         answered = {best.hit.chunk.doc_id}
-        differing: list[tuple[Candidate, str]] = []
+        differing: list[tuple[Candidate, DirectAnswer]] = []
         for candidate in candidates:
             doc_id = candidate.hit.chunk.doc_id
             if doc_id in answered or candidate.score < best.score - _DISAGREEMENT_MARGIN:
@@ -207,25 +204,33 @@ class ExtractiveAnswerer:
             if candidate.coverage < self.min_coverage or self._unmet_constraint(query, candidate) is not None:
                 continue
             figure = self._direct_answer(query, candidate)
-            if figure is None or _unit_kind(figure) != _unit_kind(direct):
+            if figure is None or figure.family != direct.family:
                 continue  # "增长6%" beside "10.77万亿元" is another quantity, not another value of it
+            if figure.amount is None or direct.amount is None:
+                continue  # "3300家以上" does not gainsay "4100家"
             answered.add(doc_id)
-            if _leading_figure(figure) != _leading_figure(direct):
+            if figure.amount != direct.amount:
                 differing.append((candidate, figure))
         return differing[: _DOCUMENT_LIMIT - 1]
 
     def _disagreement(
-        self, query: Query, statements: Sequence[tuple[Candidate, str]], citations: CitationList
+        self, query: Query, figures: Sequence[tuple[Candidate, DirectAnswer]], citations: CitationList
     ) -> Answer:
         """Documents that give different figures: each figure with its document and citation, newest first."""
-        claims = []
-        quotes = []
-        for candidate, figure in sorted(statements, key=lambda s: -(self._year_of(s[0]) or 0)):
-            marker = citations.cite(candidate.hit, candidate.quote_start, candidate.quote_end)
-            claims.append(f"{self._document_label(candidate.hit.chunk.doc_id)}为{figure}[{marker}]")
-            quotes.append(f"{candidate.text}[{marker}]")
-        lines = ["各文档说法不同：" + "；".join(claims) + "。", *quotes]
-        return Answer(question=query.original, answer="\n".join(lines), found=True, citations=citations.items)
+        ordered = sorted(figures, key=lambda f: -(self._year_of(f[0]) or 0))
+        statements = tuple(_cite(candidate, citations) for candidate, _ in ordered)
+        claims = tuple(
+            Claim(self._document_label(candidate.hit.chunk.doc_id), figure, statement.citations)
+            for (candidate, figure), statement in zip(ordered, statements, strict=True)
+        )
+        return Answer.compose(
+            query.original,
+            found=True,
+            citations=citations.items,
+            lead="各文档说法不同：",
+            claims=claims,
+            statements=statements,
+        )
 
     def _document_label(self, doc_id: str) -> str:
         """ "深圳市《政府工作报告》（2021年）": a title often names neither its place nor its year."""
@@ -252,12 +257,16 @@ class ExtractiveAnswerer:
         pair = figure_pair(query.text, query.years, passages, _wanted_units(query), subject=subject)
         if pair is None:
             return None
-        lines = [f"{describe_change(*pair, question=query.text)}。"]
-        for index in dict.fromkeys(p.passage for p in pair if p.passage >= 0):
-            candidate = relevant[index]
-            marker = citations.cite(candidate.hit, candidate.quote_start, candidate.quote_end)
-            lines.append(f"{candidate.text}[{marker}]")
-        return Answer(question=query.original, answer="\n".join(lines), found=True, citations=citations.items)
+        statements = tuple(
+            _cite(relevant[index], citations) for index in dict.fromkeys(p.passage for p in pair if p.passage >= 0)
+        )
+        return Answer.compose(
+            query.original,
+            found=True,
+            citations=citations.items,
+            direct=DirectAnswer(describe_change(*pair, question=query.text)),
+            statements=statements,
+        )
 
     def _unanswered(self, query: Query, candidate: Candidate) -> str | None:
         """What the candidate lacks to answer the question (its subject, year or plan period), or None.
@@ -427,7 +436,7 @@ class ExtractiveAnswerer:
 
     # --- composing -----------------------------------------------------------------------------
 
-    def _direct_answer(self, query: Query, best: Candidate) -> str | None:
+    def _direct_answer(self, query: Query, best: Candidate) -> DirectAnswer | None:
         if query.kind == "quantity":
             return self._direct_quantity(query, best)
         if query.kind == "date":
@@ -437,13 +446,13 @@ class ExtractiveAnswerer:
             quoted = [f.value for f in find_figures(query.text) if f.value in best.text]
             anchor = best.text.find(quoted[0]) if quoted else _term_position(best.text, self._question_terms(query))
             wants_day = not _ASKS_YEAR.search(query.text)
-            return max(dates, key=lambda d: _date_score(d, anchor, wants_day))[0]
+            return DirectAnswer(max(dates, key=lambda d: _date_score(d, anchor, wants_day))[0])
         if query.kind == "name" and _ASKS_PERSON.search(query.text):
             people = self._people(best.text)
-            return "、".join(people) if people else None
+            return DirectAnswer("、".join(people)) if people else None
         return None
 
-    def _direct_quantity(self, query: Query, best: Candidate) -> str | None:
+    def _direct_quantity(self, query: Query, best: Candidate) -> DirectAnswer | None:
         wanted = _wanted_units(query)
         if best.hit.chunk.is_table_row:
             cells = [c for c in parse_statement(best.text) if c.figures]
@@ -452,7 +461,10 @@ class ExtractiveAnswerer:
             cell = max(cells, key=lambda c: _cell_score(query, c))
             if wanted and not _unit_matches(cell.unit, wanted):
                 return None
-            return f"{cell.figures[0].text}{cell.unit}（{cell.describe()}）"
+            figure, unit = cell.figures[0], cell.unit or cell.figures[0].unit
+            return DirectAnswer(
+                f"{figure.text}{cell.unit}", cell.describe(), amount(figure.value, unit), unit_family(unit)
+            )
         figures = _stated_figures(best.text)
         if not figures:
             return None
@@ -482,12 +494,14 @@ class ExtractiveAnswerer:
         if query.years and figure.year is not None and figure.year not in query.years:
             return None
         year = figure.year or (query.years[0] if query.years else None)
-        # "6%—6.5%", "900万人以上": a range or bound is part of the figure
-        text = figure.text + _RANGE_OR_BOUND.match(best.text, figure.end).group(0)
-        return f"{text}（{year}年）" if year else text
+        # "6%—6.5%", "900万人以上": a range or bound is part of the figure, which then has no one amount
+        bound = _RANGE_OR_BOUND.match(best.text, figure.end).group(0)
+        return DirectAnswer(
+            figure.text + bound, f"{year}年" if year else "", None if bound else figure.amount, figure.family
+        )
 
     def _supporting(
-        self, query: Query, best: Candidate, candidates: Sequence[Candidate], direct: str | None
+        self, query: Query, best: Candidate, candidates: Sequence[Candidate], direct: DirectAnswer | None
     ) -> list[Candidate]:
         """The best sentence; then, from other passages, one that states the same figure (the table
         row beside the text, or the reverse), then others that score nearly as well."""
@@ -496,7 +510,7 @@ class ExtractiveAnswerer:
             for c in candidates
             if c is not best and c.coverage >= self.min_coverage and self._unmet_constraint(query, c) is None
         ]
-        figure = re.match(r"\d+(?:\.\d+)?", direct or "")
+        figure = re.match(r"\d+(?:\.\d+)?", direct.text if direct else "")
         same_figure = (
             [c for c in eligible if re.search(rf"(?<![\d.]){re.escape(figure.group(0))}(?![\d.])", c.text)]
             if figure
@@ -513,14 +527,19 @@ class ExtractiveAnswerer:
         return chosen
 
     def _not_found(self, query: Query, nearest: Candidate, what: str, citations: CitationList) -> Answer:
-        marker = citations.cite(nearest.hit, nearest.quote_start, nearest.quote_end)
-        text = f"{NOT_FOUND}{what}。文中最接近的信息：{nearest.text}[{marker}]"
-        return Answer(question=query.original, answer=text, found=False, citations=citations.items)
+        return Answer.compose(
+            query.original,
+            found=False,
+            citations=citations.items,
+            refusal=f"{NOT_FOUND}{what}",
+            statements=(_cite(nearest, citations),),
+        )
 
 
-def _leading_figure(direct: str) -> str:
-    """ "1.86万家（2020年）" -> "1.86万家": the figure without the year or sense noted after it."""
-    return direct.split("（", 1)[0]
+def _cite(candidate: Candidate, citations: CitationList) -> Statement:
+    """The candidate's sentence as a statement of the answer, citing its passage."""
+    marker = citations.cite(candidate.hit, candidate.quote_start, candidate.quote_end)
+    return Statement(candidate.text, (marker,))
 
 
 def _with_next_sentence(candidate: Candidate) -> Candidate:
@@ -582,7 +601,7 @@ def _coverage(
     return got / total
 
 
-def _derived_level(text: str, years: Sequence[int], figures: Sequence[Figure]) -> str | None:
+def _derived_level(text: str, years: Sequence[int], figures: Sequence[Figure]) -> DirectAnswer | None:
     """The asked year's level worked out from a later one and the change since ("比重为42.41%，比2015年
     提高了10.58个百分点" -> 约31.83%（2015年）), saying how; None if the text gives no such pair."""
     for change in _CHANGE_SINCE.finditer(text):
@@ -597,7 +616,12 @@ def _derived_level(text: str, years: Sequence[int], figures: Sequence[Figure]) -
         value = float(level.value) + sign * float(amount)
         decimals = max(len(x.partition(".")[2]) for x in (level.value, amount))
         since = f"（{level.year}年）" if level.year else ""
-        return f"约{value:.{decimals}f}{level_unit}（{year}年，由{level.text}{since}“{change.group(0)}”推算）"
+        return DirectAnswer(
+            f"约{value:.{decimals}f}{level_unit}",
+            f"{year}年，由{level.text}{since}“{change.group(0)}”推算",
+            value * unit_scale(level_unit),
+            unit_family(level_unit),
+        )
     return None
 
 
@@ -640,13 +664,6 @@ def _wanted_units(query: Query) -> set[str]:
 
 def _asks_rate(query: Query, wanted: set[str]) -> bool:
     return "%" in wanted or bool(_ASKS_RATE.search(query.text))
-
-
-def _unit_kind(direct: str) -> str:
-    """ "1.86万家（2020年）" -> "家", "14050亿元" -> "元": the unit without its magnitude."""
-    figure = re.match(r"[\d.]+\D*?(?=（|$)", direct)
-    unit = re.sub(r"^[\d.]+[余多]?", "", figure.group(0) if figure else direct)
-    return unit.lstrip("十百千万亿")
 
 
 def _unit_matches(unit: str, wanted: set[str]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportqa.language.quantities import UNITS
+from reportqa.language.quantities import UNITS, amount, unit_family
 from reportqa.language.sentences import sentence_start
 
 _UNIT_ALTERNATION = "|".join(re.escape(u) for u in UNITS if u not in ("年", "月"))
@@ -44,6 +44,12 @@ class Figure:
     year: int | None
     approx: str = ""  # 余 / 多
     text: str = ""  # as written in the source, e.g. "6.6亿余元"
+    amount: float | None = None  # the value in base units: "6.6亿余元" -> 6.6e8
+
+    @property
+    def family(self) -> str:
+        """What the figure counts ("元", "家", "%"), whatever its magnitude."""
+        return unit_family(self.unit)
 
 
 def year_mentions(text: str) -> list[tuple[int, int, int]]:
@@ -90,6 +96,7 @@ def find_figures(text: str) -> list[Figure]:
             year=_bound_year(text, match.start(), years, starts),
             approx=approx,
             text=match.group(0).strip(),
+            amount=amount(match.group(1), unit),
         )
         for match, unit, approx in candidates
     ]

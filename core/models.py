@@ -112,13 +112,109 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class DirectAnswer:
+    """What was asked, stated on its own: a figure, a date or names, with how to read it.
+
+    `amount` and `family` let answers be compared without reading their text: "1.70万亿元" is
+    1.7e12 of 元, "1.86万家" 18600 of 家.
+    """
+
+    text: str  # as the source writes it: "512家", "2019年3月", "张三、李四"
+    note: str = ""  # how to read it, shown in brackets: "目前完成数，2019年度", "2019年"
+    amount: float | None = None  # a figure's value in base units
+    family: str = ""  # what a figure counts: "元", "家", "%"; "" for dates and names
+
+    def render(self) -> str:
+        return f"{self.text}（{self.note}）" if self.note else self.text
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "note": self.note, "amount": self.amount, "family": self.family}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence of the answer and the citation numbers that support it."""
+
+    text: str
+    citations: tuple[int, ...] = ()
+
+    def render(self) -> str:
+        return self.text + "".join(f"[{n}]" for n in self.citations)
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "citations": list(self.citations)}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One labelled answer among several: a comparison's side, a part of a question, a document's figure."""
+
+    label: str
+    direct: DirectAnswer | None  # None: this part is not answered directly
+    citations: tuple[int, ...] = ()
+    refusal: str = ""  # why it is not answered ("文中未提及2019年的相关情况")
+
+    def render(self, joiner: str) -> str:
+        said = self.direct.render() if self.direct else (self.refusal or "见下文")
+        return f"{self.label}{joiner}{said}" + "".join(f"[{n}]" for n in self.citations[:1])
+
+
+@dataclass(frozen=True)
 class Answer:
+    """An answer as data, and its text rendered once from that data (`answer`).
+
+    Extractive answers are built with `compose` from a direct answer or labelled claims, and the
+    statements quoted with their citation numbers; an LLM's reply is text only (`answer`).
+    """
+
     question: str
     answer: str
     found: bool
     citations: list[Citation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # e.g. unsupported numbers from an LLM
     index_version: str = ""
+    direct: DirectAnswer | None = None
+    claims: tuple[Claim, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    refusal: str = ""  # what the documents lack, when not found: "文中未提及2019年的相关情况"
+
+    @classmethod
+    def compose(
+        cls,
+        question: str,
+        *,
+        found: bool,
+        citations: list[Citation] | None = None,
+        direct: DirectAnswer | None = None,
+        lead: str = "",
+        claims: tuple[Claim, ...] = (),
+        verdict: str = "",
+        statements: tuple[Statement, ...] = (),
+        refusal: str = "",
+    ) -> Answer:
+        """The answer's text, line by line: the direct answer (or the lead, or the claims and the
+        verdict), then each statement with its [n] markers; a refusal quotes the nearest statement."""
+        if refusal:
+            nearest = f"文中最接近的信息：{statements[0].render()}" if statements else ""
+            lines = [f"{refusal}。{nearest}", *(s.render() for s in statements[1:])]
+        else:
+            if direct is not None:
+                head = f"{direct.render()}。"
+            elif claims:
+                head = lead + "；".join(c.render("为" if lead else "：") for c in claims) + "。" + verdict
+            else:
+                head = lead
+            lines = [line for line in (head, *(s.render() for s in statements)) if line]
+        return cls(
+            question=question,
+            answer="\n".join(lines),
+            found=found,
+            citations=citations or [],
+            direct=direct,
+            claims=claims,
+            statements=statements,
+            refusal=refusal,
+        )
 
     def to_json(self) -> dict:
         return {
@@ -128,4 +224,6 @@ class Answer:
             "citations": [c.to_json() for c in self.citations],
             "warnings": list(self.warnings),
             "index_version": self.index_version,
+            "direct": self.direct.to_json() if self.direct else None,
+            "statements": [s.to_json() for s in self.statements],
         }

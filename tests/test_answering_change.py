@@ -21,7 +21,7 @@ def test_change_cues_are_questions_of_difference_not_of_amount() -> None:
 
 def test_units_of_one_kind_share_a_family() -> None:
     assert unit_family("万元") == unit_family("亿元") == unit_family("万") == "元"
-    assert unit_family("%") == unit_family("个百分点") == "%"
+    assert unit_family("%") == "%" and unit_family("个百分点") == unit_family("百分点") == "个百分点"
     assert unit_family("家") == "家" and unit_family("万人") == "人"
 
 

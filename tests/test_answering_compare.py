@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportqa.answering.compare import side_by_side
-from reportqa.core.models import Answer, Citation
+from reportqa.core.models import Answer, Citation, DirectAnswer, Statement
 from reportqa.question.comparison import split_comparison
 
 
@@ -30,20 +30,26 @@ def test_side_by_side_renumbers_citations_and_says_which_is_more() -> None:
     question = "2020年上海和成都的外贸进出口总额哪个更多？"
     comparison = split_comparison(question)
     assert comparison is not None
-    shanghai = Answer(
+    shanghai = Answer.compose(
         "q1",
-        "3.5万亿元（2020年）。\n外贸进出口总额达到3.5万亿元、增长2.3%，实际利用外资达到202.3亿美元、增长6.2%。[1]",
-        True,
-        [_citation(1, "上海")],
+        found=True,
+        citations=[_citation(1, "上海")],
+        direct=DirectAnswer("3.5万亿元", "2020年", 3.5e12, "元"),
+        statements=(Statement("外贸进出口总额达到3.5万亿元、增长2.3%，实际利用外资达到202.3亿美元、增长6.2%。", (1,)),),
     )
-    chengdu = Answer(
+    chengdu = Answer.compose(
         "q2",
-        "7154.2亿元（2020年）。\n"
-        "外贸进出口总额达7154.2亿元、增长22.4%，增速居副省级城市第2位，新设外商投资企业699家、增长20.9%，"
-        "在蓉世界500强企业新增4家。[1]\n"
-        "成都高新综合保税区进出口总额居全国同类保税区第1位。[2]",
-        True,
-        [_citation(1, "成都"), _citation(2, "成都")],
+        found=True,
+        citations=[_citation(1, "成都"), _citation(2, "成都")],
+        direct=DirectAnswer("7154.2亿元", "2020年", 7.1542e11, "元"),
+        statements=(
+            Statement(
+                "外贸进出口总额达7154.2亿元、增长22.4%，增速居副省级城市第2位，新设外商投资企业699家、增长20.9%，"
+                "在蓉世界500强企业新增4家。",
+                (1,),
+            ),
+            Statement("成都高新综合保税区进出口总额居全国同类保税区第1位。", (2,)),
+        ),
     )
     answer = side_by_side(question, comparison, [shanghai, chengdu])
     lines = answer.answer.splitlines()
@@ -58,6 +64,6 @@ def test_side_by_side_renumbers_citations_and_says_which_is_more() -> None:
     assert [(c.n, c.doc) for c in answer.citations] == [(1, "上海"), (2, "成都"), (3, "成都")]
     assert answer.found
 
-    missing = Answer("q2", "文中未提及成都市的相关内容。", False)
+    missing = Answer.compose("q2", found=False, refusal="文中未提及成都市的相关内容")
     partial = side_by_side("…", comparison, [shanghai, missing])
     assert not partial.found and "成都市：文中未提及成都市的相关内容" in partial.answer and "更多" not in partial.answer
