@@ -65,8 +65,7 @@ def test_cli_exit_codes(capsys):
 def test_seed_mix(seed):
     counts = Counter(q["type"] for q in seed)
     assert len(seed) >= 125
-    # every type of a one-document set (multi_part came later, with the fresh set)
-    assert set(counts) == TYPES - {"disagreement", "multi_part"}
+    assert set(counts) == TYPES - {"disagreement"}  # every type of a one-document set
     assert counts["unanswerable"] >= 15
     assert counts["english"] >= 10
     assert counts["table_number"] >= 12
@@ -115,7 +114,7 @@ def test_seed_questions_do_not_copy_the_source(seed):
 def test_multi_mix(multi):
     counts = Counter(q["type"] for q in multi)
     assert len(multi) >= 64
-    assert set(counts) == TYPES - {"multi_part"}  # every type, disagreement included
+    assert set(counts) == TYPES  # every type, disagreement included
     assert counts["disagreement"] >= 6
     assert counts["unanswerable"] >= 8
     assert counts["english"] >= 4
