@@ -87,6 +87,8 @@ _ENGLISH_ASKS = re.compile(
 _PLAN_SECTION = re.compile(
     r"^(?!.*(?:完成|进展|成效|回顾)).*(?:工作任务|主要任务|重点任务|工作安排|工作部署|开局|目标任务)"
 )
+# Kinds of document that speak of the year they are dated, not of a period they review or plan.
+_DATED_INSTRUMENTS = frozenset({"方案", "意见", "决定", "通知", "办法", "条例"})
 _RANGE_OR_BOUND = re.compile(r"(?:[—–~～至]\d+(?:\.\d+)?%?)?(?:以上|左右|以下|以内)?")
 _QUOTED = re.compile(r"“[^”]{1,30}”|《[^》]{1,60}》")
 # "比2015年提高了10.58个百分点", "比上年末增加261家": a change since a named year, in absolute terms
@@ -123,7 +125,8 @@ class Candidate:
     quote_end: int
     coverage: float
     score: float
-    years: frozenset[int]
+    years: frozenset[int]  # the years the sentence, its section or its document's title names
+    implied_years: frozenset[int] = frozenset()  # when it names none: the years its place in its document implies
 
 
 class ExtractiveAnswerer:
@@ -299,7 +302,7 @@ class ExtractiveAnswerer:
         A question over several years ("从2015年到2019年") is met by a sentence that names one of them.
         """
         if query.years:
-            missing = [y for y in query.years if y not in candidate.years]
+            missing = [y for y in query.years if y not in candidate.years | candidate.implied_years]
             if len(missing) == len(query.years) or (len(query.years) == 1 and missing):
                 return "、".join(f"{y}年" for y in missing) + "的相关情况"
         if query.plan_period and not self._speaks_of_period(candidate, query.plan_period):
@@ -365,7 +368,9 @@ class ExtractiveAnswerer:
         place_tokens = self._tokens(" ".join(place_aliases(meta.place))) if meta and meta.place else frozenset()
         if meta and meta.place == NATIONAL:
             place_tokens |= self._tokens(" ".join(NATIONAL_BODIES))  # "国务院…报告" is the national one
-        context_years = years_covered(chunk.section) | _reported_years(meta)
+        section_years = years_covered(chunk.section)
+        context_years = section_years | _reported_years(meta)
+        implied_years = frozenset(_implied_years(meta, chunk.section)) if not section_years else frozenset()
         plan_bonus = _plan_bonus(query, meta, chunk.section)
         if chunk.is_table_row:
             pieces = [(chunk.statement or chunk.text, 0, len(chunk.text))]
@@ -385,14 +390,15 @@ class ExtractiveAnswerer:
             if coverage >= self.min_coverage and topic and not _coverage(topic, plain, tokens, set(), self._pieces):
                 coverage = 0.0
             years = frozenset(own_years | context_years | (set() if own_years else previous_years))
+            implied = frozenset() if years else implied_years
             score = (
                 3.0 * coverage
                 + 0.6 / (1 + rank)
                 + self._kind_bonus(query, text, terms, chunk.is_table_row)
-                + _year_bonus(query, years)
+                + _year_bonus(query, years, implied)
                 + plan_bonus
             )
-            out.append(Candidate(rank, hit, text, start, end, coverage, score, years))
+            out.append(Candidate(rank, hit, text, start, end, coverage, score, years, implied))
             previous_tokens, previous_years = tokens, own_years
         return out
 
@@ -639,11 +645,15 @@ def _held_in_parts(term: str, parts: Sequence[str], text: str) -> bool:
     return len(rest) <= 1 and all(c in text for c in rest)
 
 
-def _year_bonus(query: Query, years: frozenset[int]) -> float:
+def _year_bonus(query: Query, years: frozenset[int], implied: frozenset[int]) -> float:
+    """A year named counts for the sentence or against it; a year only implied lets it answer but
+    does not set it above one that names the year."""
     if not query.years:
         return 0.0
     if any(y in years for y in query.years):
         return 1.0
+    if any(y in implied for y in query.years):
+        return 0.0
     return -0.8 if years else -0.3
 
 
@@ -688,9 +698,19 @@ def _clause_before(text: str, figure: Figure) -> str:
 
 def _reported_years(meta: DocumentMeta | None) -> set[int]:
     """The years a statistical communiqué's title names: its "全年…" sentences state that year's figures
-    ("中华人民共和国2020年国民经济和社会发展统计公报"). A work report's title year is not its figures' year:
-    it reviews the year before and plans its own."""
+    ("中华人民共和国2020年国民经济和社会发展统计公报")."""
     return years_covered(meta.title) if meta and meta.kind == "统计公报" else set()
+
+
+def _implied_years(meta: DocumentMeta | None, section: str) -> set[int]:
+    """The year a passage of a dated document speaks of when neither it nor its section names one:
+    a work report of year Y plans Y in its sections of plans and reviews the year before elsewhere;
+    a decision, plan of reform, opinion, notice or regulation speaks of the year it is dated."""
+    if meta is None or meta.year is None:
+        return set()
+    if meta.kind == "政府工作报告":
+        return {meta.year} if _PLAN_SECTION.search(section) else {meta.year - 1}
+    return {meta.year} if meta.kind in _DATED_INSTRUMENTS else set()
 
 
 def _plan_bonus(query: Query, meta: DocumentMeta | None, section: str) -> float:

@@ -408,3 +408,20 @@ def test_a_communique_states_the_figures_of_the_year_its_title_names(meta, found
     answer = answerer.answer(analyse("2020年全国城镇新增就业多少人？"), hits)
     assert answer.found is found
     assert ("1186万人（2020年）" in answer.answer) is found
+
+
+@needs_shared
+@pytest.mark.parametrize(("asked", "found"), [(2020, True), (2019, False)])
+def test_a_work_reports_review_speaks_of_the_year_before_its_own(lexicon: Lexicon, asked: int, found: bool) -> None:
+    # 西宁市's 2021 work report reviews 2020 under a heading that names no year
+    doc_id = "西宁市/2021.md"
+    path = SHARED / "cn_city_work_reports" / doc_id
+    answerer, texts = _report_answerer(lexicon, (doc_id, path))
+    hits = [_doc_hit(doc_id, texts[doc_id], "城镇登记失业率1.97%。", "一、“十三五”规划圆满收官，西宁站在新发展起点")]
+
+    answer = answerer.answer(analyse(f"{asked}年西宁城镇登记失业率是多少？"), hits)
+    assert answer.found is found
+    if found:
+        assert answer.direct is not None and answer.direct.text == "1.97%"
+    else:
+        assert answer.refusal == f"文中未提及{asked}年的相关情况"
