@@ -1,6 +1,7 @@
-"""Answers to a comparison's sides set next to each other ("杭州市：15373亿元[1]；成都市：1.70万亿元[2]。成都市更高。"),
-with their citations renumbered, saying which figure is higher when both are of one unit.
-The question is split into sides by `reportqa.question.comparison.split_comparison`.
+"""Answers to a comparison's sides, or a question's parts, set next to each other
+("杭州市：15373亿元[1]；成都市：1.70万亿元[2]。成都市更高。"), with their citations renumbered, saying
+which figure is higher when both are of one unit. The question is split into sides by
+`reportqa.question.comparison.split_comparison`, into parts by `reportqa.question.parts.split_parts`.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def side_by_side(question: str, comparison: Comparison, answers: Sequence[Answer
         statements += [replace(s, citations=tuple(n + offset for n in s.citations)) for s in answer.statements]
     return Answer.compose(
         question,
-        found=all(a.found for a in answers),
+        found=all(a.found for a in answers) if comparison.all_parts else any(a.found for a in answers),
         citations=citations,
         claims=tuple(claims),
         verdict=_verdict(comparison, claims),

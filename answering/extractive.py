@@ -89,6 +89,7 @@ _PLAN_SECTION = re.compile(
 )
 # Kinds of document that speak of the year they are dated, not of a period they review or plan.
 _DATED_INSTRUMENTS = frozenset({"方案", "意见", "决定", "通知", "办法", "条例"})
+_CLAUSE_END = re.compile(r"[，。；、,;]")
 _RANGE_OR_BOUND = re.compile(r"(?:[—–~～至]\d+(?:\.\d+)?%?)?(?:以上|左右|以下|以内)?")
 _QUOTED = re.compile(r"“[^”]{1,30}”|《[^》]{1,60}》")
 # "比2015年提高了10.58个百分点", "比上年末增加261家": a change since a named year, in absolute terms
@@ -722,14 +723,17 @@ def _plan_bonus(query: Query, meta: DocumentMeta | None, section: str) -> float:
 
 def _term_distance(text: str, terms: Mapping[str, float], position: int) -> float | None:
     """How far `position` (a figure) is from the nearest question term before it; a term after it
-    counts 20 characters more ("总量超过1.7万家": 总量 states the figure that follows it)."""
+    counts 20 characters more ("总量超过1.7万家": 总量 states the figure that follows it), and a term in
+    another clause 30 more ("10人入选“万人计划”，34人入选泰山产业领军人才": 34人 is the one of 泰山…)."""
     distances = []
     for term in terms:
         if len(term) < 2:
             continue
         for match in re.finditer(re.escape(term), text):
             end = match.end()
-            distances.append(position - end if end <= position else match.start() - position + 20)
+            gap = position - end if end <= position else match.start() - position + 20
+            between = text[min(end, position) : max(match.start(), position)]
+            distances.append(gap + (30 if _CLAUSE_END.search(between) else 0))
     return min(distances) if distances else None
 
 

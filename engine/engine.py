@@ -29,6 +29,7 @@ from reportqa.indexing.snapshot import IndexSnapshot, current_version, read_docu
 from reportqa.language.lexicon import Lexicon
 from reportqa.question.analysis import Query, analyse
 from reportqa.question.comparison import Comparison, split_comparison
+from reportqa.question.parts import split_parts
 from reportqa.question.scope import DocumentScope, scope_documents
 from reportqa.retrieval.hybrid import Fusion, HybridRetriever
 from reportqa.retrieval.rerank import CoverageReranker
@@ -155,13 +156,16 @@ class Engine:
     ) -> Answer:
         """Answer `question` (follow-ups resolved against `history`, earlier questions oldest first).
 
-        A question that compares two places or years is answered side by side, one question per side.
+        A question that compares two places or years is answered side by side, one question per side;
+        one that asks several things at once, part by part.
         """
         serving = self._current()  # every part of the answer comes from this one index version
         mode = mode or self.settings.answer_mode
         top_k = top_k or self.settings.top_k
         query = analyse(question, history, max_chars=self.settings.max_question_chars)
-        comparison = split_comparison(query.text) if mode != "llm" else None
+        comparison = None
+        if mode != "llm":
+            comparison = split_comparison(query.text) or split_parts(query.text, self.lexicon.tagged)
         parts = self._parts(query, comparison)
         answers = [self._answer(serving, part, doc_filter, years, top_k, mode, on_token) for part in parts]
         answer = answers[0] if comparison is None else side_by_side(query.original, comparison, answers)
@@ -169,7 +173,8 @@ class Engine:
         return replace(answer, warnings=warnings, index_version=serving.snapshot.version)
 
     def _parts(self, query: Query, comparison: Comparison | None) -> list[Query]:
-        """The questions to answer one by one: each side of a comparison, else the question itself."""
+        """The questions to answer one by one: each side of a comparison or part of the question, else
+        the question itself."""
         if comparison is None:
             return [query]
         return [analyse(text, max_chars=self.settings.max_question_chars) for _, text in comparison.sides]

@@ -134,6 +134,10 @@ class Lexicon:
         """jieba part-of-speech flag of each word of ``text`` (lowercased word -> flag such as n, v, r, m, q)."""
         return {pair.word.strip().lower(): pair.flag for pair in self._tagger.cut(text) if pair.word.strip()}
 
+    def tagged(self, text: str) -> list[tuple[str, str]]:
+        """jieba words of ``text`` in order with their part-of-speech flags, whitespace dropped."""
+        return [(pair.word, pair.flag) for pair in self._tagger.cut(text) if pair.word.strip()]
+
     def dictionary_cut(self, text: str) -> list[str]:
         """``text`` cut into dictionary words only (no HMM guesses), lowercased, whitespace dropped."""
         return [w.strip().lower() for w in self._tokenizer.lcut(text, HMM=False) if w.strip()]

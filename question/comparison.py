@@ -30,6 +30,8 @@ _YEAR_PAIR = re.compile(rf"((?:19|20)\d{{2}}年){_JOIN}((?:19|20)\d{{2}}年)")
 class Comparison:
     sides: tuple[tuple[str, str], ...]  # (label, question) for each side, in the question's order
     way: str  # "高", "少"…: what "more" means here; "" when the question asks how they differ
+    # a comparison needs every side; a question of several parts is answered as far as its parts are
+    all_parts: bool = True
 
 
 def split_comparison(question: str) -> Comparison | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportqa.answering.compare import side_by_side
 from reportqa.core.models import Answer, Citation, DirectAnswer, Statement
-from reportqa.question.comparison import split_comparison
+from reportqa.question.comparison import Comparison, split_comparison
 
 
 def _citation(n: int, doc: str) -> Citation:
@@ -67,3 +67,19 @@ def test_side_by_side_renumbers_citations_and_says_which_is_more() -> None:
     missing = Answer.compose("q2", found=False, refusal="文中未提及成都市的相关内容")
     partial = side_by_side("…", comparison, [shanghai, missing])
     assert not partial.found and "成都市：文中未提及成都市的相关内容" in partial.answer and "更多" not in partial.answer
+
+
+def test_a_question_of_several_parts_is_answered_as_far_as_its_parts_are() -> None:
+    parts = Comparison((("到位资金", "q1"), ("引进项目", "q2")), "", all_parts=False)
+    funds = Answer.compose(
+        "q1",
+        found=True,
+        citations=[_citation(1, "成都")],
+        direct=DirectAnswer("1200亿元", "2021年", 1.2e11, "元"),
+        statements=(Statement("到位资金1200亿元。", (1,)),),
+    )
+    missing = Answer.compose("q2", found=False, refusal="文中未提及2021年的相关情况")
+    answer = side_by_side("…", parts, [funds, missing])
+    assert answer.found
+    assert answer.answer.splitlines()[0] == "到位资金：1200亿元（2021年）[1]；引进项目：文中未提及2021年的相关情况。"
+    assert [c.label for c in answer.claims] == ["到位资金", "引进项目"]

@@ -1,0 +1,141 @@
+"""Questions that ask several things at once, split into one question per thing asked.
+
+Each part is answered alone and the answers are set out part by part, like a comparison's sides
+(`reportqa.question.comparison.Comparison`, with no "which is more"). Three shapes:
+
+- two things named, then "分别" or "各": "国家级和省级研发机构分别有多少家？";
+- clauses that each ask: "立项多少个、投入资金多少？", "总额是多少？比上年增长多少？".
+
+A part that names no subject of its own ("比上年增长多少") shares the first part's; a part that names
+no place or year shares the question's leading ones ("陕西2020年…，新增专项债额度多少").
+
+`tag` is the word segmenter with word classes (`Lexicon.tagged`): which words parallel which.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from reportqa.question.comparison import Comparison
+
+Tagger = Callable[[str], Sequence[tuple[str, str]]]
+
+# what asks for a value: "多少", "几个", "多大", "哪一年"…
+_ASKS = re.compile(r"多少|几[个家项人名所件台次倍届份种批期轮座条篇位亩吨年]|多大|多高|多长|哪一?年|何时|什么时候")
+# the asking words of a clause, with the verb that leads to them ("有多少家", "是多少", "达到多少")
+_ASKED_PHRASE = re.compile(
+    r"(?:是|有|为|达到|达|共|共有|占)?(?:多少|几)[个家项人名所件台次倍届份种批期轮座条篇位亩吨年元亿万钱]*"
+)
+# "A和B分别是多少", "A与B各有多少": the two things, then what is asked of each
+_BOTH = re.compile(r"(?:和|与|及|以及)(?P<second>[^，,。？?；;]+?)(?:分别|各自|各)(?P<asked>[^，,。？?；;]*)$")
+_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
+# where a clause list or a second question starts
+_CLAUSE_BREAK = re.compile(r"[，,；;？?]|、(?=[^、]*(?:多少|几))")
+# words that set the time of a part apart from the question's year ("后来增加到多少")
+_OWN_TIME = re.compile(r"后来|目前|现在|如今|之后|此后|最终|截至")
+_NOUN_CLASSES = ("n", "l", "b", "j", "vn", "x", "eng")
+_CONTEXT_CLASSES = ("ns", "m", "t")  # places, years and dates that open a question
+
+
+def split_parts(question: str, tag: Tagger) -> Comparison | None:
+    """One question per thing asked, or None when the question asks one thing."""
+    text = question.strip().rstrip("？?。 ")
+    return _both(text, tag) or _clauses(text, tag)
+
+
+def _both(text: str, tag: Tagger) -> Comparison | None:
+    match = _BOTH.search(text)
+    if match is None or not _ASKS.search(match.group("asked")):
+        return None
+    before, second, asked = text[: match.start()], match.group("second"), match.group("asked")
+    first, second_alone = _alternatives(before, second, tag)
+    if not first or not second_alone:
+        return None
+    prefix, suffix = before[: len(before) - len(first)], second[len(second_alone) :]
+    return Comparison(
+        tuple((label, f"{prefix}{label}{suffix}{asked}？") for label in (first, second_alone)),
+        "",
+        all_parts=False,
+    )
+
+
+def _alternatives(before: str, second: str, tag: Tagger) -> tuple[str, str]:
+    """The end of `before` and the start of `second` that parallel each other ("国家级研发机构" and
+    "省级研发机构" of "国家级研发机构和省级研发机构目前"); what follows the second is shared."""
+    year = _YEAR.match(second)
+    if year:  # "研发投入2015年和2018年分别…"
+        years = list(_YEAR.finditer(before))
+        return (before[years[-1].start() :] if years else ""), year.group(0)
+    words_before, words_second = list(tag(before)), list(tag(second))
+    if not words_second:
+        return "", ""
+    # the first's start: the last word of the second's first word's class ("国家级", b), else of its kind (a noun)
+    head = words_second[0][1]
+    backwards = range(len(words_before) - 1, -1, -1)
+    start = next((i for i in backwards if words_before[i][1] == head), None)
+    if start is None:
+        start = next((i for i in backwards if _word_kind(words_before[i][1]) == _word_kind(head)), None)
+    if start is None:  # "院士工作站的规划目标和目前完成数": the first is what follows the last "的"
+        return before[before.rfind("的") + 1 :], second
+    first_words = words_before[start:]
+    parallel = words_second[: len(first_words)]
+    if [_word_kind(c) for _, c in first_words] != [_word_kind(c) for _, c in parallel]:
+        return "".join(w for w, _ in first_words), second
+    return "".join(w for w, _ in first_words), "".join(w for w, _ in parallel)
+
+
+def _word_kind(word_class: str) -> str:
+    return "n" if word_class.startswith(_NOUN_CLASSES) else word_class[:1]
+
+
+def _clauses(text: str, tag: Tagger) -> Comparison | None:
+    pieces = [p.strip() for p in _CLAUSE_BREAK.split(text) if p.strip()]
+    if len(pieces) < 2 or not all(_ASKS.search(p) for p in pieces):
+        return None
+    head = pieces[0]
+    words = list(tag(head))
+    context = "".join(w for w, _ in _leading(words, _CONTEXT_CLASSES))
+    subject = _subject(words)
+    sides = [(_label(head), f"{head}？")]
+    for piece in pieces[1:]:
+        piece_words = list(tag(piece))
+        own_time = _OWN_TIME.search(piece)
+        if piece.startswith("其中") or not any(_word_kind(c) == "n" for w, c in piece_words if w not in subject):
+            # "比上年增长多少", "其中国家级几家": of the first part's subject, in its year unless it names its own time
+            own = f"{_YEAR.sub('', subject) if own_time else subject}{piece}"
+        else:
+            own = piece
+        if not own_time and context and not own.startswith(context):
+            own = _with_context(own, context, subject)
+        sides.append((_label(piece), f"{own}？"))
+    return Comparison(tuple(sides), "", all_parts=False)
+
+
+def _label(piece: str) -> str:
+    """What a clause asks about, without the asking ("补助总额多少" -> "补助总额")."""
+    return _ASKED_PHRASE.sub("", piece).rstrip("的了") or piece
+
+
+def _with_context(own: str, context: str, subject: str) -> str:
+    """The part with the question's leading place and year, unless it already opens with them."""
+    return own if subject and own.startswith(subject) and subject.startswith(context) else f"{context}{own}"
+
+
+def _leading(words: Sequence[tuple[str, str]], classes: tuple[str, ...]) -> list[tuple[str, str]]:
+    out = []
+    for word, word_class in words:
+        if not word_class.startswith(classes) or _ASKS.search(word):
+            break
+        out.append((word, word_class))
+    return out
+
+
+def _subject(words: Sequence[tuple[str, str]]) -> str:
+    """The first part's words before its verb or what it asks ("2020年全国国内生产总值" of "…是多少")."""
+    out = []
+    for word, word_class in words:
+        if word_class.startswith(("v", "p", "r", "d")) or _ASKS.search(word):
+            break
+        out.append(word)
+    return "".join(out)

@@ -1,0 +1,65 @@
+"""Questions that ask several things at once, split into one question per thing asked (examples of our own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportqa.core.settings import Settings
+from reportqa.language.lexicon import Lexicon
+from reportqa.question.parts import split_parts
+
+
+@pytest.fixture(scope="module")
+def tag():
+    return Lexicon.load(Settings().lexicon_dir).tagged
+
+
+def _questions(question: str, tag) -> list[str] | None:
+    parts = split_parts(question, tag)
+    return None if parts is None else [q for _, q in parts.sides]
+
+
+def test_two_things_named_then_each_asked(tag) -> None:
+    assert _questions("2020年杭州市新增高新技术企业和科技型中小企业分别多少家？", tag) == [
+        "2020年杭州市新增高新技术企业多少家？",
+        "2020年杭州市新增科技型中小企业多少家？",
+    ]
+    # what follows the second thing is shared by both
+    assert _questions("国家级和省级重点实验室目前各有多少个？", tag) == [
+        "国家级重点实验室目前有多少个？",
+        "省级重点实验室目前有多少个？",
+    ]
+    assert _questions("全市专利授权量2018年和2019年分别是多少？", tag) == [
+        "全市专利授权量2018年是多少？",
+        "全市专利授权量2019年是多少？",
+    ]
+
+
+def test_clauses_that_each_ask_share_the_place_year_and_subject(tag) -> None:
+    # a second clause with a subject of its own keeps it, with the question's place and year
+    parts = split_parts("2021年成都市引进重大项目多少个、到位资金多少？", tag)
+    assert parts is not None and not parts.all_parts
+    assert [q for _, q in parts.sides] == ["2021年成都市引进重大项目多少个？", "2021年成都市到位资金多少？"]
+    assert [label for label, _ in parts.sides] == ["2021年成都市引进重大项目", "到位资金"]
+    # one with none ("比上年增长多少") asks of the first clause's subject
+    assert _questions("2021年全省粮食总产量是多少？比上年增长多少？", tag) == [
+        "2021年全省粮食总产量是多少？",
+        "2021年全省粮食总产量比上年增长多少？",
+    ]
+    # a clause that names its own time does not take the question's year
+    assert _questions("规模以上工业企业2016年有多少家，后来增加到多少家？", tag) == [
+        "规模以上工业企业2016年有多少家？",
+        "规模以上工业企业后来增加到多少家？",
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2019年高新技术企业有多少家？",
+        "2020年福州和郑州的社会消费品零售总额哪个更高？",  # a comparison, split by split_comparison
+        "研发投入占GDP比重是多少，在全省排第几？",  # "排第几" asks no amount: one question, not two
+    ],
+)
+def test_a_question_that_asks_one_thing_is_not_split(tag, question: str) -> None:
+    assert split_parts(question, tag) is None
