@@ -19,6 +19,7 @@ from reportqa.answering.figures import Figure, find_dates, find_figures, years_c
 from reportqa.answering.tables import TableCell, parse_statement
 from reportqa.core.models import NOT_FOUND, Answer, Claim, DirectAnswer, DocumentMeta, Hit, Statement
 from reportqa.core.protocols import KeywordTokenizer, TermStats
+from reportqa.core.weights import AnswerWeights
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases
 from reportqa.language.quantities import RATE_UNITS, amount, unit_family, unit_scale
 from reportqa.language.sentences import split_sentences
@@ -54,10 +55,6 @@ _UNIT_ALIASES = {
     "条": {"条", "项"},  # policies and measures are counted in either
     "项": {"项", "条"},
 }
-# A one-character word ("来", "投", "上") says little of what a question is about, however rare it is;
-# a verb ("参加", "实施") says how it is asked more than what about.
-_SINGLE_CHAR_WEIGHT = 0.3
-_VERB_WEIGHT = 0.5
 _ENGLISH_UNIT = (
     (re.compile(r"enterprises|companies|firms|stations|platforms|institutions", re.I), "家"),
     (re.compile(r"percent|share|proportion|ratio|%", re.I), "%"),
@@ -101,9 +98,6 @@ _RISES = frozenset({"提高", "增长", "增加", "上升", "多"})
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
 _TOKEN_CACHE = 200_000  # segmented sentences kept per answerer
 _CHANGE_POOL = 8  # best sentences searched for the two ends of a change
-# Another document's figure is reported beside the best one when its sentence scores nearly as well
-# (1.5: a sentence that lacks one of the question's terms, "总量", still counts; many-documents set 56.9% -> 58.3%).
-_DISAGREEMENT_MARGIN = 1.5
 _DOCUMENT_LIMIT = 3
 
 
@@ -143,14 +137,13 @@ class ExtractiveAnswerer:
         *,
         term_stats: TermStats,
         documents: Mapping[str, DocumentMeta],
-        min_coverage: float = 0.5,
+        weights: AnswerWeights | None = None,
     ) -> None:
-        if not 0 < min_coverage <= 1:
-            raise ValueError(f"min_coverage must be in (0, 1], got {min_coverage}")
         self.tokenizer = tokenizer
         self.term_stats = term_stats
         self.documents = documents
-        self.min_coverage = min_coverage
+        self.weights = weights or AnswerWeights()
+        self.min_coverage = self.weights.min_coverage
         # Passages repeat across questions (an answerer lives as long as its index version): segment
         # each sentence and section once. Measured: about three quarters of answer extraction time.
         self._tokens = functools.lru_cache(maxsize=_TOKEN_CACHE)(lambda text: frozenset(tokenizer.keyword_tokens(text)))
@@ -203,7 +196,7 @@ class ExtractiveAnswerer:
         differing: list[tuple[Candidate, DirectAnswer]] = []
         for candidate in candidates:
             doc_id = candidate.hit.chunk.doc_id
-            if doc_id in answered or candidate.score < best.score - _DISAGREEMENT_MARGIN:
+            if doc_id in answered or candidate.score < best.score - self.weights.disagreement_margin:
                 continue
             if candidate.coverage < self.min_coverage or self._unmet_constraint(query, candidate) is not None:
                 continue
@@ -252,7 +245,8 @@ class ExtractiveAnswerer:
     def _change(self, query: Query, candidates: Sequence[Candidate], citations: CitationList) -> Answer | None:
         """Both ends of the change asked for and the difference, citing the sentences that state them."""
         # the other end may be told in a sentence of its own, which repeats less of the question
-        relevant = [c for c in candidates if c.coverage >= self.min_coverage * 0.6][:_CHANGE_POOL]
+        least = self.min_coverage * self.weights.change_end_coverage
+        relevant = [c for c in candidates if c.coverage >= least][:_CHANGE_POOL]
         if not relevant:
             return None
         passages = [(c.text, c.hit.chunk.is_table_row) for c in relevant]
@@ -349,7 +343,7 @@ class ExtractiveAnswerer:
             if token in query.places and self.term_stats.document_frequency(token) == 0:
                 continue  # "Suzhou": 宿州市 or 苏州市; the documents were chosen by place already
             if self.term_stats.document_frequency(token) > 0:
-                terms[token] = self.term_stats.idf(token) * _term_weight(token, classes.get(token, "n"))
+                terms[token] = self.term_stats.idf(token) * _term_weight(token, classes.get(token, "n"), self.weights)
                 continue
             # An English word no passage contains cannot be matched in Chinese text, whatever its class.
             if (query.is_english and token.isascii()) or classes.get(token, "n").startswith(("v", "a")):
@@ -358,7 +352,9 @@ class ExtractiveAnswerer:
             pieces = self.tokenizer.dictionary_cut(token)
             for piece in pieces if len(pieces) > 1 else [token]:
                 if (len(piece) > 1 or piece == token) and not _asks_rather_than_says(piece, classes.get(piece, "n")):
-                    terms[piece] = self.term_stats.idf(piece) * _term_weight(piece, classes.get(piece, "n"))
+                    terms[piece] = self.term_stats.idf(piece) * _term_weight(
+                        piece, classes.get(piece, "n"), self.weights
+                    )
         return terms
 
     def _candidates(self, query: Query, terms: Mapping[str, float], rank: int, hit: Hit) -> list[Candidate]:
@@ -372,7 +368,8 @@ class ExtractiveAnswerer:
         section_years = years_covered(chunk.section)
         context_years = section_years | _reported_years(meta)
         implied_years = frozenset(_implied_years(meta, chunk.section)) if not section_years else frozenset()
-        plan_bonus = _plan_bonus(query, meta, chunk.section)
+        w = self.weights
+        plan_bonus = _plan_bonus(query, meta, chunk.section, w)
         if chunk.is_table_row:
             pieces = [(chunk.statement or chunk.text, 0, len(chunk.text))]
         else:
@@ -386,17 +383,19 @@ class ExtractiveAnswerer:
             own_years = years_covered(text)
             # a sentence continues the one before it ("2019年，举办了…科技活动周。共有…3000余人参会")
             plain = _CJK_GAP.sub("", text.lower())
-            coverage = _coverage(terms, plain, tokens | place_tokens, context_tokens | previous_tokens, self._pieces)
+            coverage = _coverage(
+                terms, plain, tokens | place_tokens, context_tokens | previous_tokens, self._pieces, w.context_term
+            )
             # a sentence that names the place asked about and nothing else asked answers nothing
-            if coverage >= self.min_coverage and topic and not _coverage(topic, plain, tokens, set(), self._pieces):
+            if coverage >= self.min_coverage and topic and not _coverage(topic, plain, tokens, set(), self._pieces, 0):
                 coverage = 0.0
             years = frozenset(own_years | context_years | (set() if own_years else previous_years))
             implied = frozenset() if years else implied_years
             score = (
-                3.0 * coverage
-                + 0.6 / (1 + rank)
+                w.coverage * coverage
+                + w.retrieval_rank / (1 + rank)
                 + self._kind_bonus(query, text, terms, chunk.is_table_row)
-                + _year_bonus(query, years, implied)
+                + _year_bonus(query, years, implied, w)
                 + plan_bonus
             )
             out.append(Candidate(rank, hit, text, start, end, coverage, score, years, implied))
@@ -404,34 +403,35 @@ class ExtractiveAnswerer:
         return out
 
     def _kind_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
+        w = self.weights
         if query.kind == "quantity":
             # a row statement's units are in its label or headers ("高新技术企业数（家）：…目前完成数 512")
             cells = parse_statement(text) if is_table_row else []
             units = [c.unit or c.figures[0].unit for c in cells if c.figures]
             figures = _stated_figures(text)
             if not figures and not units:
-                return -1.5
+                return w.no_figure
             wanted = _wanted_units(query)
             units += [f.unit for f in figures]
-            bonus = 0.6 if wanted and any(_unit_matches(u, wanted) for u in units) else 0.2
+            bonus = w.unit_asked if wanted and any(_unit_matches(u, wanted) for u in units) else w.unit_any
             stated = [u for u in units if u]
             if stated and not _asks_rate(query, wanted) and all(u in RATE_UNITS for u in stated):
-                bonus -= 0.6
+                bonus += w.only_rates
             if figures and not _FLOW_CUE.search(query.text) and all(_states_a_change(text, f) for f in figures):
-                bonus -= 0.3
+                bonus += w.only_changes
             # "院士工作站52家" states the count; "院士工作站等创新平台227家" counts something wider
             distances = [d for f in figures if (d := _term_distance(text, terms, f.start)) is not None]
             if distances:
-                bonus -= min(0.4, min(distances) / 50)
+                bonus -= min(w.term_distance_cap, min(distances) / w.term_distance_scale)
             return bonus
         if query.kind == "date":
-            return 0.6 if find_dates(text) else -1.0
+            return w.date_present if find_dates(text) else w.date_absent
         if query.kind == "reason":
-            return 0.5 if _CAUSAL.search(text) else 0.0
+            return w.causal if _CAUSAL.search(text) else 0.0
         if query.kind == "list":
-            return min(text.count("、"), 4) * 0.1
+            return min(text.count("、"), 4) * w.list_item
         if query.kind == "name" and _ASKS_PERSON.search(query.text):
-            return 0.8 if self._people(text) else -0.3
+            return w.person_present if self._people(text) else w.person_absent
         return 0.0
 
     def _people(self, text: str) -> list[str]:
@@ -465,7 +465,7 @@ class ExtractiveAnswerer:
             cells = [c for c in parse_statement(best.text) if c.figures]
             if not cells:
                 return None
-            cell = max(cells, key=lambda c: _cell_score(query, c))
+            cell = max(cells, key=lambda c: _cell_score(query, c, self.weights))
             if wanted and not _unit_matches(cell.unit, wanted):
                 return None
             figure, unit = cell.figures[0], cell.unit or cell.figures[0].unit
@@ -483,16 +483,18 @@ class ExtractiveAnswerer:
         rate_asked = _asks_rate(query, wanted)
         latest = max((f.year for f in figures if f.year), default=None)
 
+        w = self.weights
+
         def fitness(f: Figure) -> float:
-            score = _figure_score(query, wanted, f, _term_distance(best.text, terms, f.start))
+            score = _figure_score(query, wanted, f, _term_distance(best.text, terms, f.start), w)
             if _states_a_change(best.text, f) and not _FLOW_CUE.search(query.text):
-                score -= 0.5
+                score += w.figure_change
             if f.unit in RATE_UNITS and not rate_asked:
-                score -= 1.0
+                score += w.figure_rate
             if _clause_before(best.text, f).endswith("从"):
-                score -= 0.4  # "从2.2万家增加到4.9万家": where it started, not where it is
+                score += w.figure_range_start  # "从2.2万家增加到4.9万家": where it started, not where it is
             if not query.years and f.year is not None and f.year != latest:
-                score -= 0.3  # "2015年为7.5万亿元，2020年超过11万亿元": with no year asked, the latest is meant
+                score += w.figure_not_latest  # "2015年为7.5万亿元，2020年超过11万亿元": with no year asked, the latest
             return score
 
         figure = max(figures, key=fitness)
@@ -523,7 +525,7 @@ class ExtractiveAnswerer:
             if figure
             else []
         )
-        near = [c for c in eligible if c.score >= best.score - 0.75]
+        near = [c for c in eligible if c.score >= best.score - self.weights.supporting_margin]
         chosen = [best]
         for candidate in [*same_figure[:1], *near]:
             if len(chosen) >= _QUOTE_LIMIT:
@@ -561,10 +563,12 @@ def _with_next_sentence(candidate: Candidate) -> Candidate:
     return replace(candidate, text=chunk.text[candidate.quote_start : end], quote_end=end)
 
 
-def _term_weight(token: str, word_class: str) -> float:
+def _term_weight(token: str, word_class: str, weights: AnswerWeights) -> float:
+    """A one-character word ("来", "投", "上") says little of what a question is about, however rare it
+    is; a verb ("参加", "实施") says how it is asked more than what about."""
     if len(token) == 1:
-        return _SINGLE_CHAR_WEIGHT
-    return _VERB_WEIGHT if word_class in ("v", "vd", "vi", "vg") else 1.0
+        return weights.single_char_term
+    return weights.verb_term if word_class in ("v", "vd", "vi", "vg") else 1.0
 
 
 def _asks_rather_than_says(token: str, word_class: str) -> bool:
@@ -582,8 +586,10 @@ def _coverage(
     tokens: set[str],
     context_tokens: set[str],
     pieces: Callable[[str], tuple[str, ...]],
+    context_weight: float,
 ) -> float:
-    """Share of the question's term weight found in the sentence (half for its title or section).
+    """Share of the question's term weight found in the sentence (`context_weight` of it for its title
+    or section).
 
     A term is found as a token, or as a substring where the sentence was segmented otherwise
     ("科长" inside "服务科科长"), or in parts: the shorter dictionary words inside it, all of them
@@ -602,7 +608,7 @@ def _coverage(
         if term in tokens or (len(term) > 1 and term in text):
             got += weight
         elif term in context_tokens:
-            got += 0.5 * weight
+            got += context_weight * weight
         elif (parts := pieces(term)) and _held_in_parts(term, parts, text):
             got += weight
     return got / total
@@ -646,16 +652,16 @@ def _held_in_parts(term: str, parts: Sequence[str], text: str) -> bool:
     return len(rest) <= 1 and all(c in text for c in rest)
 
 
-def _year_bonus(query: Query, years: frozenset[int], implied: frozenset[int]) -> float:
+def _year_bonus(query: Query, years: frozenset[int], implied: frozenset[int], weights: AnswerWeights) -> float:
     """A year named counts for the sentence or against it; a year only implied lets it answer but
     does not set it above one that names the year."""
     if not query.years:
         return 0.0
     if any(y in years for y in query.years):
-        return 1.0
+        return weights.year_named
     if any(y in implied for y in query.years):
         return 0.0
-    return -0.8 if years else -0.3
+    return weights.year_other if years else weights.year_none
 
 
 def _wanted_units(query: Query) -> set[str]:
@@ -714,11 +720,11 @@ def _implied_years(meta: DocumentMeta | None, section: str) -> set[int]:
     return {meta.year} if meta.kind in _DATED_INSTRUMENTS else set()
 
 
-def _plan_bonus(query: Query, meta: DocumentMeta | None, section: str) -> float:
+def _plan_bonus(query: Query, meta: DocumentMeta | None, section: str, weights: AnswerWeights) -> float:
     """A work report's section of plans ("三、2020年重点工作任务") states targets, not outcomes."""
     if query.kind != "quantity" or meta is None or meta.kind != "政府工作报告" or not _PLAN_SECTION.search(section):
         return 0.0
-    return 0.4 if query.wants_target else -0.5
+    return weights.plan_section_target if query.wants_target else weights.plan_section_other
 
 
 def _term_distance(text: str, terms: Mapping[str, float], position: int) -> float | None:
@@ -743,27 +749,32 @@ def _date_score(date: tuple[str, int, int], anchor: int | None, wants_day: bool)
     return score - (abs(start - anchor) / 200 if anchor is not None else start / 1000)
 
 
-def _figure_score(query: Query, wanted: set[str], figure: Figure, distance: float | None) -> float:
-    score = 0.0
-    if query.years:
-        score += 2.0 if figure.year in query.years else (-2.0 if figure.year is not None else 0.0)
+def _figure_score(
+    query: Query, wanted: set[str], figure: Figure, distance: float | None, weights: AnswerWeights
+) -> float:
+    score = _year_fit(query, figure.year, weights)
     if wanted:
-        score += 1.0 if _unit_matches(figure.unit, wanted) else -0.5
+        score += weights.figure_unit_asked if _unit_matches(figure.unit, wanted) else weights.figure_unit_other
     elif figure.unit:
-        score += 0.3
+        score += weights.figure_unit_any
     if distance is not None:
-        score -= distance / 200
+        score -= distance / weights.figure_distance_scale
     return score
 
 
-def _cell_score(query: Query, cell: TableCell) -> float:
-    score = 0.0
-    if query.years:
-        score += 2.0 if cell.year in query.years else (-2.0 if cell.year is not None else 0.0)
+def _cell_score(query: Query, cell: TableCell, weights: AnswerWeights) -> float:
+    score = _year_fit(query, cell.year, weights)
     if query.wants_target:
-        score += 1.5 if cell.is_target else -0.5
+        score += weights.cell_target_asked if cell.is_target else weights.cell_not_target
     elif cell.is_target:
-        score -= 1.0  # an achieved value is the default reading of "多少"
+        score += weights.cell_target_other
     if query.wants_actual and cell.is_actual:
-        score += 0.5
+        score += weights.cell_actual_asked
     return score
+
+
+def _year_fit(query: Query, year: int | None, weights: AnswerWeights) -> float:
+    """For a figure of the year asked, against one of another year, nothing either way for one of none."""
+    if not query.years or year is None:
+        return 0.0
+    return weights.figure_year if year in query.years else -weights.figure_year

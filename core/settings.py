@@ -23,6 +23,7 @@ from pydantic_settings import (
 )
 
 from reportqa.core.errors import SettingsError
+from reportqa.core.weights import AnswerWeights
 
 AnswerMode = Literal["extractive", "llm"]
 
@@ -30,6 +31,7 @@ AnswerMode = Literal["extractive", "llm"]
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="REPORTQA_",
+        env_nested_delimiter="__",
         toml_file="reportqa.toml",
         extra="forbid",
     )
@@ -89,6 +91,7 @@ class Settings(BaseSettings):
 
     # answering
     answer_mode: AnswerMode = "extractive"
+    answer_weights: AnswerWeights = AnswerWeights()
     llm_base_url: str = ""
     llm_model: str = ""
     llm_api_key: SecretStr = SecretStr("")

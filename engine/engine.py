@@ -107,7 +107,9 @@ class Engine:
             snapshot, self.embedder, self.lexicon, candidates=self.settings.candidates, fusion=fusion
         )
         reranker = CoverageReranker(self.lexicon, snapshot.keyword, metas, weight=self.settings.rerank_weight)
-        extractive = ExtractiveAnswerer(self.lexicon, term_stats=snapshot.keyword, documents=metas)
+        extractive = ExtractiveAnswerer(
+            self.lexicon, term_stats=snapshot.keyword, documents=metas, weights=self.settings.answer_weights
+        )
         return _Serving(snapshot, retriever, reranker, extractive, metas)
 
     def _current(self) -> _Serving:

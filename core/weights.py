@@ -1,0 +1,78 @@
+"""The extractive answerer's weights, in one named place (`Settings.answer_weights`).
+
+Every number the answerer scores with is here, named for what it weighs. A statement's score is
+`coverage × share of the question's terms it holds + retrieval_rank / (1 + rank)` plus the bonuses
+for its kind, year and section; the figure it answers with is chosen by the `figure_*` and `cell_*`
+weights. `python -m reportqa.eval.fit_weights` fits those named in `FITTED` by cross-validation
+over the development question sets and prints the per-fold scores; set others in reportqa.toml
+(`[answer_weights]`) or REPORTQA_ANSWER_WEIGHTS__<NAME>.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class AnswerWeights(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # --- which statement answers ---------------------------------------------------------------
+    coverage: float = 3.0  # the share of the question's term weight a statement holds
+    retrieval_rank: float = 0.6  # the passage's retrieval rank, as 1 / (1 + rank)
+    min_coverage: float = Field(default=0.5, gt=0, le=1)  # less than this and it does not answer
+    context_term: float = 0.5  # a term found only in the title, section or sentence before
+    single_char_term: float = 0.3  # a one-character word says little of what is asked
+    verb_term: float = 0.5  # a verb says how it is asked more than what about
+    year_named: float = 1.0  # the statement names the year asked
+    year_other: float = -0.8  # it names only other years
+    year_none: float = -0.3  # it names no year, and none is implied
+    plan_section_target: float = 0.4  # a work report's plans, for a question about a target
+    plan_section_other: float = -0.5  # …for any other question about a figure
+    no_figure: float = -1.5  # a question about a figure, a statement with none
+    unit_asked: float = 0.6  # it states a figure in the unit asked
+    unit_any: float = 0.2  # it states a figure, no unit asked or none of it
+    only_rates: float = -0.6  # only rates or shares, a level asked
+    only_changes: float = -0.3  # only increases ("新增", "增长"), a level asked
+    term_distance_scale: float = 50.0  # characters from a question term that cost 0.1, up to …
+    term_distance_cap: float = 0.4  # … this much
+    date_present: float = 0.6  # a question about a date, a statement with one
+    date_absent: float = -1.0
+    causal: float = 0.5  # a question why, a statement saying because or what hinders
+    list_item: float = 0.1  # a question for a list, each "、" (up to four)
+    person_present: float = 0.8  # a question who, a statement naming people
+    person_absent: float = -0.3
+
+    # --- which figure of the statement ---------------------------------------------------------
+    figure_year: float = 2.0  # the figure is bound to the year asked (against, if another year)
+    figure_unit_asked: float = 1.0  # it is in the unit asked
+    figure_unit_other: float = -0.5  # it is in another unit
+    figure_unit_any: float = 0.3  # it has a unit, none asked
+    figure_distance_scale: float = 200.0  # characters from the nearest question term that cost 1
+    figure_change: float = -0.5  # an increase, a level asked
+    figure_rate: float = -1.0  # a rate or share, a level asked
+    figure_range_start: float = -0.4  # where a "从…增加到…" starts
+    figure_not_latest: float = -0.3  # an earlier year's, no year asked
+    cell_target_asked: float = 1.5  # a table's target column, a target asked
+    cell_target_other: float = -1.0  # …no target asked: an achieved value is the default reading
+    cell_not_target: float = -0.5  # an achieved column, a target asked
+    cell_actual_asked: float = 0.5  # an achieved column, an achieved value asked
+
+    # --- composing -----------------------------------------------------------------------------
+    disagreement_margin: float = 1.5  # another document's figure scoring this close is reported
+    supporting_margin: float = 0.75  # further statements quoted when scoring this close to the best
+    change_end_coverage: float = 0.6  # share of min_coverage enough for a statement of one end of a change
+
+
+# The weights `reportqa.eval.fit_weights` searches: those that decide which statement answers and
+# whether any does; the rest order figures within a statement and are set by hand.
+FITTED = (
+    "coverage",
+    "retrieval_rank",
+    "min_coverage",
+    "year_named",
+    "year_other",
+    "no_figure",
+    "unit_asked",
+    "figure_year",
+    "disagreement_margin",
+)
