@@ -11,6 +11,7 @@ Searches run on the backend `settings.search_backend` names; `close()` lets go o
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -23,6 +24,7 @@ from reportqa.answering.llm import LLMAnswerer
 from reportqa.core.errors import LLMError
 from reportqa.core.models import Answer, DocumentMeta, Hit
 from reportqa.core.settings import Settings
+from reportqa.core.weights import AnswerWeights
 from reportqa.indexing.backends import make_search_backend
 from reportqa.indexing.embedders import ReportEmbeddings, make_embedder
 from reportqa.indexing.snapshot import IndexSnapshot, current_version, read_document
@@ -107,10 +109,22 @@ class Engine:
             snapshot, self.embedder, self.lexicon, candidates=self.settings.candidates, fusion=fusion
         )
         reranker = CoverageReranker(self.lexicon, snapshot.keyword, metas, weight=self.settings.rerank_weight)
-        extractive = ExtractiveAnswerer(
+        return _Serving(snapshot, retriever, reranker, self._extractive(snapshot, metas), metas)
+
+    def _extractive(self, snapshot: IndexSnapshot, metas: dict[str, DocumentMeta]) -> ExtractiveAnswerer:
+        return ExtractiveAnswerer(
             self.lexicon, term_stats=snapshot.keyword, documents=metas, weights=self.settings.answer_weights
         )
-        return _Serving(snapshot, retriever, reranker, extractive, metas)
+
+    def with_answer_weights(self, weights: AnswerWeights) -> Engine:
+        """This engine, answering with other weights: the same loaded models and serving index version
+        (for fitting the weights; `reportqa.eval.fit_weights`)."""
+        serving = self._current()
+        engine = copy.copy(self)
+        engine.settings = self.settings.model_copy(update={"answer_weights": weights})
+        engine._refresh_lock = threading.Lock()
+        engine._serving = replace(serving, extractive=engine._extractive(serving.snapshot, serving.metas))
+        return engine
 
     def _current(self) -> _Serving:
         self.refresh()
@@ -165,14 +179,16 @@ class Engine:
         mode = mode or self.settings.answer_mode
         top_k = top_k or self.settings.top_k
         query = analyse(question, history, max_chars=self.settings.max_question_chars)
-        comparison = None
-        if mode != "llm":
-            comparison = split_comparison(query.text) or split_parts(query.text, self.lexicon.tagged)
+        comparison = self._split(query) if mode != "llm" else None
         parts = self._parts(query, comparison)
         answers = [self._answer(serving, part, doc_filter, years, top_k, mode, on_token) for part in parts]
         answer = answers[0] if comparison is None else side_by_side(query.original, comparison, answers)
         warnings = answer.warnings if comparison is None else [w for part in answers for w in part.warnings]
         return replace(answer, warnings=warnings, index_version=serving.snapshot.version)
+
+    def _split(self, query: Query) -> Comparison | None:
+        """The sides of a comparison, or the parts of a question that asks several things; None for one."""
+        return split_comparison(query.text) or split_parts(query.text, self.lexicon.tagged)
 
     def _parts(self, query: Query, comparison: Comparison | None) -> list[Query]:
         """The questions to answer one by one: each side of a comparison or part of the question, else
@@ -213,7 +229,7 @@ class Engine:
         serving = self._current()
         query = analyse(question, history, max_chars=self.settings.max_question_chars)
         top_k = top_k or self.settings.top_k
-        queries = self._parts(query, split_comparison(query.text))
+        queries = self._parts(query, self._split(query))
         per_query = []
         for part in queries:
             scope = scope_documents(part, serving.metas, doc_filter=doc_filter)

@@ -1,0 +1,126 @@
+"""Fit the answerer's weights (`reportqa.core.weights.FITTED`) by cross-validation over the dev sets.
+
+    python -m reportqa.eval.fit_weights                 # seed + many-documents sets, 5 folds
+    python -m reportqa.eval.fit_weights --folds 4 --scale 0.5 0.75 1.25 1.5
+
+Each fitted weight is tried at its default times each `--scale`, one at a time, the others at their
+defaults, on every question of the development sets (never the fresh ones): one pass of answers per
+value. Then, per fold, each weight takes the value that answers most of the other folds' questions
+correctly, and the fold's own questions are answered with that setting: the held-out accuracy
+against the defaults' is what the fit is worth. Last, the values chosen on all questions are printed
+as reportqa.toml lines; nothing is changed on its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack, closing
+from dataclasses import dataclass
+
+from reportqa.core.settings import Settings
+from reportqa.core.weights import FITTED, AnswerWeights
+from reportqa.engine import Engine
+from reportqa.eval.metrics import Record, judge
+from reportqa.eval.question_sets import load_question_set, resolve_sources
+from reportqa.eval.runner import eval_settings
+from reportqa.indexing.build import build_index
+
+DEV_SETS = (("eval/sets/seed.jsonl", None), ("eval/sets/multi.jsonl", "eval/corpora/multi"))
+
+
+@dataclass(frozen=True)
+class DevQuestion:
+    engine: Engine
+    question: dict
+
+
+def correct(questions: Sequence[DevQuestion], weights: AnswerWeights) -> list[bool]:
+    """Whether each question is answered correctly (refused, if it should be) with `weights`."""
+    engines: dict[int, Engine] = {}
+    out = []
+    for item in questions:
+        engine = engines.setdefault(id(item.engine), item.engine.with_answer_weights(weights))
+        answer = engine.ask(item.question["question"])
+        out.append(judge(Record(item.question, answer)).correct)
+    return out
+
+
+def fold_of(index: int, folds: int) -> int:
+    """Questions are dealt to folds in turn, so each fold holds every set and type in proportion."""
+    return index % folds
+
+
+def fit(
+    questions: Sequence[DevQuestion], folds: int, scales: Sequence[float], say: Callable[[str], None] = print
+) -> dict[str, float]:
+    """The weights chosen on all questions, after printing what choosing them on part is worth."""
+    defaults = AnswerWeights()
+    base = correct(questions, defaults)
+    say(f"defaults: {sum(base)}/{len(base)} correct ({sum(base) / len(base):.1%})")
+    # per weight and value, the per-question outcomes with that one weight changed
+    trials: dict[str, dict[float, list[bool]]] = {}
+    for name in FITTED:
+        default = getattr(defaults, name)
+        trials[name] = {default: base}
+        for scale in scales:
+            value = _bounded(name, default * scale)
+            if value not in trials[name]:
+                trials[name][value] = correct(questions, defaults.model_copy(update={name: value}))
+        say(f"  {name}: " + ", ".join(f"{v:g} → {sum(r)}" for v, r in sorted(trials[name].items())))
+
+    def choose(keep: Sequence[int]) -> dict[str, float]:
+        """Each weight's value answering most of the `keep` questions (the default when tied)."""
+        chosen = {}
+        for name, by_value in trials.items():
+            default = getattr(defaults, name)
+            chosen[name] = max(by_value, key=lambda v: (sum(by_value[v][i] for i in keep), v == default))
+        return chosen
+
+    say("per fold: held-out questions correct, defaults → fitted")
+    for fold in range(folds):
+        held = [i for i in range(len(questions)) if fold_of(i, folds) == fold]
+        train = [i for i in range(len(questions)) if fold_of(i, folds) != fold]
+        chosen = choose(train)
+        changed = {n: v for n, v in chosen.items() if v != getattr(defaults, n)}
+        fitted = correct([questions[i] for i in held], defaults.model_copy(update=chosen))
+        before = sum(base[i] for i in held)
+        say(
+            f"  fold {fold + 1}: {before}/{len(held)} ({before / len(held):.1%}) → "
+            f"{sum(fitted)}/{len(held)} ({sum(fitted) / len(held):.1%})  changed: {changed or 'none'}"
+        )
+    return choose(range(len(questions)))
+
+
+def _bounded(name: str, value: float) -> float:
+    value = round(value, 4)
+    return min(value, 1.0) if name == "min_coverage" else value
+
+
+def load_dev_questions(settings: Settings, stack: ExitStack) -> list[DevQuestion]:
+    """Every question of the development sets, each with an engine over its set's corpus (built if needed)."""
+    questions = []
+    for set_path, corpus in DEV_SETS:
+        set_settings = eval_settings(settings, settings.home / corpus if corpus else None)
+        build_index(set_settings, full=False)
+        engine = stack.enter_context(closing(Engine.open(set_settings)))
+        qset = resolve_sources(load_question_set(settings.home / set_path), engine.documents())
+        questions += [DevQuestion(engine, q) for q in qset.questions]
+    return questions
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--scale", type=float, nargs="+", default=[0.5, 0.75, 1.25, 1.5])
+    args = parser.parse_args(argv)
+    with ExitStack() as stack:
+        chosen = fit(load_dev_questions(Settings(), stack), args.folds, args.scale)
+    print("fitted on every development question (reportqa.toml):\n[answer_weights]")
+    for name, value in chosen.items():
+        mark = "" if value != getattr(AnswerWeights(), name) else "  # the default"
+        print(f"{name} = {value:g}{mark}")
+
+
+if __name__ == "__main__":
+    main()
