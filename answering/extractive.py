@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -67,6 +67,8 @@ _FLOW_CUE = re.compile(r"新增|新认定|新建|增加|增长|提高|提升|新
 # A question that asks for a rate or share; any other "多少" asks for a level, which a percentage is not
 # ("地区生产总值是多少" is not answered by "增长6%" or "占GDP比重3.48%").
 _ASKS_RATE = re.compile(r"增长|增速|增幅|比重|占比|比例|百分|率|强度|下降|提高|上升|growth|rate|share|percent", re.I)
+# "增长多少" in no unit asks for a growth rate ("比上年增长2.3%"), not the level that grew
+_ASKS_GROWTH = re.compile(r"增长|增速|增幅|growth", re.I)
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 # spaces between Chinese characters are layout ("组  长"), not word breaks
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -102,6 +104,8 @@ _DOCUMENT_LIMIT = 3
 
 
 class QuestionTokenizer(KeywordTokenizer, Protocol):
+    qualifiers: frozenset[str]  # words that narrow what an indicator counts (境外, 规模以上)
+
     def word_classes(self, text: str) -> dict[str, str]: ...
 
     def dictionary_cut(self, text: str) -> list[str]: ...
@@ -375,6 +379,7 @@ class ExtractiveAnswerer:
         else:
             pieces = [(s.text, s.start, s.end) for s in split_sentences(chunk.text)]
         topic = self._topic_terms(query)
+        unasked = self._unasked_qualifiers(query)
         out = []
         previous_tokens: set[str] = set()
         previous_years: set[int] = set()
@@ -391,9 +396,11 @@ class ExtractiveAnswerer:
                 coverage = 0.0
             years = frozenset(own_years | context_years | (set() if own_years else previous_years))
             implied = frozenset() if years else implied_years
+            narrowed = any(_narrowed(text, match.start(), unasked) for match in _term_matches(text, terms))
             score = (
                 w.coverage * coverage
                 + w.retrieval_rank / (1 + rank)
+                + (w.unasked_qualifier if narrowed else 0.0)
                 + self._kind_bonus(query, text, terms, chunk.is_table_row)
                 + _year_bonus(query, years, implied, w)
                 + plan_bonus
@@ -401,6 +408,10 @@ class ExtractiveAnswerer:
             out.append(Candidate(rank, hit, text, start, end, coverage, score, years, implied))
             previous_tokens, previous_years = tokens, own_years
         return out
+
+    def _unasked_qualifiers(self, query: Query) -> tuple[str, ...]:
+        """The qualifiers the question does not say ("境外" of "接待境外游客", asked "接待游客多少")."""
+        return tuple(q for q in self.tokenizer.qualifiers if q not in query.text)
 
     def _kind_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
         w = self.weights
@@ -420,7 +431,7 @@ class ExtractiveAnswerer:
             if figures and not _FLOW_CUE.search(query.text) and all(_states_a_change(text, f) for f in figures):
                 bonus += w.only_changes
             # "院士工作站52家" states the count; "院士工作站等创新平台227家" counts something wider
-            distances = [d for f in figures if (d := _term_distance(text, terms, f.start)) is not None]
+            distances = [near[0] for f in figures if (near := _nearest_term(text, terms, f.start)) is not None]
             if distances:
                 bonus -= min(w.term_distance_cap, min(distances) / w.term_distance_scale)
             return bonus
@@ -484,9 +495,16 @@ class ExtractiveAnswerer:
         latest = max((f.year for f in figures if f.year), default=None)
 
         w = self.weights
+        unasked = self._unasked_qualifiers(query)
+        growth_asked = not wanted and bool(_ASKS_GROWTH.search(query.text))
 
         def fitness(f: Figure) -> float:
-            score = _figure_score(query, wanted, f, _term_distance(best.text, terms, f.start), w)
+            near = _nearest_term(best.text, terms, f.start)
+            score = _figure_score(query, wanted, f, near[0] if near else None, w)
+            if near and _narrowed(best.text, near[1], unasked):
+                score += w.figure_narrowed  # "接待境外游客76.6万人次" of "接待游客多少"
+            if growth_asked and f.unit not in RATE_UNITS:
+                score += w.figure_level  # "增长多少" of "工业增加值62815亿元，比上年增长11.5%"
             if _states_a_change(best.text, f) and not _FLOW_CUE.search(query.text):
                 score += w.figure_change
             if f.unit in RATE_UNITS and not rate_asked:
@@ -727,20 +745,35 @@ def _plan_bonus(query: Query, meta: DocumentMeta | None, section: str, weights: 
     return weights.plan_section_target if query.wants_target else weights.plan_section_other
 
 
-def _term_distance(text: str, terms: Mapping[str, float], position: int) -> float | None:
-    """How far `position` (a figure) is from the nearest question term before it; a term after it
-    counts 20 characters more ("总量超过1.7万家": 总量 states the figure that follows it), and a term in
-    another clause 30 more ("10人入选“万人计划”，34人入选泰山产业领军人才": 34人 is the one of 泰山…)."""
-    distances = []
+def _term_matches(text: str, terms: Mapping[str, float]) -> Iterator[re.Match[str]]:
+    """Every occurrence of the question's terms of two characters or more."""
     for term in terms:
-        if len(term) < 2:
-            continue
-        for match in re.finditer(re.escape(term), text):
-            end = match.end()
-            gap = position - end if end <= position else match.start() - position + 20
-            between = text[min(end, position) : max(match.start(), position)]
-            distances.append(gap + (30 if _CLAUSE_END.search(between) else 0))
-    return min(distances) if distances else None
+        if len(term) > 1:
+            yield from re.finditer(re.escape(term), text)
+
+
+def _narrowed(text: str, term_start: int, unasked: Sequence[str]) -> bool:
+    """The term at `term_start` comes right after a qualifier the question does not say ("境外游客")."""
+    before = text[max(0, term_start - 6) : term_start]
+    return any(before.endswith(q) for q in unasked)
+
+
+def _nearest_term(text: str, terms: Mapping[str, float], position: int) -> tuple[float, int] | None:
+    """How far `position` (a figure) is from the nearest question term, and where that term starts.
+
+    A term before the figure counts its gap; one after it 20 characters more ("总量超过1.7万家": 总量
+    states the figure that follows it); one across a clause break 30 more ("10人入选“万人计划”，
+    34人入选泰山产业领军人才": 34人 is the one of 泰山…).
+    """
+    nearest = None
+    for match in _term_matches(text, terms):
+        end = match.end()
+        gap = position - end if end <= position else match.start() - position + 20
+        between = text[min(end, position) : max(match.start(), position)]
+        distance = gap + (30 if _CLAUSE_END.search(between) else 0)
+        if nearest is None or distance < nearest[0]:
+            nearest = (distance, match.start())
+    return nearest
 
 
 def _date_score(date: tuple[str, int, int], anchor: int | None, wants_day: bool) -> float:

@@ -130,9 +130,13 @@ def _bound_year(text: str, start: int, years: list[tuple[int, int, int]], figure
     preceding = [(y, s, e) for y, s, e in years if e <= start and s >= opening]
     if not preceding:
         return None
-    year, year_start, year_end = preceding[-1]
-    if text[max(0, year_start - 1) : year_start] in _COMPARISON_BASE:
-        return None  # "比2015年增长51.56%": a change against 2015, not a 2015 value
+    # "比2015年增长51.56%": a change against 2015, not a 2015 value; it is of the year before, if any
+    # ("2018年，研发投入…比2015年增长了51.56%")
+    while preceding and text[max(0, preceding[-1][1] - 1) : preceding[-1][1]] in _COMPARISON_BASE:
+        preceding.pop()
+    if not preceding:
+        return None
+    year, _start, year_end = preceding[-1]
     if _TIGHT_GAP.match(text[year_end:start]):
         return year
     first_after = next((s for s in figure_starts if s >= year_end), None)

@@ -31,6 +31,7 @@ class AnswerWeights(BaseModel):
     no_figure: float = -1.5  # a question about a figure, a statement with none
     unit_asked: float = 0.6  # it states a figure in the unit asked
     unit_any: float = 0.2  # it states a figure, no unit asked or none of it
+    unasked_qualifier: float = -0.5  # a question term right after a qualifier it does not say ("境外游客")
     only_rates: float = -0.6  # only rates or shares, a level asked
     only_changes: float = -0.3  # only increases ("新增", "增长"), a level asked
     term_distance_scale: float = 50.0  # characters from a question term that cost 0.1, up to …
@@ -48,8 +49,10 @@ class AnswerWeights(BaseModel):
     figure_unit_other: float = -0.5  # it is in another unit
     figure_unit_any: float = 0.3  # it has a unit, none asked
     figure_distance_scale: float = 200.0  # characters from the nearest question term that cost 1
+    figure_narrowed: float = -1.0  # its nearest question term follows a qualifier the question does not say
     figure_change: float = -0.5  # an increase, a level asked
     figure_rate: float = -1.0  # a rate or share, a level asked
+    figure_level: float = -1.0  # a level, a growth asked in no unit ("比上年增长多少")
     figure_range_start: float = -0.4  # where a "从…增加到…" starts
     figure_not_latest: float = -0.3  # an earlier year's, no year asked
     cell_target_asked: float = 1.5  # a table's target column, a target asked

@@ -43,6 +43,9 @@ class Verdict:
     hit_rank: int | None = None  # 1-based rank of the first retrieved passage holding the evidence
     cited: bool | None = None  # answerable only: a cited passage holds the evidence
     missing: tuple[str, ...] = ()  # must_contain strings absent from the answer
+    # answerable only: correct, and every must_contain in the answer's first line (its direct answer),
+    # not only in the passages it quotes below
+    first_line: bool = False
 
     @property
     def failed(self) -> bool:
@@ -86,6 +89,7 @@ class Metrics:
     false_refusal_rate: float | None
     latency_median_s: float | None
     latency_p95_s: float | None
+    first_line_accuracy: float | None = None  # answerable questions answered in the first line (None: older runs)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -97,6 +101,7 @@ RATE_METRICS = (
     "hit_at_5",
     "mrr",
     "answer_accuracy",
+    "first_line_accuracy",
     "citation_accuracy",
     "refusal_accuracy",
 )
@@ -135,6 +140,7 @@ def judge(record: Record) -> Verdict:
         return Verdict(answerable=False, correct=refused, refused=refused)
     missing = tuple(s for s in question.get("must_contain", []) if s not in answer.answer)
     cited = any(holds_evidence(question, c.doc, c.text) for c in answer.citations)
+    first_line = answer.answer.split("\n", 1)[0]
     return Verdict(
         answerable=True,
         correct=answer.found and not missing,
@@ -142,6 +148,7 @@ def judge(record: Record) -> Verdict:
         hit_rank=hit_rank(question, record.retrieved),
         cited=cited,
         missing=missing,
+        first_line=answer.found and not missing and all(s in first_line for s in question.get("must_contain", [])),
     )
 
 
@@ -177,6 +184,7 @@ def summarize(records: Sequence[Record], verdicts: Sequence[Verdict]) -> Metrics
         false_refusal_rate=_rate([v.refused for v in answerable]),
         latency_median_s=statistics.median(latencies) if latencies else None,
         latency_p95_s=percentile(latencies, 95),
+        first_line_accuracy=_rate([v.first_line for v in answerable]),
     )
 
 

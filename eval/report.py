@@ -23,6 +23,7 @@ SUMMARY_ROWS = (
     ("hit_at_5", "retrieval hit@5", "rate"),
     ("mrr", "retrieval MRR", "score"),
     ("answer_accuracy", "answer accuracy", "rate"),
+    ("first_line_accuracy", "answered in the first line (answerable)", "rate"),
     ("citation_accuracy", "citation accuracy", "rate"),
     ("refusal_accuracy", "refusal accuracy (unanswerable)", "rate"),
     ("false_refusal_rate", "false-refusal rate (answerable)", "rate"),

@@ -9,7 +9,9 @@ The lexicon folder holds three plain-text files that officials may edit:
 - ``domain_dict.txt``: jieba user-dictionary lines ``word [freq] [tag]``, ``#`` comments;
 - ``synonyms.txt``: one group per line, ``canonical = alias = alias``; every alias is mapped to the
   first term of its group by :meth:`Lexicon.keyword_tokens`;
-- ``stopwords.txt`` (optional): one word per line, dropped by :meth:`Lexicon.keyword_tokens`.
+- ``stopwords.txt`` (optional): one word per line, dropped by :meth:`Lexicon.keyword_tokens`;
+- ``qualifiers.txt`` (optional): one word per line, words that narrow what an indicator counts
+  (境外, 规模以上, 人均): :attr:`Lexicon.qualifiers`.
 
 Each ``Lexicon`` owns its own ``jieba.Tokenizer`` (never jieba's global one), so loading a lexicon
 does not change segmentation anywhere else in the process.
@@ -31,6 +33,7 @@ BUILTIN_LEXICON_DIR = Path(__file__).with_name("lexicon")
 DOMAIN_DICT = "domain_dict.txt"
 SYNONYMS = "synonyms.txt"
 STOPWORDS = "stopwords.txt"
+QUALIFIERS = "qualifiers.txt"
 
 # jieba logs "Building prefix dict ..." at DEBUG/INFO on every initialisation
 logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -51,13 +54,16 @@ class Lexicon:
         words: dict[str, tuple[int | None, str | None]] | None = None,
         synonym_groups: list[list[str]] | None = None,
         stopwords: set[str] | None = None,
+        qualifiers: set[str] | None = None,
     ) -> None:
         """Build a lexicon from already-parsed data (use :meth:`load` to read a lexicon folder).
 
         ``words`` maps a dictionary word to its (frequency, tag), either may be None;
         ``synonym_groups`` lists groups whose first term is canonical; ``stopwords`` are dropped
-        from keyword tokens. Raises ValueError when a term belongs to two synonym groups.
+        from keyword tokens; ``qualifiers`` narrow what an indicator counts. Raises ValueError when a
+        term belongs to two synonym groups.
         """
+        self.qualifiers = frozenset(qualifiers or ())
         self._words = dict(words or {})
         self._groups = [list(g) for g in synonym_groups or []]
         self._stopwords = {w.lower() for w in stopwords or set()}
@@ -91,7 +97,8 @@ class Lexicon:
 
     @classmethod
     def load(cls, lexicon_dir: Path | None = None) -> Lexicon:
-        """Read ``domain_dict.txt``, ``synonyms.txt`` and (if present) ``stopwords.txt`` from ``lexicon_dir``
+        """Read ``domain_dict.txt``, ``synonyms.txt`` and (if present) ``stopwords.txt`` and
+        ``qualifiers.txt`` from ``lexicon_dir``
         (None: the lexicon shipped with reportqa).
 
         Raises DocumentError naming the file when a required file is missing or a line is malformed.
@@ -101,8 +108,10 @@ class Lexicon:
         groups = _read_synonyms(lexicon_dir / SYNONYMS)
         stop_path = lexicon_dir / STOPWORDS
         stopwords = set(_content_lines(stop_path)) if stop_path.exists() else set()
+        qualifier_path = lexicon_dir / QUALIFIERS
+        qualifiers = set(_content_lines(qualifier_path)) if qualifier_path.exists() else set()
         try:
-            return cls(words, groups, stopwords)
+            return cls(words, groups, stopwords, qualifiers)
         except ValueError as exc:
             raise DocumentError(str(lexicon_dir / SYNONYMS), str(exc)) from exc
 

@@ -425,3 +425,37 @@ def test_a_work_reports_review_speaks_of_the_year_before_its_own(lexicon: Lexico
         assert answer.direct is not None and answer.direct.text == "1.97%"
     else:
         assert answer.refusal == f"文中未提及{asked}年的相关情况"
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("1995年全国自然保护区有多少个？", "793个"),  # not the 国家级 ones the sentence counts too
+        ("1995年全国国家级自然保护区有多少个？", "98个"),
+    ],
+)
+def test_a_qualifier_the_question_does_not_say_narrows_the_figure(lexicon: Lexicon, question: str, figure: str) -> None:
+    doc_id = "nbs_statistical_communiques/1995.md"
+    text = (SHARED / "cn_national_gov_docs" / doc_id).read_text(encoding="utf-8")
+    meta = DocumentMeta("中华人民共和国1995年国民经济和社会发展统计公报", "全国", 1995, "统计公报")
+    answerer, _ = _answerer(lexicon, {doc_id: (SHARED / "cn_national_gov_docs" / doc_id, meta)})
+    hit = _doc_hit(doc_id, text, "全国自然保护区达793个，其中国家级自然保护区98个", "十、文化、卫生和体育")
+
+    answer = answerer.answer(analyse(question), [hit])
+    assert answer.direct is not None and answer.direct.text == figure
+
+
+@needs_shared
+def test_growth_asked_in_no_unit_is_the_rate_not_the_level(lexicon: Lexicon) -> None:
+    doc_id = "nbs_statistical_communiques/2004.md"
+    path = SHARED / "cn_national_gov_docs" / doc_id
+    meta = DocumentMeta("中华人民共和国2004年国民经济和社会发展统计公报", "全国", 2004, "统计公报")
+    answerer, texts = _answerer(lexicon, {doc_id: (path, meta)})
+    passage = "全年全部工业增加值62815亿元，比上年增长11.5%，其中规模以上工业增加值54805亿元，增长16.7%（见表3）。"
+    hit = _doc_hit(doc_id, texts[doc_id], passage, "二、工业和建筑业")
+
+    growth = answerer.answer(analyse("2004年全国工业增加值比上年增长多少？"), [hit])
+    assert growth.direct is not None and growth.direct.text == "11.5%"
+    level = answerer.answer(analyse("2004年全国工业增加值是多少？"), [hit])
+    assert level.direct is not None and level.direct.text == "62815亿元"

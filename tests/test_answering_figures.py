@@ -19,9 +19,11 @@ def test_a_year_binds_the_figure_right_after_it() -> None:
     assert _figures("总量从2011年203家一举跃升至2019年512家。") == [("203家", 2011), ("512家", 2019)]
 
 
-def test_a_year_opening_the_sentence_applies_to_its_figures_but_not_to_comparisons() -> None:
+def test_a_year_opening_the_sentence_applies_to_its_figures_and_to_changes_since_an_earlier_one() -> None:
     figures = _figures("2018年，全市研发经费投入总额达到133.68亿元，占GDP的比重为2.63%，比2015年分别增长了51.56%。")
-    assert figures == [("133.68亿元", 2018), ("2.63%", 2018), ("51.56%", None)]
+    assert figures == [("133.68亿元", 2018), ("2.63%", 2018), ("51.56%", 2018)]
+    # with no year of its own, a change against a year is of no year
+    assert _figures("研发投入比2015年增长了51.56%。") == [("51.56%", None)]
 
 
 def test_codes_dates_and_list_markers_are_not_figures() -> None:
