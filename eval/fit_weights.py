@@ -5,10 +5,11 @@
 
 Each fitted weight is tried at its default times each `--scale`, one at a time, the others at their
 defaults, on every question of the development sets (never the fresh ones): one pass of answers per
-value. Then, per fold, each weight takes the value that answers most of the other folds' questions
-correctly, and the fold's own questions are answered with that setting: the held-out accuracy
-against the defaults' is what the fit is worth. Last, the values chosen on all questions are printed
-as reportqa.toml lines; nothing is changed on its own.
+value. A question scores 1 when answered correctly (an unanswerable one: refused) and 1 more when
+the expected answer is in the answer's first line. Then, per fold, each weight takes the value that
+scores best on the other folds' questions, and the fold's own questions are answered with that
+setting: the held-out score against the defaults' is what the fit is worth. Last, the values chosen
+on all questions are printed as reportqa.toml lines; nothing is changed on its own.
 """
 
 from __future__ import annotations
@@ -35,14 +36,16 @@ class DevQuestion:
     question: dict
 
 
-def correct(questions: Sequence[DevQuestion], weights: AnswerWeights) -> list[bool]:
-    """Whether each question is answered correctly (refused, if it should be) with `weights`."""
+def scores(questions: Sequence[DevQuestion], weights: AnswerWeights) -> list[int]:
+    """Each question's score with `weights`: 1 for a correct answer (or a refusal of an unanswerable
+    question), 1 more when the expected answer is in the first line, not only in the quotes."""
     engines: dict[int, Engine] = {}
     out = []
     for item in questions:
         engine = engines.setdefault(id(item.engine), item.engine.with_answer_weights(weights))
         answer = engine.ask(item.question["question"])
-        out.append(judge(Record(item.question, answer)).correct)
+        verdict = judge(Record(item.question, answer))
+        out.append(int(verdict.correct) + int(verdict.first_line))
     return out
 
 
@@ -56,38 +59,38 @@ def fit(
 ) -> dict[str, float]:
     """The weights chosen on all questions, after printing what choosing them on part is worth."""
     defaults = AnswerWeights()
-    base = correct(questions, defaults)
-    say(f"defaults: {sum(base)}/{len(base)} correct ({sum(base) / len(base):.1%})")
+    base = scores(questions, defaults)
+    say(f"defaults: score {sum(base)} of {2 * len(base)} ({sum(base) / (2 * len(base)):.1%})")
     # per weight and value, the per-question outcomes with that one weight changed
-    trials: dict[str, dict[float, list[bool]]] = {}
+    trials: dict[str, dict[float, list[int]]] = {}
     for name in FITTED:
         default = getattr(defaults, name)
         trials[name] = {default: base}
         for scale in scales:
             value = _bounded(name, default * scale)
             if value not in trials[name]:
-                trials[name][value] = correct(questions, defaults.model_copy(update={name: value}))
+                trials[name][value] = scores(questions, defaults.model_copy(update={name: value}))
         say(f"  {name}: " + ", ".join(f"{v:g} → {sum(r)}" for v, r in sorted(trials[name].items())))
 
     def choose(keep: Sequence[int]) -> dict[str, float]:
-        """Each weight's value answering most of the `keep` questions (the default when tied)."""
+        """Each weight's value scoring best on the `keep` questions (the default when tied)."""
         chosen = {}
         for name, by_value in trials.items():
             default = getattr(defaults, name)
             chosen[name] = max(by_value, key=lambda v: (sum(by_value[v][i] for i in keep), v == default))
         return chosen
 
-    say("per fold: held-out questions correct, defaults → fitted")
+    say("per fold: held-out score (of 2 per question), defaults → fitted")
     for fold in range(folds):
         held = [i for i in range(len(questions)) if fold_of(i, folds) == fold]
         train = [i for i in range(len(questions)) if fold_of(i, folds) != fold]
         chosen = choose(train)
         changed = {n: v for n, v in chosen.items() if v != getattr(defaults, n)}
-        fitted = correct([questions[i] for i in held], defaults.model_copy(update=chosen))
-        before = sum(base[i] for i in held)
+        fitted = scores([questions[i] for i in held], defaults.model_copy(update=chosen))
+        before, most = sum(base[i] for i in held), 2 * len(held)
         say(
-            f"  fold {fold + 1}: {before}/{len(held)} ({before / len(held):.1%}) → "
-            f"{sum(fitted)}/{len(held)} ({sum(fitted) / len(held):.1%})  changed: {changed or 'none'}"
+            f"  fold {fold + 1}: {before}/{most} ({before / most:.1%}) → "
+            f"{sum(fitted)}/{most} ({sum(fitted) / most:.1%})  changed: {changed or 'none'}"
         )
     return choose(range(len(questions)))
 
