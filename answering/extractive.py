@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
 from reportqa.answering.change import ASKS_CHANGE, describe_change, figure_pair
 from reportqa.answering.citations import CitationList
-from reportqa.answering.figures import Figure, find_dates, find_figures, years_covered
-from reportqa.answering.tables import TableCell, parse_statement
+from reportqa.answering.figures import years_covered
+from reportqa.answering.kinds import QuestionKinds, narrowed, term_matches, unasked_qualifiers, wanted_units
 from reportqa.core.models import NOT_FOUND, Answer, Claim, DirectAnswer, DocumentMeta, Hit, Statement
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases
-from reportqa.language.quantities import RATE_UNITS, amount, unit_family, unit_scale
 from reportqa.language.sentences import split_sentences
 from reportqa.question.analysis import Query, find_plan_period
 
@@ -37,44 +36,8 @@ QUESTION_WORDS = frozenset(
 # pronouns, numerals, measure words, particles, conjunctions, prepositions, adverbs, localisers, place words (市里).
 _INTERROGATIVE = re.compile(r"[哪谁啥几]|什么|多少")
 _FUNCTION_CLASSES = ("r", "m", "q", "u", "y", "c", "p", "d", "e", "o", "f", "s")
-_CAUSAL = re.compile(r"因为|由于|原因|受限|导致|造成|根据.{0,40}要求|不足|匮乏|差距|滞后|薄弱|问题|制约|影响")
-_QUESTION_UNIT = re.compile(
-    r"(?:多少|几)(个百分点|个?亿元?|个?万元|元|家|个|项|人|名|件|台套|台|所|篇|次|倍|位|亩|吨|种|届|条|批)"
-)
-# A sum of money asked for without its unit ("投资了多少钱", "补助多少"): the answer is in 元 (万元, 亿元).
-_MONEY_NOUN = "钱|资金|经费|投资|投入|收入|补助|补贴|奖励|金额|总额|成交额|产值|营收"
-_COUNT = "(?![个件项家人名])"  # "多少家…" counts things, whatever money word follows
-_MONEY = re.compile(rf"(?:{_MONEY_NOUN})\S{{0,4}}(?:多少|几){_COUNT}|多少{_COUNT}\S{{0,6}}(?:{_MONEY_NOUN})")
-_UNIT_ALIASES = {
-    "人": {"人", "名"},
-    "名": {"人", "名"},
-    "个亿": {"亿元", "亿"},  # "多少个亿" asks for a sum in 亿元
-    "个亿元": {"亿元"},
-    "亿": {"亿元", "亿"},
-    "个万元": {"万元"},
-    "条": {"条", "项"},  # policies and measures are counted in either
-    "项": {"项", "条"},
-}
-_ENGLISH_UNIT = (
-    (re.compile(r"enterprises|companies|firms|stations|platforms|institutions", re.I), "家"),
-    (re.compile(r"percent|share|proportion|ratio|%", re.I), "%"),
-    (re.compile(r"yuan|funding|money|investment|amount", re.I), "元"),
-    (re.compile(r"people|persons|talents|experts|academicians", re.I), "人"),
-    (re.compile(r"projects|items", re.I), "项"),
-)
-# Words that make a figure an increase over a period rather than a level ("新增", "增长", "提高").
-_FLOW_CUE = re.compile(r"新增|新认定|新建|增加|增长|提高|提升|新引进")
-# A question that asks for a rate or share; any other "多少" asks for a level, which a percentage is not
-# ("地区生产总值是多少" is not answered by "增长6%" or "占GDP比重3.48%").
-_ASKS_RATE = re.compile(r"增长|增速|增幅|比重|占比|比例|百分|率|强度|下降|提高|上升|growth|rate|share|percent", re.I)
-# "增长多少" in no unit asks for a growth rate ("比上年增长2.3%"), not the level that grew
-_ASKS_GROWTH = re.compile(r"增长|增速|增幅|growth", re.I)
-_ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 # spaces between Chinese characters are layout ("组  长"), not word breaks
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-# a post, then (after a colon or the spaces of a roster's layout) a name that ends the line or field
-_ROSTER_NAME = re.compile(r"(?:长|书记|主任|主席|总理)(?:\s*[:：]\s*|\s+)([\u4e00-\u9fff]{2,4})(?=\s|$)")
-_ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
 # an English question asks: it opens with an interrogative or a request, or ends with a question mark
 # (code or a command does neither: "SELECT … WHERE …")
 _ENGLISH_ASKS = re.compile(
@@ -88,15 +51,6 @@ _PLAN_SECTION = re.compile(
 )
 # Kinds of document that speak of the year they are dated, not of a period they review or plan.
 _DATED_INSTRUMENTS = frozenset({"方案", "意见", "决定", "通知", "办法", "条例"})
-_CLAUSE_END = re.compile(r"[，。；、,;]")
-_RANGE_OR_BOUND = re.compile(r"(?:[—–~～至]\d+(?:\.\d+)?%?)?(?:以上|左右|以下|以内)?")
-_QUOTED = re.compile(r"“[^”]{1,30}”|《[^》]{1,60}》")
-# "比2015年提高了10.58个百分点", "比上年末增加261家": a change since a named year, in absolute terms
-_CHANGE_SINCE = re.compile(
-    r"比(?P<year>(?:19|20)\d{2})年(?:同期|末|底)?(?P<way>提高|增长|增加|上升|下降|减少|降低|多|少)了?"
-    r"(?P<value>\d+(?:\.\d+)?)(?P<unit>个百分点|[万亿]?[家个项人件元])"
-)
-_RISES = frozenset({"提高", "增长", "增加", "上升", "多"})
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
 _TOKEN_CACHE = 200_000  # segmented sentences kept per answerer
 _CHANGE_POOL = 8  # best sentences searched for the two ends of a change
@@ -148,6 +102,7 @@ class ExtractiveAnswerer:
         self.documents = documents
         self.weights = weights or AnswerWeights()
         self.min_coverage = self.weights.min_coverage
+        self._kinds = QuestionKinds(tokenizer, self.weights)
         # Passages repeat across questions (an answerer lives as long as its index version): segment
         # each sentence and section once. Measured: about three quarters of answer extraction time.
         self._tokens = functools.lru_cache(maxsize=_TOKEN_CACHE)(lambda text: frozenset(tokenizer.keyword_tokens(text)))
@@ -185,7 +140,7 @@ class ExtractiveAnswerer:
             differing = self._other_documents_figures(query, best, direct, candidates)
             if differing:
                 return self._disagreement(query, [(best, direct), *differing], citations)
-        if query.kind == "reason" and not _CAUSAL.search(best.text):
+        if query.kind == "reason" and not self._kinds.reasons.names_cause(best.text):
             best = _with_next_sentence(best)  # "二是高层次人才匮乏。" names the problem; its cause follows
         statements = tuple(_cite(c, citations) for c in self._supporting(query, best, candidates, direct))
         return Answer.compose(
@@ -256,7 +211,7 @@ class ExtractiveAnswerer:
         passages = [(c.text, c.hit.chunk.is_table_row) for c in relevant]
         terms = self._question_terms(query)
         subject = max((t for t in terms if len(t) > 1 and t in relevant[0].text), key=len, default="")
-        pair = figure_pair(query.text, query.years, passages, _wanted_units(query), subject=subject)
+        pair = figure_pair(query.text, query.years, passages, wanted_units(query), subject=subject)
         if pair is None:
             return None
         statements = tuple(
@@ -284,16 +239,7 @@ class ExtractiveAnswerer:
     def _holds_kind_asked(self, query: Query, candidate: Candidate) -> bool:
         """The statement holds a value of the kind asked: a figure in the asked unit (any figure when
         no unit is asked), a date or year; any statement for the other kinds."""
-        if query.kind == "quantity":
-            if candidate.hit.chunk.is_table_row:
-                units = [c.unit or c.figures[0].unit for c in parse_statement(candidate.text) if c.figures]
-            else:
-                units = [f.unit for f in _stated_figures(candidate.text)]
-            wanted = _wanted_units(query)
-            return bool(units) and (not wanted or any(_unit_matches(u, wanted) for u in units))
-        if query.kind == "date":
-            return bool(find_dates(candidate.text) or years_covered(candidate.text))
-        return True
+        return self._kinds.of(query).holds_kind_asked(query, candidate.text, candidate.hit.chunk.is_table_row)
 
     def _unmet_constraint(self, query: Query, candidate: Candidate) -> str | None:
         """What the candidate lacks of the question's years or plan period ("2023年的相关情况"), if anything.
@@ -339,7 +285,7 @@ class ExtractiveAnswerer:
         not what it is about, so it does not count against the passages; an absent noun does.
         """
         classes = self.tokenizer.word_classes(query.text)
-        asked_units = _wanted_units(query)  # "多少人": 人 is the answer's unit, not its topic
+        asked_units = wanted_units(query)  # "多少人": 人 is the answer's unit, not its topic
         terms = {}
         for token in self.tokenizer.keyword_tokens(query.text):
             if _asks_rather_than_says(token, classes.get(token, "n")) or token in asked_units:
@@ -379,7 +325,8 @@ class ExtractiveAnswerer:
         else:
             pieces = [(s.text, s.start, s.end) for s in split_sentences(chunk.text)]
         topic = self._topic_terms(query)
-        unasked = self._unasked_qualifiers(query)
+        unasked = unasked_qualifiers(query, self.tokenizer.qualifiers)
+        kind = self._kinds.of(query)
         out = []
         previous_tokens: set[str] = set()
         previous_years: set[int] = set()
@@ -396,12 +343,12 @@ class ExtractiveAnswerer:
                 coverage = 0.0
             years = frozenset(own_years | context_years | (set() if own_years else previous_years))
             implied = frozenset() if years else implied_years
-            narrowed = any(_narrowed(text, match.start(), unasked) for match in _term_matches(text, terms))
+            is_narrowed = any(narrowed(text, match.start(), unasked) for match in term_matches(text, terms))
             score = (
                 w.coverage * coverage
                 + w.retrieval_rank / (1 + rank)
-                + (w.unasked_qualifier if narrowed else 0.0)
-                + self._kind_bonus(query, text, terms, chunk.is_table_row)
+                + (w.unasked_qualifier if is_narrowed else 0.0)
+                + kind.statement_bonus(query, text, terms, chunk.is_table_row)
                 + _year_bonus(query, years, implied, w)
                 + plan_bonus
             )
@@ -409,123 +356,10 @@ class ExtractiveAnswerer:
             previous_tokens, previous_years = tokens, own_years
         return out
 
-    def _unasked_qualifiers(self, query: Query) -> tuple[str, ...]:
-        """The qualifiers the question does not say ("境外" of "接待境外游客", asked "接待游客多少")."""
-        return tuple(q for q in self.tokenizer.qualifiers if q not in query.text)
-
-    def _kind_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
-        w = self.weights
-        if query.kind == "quantity":
-            # a row statement's units are in its label or headers ("高新技术企业数（家）：…目前完成数 512")
-            cells = parse_statement(text) if is_table_row else []
-            units = [c.unit or c.figures[0].unit for c in cells if c.figures]
-            figures = _stated_figures(text)
-            if not figures and not units:
-                return w.no_figure
-            wanted = _wanted_units(query)
-            units += [f.unit for f in figures]
-            bonus = w.unit_asked if wanted and any(_unit_matches(u, wanted) for u in units) else w.unit_any
-            stated = [u for u in units if u]
-            if stated and not _asks_rate(query, wanted) and all(u in RATE_UNITS for u in stated):
-                bonus += w.only_rates
-            if figures and not _FLOW_CUE.search(query.text) and all(_states_a_change(text, f) for f in figures):
-                bonus += w.only_changes
-            # "院士工作站52家" states the count; "院士工作站等创新平台227家" counts something wider
-            distances = [near[0] for f in figures if (near := _nearest_term(text, terms, f.start)) is not None]
-            if distances:
-                bonus -= min(w.term_distance_cap, min(distances) / w.term_distance_scale)
-            return bonus
-        if query.kind == "date":
-            return w.date_present if find_dates(text) else w.date_absent
-        if query.kind == "reason":
-            return w.causal if _CAUSAL.search(text) else 0.0
-        if query.kind == "list":
-            return min(text.count("、"), 4) * w.list_item
-        if query.kind == "name" and _ASKS_PERSON.search(query.text):
-            return w.person_present if self._people(text) else w.person_absent
-        return 0.0
-
-    def _people(self, text: str) -> list[str]:
-        """Personal names in the text: those a roster line sets after a post ("深圳市代市长 覃伟中"),
-        then those jieba tags as names (nr) that are not part of one already found, in order."""
-        listed = [m.group(1) for m in _ROSTER_NAME.finditer(text)]
-        tagged = [w for w, c in self.tokenizer.word_classes(text).items() if c == "nr" and len(w) >= 2]
-        return listed + [w for w in tagged if not any(w in name for name in listed)]
-
     # --- composing -----------------------------------------------------------------------------
 
     def _direct_answer(self, query: Query, best: Candidate) -> DirectAnswer | None:
-        if query.kind == "quantity":
-            return self._direct_quantity(query, best)
-        if query.kind == "date":
-            dates = find_dates(best.text)
-            if not dates:
-                return None
-            quoted = [f.value for f in find_figures(query.text) if f.value in best.text]
-            anchor = best.text.find(quoted[0]) if quoted else _term_position(best.text, self._question_terms(query))
-            wants_day = not _ASKS_YEAR.search(query.text)
-            return DirectAnswer(max(dates, key=lambda d: _date_score(d, anchor, wants_day))[0])
-        if query.kind == "name" and _ASKS_PERSON.search(query.text):
-            people = self._people(best.text)
-            return DirectAnswer("、".join(people)) if people else None
-        return None
-
-    def _direct_quantity(self, query: Query, best: Candidate) -> DirectAnswer | None:
-        wanted = _wanted_units(query)
-        if best.hit.chunk.is_table_row:
-            cells = [c for c in parse_statement(best.text) if c.figures]
-            if not cells:
-                return None
-            cell = max(cells, key=lambda c: _cell_score(query, c, self.weights))
-            if wanted and not _unit_matches(cell.unit, wanted):
-                return None
-            figure, unit = cell.figures[0], cell.unit or cell.figures[0].unit
-            return DirectAnswer(
-                f"{figure.text}{cell.unit}", cell.describe(), amount(figure.value, unit), unit_family(unit)
-            )
-        figures = _stated_figures(best.text)
-        if not figures:
-            return None
-        if query.years and not any(f.year in query.years for f in figures if not _states_a_change(best.text, f)):
-            derived = _derived_level(best.text, query.years, figures)
-            if derived:
-                return derived
-        terms = self._question_terms(query)
-        rate_asked = _asks_rate(query, wanted)
-        latest = max((f.year for f in figures if f.year), default=None)
-
-        w = self.weights
-        unasked = self._unasked_qualifiers(query)
-        growth_asked = not wanted and bool(_ASKS_GROWTH.search(query.text))
-
-        def fitness(f: Figure) -> float:
-            near = _nearest_term(best.text, terms, f.start)
-            score = _figure_score(query, wanted, f, near[0] if near else None, w)
-            if near and _narrowed(best.text, near[1], unasked):
-                score += w.figure_narrowed  # "接待境外游客76.6万人次" of "接待游客多少"
-            if growth_asked and f.unit not in RATE_UNITS:
-                score += w.figure_level  # "增长多少" of "工业增加值62815亿元，比上年增长11.5%"
-            if _states_a_change(best.text, f) and not _FLOW_CUE.search(query.text):
-                score += w.figure_change
-            if f.unit in RATE_UNITS and not rate_asked:
-                score += w.figure_rate
-            if _clause_before(best.text, f).endswith("从"):
-                score += w.figure_range_start  # "从2.2万家增加到4.9万家": where it started, not where it is
-            if not query.years and f.year is not None and f.year != latest:
-                score += w.figure_not_latest  # "2015年为7.5万亿元，2020年超过11万亿元": with no year asked, the latest
-            return score
-
-        figure = max(figures, key=fitness)
-        if wanted and not _unit_matches(figure.unit, wanted):
-            return None  # "投资了多少钱" is not answered by "500亩"
-        if query.years and figure.year is not None and figure.year not in query.years:
-            return None
-        year = figure.year or (query.years[0] if query.years else None)
-        # "6%—6.5%", "900万人以上": a range or bound is part of the figure, which then has no one amount
-        bound = _RANGE_OR_BOUND.match(best.text, figure.end).group(0)
-        return DirectAnswer(
-            figure.text + bound, f"{year}年" if year else "", None if bound else figure.amount, figure.family
-        )
+        return self._kinds.of(query).direct(query, best.text, best.hit.chunk.is_table_row, self._question_terms(query))
 
     def _supporting(
         self, query: Query, best: Candidate, candidates: Sequence[Candidate], direct: DirectAnswer | None
@@ -632,36 +466,6 @@ def _coverage(
     return got / total
 
 
-def _derived_level(text: str, years: Sequence[int], figures: Sequence[Figure]) -> DirectAnswer | None:
-    """The asked year's level worked out from a later one and the change since ("比重为42.41%，比2015年
-    提高了10.58个百分点" -> 约31.83%（2015年）), saying how; None if the text gives no such pair."""
-    for change in _CHANGE_SINCE.finditer(text):
-        year = int(change.group("year"))
-        unit = change.group("unit")
-        level_unit = "%" if unit == "个百分点" else unit
-        before = [f for f in figures if f.end <= change.start() and f.unit == level_unit and f.year != year]
-        if year not in years or not before or _states_a_change(text, before[-1]):
-            continue
-        level, amount = before[-1], change.group("value")
-        sign = -1 if change.group("way") in _RISES else 1
-        value = float(level.value) + sign * float(amount)
-        decimals = max(len(x.partition(".")[2]) for x in (level.value, amount))
-        since = f"（{level.year}年）" if level.year else ""
-        return DirectAnswer(
-            f"约{value:.{decimals}f}{level_unit}",
-            f"{year}年，由{level.text}{since}“{change.group(0)}”推算",
-            value * unit_scale(level_unit),
-            unit_family(level_unit),
-        )
-    return None
-
-
-def _stated_figures(text: str) -> list[Figure]:
-    """The figures a text states, not those inside a quoted name ("创新发展30条", 《…2019》)."""
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
-    return [f for f in find_figures(text) if not any(start < f.start < end for start, end in quoted)]
-
-
 def _held_in_parts(term: str, parts: Sequence[str], text: str) -> bool:
     """Every character of `term` is in the text by way of its dictionary words, save one at most
     ("钢产量": 产量, and 钢 of 粗钢); "高新技术企业" is not held by a text with only 技术 and 企业."""
@@ -680,45 +484,6 @@ def _year_bonus(query: Query, years: frozenset[int], implied: frozenset[int], we
     if any(y in implied for y in query.years):
         return 0.0
     return weights.year_other if years else weights.year_none
-
-
-def _wanted_units(query: Query) -> set[str]:
-    match = _QUESTION_UNIT.search(query.text)
-    if match:
-        return _UNIT_ALIASES.get(match.group(1), {match.group(1)})
-    if _MONEY.search(query.text):
-        return {"元"}
-    if re.search(r"比重|占比|比例|百分之|率", query.text):
-        return {"%"}
-    if query.is_english:
-        for pattern, unit in _ENGLISH_UNIT:
-            if pattern.search(query.text):
-                return _UNIT_ALIASES.get(unit, {unit})
-    return set()
-
-
-def _asks_rate(query: Query, wanted: set[str]) -> bool:
-    return "%" in wanted or bool(_ASKS_RATE.search(query.text))
-
-
-def _unit_matches(unit: str, wanted: set[str]) -> bool:
-    return any(unit.endswith(w) for w in wanted)
-
-
-def _term_position(text: str, terms: Mapping[str, float]) -> int | None:
-    positions = [text.find(t) for t in sorted(terms, key=len, reverse=True) if t in text]
-    return min(positions) if positions else None
-
-
-def _states_a_change(text: str, figure: Figure) -> bool:
-    """ "新增…2700多家", "增长103.98%": the figure is an increase, not the level a count asks for
-    ("从2.2万家增加到4.9万家" ends at a level)."""
-    clause = _clause_before(text, figure)
-    return bool(_FLOW_CUE.search(clause)) and not clause.endswith(("到", "至"))
-
-
-def _clause_before(text: str, figure: Figure) -> str:
-    return re.split(r"[，。；、,;]", text[max(0, figure.start - 12) : figure.start])[-1]
 
 
 def _reported_years(meta: DocumentMeta | None) -> set[int]:
@@ -743,71 +508,3 @@ def _plan_bonus(query: Query, meta: DocumentMeta | None, section: str, weights: 
     if query.kind != "quantity" or meta is None or meta.kind != "政府工作报告" or not _PLAN_SECTION.search(section):
         return 0.0
     return weights.plan_section_target if query.wants_target else weights.plan_section_other
-
-
-def _term_matches(text: str, terms: Mapping[str, float]) -> Iterator[re.Match[str]]:
-    """Every occurrence of the question's terms of two characters or more."""
-    for term in terms:
-        if len(term) > 1:
-            yield from re.finditer(re.escape(term), text)
-
-
-def _narrowed(text: str, term_start: int, unasked: Sequence[str]) -> bool:
-    """The term at `term_start` comes right after a qualifier the question does not say ("境外游客")."""
-    before = text[max(0, term_start - 6) : term_start]
-    return any(before.endswith(q) for q in unasked)
-
-
-def _nearest_term(text: str, terms: Mapping[str, float], position: int) -> tuple[float, int] | None:
-    """How far `position` (a figure) is from the nearest question term, and where that term starts.
-
-    A term before the figure counts its gap; one after it 20 characters more ("总量超过1.7万家": 总量
-    states the figure that follows it); one across a clause break 30 more ("10人入选“万人计划”，
-    34人入选泰山产业领军人才": 34人 is the one of 泰山…).
-    """
-    nearest = None
-    for match in _term_matches(text, terms):
-        end = match.end()
-        gap = position - end if end <= position else match.start() - position + 20
-        between = text[min(end, position) : max(match.start(), position)]
-        distance = gap + (30 if _CLAUSE_END.search(between) else 0)
-        if nearest is None or distance < nearest[0]:
-            nearest = (distance, match.start())
-    return nearest
-
-
-def _date_score(date: tuple[str, int, int], anchor: int | None, wants_day: bool) -> float:
-    text, start, _ = date
-    score = 1.0 if wants_day == ("月" in text) else 0.0
-    return score - (abs(start - anchor) / 200 if anchor is not None else start / 1000)
-
-
-def _figure_score(
-    query: Query, wanted: set[str], figure: Figure, distance: float | None, weights: AnswerWeights
-) -> float:
-    score = _year_fit(query, figure.year, weights)
-    if wanted:
-        score += weights.figure_unit_asked if _unit_matches(figure.unit, wanted) else weights.figure_unit_other
-    elif figure.unit:
-        score += weights.figure_unit_any
-    if distance is not None:
-        score -= distance / weights.figure_distance_scale
-    return score
-
-
-def _cell_score(query: Query, cell: TableCell, weights: AnswerWeights) -> float:
-    score = _year_fit(query, cell.year, weights)
-    if query.wants_target:
-        score += weights.cell_target_asked if cell.is_target else weights.cell_not_target
-    elif cell.is_target:
-        score += weights.cell_target_other
-    if query.wants_actual and cell.is_actual:
-        score += weights.cell_actual_asked
-    return score
-
-
-def _year_fit(query: Query, year: int | None, weights: AnswerWeights) -> float:
-    """For a figure of the year asked, against one of another year, nothing either way for one of none."""
-    if not query.years or year is None:
-        return 0.0
-    return weights.figure_year if year in query.years else -weights.figure_year

@@ -1,0 +1,447 @@
+"""What each kind of question is answered with: one handler per kind, sharing the answerer's scoring.
+
+The extractive answerer (`reportqa.answering.extractive`) scores every sentence of the retrieved
+passages by how much of the question it holds, its year and its rank; a handler adds what its kind
+asks of a statement and reads the direct answer from the best one:
+
+- `Quantities`: a figure in the unit asked, for the year asked ("512家（2019年）");
+- `Dates`: the date nearest what is asked about;
+- `People`: the names a roster line or the text gives ("谁");
+- `Reasons` and `Lists`: statements that give causes or enumerate, quoted without a direct answer;
+- `AnyStatement`: every other question (who/what organisation, measures), quoted.
+
+    kinds = QuestionKinds(lexicon, AnswerWeights())
+    kinds.of(analyse("2019年高新技术企业有多少家？")).direct(query, statement, False, terms)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from reportqa.answering.figures import Figure, find_dates, find_figures, years_covered
+from reportqa.answering.tables import TableCell, parse_statement
+from reportqa.core.models import DirectAnswer
+from reportqa.core.weights import AnswerWeights
+from reportqa.language.quantities import RATE_UNITS, amount, unit_family, unit_scale
+from reportqa.question.analysis import Query
+
+_CAUSAL = re.compile(r"因为|由于|原因|受限|导致|造成|根据.{0,40}要求|不足|匮乏|差距|滞后|薄弱|问题|制约|影响")
+_QUESTION_UNIT = re.compile(
+    r"(?:多少|几)(个百分点|个?亿元?|个?万元|元|家|个|项|人|名|件|台套|台|所|篇|次|倍|位|亩|吨|种|届|条|批)"
+)
+# A sum of money asked for without its unit ("投资了多少钱", "补助多少"): the answer is in 元 (万元, 亿元).
+_MONEY_NOUN = "钱|资金|经费|投资|投入|收入|补助|补贴|奖励|金额|总额|成交额|产值|营收"
+_COUNT = "(?![个件项家人名])"  # "多少家…" counts things, whatever money word follows
+_MONEY = re.compile(rf"(?:{_MONEY_NOUN})\S{{0,4}}(?:多少|几){_COUNT}|多少{_COUNT}\S{{0,6}}(?:{_MONEY_NOUN})")
+_UNIT_ALIASES = {
+    "人": {"人", "名"},
+    "名": {"人", "名"},
+    "个亿": {"亿元", "亿"},  # "多少个亿" asks for a sum in 亿元
+    "个亿元": {"亿元"},
+    "亿": {"亿元", "亿"},
+    "个万元": {"万元"},
+    "条": {"条", "项"},  # policies and measures are counted in either
+    "项": {"项", "条"},
+}
+_ENGLISH_UNIT = (
+    (re.compile(r"enterprises|companies|firms|stations|platforms|institutions", re.I), "家"),
+    (re.compile(r"percent|share|proportion|ratio|%", re.I), "%"),
+    (re.compile(r"yuan|funding|money|investment|amount", re.I), "元"),
+    (re.compile(r"people|persons|talents|experts|academicians", re.I), "人"),
+    (re.compile(r"projects|items", re.I), "项"),
+)
+# Words that make a figure an increase over a period rather than a level ("新增", "增长", "提高").
+_FLOW_CUE = re.compile(r"新增|新认定|新建|增加|增长|提高|提升|新引进")
+# A question that asks for a rate or share; any other "多少" asks for a level, which a percentage is not
+# ("地区生产总值是多少" is not answered by "增长6%" or "占GDP比重3.48%").
+_ASKS_RATE = re.compile(r"增长|增速|增幅|比重|占比|比例|百分|率|强度|下降|提高|上升|growth|rate|share|percent", re.I)
+# "增长多少" in no unit asks for a growth rate ("比上年增长2.3%"), not the level that grew
+_ASKS_GROWTH = re.compile(r"增长|增速|增幅|growth", re.I)
+_ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
+# a post, then (after a colon or the spaces of a roster's layout) a name that ends the line or field
+_ROSTER_NAME = re.compile(r"(?:长|书记|主任|主席|总理)(?:\s*[:：]\s*|\s+)([\u4e00-\u9fff]{2,4})(?=\s|$)")
+_ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
+_CLAUSE_END = re.compile(r"[，。；、,;]")
+_RANGE_OR_BOUND = re.compile(r"(?:[—–~～至]\d+(?:\.\d+)?%?)?(?:以上|左右|以下|以内)?")
+_QUOTED = re.compile(r"“[^”]{1,30}”|《[^》]{1,60}》")
+# "比2015年提高了10.58个百分点", "比上年末增加261家": a change since a named year, in absolute terms
+_CHANGE_SINCE = re.compile(
+    r"比(?P<year>(?:19|20)\d{2})年(?:同期|末|底)?(?P<way>提高|增长|增加|上升|下降|减少|降低|多|少)了?"
+    r"(?P<value>\d+(?:\.\d+)?)(?P<unit>个百分点|[万亿]?[家个项人件元])"
+)
+_RISES = frozenset({"提高", "增长", "增加", "上升", "多"})
+
+
+class NameTagger(Protocol):
+    qualifiers: frozenset[str]  # words that narrow what an indicator counts (境外, 规模以上)
+
+    def word_classes(self, text: str) -> dict[str, str]: ...
+
+
+class Kind(Protocol):
+    """What one kind of question asks of a statement, and how its direct answer is read."""
+
+    def statement_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
+        """Added to a statement's score for holding what this kind asks for (or taken off for lacking it)."""
+        ...
+
+    def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
+        """The statement holds a value of the kind asked, though no direct answer may be read from it."""
+        ...
+
+    def direct(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> DirectAnswer | None:
+        """The answer stated on its own, read from the statement; None when none can be read."""
+        ...
+
+
+@dataclass(frozen=True)
+class AnyStatement:
+    """A question answered by quoting what the documents say (an organisation, a measure, a fact)."""
+
+    def statement_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
+        return 0.0
+
+    def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
+        return True
+
+    def direct(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> DirectAnswer | None:
+        return None
+
+
+@dataclass(frozen=True)
+class Reasons(AnyStatement):
+    """Why: a statement that says because, or names what hinders ("人才匮乏", "差距")."""
+
+    weights: AnswerWeights
+
+    def statement_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
+        return self.weights.causal if _CAUSAL.search(text) else 0.0
+
+    def names_cause(self, text: str) -> bool:
+        return bool(_CAUSAL.search(text))
+
+
+@dataclass(frozen=True)
+class Lists(AnyStatement):
+    """Which ones: a statement that enumerates ("A、B、C")."""
+
+    weights: AnswerWeights
+
+    def statement_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
+        return min(text.count("、"), 4) * self.weights.list_item
+
+
+@dataclass(frozen=True)
+class Dates:
+    """When: the date nearest what the question is about, a day or a year as asked."""
+
+    weights: AnswerWeights
+
+    def statement_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
+        return self.weights.date_present if find_dates(text) else self.weights.date_absent
+
+    def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
+        return bool(find_dates(text) or years_covered(text))
+
+    def direct(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> DirectAnswer | None:
+        dates = find_dates(text)
+        if not dates:
+            return None
+        quoted = [f.value for f in find_figures(query.text) if f.value in text]
+        anchor = text.find(quoted[0]) if quoted else _term_position(text, terms)
+        wants_day = not _ASKS_YEAR.search(query.text)
+        return DirectAnswer(max(dates, key=lambda d: _date_score(d, anchor, wants_day))[0])
+
+
+@dataclass(frozen=True)
+class People:
+    """Who: the names a roster line sets after a post, or that the text names."""
+
+    weights: AnswerWeights
+    tagger: NameTagger
+
+    def statement_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
+        return self.weights.person_present if self.names(text) else self.weights.person_absent
+
+    def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
+        return True
+
+    def direct(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> DirectAnswer | None:
+        people = self.names(text)
+        return DirectAnswer("、".join(people)) if people else None
+
+    def names(self, text: str) -> list[str]:
+        """Personal names in the text: those a roster line sets after a post ("深圳市代市长 覃伟中"),
+        then those jieba tags as names (nr) that are not part of one already found, in order."""
+        listed = [m.group(1) for m in _ROSTER_NAME.finditer(text)]
+        tagged = [w for w, c in self.tagger.word_classes(text).items() if c == "nr" and len(w) >= 2]
+        return listed + [w for w in tagged if not any(w in name for name in listed)]
+
+
+@dataclass(frozen=True)
+class Quantities:
+    """How many, how much: a figure in the unit asked, for the year asked, of what is asked."""
+
+    weights: AnswerWeights
+    qualifiers: frozenset[str]
+
+    def statement_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
+        w = self.weights
+        # a row statement's units are in its label or headers ("高新技术企业数（家）：…目前完成数 512")
+        cells = parse_statement(text) if is_table_row else []
+        units = [c.unit or c.figures[0].unit for c in cells if c.figures]
+        figures = _stated_figures(text)
+        if not figures and not units:
+            return w.no_figure
+        wanted = wanted_units(query)
+        units += [f.unit for f in figures]
+        bonus = w.unit_asked if wanted and any(_unit_matches(u, wanted) for u in units) else w.unit_any
+        stated = [u for u in units if u]
+        if stated and not _asks_rate(query, wanted) and all(u in RATE_UNITS for u in stated):
+            bonus += w.only_rates
+        if figures and not _FLOW_CUE.search(query.text) and all(_states_a_change(text, f) for f in figures):
+            bonus += w.only_changes
+        # "院士工作站52家" states the count; "院士工作站等创新平台227家" counts something wider
+        distances = [near[0] for f in figures if (near := _nearest_term(text, terms, f.start)) is not None]
+        if distances:
+            bonus -= min(w.term_distance_cap, min(distances) / w.term_distance_scale)
+        return bonus
+
+    def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
+        """A figure in the asked unit (any figure when no unit is asked)."""
+        if is_table_row:
+            units = [c.unit or c.figures[0].unit for c in parse_statement(text) if c.figures]
+        else:
+            units = [f.unit for f in _stated_figures(text)]
+        wanted = wanted_units(query)
+        return bool(units) and (not wanted or any(_unit_matches(u, wanted) for u in units))
+
+    def direct(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> DirectAnswer | None:
+        wanted = wanted_units(query)
+        if is_table_row:
+            return self._cell(query, text, wanted)
+        figures = _stated_figures(text)
+        if not figures:
+            return None
+        if query.years and not any(f.year in query.years for f in figures if not _states_a_change(text, f)):
+            derived = _derived_level(text, query.years, figures)
+            if derived:
+                return derived
+        figure = max(figures, key=self._fitness(query, text, terms, wanted, figures))
+        if wanted and not _unit_matches(figure.unit, wanted):
+            return None  # "投资了多少钱" is not answered by "500亩"
+        if query.years and figure.year is not None and figure.year not in query.years:
+            return None
+        year = figure.year or (query.years[0] if query.years else None)
+        # "6%—6.5%", "900万人以上": a range or bound is part of the figure, which then has no one amount
+        bound = _RANGE_OR_BOUND.match(text, figure.end).group(0)
+        return DirectAnswer(
+            figure.text + bound, f"{year}年" if year else "", None if bound else figure.amount, figure.family
+        )
+
+    def _cell(self, query: Query, text: str, wanted: set[str]) -> DirectAnswer | None:
+        cells = [c for c in parse_statement(text) if c.figures]
+        if not cells:
+            return None
+        cell = max(cells, key=lambda c: _cell_score(query, c, self.weights))
+        if wanted and not _unit_matches(cell.unit, wanted):
+            return None
+        figure, unit = cell.figures[0], cell.unit or cell.figures[0].unit
+        return DirectAnswer(f"{figure.text}{cell.unit}", cell.describe(), amount(figure.value, unit), unit_family(unit))
+
+    def _fitness(self, query: Query, text: str, terms: Mapping[str, float], wanted: set[str], figures: list[Figure]):
+        """How well each figure of the statement answers: its year, unit, nearness to what is asked."""
+        w = self.weights
+        rate_asked = _asks_rate(query, wanted)
+        latest = max((f.year for f in figures if f.year), default=None)
+        unasked = unasked_qualifiers(query, self.qualifiers)
+        growth_asked = not wanted and bool(_ASKS_GROWTH.search(query.text))
+
+        def fitness(f: Figure) -> float:
+            near = _nearest_term(text, terms, f.start)
+            score = _figure_score(query, wanted, f, near[0] if near else None, w)
+            if near and narrowed(text, near[1], unasked):
+                score += w.figure_narrowed  # "接待境外游客76.6万人次" of "接待游客多少"
+            if growth_asked and f.unit not in RATE_UNITS:
+                score += w.figure_level  # "增长多少" of "工业增加值62815亿元，比上年增长11.5%"
+            if _states_a_change(text, f) and not _FLOW_CUE.search(query.text):
+                score += w.figure_change
+            if f.unit in RATE_UNITS and not rate_asked:
+                score += w.figure_rate
+            if _clause_before(text, f).endswith("从"):
+                score += w.figure_range_start  # "从2.2万家增加到4.9万家": where it started, not where it is
+            if not query.years and f.year is not None and f.year != latest:
+                score += w.figure_not_latest  # "2015年为7.5万亿元，2020年超过11万亿元": with no year asked, the latest
+            return score
+
+        return fitness
+
+
+class QuestionKinds:
+    """The handler for each kind of question (`Query.kind`), made once per answerer."""
+
+    def __init__(self, tagger: NameTagger, weights: AnswerWeights) -> None:
+        self.quantities = Quantities(weights, tagger.qualifiers)
+        self.dates = Dates(weights)
+        self.people = People(weights, tagger)
+        self.reasons = Reasons(weights)
+        self.lists = Lists(weights)
+        self.any_statement = AnyStatement()
+
+    def of(self, query: Query) -> Kind:
+        if query.kind == "quantity":
+            return self.quantities
+        if query.kind == "date":
+            return self.dates
+        if query.kind == "name" and _ASKS_PERSON.search(query.text):
+            return self.people
+        if query.kind == "reason":
+            return self.reasons
+        if query.kind == "list":
+            return self.lists
+        return self.any_statement
+
+
+def unasked_qualifiers(query: Query, qualifiers: frozenset[str]) -> tuple[str, ...]:
+    """The qualifiers the question does not say ("境外" of "接待境外游客", asked "接待游客多少")."""
+    return tuple(q for q in qualifiers if q not in query.text)
+
+
+def _derived_level(text: str, years: Sequence[int], figures: Sequence[Figure]) -> DirectAnswer | None:
+    """The asked year's level worked out from a later one and the change since ("比重为42.41%，比2015年
+    提高了10.58个百分点" -> 约31.83%（2015年）), saying how; None if the text gives no such pair."""
+    for change in _CHANGE_SINCE.finditer(text):
+        year = int(change.group("year"))
+        unit = change.group("unit")
+        level_unit = "%" if unit == "个百分点" else unit
+        before = [f for f in figures if f.end <= change.start() and f.unit == level_unit and f.year != year]
+        if year not in years or not before or _states_a_change(text, before[-1]):
+            continue
+        level, amount = before[-1], change.group("value")
+        sign = -1 if change.group("way") in _RISES else 1
+        value = float(level.value) + sign * float(amount)
+        decimals = max(len(x.partition(".")[2]) for x in (level.value, amount))
+        since = f"（{level.year}年）" if level.year else ""
+        return DirectAnswer(
+            f"约{value:.{decimals}f}{level_unit}",
+            f"{year}年，由{level.text}{since}“{change.group(0)}”推算",
+            value * unit_scale(level_unit),
+            unit_family(level_unit),
+        )
+    return None
+
+
+def _stated_figures(text: str) -> list[Figure]:
+    """The figures a text states, not those inside a quoted name ("创新发展30条", 《…2019》)."""
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    return [f for f in find_figures(text) if not any(start < f.start < end for start, end in quoted)]
+
+
+def wanted_units(query: Query) -> set[str]:
+    match = _QUESTION_UNIT.search(query.text)
+    if match:
+        return _UNIT_ALIASES.get(match.group(1), {match.group(1)})
+    if _MONEY.search(query.text):
+        return {"元"}
+    if re.search(r"比重|占比|比例|百分之|率", query.text):
+        return {"%"}
+    if query.is_english:
+        for pattern, unit in _ENGLISH_UNIT:
+            if pattern.search(query.text):
+                return _UNIT_ALIASES.get(unit, {unit})
+    return set()
+
+
+def _asks_rate(query: Query, wanted: set[str]) -> bool:
+    return "%" in wanted or bool(_ASKS_RATE.search(query.text))
+
+
+def _unit_matches(unit: str, wanted: set[str]) -> bool:
+    return any(unit.endswith(w) for w in wanted)
+
+
+def _term_position(text: str, terms: Mapping[str, float]) -> int | None:
+    positions = [text.find(t) for t in sorted(terms, key=len, reverse=True) if t in text]
+    return min(positions) if positions else None
+
+
+def _states_a_change(text: str, figure: Figure) -> bool:
+    """ "新增…2700多家", "增长103.98%": the figure is an increase, not the level a count asks for
+    ("从2.2万家增加到4.9万家" ends at a level)."""
+    clause = _clause_before(text, figure)
+    return bool(_FLOW_CUE.search(clause)) and not clause.endswith(("到", "至"))
+
+
+def _clause_before(text: str, figure: Figure) -> str:
+    return re.split(r"[，。；、,;]", text[max(0, figure.start - 12) : figure.start])[-1]
+
+
+def term_matches(text: str, terms: Mapping[str, float]) -> Iterator[re.Match[str]]:
+    """Every occurrence of the question's terms of two characters or more."""
+    for term in terms:
+        if len(term) > 1:
+            yield from re.finditer(re.escape(term), text)
+
+
+def narrowed(text: str, term_start: int, unasked: Sequence[str]) -> bool:
+    """The term at `term_start` comes right after a qualifier the question does not say ("境外游客")."""
+    before = text[max(0, term_start - 6) : term_start]
+    return any(before.endswith(q) for q in unasked)
+
+
+def _nearest_term(text: str, terms: Mapping[str, float], position: int) -> tuple[float, int] | None:
+    """How far `position` (a figure) is from the nearest question term, and where that term starts.
+
+    A term before the figure counts its gap; one after it 20 characters more ("总量超过1.7万家": 总量
+    states the figure that follows it); one across a clause break 30 more ("10人入选“万人计划”，
+    34人入选泰山产业领军人才": 34人 is the one of 泰山…).
+    """
+    nearest = None
+    for match in term_matches(text, terms):
+        end = match.end()
+        gap = position - end if end <= position else match.start() - position + 20
+        between = text[min(end, position) : max(match.start(), position)]
+        distance = gap + (30 if _CLAUSE_END.search(between) else 0)
+        if nearest is None or distance < nearest[0]:
+            nearest = (distance, match.start())
+    return nearest
+
+
+def _date_score(date: tuple[str, int, int], anchor: int | None, wants_day: bool) -> float:
+    text, start, _ = date
+    score = 1.0 if wants_day == ("月" in text) else 0.0
+    return score - (abs(start - anchor) / 200 if anchor is not None else start / 1000)
+
+
+def _figure_score(
+    query: Query, wanted: set[str], figure: Figure, distance: float | None, weights: AnswerWeights
+) -> float:
+    score = _year_fit(query, figure.year, weights)
+    if wanted:
+        score += weights.figure_unit_asked if _unit_matches(figure.unit, wanted) else weights.figure_unit_other
+    elif figure.unit:
+        score += weights.figure_unit_any
+    if distance is not None:
+        score -= distance / weights.figure_distance_scale
+    return score
+
+
+def _cell_score(query: Query, cell: TableCell, weights: AnswerWeights) -> float:
+    score = _year_fit(query, cell.year, weights)
+    if query.wants_target:
+        score += weights.cell_target_asked if cell.is_target else weights.cell_not_target
+    elif cell.is_target:
+        score += weights.cell_target_other
+    if query.wants_actual and cell.is_actual:
+        score += weights.cell_actual_asked
+    return score
+
+
+def _year_fit(query: Query, year: int | None, weights: AnswerWeights) -> float:
+    """For a figure of the year asked, against one of another year, nothing either way for one of none."""
+    if not query.years or year is None:
+        return 0.0
+    return weights.figure_year if year in query.years else -weights.figure_year
