@@ -112,6 +112,28 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class SeriesPoint:
+    """One year's value of a quantity an answer's citations state: a point of the chart under the answer."""
+
+    year: int
+    value: float  # in `unit`
+    unit: str  # one unit for every point of a series, e.g. "亿元"
+    text: str  # as the source writes it, e.g. "88.2亿元"
+    citation: int  # the [n] of the citation that states it
+    report_year: bool = False  # the statement names no year: `year` is its document's own
+
+    def to_json(self) -> dict:
+        return {
+            "year": self.year,
+            "value": self.value,
+            "unit": self.unit,
+            "text": self.text,
+            "citation": self.citation,
+            "report_year": self.report_year,
+        }
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     answer: str
@@ -119,6 +141,7 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # e.g. unsupported numbers from an LLM
     index_version: str = ""
+    series: list[SeriesPoint] = field(default_factory=list)  # a quantity across years, oldest first; or empty
 
     def to_json(self) -> dict:
         return {
@@ -128,4 +151,5 @@ class Answer:
             "citations": [c.to_json() for c in self.citations],
             "warnings": list(self.warnings),
             "index_version": self.index_version,
+            "series": [point.to_json() for point in self.series],
         }

@@ -20,6 +20,7 @@ from itertools import zip_longest
 from reportqa.answering.compare import side_by_side
 from reportqa.answering.extractive import ExtractiveAnswerer
 from reportqa.answering.llm import LLMAnswerer
+from reportqa.answering.series import year_series
 from reportqa.core.errors import LLMError
 from reportqa.core.models import Answer, DocumentMeta, Hit
 from reportqa.core.settings import Settings
@@ -198,6 +199,9 @@ class Engine:
         else:
             answer = serving.extractive.answer(query, hits)
         answer.warnings[:0] = scope.notes
+        if answer.found and query.kind == "quantity":
+            chunks = {(hit.chunk.doc_id, hit.chunk.start, hit.chunk.end): hit.chunk for hit in hits}
+            answer = replace(answer, series=year_series(answer.citations, chunks))
         return answer
 
     def retrieve(
