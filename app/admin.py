@@ -37,6 +37,8 @@ _UNSAFE_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 class UploadError(ReportQAError):
     """An uploaded file was refused; the message names the file (never a path) and the reason, in Chinese."""
 
+    code = "upload"
+
 
 def hash_password(password: str) -> str:
     return hashlib.sha256(password.encode("utf-8")).hexdigest()
@@ -143,7 +145,7 @@ class BuildState:
     stage: str = ""
     done: int = 0
     total: int = 0
-    summary: str = ""  # the last build's report
+    report: BuildReport | None = None  # the last build's
     error: str = ""
     finished_at: float | None = None
 
@@ -171,7 +173,7 @@ class IndexBuilder(BackgroundJob[BuildState]):
     def start(self, *, full: bool = False) -> bool:
         """Start a build unless one is running; returns whether one was started."""
         return self._launch(
-            lambda last: BuildState(running=True, stage="准备", summary=last.summary), lambda: self._run(full)
+            lambda last: BuildState(running=True, stage="准备", report=last.report), lambda: self._run(full)
         )
 
     def _progress(self, stage: str, done: int, total: int) -> None:
@@ -185,6 +187,6 @@ class IndexBuilder(BackgroundJob[BuildState]):
             report = build(self.settings, full=full, progress=self._progress)
         except Exception as exc:  # shown to the administrator
             error = failure_text(exc, "index build")
-            self._state = BuildState(summary=self._state.summary, error=error, finished_at=time.time())
+            self._state = BuildState(report=self._state.report, error=error, finished_at=time.time())
         else:
-            self._state = BuildState(summary=report.summary(), finished_at=time.time())
+            self._state = BuildState(report=report, finished_at=time.time())

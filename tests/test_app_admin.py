@@ -122,7 +122,7 @@ def test_list_and_remove(tmp_path):
     assert (tmp_path / "outside.txt").exists()
 
 
-def test_builder_reports_errors_without_raising(tmp_path, monkeypatch):
+def test_builder_reports_errors_without_raising(tmp_path, monkeypatch, caplog):
 
     calls = []
 
@@ -135,4 +135,5 @@ def test_builder_reports_errors_without_raising(tmp_path, monkeypatch):
     assert builder.start(full=True)
     state = builder.wait(10)
     assert calls == [True]
-    assert not state.running and "disk full" in state.error
+    assert not state.running and "服务器日志" in state.error and "disk full" not in state.error
+    assert "disk full" in caplog.text  # the administrator's detail is in the server log
