@@ -20,6 +20,7 @@ CONTEXT_SCROLL = """<script>
     const cited = box.querySelector("mark") || box.querySelector(".rq-cited");
     if (!cited || box.clientHeight === 0) return false;
     box.scrollTop = Math.max(0, cited.offsetTop - box.clientHeight / 3);
+    box.scrollIntoView({block: "center"});  // and the box itself to the middle of the window, clear of the chat box
     return true;
   };
   document.addEventListener("click", (event) => {

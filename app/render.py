@@ -45,6 +45,7 @@ STYLE = """
 .rq-series {border-collapse: collapse; font-size: 0.88em; margin: 0.2rem 0 0.6rem 0;}
 .rq-series th, .rq-series td {border: 1px solid #d5dbe1; padding: 0.15rem 0.6rem; text-align: left;}
 .rq-series th {background: #f1f4f7; font-weight: 600;}
+.rq-series th, .rq-series td:not(:nth-child(3)) {white-space: nowrap;}
 .rq-doc-item {font-size: 0.85em; color: #444; overflow-wrap: anywhere; margin-bottom: 0.25rem;}
 .rq-skip {font-size: 0.85em; color: #a33a00; overflow-wrap: anywhere;}
 .rq-context .rq-cited {background: #e8f0fe;}

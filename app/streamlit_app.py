@@ -17,6 +17,7 @@ import uuid
 from datetime import datetime
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from reportqa.app.admin import (
     ALLOWED_SUFFIXES,
@@ -120,9 +121,9 @@ def _state() -> dict:
 # --- sidebar -------------------------------------------------------------------------------------
 
 
-def sidebar(settings: Settings, engine) -> dict:
-    """Status, answer options and export; returns the options for `engine.ask`."""
-    ss = _state()
+def sidebar(settings: Settings, engine) -> tuple[dict, DeltaGenerator]:
+    """Status, answer options and the export heading; returns the options for `engine.ask` and the
+    place for `export_buttons`."""
     options = {"mode": "extractive", "top_k": settings.top_k, "doc_filter": None, "years": []}
     with st.sidebar:
         st.button("新对话", icon=":material/add_comment:", on_click=_new_conversation, width="stretch", type="primary")
@@ -172,26 +173,32 @@ def sidebar(settings: Settings, engine) -> dict:
                 options["years"] = st.multiselect("限定年份", years, key="year_choice", placeholder="全部年份")
 
         st.subheader("导出对话")
-        stamp = f"报告问答-{datetime.now():%Y%m%d-%H%M}"
-        st.download_button(
-            "导出为 Word 文档",
-            data=conversation_docx(ss["turns"]) if ss["turns"] else b"",
-            file_name=f"{stamp}.docx",
-            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            disabled=not ss["turns"],
-            width="stretch",
-            key="export_docx",
-        )
-        st.download_button(
-            "导出为纯文本（记事本可打开）",
-            data=conversation_markdown(ss["turns"]) if ss["turns"] else "",
-            file_name=f"{stamp}.md",
-            mime="text/markdown",
-            disabled=not ss["turns"],
-            width="stretch",
-            key="export_markdown",
-        )
-    return options
+        export_slot = st.container()
+    return options, export_slot
+
+
+def export_buttons() -> None:
+    """Under the sidebar's "导出对话"; drawn after the conversation, so the reply just given is in the files."""
+    turns = _state()["turns"]
+    stamp = f"报告问答-{datetime.now():%Y%m%d-%H%M}"
+    st.download_button(
+        "导出为 Word 文档",
+        data=conversation_docx(turns) if turns else b"",
+        file_name=f"{stamp}.docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        disabled=not turns,
+        width="stretch",
+        key="export_docx",
+    )
+    st.download_button(
+        "导出为纯文本（记事本可打开）",
+        data=conversation_markdown(turns) if turns else "",
+        file_name=f"{stamp}.md",
+        mime="text/markdown",
+        disabled=not turns,
+        width="stretch",
+        key="export_markdown",
+    )
 
 
 def _new_conversation() -> None:
@@ -532,7 +539,7 @@ def page(settings: Settings) -> None:
 
     engine = load_engine(settings)
     admin_panel(settings, engine)  # first in the sidebar: an administrator finds it without scrolling
-    options = sidebar(settings, engine)
+    options, export_slot = sidebar(settings, engine)
     if engine is None:
         return
 
@@ -548,6 +555,8 @@ def page(settings: Settings) -> None:
         ask(engine, settings, question.strip(), options)
     elif not ss["turns"]:
         examples(engine, settings)
+    with export_slot:
+        export_buttons()
 
 
 main()

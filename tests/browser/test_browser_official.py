@@ -132,7 +132,9 @@ def test_official_desktop(app):
             )
             assert labels == ["[1] 88.2亿元", "[1] 133.68亿元"], labels
 
-            # the cited passage is scrolled into view in its context box
+            expect(page.get_by_role("button", name="导出为 Word 文档")).to_be_enabled()  # the reply just given is in it
+
+            # the cited passage is scrolled into view in its context box, and the box into the window
             page.get_by_text("查看原文上下文 [1]").last.click()
             context = page.locator(".rq-context").last
             expect(context).to_be_visible(timeout=10_000)
@@ -141,6 +143,8 @@ def test_official_desktop(app):
             box, marked = context.bounding_box(), mark.bounding_box()
             assert context.evaluate("el => el.scrollTop") > 0
             assert box["y"] <= marked["y"] and marked["y"] + marked["height"] <= box["y"] + box["height"]
+            chat_box_top = page.get_by_test_id("stBottom").bounding_box()["y"]  # fixed over the page's foot
+            assert marked["y"] >= 0 and marked["y"] + marked["height"] <= chat_box_top
             page.screenshot(path=str(ARTIFACTS / "official_desktop_chart.png"))
 
             timings.append(_ask(page, PLAIN_QUESTION))
