@@ -168,6 +168,7 @@ def sidebar(settings: Settings, engine) -> tuple[dict, DeltaGenerator]:
             )
             if doc != ALL_DOCS:
                 options["doc_filter"] = exact_doc_pattern(doc)
+                show_text(labels[doc], "rq-doc-item")  # the box shows one line of it; the whole title here
             years = sorted({m.year for m in metas.values() if m.year})
             if years:
                 options["years"] = st.multiselect("限定年份", years, key="year_choice", placeholder="全部年份")

@@ -243,7 +243,7 @@ def scan_corpus(corpus_dir: Path) -> tuple[list[Path], list[DocumentError]]:
     """
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
-        raise DocumentError(str(corpus_dir), "语料目录不存在 (the corpus folder does not exist)")
+        raise DocumentError(str(corpus_dir), "语料目录不存在", "the corpus folder does not exist")
     found: list[Path] = []
     skipped: list[DocumentError] = []
     for path in sorted(corpus_dir.rglob("*")):
@@ -251,12 +251,12 @@ def scan_corpus(corpus_dir: Path) -> tuple[list[Path], list[DocumentError]]:
         if any(part.startswith(".") for part in relative.parts):
             continue
         if path.is_symlink():
-            skipped.append(DocumentError(str(path), _link_reason(path, corpus_dir)))
+            skipped.append(DocumentError(str(path), *_link_reason(path, corpus_dir)))
             continue
         if not path.is_file() or relative.as_posix() == META_SIDECAR or path.name.lower() in CORPUS_NOTES:
             continue
         if has_bytes_not_utf8(relative.as_posix()):
-            skipped.append(DocumentError(printable(str(path)), "文件名不是 UTF-8 编码，已跳过；请重命名 (not UTF-8)"))
+            skipped.append(DocumentError(printable(str(path)), "文件名不是 UTF-8 编码，已跳过；请重命名", "not UTF-8"))
         elif path.suffix.lower() in SUPPORTED_SUFFIXES:
             found.append(path)
         else:
@@ -266,18 +266,19 @@ def scan_corpus(corpus_dir: Path) -> tuple[list[Path], list[DocumentError]]:
     return found, skipped
 
 
-def _link_reason(link: Path, corpus_dir: Path) -> str:
+def _link_reason(link: Path, corpus_dir: Path) -> tuple[str, str]:
+    """Why a link is skipped: (reason, detail) for DocumentError."""
     try:
         target = link.resolve()
     except (OSError, RuntimeError):  # a loop of links
-        return "链接无法解析（循环链接），已跳过 (a link loop)"
+        return "链接无法解析（循环链接），已跳过", "a link loop"
     root = corpus_dir.resolve()
     if not target.is_relative_to(root):
-        return "是指向语料目录之外的链接，已跳过 (a link to outside the corpus folder)"
+        return "是指向语料目录之外的链接，已跳过", "a link to outside the corpus folder"
     if not target.exists():
-        return "链接指向的文件不存在，已跳过 (a broken link)"
+        return "链接指向的文件不存在，已跳过", "a broken link"
     inside = target.relative_to(root).as_posix()
-    return f"是指向 {inside} 的链接，已跳过；文档按其本身的路径索引 (links are not followed)"
+    return f"是指向 {inside} 的链接，已跳过；文档按其本身的路径索引", "links are not followed"
 
 
 def _doc_id(path: Path, corpus_dir: Path) -> str:
@@ -285,7 +286,7 @@ def _doc_id(path: Path, corpus_dir: Path) -> str:
         return path.resolve().relative_to(corpus_dir.resolve()).as_posix()
     except ValueError as exc:
         raise DocumentError(
-            str(path), f"文件不在语料目录 {corpus_dir.name} 之内 (not inside the corpus folder)"
+            str(path), f"文件不在语料目录 {corpus_dir.name} 之内", "not inside the corpus folder"
         ) from exc
 
 

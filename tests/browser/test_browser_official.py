@@ -13,6 +13,8 @@ import io
 import re
 import statistics
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -62,6 +64,21 @@ def app(tmp_path_factory):
         yield url, base / "corpus"
 
 
+@contextmanager
+def _chat_page(playwright, url: str, **page_options) -> Iterator:
+    """A Chromium page on the chat app, its question box ready; the browser closed afterwards."""
+    from playwright.sync_api import expect
+
+    browser = launch(playwright)
+    try:
+        page = browser.new_page(locale="zh-CN", **page_options)
+        page.goto(url)
+        expect(page.get_by_test_id("stChatInputTextArea")).to_be_visible(timeout=120_000)
+        yield page
+    finally:
+        browser.close()
+
+
 def _latin(page, root_selector: str = "body", file_names: tuple[str, ...] = ()) -> list[str]:
     """Interface text with a Latin letter in it, apart from format names and the `file_names` it names."""
     texts = page.locator(root_selector).first.evaluate(_INTERFACE_TEXT)
@@ -102,85 +119,84 @@ def test_official_desktop(app):
 
     url, corpus = app
     timings: list[float] = []
-    with sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(viewport=DESKTOP, locale="zh-CN", accept_downloads=True)
-            page.goto(url)
-            expect(page.get_by_test_id("stChatInputTextArea")).to_be_visible(timeout=120_000)
-            assert not (latin := _latin(page)), latin
+    with sync_playwright() as p, _chat_page(p, url, viewport=DESKTOP, accept_downloads=True) as page:
+        assert not (latin := _latin(page)), latin
 
-            # a follow-up with nothing to follow is asked back, not guessed
-            _ask_back = page.get_by_test_id("stChatInputTextArea")
-            _ask_back.fill("那2015年呢？")
-            _ask_back.press("Enter")
-            expect(page.get_by_text("哪一项内容")).to_be_visible(timeout=60_000)
+        # a follow-up with nothing to follow is asked back, not guessed
+        _ask_back = page.get_by_test_id("stChatInputTextArea")
+        _ask_back.fill("那2015年呢？")
+        _ask_back.press("Enter")
+        expect(page.get_by_text("哪一项内容")).to_be_visible(timeout=60_000)
 
-            # figures across years: a chart whose points carry their citation numbers, and the table
-            timings.append(_ask(page, SERIES_QUESTION))
-            answer = page.locator(".rq-answer").last
-            expect(answer).to_contain_text("133.68")
-            assert _in_view(page, answer), f"answer out of view: {answer.bounding_box()}"
-            chart = page.get_by_test_id("stVegaLiteChart").last
-            expect(chart).to_be_visible(timeout=20_000)
-            table = page.locator(".rq-series").last
-            expect(table).to_contain_text("2015年")
-            expect(table).to_contain_text("2018年")
-            assert table.locator("tbody tr").count() == 2 and table.locator("tbody").inner_text().count("[1]") == 2
-            labels = chart.evaluate(
-                "el => [...el.querySelectorAll('text')].map(t => t.textContent).filter(t => /^\\[\\d+\\]/.test(t))"
-            )
-            assert labels == ["[1] 88.2亿元", "[1] 133.68亿元"], labels
+        # figures across years: a chart whose points carry their citation numbers, and the table
+        timings.append(_ask(page, SERIES_QUESTION))
+        answer = page.locator(".rq-answer").last
+        expect(answer).to_contain_text("133.68")
+        assert _in_view(page, answer), f"answer out of view: {answer.bounding_box()}"
+        chart = page.get_by_test_id("stVegaLiteChart").last
+        expect(chart).to_be_visible(timeout=20_000)
+        table = page.locator(".rq-series").last
+        expect(table).to_contain_text("2015年")
+        expect(table).to_contain_text("2018年")
+        assert table.locator("tbody tr").count() == 2 and table.locator("tbody").inner_text().count("[1]") == 2
+        labels = chart.evaluate(
+            "el => [...el.querySelectorAll('text')].map(t => t.textContent).filter(t => /^\\[\\d+\\]/.test(t))"
+        )
+        assert labels == ["[1] 88.2亿元", "[1] 133.68亿元"], labels
 
-            expect(page.get_by_role("button", name="导出为 Word 文档")).to_be_enabled()  # the reply just given is in it
+        expect(page.get_by_role("button", name="导出为 Word 文档")).to_be_enabled()  # the reply just given is in it
 
-            # the cited passage is scrolled into view in its context box, and the box into the window
-            page.get_by_text("查看原文上下文 [1]").last.click()
-            context = page.locator(".rq-context").last
-            expect(context).to_be_visible(timeout=10_000)
-            page.wait_for_timeout(1000)
-            mark = context.locator("mark").first
-            box, marked = context.bounding_box(), mark.bounding_box()
-            assert context.evaluate("el => el.scrollTop") > 0
-            assert box["y"] <= marked["y"] and marked["y"] + marked["height"] <= box["y"] + box["height"]
-            chat_box_top = page.get_by_test_id("stBottom").bounding_box()["y"]  # fixed over the page's foot
-            assert marked["y"] >= 0 and marked["y"] + marked["height"] <= chat_box_top
-            page.screenshot(path=str(ARTIFACTS / "official_desktop_chart.png"))
+        # the cited passage is scrolled into view in its context box, and the box into the window
+        page.get_by_text("查看原文上下文 [1]").last.click()
+        context = page.locator(".rq-context").last
+        expect(context).to_be_visible(timeout=10_000)
+        page.wait_for_timeout(1000)
+        mark = context.locator("mark").first
+        box, marked = context.bounding_box(), mark.bounding_box()
+        assert context.evaluate("el => el.scrollTop") > 0
+        assert box["y"] <= marked["y"] and marked["y"] + marked["height"] <= box["y"] + box["height"]
+        chat_box_top = page.get_by_test_id("stBottom").bounding_box()["y"]  # fixed over the page's foot
+        assert marked["y"] >= 0 and marked["y"] + marked["height"] <= chat_box_top
+        page.screenshot(path=str(ARTIFACTS / "official_desktop_chart.png"))
 
-            timings.append(_ask(page, PLAIN_QUESTION))
-            timings.append(_ask(page, "2018年研发经费投入总额是多少？"))
-            assert _in_view(page, page.locator(".rq-answer").last)
-            assert not (latin := _latin(page, "section[data-testid='stSidebar']")), latin
+        timings.append(_ask(page, PLAIN_QUESTION))
+        timings.append(_ask(page, "2018年研发经费投入总额是多少？"))
+        assert _in_view(page, page.locator(".rq-answer").last)
+        assert not (latin := _latin(page, "section[data-testid='stSidebar']")), latin
 
-            # a 5,000-character question is refused in Chinese and not echoed in full
-            _ask_long = page.get_by_test_id("stChatInputTextArea")
-            _ask_long.fill("高新技术企业" * 834)
-            _ask_long.press("Enter")
-            expect(page.get_by_text("问题过长")).to_be_visible(timeout=30_000)
-            messages = page.get_by_test_id("stChatMessage")
-            echoed = messages.nth(messages.count() - 2).inner_text()  # the question, above the refusal
-            assert "共 5004 字" in echoed and len(echoed) < 400
-            assert not (latin := _latin(page)), latin
+        # a 5,000-character question is refused in Chinese and not echoed in full
+        _ask_long = page.get_by_test_id("stChatInputTextArea")
+        _ask_long.fill("高新技术企业" * 834)
+        _ask_long.press("Enter")
+        expect(page.get_by_text("问题过长")).to_be_visible(timeout=30_000)
+        messages = page.get_by_test_id("stChatMessage")
+        echoed = messages.nth(messages.count() - 2).inner_text()  # the question, above the refusal
+        assert "共 5004 字" in echoed and len(echoed) < 400
+        assert not (latin := _latin(page)), latin
 
-            # export: the Word file opens with python-docx and holds question, answer, citations
-            with page.expect_download() as download:
-                page.get_by_role("button", name="导出为 Word 文档").click()
-            path = Path(download.value.path())
-            import docx
+        # export: the Word file opens with python-docx and holds question, answer, citations
+        with page.expect_download() as download:
+            page.get_by_role("button", name="导出为 Word 文档").click()
+        path = Path(download.value.path())
+        import docx
 
-            text = "\n".join(par.text for par in docx.Document(io.BytesIO(path.read_bytes())).paragraphs)
-            assert SERIES_QUESTION in text and "133.68亿元" in text and "[1] " in text
-            assert "文件：淄博市十三五科技创新规划后评估报告.txt" in text and "章节：" in text
-            assert "全市研发投入由2015年88.2亿元增加到2018年133.68亿元" in text
-            with page.expect_download() as download:
-                page.get_by_role("button", name="导出为纯文本（记事本可打开）").click()
-            markdown = Path(download.value.path()).read_text(encoding="utf-8")
-            assert "\\" not in markdown and "103.98%" in markdown
+        text = "\n".join(par.text for par in docx.Document(io.BytesIO(path.read_bytes())).paragraphs)
+        assert SERIES_QUESTION in text and "133.68亿元" in text and "[1] " in text
+        assert "文件：淄博市十三五科技创新规划后评估报告.txt" in text and "章节：" in text
+        assert "全市研发投入由2015年88.2亿元增加到2018年133.68亿元" in text
+        with page.expect_download() as download:
+            page.get_by_role("button", name="导出为纯文本（记事本可打开）").click()
+        markdown = Path(download.value.path()).read_text(encoding="utf-8")
+        assert "\\" not in markdown and "103.98%" in markdown
 
-            _admin_uploads_broken_file(page, corpus)
-            page.screenshot(path=str(ARTIFACTS / "official_desktop_admin.png"), full_page=True)
-        finally:
-            browser.close()
+        # a long title is shown whole under the document filter, with its file name
+        page.get_by_label("限定文档").click()
+        page.get_by_role("option", name=re.compile("淄博")).click()
+        chosen = page.locator("section[data-testid='stSidebar'] .rq-doc-item", has_text="后评估报告（2020年）")
+        expect(chosen).to_contain_text("淄博市十三五科技创新规划后评估报告.txt", timeout=20_000)
+
+        _admin_uploads_broken_file(page, corpus)
+        page.screenshot(path=str(ARTIFACTS / "official_desktop_admin.png"), full_page=True)
     _record_timings("desktop", timings)
 
 
@@ -213,27 +229,20 @@ def _admin_uploads_broken_file(page, corpus: Path) -> None:
 
 
 def test_official_phone(app):
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import sync_playwright
 
     url, _ = app
     timings: list[float] = []
-    with sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(viewport=PHONE, locale="zh-CN", is_mobile=True, has_touch=True)
-            page.goto(url)
-            expect(page.get_by_test_id("stChatInputTextArea")).to_be_visible(timeout=120_000)
-            assert not (latin := _latin(page)), latin
-            for question in (PLAIN_QUESTION, SERIES_QUESTION):
-                timings.append(_ask(page, question))
-                answer = page.locator('[data-testid="stChatMessage"] .rq-answer').last
-                assert _in_view(page, answer), f"answer to {question} out of view at 390×844"
-            page.screenshot(path=str(ARTIFACTS / "official_phone_answer.png"))
-            page.get_by_text("查看原文上下文 [1]").last.click()
-            page.wait_for_timeout(1000)
-            page.screenshot(path=str(ARTIFACTS / "official_phone_context.png"))
-        finally:
-            browser.close()
+    with sync_playwright() as p, _chat_page(p, url, viewport=PHONE, is_mobile=True, has_touch=True) as page:
+        assert not (latin := _latin(page)), latin
+        for question in (PLAIN_QUESTION, SERIES_QUESTION):
+            timings.append(_ask(page, question))
+            answer = page.locator('[data-testid="stChatMessage"] .rq-answer').last
+            assert _in_view(page, answer), f"answer to {question} out of view at 390×844"
+        page.screenshot(path=str(ARTIFACTS / "official_phone_answer.png"))
+        page.get_by_text("查看原文上下文 [1]").last.click()
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(ARTIFACTS / "official_phone_context.png"))
     _record_timings("phone", timings)
 
 
