@@ -3,7 +3,7 @@ every word of the interface Chinese, the cited words in view, a broken upload re
 years as a chart with citation labels, the conversation exported as Word.
 
 Screenshots land in tests/artifacts/official_*.png; the time from Enter to answer in
-tests/artifacts/official_timings.txt.
+tests/artifacts/official_timings_*.txt.
 """
 
 from __future__ import annotations
@@ -249,5 +249,4 @@ def test_official_phone(app):
 def _record_timings(viewport: str, timings: list[float]) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     line = f"{viewport}: Enter→answer median {statistics.median(timings):.2f} s of {[round(t, 2) for t in timings]}\n"
-    with (ARTIFACTS / "official_timings.txt").open("a", encoding="utf-8") as out:
-        out.write(line)
+    (ARTIFACTS / f"official_timings_{viewport}.txt").write_text(line, encoding="utf-8")
