@@ -5,7 +5,7 @@ documents -> blocks (parsed sections/tables) -> chunks -> index -> hits -> answe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "table_row"]
@@ -123,14 +123,7 @@ class SeriesPoint:
     report_year: bool = False  # the statement names no year: `year` is its document's own
 
     def to_json(self) -> dict:
-        return {
-            "year": self.year,
-            "value": self.value,
-            "unit": self.unit,
-            "text": self.text,
-            "citation": self.citation,
-            "report_year": self.report_year,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportqa.answering.series import year_series
-from reportqa.core.models import Chunk, Citation
+from reportqa.core.models import Answer, Chunk, Citation
 
 
 def _cite(n: int, doc: str, quote: str, year: int | None = None, start: int = 0) -> Citation:
@@ -17,6 +17,15 @@ def test_one_statement_with_two_years_is_a_series_in_one_unit():
         (2015, 88.2, "亿元", "88.2亿元", 1),
         (2018, 13368.0, "亿元", "1.3368万亿元", 1),
     ]
+    as_json = Answer("q", "a", True, [cite], series=series).to_json()["series"]  # what `ask --json` prints
+    assert as_json[0] == {
+        "year": 2015,
+        "value": 88.2,
+        "unit": "亿元",
+        "text": "88.2亿元",
+        "citation": 1,
+        "report_year": False,
+    }
 
 
 def test_each_years_report_gives_a_point_labelled_with_its_citation():
