@@ -2,8 +2,8 @@
 
 Read from the cited statements themselves (each citation's quoted sentence, or its table row's
 statement), never from the answer's text, so every point carries the [n] of the citation that states it.
-The years come from one cited statement ("从2011年203家跃升至2019年512家"), or from several documents'
-statements, one document's best citation each (the same figure in each year's report).
+The years come from one cited statement ("从2011年203家跃升至2019年512家") and those that restate one of
+its figures, or from several documents' statements (the same figure in each year's report).
 
     >>> cite = Citation(1, "r.txt", "", "", 0, 0, 0.0, highlight="全市高新技术企业总量从2011年203家跃升至2019年512家。")
     >>> [(p.year, p.value, p.unit, p.citation) for p in year_series([cite], {})]
@@ -27,16 +27,26 @@ _TARGET = re.compile(r"目标|力争|预期|计划|规划")  # a plan's figure i
 def year_series(citations: Sequence[Citation], chunks: Mapping[tuple[str, int, int], Chunk]) -> list[SeriesPoint]:
     """One point a year, oldest first, of the unit stated for the most years; [] when fewer than two years.
 
+    Each document's first citation gives its points; a later citation of the same document joins only
+    when it restates one of the figures already taken (so it speaks of the same quantity: "由2015年的251家
+    增加到512家" beside "从2011年203家…至2019年512家", not "2019年补助1.69亿元" beside "研发投入133.68亿元").
     `chunks` maps (doc_id, start, end) to the retrieved chunks, so a cited table row is read as its
     statement (the row with its header). A figure without a year of its own takes its document's year
     only when its statement names no year at all ("全市高新技术企业达到512家" in a 2020 report).
     """
-    best_of_document: dict[str, Citation] = {}
+    taken: list[tuple[Point, int, bool]] = []
+    stated: set[tuple[str, float]] = set()
+    documents: set[str] = set()
     for citation in citations:
-        best_of_document.setdefault(citation.doc, citation)
-    found = [point for citation in best_of_document.values() for point in _points(citation, chunks)]
+        points = _points(citation, chunks)
+        values = {(point.family, point.value) for point, _n, _r in points}
+        if citation.doc in documents and not values & stated:
+            continue
+        documents.add(citation.doc)
+        stated |= values
+        taken += [(point, n, report_year) for point, n, report_year in points if point.year is not None]
     by_family: dict[str, dict[int, tuple[Point, int, bool]]] = {}
-    for point, n, report_year in found:
+    for point, n, report_year in taken:
         by_family.setdefault(point.family, {}).setdefault(point.year or 0, (point, n, report_year))
     years = max(by_family.values(), key=len, default={})  # ties: the family cited first
     if len(years) < 2:
@@ -56,7 +66,7 @@ def year_series(citations: Sequence[Citation], chunks: Mapping[tuple[str, int, i
 
 
 def _points(citation: Citation, chunks: Mapping[tuple[str, int, int], Chunk]) -> list[tuple[Point, int, bool]]:
-    """(point, citation number, year is the document's) of each dated level the citation states."""
+    """(point, citation number, year is the document's) of each level the citation states, dated or not."""
     chunk = chunks.get((citation.doc, citation.start, citation.end))
     is_row = chunk is not None and chunk.is_table_row
     statement = chunk.statement if chunk is not None and is_row else (citation.highlight or citation.text)
@@ -67,8 +77,8 @@ def _points(citation: Citation, chunks: Mapping[tuple[str, int, int], Chunk]) ->
     for point in points_in(statement, is_row, citation.n, targets=False):
         if point.unit in _CHANGE_UNITS:
             continue
-        if point.year is not None:
-            out.append((point, citation.n, False))
-        elif names_no_year and citation.year is not None:
+        if point.year is None and names_no_year and citation.year is not None:
             out.append((Point(point.passage, point.text, point.value, point.unit, citation.year), citation.n, True))
+        else:
+            out.append((point, citation.n, False))
     return out

@@ -55,3 +55,12 @@ def test_a_table_row_is_read_as_its_statement_without_its_target_cell():
     cited = [_cite(1, "t.txt", row), _cite(2, "u.txt", "2015年全市高新技术企业251家。", year=2016)]
     series = year_series(cited, {("t.txt", 0, len(row)): chunk})
     assert [(p.year, p.value, p.citation) for p in series] == [(2015, 251, 2), (2019, 512, 1)]
+
+
+def test_a_later_citation_of_the_document_joins_when_it_restates_a_figure():
+    citations = [
+        _cite(1, "a.txt", "全市高新技术企业总量从2011年203家一举跃升至2019年512家。"),
+        _cite(2, "a.txt", "全市高新技术企业由2015年的251家增加到512家，增长103.98%。", start=40),
+    ]
+    series = year_series(citations, {})
+    assert [(p.year, p.value, p.citation) for p in series] == [(2011, 203, 1), (2015, 251, 2), (2019, 512, 1)]
