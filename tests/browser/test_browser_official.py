@@ -26,7 +26,7 @@ from tests.browser.server import ARTIFACTS, launch, require_browser, streamlit_a
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PASSWORD = "test-admin"
-SERIES_QUESTION = "全市研发投入从2015年到2018年增加了多少？"  # one statement gives both years' figures
+SERIES_QUESTION = "高新技术企业历年有多少家？"  # 2011 and 2019 in one cited sentence, 2015 in another
 PLAIN_QUESTION = "2019年高新技术企业有多少家？"
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -131,24 +131,29 @@ def test_official_desktop(app):
         # figures across years: a chart whose points carry their citation numbers, and the table
         timings.append(_ask(page, SERIES_QUESTION))
         answer = page.locator(".rq-answer").last
-        expect(answer).to_contain_text("133.68")
+        expect(answer).to_contain_text("512家")
         assert _in_view(page, answer), f"answer out of view: {answer.bounding_box()}"
         chart = page.get_by_test_id("stVegaLiteChart").last
         expect(chart).to_be_visible(timeout=20_000)
         table = page.locator(".rq-series").last
-        expect(table).to_contain_text("2015年")
-        expect(table).to_contain_text("2018年")
-        assert table.locator("tbody tr").count() == 2 and table.locator("tbody").inner_text().count("[1]") == 2
+        expect(table).to_contain_text("2011年")
+        assert table.locator("tbody tr").count() == 3
+        assert [row.split("\t") for row in table.locator("tbody").inner_text().splitlines()] == [
+            ["2011年", "203", "203家", "[1]"],
+            ["2015年", "251", "251家", "[2]"],
+            ["2019年", "512", "512家", "[1]"],
+        ]
         labels = chart.evaluate(
             "el => [...el.querySelectorAll('text')].map(t => t.textContent).filter(t => /^\\[\\d+\\]/.test(t))"
         )
-        assert labels == ["[1] 88.2亿元", "[1] 133.68亿元"], labels
+        assert labels == ["[1] 203家", "[2] 251家", "[1] 512家"], labels
 
         expect(page.get_by_role("button", name="导出为 Word 文档")).to_be_enabled()  # the reply just given is in it
 
         # the cited passage is scrolled into view in its context box, and the box into the window
-        page.get_by_text("查看原文上下文 [1]").last.click()
-        context = page.locator(".rq-context").last
+        expander = page.get_by_test_id("stExpander").filter(has_text="查看原文上下文 [1]").last
+        expander.get_by_text("查看原文上下文 [1]").click()
+        context = expander.locator(".rq-context")
         expect(context).to_be_visible(timeout=10_000)
         page.wait_for_timeout(1000)
         mark = context.locator("mark").first
@@ -181,9 +186,9 @@ def test_official_desktop(app):
         import docx
 
         text = "\n".join(par.text for par in docx.Document(io.BytesIO(path.read_bytes())).paragraphs)
-        assert SERIES_QUESTION in text and "133.68亿元" in text and "[1] " in text
+        assert SERIES_QUESTION in text and "512家（2019年）。" in text and "2015年：251家 [2]" in text
         assert "文件：淄博市十三五科技创新规划后评估报告.txt" in text and "章节：" in text
-        assert "全市研发投入由2015年88.2亿元增加到2018年133.68亿元" in text
+        assert "全市高新技术企业总量从2011年203家一举跃升至2019年512家。" in text
         with page.expect_download() as download:
             page.get_by_role("button", name="导出为纯文本（记事本可打开）").click()
         markdown = Path(download.value.path()).read_text(encoding="utf-8")
