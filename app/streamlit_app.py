@@ -550,7 +550,7 @@ def page(settings: Settings) -> None:
         with st.chat_message("assistant"):
             render_turn(turn, engine, settings)
 
-    question = st.chat_input("请输入问题，例如：某年某项指标是多少？可接着追问“那2015年呢？”")
+    question = st.chat_input("输入问题，可追问“那2015年呢？”")  # one line on a phone
     question = question or ss.pop("pending", None)
     if question:
         ask(engine, settings, question.strip(), options)
