@@ -64,3 +64,22 @@ def test_a_later_citation_of_the_document_joins_when_it_restates_a_figure():
     ]
     series = year_series(citations, {})
     assert [(p.year, p.value, p.citation) for p in series] == [(2011, 203, 1), (2015, 251, 2), (2019, 512, 1)]
+
+
+def test_the_engine_answers_with_a_series_of_years_also_for_a_comparison_of_two_years(hash_seed_settings):
+    from contextlib import closing
+
+    from reportqa.engine import Engine
+    from tests.conftest import HashEmbedder
+
+    with closing(Engine.open(hash_seed_settings, HashEmbedder())) as engine:
+        every_year = engine.ask("高新技术企业历年有多少家？")
+        compared = engine.ask("2015年和2019年高新技术企业哪个多？")
+        one_year = engine.ask("2018年研发经费投入总额是多少？")
+    known = {2011: 203, 2015: 251, 2019: 512}  # what the seed report states
+    for answer, years in ((every_year, {2011, 2019}), (compared, {2015, 2019})):
+        assert years <= {p.year for p in answer.series}, answer.answer
+        assert all(known[p.year] == p.value and p.unit == "家" for p in answer.series)
+        cited = {c.n: c.highlight for c in answer.citations}
+        assert all(point.text in cited[point.citation] for point in answer.series)
+    assert one_year.found and one_year.series == []
