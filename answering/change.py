@@ -40,9 +40,10 @@ class Point:
         return unit_family(self.unit)
 
 
-def points_in(text: str, is_table_row: bool, passage: int) -> list[Point]:
+def points_in(text: str, is_table_row: bool, passage: int, *, targets: bool = True) -> list[Point]:
+    """The figures of a sentence or table-row statement; `targets=False` leaves out a row's target cells."""
     if is_table_row:
-        cells = [c for c in parse_statement(text) if c.figures]
+        cells = [c for c in parse_statement(text) if c.figures and (targets or not c.is_target)]
         return [
             p
             for c in cells

@@ -3,7 +3,8 @@
 Nothing here imports Streamlit, so each rule is tested on its own:
 
     is_admin_password("secret", settings.admin_password_sha256)   # hmac.compare_digest of sha256 digests
-    save_upload(settings.corpus_dir, "../../etc/报告 2020.docx", data, max_mb=50)  # -> corpus/报告 2020.docx
+    save_upload(settings.corpus_dir, "../../etc/报告 2020.docx", data, max_mb=50, check=readable_document)
+    # -> corpus/报告 2020.docx, or UploadError("报告 2020.docx：不是有效的 Word（.docx）文件…") and nothing written
     builder = IndexBuilder(settings); builder.start(); builder.state()
 """
 
@@ -20,8 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportqa.app.jobs import BackgroundJob, failure_text
-from reportqa.core.errors import ReportQAError
+from reportqa.core.errors import DocumentError, ReportQAError, printable
 from reportqa.core.settings import Settings
+from reportqa.ingest.pipeline import check_readable
 
 if TYPE_CHECKING:  # the build module loads FAISS and the embedders: imported only when a build runs
     from reportqa.indexing.build import BuildReport
@@ -33,7 +35,9 @@ _UNSAFE_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 
 
 class UploadError(ReportQAError):
-    """An uploaded file was refused; the message names the file and the reason."""
+    """An uploaded file was refused; the message names the file (never a path) and the reason, in Chinese."""
+
+    code = "upload"
 
 
 def hash_password(password: str) -> str:
@@ -50,17 +54,17 @@ def is_admin_password(entered: str, expected_sha256: str) -> bool:
 
 def safe_filename(name: str, allowed: tuple[str, ...] = ALLOWED_SUFFIXES) -> str:
     """A plain file name for the corpus folder: no folders, no traversal, `allowed` suffix; Chinese and spaces kept."""
-    original = name
+    original = _shown_name(name)
     name = unicodedata.normalize("NFC", name).replace("\\", "/").split("/")[-1]
     name = _UNSAFE_CHARS.sub("_", name)
     name = re.sub(r"\s+", " ", name).strip(" .")  # no hidden files, no trailing dots or spaces
     stem, dot, suffix = name.rpartition(".")
     suffix = f".{suffix.lower()}" if dot else ""
     if suffix not in allowed:
-        raise UploadError(f"{original}: 只接受 {'、'.join(allowed)} 文件")
+        raise UploadError(f"{original}：只接受 {'、'.join(allowed)} 文件")
     stem = stem.strip(" .")[: MAX_NAME_CHARS - len(suffix)].rstrip(" .")
     if not stem:
-        raise UploadError(f"{original}: 文件名为空，请重命名后再上传")
+        raise UploadError(f"{original}：文件名为空，请重命名后再上传")
     return stem + suffix
 
 
@@ -72,24 +76,43 @@ def save_upload(
     max_mb: int,
     overwrite: bool = False,
     allowed: tuple[str, ...] = ALLOWED_SUFFIXES,
+    check: Callable[[str, bytes], None] | None = None,
 ) -> Path:
-    """Write an uploaded file into the top level of `corpus_dir` under a sanitised name; return its path."""
+    """Write an uploaded file into the top level of `corpus_dir` under a sanitised name; return its path.
+
+    `check(filename, data)` raises UploadError for content to refuse; it runs before anything is written.
+    """
     filename = safe_filename(name, allowed)
     if len(data) > max_mb * 1024 * 1024:
-        raise UploadError(f"{name}: 文件超过 {max_mb} MB 上限")
+        raise UploadError(f"{filename}：文件超过 {max_mb} 兆字节的上限")
     if not data:
-        raise UploadError(f"{name}: 文件是空的")
+        raise UploadError(f"{filename}：文件是空的")
+    if check is not None:
+        check(filename, data)
     corpus_dir.mkdir(parents=True, exist_ok=True)
     root = corpus_dir.resolve()
     target = root / filename
     if target.parent != root or target.is_symlink():
-        raise UploadError(f"{name}: 文件名不可用")
+        raise UploadError(f"{filename}：文件名不可用")
     if target.exists() and not overwrite:
-        raise UploadError(f"{filename}: 已有同名文档；如要替换，请勾选“替换同名文档”")
+        raise UploadError(f"{filename}：已有同名文档；如要替换，请勾选“替换同名文档”")
     tmp = root / f".{filename}.uploading"
     tmp.write_bytes(data)
     tmp.replace(target)  # atomic: the builder never sees half a file
     return target
+
+
+def readable_document(filename: str, data: bytes) -> None:
+    """Refuse (UploadError with the reason) a document a build would skip: parsed by the ingest's own loader."""
+    try:
+        check_readable(filename, data)
+    except DocumentError as exc:
+        raise UploadError(f"{filename}：{exc.reason}") from exc
+
+
+def _shown_name(name: str) -> str:
+    """The file name alone, printable: an upload's name may carry a client's folders."""
+    return printable(name.replace("\\", "/").rsplit("/", 1)[-1]) or printable(name)
 
 
 def list_documents(corpus_dir: Path) -> list[tuple[str, int]]:
@@ -112,7 +135,7 @@ def remove_document(corpus_dir: Path, doc_id: str) -> None:
     target = (root / doc_id).resolve()
     listed = {d for d, _ in list_documents(corpus_dir)}
     if doc_id not in listed or not target.is_relative_to(root):
-        raise UploadError(f"{doc_id}: 不是文档目录中的文件")
+        raise UploadError(f"{_shown_name(doc_id)}：不是文档目录中的文件")
     target.unlink()
 
 
@@ -122,7 +145,7 @@ class BuildState:
     stage: str = ""
     done: int = 0
     total: int = 0
-    summary: str = ""  # the last build's report
+    report: BuildReport | None = None  # the last build's
     error: str = ""
     finished_at: float | None = None
 
@@ -150,7 +173,7 @@ class IndexBuilder(BackgroundJob[BuildState]):
     def start(self, *, full: bool = False) -> bool:
         """Start a build unless one is running; returns whether one was started."""
         return self._launch(
-            lambda last: BuildState(running=True, stage="准备", summary=last.summary), lambda: self._run(full)
+            lambda last: BuildState(running=True, stage="准备", report=last.report), lambda: self._run(full)
         )
 
     def _progress(self, stage: str, done: int, total: int) -> None:
@@ -164,6 +187,6 @@ class IndexBuilder(BackgroundJob[BuildState]):
             report = build(self.settings, full=full, progress=self._progress)
         except Exception as exc:  # shown to the administrator
             error = failure_text(exc, "index build")
-            self._state = BuildState(summary=self._state.summary, error=error, finished_at=time.time())
+            self._state = BuildState(report=self._state.report, error=error, finished_at=time.time())
         else:
-            self._state = BuildState(summary=report.summary(), finished_at=time.time())
+            self._state = BuildState(report=report, finished_at=time.time())

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Generic, Protocol, TypeVar
 
+from reportqa.app.messages import GENERIC, user_message
 from reportqa.core.errors import ReportQAError
 
 log = logging.getLogger(__name__)
@@ -53,9 +54,10 @@ class BackgroundJob(Generic[S]):
 
 
 def failure_text(exc: Exception, what: str) -> str:
-    """What an administrator reads of a failed job: a ReportQAError's own message; any other error
-    by its type and message, logged in full as "`what` failed"."""
+    """What an administrator reads of a failed job, in Chinese (`user_message`); the error itself is
+    logged as "`what` failed", in full when it is not one of ours."""
     if isinstance(exc, ReportQAError):
-        return str(exc)
+        log.warning("%s failed: %s", what, exc)
+        return user_message(exc)
     log.error("%s failed", what, exc_info=exc)
-    return f"{type(exc).__name__}: {exc}"
+    return GENERIC

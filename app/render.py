@@ -15,13 +15,14 @@ import html
 import re
 from collections.abc import Sequence
 
-from reportqa.core.models import NOT_FOUND, Answer, Citation
+from reportqa.core.models import NOT_FOUND, Answer, Citation, SeriesPoint
 
 # Characters Markdown (emphasis, links, code, headings, tables, lists), remark-math ($), emoji
 # shortcodes and Streamlit's :color[...] directives react to; as numeric entities they show as themselves.
 _MARKDOWN_SPECIAL = {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#|~$:<>"}
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 CONTEXT_CHARS = 400  # characters of source shown on each side of a cited passage
+ECHO_CHARS = 300  # of a question echoed in the chat
 
 STYLE = """
 <style>
@@ -37,15 +38,27 @@ STYLE = """
 .rq-passage {border-left: 3px solid #9ab; padding: 0.3rem 0.7rem; margin: 0.2rem 0 0.4rem 0;
   background: #f7f9fb; line-height: 1.7; font-size: 0.95em;}
 .rq-passage mark, .rq-context mark {background: #ffe58a; padding: 0 1px;}
-.rq-context {max-height: 22rem; overflow-y: auto; line-height: 1.7; font-size: 0.92em; color: #333;}
+.rq-context {position: relative; max-height: 22rem; overflow-y: auto; line-height: 1.7; font-size: 0.92em;
+  color: #333;}
+/* the answer's first line stays below Streamlit's header when scrolled into view */
+.rq-answer, .rq-notfound {scroll-margin-top: 4.5rem;}
+.rq-series {border-collapse: collapse; font-size: 0.88em; margin: 0.2rem 0 0.6rem 0;}
+.rq-series th, .rq-series td {border: 1px solid #d5dbe1; padding: 0.15rem 0.6rem; text-align: left;}
+.rq-series th {background: #f1f4f7; font-weight: 600;}
+.rq-series th, .rq-series td:not(:nth-child(3)) {white-space: nowrap;}
+.rq-doc-item {font-size: 0.85em; color: #444; overflow-wrap: anywhere; margin-bottom: 0.25rem;}
+.rq-skip {font-size: 0.85em; color: #a33a00; overflow-wrap: anywhere;}
 .rq-context .rq-cited {background: #e8f0fe;}
 .rq-warning {color: #8a5300; font-size: 0.9em;}
-/* Streamlit's file uploader speaks English ("Upload", "50MB per file"); each label already names types and size */
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {font-size: 0;}
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
-  content: "选择文件"; font-size: 0.875rem;}
-[data-testid="stFileUploaderDropzoneInstructions"] span {font-size: 0;}
-[data-testid="stFileUploaderDropzoneInstructions"] span::after {content: "或把文件拖到这里"; font-size: 0.875rem;}
+/* Streamlit's "Running..." and "Stop" while a question is answered: the page's own spinner says it in Chinese */
+[data-testid="stStatusWidget"] {display: none;}
+/* Streamlit's file uploader speaks English ("Upload", "50MB per file • TXT, MD…") and has no setting for it:
+   its words are taken out of the page (display: none, so not even a screen reader or copy reads them) and
+   Chinese drawn in their place; the label above already names the types and the size limit. */
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {display: none;}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {content: "选择文件";}
+[data-testid="stFileUploaderDropzoneInstructions"] span {display: none;}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {content: "或把文件拖到这里"; font-size: 0.875rem;}
 </style>
 """
 
@@ -89,11 +102,17 @@ def answer_html(answer: Answer) -> str:
     return f'<div class="rq-notfound">{body}</div>'
 
 
+def document_label(doc_id: str, title: str = "", year: int | None = None) -> str:
+    """ "标题（2021年）· 文件名.txt": two documents may share a title, never a file name."""
+    year_note = f"（{year}年）" if year else ""
+    name = doc_id.rsplit("/", 1)[-1]
+    return f"{title}{year_note} · {name}" if title and title != name else f"{name}{year_note}"
+
+
 def citation_head_html(citation: Citation) -> str:
-    title = citation.title or citation.doc
-    year = f"（{citation.year}年）" if citation.year else ""
+    label = document_label(citation.doc, citation.title, citation.year)
     section = f'<div class="rq-cite-meta">章节：{text_html(citation.section)}</div>' if citation.section else ""
-    return f'<div class="rq-cite-head">[{citation.n}] {text_html(title)}{text_html(year)}</div>{section}'
+    return f'<div class="rq-cite-head">[{citation.n}] {text_html(label)}</div>{section}'
 
 
 def citation_html(citation: Citation) -> str:
@@ -118,31 +137,26 @@ def warnings_html(warnings: Sequence[str]) -> str:
     return "".join(f'<div class="rq-warning">注意：{text_html(w)}</div>' for w in warnings)
 
 
-def conversation_markdown(turns: Sequence[dict]) -> str:
-    """The conversation as a Markdown file an official can keep: questions, answers, citations.
-
-    `turns` are dicts with "question" and "answer" (an Answer). Document text is put in block
-    quotes and its Markdown characters backslash-escaped so the file reads as the documents do.
-    """
-    lines = ["# 报告问答记录", ""]
-    for i, turn in enumerate(turns, 1):
-        answer: Answer = turn["answer"]
-        lines += [f"## 问题 {i}：{_md_escape(turn['question'])}", ""]
-        if not answer.found:
-            lines += [f"**{NOT_FOUND}**", ""]
-        lines += [_md_escape(line) + "  " for line in answer.answer.splitlines()] + [""]
-        if answer.citations:
-            lines += ["**出处**", ""]
-        for c in answer.citations:
-            year = f"（{c.year}年）" if c.year else ""
-            lines.append(f"[{c.n}] {_md_escape(c.title or c.doc)}{year} · {_md_escape(c.section)} · `{c.doc}`")
-            lines.append("")
-            lines += ["> " + _md_escape(line) for line in c.text.splitlines() if line.strip()]
-            lines.append("")
-        for w in answer.warnings:
-            lines += [f"注意：{_md_escape(w)}", ""]
-    return "\n".join(lines)
+def series_table_html(series: Sequence[SeriesPoint]) -> str:
+    """The chart's data as a table: year, value, the source's own wording, citation number."""
+    rows = "".join(
+        f"<tr><td>{point.year}年{'（报告年份）' if point.report_year else ''}</td>"
+        f"<td>{_number(point.value)}</td><td>{text_html(point.text)}</td><td>[{point.citation}]</td></tr>"
+        for point in series
+    )
+    unit = text_html(series[0].unit) if series else ""
+    return (
+        f'<table class="rq-series"><thead><tr><th>年份</th><th>数值（{unit}）</th><th>原文</th><th>出处</th></tr>'
+        f"</thead><tbody>{rows}</tbody></table>"
+    )
 
 
-def _md_escape(text: str) -> str:
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$])", r"\\\1", text)
+def echo_text(question: str, limit: int = ECHO_CHARS) -> str:
+    """The question as echoed in the chat: a very long one cut, saying how long it was."""
+    if len(question) <= limit:
+        return question
+    return f"{question[:limit]}……（共 {len(question)} 字，仅显示前 {limit} 字）"
+
+
+def _number(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -17,6 +17,7 @@ import uuid
 from datetime import datetime
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from reportqa.app.admin import (
     ALLOWED_SUFFIXES,
@@ -24,29 +25,29 @@ from reportqa.app.admin import (
     UploadError,
     is_admin_password,
     list_documents,
+    readable_document,
     remove_document,
 )
 from reportqa.app.admin import save_upload as save_upload_file
+from reportqa.app.chart import MIN_POINTS, series_chart
 from reportqa.app.evaluation_page import evaluation_page
 from reportqa.app.examples import derive_examples
+from reportqa.app.export import conversation_docx, conversation_markdown
 from reportqa.app.feedback import record_feedback
+from reportqa.app.messages import GENERIC, user_message
+from reportqa.app.page_scripts import CONTEXT_SCROLL, answer_into_view
 from reportqa.app.render import (
     STYLE,
     answer_html,
     citation_html,
     context_html,
-    conversation_markdown,
+    document_label,
+    echo_text,
+    series_table_html,
     text_html,
     warnings_html,
 )
-from reportqa.core.errors import (
-    IndexMismatchError,
-    IndexMissingError,
-    LLMError,
-    QuestionError,
-    ReportQAError,
-    SettingsError,
-)
+from reportqa.core.errors import IndexMissingError, ReportQAError, SettingsError, UnclearFollowupError
 from reportqa.core.settings import Settings, load_settings
 
 log = logging.getLogger("reportqa.app")
@@ -98,6 +99,12 @@ def show_text(text: str, css: str = "") -> None:
     st.markdown(f'<div class="{css}">{text_html(text)}</div>', unsafe_allow_html=True)
 
 
+def literal(message: str) -> str:
+    """A one-line message for st.success/st.error, which read Markdown: as entities its "_" or "*" stay
+    themselves (a file name like 报告_2020_终稿.pdf keeps its underscores)."""
+    return text_html(message)
+
+
 def exact_doc_pattern(doc_id: str) -> str:
     """A doc_filter that matches exactly this document: a glob (bracketed first character) matched whole."""
     escaped = "".join(f"[{ch}]" if ch in "*?[" else ch for ch in doc_id)
@@ -114,23 +121,24 @@ def _state() -> dict:
 # --- sidebar -------------------------------------------------------------------------------------
 
 
-def sidebar(settings: Settings, engine) -> dict:
-    """Status, answer options and export; returns the options for `engine.ask`."""
-    ss = _state()
+def sidebar(settings: Settings, engine) -> tuple[dict, DeltaGenerator]:
+    """Status, answer options and the export heading; returns the options for `engine.ask` and the
+    place for `export_buttons`."""
     options = {"mode": "extractive", "top_k": settings.top_k, "doc_filter": None, "years": []}
     with st.sidebar:
         st.button("新对话", icon=":material/add_comment:", on_click=_new_conversation, width="stretch", type="primary")
 
-        st.subheader("索引状态")
+        st.subheader("已收录的文档")
         if engine is None:
             st.caption("索引尚未就绪")
         else:
             status = engine.status()
             built = status.built_at.astimezone().strftime("%Y-%m-%d %H:%M") if status.built_at else "未知"
-            c1, c2 = st.columns(2)
-            c1.metric("文档", status.documents)
-            c2.metric("段落", status.chunks)
-            show_text(f"向量模型：{status.embedder}\n建立时间：{built}\n版本：{status.version}", "rq-cite-meta")
+            st.caption(f"共 {status.documents} 篇文档，更新于 {built}")
+            with st.expander("详情"):  # for whoever maintains the system, not for reading answers
+                show_text(
+                    f"段落数：{status.chunks}\n向量模型：{status.embedder}\n索引版本：{status.version}", "rq-cite-meta"
+                )
 
         if engine is not None:
             st.subheader("回答设置")
@@ -148,28 +156,50 @@ def sidebar(settings: Settings, engine) -> dict:
 
             metas = engine.documents()
             labels = {
-                doc_id: f"{m.title or doc_id}（{m.year}）" if m.year else (m.title or doc_id)
+                doc_id: document_label(doc_id, m.title, m.year)
                 for doc_id, m in sorted(metas.items(), key=lambda kv: (kv[1].year or 0, kv[0]))
             }
             doc = st.selectbox(
-                "限定文档", [ALL_DOCS, *labels], format_func=lambda d: labels.get(d, d), key="doc_choice"
+                "限定文档",
+                [ALL_DOCS, *labels],
+                format_func=lambda d: labels.get(d, d),
+                key="doc_choice",
+                placeholder="输入标题或文件名查找",
             )
             if doc != ALL_DOCS:
                 options["doc_filter"] = exact_doc_pattern(doc)
+                show_text(labels[doc], "rq-doc-item")  # the box shows one line of it; the whole title here
             years = sorted({m.year for m in metas.values() if m.year})
             if years:
                 options["years"] = st.multiselect("限定年份", years, key="year_choice", placeholder="全部年份")
 
-        st.subheader("导出")
-        st.download_button(
-            "导出对话（Markdown）",
-            data=conversation_markdown(ss["turns"]) if ss["turns"] else "",
-            file_name=f"报告问答-{datetime.now():%Y%m%d-%H%M}.md",
-            mime="text/markdown",
-            disabled=not ss["turns"],
-            width="stretch",
-        )
-    return options
+        st.subheader("导出对话")
+        export_slot = st.container()
+    return options, export_slot
+
+
+def export_buttons() -> None:
+    """Under the sidebar's "导出对话"; drawn after the conversation, so the reply just given is in the files."""
+    turns = _state()["turns"]
+    stamp = f"报告问答-{datetime.now():%Y%m%d-%H%M}"
+    st.download_button(
+        "导出为 Word 文档",
+        data=conversation_docx(turns) if turns else b"",
+        file_name=f"{stamp}.docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        disabled=not turns,
+        width="stretch",
+        key="export_docx",
+    )
+    st.download_button(
+        "导出为纯文本（记事本可打开）",
+        data=conversation_markdown(turns) if turns else "",
+        file_name=f"{stamp}.md",
+        mime="text/markdown",
+        disabled=not turns,
+        width="stretch",
+        key="export_markdown",
+    )
 
 
 def _new_conversation() -> None:
@@ -180,12 +210,12 @@ def _new_conversation() -> None:
 # --- administration ------------------------------------------------------------------------------
 
 
-def admin_panel(settings: Settings) -> None:
+def admin_panel(settings: Settings, engine) -> None:
     """Upload, list, remove documents and rebuild the index; hidden unless a password is configured."""
     if not settings.admin_password_sha256:
         return
     ss = _state()
-    with st.sidebar, st.expander("文档管理（管理员）", expanded=ss["admin"]):
+    with st.sidebar, st.expander("文档管理（管理员）", expanded=ss["admin"], icon=":material/folder_managed:"):
         if not ss["admin"]:
             password = st.text_input("管理员密码", type="password", key="admin_password")
             if password:
@@ -198,7 +228,7 @@ def admin_panel(settings: Settings) -> None:
 
         st.button("退出管理", on_click=lambda: ss.update(admin=False, admin_password=""))
         uploads = st.file_uploader(
-            f"上传文档（{'、'.join(ALLOWED_SUFFIXES)}，每个不超过 {settings.max_upload_mb} MB）",
+            f"上传文档（文本、Word 或 PDF 文件，每个不超过 {settings.max_upload_mb} 兆字节）",
             type=[s.lstrip(".") for s in ALLOWED_SUFFIXES],
             accept_multiple_files=True,
             max_upload_size=settings.max_upload_mb,
@@ -216,33 +246,41 @@ def admin_panel(settings: Settings) -> None:
                             upload.getvalue(),
                             max_mb=settings.max_upload_mb,
                             overwrite=overwrite,
+                            check=readable_document,
                         ).name
                     )
                 except UploadError as exc:
-                    ss.setdefault("admin_errors", []).append(str(exc))
+                    ss.setdefault("admin_errors", []).append(f"未保存 {user_message(exc)}")
             if saved:
                 ss["admin_notice"] = f"已保存：{'、'.join(saved)}。重建索引后即可提问。"
             ss["upload_round"] = ss.get("upload_round", 0) + 1
             st.rerun()
         if ss.get("admin_notice"):
-            st.success(ss.pop("admin_notice"))
+            st.success(literal(ss.pop("admin_notice")))
         for error in ss.pop("admin_errors", []):
-            st.error(error)
+            st.error(literal(error))
 
         docs = list_documents(settings.corpus_dir)
+        metas = engine.documents() if engine is not None else {}
         st.markdown(f"**文档目录**（{len(docs)} 个文件）")
         for doc_id, size in docs:
-            show_text(f"{doc_id}（{size / 1024:.0f} KB）", "rq-cite-meta")
+            meta = metas.get(doc_id)
+            label = document_label(doc_id, meta.title, meta.year) if meta else f"{doc_id}（尚未索引）"
+            show_text(f"{label}（{max(1, round(size / 1024))} 千字节）", "rq-doc-item")
         if docs:
             victim = st.selectbox(
-                "删除文档", ["", *[d for d, _ in docs]], key="remove_choice", placeholder="选择要删除的文档"
+                "删除文档",
+                [d for d, _ in docs],
+                index=None,
+                key="remove_choice",
+                placeholder="选择要删除的文档",
             )
             if victim and st.button("确认删除", key="remove_doc"):
                 try:
                     remove_document(settings.corpus_dir, victim)
                     ss["admin_notice"] = f"已删除：{victim}。重建索引后生效。"
                 except UploadError as exc:
-                    st.error(str(exc))
+                    st.error(literal(user_message(exc)))
                 st.rerun()
 
         builder = builder_for(settings)
@@ -266,10 +304,28 @@ def build_progress(settings: Settings) -> None:
     if state.running:
         _build_progress_live(settings)
     elif state.error:
-        st.error(f"重建索引失败：{state.error}")
-    elif state.summary:
-        st.success("索引已更新，新提问将使用新索引。")
-        show_text(state.summary, "rq-cite-meta")
+        st.error(literal(f"重建索引失败：{state.error}"))
+    elif state.report is not None:
+        build_outcome(state.report)
+
+
+def build_outcome(report) -> None:
+    """What the last build did, in counts an administrator checks; a skipped file is named with its reason."""
+    if report.skipped:
+        st.warning(f"索引已更新，但有 {len(report.skipped)} 个文件无法读取，未编入索引。")
+    else:
+        st.success("索引已更新，新提问将使用新索引。" if report.switched else "文档没有变化，索引未更新。")
+    show_text(
+        f"共 {report.documents} 篇文档：新增 {len(report.added)}，修改 {len(report.changed)}，"
+        f"删除 {len(report.removed)}，未变 {len(report.unchanged)}，跳过 {len(report.skipped)}",
+        "rq-cite-meta",
+    )
+    for note in report.skipped:
+        show_text(f"跳过 {note.name}：{note.reason}", "rq-skip")
+    for doc_id in report.kept:
+        show_text(f"{doc_id}：新文件无法读取，仍使用旧版本", "rq-skip")
+    with st.expander("详情"):
+        show_text(report.summary(), "rq-cite-meta")
 
 
 # --- the conversation ----------------------------------------------------------------------------
@@ -280,6 +336,10 @@ def render_turn(turn: dict, engine, settings: Settings) -> None:
     st.markdown(answer_html(answer), unsafe_allow_html=True)
     if answer.warnings:
         st.markdown(warnings_html(answer.warnings), unsafe_allow_html=True)
+    if len(answer.series) >= MIN_POINTS:
+        st.markdown("###### 各年数据")
+        st.altair_chart(series_chart(answer.series), width="stretch")
+        st.markdown(series_table_html(answer.series), unsafe_allow_html=True)
     if answer.citations:
         st.markdown("###### 出处" if answer.found else "###### 最接近的出处（仅供参考）")
     for citation in answer.citations:
@@ -338,7 +398,7 @@ def ask(engine, settings: Settings, question: str, options: dict) -> None:
     ss = _state()
     history = [t["question"] for t in ss["turns"]]
     with st.chat_message("user"):
-        show_text(question)
+        show_text(echo_text(question))
     with st.chat_message("assistant"):
         placeholder = st.empty()
         streamed: list[str] = []
@@ -361,18 +421,16 @@ def ask(engine, settings: Settings, question: str, options: dict) -> None:
                     mode=options["mode"],
                     on_token=on_token if options["mode"] == "llm" else None,
                 )
-        except QuestionError as exc:
-            placeholder.warning(f"问题无法处理：{exc}")
-            return
-        except LLMError as exc:
-            placeholder.error(f"大模型服务出错：{exc}。可在侧栏改用“摘录原文”方式。")
+        except UnclearFollowupError as exc:
+            placeholder.info(literal(user_message(exc)), icon=":material/help:")
             return
         except ReportQAError as exc:
-            placeholder.error(f"无法回答：{exc}")
+            log.warning("question not answered (%s): %s", exc.code, exc)
+            placeholder.warning(literal(user_message(exc)))
             return
         except Exception:
-            log.exception("question failed: %s", question)
-            placeholder.error("系统内部错误，未能回答这个问题。请稍后再试或联系管理员。")
+            log.exception("question failed: %s", question[:200])
+            placeholder.error(GENERIC)
             return
         elapsed = time.perf_counter() - started
         placeholder.empty()
@@ -387,6 +445,7 @@ def ask(engine, settings: Settings, question: str, options: dict) -> None:
         }
         ss["turns"].append(turn)
         render_turn(turn, engine, settings)
+    st.html(answer_into_view(turn["id"]), unsafe_allow_javascript=True)
 
 
 def examples(engine, settings: Settings) -> None:
@@ -414,23 +473,18 @@ def load_engine(settings: Settings):
         return _open_engine(_settings_key(settings), settings)
     except IndexMissingError:
         pass
-    except IndexMismatchError as exc:
-        st.error(
-            f"索引与当前设置不一致：{exc}\n\n请管理员在侧栏“文档管理”中勾选“完全重建”后重建索引，"
-            "或在命令行运行 `reportqa ingest --full`。"
-        )
-        return None
     except ReportQAError as exc:
-        st.error(f"无法打开索引：{exc}")
+        log.warning("index not opened (%s): %s", exc.code, exc)
+        st.error(user_message(exc))
         return None
 
     builder = builder_for(settings)
     state = builder.state()
     if not state.running and state.error:
-        st.error(f"建立索引失败：{state.error}")
+        st.error(literal(f"建立索引失败：{state.error}"))
         return None
     if not list_documents(settings.corpus_dir):
-        st.warning(f"文档目录 {settings.corpus_dir} 中还没有文档。请管理员上传文档后建立索引。")
+        st.warning("文档目录中还没有文档。请管理员在侧栏“文档管理”中上传文档后建立索引。")
         return None
     if not state.running:
         builder.start()
@@ -452,18 +506,21 @@ def main() -> None:
         page_title="报告问答", page_icon="📄", layout="wide" if current_view() == EVAL_VIEW else "centered"
     )
     st.markdown(STYLE, unsafe_allow_html=True)
+    st.html(CONTEXT_SCROLL, unsafe_allow_javascript=True)
     try:
         settings = load_settings()
     except SettingsError as exc:
-        st.error(f"设置有误：{exc}")
+        log.error("settings: %s", exc)
+        st.error(user_message(exc))
         st.stop()
     try:
         page(settings)
     except ReportQAError as exc:
-        st.error(f"出错了：{exc}")
+        log.warning("page (%s): %s", exc.code, exc)
+        st.error(literal(user_message(exc)))
     except Exception:
         log.exception("page failed")
-        st.error("系统内部错误，请刷新页面重试；如仍有问题请联系管理员（详情已记录在服务器日志中）。")
+        st.error(GENERIC)
 
 
 def page(settings: Settings) -> None:
@@ -472,33 +529,35 @@ def page(settings: Settings) -> None:
         st.sidebar.radio("页面", [CHAT_VIEW, EVAL_VIEW], horizontal=True, key="view")
     if current_view(settings) == EVAL_VIEW:
         engine = load_engine(settings)
-        admin_panel(settings)
+        admin_panel(settings, engine)
         evaluation_page(settings, engine)
         return
 
     st.title("政府报告问答")
     st.caption(
-        "答案摘自已收录的文档，每句标注出处编号 [n]，可展开原文逐条核对。文档中没有的内容会明确说明“文中未提及”。"
+        "答案摘自已收录的文档，每句标注出处编号（如 [1]），可展开原文逐条核对。文档中没有的内容会明确说明“文中未提及”。"
     )
 
     engine = load_engine(settings)
-    options = sidebar(settings, engine)
-    admin_panel(settings)
+    admin_panel(settings, engine)  # first in the sidebar: an administrator finds it without scrolling
+    options, export_slot = sidebar(settings, engine)
     if engine is None:
         return
 
     for turn in ss["turns"]:
         with st.chat_message("user"):
-            show_text(turn["question"])
+            show_text(echo_text(turn["question"]))
         with st.chat_message("assistant"):
             render_turn(turn, engine, settings)
 
-    question = st.chat_input("请输入问题，例如：某年某项指标是多少？可接着追问“那2015年呢？”")
+    question = st.chat_input("输入问题，可追问“那2015年呢？”")  # one line on a phone
     question = question or ss.pop("pending", None)
     if question:
         ask(engine, settings, question.strip(), options)
     elif not ss["turns"]:
         examples(engine, settings)
+    with export_slot:
+        export_buttons()
 
 
 main()

@@ -12,21 +12,30 @@ from pathlib import PurePath
 
 
 class ReportQAError(Exception):
-    """Base class; the CLI prints these without a traceback."""
+    """Base class; the CLI prints these without a traceback.
+
+    `reason` is what an official reads in the app: plain Chinese, no field names, paths or English.
+    The message (``str(exc)``) may add those for the CLI and the logs.
+    """
 
     code = "error"
+
+    def __init__(self, message: str = "", *, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
 
 class DocumentError(ReportQAError):
     """A source file could not be read. Always names the file: by its name, never the server's path to it
-    (which `path` keeps for the code)."""
+    (which `path` keeps for the code). `reason` is Chinese; `detail` (English, the parser's own words)
+    joins it in the message only."""
 
     code = "document"
 
-    def __init__(self, path: str, reason: str) -> None:
+    def __init__(self, path: str, reason: str, detail: str = "") -> None:
         self.path = path
-        self.reason = reason
-        super().__init__(f"{printable(PurePath(path).name or path)}: {reason}")
+        self.name = printable(PurePath(path).name or path)
+        super().__init__(f"{self.name}: {reason}" + (f" ({detail})" if detail else ""), reason=reason)
 
 
 class IndexMismatchError(ReportQAError):
@@ -66,9 +75,18 @@ class SettingsError(ReportQAError):
 
 
 class QuestionError(ReportQAError):
-    """The question is empty, too long or otherwise unusable. Names the field."""
+    """The question is empty, too long or otherwise unusable. The message names the field; `reason` is Chinese."""
 
     code = "question"
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"question: {reason}" + (f" ({detail})" if detail else ""), reason=reason)
+
+
+class UnclearFollowupError(QuestionError):
+    """A follow-up ("那2015年呢？") with no earlier question to follow: `reason` asks what it refers to."""
+
+    code = "unclear_followup"
 
 
 class LLMError(ReportQAError):

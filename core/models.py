@@ -5,7 +5,7 @@ documents -> blocks (parsed sections/tables) -> chunks -> index -> hits -> answe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "table_row"]
@@ -160,6 +160,21 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class SeriesPoint:
+    """One year's value of a quantity an answer's citations state: a point of the chart under the answer."""
+
+    year: int
+    value: float  # in `unit`
+    unit: str  # one unit for every point of a series, e.g. "亿元"
+    text: str  # as the source writes it, e.g. "88.2亿元"
+    citation: int  # the [n] of the citation that states it
+    report_year: bool = False  # the statement names no year: `year` is its document's own
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Answer:
     """An answer as data, and its text rendered once from that data (`answer`).
 
@@ -173,6 +188,7 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # e.g. unsupported numbers from an LLM
     index_version: str = ""
+    series: list[SeriesPoint] = field(default_factory=list)  # a quantity across years, oldest first; or empty
     direct: DirectAnswer | None = None
     claims: tuple[Claim, ...] = ()
     statements: tuple[Statement, ...] = ()
@@ -226,4 +242,5 @@ class Answer:
             "index_version": self.index_version,
             "direct": self.direct.to_json() if self.direct else None,
             "statements": [s.to_json() for s in self.statements],
+            "series": [point.to_json() for point in self.series],
         }

@@ -21,6 +21,7 @@ from itertools import zip_longest
 from reportqa.answering.compare import side_by_side
 from reportqa.answering.extractive import ExtractiveAnswerer
 from reportqa.answering.llm import LLMAnswerer
+from reportqa.answering.series import year_series
 from reportqa.core.errors import LLMError
 from reportqa.core.models import Answer, DocumentMeta, Hit
 from reportqa.core.settings import Settings
@@ -181,10 +182,16 @@ class Engine:
         query = analyse(question, history, max_chars=self.settings.max_question_chars)
         comparison = self._split(query) if mode != "llm" else None
         parts = self._parts(query, comparison)
-        answers = [self._answer(serving, part, doc_filter, years, top_k, mode, on_token) for part in parts]
+        retrieved: list[Hit] = []
+        answers = [self._answer(serving, part, doc_filter, years, top_k, mode, on_token, retrieved) for part in parts]
         answer = answers[0] if comparison is None else side_by_side(query.original, comparison, answers)
         warnings = answer.warnings if comparison is None else [w for part in answers for w in part.warnings]
-        return replace(answer, warnings=warnings, index_version=serving.snapshot.version)
+        series = []
+        if answer.found and any(part.kind == "quantity" for part in parts):
+            # a comparison's sides too: "2015年和2019年…哪个多" is a series of its sides' years
+            chunks = {(hit.chunk.doc_id, hit.chunk.start, hit.chunk.end): hit.chunk for hit in retrieved}
+            series = year_series(answer.citations, chunks)
+        return replace(answer, warnings=warnings, index_version=serving.snapshot.version, series=series)
 
     def _split(self, query: Query) -> Comparison | None:
         """The sides of a comparison, or the parts of a question that asks several things; None for one."""
@@ -206,11 +213,14 @@ class Engine:
         top_k: int,
         mode: str,
         on_token: Callable[[str], None] | None,
+        retrieved: list[Hit],
     ) -> Answer:
+        """The answer to one question; the passages it was answered from are added to `retrieved`."""
         scope = scope_documents(query, serving.metas, doc_filter=doc_filter, years=years)
         if scope.unavailable:
             return Answer(question=query.original, answer=scope.unavailable, found=False)
         hits = self._retrieve(serving, query, scope, top_k)
+        retrieved += hits
         if mode == "llm":
             if not self.settings.llm_configured:
                 raise LLMError("answer_mode is llm but llm_base_url / llm_model are not set")

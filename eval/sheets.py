@@ -29,6 +29,8 @@ from reportqa.eval.rows import QuestionSet, RowProblem
 class QuestionSetError(ReportQAError):
     """A question set file that cannot be read at all; the message names the file and what to do."""
 
+    code = "question_set"
+
 
 @dataclass(frozen=True)
 class Column:

@@ -491,9 +491,9 @@ class _Build:
             return parse_document(path, self.corpus_dir, chunker, overrides)
         except DocumentError as exc:
             return exc.reason
-        except Exception as exc:  # a parser bug on one file must not stop the others, nor print a traceback
-            log.debug("unexpected error while parsing %s", path, exc_info=True)
-            return f"解析出错 (unexpected {type(exc).__name__}: {exc})"
+        except Exception:  # a parser bug on one file must not stop the others, nor print a traceback
+            log.warning("unexpected error while parsing %s", path, exc_info=True)
+            return "解析时出现意外错误（详情已记录在服务器日志中）"
 
     def _keep_previous(self, doc_id: str, previous: _Previous | None, docs: dict[str, _Doc]) -> bool:
         """A changed file became unreadable: keep serving its previous version if it can be reused."""

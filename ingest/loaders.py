@@ -33,6 +33,8 @@ CORPUS_NOTES = frozenset({"source.md", "readme.md", "readme.txt"})
 
 _CHINESE_ENCODINGS = ("gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950", "cp936")
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_NOT_DOCX = "不是有效的 Word（.docx）文件，可能已损坏"
+_NOT_PDF = "不是有效的 PDF 文件，可能已损坏"
 _NOTE_MARKER = re.compile(r"^(?:[\[(（]?\d{1,3}[\])）]?|[*†‡①-⑳])$")
 
 
@@ -49,10 +51,22 @@ def load_document(
     """
     path = Path(path)
     doc_id = _doc_id(path, Path(corpus_dir))
-    data = read_bytes(path, max_bytes)
+    return document_from_bytes(path, doc_id, read_bytes(path, max_bytes), meta_overrides)
+
+
+def document_from_bytes(
+    path: Path, doc_id: str, data: bytes, meta_overrides: Mapping[str, dict] | None = None
+) -> Document:
+    """The document these bytes hold, as if read from ``path`` (which names it and gives its type).
+
+    An upload is checked with this before it is saved, so what is refused at upload is exactly what a
+    build would skip.
+    """
+    if not data:
+        raise DocumentError(str(path), "文件为空", "the file is empty")
     text = decode(path, data)
     if not text.strip():
-        raise DocumentError(str(path), "文件没有文字内容 (the file has no text)")
+        raise DocumentError(str(path), "文件没有文字内容", "the file has no text")
     overrides = (meta_overrides or {}).get(doc_id)
     return Document(
         doc_id=doc_id,
@@ -70,17 +84,17 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise DocumentError(str(path), f"无法读取文件 (cannot read the file): {exc.strerror or exc}") from exc
+        raise DocumentError(str(path), "无法读取文件", f"cannot read the file: {exc.strerror or exc}") from exc
     if size > max_bytes:
         raise DocumentError(
             str(path), f"文件过大：{size / 1024 / 1024:.1f} MB，超过上限 {max_bytes / 1024 / 1024:.0f} MB"
         )
     if size == 0:
-        raise DocumentError(str(path), "文件为空 (the file is empty)")
+        raise DocumentError(str(path), "文件为空", "the file is empty")
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise DocumentError(str(path), f"无法读取文件 (cannot read the file): {exc.strerror or exc}") from exc
+        raise DocumentError(str(path), "无法读取文件", f"cannot read the file: {exc.strerror or exc}") from exc
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -107,7 +121,7 @@ def decode_text(path: Path, data: bytes) -> str:
     """Decode plain text: UTF-8 (with or without BOM), else the encoding charset-normalizer detects,
     preferring Chinese encodings (GB18030 stands in for GBK/GB2312, of which it is a superset)."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DocumentError(str(path), "看起来是二进制文件而不是文本 (looks like a binary file, not text)")
+        raise DocumentError(str(path), "看起来是二进制文件而不是文本", "looks like a binary file, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -121,7 +135,7 @@ def decode_text(path: Path, data: bytes) -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-    raise DocumentError(str(path), "无法识别文件编码；请另存为 UTF-8 (cannot detect the text encoding)")
+    raise DocumentError(str(path), "无法识别文件编码，请另存为统一码（UTF-8）文本", "cannot detect the text encoding")
 
 
 def docx_text(path: Path, data: bytes) -> str:
@@ -138,7 +152,7 @@ def docx_text(path: Path, data: bytes) -> str:
     from docx.table import Table
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise DocumentError(str(path), "not a valid .docx (zip) file / 不是有效的 .docx 文件")
+        raise DocumentError(str(path), _NOT_DOCX, "not a valid .docx (zip) file")
     try:
         document = docx.Document(io.BytesIO(data))
         blocks: list[str] = []
@@ -149,7 +163,7 @@ def docx_text(path: Path, data: bytes) -> str:
     except DocumentError:
         raise
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors on broken packages
-        raise DocumentError(str(path), f"not a valid .docx file / 不是有效的 .docx 文件: {exc}") from exc
+        raise DocumentError(str(path), _NOT_DOCX, f"not a valid .docx file: {exc}") from exc
     return "\n\n".join(blocks)
 
 
@@ -198,7 +212,7 @@ def pdf_text(path: Path, data: bytes) -> str:
     from reportqa.ingest.pdf_layout import pdf_layout_text, read_page
 
     if not data.lstrip()[:5].startswith(b"%PDF"):
-        raise DocumentError(str(path), "not a valid PDF file / 不是有效的 PDF 文件")
+        raise DocumentError(str(path), _NOT_PDF, "not a valid PDF file")
     # pdfminer logs a warning for every font without a bounding box, which Chromium's PDFs all have
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
@@ -206,13 +220,15 @@ def pdf_text(path: Path, data: bytes) -> str:
             pages = [read_page(page) for page in pdf.pages]
     except PdfminerException as exc:  # pdfplumber wraps what pdfminer raised
         if exc.args and isinstance(exc.args[0], PDFPasswordIncorrect):
-            raise DocumentError(str(path), "PDF 已加密，无法读取 (the PDF is password-protected)") from exc
-        raise DocumentError(str(path), f"not a valid PDF file / 不是有效的 PDF 文件: {exc}") from exc
+            raise DocumentError(str(path), "PDF 已加密，无法读取", "the PDF is password-protected") from exc
+        raise DocumentError(str(path), _NOT_PDF, f"not a valid PDF file: {exc}") from exc
     except Exception as exc:  # pdfminer raises PSEOF, PDFSyntaxError, ValueError, KeyError… on broken files
-        raise DocumentError(str(path), f"not a valid PDF file / 不是有效的 PDF 文件: {exc}") from exc
+        raise DocumentError(str(path), _NOT_PDF, f"not a valid PDF file: {exc}") from exc
     text = pdf_layout_text(pages)
     if not text.strip():
-        raise DocumentError(str(path), "PDF 没有文字层（可能是扫描件），需要先做 OCR (no text layer: needs OCR)")
+        raise DocumentError(
+            str(path), "PDF 文件没有文字层（可能是扫描件），需要先做文字识别", "no text layer: needs OCR"
+        )
     return text
 
 
@@ -227,7 +243,7 @@ def scan_corpus(corpus_dir: Path) -> tuple[list[Path], list[DocumentError]]:
     """
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
-        raise DocumentError(str(corpus_dir), "语料目录不存在 (the corpus folder does not exist)")
+        raise DocumentError(str(corpus_dir), "语料目录不存在", "the corpus folder does not exist")
     found: list[Path] = []
     skipped: list[DocumentError] = []
     for path in sorted(corpus_dir.rglob("*")):
@@ -235,12 +251,12 @@ def scan_corpus(corpus_dir: Path) -> tuple[list[Path], list[DocumentError]]:
         if any(part.startswith(".") for part in relative.parts):
             continue
         if path.is_symlink():
-            skipped.append(DocumentError(str(path), _link_reason(path, corpus_dir)))
+            skipped.append(DocumentError(str(path), *_link_reason(path, corpus_dir)))
             continue
         if not path.is_file() or relative.as_posix() == META_SIDECAR or path.name.lower() in CORPUS_NOTES:
             continue
         if has_bytes_not_utf8(relative.as_posix()):
-            skipped.append(DocumentError(printable(str(path)), "文件名不是 UTF-8 编码，已跳过；请重命名 (not UTF-8)"))
+            skipped.append(DocumentError(printable(str(path)), "文件名不是 UTF-8 编码，已跳过；请重命名", "not UTF-8"))
         elif path.suffix.lower() in SUPPORTED_SUFFIXES:
             found.append(path)
         else:
@@ -250,18 +266,19 @@ def scan_corpus(corpus_dir: Path) -> tuple[list[Path], list[DocumentError]]:
     return found, skipped
 
 
-def _link_reason(link: Path, corpus_dir: Path) -> str:
+def _link_reason(link: Path, corpus_dir: Path) -> tuple[str, str]:
+    """Why a link is skipped: (reason, detail) for DocumentError."""
     try:
         target = link.resolve()
     except (OSError, RuntimeError):  # a loop of links
-        return "链接无法解析（循环链接），已跳过 (a link loop)"
+        return "链接无法解析（循环链接），已跳过", "a link loop"
     root = corpus_dir.resolve()
     if not target.is_relative_to(root):
-        return "是指向语料目录之外的链接，已跳过 (a link to outside the corpus folder)"
+        return "是指向语料目录之外的链接，已跳过", "a link to outside the corpus folder"
     if not target.exists():
-        return "链接指向的文件不存在，已跳过 (a broken link)"
+        return "链接指向的文件不存在，已跳过", "a broken link"
     inside = target.relative_to(root).as_posix()
-    return f"是指向 {inside} 的链接，已跳过；文档按其本身的路径索引 (links are not followed)"
+    return f"是指向 {inside} 的链接，已跳过；文档按其本身的路径索引", "links are not followed"
 
 
 def _doc_id(path: Path, corpus_dir: Path) -> str:
@@ -269,7 +286,7 @@ def _doc_id(path: Path, corpus_dir: Path) -> str:
         return path.resolve().relative_to(corpus_dir.resolve()).as_posix()
     except ValueError as exc:
         raise DocumentError(
-            str(path), f"文件不在语料目录 {corpus_dir.name} 之内 (not inside the corpus folder)"
+            str(path), f"文件不在语料目录 {corpus_dir.name} 之内", "not inside the corpus folder"
         ) from exc
 
 

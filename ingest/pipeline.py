@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportqa.core.errors import DocumentError
 from reportqa.core.models import Block, Chunk, Document
 from reportqa.ingest.chunking import Chunker
-from reportqa.ingest.loaders import DEFAULT_MAX_BYTES, load_document
+from reportqa.ingest.loaders import DEFAULT_MAX_BYTES, document_from_bytes, load_document
 from reportqa.ingest.structure import parse_blocks
 
 
@@ -53,3 +54,14 @@ def parse_document(
     """The document at ``path`` and its chunks (see :func:`ingest_document`)."""
     ingested = ingest_document(path, corpus_dir, chunker, meta_overrides)
     return ingested.document, ingested.chunks
+
+
+def check_readable(name: str, data: bytes) -> Document:
+    """The document an upload named ``name`` would become, parsed as a build parses it; DocumentError
+    (naming the file, with the reason) when a build would skip it. Nothing is written."""
+    document = document_from_bytes(Path(name), name, data)
+    try:
+        parse_blocks(document)
+    except Exception as exc:  # a build skips a file its parser fails on; so does the upload
+        raise DocumentError(name, "解析时出现意外错误", f"{type(exc).__name__}: {exc}") from exc
+    return document

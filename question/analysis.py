@@ -12,7 +12,7 @@ from typing import Literal
 
 import cn2an
 
-from reportqa.core.errors import QuestionError
+from reportqa.core.errors import QuestionError, UnclearFollowupError
 from reportqa.language.normalise import normalise_text
 from reportqa.language.places import name_places, question_places
 
@@ -67,6 +67,10 @@ _FOLLOWUP_FILLER = re.compile(
 )
 
 
+# A year alone is a follow-up only when it says so: "那2015年呢？", "what about 2015?"
+_FOLLOWUP_CUE = re.compile(r"^\s*(?:那|还有|and\b|what about|how about)|呢[?？。!！\s]*$", re.I)
+
+
 @dataclass(frozen=True)
 class Query:
     """An analysed question. `text` is the standalone question (follow-ups resolved)."""
@@ -87,14 +91,14 @@ def normalise_question(question: str, max_chars: int) -> str:
     """Normalise (as documents are on load: ``normalise_text``) and validate a raw question; raises
     QuestionError naming the field."""
     if question is None or not question.strip():
-        raise QuestionError("question: 问题为空，请输入要查询的内容 (the question is empty)")
+        raise QuestionError("问题为空，请输入要查询的内容", "the question is empty")
     text = re.sub(r"\s+", " ", normalise_text(question)).strip()
     if not _CONTENT.search(text):
-        raise QuestionError("question: 问题中没有可查询的文字或数字，请换个问法 (the question has no words)")
+        raise QuestionError("问题中没有可查询的文字或数字，请换个问法", "the question has no words")
     if len(text) > max_chars:
         raise QuestionError(
-            f"question: 问题过长（{len(text)} 字），请缩短到 {max_chars} 字以内 "
-            f"(the question has {len(text)} characters; the limit is {max_chars})"
+            f"问题过长（{len(text)} 字），请缩短到 {max_chars} 字以内",
+            f"the question has {len(text)} characters; the limit is {max_chars}",
         )
     return text
 
@@ -157,20 +161,25 @@ def resolve_followup(question: str, history: Sequence[str]) -> str:
     """Make an elliptical follow-up standalone by carrying over the previous question's subject.
 
     "那2015年呢？" after "2019年高新技术企业有多少家？" becomes "2015年高新技术企业有多少家？":
-    the new question's years replace the old one's; anything else it says is kept.
+    the new question's years replace the old one's; anything else it says is kept. With no earlier
+    question it is not guessed at: UnclearFollowupError asks what it refers to.
     """
-    if not history:
-        return question
-    previous = history[-1]
     years = find_years(question)
     rest = _YEAR.sub("", _CN_YEAR.sub("", question))
     rest = re.sub(r"年度?|in|for", "", rest, flags=re.I)
     rest = _FOLLOWUP_FILLER.sub("", rest).strip(" ,，、?？")
     # A real question of its own has its own content beyond years and filler words.
-    if len(rest) > 4 or (not years and rest):
+    if len(rest) > 4 or not years:
         return question
-    if not years:
+    if not history:
+        if not rest and _FOLLOWUP_CUE.search(question):  # "那2015年呢？" opening a conversation
+            raise UnclearFollowupError(
+                f"“{question}”是接着上一个问题问的，但前面还没有问题。请问您想了解{years[0]}年的哪一项内容？"
+                f"请把问题说完整，例如“{years[0]}年……是多少？”",
+                "a follow-up with no earlier question",
+            )
         return question
+    previous = history[-1]
     old_years = find_years(previous)
     if old_years:
         resolved = _YEAR.sub(str(years[0]), previous, count=1)

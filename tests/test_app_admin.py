@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reportqa.app.admin import (
@@ -10,11 +12,13 @@ from reportqa.app.admin import (
     hash_password,
     is_admin_password,
     list_documents,
+    readable_document,
     remove_document,
     safe_filename,
     save_upload,
 )
 from reportqa.core.settings import Settings
+from tests.pdf_bytes import minimal_pdf
 
 
 def test_password_gate():
@@ -56,10 +60,38 @@ def test_save_upload_stays_in_corpus_and_does_not_overwrite(tmp_path):
         save_upload(corpus, "报告 一.txt", b"x", max_mb=1)
     save_upload(corpus, "报告 一.txt", b"new", max_mb=1, overwrite=True)
     assert path.read_bytes() == b"new"
-    with pytest.raises(UploadError, match="MB"):
+    with pytest.raises(UploadError, match="兆字节"):
         save_upload(corpus, "big.txt", b"x" * (1024 * 1024 + 1), max_mb=1)
     with pytest.raises(UploadError, match="空"):
         save_upload(corpus, "empty.txt", b"", max_mb=1)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("bad.pdf", bytes(range(256)) * 8, "不是有效的 PDF 文件"),
+        ("坏的_报告.docx", b"PK\x03\x04 not really a zip", "不是有效的 Word"),
+        ("二进制.txt", b"\x00\x01\x02binary", "二进制文件"),
+        ("空白.md", b"  \n\n ", "没有文字内容"),
+        ("扫描件.pdf", minimal_pdf([b""]), "没有文字层"),
+    ],
+)
+def test_unreadable_upload_is_refused_with_its_reason_and_nothing_written(tmp_path, name, data, reason):
+    corpus = tmp_path / "corpus"
+    with pytest.raises(UploadError) as refused:
+        save_upload(corpus, f"C:\\用户\\{name}", data, max_mb=1, check=readable_document)
+    assert str(refused.value).startswith(f"{name}：") and reason in str(refused.value)
+    assert "C:" not in str(refused.value)
+    assert not re.search(r"[A-Za-z]", re.sub(r"PDF|Word|docx", "", refused.value.reason.replace(name, "")))
+    assert not corpus.exists() or list(corpus.iterdir()) == []
+
+
+def test_readable_upload_is_saved(tmp_path):
+    corpus = tmp_path / "corpus"
+    pdf = minimal_pdf([b"BT /F1 12 Tf 72 700 Td (Annual report 2020) Tj ET"])
+    assert save_upload(corpus, "report.pdf", pdf, max_mb=1, check=readable_document).read_bytes() == pdf
+    text = "高新技术企业512家。".encode()
+    assert save_upload(corpus, "报告_2020.txt", text, max_mb=1, check=readable_document).exists()
 
 
 def test_save_upload_refuses_symlink_target(tmp_path):
@@ -90,7 +122,7 @@ def test_list_and_remove(tmp_path):
     assert (tmp_path / "outside.txt").exists()
 
 
-def test_builder_reports_errors_without_raising(tmp_path, monkeypatch):
+def test_builder_reports_errors_without_raising(tmp_path, monkeypatch, caplog):
 
     calls = []
 
@@ -103,4 +135,5 @@ def test_builder_reports_errors_without_raising(tmp_path, monkeypatch):
     assert builder.start(full=True)
     state = builder.wait(10)
     assert calls == [True]
-    assert not state.running and "disk full" in state.error
+    assert not state.running and "服务器日志" in state.error and "disk full" not in state.error
+    assert "disk full" in caplog.text  # the administrator's detail is in the server log

@@ -160,8 +160,10 @@ def test_missing_index_is_built_on_first_start(tmp_path, monkeypatch, env):
 
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / HOSTILE_DOC).write_text(HOSTILE_TEXT, encoding="utf-8")
+    (tmp_path / "corpus" / "坏文件.pdf").write_bytes(bytes(range(256)) * 4)  # copied in, not uploaded
     monkeypatch.setenv("REPORTQA_CORPUS_DIR", str(tmp_path / "corpus"))
     monkeypatch.setenv("REPORTQA_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("REPORTQA_ADMIN_PASSWORD_SHA256", hash_password("pw"))
     at = _app()
     assert any("正在从文档目录建立索引" in i.value for i in at.info)
     assert not at.chat_input
@@ -174,6 +176,12 @@ def test_missing_index_is_built_on_first_start(tmp_path, monkeypatch, env):
     assert at.chat_input, [e.value for e in at.error]
     _ask(at, HOSTILE_QUESTION)
     assert "17" in _markup(at)
+    # the build's outcome, as the administrator reads it: the unreadable file skipped, never added
+    at.text_input(key="admin_password").input("pw").run()
+    assert any("1 个文件无法读取" in w.value for w in at.warning), [w.value for w in at.warning]
+    markup = _markup(at)
+    assert "新增 1，修改 0，删除 0，未变 0，跳过 1" in markup
+    assert "跳过 坏文件.pdf：不是有效的 PDF 文件" in markup
 
 
 def test_admin_upload_is_sanitised_and_removable(env, monkeypatch, tmp_path):

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import re
 
-from reportqa.app.render import answer_html, citation_html, context_html, conversation_markdown, passage_html, text_html
-from reportqa.core.models import NOT_FOUND, Answer, Citation
+from reportqa.app.render import (
+    answer_html,
+    citation_html,
+    context_html,
+    document_label,
+    echo_text,
+    passage_html,
+    series_table_html,
+    text_html,
+)
+from reportqa.core.models import NOT_FOUND, Answer, Citation, SeriesPoint
 
 HOSTILE = "<script>alert(1)</script> **bold** [link](javascript:x) <img src=x onerror=alert(2)> $x$ :red[y]\n\n# head"
 
@@ -73,9 +82,22 @@ def test_citation_head_and_context_escaped():
     assert context.startswith('<div class="rq-context">…') and "<mark>" in context
 
 
-def test_conversation_markdown_keeps_citations_and_escapes():
-    answer = Answer(question="q", answer="512家[1]", found=True, citations=[_citation("**bold** 512家")])
-    md = conversation_markdown([{"question": "2019年高新技术企业有多少家？", "answer": answer}])
-    assert "## 问题 1：2019年高新技术企业有多少家？" in md
-    assert "[1] <b>标题</b>" not in md and r"\*\*bold\*\*" in md
-    assert "> " in md
+def test_documents_are_told_apart_by_file_name():
+    assert document_label("2020/政府工作报告.txt", "政府工作报告", 2020) == "政府工作报告（2020年） · 政府工作报告.txt"
+    assert document_label("a/报告.txt", "报告.txt") == "报告.txt"
+    head = citation_html(_citation("正文"))
+    assert "&lt;b&gt;标题&lt;/b&gt;（2020年） · &lt;x&gt;.txt" in head
+
+
+def test_series_table_escapes_and_labels_citations():
+    table = series_table_html(
+        [SeriesPoint(2015, 251, "家", "251<家>", 2), SeriesPoint(2020, 1200.5, "家", "1200.5家", 1, True)]
+    )
+    assert "<td>2015年</td><td>251</td><td>251&lt;家&gt;</td><td>[2]</td>" in table
+    assert "2020年（报告年份）" in table and "1,200.5" in table and "数值（家）" in table
+
+
+def test_a_long_question_is_echoed_cut_with_its_length():
+    assert echo_text("高企多少家？") == "高企多少家？"
+    echoed = echo_text("高" * 5000, limit=300)
+    assert echoed.startswith("高" * 300) and "共 5000 字" in echoed and len(echoed) < 330

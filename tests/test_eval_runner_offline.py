@@ -117,7 +117,7 @@ class FakeSystem:
 
     def ask(self, question: str) -> Answer:
         if "十四五" in question:
-            raise QuestionError("question: too long")
+            raise QuestionError("问题过长", "too long")
         if "高新" in question:
             return Answer(question, "512家[1]", True, citations=[])
         return Answer(question, "文中未提及", False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportqa.core.errors import QuestionError
+from reportqa.core.errors import QuestionError, UnclearFollowupError
 from reportqa.question.analysis import analyse, answer_kind, find_plan_period, find_years, resolve_followup
 
 
@@ -38,7 +38,15 @@ def test_followup_carries_the_subject_over() -> None:
     assert resolve_followup("2018年的呢", history) == "2018年全市改造了多少个老旧小区？"
     # a question with its own subject stays as it is
     assert resolve_followup("2018年新建了多少座公共充电站？", history) == "2018年新建了多少座公共充电站？"
-    assert resolve_followup("那2018年呢？", []) == "那2018年呢？"
+
+
+@pytest.mark.parametrize("question", ["那2018年呢？", "2018年的呢", "What about 2018?"])
+def test_followup_opening_a_conversation_asks_what_it_refers_to(question) -> None:
+    with pytest.raises(UnclearFollowupError) as asked:
+        analyse(question)
+    assert asked.value.code == "unclear_followup" and "2018年的哪一项内容" in asked.value.reason
+    # a short question of its own is answered, not asked back
+    assert analyse("2018年GDP？").text == "2018年GDP？"
 
 
 def test_analyse_marks_targets_and_english() -> None:
