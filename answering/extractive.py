@@ -15,7 +15,7 @@ from typing import Protocol
 
 from reportqa.answering.change import ASKS_CHANGE, describe_change, figure_pair
 from reportqa.answering.citations import CitationList
-from reportqa.answering.figures import years_covered
+from reportqa.answering.figures import find_figures, years_covered
 from reportqa.answering.kinds import QuestionKinds, narrowed, term_matches, unasked_qualifiers, wanted_units
 from reportqa.core.models import NOT_FOUND, Answer, Claim, DirectAnswer, DocumentMeta, Hit, Statement
 from reportqa.core.protocols import KeywordTokenizer, TermStats
@@ -306,6 +306,10 @@ class ExtractiveAnswerer:
                     terms[piece] = self.term_stats.idf(piece) * _term_weight(
                         piece, classes.get(piece, "n"), self.weights
                     )
+        if query.kind != "quantity" and terms:
+            # "完成数2.63%是哪一年度的数据": the figure the question gives names the statement asked about
+            for figure in find_figures(query.text):
+                terms[figure.value] = max(terms.values())
         return terms
 
     def _candidates(self, query: Query, terms: Mapping[str, float], rank: int, hit: Hit) -> list[Candidate]:

@@ -153,7 +153,7 @@ class Dates:
         quoted = [f.value for f in find_figures(query.text) if f.value in text]
         anchor = text.find(quoted[0]) if quoted else _term_position(text, terms)
         wants_day = not _ASKS_YEAR.search(query.text)
-        return DirectAnswer(max(dates, key=lambda d: _date_score(d, anchor, wants_day))[0])
+        return DirectAnswer(max(dates, key=lambda d: _date_score(text, d, anchor, wants_day))[0])
 
 
 @dataclass(frozen=True)
@@ -410,10 +410,15 @@ def _nearest_term(text: str, terms: Mapping[str, float], position: int) -> tuple
     return nearest
 
 
-def _date_score(date: tuple[str, int, int], anchor: int | None, wants_day: bool) -> float:
-    text, start, _ = date
-    score = 1.0 if wants_day == ("月" in text) else 0.0
-    return score - (abs(start - anchor) / 200 if anchor is not None else start / 1000)
+def _date_score(text: str, date: tuple[str, int, int], anchor: int | None, wants_day: bool) -> float:
+    """A day or a year as asked; then the date in the clause of what is asked about ("1952年产量
+    43.6万吨；1957年计划产量…"), then the nearest."""
+    written, start, end = date
+    score = 1.0 if wants_day == ("月" in written) else 0.0
+    if anchor is None:
+        return score - start / 1000
+    between = text[min(end, anchor) : max(start, anchor)]
+    return score + (0.0 if _CLAUSE_END.search(between) else 0.5) - abs(start - anchor) / 200
 
 
 def _figure_score(

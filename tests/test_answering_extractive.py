@@ -459,3 +459,20 @@ def test_growth_asked_in_no_unit_is_the_rate_not_the_level(lexicon: Lexicon) -> 
     assert growth.direct is not None and growth.direct.text == "11.5%"
     level = answerer.answer(analyse("2004年全国工业增加值是多少？"), [hit])
     assert level.direct is not None and level.direct.text == "62815亿元"
+
+
+@needs_shared
+def test_a_figure_the_question_gives_names_the_statement_asked_about(lexicon: Lexicon) -> None:
+    doc = "一五计划.md"
+    path = SHARED / "cn_national_gov_docs" / "five_year_plans" / "1953-一五计划.md"
+    meta = DocumentMeta("中华人民共和国发展国民经济的第一个五年计划", "全国", 1955, "规划纲要")
+    answerer, texts = _answerer(lexicon, {doc: (path, meta)})
+    row = _doc_hit(
+        doc,
+        texts[doc],
+        "| 原油                 | 43.6万吨             | 201.2万吨           | 462                    |",
+        "第三章  工　业 > 第二节  工业的生产 > （一）主要工业品的产量",
+        statement="原油：1952年产量 43.6万吨；1957年计划产量 201.2万吨；1957年为1952年的百分比 462",
+    )
+    answer = answerer.answer(analyse("表格里的43.6万吨说的是哪一年的数？"), [row])
+    assert answer.found and answer.direct is not None and answer.direct.text == "1952年"
