@@ -86,20 +86,27 @@ def passage_html(text: str, highlight: str = "") -> str:
 
 
 def answer_html(answer: Answer) -> str:
-    """The answer text with [n] markers styled; a not-found answer boxed and labelled as such."""
-    body = "".join(
-        f'<span class="rq-marker">[{part}]</span>' if i % 2 else text_html(part)
-        for i, part in enumerate(_MARKER.split(answer.answer))
-    )
+    """The answer with its [n] markers styled; a not-found answer boxed and labelled as such: its
+    refusal in bold and the nearest statements below it, when the answerer gave them as data."""
     if answer.found:
-        return f'<div class="rq-answer">{body}</div>'
+        return f'<div class="rq-answer">{_marked_html(answer.answer)}</div>'
+    if answer.refusal:  # "文中未提及2015年的相关情况", then the nearest statements
+        head = f'<strong class="rq-notfound-head">{NOT_FOUND}</strong>{text_html(answer.refusal[len(NOT_FOUND) :])}。'
+        if not answer.refusal.startswith(NOT_FOUND):
+            head = f'<span class="rq-notfound-label">{NOT_FOUND}</span>{text_html(answer.refusal)}。'
+        nearest = "<br>".join(_marked_html(s.render()) for s in answer.statements)
+        body = head + (f"<br>文中最接近的信息（仅供参考）：{nearest}" if nearest else "")
+        return f'<div class="rq-notfound">{body}</div>'
     label = f'<span class="rq-notfound-label">{NOT_FOUND}</span>'
-    if body.startswith(NOT_FOUND):  # "文中未提及2015年的相关情况。文中最接近的信息：…"
-        body = f'<strong class="rq-notfound-head">{NOT_FOUND}</strong>{body[len(NOT_FOUND) :]}'
-        body = body.replace("文中最接近的信息：", "<br>文中最接近的信息（仅供参考）：", 1)
-    else:
-        body = label + body
-    return f'<div class="rq-notfound">{body}</div>'
+    return f'<div class="rq-notfound">{label}{_marked_html(answer.answer)}</div>'
+
+
+def _marked_html(text: str) -> str:
+    """Text with its [n] citation markers as styled spans, everything else escaped."""
+    return "".join(
+        f'<span class="rq-marker">[{part}]</span>' if i % 2 else text_html(part)
+        for i, part in enumerate(_MARKER.split(text))
+    )
 
 
 def document_label(doc_id: str, title: str = "", year: int | None = None) -> str:

@@ -14,7 +14,7 @@ from reportqa.app.render import (
     series_table_html,
     text_html,
 )
-from reportqa.core.models import NOT_FOUND, Answer, Citation, SeriesPoint
+from reportqa.core.models import NOT_FOUND, Answer, Citation, SeriesPoint, Statement
 
 HOSTILE = "<script>alert(1)</script> **bold** [link](javascript:x) <img src=x onerror=alert(2)> $x$ :red[y]\n\n# head"
 
@@ -50,9 +50,13 @@ def test_answer_markers_styled_and_text_escaped():
 
 
 def test_not_found_answer_is_labelled():
-    out = answer_html(Answer(question="q", answer=f"{NOT_FOUND}2015年的相关情况。文中最接近的信息：甲[1]", found=False))
+    refused = Answer.compose(
+        "q", found=False, refusal=f"{NOT_FOUND}2015年的相关情况", statements=(Statement("甲<b>", (1,)),)
+    )
+    out = answer_html(refused)
     assert 'class="rq-notfound"' in out
-    assert NOT_FOUND in out
+    assert f'<strong class="rq-notfound-head">{NOT_FOUND}</strong>2015年的相关情况。' in out
+    assert '文中最接近的信息（仅供参考）：甲&lt;b&gt;<span class="rq-marker">[1]</span>' in out
     scoped = answer_html(Answer(question="q", answer="没有2030年的文档。", found=False))
     assert NOT_FOUND in scoped and "rq-notfound" in scoped
 
