@@ -376,7 +376,7 @@ def _states_a_change(text: str, figure: Figure) -> bool:
 
 
 def _clause_before(text: str, figure: Figure) -> str:
-    return re.split(r"[，。；、,;]", text[max(0, figure.start - 12) : figure.start])[-1]
+    return _CLAUSE_END.split(text[max(0, figure.start - 12) : figure.start])[-1]
 
 
 def term_matches(text: str, terms: Mapping[str, float]) -> Iterator[re.Match[str]]:
