@@ -125,6 +125,9 @@ class BuildState:
     summary: str = ""  # the last build's report
     error: str = ""
     finished_at: float | None = None
+    note: str = ""  # the build's last word: the embedding plan, a version published
+    stage_started: float | None = None  # time.monotonic() of the stage's first report
+    seconds_left: float | None = None  # of the stage, from its pace so far
 
     @property
     def fraction(self) -> float:
@@ -142,7 +145,7 @@ class IndexBuilder(BackgroundJob[BuildState]):
     """
 
     def __init__(self, settings: Settings, build: Callable[..., BuildReport] | None = None) -> None:
-        """`build` (default `build_index`) takes the settings, `full` and `progress`."""
+        """`build` (default `build_index`) takes the settings, `full`, `progress` and `notify`."""
         super().__init__(BuildState(), "reportqa-index-build")
         self.settings = settings
         self._build = build
@@ -154,14 +157,20 @@ class IndexBuilder(BackgroundJob[BuildState]):
         )
 
     def _progress(self, stage: str, done: int, total: int) -> None:
-        self._state = replace(self._state, stage=STAGE_NAMES.get(stage, stage), done=done, total=total)
+        name, now = STAGE_NAMES.get(stage, stage), time.monotonic()
+        started = self._state.stage_started if self._state.stage == name and self._state.stage_started else now
+        left = (now - started) * (total - done) / done if done else None
+        self._state = replace(self._state, stage=name, done=done, total=total, stage_started=started, seconds_left=left)
+
+    def _note(self, note: str) -> None:
+        self._state = replace(self._state, note=note)
 
     def _run(self, full: bool) -> None:
         try:
             from reportqa.indexing.build import build_index
 
             build = self._build or build_index
-            report = build(self.settings, full=full, progress=self._progress)
+            report = build(self.settings, full=full, progress=self._progress, notify=self._note)
         except Exception as exc:  # shown to the administrator
             error = failure_text(exc, "index build")
             self._state = BuildState(summary=self._state.summary, error=error, finished_at=time.time())

@@ -131,6 +131,8 @@ def sidebar(settings: Settings, engine) -> dict:
             c1.metric("文档", status.documents)
             c2.metric("段落", status.chunks)
             show_text(f"向量模型：{status.embedder}\n建立时间：{built}\n版本：{status.version}", "rq-cite-meta")
+            if status.missing_vectors:  # published keyword-searchable; the vectors are still being computed
+                st.caption(f"{status.semantic_note(settings.embed_chars_per_second)}：未算完向量的段落暂按关键词检索")
 
         if engine is not None:
             st.subheader("回答设置")
@@ -256,7 +258,12 @@ def admin_panel(settings: Settings) -> None:
 def _build_progress_live(settings: Settings) -> None:
     state = builder_for(settings).state()
     if state.running:
-        st.progress(state.fraction, text=f"正在重建索引：{state.stage} {state.done}/{state.total}")
+        from reportqa.indexing.build import duration_text  # loaded by the running build already
+
+        left = f"，剩余{duration_text(state.seconds_left)}" if state.seconds_left is not None else ""
+        st.progress(state.fraction, text=f"正在重建索引：{state.stage} {state.done}/{state.total}{left}")
+        if state.note:
+            show_text(state.note, "rq-cite-meta")
     else:
         st.rerun()
 

@@ -94,8 +94,9 @@ def test_builder_reports_errors_without_raising(tmp_path, monkeypatch):
 
     calls = []
 
-    def fake_build(settings, full=False, progress=None):
+    def fake_build(settings, full=False, progress=None, notify=None):
         calls.append(full)
+        notify("需计算向量：2 个段落")
         progress("embed", 1, 2)
         raise RuntimeError("disk full")
 
