@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportqa.app.child_build import build_in_child
 from reportqa.app.jobs import BackgroundJob, failure_text
 from reportqa.core.errors import ReportQAError
 from reportqa.core.settings import Settings
@@ -138,14 +139,15 @@ STAGE_NAMES = {"parse": "解析文档", "chunk": "切分段落", "embed": "计�
 
 
 class IndexBuilder(BackgroundJob[BuildState]):
-    """Runs `reportqa.indexing.build.build_index` in a background thread, one build at a time per process.
+    """Runs `reportqa.indexing.build.build_index` in a child process (`app.child_build`), watched from a
+    background thread, one build at a time per process.
 
     Sessions poll `state()`; the engine serves the old index until the new version's CURRENT switch,
     and picks it up on its next `refresh()`.
     """
 
     def __init__(self, settings: Settings, build: Callable[..., BuildReport] | None = None) -> None:
-        """`build` (default `build_index`) takes the settings, `full`, `progress` and `notify`."""
+        """`build` (default `build_in_child`) takes the settings, `full`, `progress` and `notify`."""
         super().__init__(BuildState(), "reportqa-index-build")
         self.settings = settings
         self._build = build
@@ -167,9 +169,7 @@ class IndexBuilder(BackgroundJob[BuildState]):
 
     def _run(self, full: bool) -> None:
         try:
-            from reportqa.indexing.build import build_index
-
-            build = self._build or build_index
+            build = self._build or build_in_child
             report = build(self.settings, full=full, progress=self._progress, notify=self._note)
         except Exception as exc:  # shown to the administrator
             error = failure_text(exc, "index build")

@@ -49,7 +49,7 @@ class IndexStatus:
     missing_characters: int = 0  # their text
 
     def semantic_note(self, chars_per_second: float) -> str:
-        """ "语义索引 62%（约 12 分钟）" while vectors are missing, else ""."""
+        """The share of passages with vectors and the time left, 语义索引 62%（约 12 分钟）; "" when complete."""
         if not self.missing_vectors:
             return ""
         done = 1 - self.missing_vectors / self.chunks

@@ -298,7 +298,7 @@ def _no_notes(note: str) -> None:
 
 
 def duration_text(seconds: float) -> str:
-    """ "约 12 分钟", "约 2.5 小时", "不到 1 分钟": how long an official should expect to wait."""
+    """How long an official should expect to wait, in words: 约 12 分钟, 约 2.5 小时, 不到 1 分钟."""
     if seconds < 60:
         return "不到 1 分钟"
     if seconds < 5400:
@@ -604,7 +604,8 @@ class _Build:
         passages = [passage_text(doc.chunks[row], doc.document.meta) for doc, row in wanted]
         keys = [passage_key(p) for p in passages]
         found = cache.get_many(self.embedder.name, keys)
-        dimension = self._dimension(found)
+        reused = next((d.vectors.shape[1] for d in docs.values() if d.vectors is not None), None)
+        dimension = reused or self._dimension(found)  # asking the embedder may load a model or call a server
         holes: list[_Hole] = []
         for (doc, row), key, text in zip(wanted, keys, passages, strict=True):
             if doc.vectors is None:
