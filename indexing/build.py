@@ -463,11 +463,11 @@ class _Build:
 
         for done, (doc_id, path, doc_overrides, outcome) in enumerate(to_parse, start=1):
             size = _size(path)
-            if size > LARGE_FILE_BYTES:
+            parsed = self._parse(path, chunker, overrides)
+            if size > LARGE_FILE_BYTES and not isinstance(parsed, str):  # a skipped file is named with its reason
                 report.warnings.append(
                     FileNote(doc_id, f"文件很大（{size / 1024 / 1024:.1f} MB），解析和计算向量可能需要很长时间")
                 )
-            parsed = self._parse(path, chunker, overrides)
             if isinstance(parsed, str):
                 report.skipped.append(FileNote(doc_id, parsed))
                 if self._keep_previous(doc_id, previous, docs):
