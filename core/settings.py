@@ -75,6 +75,8 @@ class Settings(BaseSettings):
 
     # chunking (characters)
     chunk_size: int = 200
+    # 40 embeds ~20% of the text twice, but 0 lost the many-documents set 95.8% -> 87.5% answer accuracy
+    # and 96.8% -> 90.3% hit@5 (the seed set held: 92.1% -> 91.6%)
     chunk_overlap: int = 40
 
     # search: where dense and keyword search run (indexing/backends.py)
