@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportqa.app.child_build import build_in_child
 from reportqa.app.jobs import BackgroundJob, failure_text
 from reportqa.core.errors import DocumentError, ReportQAError, printable
 from reportqa.core.settings import Settings
@@ -148,6 +149,9 @@ class BuildState:
     report: BuildReport | None = None  # the last build's
     error: str = ""
     finished_at: float | None = None
+    note: str = ""  # the build's last word: the embedding plan, a version published
+    stage_started: float | None = None  # time.monotonic() of the stage's first report
+    seconds_left: float | None = None  # of the stage, from its pace so far
 
     @property
     def fraction(self) -> float:
@@ -158,14 +162,15 @@ STAGE_NAMES = {"parse": "解析文档", "chunk": "切分段落", "embed": "计�
 
 
 class IndexBuilder(BackgroundJob[BuildState]):
-    """Runs `reportqa.indexing.build.build_index` in a background thread, one build at a time per process.
+    """Runs `reportqa.indexing.build.build_index` in a child process (`app.child_build`), watched from a
+    background thread, one build at a time per process.
 
     Sessions poll `state()`; the engine serves the old index until the new version's CURRENT switch,
     and picks it up on its next `refresh()`.
     """
 
     def __init__(self, settings: Settings, build: Callable[..., BuildReport] | None = None) -> None:
-        """`build` (default `build_index`) takes the settings, `full` and `progress`."""
+        """`build` (default `build_in_child`) takes the settings, `full`, `progress` and `notify`."""
         super().__init__(BuildState(), "reportqa-index-build")
         self.settings = settings
         self._build = build
@@ -177,14 +182,18 @@ class IndexBuilder(BackgroundJob[BuildState]):
         )
 
     def _progress(self, stage: str, done: int, total: int) -> None:
-        self._state = replace(self._state, stage=STAGE_NAMES.get(stage, stage), done=done, total=total)
+        name, now = STAGE_NAMES.get(stage, stage), time.monotonic()
+        started = self._state.stage_started if self._state.stage == name and self._state.stage_started else now
+        left = (now - started) * (total - done) / done if done else None
+        self._state = replace(self._state, stage=name, done=done, total=total, stage_started=started, seconds_left=left)
+
+    def _note(self, note: str) -> None:
+        self._state = replace(self._state, note=note)
 
     def _run(self, full: bool) -> None:
         try:
-            from reportqa.indexing.build import build_index
-
-            build = self._build or build_index
-            report = build(self.settings, full=full, progress=self._progress)
+            build = self._build or build_in_child
+            report = build(self.settings, full=full, progress=self._progress, notify=self._note)
         except Exception as exc:  # shown to the administrator
             error = failure_text(exc, "index build")
             self._state = BuildState(report=self._state.report, error=error, finished_at=time.time())

@@ -139,6 +139,8 @@ def sidebar(settings: Settings, engine) -> tuple[dict, DeltaGenerator]:
                 show_text(
                     f"段落数：{status.chunks}\n向量模型：{status.embedder}\n索引版本：{status.version}", "rq-cite-meta"
                 )
+            if status.missing_vectors:  # published keyword-searchable; the vectors are still being computed
+                st.caption(f"{status.semantic_note(settings.embed_chars_per_second)}：未算完向量的段落暂按关键词检索")
 
         if engine is not None:
             st.subheader("回答设置")
@@ -294,7 +296,12 @@ def admin_panel(settings: Settings, engine) -> None:
 def _build_progress_live(settings: Settings) -> None:
     state = builder_for(settings).state()
     if state.running:
-        st.progress(state.fraction, text=f"正在重建索引：{state.stage} {state.done}/{state.total}")
+        from reportqa.indexing.build import duration_text  # loaded by the running build already
+
+        left = f"，剩余{duration_text(state.seconds_left)}" if state.seconds_left is not None else ""
+        st.progress(state.fraction, text=f"正在重建索引：{state.stage} {state.done}/{state.total}{left}")
+        if state.note:
+            show_text(state.note, "rq-cite-meta")
     else:
         st.rerun()
 

@@ -95,6 +95,12 @@ class LLMError(ReportQAError):
     code = "llm"
 
 
+class EmbedderError(ReportQAError):
+    """The embeddings endpoint is down or answered wrongly; the message names its URL."""
+
+    code = "embedder"
+
+
 _OS_REASONS = {
     errno.ENOSPC: "磁盘空间已满 (no space left on the device)",
     errno.EDQUOT: "磁盘配额已用完 (disk quota exceeded)",

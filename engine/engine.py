@@ -27,6 +27,7 @@ from reportqa.core.models import Answer, DocumentMeta, Hit
 from reportqa.core.settings import Settings
 from reportqa.core.weights import AnswerWeights
 from reportqa.indexing.backends import make_search_backend
+from reportqa.indexing.build import duration_text
 from reportqa.indexing.embedders import ReportEmbeddings, make_embedder
 from reportqa.indexing.snapshot import IndexSnapshot, current_version, read_document
 from reportqa.language.lexicon import Lexicon
@@ -38,6 +39,7 @@ from reportqa.retrieval.hybrid import Fusion, HybridRetriever
 from reportqa.retrieval.rerank import CoverageReranker
 
 LLM_EMPTY_REPLY = "大模型返回了空回答，以下是摘录原文的答案 (the LLM replied with nothing: extractive answer shown)"
+INCOMPLETE_INDEX = "{note}：部分段落尚未计算向量，暂只按关键词检索 (index incomplete: found by keyword only)"
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,15 @@ class IndexStatus:
     chunks: int
     embedder: str
     built_at: datetime | None
+    missing_vectors: int = 0  # chunks published keyword-searchable whose vectors are still being computed
+    missing_characters: int = 0  # their text
+
+    def semantic_note(self, chars_per_second: float) -> str:
+        """The share of passages with vectors and the time left, 语义索引 62%（约 12 分钟）; "" when complete."""
+        if not self.missing_vectors:
+            return ""
+        done = 1 - self.missing_vectors / self.chunks
+        return f"语义索引 {done:.0%}（{duration_text(self.missing_characters / chars_per_second)}）"
 
 
 @dataclass(frozen=True)
@@ -58,6 +69,7 @@ class _Serving:
     reranker: CoverageReranker
     extractive: ExtractiveAnswerer
     metas: dict[str, DocumentMeta]
+    status: IndexStatus
 
 
 class Engine:
@@ -110,7 +122,17 @@ class Engine:
             snapshot, self.embedder, self.lexicon, candidates=self.settings.candidates, fusion=fusion
         )
         reranker = CoverageReranker(self.lexicon, snapshot.keyword, metas, weight=self.settings.rerank_weight)
-        return _Serving(snapshot, retriever, reranker, self._extractive(snapshot, metas), metas)
+        missing = [chunk for chunk, has in zip(snapshot.chunks, snapshot.embedded, strict=True) if not has]
+        status = IndexStatus(
+            version=snapshot.version,
+            documents=len(snapshot.documents),
+            chunks=len(snapshot.chunks),
+            embedder=snapshot.manifest.embedder,
+            built_at=snapshot.manifest.created_at,
+            missing_vectors=len(missing),
+            missing_characters=sum(len(chunk.text) for chunk in missing),
+        )
+        return _Serving(snapshot, retriever, reranker, self._extractive(snapshot, metas), metas, status)
 
     def _extractive(self, snapshot: IndexSnapshot, metas: dict[str, DocumentMeta]) -> ExtractiveAnswerer:
         return ExtractiveAnswerer(
@@ -133,14 +155,7 @@ class Engine:
         return self._serving
 
     def status(self) -> IndexStatus:
-        snapshot = self._current().snapshot
-        return IndexStatus(
-            version=snapshot.version,
-            documents=len(snapshot.documents),
-            chunks=len(snapshot.chunks),
-            embedder=snapshot.manifest.embedder,
-            built_at=snapshot.manifest.created_at,
-        )
+        return self._current().status
 
     def documents(self) -> dict[str, DocumentMeta]:
         return dict(self._current().metas)
@@ -191,6 +206,9 @@ class Engine:
             # a comparison's sides too: "2015年和2019年…哪个多" is a series of its sides' years
             chunks = {(hit.chunk.doc_id, hit.chunk.start, hit.chunk.end): hit.chunk for hit in retrieved}
             series = year_series(answer.citations, chunks)
+        note = serving.status.semantic_note(self.settings.embed_chars_per_second)
+        if note:
+            warnings = [INCOMPLETE_INDEX.format(note=note), *warnings]
         return replace(answer, warnings=warnings, index_version=serving.snapshot.version, series=series)
 
     def _split(self, query: Query) -> Comparison | None:

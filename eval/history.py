@@ -73,9 +73,10 @@ class StoredRun:
 
 
 def new_run_id(now: datetime | None = None) -> str:
-    """ "20260105-093012-3fa9": local time first, so ids sort by when the runs were made."""
+    """ "20260105-093012481-3fa9": local time to the millisecond first, so ids sort by when the runs
+    were made, two runs of one second included."""
     now = now or datetime.now().astimezone()
-    return f"{now:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+    return f"{now:%Y%m%d-%H%M%S}{now.microsecond // 1000:03d}-{secrets.token_hex(2)}"
 
 
 def save_run(folder: Path, run: EvalRun) -> StoredRun:

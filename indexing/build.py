@@ -5,17 +5,30 @@
     print(report.summary())
 
 A build takes `index/.build.lock`, compares the corpus with the serving version's manifest by file
-sha256 (and metadata.yaml entry), parses and embeds added and changed documents (vectors through the
-on-disk vector cache, in batches), reuses unchanged documents' chunks, tokens and vectors as they
-are, writes a complete new version folder and only then switches `index/CURRENT` to it. A crash at
-any point leaves CURRENT serving the previous version.
+sha256 (and metadata.yaml entry), parses added and changed documents and reuses unchanged documents'
+chunks, tokens and vectors as they are. It publishes in two stages, each a complete version folder
+that CURRENT is switched to only once written:
+
+1. as soon as the documents are parsed, a version in which every document is searchable by keyword
+   and by the vectors the on-disk vector cache already holds; the passages without a vector are zero
+   rows of vectors.npy (`Manifest.missing_vectors` counts them) and dense search skips them;
+2. after embedding the rest (in batches, each batch put in the vector cache as soon as it is
+   computed), the complete version.
+
+When the cache holds every vector, only the complete version is written. A crash at any point leaves
+CURRENT serving the last version published and loses no computed vector: the next build reuses the
+keyword-searchable version's documents and embeds only what the cache does not hold. Before
+embedding, `notify` is told how many passages and characters are to be embedded and the time that
+should take at `settings.embed_chars_per_second`.
 
 A file that cannot be read, and a link (links are not followed: a document is indexed once, under
 its own path, and never from outside the corpus folder), is named in `BuildReport.skipped` with the
 reason, counted apart from the added and changed ones; if an earlier version of it was indexed, that
 version is kept (and the note repeats on every build until the file is fixed or removed). Skipped
-files alone never publish a new version. A change of embedder, chunker settings, lexicon files,
-ingest code or index schema re-parses and re-embeds everything and says why in `full_rebuild_reason`.
+files alone never publish a new version. A document of more than `settings.max_chunks_per_document`
+passages is skipped, named, with the time it would take to embed (a 30 MB text file would take
+hours). A change of embedder, chunker settings, lexicon files, ingest code or index schema re-parses
+and re-embeds everything and says why in `full_rebuild_reason`.
 
 An empty corpus folder gives a valid empty index (searches return nothing) on a first build; over an
 index with documents it is an EmptyCorpusError unless `allow_empty` (a mount that came up empty must
@@ -99,6 +112,7 @@ log = logging.getLogger(__name__)
 LOCK_FILE = ".build.lock"
 FULL_DISK_BYTES = 1024 * 1024  # free space below which a write that failed without saying why is put down to it
 Progress = Callable[[str, int, int], None]  # (stage, done, total); stages: parse, embed, index, save
+Notify = Callable[[str], None]  # one line for the user: the embedding plan, a version published
 
 
 @dataclass(frozen=True)
@@ -133,6 +147,10 @@ class BuildReport:
     chunks: int = 0
     full_rebuild_reason: str | None = None
     seconds: float = 0.0
+    partial_version: str | None = None  # published keyword-searchable before the embedding, if there was any
+    searchable_seconds: float = 0.0  # from the start until every document was searchable (the first publish)
+    embed_characters: int = 0  # of the passages embedded
+    embed_seconds: float = 0.0  # spent in the embedder
 
     def summary(self) -> str:
         if not self.switched:
@@ -174,6 +192,10 @@ class BuildReport:
             "chunks": self.chunks,
             "full_rebuild_reason": self.full_rebuild_reason,
             "seconds": round(self.seconds, 3),
+            "partial_version": self.partial_version,
+            "searchable_seconds": round(self.searchable_seconds, 3),
+            "embed_characters": self.embed_characters,
+            "embed_seconds": round(self.embed_seconds, 3),
         }
 
 
@@ -235,6 +257,7 @@ def build_index(
     lock_timeout: float = 0.0,
     embedder: ReportEmbeddings | None = None,
     keep_previous: int = DEFAULT_KEEP_PREVIOUS,
+    notify: Notify | None = None,
 ) -> BuildReport:
     """Build a new index version from `settings.corpus_dir` and make it the serving one.
 
@@ -245,6 +268,7 @@ def build_index(
     `keep_previous` older versions stay on disk after the switch. With `settings.search_backend`
     milvus the new version's collection is filled before the switch, and collected versions'
     collections are dropped with their folders. A failed write is an IndexWriteError naming the file.
+    `notify` receives the embedding plan (passages, characters, estimated time) and each publish.
     """
     started = time.monotonic()
     index_dir = Path(settings.index_dir)
@@ -252,7 +276,9 @@ def build_index(
         index_dir.mkdir(parents=True, exist_ok=True)
         with BuildLock(index_dir, timeout=lock_timeout), closing(make_search_backend(settings)) as backend:
             collect_garbage(index_dir, keep_previous, release=backend.drop)  # leftovers of crashed builds
-            build = _Build(settings, embedder or make_embedder(settings), backend, progress or _no_progress)
+            build = _Build(
+                settings, embedder or make_embedder(settings), backend, progress or _no_progress, notify or _no_notes
+            )
             report = build.run(full, allow_empty)
             if report.switched:
                 collect_garbage(index_dir, keep_previous, release=backend.drop)
@@ -265,6 +291,19 @@ def build_index(
 
 def _no_progress(stage: str, done: int, total: int) -> None:
     return None
+
+
+def _no_notes(note: str) -> None:
+    return None
+
+
+def duration_text(seconds: float) -> str:
+    """How long an official should expect to wait, in words: 约 12 分钟, 约 2.5 小时, 不到 1 分钟."""
+    if seconds < 60:
+        return "不到 1 分钟"
+    if seconds < 5400:
+        return f"约 {round(seconds / 60)} 分钟"
+    return f"约 {seconds / 3600:.1f} 小时"
 
 
 def _write_failure(exc: OSError | sqlite3.Error, settings: Settings) -> str:
@@ -291,6 +330,16 @@ class _Doc:
     overrides: dict
     vectors: np.ndarray | None = None  # (len(chunks), d)
     tokens: list[list[str]] | None = None
+
+
+@dataclass
+class _Hole:
+    """A chunk whose vector is neither in the version being built nor in the vector cache."""
+
+    doc: _Doc
+    row: int
+    key: bytes  # passage_key(text)
+    text: str  # the passage embedded for it
 
 
 @dataclass
@@ -350,12 +399,14 @@ def _file_sha256(path: Path) -> str:
 
 class _Build:
     def __init__(
-        self, settings: Settings, embedder: ReportEmbeddings, backend: SearchBackend, progress: Progress
+        self, settings: Settings, embedder: ReportEmbeddings, backend: SearchBackend, progress: Progress, notify: Notify
     ) -> None:
         self.settings = settings
         self.embedder = embedder
         self.backend = backend
         self.progress = progress
+        self.notify = notify
+        self.started = time.monotonic()
         self.index_dir = Path(settings.index_dir)
         self.corpus_dir = Path(settings.corpus_dir)
 
@@ -412,11 +463,11 @@ class _Build:
 
         for done, (doc_id, path, doc_overrides, outcome) in enumerate(to_parse, start=1):
             size = _size(path)
-            if size > LARGE_FILE_BYTES:
+            parsed = self._parse(path, chunker, overrides)
+            if size > LARGE_FILE_BYTES and not isinstance(parsed, str):  # a skipped file is named with its reason
                 report.warnings.append(
                     FileNote(doc_id, f"文件很大（{size / 1024 / 1024:.1f} MB），解析和计算向量可能需要很长时间")
                 )
-            parsed = self._parse(path, chunker, overrides)
             if isinstance(parsed, str):
                 report.skipped.append(FileNote(doc_id, parsed))
                 if self._keep_previous(doc_id, previous, docs):
@@ -435,6 +486,7 @@ class _Build:
             previous is not None
             and reason is None
             and not (report.added or report.changed or report.removed)
+            and previous.manifest.complete  # else: a build stopped while embedding, which this one finishes
             and self.backend.holds(previous.manifest.version)  # else: the backend was switched since
         )
         if nothing_changed:
@@ -444,9 +496,27 @@ class _Build:
             report.chunks = previous.manifest.chunk_count
             return report
 
-        self._embed_and_tokenize([d for d in docs.values() if d.vectors is None], lexicon, report)
+        for doc in docs.values():
+            if doc.tokens is None:
+                doc.tokens = [lexicon.keyword_tokens(passage_text(c, doc.document.meta)) for c in doc.chunks]
+        cache = VectorCache(self.settings.vector_cache_dir)
+        try:
+            holes = self._vectors_from_cache(docs, cache, report)
+            if holes:
+                report.partial_version = self._write(docs, fingerprint, missing=len(holes))
+                report.searchable_seconds = time.monotonic() - self.started
+                embedded = 1 - len(holes) / sum(len(d.chunks) for d in docs.values())
+                self.notify(
+                    f"已发布索引版本 {report.partial_version}：全部文档已可按关键词检索；"
+                    f"语义索引 {embedded:.0%}，其余段落正在计算向量"
+                )
+                self._embed(holes, cache, report)
+        finally:
+            cache.close()
         report.chunks_reused = sum(len(d.chunks) for d in docs.values()) - report.chunks_embedded - report.chunks_cached
-        report.version = self._write(docs, fingerprint)
+        report.version = self._write(docs, fingerprint, missing=0)
+        if not report.partial_version:
+            report.searchable_seconds = time.monotonic() - self.started
         report.switched = True
         report.documents = len(docs)
         report.chunks = sum(len(d.chunks) for d in docs.values())
@@ -488,12 +558,20 @@ class _Build:
         from reportqa.ingest.pipeline import parse_document
 
         try:
-            return parse_document(path, self.corpus_dir, chunker, overrides)
+            document, chunks = parse_document(path, self.corpus_dir, chunker, overrides)
         except DocumentError as exc:
             return exc.reason
         except Exception:  # a parser bug on one file must not stop the others, nor print a traceback
             log.warning("unexpected error while parsing %s", path, exc_info=True)
             return "解析时出现意外错误（详情已记录在服务器日志中）"
+        cap = self.settings.max_chunks_per_document
+        if len(chunks) > cap:
+            seconds = sum(len(chunk.text) for chunk in chunks) / self.settings.embed_chars_per_second
+            return (
+                f"段落过多：{len(chunks):,} 段，超过每篇上限 {cap:,} 段（计算向量需{duration_text(seconds)}），未索引；"
+                "请拆分文件，或调高设置 max_chunks_per_document 后重建"
+            )
+        return document, chunks
 
     def _keep_previous(self, doc_id: str, previous: _Previous | None, docs: dict[str, _Doc]) -> bool:
         """A changed file became unreadable: keep serving its previous version if it can be reused."""
@@ -513,53 +591,68 @@ class _Build:
             "若确要清空索引，请运行 reportqa ingest --allow-empty"
         )
 
-    def _embed_and_tokenize(self, new_docs: list[_Doc], lexicon, report: BuildReport) -> None:
-        passages: list[str] = []
-        for doc in new_docs:
-            passages.extend(passage_text(chunk, doc.document.meta) for chunk in doc.chunks)
+    def _vectors_from_cache(self, docs: dict[str, _Doc], cache: VectorCache, report: BuildReport) -> list[_Hole]:
+        """Give every chunk without a vector the cached one; the chunks left without one, in index order.
+
+        New documents have no vectors yet; reused ones have zero rows where a stopped build left them.
+        """
+        wanted: list[tuple[_Doc, int]] = []
+        for doc_id in sorted(docs):
+            doc = docs[doc_id]
+            rows = range(len(doc.chunks)) if doc.vectors is None else np.flatnonzero(~doc.vectors.any(axis=1))
+            wanted.extend((doc, int(row)) for row in rows)
+        passages = [passage_text(doc.chunks[row], doc.document.meta) for doc, row in wanted]
         keys = [passage_key(p) for p in passages]
-        cache = VectorCache(self.settings.vector_cache_dir)
-        try:
-            found = cache.get_many(self.embedder.name, keys)
-            missing: dict[bytes, str] = {}
-            for key, text in zip(keys, passages, strict=True):
-                if key not in found:
-                    missing.setdefault(key, text)
-            report.chunks_embedded = sum(key not in found for key in keys)
-            report.chunks_cached = len(keys) - report.chunks_embedded
-            batch = self.settings.embed_batch_size
-            pending = list(missing.items())
-            self.progress("embed", 0, len(pending))
-            for begin in range(0, len(pending), batch):
-                part = pending[begin : begin + batch]
-                vectors = np.asarray(self.embedder.embed_passages([text for _, text in part]), dtype=np.float32)
-                if vectors.shape[0] != len(part):
-                    raise ReportQAError(
-                        f"embedder {self.embedder.name} returned {vectors.shape[0]} vectors for {len(part)} passages"
-                    )
-                cache.put_many(self.embedder.name, [key for key, _ in part], vectors)  # kept even if we crash later
-                found.update(zip((key for key, _ in part), vectors, strict=True))
-                self.progress("embed", min(begin + batch, len(pending)), len(pending))
-        finally:
-            cache.close()
-        position = 0
-        for doc in new_docs:
-            n = len(doc.chunks)
-            doc_keys = keys[position : position + n]
-            doc.vectors = (
-                np.stack([found[k] for k in doc_keys]).astype(np.float32)
-                if n
-                else np.zeros((0, self._dimension(found)), dtype=np.float32)
-            )
-            doc.tokens = [lexicon.keyword_tokens(p) for p in passages[position : position + n]]
-            position += n
+        found = cache.get_many(self.embedder.name, keys)
+        reused = next((d.vectors.shape[1] for d in docs.values() if d.vectors is not None), None)
+        dimension = reused or self._dimension(found)  # asking the embedder may load a model or call a server
+        holes: list[_Hole] = []
+        for (doc, row), key, text in zip(wanted, keys, passages, strict=True):
+            if doc.vectors is None:
+                doc.vectors = np.zeros((len(doc.chunks), dimension), dtype=np.float32)
+            if key in found:
+                doc.vectors[row] = found[key]
+            else:
+                holes.append(_Hole(doc, row, key, text))
+        report.chunks_cached = len(wanted) - len(holes)
+        return holes
+
+    def _embed(self, holes: list[_Hole], cache: VectorCache, report: BuildReport) -> None:
+        """Embed the holes' passages (each text once), batch by batch into the cache, then into their rows."""
+        pending = list({hole.key: hole.text for hole in holes}.items())
+        characters = sum(len(text) for _, text in pending)
+        seconds = characters / self.settings.embed_chars_per_second
+        self.notify(
+            f"需计算向量：{len(pending)} 个段落，{characters:,} 字，预计{duration_text(seconds)}"
+            f"（按每秒 {self.settings.embed_chars_per_second:.0f} 字估算）"
+        )
+        report.chunks_embedded = len(holes)
+        batch = self.settings.embed_batch_size
+        computed: dict[bytes, np.ndarray] = {}
+        self.progress("embed", 0, len(pending))
+        started = time.monotonic()
+        for begin in range(0, len(pending), batch):
+            part = pending[begin : begin + batch]
+            vectors = np.asarray(self.embedder.embed_passages([text for _, text in part]), dtype=np.float32)
+            if vectors.shape[0] != len(part):
+                raise ReportQAError(
+                    f"embedder {self.embedder.name} returned {vectors.shape[0]} vectors for {len(part)} passages"
+                )
+            cache.put_many(self.embedder.name, [key for key, _ in part], vectors)  # kept even if we stop later
+            computed.update(zip((key for key, _ in part), vectors, strict=True))
+            self.progress("embed", min(begin + batch, len(pending)), len(pending))
+        report.embed_seconds = time.monotonic() - started
+        report.embed_characters = characters
+        for hole in holes:
+            hole.doc.vectors[hole.row] = computed[hole.key]  # type: ignore[index]
 
     def _dimension(self, vectors: dict[bytes, np.ndarray]) -> int:
         for vector in vectors.values():
             return int(vector.shape[0])
         return int(self.embedder.dimension)
 
-    def _write(self, docs: dict[str, _Doc], fingerprint: dict) -> str:
+    def _write(self, docs: dict[str, _Doc], fingerprint: dict, *, missing: int) -> str:
+        """Write a version folder and switch CURRENT to it; `missing` chunks have no vector yet (zero rows)."""
         ordered = [docs[doc_id] for doc_id in sorted(docs)]
         chunks = [chunk for doc in ordered for chunk in doc.chunks]
         tokens = [t for doc in ordered for t in (doc.tokens or [])]
@@ -586,6 +679,7 @@ class _Build:
             lexicon_hash=fingerprint["lexicon"],
             ingest_hash=fingerprint["ingest"],
             created_at=datetime.now(UTC),
+            missing_vectors=missing,
             documents=[
                 DocumentEntry(
                     doc_id=doc.document.doc_id,

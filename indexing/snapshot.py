@@ -15,7 +15,8 @@ Layout::
         documents.jsonl           per document: doc_id, sha256, meta, full text
         chunks.jsonl              per chunk: the Chunk fields, in index order
         tokens.jsonl              per chunk: its BM25 tokens (reused by incremental builds)
-        vectors.npy               (chunks, dimension) float32, read with allow_pickle=False
+        vectors.npy               (chunks, dimension) float32, read with allow_pickle=False; a zero row is a
+                                  chunk not embedded yet (manifest.missing_vectors counts them)
         dense.faiss               faiss.write_index
         bm25/                     bm25s save(), allow_pickle=False
       versions/.tmp-<id>/         a build in progress (never served; removed by the next build)
@@ -277,7 +278,8 @@ class IndexSnapshot:
     """One loaded index version: chunks, documents and vectors in memory, and its dense and keyword searchers.
 
     Chunk positions (the ints `dense_search` and `keyword_search` return) index `chunks` and the
-    rows of `vectors`.
+    rows of `vectors`. `embedded[i]` says whether chunk i has a vector: in a version published before
+    its embedding finished, dense search skips the others and keyword search finds them all.
     """
 
     def __init__(
@@ -305,6 +307,7 @@ class IndexSnapshot:
         self.dense = dense
         self.keyword = keyword
         self.path = path
+        self.embedded = vectors.any(axis=1) if manifest.missing_vectors else np.ones(len(chunks), dtype=bool)
 
     @classmethod
     def load(
@@ -358,9 +361,11 @@ class IndexSnapshot:
         )
 
     def dense_search(self, query_vector: np.ndarray, k: int) -> list[tuple[int, float]]:
-        """Up to `k` (chunk position, cosine similarity), best first."""
-        scores, ids = self.dense.search(query_vector, k)
-        return [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
+        """Up to `k` (chunk position, cosine similarity), best first; chunks without a vector are skipped."""
+        missing = self.manifest.missing_vectors
+        scores, ids = self.dense.search(query_vector, k + missing)  # the zero rows may rank anywhere
+        hits = [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
+        return [hit for hit in hits if self.embedded[hit[0]]][:k] if missing else hits
 
     def keyword_search(self, tokens: Sequence[str], k: int) -> list[tuple[int, float]]:
         """Up to `k` (chunk position, BM25 score > 0), best first; [] for no or unknown tokens."""

@@ -19,7 +19,14 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from reportqa.core.errors import ReportQAError, has_bytes_not_utf8, os_error_reason, printable
@@ -55,13 +62,19 @@ def ingest(
     corpus: CorpusOption = None,
     index: IndexOption = None,
 ) -> None:
-    """(Re)build the index from the corpus: only added or changed documents are embedded."""
+    """(Re)build the index from the corpus: keyword-searchable first, then only new passages are embedded."""
     from reportqa.indexing.build import build_index
     from reportqa.indexing.watch import watch_corpus
 
     settings = _settings(corpus, index)
     with _progress() as progress:
-        report = build_index(settings, full=full, allow_empty=allow_empty, progress=_progress_callback(progress))
+        report = build_index(
+            settings,
+            full=full,
+            allow_empty=allow_empty,
+            progress=_progress_callback(progress),
+            notify=lambda note: progress.console.print(note, markup=False, highlight=False),
+        )
     _print_build_report(report)
     if watch:
         console.print(f"watching {settings.corpus_dir} for changes (Ctrl+C to stop)")
@@ -181,7 +194,13 @@ def eval_(
 
 def _progress() -> Progress:
     return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("剩余"),
+        TimeRemainingColumn(),
+        console=console,
     )
 
 

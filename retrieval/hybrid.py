@@ -40,6 +40,7 @@ class Fusion:
 class SearchableIndex(Protocol):
     chunks: list[Chunk]
     vectors: np.ndarray
+    embedded: np.ndarray  # bool per chunk: has a vector (all, once the index is complete)
 
     def dense_search(self, query_vector: np.ndarray, k: int) -> list[tuple[int, float]]: ...
 
@@ -102,9 +103,10 @@ class HybridRetriever:
         if not arrays:
             return [], []
         ids = np.concatenate(arrays)
-        scores = self.index.vectors[ids] @ query_vector.astype(np.float32)
+        with_vectors = ids[self.index.embedded[ids]]  # passages not embedded yet are found by keyword only
+        scores = self.index.vectors[with_vectors] @ query_vector.astype(np.float32)
         order = np.argsort(-scores)[: self.candidates]
-        dense = [(int(ids[i]), float(scores[i])) for i in order]
+        dense = [(int(with_vectors[i]), float(scores[i])) for i in order]
         allowed = set(ids.tolist())
         keyword: list[tuple[int, float]] = []
         if tokens:

@@ -1,23 +1,38 @@
-"""A real OpenAI-compatible HTTP server on 127.0.0.1 for tests of the LLM answerer.
+"""A real OpenAI-compatible HTTP server on 127.0.0.1 for tests of the LLM answerer and the endpoint embedder.
 
-It plays a model that follows the prompt's rules: it answers with the first sentence of
-passage [1] and cites it, or, when `reply` is set, returns that reply verbatim (to test the
-number check). It records every request body it receives.
+/chat/completions plays a model that follows the prompt's rules: it answers with the first
+sentence of passage [1] and cites it, or, when `reply` is set, returns that reply verbatim (to test
+the number check). /embeddings returns deterministic vectors: character bigrams hashed into
+`EMBEDDING_DIMENSION` slots (similar texts, similar vectors), after answering `failures` requests
+with 503. It records every request body it receives.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+EMBEDDING_DIMENSION = 32
+
+
+def stub_embedding(text: str) -> list[float]:
+    """The vector the stub serves for `text` (not normalised: the client must normalise)."""
+    vector = [0.0] * EMBEDDING_DIMENSION
+    for a, b in itertools.pairwise(text):
+        vector[zlib.crc32((a + b).encode()) % EMBEDDING_DIMENSION] += 2.0
+    return vector
 
 
 class OpenAIStubServer:
     def __init__(self) -> None:
         self.requests: list[dict] = []
         self.reply: str | None = None
+        self.failures = 0  # /embeddings requests still to answer with 503
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -54,6 +69,9 @@ class OpenAIStubServer:
             def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 stub.requests.append(body)
+                if self.path.endswith("/embeddings"):
+                    self.embeddings(body)
+                    return
                 text = stub.answer_for(body)
                 created = int(time.time())
                 if body.get("stream"):
@@ -75,8 +93,25 @@ class OpenAIStubServer:
                                  "finish_reason": "stop"}],
                     "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
                 }  # fmt: skip
+                self.send_json(200, payload)
+
+            def embeddings(self, body: dict) -> None:
+                if stub.failures > 0:
+                    stub.failures -= 1
+                    self.send_json(503, {"error": {"message": "overloaded", "type": "server_error"}})
+                    return
+                texts = [body["input"]] if isinstance(body["input"], str) else body["input"]
+                payload = {
+                    "object": "list", "model": body["model"],
+                    "data": [{"object": "embedding", "index": i, "embedding": stub_embedding(t)}
+                             for i, t in enumerate(texts)],
+                    "usage": {"prompt_tokens": 1, "total_tokens": 1},
+                }  # fmt: skip
+                self.send_json(200, payload)
+
+            def send_json(self, status: int, payload: dict) -> None:
                 data = json.dumps(payload, ensure_ascii=False).encode()
-                self.send_response(200)
+                self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()

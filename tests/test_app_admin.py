@@ -17,7 +17,10 @@ from reportqa.app.admin import (
     safe_filename,
     save_upload,
 )
+from reportqa.app.child_build import build_in_child
+from reportqa.core.errors import ReportQAError
 from reportqa.core.settings import Settings
+from tests.openai_stub_server import OpenAIStubServer
 from tests.pdf_bytes import minimal_pdf
 
 
@@ -126,8 +129,9 @@ def test_builder_reports_errors_without_raising(tmp_path, monkeypatch, caplog):
 
     calls = []
 
-    def fake_build(settings, full=False, progress=None):
+    def fake_build(settings, full=False, progress=None, notify=None):
         calls.append(full)
+        notify("需计算向量：2 个段落")
         progress("embed", 1, 2)
         raise RuntimeError("disk full")
 
@@ -137,3 +141,29 @@ def test_builder_reports_errors_without_raising(tmp_path, monkeypatch, caplog):
     assert calls == [True]
     assert not state.running and "服务器日志" in state.error and "disk full" not in state.error
     assert "disk full" in caplog.text  # the administrator's detail is in the server log
+
+
+def test_the_app_builds_in_a_child_process_and_hears_its_progress(tmp_path):
+    """A real build in a spawned process, embedding through the stub endpoint on 127.0.0.1 (fast, no model)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "深圳市2021年政府工作报告.txt").write_text(
+        "深圳市2021年政府工作报告\n\n新增国家级高新技术企业1800家，总数超过1.86万家。\n", encoding="utf-8"
+    )
+    stages, notes = [], []
+    with OpenAIStubServer() as server:
+        settings = Settings(
+            home=tmp_path, embedder="openai", embedder_base_url=server.base_url, embedder_model="stub-embed"
+        )
+        report = build_in_child(settings, progress=lambda *args: stages.append(args), notify=notes.append)
+        assert server.requests  # the child embedded over HTTP
+        builder = IndexBuilder(settings)  # builds in a child by default
+        assert builder.start()
+        state = builder.wait(120)
+    assert state.report is not None and not state.error
+    assert state.report.summary().startswith(f"索引无变化，仍为版本 {report.version}")
+    assert report.switched and report.partial_version and report.chunks_embedded == report.chunks > 0
+    assert notes[0].startswith(f"已发布索引版本 {report.partial_version}") and notes[1].startswith("需计算向量")
+    assert ("embed", report.chunks, report.chunks) in stages and stages[-1][0] == "save"
+    with pytest.raises(ReportQAError, match="nowhere"):
+        build_in_child(settings.model_copy(update={"corpus_dir": tmp_path / "nowhere"}), progress=print, notify=print)

@@ -242,7 +242,8 @@ def test_incremental_builds_under_question_load_serve_whole_versions_and_lose_no
     def build(**kwargs) -> str:
         report = build_index(settings, embedder=hash_embedder, **kwargs)
         assert report.switched and not report.skipped, report.summary()
-        contents[report.version] = VersionContent.read(settings, report.version, hash_embedder)
+        for version in filter(None, (report.partial_version, report.version)):  # keyword-searchable, complete
+            contents[version] = VersionContent.read(settings, version, hash_embedder)
         return report.version
 
     build()
@@ -270,7 +271,8 @@ def test_incremental_builds_under_question_load_serve_whole_versions_and_lose_no
             insert_note(corpus, "（本稿根据补充材料再次修订，增补了附表说明。）")
             write_doc(corpus, GUANGDONG, excerpt(GUANGDONG))
             release.touch()
-            waited = build_index(settings, embedder=hash_embedder, lock_timeout=60)
+            # keeps the child's versions on disk until they are read below
+            waited = build_index(settings, embedder=hash_embedder, lock_timeout=60, keep_previous=10)
             child_output, _ = child.communicate(timeout=60)
         finally:
             release.touch()
@@ -281,8 +283,9 @@ def test_incremental_builds_under_question_load_serve_whole_versions_and_lose_no
         by_child = json.loads(child_output)
         assert sorted(by_child["added"]) == [WORK_REPORT_2020] and by_child["changed"] == [SHENZHEN]
         assert waited.switched and waited.added == [GUANGDONG] and waited.changed == [SEED_REPORT]
-        for version in (by_child["version"], waited.version):
+        for version in filter(None, (by_child["partial_version"], by_child["version"], waited.partial_version)):
             contents[version] = VersionContent.read(settings, version, hash_embedder)
+        contents[waited.version] = VersionContent.read(settings, waited.version, hash_embedder)
         asking.wait_until_served(waited.version)
 
         write_doc(corpus, NBS_2019, excerpt(NBS_2019, chars=1400))  # changed once more

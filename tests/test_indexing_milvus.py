@@ -126,7 +126,8 @@ def test_each_version_gets_its_own_collection_and_collected_versions_lose_it(
 ):
     first = build_index(milvus_settings, embedder=hash_embedder)
     with closing(MilvusSearch.connect(milvus_settings)) as backend:
-        assert _collections(milvus_settings) == [backend.collection(first.version)]
+        published = (first.partial_version, first.version)  # keyword-searchable, then complete
+        assert _collections(milvus_settings) == sorted(backend.collection(v) for v in published)
         snapshot = IndexSnapshot.load(milvus_settings.index_dir, hash_embedder, backend=backend)
         assert snapshot.version == first.version and snapshot.dense.size == first.chunks > 0
 
@@ -144,6 +145,8 @@ def test_a_failed_publish_leaves_the_serving_version_and_no_collection(
     milvus_settings, seed_corpus, hash_embedder, monkeypatch
 ):
     first = build_index(milvus_settings, embedder=hash_embedder)
+    published = sorted(p.name for p in versions_dir(milvus_settings.index_dir).iterdir())  # keyword-only, complete
+    collections = _collections(milvus_settings)
     (seed_corpus / "新增报告.txt").write_text("二〇二一年全市新增孵化器五家。\n", encoding="utf-8")
 
     def interrupted(self):
@@ -154,9 +157,8 @@ def test_a_failed_publish_leaves_the_serving_version_and_no_collection(
         build_index(milvus_settings, embedder=hash_embedder)
     monkeypatch.undo()
     assert current_version(milvus_settings.index_dir) == first.version
-    assert [p.name for p in versions_dir(milvus_settings.index_dir).iterdir()] == [first.version]
-    with closing(MilvusSearch.connect(milvus_settings)) as backend:
-        assert _collections(milvus_settings) == [backend.collection(first.version)]
+    assert sorted(p.name for p in versions_dir(milvus_settings.index_dir).iterdir()) == published
+    assert _collections(milvus_settings) == collections
 
 
 def test_switching_an_index_to_milvus_publishes_it_and_a_missing_collection_is_reported(

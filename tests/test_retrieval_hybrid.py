@@ -22,6 +22,7 @@ class _Index:
             for i in range(len(TOKENS))
         ]
         self.vectors = np.eye(len(TOKENS), dtype=np.float32)[DIRECTIONS]
+        self.embedded = np.ones(len(TOKENS), dtype=bool)
         self._dense = DenseIndex.build(self.vectors)
         self._keyword = KeywordIndex.build(TOKENS)
 
