@@ -154,6 +154,8 @@ def cli(
     """
     from reportqa.cli import main
 
+    for key in [k for k in os.environ if k.startswith("REPORTQA_")]:
+        monkeypatch.delenv(key)  # the developer's own settings (a shared vector cache…) stay out
     monkeypatch.setattr("reportqa.indexing.build.make_embedder", lambda settings: hash_embedder)
     monkeypatch.setattr("reportqa.engine.engine.make_embedder", lambda settings: hash_embedder)
 

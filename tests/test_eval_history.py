@@ -67,7 +67,7 @@ def test_a_run_is_kept_with_its_index_settings_and_rows_left_out(engine, setting
     assert info.run_id == run.run_id and info.set_name == "问题集"
     assert info.index_version == engine.status().version and info.embedder == "test:hash-bigrams"
     assert info.answer_mode == "extractive" and info.skipped_rows == 1
-    stored = load_run(history_dir(settings), run.run_id[:15])  # a unique start of the id is enough
+    stored = load_run(history_dir(settings), run.run_id[:18])  # a unique start of the id (to the millisecond) is enough
     assert [r.question for r in stored.results] == [e[0] for e in EXAMPLES]
     assert stored.problems == [problem]
     assert stored.info.metrics == run.ours.metrics
@@ -148,7 +148,7 @@ def test_history_lists_two_runs_and_their_difference(tmp_path, monkeypatch):
     listed = CliRunner().invoke(cli, ["eval", "--history"])
     assert listed.exit_code == 0, listed.output
     assert first.run_id in listed.output and second.run_id in listed.output
-    compared = CliRunner().invoke(cli, ["eval", "--compare", first.run_id, second.run_id[:15]])
+    compared = CliRunner().invoke(cli, ["eval", "--compare", first.run_id, second.run_id[:18]])
     assert compared.exit_code == 0, compared.output
     assert "1 ✓→✗" in compared.output and SUBSIDY[:10] in compared.output
     unknown = CliRunner().invoke(cli, ["eval", "--compare", first.run_id, "1999"])
