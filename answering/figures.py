@@ -2,6 +2,8 @@
 
 >>> [(f.value, f.unit, f.year) for f in find_figures("全市高新技术企业由2015年的251家增加到512家")]
 [('251', '家', 2015), ('512', '家', None)]
+>>> sorted(years_covered("一九七六年的工农业生产，2019年的…"))
+[1976, 2019]
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ _CN_FIGURE = re.compile(
     rf"(?<![{_CN_DIGITS}第])([{_CN_DIGITS}]+)(万|亿)?(余|多)?\s*(" + _UNIT_ALTERNATION + r")(?:以上|以下)?"
 )
 _YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?|年末|年底|年初|年上半年|年一季度)")
+# "一九七六年": a year in Chinese numerals, digit by digit, as older documents write it
+_CN_YEAR_MENTION = re.compile(r"(?<![〇零一二三四五六七八九十])([一二][〇零一二三四五六七八九]{3})\s*年")
+_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年)?\s*(?:-|—|–|~|～|至|到)\s*((?:19|20)\d{2})\s*年")
 # A year binds tightly to the figure right after it: "2015年的251家", "2019年512家", "2019年度 ... 达到".
 _TIGHT_GAP = re.compile(r"^\s*(?:的|为|末|底|共|共有|达|达到|有|是|年末|年底)?\s*$")
@@ -53,8 +58,12 @@ class Figure:
 
 
 def year_mentions(text: str) -> list[tuple[int, int, int]]:
-    """(year, start, end) of every year mention ("2019年", "2019年度")."""
-    return [(int(m.group(1)), m.start(), m.end()) for m in _YEAR_MENTION.finditer(text)]
+    """(year, start, end) of every year mention ("2019年", "2019年度", "一九七六年"), in order."""
+    arabic = [(int(m.group(1)), m.start(), m.end()) for m in _YEAR_MENTION.finditer(text)]
+    chinese = [
+        (int(m.group(1).translate(_CN_YEAR_DIGITS)), m.start(), m.end()) for m in _CN_YEAR_MENTION.finditer(text)
+    ]
+    return sorted(arabic + chinese, key=lambda mention: mention[1])
 
 
 def years_covered(text: str) -> set[int]:

@@ -64,3 +64,10 @@ def test_row_units_come_from_the_header_or_a_unit_cell() -> None:
     assert units("粗钢：单位 万吨；产量 106476.7；比上年增长（%） 7.0") == [("106476.7", "万吨"), ("7.0", "%")]
     assert units("货物进出口总额：金额（亿元） 315505；比上年增长（%） 3.4") == [("315505", "亿元"), ("3.4", "%")]
     assert units("高新技术企业数（家）：2020年目标数 380；目前完成数 512") == [("380", "家"), ("512", "家")]
+
+
+def test_a_year_in_chinese_numerals_is_a_year_and_binds_its_figures() -> None:
+    # older plans write their years digit by digit ("一九七六年")
+    assert years_covered("一九七六年的工农业生产，几乎没有增长。") == {1976}
+    assert _figures("一九八五年钢产量达到六千万吨") == [("六千万吨", 1985)]
+    assert years_covered("十八届三中全会") == set()
