@@ -11,7 +11,8 @@ asks of a statement and reads the direct answer from the best one:
 - `AnyStatement`: every other question (who/what organisation, measures), quoted.
 
     kinds = QuestionKinds(lexicon, AnswerWeights())
-    kinds.of(analyse("2019年高新技术企业有多少家？")).direct(query, statement, False, terms)
+    query = analyse("2019年高新技术企业有多少家？")
+    kinds.of(query).direct(query, "全市高新技术企业总量从2011年203家跃升至2019年512家。", False, terms)
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ class Reasons(AnyStatement):
     weights: AnswerWeights
 
     def statement_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
-        return self.weights.causal if _CAUSAL.search(text) else 0.0
+        return self.weights.causal if self.names_cause(text) else 0.0
 
     def names_cause(self, text: str) -> bool:
         return bool(_CAUSAL.search(text))

@@ -1,7 +1,7 @@
 """Questions that ask several things at once, split into one question per thing asked.
 
 Each part is answered alone and the answers are set out part by part, like a comparison's sides
-(`reportqa.question.comparison.Comparison`, with no "which is more"). Three shapes:
+(`reportqa.question.comparison.Comparison`, with no "which is more"). Two shapes:
 
 - two things named, then "分别" or "各": "国家级和省级研发机构分别有多少家？";
 - clauses that each ask: "立项多少个、投入资金多少？", "总额是多少？比上年增长多少？".
@@ -95,8 +95,9 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
         return None
     head = pieces[0]
     words = list(tag(head))
-    context = "".join(w for w, _ in _leading(words, _CONTEXT_CLASSES))
-    subject = _subject(words)
+    # the places and years that open it ("陕西2020年"), and its words before its verb or what it asks
+    context = _opening(words, lambda word_class: word_class.startswith(_CONTEXT_CLASSES))
+    subject = _opening(words, lambda word_class: not word_class.startswith(("v", "p", "r", "d")))
     sides = [(_label(head), f"{head}？")]
     for piece in pieces[1:]:
         piece_words = list(tag(piece))
@@ -122,20 +123,12 @@ def _with_context(own: str, context: str, subject: str) -> str:
     return own if subject and own.startswith(subject) and subject.startswith(context) else f"{context}{own}"
 
 
-def _leading(words: Sequence[tuple[str, str]], classes: tuple[str, ...]) -> list[tuple[str, str]]:
+def _opening(words: Sequence[tuple[str, str]], keeps: Callable[[str], bool]) -> str:
+    """The words that open a clause while their class `keeps` and they do not ask ("2020年全国国内生产总值"
+    of "2020年全国国内生产总值是多少")."""
     out = []
     for word, word_class in words:
-        if not word_class.startswith(classes) or _ASKS.search(word):
-            break
-        out.append((word, word_class))
-    return out
-
-
-def _subject(words: Sequence[tuple[str, str]]) -> str:
-    """The first part's words before its verb or what it asks ("2020年全国国内生产总值" of "…是多少")."""
-    out = []
-    for word, word_class in words:
-        if word_class.startswith(("v", "p", "r", "d")) or _ASKS.search(word):
+        if not keeps(word_class) or _ASKS.search(word):
             break
         out.append(word)
     return "".join(out)
