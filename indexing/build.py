@@ -58,6 +58,7 @@ import numpy as np
 
 from reportqa.core.errors import (
     DocumentError,
+    EmbedderError,
     EmptyCorpusError,
     IndexBusyError,
     IndexMismatchError,
@@ -71,6 +72,7 @@ from reportqa.core.settings import Settings
 from reportqa.indexing.backends import make_search_backend
 from reportqa.indexing.dense import DenseIndex
 from reportqa.indexing.embedders import ReportEmbeddings, make_embedder
+from reportqa.indexing.embedding_workers import embed_batches, worker_count
 from reportqa.indexing.keyword import KeywordIndex
 from reportqa.indexing.manifest import (
     MANIFEST_FILE,
@@ -111,6 +113,7 @@ log = logging.getLogger(__name__)
 
 LOCK_FILE = ".build.lock"
 FULL_DISK_BYTES = 1024 * 1024  # free space below which a write that failed without saying why is put down to it
+UNKNOWN_DIMENSION = 1  # the width of the zero rows of a version published before any vector was known
 Progress = Callable[[str, int, int], None]  # (stage, done, total); stages: parse, embed, index, save
 Notify = Callable[[str], None]  # one line for the user: the embedding plan, a version published
 
@@ -151,6 +154,7 @@ class BuildReport:
     searchable_seconds: float = 0.0  # from the start until every document was searchable (the first publish)
     embed_characters: int = 0  # of the passages embedded
     embed_seconds: float = 0.0  # spent in the embedder
+    embed_processes: int = 0  # that embedded: 1 is the building process itself, more are workers
 
     def summary(self) -> str:
         if not self.switched:
@@ -196,6 +200,7 @@ class BuildReport:
             "searchable_seconds": round(self.searchable_seconds, 3),
             "embed_characters": self.embed_characters,
             "embed_seconds": round(self.embed_seconds, 3),
+            "embed_processes": self.embed_processes,
         }
 
 
@@ -264,7 +269,8 @@ def build_index(
     `full` re-parses and re-embeds every document (vectors still come from the vector cache).
     `allow_empty` publishes a version without documents over one with documents (else EmptyCorpusError).
     `lock_timeout` is how long to wait for a running build before IndexBusyError. `embedder`
-    defaults to `make_embedder(settings)`; pass one to reuse an already loaded model.
+    defaults to `make_embedder(settings)`; pass one to reuse an already loaded model. Passages may be
+    embedded in `settings.embed_workers` processes (indexing/embedding_workers.py).
     `keep_previous` older versions stay on disk after the switch. With `settings.search_backend`
     milvus the new version's collection is filled before the switch, and collected versions'
     collections are dropped with their folders. A failed write is an IndexWriteError naming the file.
@@ -599,6 +605,8 @@ class _Build:
         wanted: list[tuple[_Doc, int]] = []
         for doc_id in sorted(docs):
             doc = docs[doc_id]
+            if doc.vectors is not None and not doc.vectors.any():
+                doc.vectors = None  # none embedded yet: its rows may be of a placeholder width (see _dimension)
             rows = range(len(doc.chunks)) if doc.vectors is None else np.flatnonzero(~doc.vectors.any(axis=1))
             wanted.extend((doc, int(row)) for row in rows)
         passages = [passage_text(doc.chunks[row], doc.document.meta) for doc, row in wanted]
@@ -620,27 +628,30 @@ class _Build:
     def _embed(self, holes: list[_Hole], cache: VectorCache, report: BuildReport) -> None:
         """Embed the holes' passages (each text once), batch by batch into the cache, then into their rows."""
         pending = list({hole.key: hole.text for hole in holes}.items())
+        size = self.settings.embed_batch_size
+        batches = [pending[begin : begin + size] for begin in range(0, len(pending), size)]
+        report.embed_processes = worker_count(self.embedder, self.settings, len(batches)) or 1
         characters = sum(len(text) for _, text in pending)
-        seconds = characters / self.settings.embed_chars_per_second
+        rate = self.settings.embed_chars_per_second * report.embed_processes
+        processes = f"，{report.embed_processes} 个进程" if report.embed_processes > 1 else ""
         self.notify(
-            f"需计算向量：{len(pending)} 个段落，{characters:,} 字，预计{duration_text(seconds)}"
-            f"（按每秒 {self.settings.embed_chars_per_second:.0f} 字估算）"
+            f"需计算向量：{len(pending)} 个段落，{characters:,} 字，预计{duration_text(characters / rate)}"
+            f"（按每秒 {rate:.0f} 字估算{processes}）"
         )
         report.chunks_embedded = len(holes)
-        batch = self.settings.embed_batch_size
         computed: dict[bytes, np.ndarray] = {}
         self.progress("embed", 0, len(pending))
         started = time.monotonic()
-        for begin in range(0, len(pending), batch):
-            part = pending[begin : begin + batch]
-            vectors = np.asarray(self.embedder.embed_passages([text for _, text in part]), dtype=np.float32)
-            if vectors.shape[0] != len(part):
+        texts = [[text for _, text in batch] for batch in batches]
+        for number, vectors in embed_batches(self.embedder, texts, self.settings):
+            batch = batches[number]
+            if vectors.shape[0] != len(batch):
                 raise ReportQAError(
-                    f"embedder {self.embedder.name} returned {vectors.shape[0]} vectors for {len(part)} passages"
+                    f"embedder {self.embedder.name} returned {vectors.shape[0]} vectors for {len(batch)} passages"
                 )
-            cache.put_many(self.embedder.name, [key for key, _ in part], vectors)  # kept even if we stop later
-            computed.update(zip((key for key, _ in part), vectors, strict=True))
-            self.progress("embed", min(begin + batch, len(pending)), len(pending))
+            cache.put_many(self.embedder.name, [key for key, _ in batch], vectors)  # kept even if we stop later
+            computed.update(zip((key for key, _ in batch), vectors, strict=True))
+            self.progress("embed", len(computed), len(pending))
         report.embed_seconds = time.monotonic() - started
         report.embed_characters = characters
         for hole in holes:
@@ -649,7 +660,13 @@ class _Build:
     def _dimension(self, vectors: dict[bytes, np.ndarray]) -> int:
         for vector in vectors.values():
             return int(vector.shape[0])
-        return int(self.embedder.dimension)
+        try:
+            return int(self.embedder.dimension)
+        except EmbedderError as exc:
+            # nothing cached and the endpoint down: the documents are still published keyword-searchable,
+            # with zero rows of a placeholder width that the next build replaces; the embedding then fails
+            log.warning("vector size unknown (%s): publishing a keyword-only version first", exc)
+            return UNKNOWN_DIMENSION
 
     def _write(self, docs: dict[str, _Doc], fingerprint: dict, *, missing: int) -> str:
         """Write a version folder and switch CURRENT to it; `missing` chunks have no vector yet (zero rows)."""

@@ -70,6 +70,9 @@ class HybridRetriever:
         for position, chunk in enumerate(index.chunks):
             positions_by_doc.setdefault(chunk.doc_id, []).append(position)
         self._chunk_ids_by_doc = {doc: np.asarray(ids) for doc, ids in positions_by_doc.items()}
+        # a version published before any passage had a vector is searched by keyword alone, and the
+        # question is not embedded: the embedder may be an endpoint that is down
+        self._has_vectors = bool(np.any(index.embedded))
 
     def retrieve(
         self,
@@ -85,28 +88,30 @@ class HybridRetriever:
             raise ValueError(f"top_k must be greater than 0, got {top_k}")
         if not self.index.chunks:
             return []
-        if query_vector is None:
+        if query_vector is None and self._has_vectors:
             query_vector = self.embedder.embed_query_vector(text)
         tokens = self.tokenizer.keyword_tokens(text)
         if allowed_docs is not None:
             dense, keyword = self._restricted_rankings(query_vector, tokens, allowed_docs)
         else:
-            dense = self.index.dense_search(query_vector, self.candidates)
+            dense = self.index.dense_search(query_vector, self.candidates) if query_vector is not None else []
             keyword = self.index.keyword_search(tokens, self.candidates) if tokens else []
         return self._fuse(dense, keyword, top_k, doc_boost or {})
 
     def _restricted_rankings(
-        self, query_vector: np.ndarray, tokens: list[str], allowed_docs: Collection[str]
+        self, query_vector: np.ndarray | None, tokens: list[str], allowed_docs: Collection[str]
     ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
         """Exact scores over the allowed documents' chunks: a global top-k could miss them all."""
         arrays = [self._chunk_ids_by_doc[doc] for doc in allowed_docs if doc in self._chunk_ids_by_doc]
         if not arrays:
             return [], []
         ids = np.concatenate(arrays)
-        with_vectors = ids[self.index.embedded[ids]]  # passages not embedded yet are found by keyword only
-        scores = self.index.vectors[with_vectors] @ query_vector.astype(np.float32)
-        order = np.argsort(-scores)[: self.candidates]
-        dense = [(int(with_vectors[i]), float(scores[i])) for i in order]
+        dense: list[tuple[int, float]] = []
+        if query_vector is not None:
+            with_vectors = ids[self.index.embedded[ids]]  # passages not embedded yet are found by keyword only
+            scores = self.index.vectors[with_vectors] @ query_vector.astype(np.float32)
+            order = np.argsort(-scores)[: self.candidates]
+            dense = [(int(with_vectors[i]), float(scores[i])) for i in order]
         allowed = set(ids.tolist())
         keyword: list[tuple[int, float]] = []
         if tokens:
