@@ -183,7 +183,7 @@ def measure(corpus: Path, tmp: Path, threads: int, workers: int, args: argparse.
     settings = Settings(
         corpus_dir=corpus,
         index_dir=tmp / f"index-{label}",
-        vector_cache_dir=tmp / f"vectors-{label}",  # cold: every passage is embedded
+        vector_cache_dir=(args.keep_vectors or tmp) / f"vectors-{label}",  # cold: every passage is embedded
         feedback_path=tmp / "fb.jsonl",
         embed_threads=threads,
         embed_workers=workers,
@@ -251,7 +251,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--idle", type=float, default=15.0, help="seconds of queries before the build")
     parser.add_argument("--floor-passages", type=int, default=200, help="passages the raw embedder is timed on")
     parser.add_argument("--baseline", action="store_true", help="also build the plain recipe")
+    parser.add_argument(
+        "--keep-vectors", type=Path, metavar="DIR", help="keep the built vector caches in DIR (new folders only)"
+    )
     args = parser.parse_args(argv)
+    if args.keep_vectors is not None and any(args.keep_vectors.glob("vectors-*")):
+        sys.exit(f"{args.keep_vectors}: holds vector caches already; a cold build needs new ones")
     if args.corpus is not None and not args.corpus.is_dir():
         sys.exit(f"{args.corpus}: no such folder")
     with tempfile.TemporaryDirectory(prefix="reportqa-bench-ingest-") as tmp:
