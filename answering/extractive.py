@@ -15,7 +15,7 @@ from typing import Protocol
 
 from reportqa.answering.change import ASKS_CHANGE, describe_change, figure_pair
 from reportqa.answering.citations import CitationList
-from reportqa.answering.figures import find_figures, years_covered
+from reportqa.answering.figures import find_figures, states_previous_year, years_covered
 from reportqa.answering.kinds import QuestionKinds, narrowed, term_matches, unasked_qualifiers, wanted_units
 from reportqa.core.models import NOT_FOUND, Answer, Claim, DirectAnswer, DocumentMeta, Hit, Statement
 from reportqa.core.protocols import KeywordTokenizer, TermStats
@@ -81,6 +81,7 @@ class Candidate:
     score: float
     years: frozenset[int]  # the years the sentence, its section or its document's title names
     implied_years: frozenset[int] = frozenset()  # when it names none: the years its place in its document implies
+    base_year: int | None = None  # the one year it speaks of, named or implied, if one: "上年的…" is the year before
 
 
 class ExtractiveAnswerer:
@@ -348,6 +349,9 @@ class ExtractiveAnswerer:
                 coverage = 0.0
             years = frozenset(own_years | context_years | (set() if own_years else previous_years))
             implied = frozenset() if years else implied_years
+            base_year = next(iter(years or implied)) if len(years or implied) == 1 else None
+            if base_year is not None and states_previous_year(text, base_year):
+                implied |= {base_year - 1}  # "由上年的19.5%提高到21%" also answers for the year before
             is_narrowed = any(narrowed(text, match.start(), unasked) for match in term_matches(text, terms))
             score = (
                 w.coverage * coverage
@@ -357,14 +361,15 @@ class ExtractiveAnswerer:
                 + _year_bonus(query, years, implied, w)
                 + plan_bonus
             )
-            out.append(Candidate(rank, hit, text, start, end, coverage, score, years, implied))
+            out.append(Candidate(rank, hit, text, start, end, coverage, score, years, implied, base_year))
             previous_tokens, previous_years = tokens, own_years
         return out
 
     # --- composing -----------------------------------------------------------------------------
 
     def _direct_answer(self, query: Query, best: Candidate) -> DirectAnswer | None:
-        return self._kinds.of(query).direct(query, best.text, best.hit.chunk.is_table_row, self._question_terms(query))
+        terms = self._question_terms(query)
+        return self._kinds.of(query).direct(query, best.text, best.hit.chunk.is_table_row, terms, best.base_year)
 
     def _supporting(
         self, query: Query, best: Candidate, candidates: Sequence[Candidate], direct: DirectAnswer | None

@@ -2,6 +2,10 @@
 
 >>> [(f.value, f.unit, f.year) for f in find_figures("全市高新技术企业由2015年的251家增加到512家")]
 [('251', '家', 2015), ('512', '家', None)]
+>>> [(f.value, f.year) for f in find_figures("森林覆盖率由上年的19.5%提高到21%", base_year=2020)]
+[('19.5', 2019), ('21', None)]
+>>> [(f.value, f.year) for f in find_figures("2020年，森林覆盖率由上年的19.5%提高到21%")]
+[('19.5', 2019), ('21', 2020)]
 >>> sorted(years_covered("一九七六年的工农业生产，2019年的…"))
 [1976, 2019]
 """
@@ -36,6 +40,8 @@ DATE = re.compile(
     r"|(?:19|20)\d{2}年度?(?!\d)"
 )
 _COMPARISON_BASE = ("比", "较")
+# "由上年的19.5%提高到21%", "上年末为…": said of the year before the one the sentence speaks of
+_PREVIOUS_YEAR = re.compile(r"(?:上年|去年|上一年)(?:末|底|同期)?(?:的|为|是)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -76,11 +82,13 @@ def years_covered(text: str) -> set[int]:
     return years
 
 
-def find_figures(text: str) -> list[Figure]:
+def find_figures(text: str, base_year: int | None = None) -> list[Figure]:
     """Quantities in `text`, skipping the years themselves, each bound to the year it is stated for.
 
     A year right before a figure binds it ("2015年的251家"); a year opening a clause and not bound
     that way ("2018年，全市研发经费…达到133.68亿元") applies to the figures after it in the sentence.
+    `base_year` is the year the text speaks of when it names none for a figure: a figure said of the
+    year before ("由上年的19.5%提高到21%") is bound to the one before it.
     """
     years = year_mentions(text)
     skip_spans = [(s, e) for _y, s, e in years] + [(s, e) for _d, s, e in find_dates(text)]
@@ -102,7 +110,7 @@ def find_figures(text: str) -> list[Figure]:
             unit=unit,
             start=match.start(),
             end=match.end(),
-            year=_bound_year(text, match.start(), years, starts),
+            year=_figure_year(text, match.start(), years, starts, base_year),
             approx=approx,
             text=match.group(0).strip(),
             amount=amount(match.group(1), unit),
@@ -152,6 +160,21 @@ def _bound_year(text: str, start: int, years: list[tuple[int, int, int]], figure
     if first_after is not None and first_after < start and _TIGHT_GAP.match(text[year_end:first_after]):
         return None  # the year is bound to an earlier figure: "由2015年的251家增加到512家"
     return year  # a year that opens the sentence: "2018年，…达到133.68亿元，占…2.63%"
+
+
+def _figure_year(
+    text: str, start: int, years: list[tuple[int, int, int]], figure_starts: list[int], base_year: int | None
+) -> int | None:
+    year = _bound_year(text, start, years, figure_starts)
+    if _PREVIOUS_YEAR.search(text, max(0, start - 8), start):
+        reference = year or base_year  # "2020年，…由上年的19.5%提高到21%": of 2019
+        return reference - 1 if reference else None
+    return year
+
+
+def states_previous_year(text: str, base_year: int) -> bool:
+    """`text` states a figure of the year before `base_year` as "上年的…" ("由上年的19.5%提高到21%")."""
+    return ("上" in text or "去年" in text) and any(f.year == base_year - 1 for f in find_figures(text, base_year))
 
 
 def find_dates(text: str) -> list[tuple[str, int, int]]:

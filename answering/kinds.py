@@ -93,8 +93,11 @@ class Kind(Protocol):
         """The statement holds a value of the kind asked, though no direct answer may be read from it."""
         ...
 
-    def direct(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> DirectAnswer | None:
-        """The answer stated on its own, read from the statement; None when none can be read."""
+    def direct(
+        self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float], base_year: int | None = None
+    ) -> DirectAnswer | None:
+        """The answer stated on its own, read from the statement; None when none can be read.
+        `base_year`: the one year the statement speaks of, named or implied, if it is known."""
         ...
 
 
@@ -108,7 +111,9 @@ class AnyStatement:
     def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
         return True
 
-    def direct(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> DirectAnswer | None:
+    def direct(
+        self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float], base_year: int | None = None
+    ) -> DirectAnswer | None:
         return None
 
 
@@ -147,7 +152,9 @@ class Dates:
     def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
         return bool(find_dates(text) or years_covered(text))
 
-    def direct(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> DirectAnswer | None:
+    def direct(
+        self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float], base_year: int | None = None
+    ) -> DirectAnswer | None:
         dates = find_dates(text)
         if not dates:
             return None
@@ -170,7 +177,9 @@ class People:
     def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
         return True
 
-    def direct(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> DirectAnswer | None:
+    def direct(
+        self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float], base_year: int | None = None
+    ) -> DirectAnswer | None:
         people = self.names(text)
         return DirectAnswer("、".join(people)) if people else None
 
@@ -220,11 +229,13 @@ class Quantities:
         wanted = wanted_units(query)
         return bool(units) and (not wanted or any(_unit_matches(u, wanted) for u in units))
 
-    def direct(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> DirectAnswer | None:
+    def direct(
+        self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float], base_year: int | None = None
+    ) -> DirectAnswer | None:
         wanted = wanted_units(query)
         if is_table_row:
             return self._cell(query, text, wanted)
-        figures = _stated_figures(text)
+        figures = _stated_figures(text, base_year)
         if not figures:
             return None
         if query.years and not any(f.year in query.years for f in figures if not _states_a_change(text, f)):
@@ -335,10 +346,10 @@ def _derived_level(text: str, years: Sequence[int], figures: Sequence[Figure]) -
     return None
 
 
-def _stated_figures(text: str) -> list[Figure]:
+def _stated_figures(text: str, base_year: int | None = None) -> list[Figure]:
     """The figures a text states, not those inside a quoted name ("创新发展30条", 《…2019》)."""
     quoted = [m.span() for m in _QUOTED.finditer(text)]
-    return [f for f in find_figures(text) if not any(start < f.start < end for start, end in quoted)]
+    return [f for f in find_figures(text, base_year) if not any(start < f.start < end for start, end in quoted)]
 
 
 def wanted_units(query: Query) -> set[str]:

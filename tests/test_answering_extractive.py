@@ -429,6 +429,29 @@ def test_a_work_reports_review_speaks_of_the_year_before_its_own(lexicon: Lexico
 
 @needs_shared
 @pytest.mark.parametrize(
+    ("section", "asked", "figure"),
+    [
+        ("一、2019年工作回顾", 2018, "1.22%"),  # "由上年的1.22%": the year before the one the section names
+        ("一、2019年工作回顾", 2019, "0.32%"),
+        ("", 2018, "1.22%"),  # a review that names no year speaks of the year before the report's
+        ("", 2019, "0.32%"),
+    ],
+)
+def test_a_figure_of_the_previous_year_answers_for_that_year(
+    lexicon: Lexicon, section: str, asked: int, figure: str
+) -> None:
+    doc_id = "兰州市/2020.md"
+    answerer, texts = _report_answerer(lexicon, (doc_id, SHARED / "cn_city_work_reports" / doc_id))
+    passage = "减少贫困人口3638户10562人，贫困发生率由上年的1.22%下降到0.32%，历史性解决了区域整体贫困问题"
+    hits = [_doc_hit(doc_id, texts[doc_id], passage, section)]
+
+    answer = answerer.answer(analyse(f"{asked}年兰州贫困发生率是多少？"), hits)
+    assert answer.found and answer.direct is not None
+    assert answer.direct.text == figure and answer.direct.note == f"{asked}年"
+
+
+@needs_shared
+@pytest.mark.parametrize(
     ("question", "figure"),
     [
         ("1995年全国自然保护区有多少个？", "793个"),  # not the 国家级 ones the sentence counts too
