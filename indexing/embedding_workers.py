@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
@@ -35,7 +37,15 @@ def _start_worker(settings: Settings) -> None:
     global _worker_embedder
     if settings.embed_worker_nice:
         os.nice(settings.embed_worker_nice)
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
     _worker_embedder = make_embedder(settings)
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker when the building process is gone (killed, it cannot shut its pool down)."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _embed_in_worker(texts: list[str]) -> np.ndarray:

@@ -3,7 +3,12 @@ endpoint is down: published keyword-searchable, answered by keyword, completed o
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +21,18 @@ from reportqa.indexing.build import build_index
 from reportqa.indexing.embedders import make_embedder
 from reportqa.indexing.passages import passage_text
 from reportqa.indexing.snapshot import IndexSnapshot, current_version
+from reportqa.indexing.vector_cache import VectorCache
 from tests.openai_stub_server import OpenAIStubServer
+
+PROJECT = Path(__file__).resolve().parents[1]
+BUILD = """
+from pathlib import Path
+from reportqa.core.settings import Settings
+from reportqa.indexing.build import build_index
+
+if __name__ == "__main__":
+    build_index(Settings.model_validate_json(Path({settings!r}).read_text()))
+"""
 
 # twenty sentences of a work report of our own, one passage each at a chunk size of 40
 SENTENCES = [
@@ -76,3 +92,36 @@ def test_a_first_build_with_the_endpoint_down_is_searchable_by_keyword_then_comp
     assert engine.status().missing_vectors == 0
     assert IndexSnapshot.load(up.index_dir, make_embedder(up)).vectors.shape == (report.chunks, 32)
     assert "280家" in answer.answer and not answer.warnings
+
+
+def _children(pid: int) -> list[int]:
+    listed = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    return [int(line) for line in listed.split()]
+
+
+def test_a_build_killed_while_workers_embed_leaves_no_worker_and_a_rerun_embeds_only_the_rest(settings, tmp_path):
+    saved = tmp_path / "settings.json"
+    saved.write_text(settings.model_copy(update={"embed_batch_size": 1}).model_dump_json())
+    script = tmp_path / "build.py"  # a file, so that the spawned workers can import the parent's main module
+    script.write_text(BUILD.format(settings=str(saved)), encoding="utf-8")
+    process = subprocess.Popen([sys.executable, str(script)], cwd=PROJECT)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None:
+            if VectorCache(settings.vector_cache_dir).count(make_embedder(settings).name) >= 4:
+                break
+            time.sleep(0.2)
+        workers = _children(process.pid)
+        assert process.poll() is None and len(workers) >= 2, "the build ended before it was killed"
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{pid}") for pid in workers):
+        time.sleep(0.2)
+    assert not [pid for pid in workers if os.path.exists(f"/proc/{pid}")], "workers outlived the killed build"
+
+    cached = VectorCache(settings.vector_cache_dir).count(make_embedder(settings).name)
+    report = build_index(settings)
+    assert report.chunks_cached == cached >= 4
+    assert report.chunks_embedded == report.chunks - cached
