@@ -30,6 +30,7 @@ from reportqa.indexing.backends import make_search_backend
 from reportqa.indexing.build import duration_text
 from reportqa.indexing.embedders import ReportEmbeddings, make_embedder
 from reportqa.indexing.snapshot import IndexSnapshot, current_version, read_document
+from reportqa.language.english import EnglishGlossary
 from reportqa.language.lexicon import Lexicon
 from reportqa.question.analysis import Query, analyse
 from reportqa.question.comparison import Comparison, split_comparison
@@ -194,9 +195,9 @@ class Engine:
         serving = self._current()  # every part of the answer comes from this one index version
         mode = mode or self.settings.answer_mode
         top_k = top_k or self.settings.top_k
-        query = analyse(question, history, max_chars=self.settings.max_question_chars)
+        query = self._analyse(serving, question, history)
         comparison = self._split(query) if mode != "llm" else None
-        parts = self._parts(query, comparison)
+        parts = self._parts(serving, query, comparison)
         retrieved: list[Hit] = []
         answers = [self._answer(serving, part, doc_filter, years, top_k, mode, on_token, retrieved) for part in parts]
         answer = answers[0] if comparison is None else side_by_side(query.original, comparison, answers)
@@ -215,12 +216,25 @@ class Engine:
         """The sides of a comparison, or the parts of a question that asks several things; None for one."""
         return split_comparison(query.text) or split_parts(query.text, self.lexicon.tagged)
 
-    def _parts(self, query: Query, comparison: Comparison | None) -> list[Query]:
+    def _parts(self, serving: _Serving, query: Query, comparison: Comparison | None) -> list[Query]:
         """The questions to answer one by one: each side of a comparison or part of the question, else
         the question itself."""
         if comparison is None:
             return [query]
-        return [analyse(text, max_chars=self.settings.max_question_chars) for _, text in comparison.sides]
+        return [self._analyse(serving, text) for _, text in comparison.sides]
+
+    def _analyse(self, serving: _Serving, question: str, history: Sequence[str] = ()) -> Query:
+        """The question analysed; an English one glossed with the Chinese words these documents use."""
+        keyword = serving.snapshot.keyword
+
+        def passages_using(chinese: str) -> int:
+            tokens = self.lexicon.keyword_tokens(chinese)
+            return min((keyword.document_frequency(token) for token in tokens), default=0)
+
+        def gloss(text: str) -> str:
+            return EnglishGlossary.shared().gloss(text, passages_using)
+
+        return analyse(question, history, max_chars=self.settings.max_question_chars, gloss_english=gloss)
 
     def _answer(
         self,
@@ -255,9 +269,9 @@ class Engine:
         self, question: str, *, history: Sequence[str] = (), doc_filter: str | None = None, top_k: int | None = None
     ) -> list[Hit]:
         serving = self._current()
-        query = analyse(question, history, max_chars=self.settings.max_question_chars)
+        query = self._analyse(serving, question, history)
         top_k = top_k or self.settings.top_k
-        queries = self._parts(query, self._split(query))
+        queries = self._parts(serving, query, self._split(query))
         per_query = []
         for part in queries:
             scope = scope_documents(part, serving.metas, doc_filter=doc_filter)

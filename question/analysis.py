@@ -6,7 +6,7 @@ Everything here reads the question only; matching against documents happens in r
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -190,11 +190,22 @@ def resolve_followup(question: str, history: Sequence[str]) -> str:
     return f"{years[0]}年{previous}"
 
 
-def analyse(question: str, history: Sequence[str] = (), *, max_chars: int = 2000) -> Query:
-    """Normalise, resolve a follow-up against `history` (earlier questions, oldest first), classify."""
+def analyse(
+    question: str,
+    history: Sequence[str] = (),
+    *,
+    max_chars: int = 2000,
+    gloss_english: Callable[[str], str] | None = None,
+) -> Query:
+    """Normalise, resolve a follow-up against `history` (earlier questions, oldest first), classify.
+
+    `gloss_english` adds Chinese to the words of an English question (language/english.py).
+    """
     original = normalise_question(question, max_chars)
     resolved = resolve_followup(original, [normalise_question(h, 10 * max_chars) for h in history if h and h.strip()])
     text = name_places(resolved)  # "鹏城" -> "深圳市", "Guangdong's" -> "广东省's"
+    if gloss_english is not None and is_english(resolved):
+        text = gloss_english(text)  # "base stations" -> "base stations (基站)"
     named = document_years(text)
     return Query(
         original=original,

