@@ -19,6 +19,8 @@ import threading
 from collections.abc import Callable
 from typing import ClassVar
 
+from reportqa.language.places import question_places
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'&-]*")
 _LONGEST_RUN = 4
 # question words and grammar: never glossed on their own, and never the first or last word of a run
@@ -105,6 +107,9 @@ class EnglishGlossary:
         """The Chinese for `run` (or its singular) that the documents use most; None if they use none."""
         forms = dict.fromkeys((run, run.removesuffix("s"), run.removesuffix("es"), re.sub(r"ies$", "y", run)))
         candidates = {chinese for form in forms for chinese in self.entries.get(form, ())}
+        # places and national bodies ("State Council" 国务院) choose the documents (question/scope.py);
+        # as words to look for they would only pull up bylines
+        candidates = {chinese for chinese in candidates if not question_places(chinese)}
         used = [(frequency(chinese), chinese) for chinese in candidates]
         used = [(count, chinese) for count, chinese in used if count > 0]
         return max(used)[1] if used else None

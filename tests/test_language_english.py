@@ -34,3 +34,8 @@ def test_words_the_documents_never_use_single_words_and_verbs_are_left_alone(glo
     assert glossary.gloss("How many base stations were built?", lambda w: 0) == "How many base stations were built?"
     # one word has too many senses ("value", "plan"); "to send" is how the question asks
     assert glossary.gloss("What was the value of the plan?", lambda w: 5) == "What was the value of the plan?"
+
+
+def test_a_place_or_national_body_is_left_to_the_document_scope(glossary) -> None:
+    # "State Council" is 国务院: the question's place (national), not a word its passages must hold
+    assert glossary.gloss("the State Council work report", lambda w: 5) == "the State Council work report"
