@@ -34,7 +34,7 @@ _QUESTION_UNIT = re.compile(
     r"(?:多少|几)(个百分点|个?亿元?|个?万元|元|家|个|项|人|名|件|台套|台|所|篇|次|倍|位|亩|吨|种|届|条|批)"
 )
 # A sum of money asked for without its unit ("投资了多少钱", "补助多少"): the answer is in 元 (万元, 亿元).
-_MONEY_NOUN = "钱|资金|经费|投资|投入|收入|补助|补贴|奖励|金额|总额|成交额|产值|营收"
+_MONEY_NOUN = "钱|资金|经费|投资|投入|收入|补助|补贴|奖励|金额|总额|成交额|产值|营收|总值|增加值"
 _COUNT = "(?![个件项家人名])"  # "多少家…" counts things, whatever money word follows
 _MONEY = re.compile(rf"(?:{_MONEY_NOUN})\S{{0,4}}(?:多少|几){_COUNT}|多少{_COUNT}\S{{0,6}}(?:{_MONEY_NOUN})")
 _UNIT_ALIASES = {
@@ -356,7 +356,8 @@ def wanted_units(query: Query) -> set[str]:
     match = _QUESTION_UNIT.search(query.text)
     if match:
         return _UNIT_ALIASES.get(match.group(1), {match.group(1)})
-    if _MONEY.search(query.text):
+    money = _MONEY.search(query.text)
+    if money and not _ASKS_GROWTH.search(money.group(0)):  # "生产总值增长多少" asks a rate
         return {"元"}
     if re.search(r"比重|占比|比例|百分之|率", query.text):
         return {"%"}

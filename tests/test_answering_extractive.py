@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from reportqa.answering.extractive import ExtractiveAnswerer
+from reportqa.answering.kinds import wanted_units
 from reportqa.core.models import Chunk, DocumentMeta, Hit
 from reportqa.core.settings import Settings
 from reportqa.indexing.keyword import KeywordIndex
@@ -499,3 +500,16 @@ def test_a_figure_the_question_gives_names_the_statement_asked_about(lexicon: Le
     )
     answer = answerer.answer(analyse("表格里的43.6万吨说的是哪一年的数？"), [row])
     assert answer.found and answer.direct is not None and answer.direct.text == "1952年"
+
+
+@pytest.mark.parametrize(
+    ("question", "units"),
+    [
+        ("2019年全市地区生产总值是多少？", {"元"}),  # a product's value is money
+        ("规模以上工业增加值达到多少？", {"元"}),
+        ("2019年全市地区生产总值增长多少？", set()),  # growth: a rate, whatever the noun
+        ("引进了多少家企业？", {"家"}),
+    ],
+)
+def test_the_unit_a_question_asks_for(question: str, units: set[str]) -> None:
+    assert wanted_units(analyse(question)) == units
