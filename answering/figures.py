@@ -41,7 +41,8 @@ DATE = re.compile(
 )
 _COMPARISON_BASE = ("比", "较")
 # "由上年的19.5%提高到21%", "上年末为…": said of the year before the one the sentence speaks of
-_PREVIOUS_YEAR = re.compile(r"(?:上年|去年|上一年)(?:末|底|同期)?(?:的|为|是)?\s*$")
+_PREVIOUS_YEAR_WORD = re.compile(r"上年|去年|上一年")
+_PREVIOUS_YEAR = re.compile(rf"(?:{_PREVIOUS_YEAR_WORD.pattern})(?:末|底|同期)?(?:的|为|是)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,9 @@ def _figure_year(
 
 def states_previous_year(text: str, base_year: int) -> bool:
     """`text` states a figure of the year before `base_year` as "上年的…" ("由上年的19.5%提高到21%")."""
-    return ("上" in text or "去年" in text) and any(f.year == base_year - 1 for f in find_figures(text, base_year))
+    if not _PREVIOUS_YEAR_WORD.search(text):  # most sentences: no figures to read
+        return False
+    return any(f.year == base_year - 1 for f in find_figures(text, base_year))
 
 
 def find_dates(text: str) -> list[tuple[str, int, int]]:
