@@ -184,6 +184,8 @@ def export_buttons() -> None:
     """Under the sidebar's "导出对话"; drawn after the conversation, so the reply just given is in the files."""
     turns = _state()["turns"]
     stamp = f"报告问答-{datetime.now():%Y%m%d-%H%M}"
+    # on_click="ignore": a download does not rerun the page, which would renew the other button's file
+    # and cancel a download of it begun meanwhile
     st.download_button(
         "导出为 Word 文档",
         data=conversation_docx(turns) if turns else b"",
@@ -192,6 +194,7 @@ def export_buttons() -> None:
         disabled=not turns,
         width="stretch",
         key="export_docx",
+        on_click="ignore",
     )
     st.download_button(
         "导出为纯文本（记事本可打开）",
@@ -201,6 +204,7 @@ def export_buttons() -> None:
         disabled=not turns,
         width="stretch",
         key="export_markdown",
+        on_click="ignore",
     )
 
 
