@@ -15,16 +15,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportqa.language.quantities import UNITS, amount, unit_family
+from reportqa.language.quantities import UNIT_PATTERN, amount, unit_family
 from reportqa.language.sentences import sentence_start
 
-_UNIT_ALTERNATION = "|".join(re.escape(u) for u in UNITS if u not in ("年", "月"))
 # value, then magnitude, then 余/多, then unit: "6.6亿余元", "700余项", "2700多家", "42.41%"
-_FIGURE = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿)?(余|多)?\s*(" + _UNIT_ALTERNATION + r")?")
+_FIGURE = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿)?(余|多)?\s*(" + UNIT_PATTERN + r")?")
 # Quantities in Chinese numerals: "两种以上", "十余项", "十八届" (a unit is required, so 一是 or 十三五 are not figures)
 _CN_DIGITS = "〇零一二两三四五六七八九十百千"
 _CN_FIGURE = re.compile(
-    rf"(?<![{_CN_DIGITS}第])([{_CN_DIGITS}]+)(万|亿)?(余|多)?\s*(" + _UNIT_ALTERNATION + r")(?:以上|以下)?"
+    rf"(?<![\d{_CN_DIGITS}第每])([{_CN_DIGITS}]+)(万|亿)?(余|多)?\s*(" + UNIT_PATTERN + r")(?:以上|以下)?"
 )
 _YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?|年末|年底|年初|年上半年|年一季度)")
 # "一九七六年": a year in Chinese numerals, digit by digit, as older documents write it

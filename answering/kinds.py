@@ -26,13 +26,12 @@ from reportqa.answering.figures import Figure, find_dates, find_figures, years_c
 from reportqa.answering.tables import TableCell, parse_statement
 from reportqa.core.models import DirectAnswer
 from reportqa.core.weights import AnswerWeights
-from reportqa.language.quantities import RATE_UNITS, amount, unit_family, unit_scale
+from reportqa.language.quantities import RATE_UNITS, UNIT_PATTERN, amount, unit_family, unit_scale
 from reportqa.question.analysis import Query
 
 _CAUSAL = re.compile(r"因为|由于|原因|受限|导致|造成|根据.{0,40}要求|不足|匮乏|差距|滞后|薄弱|问题|制约|影响")
-_QUESTION_UNIT = re.compile(
-    r"(?:多少|几)(个百分点|个?亿元?|个?万元|元|家|个|项|人|名|件|台套|台|所|篇|次|倍|位|亩|吨|种|届|条|批)"
-)
+# "多少家", "几个", "多少亿斤", "多少个亿": the unit the answer is asked in
+_QUESTION_UNIT = re.compile(rf"(?:多少|几)(个百分点|个?(?:万|亿)?(?:{UNIT_PATTERN}))")
 # A sum of money asked for without its unit ("投资了多少钱", "补助多少"): the answer is in 元 (万元, 亿元).
 _MONEY_NOUN = "钱|资金|经费|投资|投入|收入|补助|补贴|奖励|金额|总额|成交额|产值|营收|总值|增加值"
 _COUNT = "(?![个件项家人名])"  # "多少家…" counts things, whatever money word follows
@@ -373,7 +372,8 @@ def _asks_rate(query: Query, wanted: set[str]) -> bool:
 
 
 def _unit_matches(unit: str, wanted: set[str]) -> bool:
-    return any(unit.endswith(w) for w in wanted)
+    """The unit is one asked, whatever its magnitude: "1.2亿人" answers "多少万人"."""
+    return any(unit.endswith(w) or (unit and unit_family(unit) == unit_family(w)) for w in wanted)
 
 
 def _term_position(text: str, terms: Mapping[str, float]) -> int | None:

@@ -71,3 +71,14 @@ def test_a_year_in_chinese_numerals_is_a_year_and_binds_its_figures() -> None:
     assert years_covered("一九七六年的工农业生产，几乎没有增长。") == {1976}
     assert _figures("一九八五年钢产量达到六千万吨") == [("六千万吨", 1985)]
     assert years_covered("十八届三中全会") == set()
+
+
+def test_figures_keep_the_units_reports_write_them_in() -> None:
+    # 湖北省 2021 work report; a unit left out would read "545亿" as a sum of money
+    assert _figures("粮食再获丰收，总产量545亿斤。城镇新增就业75万人。") == [("545亿斤", None), ("75万人", None)]
+    assert [f.family for f in find_figures("总产量545亿斤，建成高标准农田331万亩，装机1.2万千瓦")] == ["斤", "亩", "瓦"]
+    assert _figures("每千人执业（助理）医师数达3.2人，1.7万亿元，5千元") == [
+        ("3.2人", None),
+        ("1.7万亿元", None),
+        ("5千元", None),
+    ]
