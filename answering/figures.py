@@ -6,6 +6,9 @@
 [('19.5', 2019), ('21', None)]
 >>> [(f.value, f.year) for f in find_figures("2020年，森林覆盖率由上年的19.5%提高到21%")]
 [('19.5', 2019), ('21', 2020)]
+>>> text = "国家高企、科技型中小企业分别达6217家、1957家，均居全省第一"
+>>> [(f.text, text[a:b]) for f, ((a, b), _) in respective_subjects(text, find_figures(text)).items()]
+[('6217家', '国家高企'), ('1957家', '科技型中小企业')]
 >>> sorted(years_covered("一九七六年的工农业生产，2019年的…"))
 [1976, 2019]
 """
@@ -39,6 +42,10 @@ DATE = re.compile(
     r"|(?:19|20)\d{2}年度?(?!\d)"
 )
 _COMPARISON_BASE = ("比", "较")
+# "A、B分别达X、Y": the things listed before 分别 take the figures after it in turn
+_RESPECTIVELY = re.compile(r"分别|依次")
+_LIST_BREAK = re.compile(r"、|和|与|及")
+_CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?]")
 # "由上年的19.5%提高到21%", "上年末为…": said of the year before the one the sentence speaks of
 _PREVIOUS_YEAR_WORD = re.compile(r"上年|去年|上一年")
 _PREVIOUS_YEAR = re.compile(rf"(?:{_PREVIOUS_YEAR_WORD.pattern})(?:末|底|同期)?(?:的|为|是)?\s*$")
@@ -177,6 +184,43 @@ def states_previous_year(text: str, base_year: int) -> bool:
     if not _PREVIOUS_YEAR_WORD.search(text):  # most sentences: no figures to read
         return False
     return any(f.year == base_year - 1 for f in find_figures(text, base_year))
+
+
+def respective_subjects(
+    text: str, figures: list[Figure]
+) -> dict[Figure, tuple[tuple[int, int], tuple[tuple[int, int], ...]]]:
+    """The span of the thing each figure is said of in "A、B分别达X、Y" (also "A和B分别增长X和Y",
+    "A、B、C依次为X、Y、Z"): the n things listed in the clause before 分别, in turn, take the n figures
+    of the clause after it, and of each next clause that holds n too ("占比分别提高1.9个和3.3个百分点，
+    达54.2%和42.2%"). Lists and figures of unequal length are not paired. Each figure maps to its
+    thing's span, then the spans of all the things listed."""
+    pairs: dict[Figure, tuple[tuple[int, int], tuple[tuple[int, int], ...]]] = {}
+    for word in _RESPECTIVELY.finditer(text):
+        opening = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, word.start())), default=0)
+        subjects = _listed_spans(text, opening, word.start())
+        if len(subjects) < 2:
+            continue
+        clause_start = word.end()
+        while clause_start < len(text):
+            brk = _CLAUSE_BREAK.search(text, clause_start)
+            held = [f for f in figures if clause_start <= f.start < (brk.start() if brk else len(text))]
+            if len(held) != len(subjects):
+                break
+            pairs.update((f, (span, tuple(subjects))) for f, span in zip(held, subjects, strict=True))
+            if not brk or brk.group(0) not in "，,":
+                break
+            clause_start = brk.end()
+    return pairs
+
+
+def _listed_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the things listed in text[start:end], cut at 、/和/与/及."""
+    spans, begin = [], start
+    for brk in _LIST_BREAK.finditer(text, start, end):
+        spans.append((begin, brk.start()))
+        begin = brk.end()
+    spans.append((begin, end))
+    return [(a, b) for a, b in spans if b > a]
 
 
 def find_dates(text: str) -> list[tuple[str, int, int]]:

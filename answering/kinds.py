@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from reportqa.answering.figures import Figure, find_dates, find_figures, years_covered
+from reportqa.answering.figures import Figure, find_dates, find_figures, respective_subjects, years_covered
 from reportqa.answering.tables import TableCell, parse_statement
 from reportqa.core.models import DirectAnswer
 from reportqa.core.weights import AnswerWeights
@@ -233,7 +233,7 @@ class Quantities:
     ) -> DirectAnswer | None:
         wanted = wanted_units(query)
         if is_table_row:
-            return self._cell(query, text, wanted)
+            return self._cell(query, text, wanted, terms)
         figures = _stated_figures(text, base_year)
         if not figures:
             return None
@@ -253,11 +253,11 @@ class Quantities:
             figure.text + bound, f"{year}年" if year else "", None if bound else figure.amount, figure.family
         )
 
-    def _cell(self, query: Query, text: str, wanted: set[str]) -> DirectAnswer | None:
+    def _cell(self, query: Query, text: str, wanted: set[str], terms: Mapping[str, float]) -> DirectAnswer | None:
         cells = [c for c in parse_statement(text) if c.figures]
         if not cells:
             return None
-        cell = max(cells, key=lambda c: _cell_score(query, c, self.weights))
+        cell = max(cells, key=lambda c: _cell_score(query, c, terms, self.weights))
         if wanted and not _unit_matches(cell.unit, wanted):
             return None
         figure, unit = cell.figures[0], cell.unit or cell.figures[0].unit
@@ -270,10 +270,13 @@ class Quantities:
         latest = max((f.year for f in figures if f.year), default=None)
         unasked = unasked_qualifiers(query, self.qualifiers)
         growth_asked = not wanted and bool(_ASKS_GROWTH.search(query.text))
+        respective = respective_subjects(text, figures)
 
         def fitness(f: Figure) -> float:
             near = _nearest_term(text, terms, f.start)
             score = _figure_score(query, wanted, f, near[0] if near else None, w)
+            if f in respective:  # "国家高企、科技型中小企业分别达6217家、1957家": the one said of what is asked
+                score += w.figure_respective * _respective_fit(text, terms, *respective[f])
             if near and narrowed(text, near[1], unasked):
                 score += w.figure_narrowed  # "接待境外游客76.6万人次" of "接待游客多少"
             if growth_asked and f.unit not in RATE_UNITS:
@@ -343,6 +346,20 @@ def _derived_level(text: str, years: Sequence[int], figures: Sequence[Figure]) -
             unit_family(level_unit),
         )
     return None
+
+
+def _respective_fit(
+    text: str, terms: Mapping[str, float], subject: tuple[int, int], listed: Sequence[tuple[int, int]]
+) -> int:
+    """1 when the figure's own thing in an "A、B分别…X、Y" list holds more of the question's term
+    weight than any other thing listed, -1 when another holds more, 0 when none is told apart."""
+
+    def held(span: tuple[int, int]) -> float:
+        return sum(weight for term, weight in terms.items() if term in text[span[0] : span[1]])
+
+    own = held(subject)
+    other = max((held(span) for span in listed if span != subject), default=0.0)
+    return (own > other) - (own < other)
 
 
 def _stated_figures(text: str, base_year: int | None = None) -> list[Figure]:
@@ -447,8 +464,10 @@ def _figure_score(
     return score
 
 
-def _cell_score(query: Query, cell: TableCell, weights: AnswerWeights) -> float:
+def _cell_score(query: Query, cell: TableCell, terms: Mapping[str, float], weights: AnswerWeights) -> float:
     score = _year_fit(query, cell.year, weights)
+    if any(term in cell.header for term in terms if len(term) > 1):
+        score += weights.cell_header_asked  # "进口额" asked: the 进口额 column, not the 出口额 one
     if query.wants_target:
         score += weights.cell_target_asked if cell.is_target else weights.cell_not_target
     elif cell.is_target:

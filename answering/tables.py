@@ -60,7 +60,12 @@ def parse_statement(statement: str) -> list[TableCell]:
         is_target = bool(_TARGET.search(header))
         year = header_years[0] if header_years else (None if is_target else row_year)
         header_unit = _LABEL_UNIT.search(header)  # "金额（亿元）", "年末数（万人）", "比上年增长（%）"
-        unit = "" if figures and figures[0].unit else (header_unit.group(1) if header_unit else row_unit)
+        if figures and figures[0].unit:
+            unit = ""
+        elif header_unit or header.endswith("%"):  # "比上年增长%": a rate, whatever the row counts
+            unit = header_unit.group(1) if header_unit else "%"
+        else:
+            unit = row_unit
         cells.append(TableCell(label, header, value, figures, unit, year, is_target, bool(_ACTUAL.search(header))))
     return cells
 

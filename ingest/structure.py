@@ -65,6 +65,10 @@ _TITLE_STOP = re.compile(r"[。！？；!?;，,：:]")
 _SKIP = re.compile(r"^(?:<!--.*-->|</?[a-zA-Z][^>]*>(?:[^<]*</[a-zA-Z]+>)?|[-*_=]{3,}|(?:!\[[^\]]*\]\([^)]*\)\s*)+)$")
 _TABLE_SEPARATOR = re.compile(r"^:?-{1,}:?$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# "单位：亿元" on the line before a table: the unit of its figures
+_TABLE_UNIT = re.compile(r"^[（(]?单\s*位\s*[:：]\s*(?P<unit>[^\s（）()]{1,8})[）)]?$")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_NUMERIC_CELL = re.compile(r"^[-+]?[\d.,]+\s*[%‰]?$")
 
 
 @dataclass(frozen=True)
@@ -197,14 +201,27 @@ class _Parser:
         header_end = 1
         if len(rows) > 1 and _is_separator(rows[1][1]):
             header_end = 2
-        self._add(rows[0][0], rows[header_end - 1][0], "paragraph", self._path())
+        # a caption in the header row ("| 表6 2011年房地产开发…| | |"): the column names are in the row after
         header = rows[0][1]
+        if sum(1 for c in header if c) == 1 and len(rows) > header_end and _names_columns(rows[header_end][1]):
+            header = rows[header_end][1]
+            header_end += 1
+        self._add(rows[0][0], rows[header_end - 1][0], "paragraph", self._path())
+        unit = self._unit_line_before(i)
         for line, cells in rows[header_end:]:
             if _is_separator(cells):
                 self._paragraph(line, line)
             else:
-                self._add(line, line, "table_row", self._path(), _statement(header, cells))
+                self._add(line, line, "table_row", self._path(), _statement(header, cells, unit))
         return j
+
+    def _unit_line_before(self, i: int) -> str:
+        """The unit a "单位：亿元" line right before the table (blank lines aside) gives its figures."""
+        k = i - 1
+        while k >= 0 and not self.lines[k].stripped:
+            k -= 1
+        match = _TABLE_UNIT.match(self.lines[k].stripped.replace("**", "")) if k >= 0 else None
+        return match.group("unit") if match else ""
 
     def _tab_table(self, i: int) -> int:
         """Consecutive lines of tab-separated cells; the first is the header. A lone line is a paragraph."""
@@ -339,14 +356,24 @@ def _is_separator(cells: list[str]) -> bool:
 
 
 def _clean_cell(cell: str) -> str:
-    return " ".join(_BR.sub("", cell).replace("**", "").split())
+    # spaces between Chinese characters are layout ("单 位", "指 标"), not word breaks
+    return _CJK_GAP.sub("", " ".join(_BR.sub("", cell).replace("**", "").split()))
 
 
-def _statement(header: list[str], cells: list[str]) -> str:
-    """A table row rebuilt with its header: "first cell：header2 v2；header3 v3"."""
+def _names_columns(cells: list[str]) -> bool:
+    """A row of two or more column names: no cell is a number."""
+    named = [c for c in cells if c]
+    return len(named) >= 2 and not any(_NUMERIC_CELL.match(c) for c in named)
+
+
+def _statement(header: list[str], cells: list[str], unit: str = "") -> str:
+    """A table row rebuilt with its header: "first cell：header2 v2；header3 v3". The table's `unit`
+    ("单位：亿元" above it) is set after a label that has none: "城乡居民储蓄存款（亿元）"."""
     names = [_clean_cell(h) for h in header]
     values = [_clean_cell(c) for c in cells]
     label = values[0] if values else ""
+    if label and unit and "单位" not in names and not label.endswith(("）", ")")):
+        label = f"{label}（{unit}）"
     parts = []
     for k, value in enumerate(values[1:], start=1):
         if not value:
