@@ -258,9 +258,9 @@ class ExtractiveAnswerer:
         return None
 
     def _speaks_of_period(self, candidate: Candidate, period: tuple[int, int]) -> bool:
-        """The sentence names a year of the plan period, or it, its section or its document names
-        the plan itself ("十四五" for 2021-2025)."""
-        if any(period[0] <= y <= period[1] for y in candidate.years):
+        """The sentence names or implies a year of the plan period (a 2026 report's review speaks of
+        2025), or it, its section or its document names the plan itself ("十四五" for 2021-2025)."""
+        if any(period[0] <= y <= period[1] for y in candidate.years | candidate.implied_years):
             return True
         meta = self.documents.get(candidate.hit.chunk.doc_id)
         places = (candidate.text, candidate.hit.chunk.section, meta.title if meta else "")

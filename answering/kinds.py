@@ -60,6 +60,8 @@ _FLOW_CUE = re.compile(r"新增|新认定|新建|增加|增长|提高|提升|新
 _ASKS_RATE = re.compile(r"增长|增速|增幅|比重|占比|比例|百分|率|强度|下降|提高|上升|growth|rate|share|percent", re.I)
 # "增长多少" in no unit asks for a growth rate ("比上年增长2.3%"), not the level that grew
 _ASKS_GROWTH = re.compile(r"增长|增速|增幅|growth", re.I)
+# a share or an intensity: asked in %
+_SHARE = re.compile(r"比重|占比|比例|百分之|率|强度")
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 # a post, then (after a colon or the spaces of a roster's layout) a name that ends the line or field
 _ROSTER_NAME = re.compile(r"(?:长|书记|主任|主席|总理)(?:\s*[:：]\s*|\s+)([\u4e00-\u9fff]{2,4})(?=\s|$)")
@@ -373,9 +375,10 @@ def wanted_units(query: Query) -> set[str]:
     if match:
         return _UNIT_ALIASES.get(match.group(1), {match.group(1)})
     money = _MONEY.search(query.text)
-    if money and not _ASKS_GROWTH.search(money.group(0)):  # "生产总值增长多少" asks a rate
+    # "生产总值增长多少", "研发投入强度是多少" ask a rate of a sum, not a sum
+    if money and not _ASKS_GROWTH.search(money.group(0)) and not _SHARE.search(money.group(0)):
         return {"元"}
-    if re.search(r"比重|占比|比例|百分之|率", query.text):
+    if _SHARE.search(query.text):
         return {"%"}
     if query.is_english:
         for pattern, unit in _ENGLISH_UNIT:
