@@ -67,6 +67,7 @@ _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 _ROSTER_NAME = re.compile(r"(?:长|书记|主任|主席|总理)(?:\s*[:：]\s*|\s+)([\u4e00-\u9fff]{2,4})(?=\s|$)")
 _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
 _CLAUSE_END = re.compile(r"[，。；、,;]")
+_LABEL_BREAK = re.compile(r"[，。；、,;：:（(]")
 _RANGE_OR_BOUND = re.compile(r"(?:[—–~～至]\d+(?:\.\d+)?%?)?(?:以上|左右|以下|以内)?")
 _QUOTED = re.compile(r"“[^”]{1,30}”|《[^》]{1,60}》")
 # "比2015年提高了10.58个百分点", "比上年末增加261家": a change since a named year, in absolute terms
@@ -278,7 +279,10 @@ class Quantities:
             near = _nearest_term(text, terms, f.start)
             score = _figure_score(query, wanted, f, near[0] if near else None, w)
             if f in respective:  # "国家高企、科技型中小企业分别达6217家、1957家": the one said of what is asked
-                score += w.figure_respective * _respective_fit(text, terms, *respective[f])
+                score += w.figure_respective * _respective_fit(query.text, text, *respective[f])
+            else:  # "旅客吞吐量1363.71万人次、货邮吞吐量12.25万吨"
+                label_start, label_end = _label_span(text, f, figures)
+                score += w.figure_label * _named_share(query.text, text[label_start:label_end])
             if near and narrowed(text, near[1], unasked):
                 score += w.figure_narrowed  # "接待境外游客76.6万人次" of "接待游客多少"
             if growth_asked and f.unit not in RATE_UNITS:
@@ -350,17 +354,27 @@ def _derived_level(text: str, years: Sequence[int], figures: Sequence[Figure]) -
     return None
 
 
-def _respective_fit(
-    text: str, terms: Mapping[str, float], subject: tuple[int, int], listed: Sequence[tuple[int, int]]
-) -> int:
-    """1 when the figure's own thing in an "A、B分别…X、Y" list holds more of the question's term
-    weight than any other thing listed, -1 when another holds more, 0 when none is told apart."""
+def _named_share(question: str, thing: str) -> float:
+    """How much of `thing` the question names: the share of its character pairs found in the
+    question ("集装箱吞吐量" all of it for "…集装箱吞吐量是多少", "宁波舟山港货物吞吐量" two thirds)."""
+    pairs = {thing[i : i + 2] for i in range(len(thing) - 1)} or ({thing} if thing else set())
+    return sum(pair in question for pair in pairs) / len(pairs) if pairs else 0.0
 
-    def held(span: tuple[int, int]) -> float:
-        return sum(weight for term, weight in terms.items() if term in text[span[0] : span[1]])
 
-    own = held(subject)
-    other = max((held(span) for span in listed if span != subject), default=0.0)
+def _label_span(text: str, figure: Figure, figures: Sequence[Figure]) -> tuple[int, int]:
+    """What a figure is said of: the words since the figure before it or the last break
+    ("货邮吞吐量" of "旅客吞吐量1363.71万人次、货邮吞吐量12.25万吨")."""
+    start = max((f.end for f in figures if f.end <= figure.start), default=0)
+    breaks = [m.end() for m in _LABEL_BREAK.finditer(text, start, figure.start)]
+    return (breaks[-1] if breaks else start), figure.start
+
+
+def _respective_fit(question: str, text: str, subject: tuple[int, int], listed: Sequence[tuple[int, int]]) -> int:
+    """1 when the figure's own thing in an "A、B分别…X、Y" list is the one the question names most
+    of, -1 when another is, 0 when none is told apart ("城市和农村低保标准": 城市 is all named by
+    "城市低保标准提高了多少", 农村低保标准 in part)."""
+    own = _named_share(question, text[subject[0] : subject[1]])
+    other = max((_named_share(question, text[a:b]) for a, b in listed if (a, b) != subject), default=0.0)
     return (own > other) - (own < other)
 
 

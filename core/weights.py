@@ -54,13 +54,14 @@ class AnswerWeights(BaseModel):
     figure_rate: float = -1.0  # a rate or share, a level asked
     figure_level: float = -1.0  # a level, a growth asked in no unit ("比上年增长多少")
     figure_respective: float = 1.0  # said of what is asked in an "A、B分别…X、Y" list (against, if of another)
+    figure_label: float = 0.3  # times the share of the words right before it that the question names
     figure_range_start: float = -0.4  # where a "从…增加到…" starts
     figure_not_latest: float = -0.3  # an earlier year's, no year asked
     cell_target_asked: float = 1.5  # a table's target column, a target asked
     cell_target_other: float = -1.0  # …no target asked: an achieved value is the default reading
     cell_not_target: float = -0.5  # an achieved column, a target asked
-    cell_actual_asked: float = 0.5
-    cell_header_asked: float = 1.0  # its column header holds a word of the question  # an achieved column, an achieved value asked
+    cell_actual_asked: float = 0.5  # an achieved column, an achieved value asked
+    cell_header_asked: float = 1.0  # its column header holds a word of the question
 
     # --- composing -----------------------------------------------------------------------------
     disagreement_margin: float = 1.5  # another document's figure scoring this close is reported

@@ -70,6 +70,10 @@ def _alternatives(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     words_before, words_second = list(tag(before)), list(tag(second))
     if not words_second:
         return "", ""
+    shared = words_second[-1][0]
+    if len(words_before) >= len(words_second) > 1 and len(shared) > 1 and words_before[-1][0] == shared:
+        # "货物吞吐量和集装箱吞吐量": both name their head word; the first is as many words as the second
+        return "".join(w for w, _ in words_before[-len(words_second) :]), second
     # the first's start: the last word of the second's first word's class ("国家级", b), else of its kind (a noun)
     head = words_second[0][1]
     backwards = range(len(words_before) - 1, -1, -1)

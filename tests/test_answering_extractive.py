@@ -513,3 +513,28 @@ def test_a_figure_the_question_gives_names_the_statement_asked_about(lexicon: Le
 )
 def test_the_unit_a_question_asks_for(question: str, units: set[str]) -> None:
     assert wanted_units(analyse(question)) == units
+
+
+@needs_shared
+def test_the_figure_said_of_what_is_asked_among_several_in_one_sentence(lexicon: Lexicon) -> None:
+    zhengzhou, fujian = "郑州市/2020.md", "福建省/2026.md"
+    answerer, texts = _report_answerer(
+        lexicon,
+        (zhengzhou, SHARED / "cn_city_work_reports" / "郑州市" / "2020.md"),
+        (fujian, SHARED / "cn_provincial_work_reports" / "福建省" / "2026.md"),
+    )
+    airport = _doc_hit(
+        zhengzhou, texts[zhengzhou], "完成旅客吞吐量2913万人次、货邮吞吐量52.2万吨，保持中部“双第一”。", ""
+    )
+    # each figure is said of the words right before it
+    assert answerer.answer(analyse("郑州机场货邮吞吐量是多少？"), [airport]).answer.startswith("52.2万吨")
+    assert answerer.answer(analyse("郑州机场旅客吞吐量是多少？"), [airport]).answer.startswith("2913万人次")
+    checks = _doc_hit(fujian, texts[fujian], "食品、药品抽检合格率分别达99.62%、99.71%，食品安全考核结果为A级。", "")
+    # "A、B分别达X、Y": the nth thing listed takes the nth figure
+    assert answerer.answer(analyse("福建省药品抽检合格率是多少？"), [checks]).answer.startswith("99.71%")
+    assert answerer.answer(analyse("福建省食品抽检合格率是多少？"), [checks]).answer.startswith("99.62%")
+    incomes = _doc_hit(
+        fujian, texts[fujian], "城镇居民、农村居民人均可支配收入分别增长4.5%、5.7%，城镇调查失业率4.7%，", ""
+    )
+    question = "福建省2025年农村居民人均可支配收入增长多少？"
+    assert answerer.answer(analyse(question), [incomes]).answer.startswith("5.7%")
