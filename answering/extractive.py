@@ -310,7 +310,8 @@ class ExtractiveAnswerer:
         if query.kind != "quantity" and terms:
             # "完成数2.63%是哪一年度的数据": the figure the question gives names the statement asked about
             for figure in find_figures(query.text):
-                terms[figure.value] = max(terms.values())
+                if figure.value[0].isdigit():  # not "两个" of "哪两个"
+                    terms[figure.value] = max(terms.values())
         return terms
 
     def _candidates(self, query: Query, terms: Mapping[str, float], rank: int, hit: Hit) -> list[Candidate]:

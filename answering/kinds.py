@@ -224,19 +224,19 @@ class Quantities:
 
     def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
         """A figure in the asked unit (any figure when no unit is asked)."""
-        if is_table_row:
-            units = [c.unit or c.figures[0].unit for c in parse_statement(text) if c.figures]
+        if is_table_row:  # a cell of no stated unit may be in the one asked
+            units: list[str | None] = [c.unit or c.figures[0].unit or None for c in parse_statement(text) if c.figures]
         else:
             units = [f.unit for f in _stated_figures(text)]
-        wanted = wanted_units(query)
-        return bool(units) and (not wanted or any(_unit_matches(u, wanted) for u in units))
+        wanted = _required_units(query)
+        return bool(units) and (not wanted or any(u is None or _unit_matches(u, wanted) for u in units))
 
     def direct(
         self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float], base_year: int | None = None
     ) -> DirectAnswer | None:
         wanted = wanted_units(query)
         if is_table_row:
-            return self._cell(query, text, wanted, terms)
+            return self._cell(query, text, terms)
         figures = _stated_figures(text, base_year)
         if not figures:
             return None
@@ -245,7 +245,7 @@ class Quantities:
             if derived:
                 return derived
         figure = max(figures, key=self._fitness(query, text, terms, wanted, figures))
-        if wanted and not _unit_matches(figure.unit, wanted):
+        if (required := _required_units(query)) and not _unit_matches(figure.unit, required):
             return None  # "投资了多少钱" is not answered by "500亩"
         if query.years and figure.year is not None and figure.year not in query.years:
             return None
@@ -256,14 +256,14 @@ class Quantities:
             figure.text + bound, f"{year}年" if year else "", None if bound else figure.amount, figure.family
         )
 
-    def _cell(self, query: Query, text: str, wanted: set[str], terms: Mapping[str, float]) -> DirectAnswer | None:
+    def _cell(self, query: Query, text: str, terms: Mapping[str, float]) -> DirectAnswer | None:
         cells = [c for c in parse_statement(text) if c.figures]
         if not cells:
             return None
         cell = max(cells, key=lambda c: _cell_score(query, c, terms, self.weights))
-        if wanted and not _unit_matches(cell.unit, wanted):
-            return None
         figure, unit = cell.figures[0], cell.unit or cell.figures[0].unit
+        if (required := _required_units(query)) and unit and not _unit_matches(unit, required):
+            return None  # a cell of no stated unit may be in the one asked: the table's unit is not always told
         return DirectAnswer(f"{figure.text}{cell.unit}", cell.describe(), amount(figure.value, unit), unit_family(unit))
 
     def _fitness(self, query: Query, text: str, terms: Mapping[str, float], wanted: set[str], figures: list[Figure]):
@@ -399,6 +399,12 @@ def wanted_units(query: Query) -> set[str]:
             if pattern.search(query.text):
                 return _UNIT_ALIASES.get(unit, {unit})
     return set()
+
+
+def _required_units(query: Query) -> set[str]:
+    """The units an answer must be in: those a Chinese question asks in. An English question's unit is
+    guessed from its nouns ("stations" are counted in 家 or 个), so it only prefers a figure."""
+    return set() if query.is_english else wanted_units(query)
 
 
 def _asks_rate(query: Query, wanted: set[str]) -> bool:
