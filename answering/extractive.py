@@ -123,10 +123,6 @@ class ExtractiveAnswerer:
             # punctuation, code or commands: nothing in it names what the documents could speak of
             return Answer.compose(query.original, found=False, refusal=f"{NOT_FOUND}：问题中没有可在文档中查找的内容")
         citations = CitationList(self.documents)
-        if query.kind == "quantity" and ASKS_CHANGE.search(query.text):
-            change = self._change(query, candidates, citations)
-            if change is not None:
-                return change
         answerable = [c for c in candidates if self._unanswered(query, c) is None]
         # the first statement that gives the figure, date or name asked; when none gives it in a form
         # the rules read, the best one that holds the question's subject, year and a value of the kind
@@ -135,6 +131,13 @@ class ExtractiveAnswerer:
             ((c, d) for c in answerable if (d := self._direct_answer(query, c)) is not None),
             (next((c for c in answerable if self._holds_kind_asked(query, c)), None), None),
         )
+        # a change asked ("增长了多少") is worked out from its two ends unless a statement states it
+        # (a stated change between two years asked may be since another year: those are worked out)
+        stated = direct is not None and direct.is_change and len(query.years) < 2
+        if query.kind == "quantity" and ASKS_CHANGE.search(query.text) and not stated:
+            change = self._change(query, candidates, citations)
+            if change is not None:
+                return change
         if best is None:
             nearest = answerable[0] if answerable else candidates[0]
             return self._not_found(query, nearest, self._unanswered(query, nearest) or "这一问题的答案", citations)

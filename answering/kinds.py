@@ -67,6 +67,8 @@ _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 _ROSTER_NAME = re.compile(r"(?:长|书记|主任|主席|总理)(?:\s*[:：]\s*|\s+)([\u4e00-\u9fff]{2,4})(?=\s|$)")
 _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
 _CLAUSE_END = re.compile(r"[，。；、,;]")
+# a figure and the 、 or 和 after it, right before another figure: "544.4%、" of "增长544.4%、199.2%"
+_LISTED_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[%‰]|[万亿]?[\u4e00-\u9fff]{0,3})(?:、|和)$")
 _LABEL_BREAK = re.compile(r"[，。；、,;：:（(]")
 _RANGE_OR_BOUND = re.compile(r"(?:[—–~～至]\d+(?:\.\d+)?%?)?(?:以上|左右|以下|以内)?")
 _QUOTED = re.compile(r"“[^”]{1,30}”|《[^》]{1,60}》")
@@ -214,6 +216,8 @@ class Quantities:
         stated = [u for u in units if u]
         if stated and not _asks_rate(query, wanted) and all(u in RATE_UNITS for u in stated):
             bonus += w.only_rates
+        elif stated and not wanted and _ASKS_GROWTH.search(query.text) and not any(u in RATE_UNITS for u in stated):
+            bonus += w.only_levels
         if figures and not _FLOW_CUE.search(query.text) and all(_states_a_change(text, f) for f in figures):
             bonus += w.only_changes
         # "院士工作站52家" states the count; "院士工作站等创新平台227家" counts something wider
@@ -253,7 +257,11 @@ class Quantities:
         # "6%—6.5%", "900万人以上": a range or bound is part of the figure, which then has no one amount
         bound = _RANGE_OR_BOUND.match(text, figure.end).group(0)
         return DirectAnswer(
-            figure.text + bound, f"{year}年" if year else "", None if bound else figure.amount, figure.family
+            figure.text + bound,
+            f"{year}年" if year else "",
+            None if bound else figure.amount,
+            figure.family,
+            _states_a_change(text, figure),
         )
 
     def _cell(self, query: Query, text: str, terms: Mapping[str, float]) -> DirectAnswer | None:
@@ -429,7 +437,12 @@ def _states_a_change(text: str, figure: Figure) -> bool:
 
 
 def _clause_before(text: str, figure: Figure) -> str:
-    return _CLAUSE_END.split(text[max(0, figure.start - 12) : figure.start])[-1]
+    """The words before the figure in its clause; for a later figure of a list ("增长544.4%、199.2%"),
+    those before the list's first."""
+    start = figure.start
+    while (listed := _LISTED_BEFORE.search(text, 0, start)) is not None:
+        start = listed.start()
+    return _CLAUSE_END.split(text[max(0, start - 12) : start])[-1]
 
 
 def term_matches(text: str, terms: Mapping[str, float]) -> Iterator[re.Match[str]]:

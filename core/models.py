@@ -123,6 +123,7 @@ class DirectAnswer:
     note: str = ""  # how to read it, shown in brackets: "目前完成数，2019年度", "2019年"
     amount: float | None = None  # a figure's value in base units
     family: str = ""  # what a figure counts: "元", "家", "%"; "" for dates and names
+    is_change: bool = False  # the figure states a change ("增长46.3%", "新增86家"), not a level
 
     def render(self) -> str:
         return f"{self.text}（{self.note}）" if self.note else self.text

@@ -33,6 +33,7 @@ class AnswerWeights(BaseModel):
     unit_any: float = 0.2  # it states a figure, no unit asked or none of it
     unasked_qualifier: float = -0.5  # a question term right after a qualifier it does not say ("境外游客")
     only_rates: float = -0.6  # only rates or shares, a level asked
+    only_levels: float = -0.6  # only levels, a growth asked in no unit ("增长了多少")
     only_changes: float = -0.3  # only increases ("新增", "增长"), a level asked
     term_distance_scale: float = 50.0  # characters from a question term that cost 0.1, up to …
     term_distance_cap: float = 0.4  # … this much

@@ -538,3 +538,15 @@ def test_the_figure_said_of_what_is_asked_among_several_in_one_sentence(lexicon:
     )
     question = "福建省2025年农村居民人均可支配收入增长多少？"
     assert answerer.answer(analyse(question), [incomes]).answer.startswith("5.7%")
+
+
+@needs_shared
+def test_a_growth_the_passage_states_is_quoted_not_worked_out(lexicon: Lexicon) -> None:
+    doc = "乌鲁木齐市/2021.md"
+    answerer, texts = _report_answerer(lexicon, (doc, SHARED / "cn_city_work_reports" / "乌鲁木齐市" / "2021.md"))
+    passage = "一般公共预算收入由368.7亿元增加到392.6亿元，增长6.5%；"
+    review = _doc_hit(doc, texts[doc], "工业增加值由559.4亿元增加到690亿元，增长17.6%；", "一、“十三五”时期工作回顾")
+    budget = _doc_hit(doc, texts[doc], passage, "一、“十三五”时期工作回顾")
+    assert answerer.answer(analyse("乌鲁木齐“十三五”期间工业增加值增长了多少？"), [review, budget]).answer.startswith(
+        "17.6%"
+    )
