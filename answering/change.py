@@ -69,8 +69,8 @@ def figure_pair(
     found = [p for i, (text, is_row) in enumerate(passages) if subject in text for p in points_in(text, is_row, i)]
     # a change asked in 个百分点 is between two percentages
     wanted = {"%" if (family := unit_family(u)) == "个百分点" else family for u in wanted_units}
-    wanted_family = next(iter(wanted)) if len(wanted) == 1 else (asked[0].family if asked else None)
-    pool = [p for p in found if wanted_family is None or p.family == wanted_family]
+    families = wanted or ({asked[0].family} if asked else set())
+    pool = [p for p in found if not families or p.family in families]
     if not pool:
         return None
     if len(years) >= 2:

@@ -21,6 +21,7 @@ from reportqa.core.models import NOT_FOUND, Answer, Claim, DirectAnswer, Documen
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases
+from reportqa.language.quantities import arabic_numerals
 from reportqa.language.sentences import split_sentences
 from reportqa.question.analysis import Query, find_plan_period
 
@@ -300,6 +301,9 @@ class ExtractiveAnswerer:
             if self.term_stats.document_frequency(token) > 0:
                 terms[token] = self.term_stats.idf(token) * _term_weight(token, classes.get(token, "n"), self.weights)
                 continue
+            if (digits := arabic_numerals(token)) != token:  # "五百强": the documents write "500强"
+                terms[digits] = self.term_stats.idf(token) * _term_weight(token, classes.get(token, "n"), self.weights)
+                continue
             # An English word no passage contains cannot be matched in Chinese text, whatever its class.
             if (query.is_english and token.isascii()) or classes.get(token, "n").startswith(("v", "a")):
                 continue
@@ -346,7 +350,13 @@ class ExtractiveAnswerer:
             # a sentence continues the one before it ("2019年，举办了…科技活动周。共有…3000余人参会")
             plain = _CJK_GAP.sub("", text.lower())
             coverage = _coverage(
-                terms, plain, tokens | place_tokens, context_tokens | previous_tokens, self._pieces, w.context_term
+                terms,
+                plain,
+                tokens | place_tokens,
+                context_tokens | previous_tokens,
+                self._pieces,
+                w.context_term,
+                w.partial_term,
             )
             # a sentence that names the place asked about and nothing else asked answers nothing
             if coverage >= self.min_coverage and topic and not _coverage(topic, plain, tokens, set(), self._pieces, 0):
@@ -453,13 +463,15 @@ def _coverage(
     context_tokens: set[str],
     pieces: Callable[[str], tuple[str, ...]],
     context_weight: float,
+    partial_weight: float = 0.0,
 ) -> float:
     """Share of the question's term weight found in the sentence (`context_weight` of it for its title
     or section).
 
     A term is found as a token, or as a substring where the sentence was segmented otherwise
     ("科长" inside "服务科科长"), or in parts: the shorter dictionary words inside it, all of them
-    ("汽车产量" in "汽车：单位 万辆；产量 2552.8").
+    ("汽车产量" in "汽车：单位 万辆；产量 2552.8"). A term of which the text holds half or more in runs of
+    two characters or more counts `partial_weight` of that share ("平均寿命" by "人均预期寿命").
 
     A question with no matchable terms (an English one the glossary does not cover) leaves the
     decision to retrieval and to the kind, year and unit checks.
@@ -477,7 +489,21 @@ def _coverage(
             got += context_weight * weight
         elif (parts := pieces(term)) and _held_in_parts(term, parts, text):
             got += weight
+        elif (share := _shared_share(term, text)) >= 0.5:
+            got += partial_weight * share * weight  # "人均预期寿命" for "平均寿命", in part
     return got / total
+
+
+def _shared_share(term: str, text: str) -> float:
+    """The share of the term's characters inside runs of two or more of them that the text holds."""
+    covered: set[int] = set()
+    for start in range(len(term) - 1):
+        end = start + 2
+        while end <= len(term) and term[start:end] in text:
+            end += 1
+        if end - 1 - start >= 2:
+            covered.update(range(start, end - 1))
+    return len(covered) / len(term) if term else 0.0
 
 
 def _held_in_parts(term: str, parts: Sequence[str], text: str) -> bool:

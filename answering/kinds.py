@@ -44,7 +44,10 @@ _UNIT_ALIASES = {
     "亿": {"亿元", "亿"},
     "个万元": {"万元"},
     "条": {"条", "项"},  # policies and measures are counted in either
-    "项": {"项", "条"},
+    "项": {"项", "条", "个"},
+    "家": {"家", "个", "户"},  # enterprises and institutions are counted in any of these
+    "户": {"户", "家"},
+    "个": {"个", "家", "项"},
 }
 _ENGLISH_UNIT = (
     (re.compile(r"enterprises|companies|firms|stations|platforms|institutions", re.I), "家"),

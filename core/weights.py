@@ -21,6 +21,7 @@ class AnswerWeights(BaseModel):
     retrieval_rank: float = 0.6  # the passage's retrieval rank, as 1 / (1 + rank)
     min_coverage: float = Field(default=0.5, gt=0, le=1)  # less than this and it does not answer
     context_term: float = 0.5  # a term found only in the title, section or sentence before
+    partial_term: float = 0.5  # a term the statement holds only in part, times the share it holds
     single_char_term: float = 0.3  # a one-character word says little of what is asked
     verb_term: float = 0.5  # a verb says how it is asked more than what about
     year_named: float = 1.0  # the statement names the year asked

@@ -5,6 +5,8 @@ and what they count. The one unit model of the project (figures, changes, compar
     (1000000000000.0, '元', '%', '个百分点', '元')
     >>> amount("1.70", "万亿元"), amount("十八", "届"), amount("1,234", "人")
     (1700000000000.0, 18.0, 1234.0)
+    >>> arabic_numerals("世界五百强"), arabic_numerals("三十五个")
+    ('世界500强', '35个')
 """
 
 from __future__ import annotations
@@ -54,6 +56,22 @@ def unit_family(unit: str) -> str:
 
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _CHINESE_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十百千]+")
+
+
+_CHINESE_NUMBER = re.compile(r"[一二两三四五六七八九]?[十百千][零一二两三四五六七八九十百千]*")
+
+
+def arabic_numerals(text: str) -> str:
+    """`text` with its Chinese numbers of tens, hundreds or thousands in digits: "世界五百强" -> "世界500强"
+    (reports write either)."""
+
+    def digits(match: re.Match[str]) -> str:
+        try:
+            return str(int(cn2an.cn2an(match.group(0).replace("两", "二"), "smart")))
+        except ValueError:
+            return match.group(0)
+
+    return _CHINESE_NUMBER.sub(digits, text)
 
 
 def amount(value: str, unit: str) -> float | None:

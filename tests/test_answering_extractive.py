@@ -550,3 +550,12 @@ def test_a_growth_the_passage_states_is_quoted_not_worked_out(lexicon: Lexicon) 
     assert answerer.answer(analyse("乌鲁木齐“十三五”期间工业增加值增长了多少？"), [review, budget]).answer.startswith(
         "17.6%"
     )
+
+
+@needs_shared
+def test_a_number_written_in_chinese_matches_its_digits(lexicon: Lexicon) -> None:
+    hubei = "湖北省/2026.md"
+    answerer, texts = _report_answerer(lexicon, (hubei, SHARED / "cn_provincial_work_reports" / "湖北省" / "2026.md"))
+    investors = _doc_hit(hubei, texts[hubei], "在鄂投资世界500强企业325家、中部领先。", "")
+    # 五百强 in the question, 500强 in the report
+    assert answerer.answer(analyse("湖北有多少家五百强企业？"), [investors]).answer.startswith("325家")
