@@ -15,7 +15,7 @@ from typing import Protocol
 
 from reportqa.answering.change import ASKS_CHANGE, describe_change, figure_pair
 from reportqa.answering.citations import CitationList
-from reportqa.answering.figures import find_figures, states_previous_year, years_covered
+from reportqa.answering.figures import find_figures, relative_years, states_previous_year, years_covered
 from reportqa.answering.kinds import QuestionKinds, narrowed, term_matches, unasked_qualifiers, wanted_units
 from reportqa.core.models import NOT_FOUND, Answer, Claim, DirectAnswer, DocumentMeta, Hit, Statement
 from reportqa.core.protocols import KeywordTokenizer, TermStats
@@ -329,7 +329,8 @@ class ExtractiveAnswerer:
         place_tokens = self._tokens(" ".join(place_aliases(meta.place))) if meta and meta.place else frozenset()
         if meta and meta.place == NATIONAL:
             place_tokens |= self._tokens(" ".join(NATIONAL_BODIES))  # "国务院…报告" is the national one
-        section_years = years_covered(chunk.section)
+        dated = meta.year if meta else None
+        section_years = years_covered(chunk.section) | relative_years(chunk.section, dated)
         context_years = section_years | _reported_years(meta)
         implied_years = frozenset(_implied_years(meta, chunk.section)) if not section_years else frozenset()
         w = self.weights
@@ -346,7 +347,7 @@ class ExtractiveAnswerer:
         previous_years: set[int] = set()
         for text, start, end in pieces:
             tokens = self._tokens(text)
-            own_years = years_covered(text)
+            own_years = years_covered(text) | relative_years(text, dated)
             # a sentence continues the one before it ("2019年，举办了…科技活动周。共有…3000余人参会")
             plain = _CJK_GAP.sub("", text.lower())
             coverage = _coverage(

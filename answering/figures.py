@@ -51,6 +51,11 @@ _PREVIOUS_YEAR_WORD = re.compile(r"上年|去年|上一年")
 _PREVIOUS_YEAR = re.compile(rf"(?:{_PREVIOUS_YEAR_WORD.pattern})(?:末|底|同期)?(?:的|为|是)?\s*$")
 
 
+# "今年", "去年", "上一年" said of the year spoken of; not "比上年", "较去年", "同上年"
+_RELATIVE_YEAR = re.compile(r"(?<![比较同])(今年|本年|去年|上年|上一年)(?![度末底同])")
+_RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1}
+
+
 @dataclass(frozen=True)
 class Figure:
     """A quantity in a text: `value` as written, `unit`, the `year` it is stated for (or None)."""
@@ -87,6 +92,14 @@ def years_covered(text: str) -> set[int]:
         if first <= last <= first + 30:
             years.update(range(first, last + 1))
     return years
+
+
+def relative_years(text: str, dated: int | None) -> set[int]:
+    """The years "今年" and "去年" name in a text of a document dated `dated` ("2019年和今年以来工作回顾"
+    in a 2020 report: 2020). "比上年增长" compares with the year before; it does not speak of it."""
+    if dated is None or not _RELATIVE_YEAR.search(text):
+        return set()
+    return {dated + _RELATIVE_OFFSET[m.group(1)] for m in _RELATIVE_YEAR.finditer(text)}
 
 
 def find_figures(text: str, base_year: int | None = None) -> list[Figure]:

@@ -82,3 +82,13 @@ def test_figures_keep_the_units_reports_write_them_in() -> None:
         ("1.7万亿元", None),
         ("5千元", None),
     ]
+
+
+def test_this_year_and_last_year_resolve_against_the_documents_date() -> None:
+    from reportqa.answering.figures import relative_years
+
+    # a 2020 report's heading and sentences; "比上年" compares, it does not speak of the year before
+    assert relative_years("一、2019年和今年以来工作回顾", 2020) == {2020}
+    assert relative_years("去年，31个贫困县摘帽退出", 2020) == {2019}
+    assert relative_years("地区生产总值比上年增长6%，上年末为8万人", 2020) == set()
+    assert relative_years("今年以来", None) == set()
