@@ -53,6 +53,7 @@ _PREVIOUS_YEAR = re.compile(rf"(?:{_PREVIOUS_YEAR_WORD.pattern})(?:末|底|同�
 
 # "今年", "去年", "上一年" said of the year spoken of; not "比上年", "较去年", "同上年"
 _RELATIVE_YEAR = re.compile(r"(?<![比较同])(今年|本年|去年|上年|上一年)(?![度末底同])")
+_SINCE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年以来")
 _RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1}
 
 
@@ -95,11 +96,15 @@ def years_covered(text: str) -> set[int]:
 
 
 def relative_years(text: str, dated: int | None) -> set[int]:
-    """The years "今年" and "去年" name in a text of a document dated `dated` ("2019年和今年以来工作回顾"
-    in a 2020 report: 2020). "比上年增长" compares with the year before; it does not speak of it."""
-    if dated is None or not _RELATIVE_YEAR.search(text):
+    """The years "今年", "去年" and "2022年以来" name in a text of a document dated `dated`
+    ("2019年和今年以来工作回顾" in a 2020 report: 2020; "2022年以来" in a 2026 one: 2022 to 2026).
+    "比上年增长" compares with the year before; it does not speak of it."""
+    if dated is None:
         return set()
-    return {dated + _RELATIVE_OFFSET[m.group(1)] for m in _RELATIVE_YEAR.finditer(text)}
+    years = {dated + _RELATIVE_OFFSET[m.group(1)] for m in _RELATIVE_YEAR.finditer(text)}
+    for match in _SINCE_YEAR.finditer(text):
+        years.update(range(int(match.group(1)), dated + 1))
+    return years
 
 
 def find_figures(text: str, base_year: int | None = None) -> list[Figure]:

@@ -92,3 +92,5 @@ def test_this_year_and_last_year_resolve_against_the_documents_date() -> None:
     assert relative_years("去年，31个贫困县摘帽退出", 2020) == {2019}
     assert relative_years("地区生产总值比上年增长6%，上年末为8万人", 2020) == set()
     assert relative_years("今年以来", None) == set()
+    # 甘肃省 2026 work report: "经济增速2022年以来连续16个季度高于全国平均水平" speaks of 2022 to 2026
+    assert relative_years("经济增速2022年以来连续16个季度高于全国平均水平", 2026) == {2022, 2023, 2024, 2025, 2026}
