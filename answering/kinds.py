@@ -227,7 +227,9 @@ class Quantities:
         distances = [near[0] for f in figures if (near := _nearest_term(text, terms, f.start)) is not None]
         if distances:
             bonus -= min(w.term_distance_cap, min(distances) / w.term_distance_scale)
-        return bonus
+        # "其中，出口18986亿美元" names what is asked right before its figure; "货物进出口总额36421亿美元" less so
+        labels = [cells[0].label] if cells else [text[a:b] for f in figures for a, b in [_label_span(text, f, figures)]]
+        return bonus + w.label_named * max((_named_share(query.text, label) for label in labels), default=0.0)
 
     def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
         """A figure in the asked unit (any figure when no unit is asked)."""
