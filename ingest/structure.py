@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from reportqa.core.models import Block, Document
 from reportqa.ingest.metadata import front_matter_end
+from reportqa.language.quantities import UNITS
 from reportqa.language.sentences import has_sentence_end
 
 MAX_HEADING_CHARS = 50
@@ -67,7 +68,14 @@ _TABLE_SEPARATOR = re.compile(r"^:?-{1,}:?$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # "单位：亿元" on the line before a table: the unit of its figures
 _TABLE_UNIT = re.compile(r"^[（(]?单\s*位\s*[:：]\s*(?P<unit>[^\s（）()]{1,8})[）)]?$")
+# "其中：高速铁路": a row that is part of the one before it
+_SUB_ROW = re.compile(r"^其中\s*[：:]?\s*")
+# a table set out as list items opens with its header: "- 指 标 单 位 绝对数 比上年增长%", "- 指标 全国"
+_LIST_TABLE_HEADER = re.compile(r"^- (?:指\s*标|项\s*目|类\s*别|行\s*业|产品名称|地\s*区)(?:\s|$)")
+_LIST_VALUE = re.compile(r"^[-+]?\d[\d.,]*%?$")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# units a list-table row may end its label with, with their magnitude, longest first: "万吨", "亿千瓦小时"
+_LIST_UNITS = sorted({m + u for u in UNITS for m in ("", "万", "亿") if u not in ("万", "亿")}, key=len, reverse=True)
 _NUMERIC_CELL = re.compile(r"^[-+]?[\d.,]+\s*[%‰]?$")
 
 
@@ -123,6 +131,9 @@ class _Parser:
                 continue
             if stripped.startswith("|"):
                 i = self._pipe_table(i)
+                continue
+            if _LIST_TABLE_HEADER.match(stripped):
+                i = self._list_table(i)
                 continue
             if "\t" in stripped:
                 i = self._tab_table(i)
@@ -208,11 +219,42 @@ class _Parser:
             header_end += 1
         self._add(rows[0][0], rows[header_end - 1][0], "paragraph", self._path())
         unit = self._unit_line_before(i)
+        parent = ""
         for line, cells in rows[header_end:]:
             if _is_separator(cells):
                 self._paragraph(line, line)
-            else:
-                self._add(line, line, "table_row", self._path(), _statement(header, cells, unit))
+                continue
+            statement = _statement(header, cells, unit, parent)
+            self._add(line, line, "table_row", self._path(), statement)
+            if not _SUB_ROW.match(cells[0] if cells else ""):
+                parent = _clean_cell(cells[0]) if cells else ""
+        return j
+
+    def _list_table(self, i: int) -> int:
+        """A table set out as list items ("- 指 标 单 位 绝对数 比上年增长%", then "- 民航 万 吨 552.8 -1.8"):
+        header lines, then one row per line ending in figures. Single characters spaced out are joined
+        ("指 标" is 指标), which is how these tables space their words."""
+        j, header = i, []
+        while j < len(self.lines) and self.lines[j].stripped.startswith("- ") and not _row_values(self.lines[j]):
+            header += _spaced_words(self.lines[j].stripped[2:])
+            j += 1
+        names = [w for w in header if w not in ("指标", "项目", "类别", "行业", "产品名称", "地区")]
+        has_unit = "单位" in names
+        names = [w for w in names if w != "单位"]
+        self._add(self.lines[i], self.lines[j - 1], "paragraph", self._path())
+        parent = ""
+        while (
+            j < len(self.lines) and self.lines[j].stripped.startswith("- ") and (values := _row_values(self.lines[j]))
+        ):
+            line = self.lines[j]
+            words = line.stripped[2:].split()[: -len(values)]
+            label, unit = _label_and_unit("".join(words)) if has_unit else ("".join(words), "")
+            cells = [label] + [f"{names[k]} {v}" if len(names) == len(values) else v for k, v in enumerate(values)]
+            statement = _statement(["", *([""] * len(values))], cells, unit, parent)
+            self._add(line, line, "table_row", self._path(), statement)
+            if not _SUB_ROW.match(label):
+                parent = label
+            j += 1
         return j
 
     def _unit_line_before(self, i: int) -> str:
@@ -360,18 +402,54 @@ def _clean_cell(cell: str) -> str:
     return _CJK_GAP.sub("", " ".join(_BR.sub("", cell).replace("**", "").split()))
 
 
+def _row_values(line: _Line) -> list[str]:
+    """The figures that end a list-table row ("- 民航 万 吨 552.8 -1.8" -> 552.8, -1.8); [] for a header."""
+    words = line.stripped[2:].split()
+    values: list[str] = []
+    while words and _LIST_VALUE.match(words[-1]):
+        values.insert(0, words.pop())
+    return values if words else []
+
+
+def _spaced_words(text: str) -> list[str]:
+    """Words of a header whose characters are spaced out: "指 标 单 位 绝对数" -> 指标, 单位, 绝对数."""
+    words, run = [], []
+    for word in text.split():
+        if len(word) == 1 and "\u4e00" <= word <= "\u9fff":
+            run.append(word)
+            if len(run) == 2:
+                words.append("".join(run))
+                run = []
+            continue
+        words += ["".join(run)] if run else []
+        run = []
+        words.append(word)
+    return words + (["".join(run)] if run else [])
+
+
+def _label_and_unit(text: str) -> tuple[str, str]:
+    """A row's label and the unit written at its end ("民航万吨" -> 民航, 万吨)."""
+    for unit in _LIST_UNITS:
+        if text.endswith(unit) and len(text) > len(unit):
+            return text[: -len(unit)], unit
+    return text, ""
+
+
 def _names_columns(cells: list[str]) -> bool:
     """A row of two or more column names: no cell is a number."""
     named = [c for c in cells if c]
     return len(named) >= 2 and not any(_NUMERIC_CELL.match(c) for c in named)
 
 
-def _statement(header: list[str], cells: list[str], unit: str = "") -> str:
+def _statement(header: list[str], cells: list[str], unit: str = "", parent: str = "") -> str:
     """A table row rebuilt with its header: "first cell：header2 v2；header3 v3". The table's `unit`
-    ("单位：亿元" above it) is set after a label that has none: "城乡居民储蓄存款（亿元）"."""
+    ("单位：亿元" above it) is set after a label that has none: "城乡居民储蓄存款（亿元）"; a "其中："
+    row is named with the row it is part of: "新建铁路投产里程其中高速铁路"."""
     names = [_clean_cell(h) for h in header]
     values = [_clean_cell(c) for c in cells]
     label = values[0] if values else ""
+    if parent and (sub := _SUB_ROW.match(label)):
+        label = f"{parent}其中{label[sub.end() :]}"
     if label and unit and "单位" not in names and not label.endswith(("）", ")")):
         label = f"{label}（{unit}）"
     parts = []

@@ -104,7 +104,7 @@ def test_markdown_headings_front_matter_and_pipe_table():
     rows = [b for b in blocks if b.kind == "table_row"]
     assert [r.statement for r in rows] == [
         "全国人口：年末数（万人） 140967；比重（%） 100.0",
-        "其中：城镇：年末数（万人） 93267",
+        "全国人口其中城镇：年末数（万人） 93267",  # a "其中：" row is named with the row above
     ]
     assert rows[0].section == ("一、综合", "表1 年末人口")
     assert rows[0].text == "| 全国人口 | 140967 | 100.0 |"
@@ -183,3 +183,15 @@ def test_bold_title_page_lines_are_not_sections_and_a_caption_heads_only_its_tab
 def test_footnote_markers_stay_out_of_section_paths():
     blocks = parse_blocks(_doc("**统计公报[1]**\n\n## 一、综合[2]\n\n全年国内生产总值[3]1015986亿元。\n"))
     assert blocks[-1].section == ("一、综合",)
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="shared corpora not mounted")
+def test_list_item_tables_and_sub_rows_of_a_statistical_communique():
+    path = SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2008.md"
+    rows = [b.statement for b in parse_blocks(load_document(path, SHARED)) if b.kind == "table_row"]
+    # "- 指 标 全 国" / "- 城 市 农 村": a header of spaced-out words over two list items
+    assert "居民消费价格：全国 5.9；城市 5.6；农村 6.5" in rows
+    # "- 其中：国有及国有控股企业 7985 -14.5" is part of the row above it
+    assert "规模以上工业其中国有及国有控股企业：利润总额 7985；比上年同期增长% -14.5" in rows
+    # a pipe table's "其中：" row, with the "单位：万人" above the table
+    assert "全国总人口其中城镇（万人）：年末数 60667；比重% 45.7" in rows
