@@ -39,6 +39,8 @@ _NAMES_DOCUMENT_EN = re.compile(
     r"^(?:\s+(?!according|in\b|on\b|from|to\b|and\b)[A-Za-z'-]+){0,5}\s+(?:report|communiqu|plan\b)", re.I
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_RELATIVE_YEAR = re.compile(r"今年|去年|前年")
+_RELATIVE_OFFSET = {"今年": 0, "去年": -1, "前年": -2}
 
 # Ordered: the first matching cue decides. Each is a general interrogative form, not a topic.
 _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
@@ -133,6 +135,14 @@ def document_years(text: str) -> tuple[int, ...]:
     return tuple(named)
 
 
+def _relative_to_document(text: str, named: tuple[int, ...]) -> tuple[int, ...]:
+    """The years "今年", "去年", "前年" ask about, in a question that names its document's year
+    ("2020年政府工作报告里讲，去年…" asks about 2019); none without one, as no date is implied then."""
+    if len(named) != 1:
+        return ()
+    return tuple(dict.fromkeys(named[0] + _RELATIVE_OFFSET[m.group(0)] for m in _RELATIVE_YEAR.finditer(text)))
+
+
 def find_plan_period(text: str) -> tuple[int, int] | None:
     """First and last year of the five-year plan named in the text ("十四五" -> (2021, 2025))."""
     match = _EN_PLAN.search(text)
@@ -211,7 +221,7 @@ def analyse(
         original=original,
         text=text,
         kind=answer_kind(text),
-        years=tuple(y for y in find_years(text) if y not in named),
+        years=tuple(y for y in find_years(text) if y not in named) + _relative_to_document(text, named),
         document_years=named,
         wants_target=bool(_TARGET_CUE.search(text)),
         wants_actual=bool(_ACTUAL_CUE.search(text)),

@@ -62,3 +62,11 @@ def test_the_same_question_without_the_year_is_answered(answerer_and_hit) -> Non
     answerer, hit = answerer_and_hit
     answer = answerer.answer(analyse("全市投入市级科技资金多少？"), [hit])
     assert answer.found and "6.6亿" in answer.answer
+
+
+def test_this_year_and_last_year_are_said_against_the_document_the_question_names() -> None:
+    query = analyse("四川省2020年政府工作报告里讲，去年全省新增城镇就业多少人？")
+    assert (query.years, query.document_years) == ((2019,), (2020,))
+    assert analyse("2018年国务院政府工作报告提出，今年要开工多少套棚改？").years == (2018,)
+    # with no document named, no date is implied
+    assert analyse("去年全省新增城镇就业多少人？").years == ()
