@@ -62,6 +62,7 @@ _ANNEX = re.compile(rf"^附\s*件(?:\s*(?:\d+|[{_NUM}]+))?\s*(?:[：:]|$)\s*(?P<
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\*\*(?P<inner>[^*]+)\*\*$")
 _CAPTION = re.compile(rf"^[表图]\s*[{_NUM}\d]+")
+_LIST_CAPTION = re.compile(rf"^[-*]\s+\*\*(?P<inner>[表图]\s*[{_NUM}\d]+[^*]*)\*\*$")
 _TITLE_STOP = re.compile(r"[。！？；!?;，,：:]")
 _SKIP = re.compile(r"^(?:<!--.*-->|</?[a-zA-Z][^>]*>(?:[^<]*</[a-zA-Z]+>)?|[-*_=]{3,}|(?:!\[[^\]]*\]\([^)]*\)\s*)+)$")
 _TABLE_SEPARATOR = re.compile(r"^:?-{1,}:?$")
@@ -343,6 +344,9 @@ def _heading(stripped: str) -> _Heading | None:
         if title and len(title) <= MAX_MARKDOWN_HEADING_CHARS:
             return _Heading(f"md{len(markdown.group(1))}", title)
         return None
+    listed = _LIST_CAPTION.match(stripped)  # "- **表12 2011年各种运输方式完成货物运输量…**"
+    if listed and len(listed.group("inner")) <= MAX_TITLE_CHARS:
+        return _Heading("caption", _clean(listed.group("inner")))
     bold = _BOLD_LINE.match(stripped)
     core = bold.group("inner").strip() if bold else stripped
     annex = _ANNEX.match(core)

@@ -195,3 +195,11 @@ def test_list_item_tables_and_sub_rows_of_a_statistical_communique():
     assert "规模以上工业其中国有及国有控股企业：利润总额 7985；比上年同期增长% -14.5" in rows
     # a pipe table's "其中：" row, with the "单位：万人" above the table
     assert "全国总人口其中城镇（万人）：年末数 60667；比重% 45.7" in rows
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="shared corpora not mounted")
+def test_a_caption_set_as_a_list_item_heads_its_list_table():
+    path = SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2013.md"
+    yarn = next(b for b in parse_blocks(load_document(path, SHARED)) if b.statement.startswith("纱"))
+    assert yarn.statement == "纱（万吨）：产量 3200.0；比上年增长% 7.2"
+    assert yarn.section[-1] == "表3 2013年主要工业产品产量及其增长速度"
