@@ -15,11 +15,18 @@ from typing import Protocol
 
 from reportqa.answering.change import ASKS_CHANGE, describe_change, figure_pair
 from reportqa.answering.citations import CitationList
-from reportqa.answering.figures import find_figures, relative_years, states_previous_year, years_covered
+from reportqa.answering.figures import (
+    comparison_years,
+    find_figures,
+    relative_years,
+    states_previous_year,
+    years_covered,
+)
 from reportqa.answering.kinds import QuestionKinds, narrowed, term_matches, unasked_qualifiers, wanted_units
 from reportqa.core.models import NOT_FOUND, Answer, Claim, DirectAnswer, DocumentMeta, Hit, Statement
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
+from reportqa.language.lexicon import joint_forms
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases
 from reportqa.language.quantities import arabic_numerals
 from reportqa.language.sentences import split_sentences
@@ -364,7 +371,8 @@ class ExtractiveAnswerer:
             if coverage >= self.min_coverage and topic and not _coverage(topic, plain, tokens, set(), self._pieces, 0):
                 coverage = 0.0
             years = frozenset(own_years | context_years | (set() if own_years else previous_years))
-            implied = frozenset() if years else implied_years
+            # "比2015年增长36.6%" compares with 2015 and speaks of the year its place implies
+            implied = frozenset() if years - comparison_years(text) else implied_years
             base_year = next(iter(years or implied)) if len(years or implied) == 1 else None
             if base_year is not None and states_previous_year(text, base_year):
                 implied |= {base_year - 1}  # "由上年的19.5%提高到21%" also answers for the year before
@@ -491,6 +499,8 @@ def _coverage(
             got += context_weight * weight
         elif (parts := pieces(term)) and _held_in_parts(term, parts, text):
             got += weight
+        elif "分别" in text and any(form in text for form in joint_forms(term)):
+            got += weight  # "农村居民人均可支配收入" in "城乡居民人均可支配收入分别达X、Y"
         elif (share := _shared_share(term, text)) >= 0.5:
             got += partial_weight * share * weight  # "人均预期寿命" for "平均寿命", in part
     return got / total

@@ -7,7 +7,7 @@
 >>> [(f.value, f.year) for f in find_figures("2020年，森林覆盖率由上年的19.5%提高到21%")]
 [('19.5', 2019), ('21', 2020)]
 >>> text = "国家高企、科技型中小企业分别达6217家、1957家，均居全省第一"
->>> [(f.text, text[a:b]) for f, ((a, b), _) in respective_subjects(text, find_figures(text)).items()]
+>>> [(f.text, thing) for f, (thing, _) in respective_subjects(text, find_figures(text)).items()]
 [('6217家', '国家高企'), ('1957家', '科技型中小企业')]
 >>> sorted(years_covered("一九七六年的工农业生产，2019年的…"))
 [1976, 2019]
@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.quantities import UNIT_PATTERN, amount, unit_family
 from reportqa.language.sentences import sentence_start
 
@@ -53,6 +54,7 @@ _PREVIOUS_YEAR = re.compile(rf"(?:{_PREVIOUS_YEAR_WORD.pattern})(?:末|底|同�
 
 # "今年", "去年", "上一年" said of the year spoken of; not "比上年", "较去年", "同上年"
 _RELATIVE_YEAR = re.compile(r"(?<![比较同])(今年|本年|去年|上年|上一年)(?![度末底同])")
+_COMPARED_YEAR = re.compile(r"(?:比|较|与|同)\s*((?:19|20)\d{2})\s*年")
 _SINCE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年以来")
 _RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1}
 
@@ -93,6 +95,11 @@ def years_covered(text: str) -> set[int]:
         if first <= last <= first + 30:
             years.update(range(first, last + 1))
     return years
+
+
+def comparison_years(text: str) -> set[int]:
+    """The years a text compares with ("比2015年增长", "较2015年", "与2015年相比"), not of its figures."""
+    return {int(m.group(1)) for m in _COMPARED_YEAR.finditer(text)}
 
 
 def relative_years(text: str, dated: int | None) -> set[int]:
@@ -204,41 +211,39 @@ def states_previous_year(text: str, base_year: int) -> bool:
     return any(f.year == base_year - 1 for f in find_figures(text, base_year))
 
 
-def respective_subjects(
-    text: str, figures: list[Figure]
-) -> dict[Figure, tuple[tuple[int, int], tuple[tuple[int, int], ...]]]:
-    """The span of the thing each figure is said of in "A、B分别达X、Y" (also "A和B分别增长X和Y",
+def respective_subjects(text: str, figures: list[Figure]) -> dict[Figure, tuple[str, tuple[str, ...]]]:
+    """The thing each figure is said of in "A、B分别达X、Y" (also "A和B分别增长X和Y",
     "A、B、C依次为X、Y、Z"): the n things listed in the clause before 分别, in turn, take the n figures
     of the clause after it, and of each next clause that holds n too ("占比分别提高1.9个和3.3个百分点，
-    达54.2%和42.2%"). Lists and figures of unequal length are not paired. Each figure maps to its
-    thing's span, then the spans of all the things listed."""
-    pairs: dict[Figure, tuple[tuple[int, int], tuple[tuple[int, int], ...]]] = {}
+    达54.2%和42.2%"), run after run ("分别从X1、X2提高到Y1、Y2"). One thing named with a word for
+    two ("城乡居民…分别达X、Y") is the two (城镇居民, 农村居民). Lists and figures of unequal length are
+    not paired. Each figure maps to its thing, then all the things listed."""
+    pairs: dict[Figure, tuple[str, tuple[str, ...]]] = {}
     for word in _RESPECTIVELY.finditer(text):
         opening = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, word.start())), default=0)
-        subjects = _listed_spans(text, opening, word.start())
+        subjects = _listed(text[opening : word.start()])
         if len(subjects) < 2:
             continue
         clause_start = word.end()
         while clause_start < len(text):
             brk = _CLAUSE_BREAK.search(text, clause_start)
             held = [f for f in figures if clause_start <= f.start < (brk.start() if brk else len(text))]
-            if len(held) != len(subjects):
+            if not held or len(held) % len(subjects):
                 break
-            pairs.update((f, (span, tuple(subjects))) for f, span in zip(held, subjects, strict=True))
+            # "分别从X1、X2提高到Y1、Y2": each run of n figures in turn
+            pairs.update((f, (subjects[k % len(subjects)], subjects)) for k, f in enumerate(held))
             if not brk or brk.group(0) not in "，,":
                 break
             clause_start = brk.end()
     return pairs
 
 
-def _listed_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the things listed in text[start:end], cut at 、/和/与/及."""
-    spans, begin = [], start
-    for brk in _LIST_BREAK.finditer(text, start, end):
-        spans.append((begin, brk.start()))
-        begin = brk.end()
-    spans.append((begin, end))
-    return [(a, b) for a, b in spans if b > a]
+def _listed(text: str) -> tuple[str, ...]:
+    """The things listed in `text`, cut at 、/和/与/及; one named with a word for two is the two."""
+    things = tuple(t for t in _LIST_BREAK.split(text) if t)
+    if len(things) == 1 and (pair := next((p for p in TWO_IN_ONE if p in things[0]), None)):
+        return tuple(things[0].replace(pair, part, 1) for part in TWO_IN_ONE[pair])
+    return things
 
 
 def find_dates(text: str) -> list[tuple[str, int, int]]:

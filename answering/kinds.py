@@ -72,6 +72,7 @@ _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
 _CLAUSE_END = re.compile(r"[，。；、,;]")
 # a figure and the 、 or 和 after it, right before another figure: "544.4%、" of "增长544.4%、199.2%"
 _LISTED_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[%‰]|[万亿]?[\u4e00-\u9fff]{0,3})(?:、|和)$")
+_GOAL_CUE = re.compile(r"力争|争取|确保")  # goals said as such; "好于预期", "完成目标" report outcomes
 _LABEL_BREAK = re.compile(r"[，。；、,;：:（(]")
 _RANGE_OR_BOUND = re.compile(r"(?:[—–~～至]\d+(?:\.\d+)?%?)?(?:以上|左右|以下|以内)?")
 _QUOTED = re.compile(r"“[^”]{1,30}”|《[^》]{1,60}》")
@@ -228,7 +229,10 @@ class Quantities:
         if distances:
             bonus -= min(w.term_distance_cap, min(distances) / w.term_distance_scale)
         # "其中，出口18986亿美元" names what is asked right before its figure; "货物进出口总额36421亿美元" less so
+        # (a goal, "力争…达到650家", names what is asked for a question about goals only)
         labels = [cells[0].label] if cells else [text[a:b] for f in figures for a, b in [_label_span(text, f, figures)]]
+        if not query.wants_target:
+            labels = [label for label in labels if not _GOAL_CUE.search(text[: text.find(label) + len(label)])]
         return bonus + w.label_named * max((_named_share(query.text, label) for label in labels), default=0.0)
 
     def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
@@ -292,7 +296,7 @@ class Quantities:
             near = _nearest_term(text, terms, f.start)
             score = _figure_score(query, wanted, f, near[0] if near else None, w)
             if f in respective:  # "国家高企、科技型中小企业分别达6217家、1957家": the one said of what is asked
-                score += w.figure_respective * _respective_fit(query.text, text, *respective[f])
+                score += w.figure_respective * _respective_fit(query.text, *respective[f])
             else:  # "旅客吞吐量1363.71万人次、货邮吞吐量12.25万吨"
                 label_start, label_end = _label_span(text, f, figures)
                 score += w.figure_label * _named_share(query.text, text[label_start:label_end])
@@ -382,12 +386,12 @@ def _label_span(text: str, figure: Figure, figures: Sequence[Figure]) -> tuple[i
     return (breaks[-1] if breaks else start), figure.start
 
 
-def _respective_fit(question: str, text: str, subject: tuple[int, int], listed: Sequence[tuple[int, int]]) -> int:
+def _respective_fit(question: str, thing: str, listed: Sequence[str]) -> int:
     """1 when the figure's own thing in an "A、B分别…X、Y" list is the one the question names most
     of, -1 when another is, 0 when none is told apart ("城市和农村低保标准": 城市 is all named by
     "城市低保标准提高了多少", 农村低保标准 in part)."""
-    own = _named_share(question, text[subject[0] : subject[1]])
-    other = max((_named_share(question, text[a:b]) for a, b in listed if (a, b) != subject), default=0.0)
+    own = _named_share(question, thing)
+    other = max((_named_share(question, t) for t in listed if t != thing), default=0.0)
     return (own > other) - (own < other)
 
 

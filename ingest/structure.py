@@ -72,7 +72,9 @@ _TABLE_UNIT = re.compile(r"^[（(]?单\s*位\s*[:：]\s*(?P<unit>[^\s（）()]{1
 # "其中：高速铁路": a row that is part of the one before it
 _SUB_ROW = re.compile(r"^其中\s*[：:]?\s*")
 # a table set out as list items opens with its header: "- 指 标 单 位 绝对数 比上年增长%", "- 指标 全国"
-_LIST_TABLE_HEADER = re.compile(r"^- (?:指\s*标|项\s*目|类\s*别|行\s*业|产品名称|地\s*区)(?:\s|$)")
+_LIST_TABLE_HEADER = re.compile(r"^(?:[-•·]\s+)?(?:指\s*标|项\s*目|类\s*别|行\s*业|产品名称|地\s*区)(?:\s|$)")
+_LIST_MARKER = re.compile(r"^[-•·]\s+")
+_MAX_ITEM_CHARS = 60
 _LIST_VALUE = re.compile(r"^[-+]?\d[\d.,]*%?$")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # units a list-table row may end its label with, with their magnitude, longest first: "万吨", "亿千瓦小时"
@@ -133,14 +135,14 @@ class _Parser:
             if stripped.startswith("|"):
                 i = self._pipe_table(i)
                 continue
-            if _LIST_TABLE_HEADER.match(stripped):
-                i = self._list_table(i)
-                continue
             if "\t" in stripped:
                 i = self._tab_table(i)
                 continue
             if line.raw.startswith("\t"):
                 i = self._flattened_table(i)
+                continue
+            if _LIST_TABLE_HEADER.match(stripped):
+                i = self._list_table(i)
                 continue
             if not self.blocks and (title_end := self._title(i)) > i:
                 i = title_end
@@ -225,38 +227,54 @@ class _Parser:
             if _is_separator(cells):
                 self._paragraph(line, line)
                 continue
-            statement = _statement(header, cells, unit, parent)
-            self._add(line, line, "table_row", self._path(), statement)
-            if not _SUB_ROW.match(cells[0] if cells else ""):
-                parent = _clean_cell(cells[0]) if cells else ""
+            self._add(line, line, "table_row", self._path(), _statement(header, cells, unit, parent))
+            parent = _parent_after(cells[0] if cells else "", parent)
         return j
 
     def _list_table(self, i: int) -> int:
-        """A table set out as list items ("- 指 标 单 位 绝对数 比上年增长%", then "- 民航 万 吨 552.8 -1.8"):
-        header lines, then one row per line ending in figures. Single characters spaced out are joined
-        ("指 标" is 指标), which is how these tables space their words."""
-        j, header = i, []
-        while j < len(self.lines) and self.lines[j].stripped.startswith("- ") and not _row_values(self.lines[j]):
-            header += _spaced_words(self.lines[j].stripped[2:])
-            j += 1
+        """A table set out as list items ("- 指 标 单 位 绝对数 比上年增长%", then "- 民航 万 吨 552.8 -1.8"),
+        or as the short paragraphs a Word or PDF copy makes of them: header items, then one row per item
+        ending in figures. Single characters spaced out are joined ("指 标" is 指标), which is how these
+        tables space their words."""
+        items = self._items_from(i)
+        header_end = next((k for k, (_line, words) in enumerate(items) if _row_values(words)), len(items))
+        rows = items[header_end:]
+        if not rows or header_end > 3:
+            self._paragraph(self.lines[i], self.lines[i])
+            return i + 1
+        header = [w for _line, words in items[:header_end] for w in _spaced_words(words)]
         names = [w for w in header if w not in ("指标", "项目", "类别", "行业", "产品名称", "地区")]
         has_unit = "单位" in names
         names = [w for w in names if w != "单位"]
-        self._add(self.lines[i], self.lines[j - 1], "paragraph", self._path())
+        self._add(items[0][0], items[header_end - 1][0], "paragraph", self._path())
         parent = ""
-        while (
-            j < len(self.lines) and self.lines[j].stripped.startswith("- ") and (values := _row_values(self.lines[j]))
-        ):
-            line = self.lines[j]
-            words = line.stripped[2:].split()[: -len(values)]
-            label, unit = _label_and_unit("".join(words)) if has_unit else ("".join(words), "")
+        for line, words in rows:
+            values = _row_values(words)
+            if not values:
+                break
+            label = "".join(words[: -len(values)])
+            label, unit = _label_and_unit(label) if has_unit else (label, "")
             cells = [label] + [f"{names[k]} {v}" if len(names) == len(values) else v for k, v in enumerate(values)]
-            statement = _statement(["", *([""] * len(values))], cells, unit, parent)
-            self._add(line, line, "table_row", self._path(), statement)
-            if not _SUB_ROW.match(label):
-                parent = label
+            self._add(line, line, "table_row", self._path(), _statement([""] * (len(values) + 1), cells, unit, parent))
+            parent = _parent_after(label, parent)
+            last = line
+        return self.lines.index(last) + 1
+
+    def _items_from(self, i: int) -> list[tuple[_Line, list[str]]]:
+        """The short lines from `i` on, blank lines between them skipped, each with its words (a list
+        marker "- " or "• " left out); a sentence or a heading ends them."""
+        items, j = [], i
+        while j < len(self.lines):
+            stripped = self.lines[j].stripped
+            if not stripped:
+                j += 1
+                continue
+            text = _LIST_MARKER.sub("", stripped)
+            if has_sentence_end(text) or len(text) > _MAX_ITEM_CHARS or text.startswith(("#", "|", "**")):
+                break
+            items.append((self.lines[j], text.split()))
             j += 1
-        return j
+        return items
 
     def _unit_line_before(self, i: int) -> str:
         """The unit a "单位：亿元" line right before the table (blank lines aside) gives its figures."""
@@ -276,8 +294,11 @@ class _Parser:
             return j
         header = self.lines[i].raw.split("\t")
         self._add(self.lines[i], self.lines[i], "paragraph", self._path())
+        parent = ""
         for line in self.lines[i + 1 : j]:
-            self._add(line, line, "table_row", self._path(), _statement(header, line.raw.split("\t")))
+            cells = line.raw.split("\t")
+            self._add(line, line, "table_row", self._path(), _statement(header, cells, parent=parent))
+            parent = _parent_after(cells[0], parent)
         return j
 
     def _flattened_table(self, i: int) -> int:
@@ -406,19 +427,25 @@ def _clean_cell(cell: str) -> str:
     return _CJK_GAP.sub("", " ".join(_BR.sub("", cell).replace("**", "").split()))
 
 
-def _row_values(line: _Line) -> list[str]:
-    """The figures that end a list-table row ("- 民航 万 吨 552.8 -1.8" -> 552.8, -1.8); [] for a header."""
-    words = line.stripped[2:].split()
+def _parent_after(label: str, parent: str) -> str:
+    """The row later "其中：" rows belong to: this one, unless it is such a row itself."""
+    return parent if _SUB_ROW.match(label) else _clean_cell(label)
+
+
+def _row_values(words: list[str]) -> list[str]:
+    """The figures that end a list-table row ("民航 万 吨 552.8 -1.8" -> 552.8, -1.8); [] for a header."""
     values: list[str] = []
-    while words and _LIST_VALUE.match(words[-1]):
-        values.insert(0, words.pop())
-    return values if words else []
+    for word in reversed(words):
+        if not _LIST_VALUE.match(word):
+            break
+        values.insert(0, word)
+    return values if len(values) < len(words) else []
 
 
-def _spaced_words(text: str) -> list[str]:
+def _spaced_words(spaced: list[str]) -> list[str]:
     """Words of a header whose characters are spaced out: "指 标 单 位 绝对数" -> 指标, 单位, 绝对数."""
     words, run = [], []
-    for word in text.split():
+    for word in spaced:
         if len(word) == 1 and "\u4e00" <= word <= "\u9fff":
             run.append(word)
             if len(run) == 2:

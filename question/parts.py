@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.question.comparison import Comparison
 
 Tagger = Callable[[str], Sequence[tuple[str, str]]]
@@ -70,6 +71,9 @@ def _alternatives(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     words_before, words_second = list(tag(before)), list(tag(second))
     if not words_second:
         return "", ""
+    for one, other in (pair for parts in TWO_IN_ONE.values() for pair in (parts, parts[::-1])):
+        if before.endswith(one) and second.startswith(other):
+            return one, other  # "城镇和农村居民收入": what follows 农村 is shared
     shared = words_second[-1][0]
     if len(words_before) >= len(words_second) > 1 and len(shared) > 1 and words_before[-1][0] == shared:
         # "货物吞吐量和集装箱吞吐量": both name their head word; the first is as many words as the second

@@ -508,7 +508,7 @@ def test_a_figure_the_question_gives_names_the_statement_asked_about(lexicon: Le
         ("2019年全市地区生产总值是多少？", {"元"}),  # a product's value is money
         ("规模以上工业增加值达到多少？", {"元"}),
         ("2019年全市地区生产总值增长多少？", set()),  # growth: a rate, whatever the noun
-        ("引进了多少家企业？", {"家"}),
+        ("引进了多少家企业？", {"家", "个", "户"}),  # enterprises are counted in any of these
     ],
 )
 def test_the_unit_a_question_asks_for(question: str, units: set[str]) -> None:
@@ -559,3 +559,15 @@ def test_a_number_written_in_chinese_matches_its_digits(lexicon: Lexicon) -> Non
     investors = _doc_hit(hubei, texts[hubei], "在鄂投资世界500强企业325家、中部领先。", "")
     # 五百强 in the question, 500强 in the report
     assert answerer.answer(analyse("湖北有多少家五百强企业？"), [investors]).answer.startswith("325家")
+
+
+@needs_shared
+def test_a_word_for_two_things_lists_both(lexicon: Lexicon) -> None:
+    doc = "乌鲁木齐市/2021.md"
+    answerer, texts = _report_answerer(lexicon, (doc, SHARED / "cn_city_work_reports" / "乌鲁木齐市" / "2021.md"))
+    incomes = _doc_hit(doc, texts[doc], "城乡居民人均可支配收入分别达到43179元、22649元，比2015年增长36.6%、50.9%", "")
+    # 城乡居民 is 城镇居民 then 农村居民, for the levels and for the changes after them
+    rural = answerer.answer(analyse("乌鲁木齐2020年农村居民人均可支配收入是多少？"), [incomes])
+    assert rural.answer.startswith("22649元"), rural.answer
+    urban = answerer.answer(analyse("乌鲁木齐城镇居民人均可支配收入比2015年增长了多少？"), [incomes])
+    assert urban.answer.startswith("36.6%"), urban.answer

@@ -70,3 +70,10 @@ def test_two_things_that_share_their_head_word_are_asked_whole(tag) -> None:
         "郑州机场2019年的旅客吞吐量是多少？",
         "郑州机场2019年的货邮吞吐量是多少？",
     ]
+
+
+def test_two_things_a_word_names_together_share_what_follows_them(tag) -> None:
+    assert _questions("乌鲁木齐城镇和农村居民人均可支配收入分别是多少？", tag) == [
+        "乌鲁木齐城镇居民人均可支配收入是多少？",
+        "乌鲁木齐农村居民人均可支配收入是多少？",
+    ]
