@@ -27,6 +27,7 @@ from reportqa.core.models import NOT_FOUND, Answer, Claim, DirectAnswer, Documen
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
 from reportqa.language.lexicon import joint_forms
+from reportqa.language.normalise import join_cjk_gaps
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases
 from reportqa.language.quantities import arabic_numerals
 from reportqa.language.sentences import split_sentences
@@ -46,8 +47,6 @@ QUESTION_WORDS = frozenset(
 # pronouns, numerals, measure words, particles, conjunctions, prepositions, adverbs, localisers, place words (市里).
 _INTERROGATIVE = re.compile(r"[哪谁啥几]|什么|多少")
 _FUNCTION_CLASSES = ("r", "m", "q", "u", "y", "c", "p", "d", "e", "o", "f", "s")
-# spaces between Chinese characters are layout ("组  长"), not word breaks
-_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # an English question asks: it opens with an interrogative or a request, or ends with a question mark
 # (code or a command does neither: "SELECT … WHERE …")
 _ENGLISH_ASKS = re.compile(
@@ -357,7 +356,7 @@ class ExtractiveAnswerer:
             tokens = self._tokens(text)
             own_years = years_covered(text) | relative_years(text, dated)
             # a sentence continues the one before it ("2019年，举办了…科技活动周。共有…3000余人参会")
-            plain = _CJK_GAP.sub("", text.lower())
+            plain = join_cjk_gaps(text.lower())
             coverage = _coverage(
                 terms,
                 plain,

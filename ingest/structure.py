@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from reportqa.core.models import Block, Document
 from reportqa.ingest.metadata import front_matter_end
+from reportqa.language.normalise import join_cjk_gaps
 from reportqa.language.quantities import UNITS
 from reportqa.language.sentences import has_sentence_end
 
@@ -76,7 +77,6 @@ _LIST_TABLE_HEADER = re.compile(r"^(?:[-•·]\s+)?(?:指\s*标|项\s*目|类\s*
 _LIST_MARKER = re.compile(r"^[-•·]\s+")
 _MAX_ITEM_CHARS = 60
 _LIST_VALUE = re.compile(r"^[-+]?\d[\d.,]*%?$")
-_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # units a list-table row may end its label with, with their magnitude, longest first: "万吨", "亿千瓦小时"
 _LIST_UNITS = sorted({m + u for u in UNITS for m in ("", "万", "亿") if u not in ("万", "亿")}, key=len, reverse=True)
 _NUMERIC_CELL = re.compile(r"^[-+]?[\d.,]+\s*[%‰]?$")
@@ -237,32 +237,31 @@ class _Parser:
         ending in figures. Single characters spaced out are joined ("指 标" is 指标), which is how these
         tables space their words."""
         items = self._items_from(i)
-        header_end = next((k for k, (_line, words) in enumerate(items) if _row_values(words)), len(items))
-        rows = items[header_end:]
-        if not rows or header_end > 3:
+        header_end = next((k for k, (_j, words) in enumerate(items) if _row_values(words)), len(items))
+        if not 1 <= header_end <= 3 or header_end == len(items):  # no header, or no row under it
             self._paragraph(self.lines[i], self.lines[i])
             return i + 1
-        header = [w for _line, words in items[:header_end] for w in _spaced_words(words)]
+        header = [w for _j, words in items[:header_end] for w in _spaced_words(words)]
         names = [w for w in header if w not in ("指标", "项目", "类别", "行业", "产品名称", "地区")]
         has_unit = "单位" in names
         names = [w for w in names if w != "单位"]
-        self._add(items[0][0], items[header_end - 1][0], "paragraph", self._path())
-        parent = ""
-        for line, words in rows:
+        self._add(self.lines[i], self.lines[items[header_end - 1][0]], "paragraph", self._path())
+        parent, end = "", i
+        for j, words in items[header_end:]:
             values = _row_values(words)
             if not values:
                 break
             label = "".join(words[: -len(values)])
             label, unit = _label_and_unit(label) if has_unit else (label, "")
-            cells = [label] + [f"{names[k]} {v}" if len(names) == len(values) else v for k, v in enumerate(values)]
-            self._add(line, line, "table_row", self._path(), _statement([""] * (len(values) + 1), cells, unit, parent))
-            parent = _parent_after(label, parent)
-            last = line
-        return self.lines.index(last) + 1
+            header_row = ["", *names] if len(names) == len(values) else [""] * (len(values) + 1)
+            line = self.lines[j]
+            self._add(line, line, "table_row", self._path(), _statement(header_row, [label, *values], unit, parent))
+            parent, end = _parent_after(label, parent), j + 1
+        return end
 
-    def _items_from(self, i: int) -> list[tuple[_Line, list[str]]]:
-        """The short lines from `i` on, blank lines between them skipped, each with its words (a list
-        marker "- " or "• " left out); a sentence or a heading ends them."""
+    def _items_from(self, i: int) -> list[tuple[int, list[str]]]:
+        """The short lines from `i` on, blank lines between them skipped, each as its index and its words
+        (a list marker "- " or "• " left out); a sentence or a heading ends them."""
         items, j = [], i
         while j < len(self.lines):
             stripped = self.lines[j].stripped
@@ -272,7 +271,7 @@ class _Parser:
             text = _LIST_MARKER.sub("", stripped)
             if has_sentence_end(text) or len(text) > _MAX_ITEM_CHARS or text.startswith(("#", "|", "**")):
                 break
-            items.append((self.lines[j], text.split()))
+            items.append((j, text.split()))
             j += 1
         return items
 
@@ -423,8 +422,7 @@ def _is_separator(cells: list[str]) -> bool:
 
 
 def _clean_cell(cell: str) -> str:
-    # spaces between Chinese characters are layout ("单 位", "指 标"), not word breaks
-    return _CJK_GAP.sub("", " ".join(_BR.sub("", cell).replace("**", "").split()))
+    return join_cjk_gaps(" ".join(_BR.sub("", cell).replace("**", "").split()))
 
 
 def _parent_after(label: str, parent: str) -> str:

@@ -22,6 +22,7 @@ with the radical's glyph (Noto Sans/Serif CJK SC share them): it maps to 户.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -38,6 +39,15 @@ SIMPLIFIED_GLYPHS = {"\u2f3e": "户"}
 LOOK_ALIKE_PUNCTUATION = {"\u301c": "\uff5e"}  # WAVE DASH -> FULLWIDTH TILDE
 # the space separators (Unicode category Zs) other than " " itself
 SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+
+
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def join_cjk_gaps(text: str) -> str:
+    """`text` without the spaces between Chinese characters, which are layout ("组  长", "单 位"), not
+    word breaks."""
+    return _CJK_GAP.sub("", text)
 
 
 def normalise_text(text: str) -> str:
