@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.quantities import UNIT_PATTERN, amount, unit_family
 from reportqa.language.sentences import sentence_start
+from reportqa.question.analysis import YEAR_WORD_OFFSETS
 
 # value, then magnitude, then 余/多, then unit: "6.6亿余元", "700余项", "2700多家", "42.41%"
 _FIGURE = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿)?(余|多)?\s*(" + UNIT_PATTERN + r")?")
@@ -56,7 +57,6 @@ _PREVIOUS_YEAR = re.compile(rf"(?:{_PREVIOUS_YEAR_WORD.pattern})(?:末|底|同�
 _RELATIVE_YEAR = re.compile(r"(?<![比较同])(今年|本年|去年|上年|上一年)(?![度末底同])")
 _COMPARED_YEAR = re.compile(r"(?:比|较|与|同)\s*((?:19|20)\d{2})\s*年")
 _SINCE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年以来")
-_RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1}
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def relative_years(text: str, dated: int | None) -> set[int]:
     "比上年增长" compares with the year before; it does not speak of it."""
     if dated is None:
         return set()
-    years = {dated + _RELATIVE_OFFSET[m.group(1)] for m in _RELATIVE_YEAR.finditer(text)}
+    years = {dated + YEAR_WORD_OFFSETS[m.group(1)] for m in _RELATIVE_YEAR.finditer(text)}
     for match in _SINCE_YEAR.finditer(text):
         years.update(range(int(match.group(1)), dated + 1))
     return years

@@ -39,8 +39,9 @@ _NAMES_DOCUMENT_EN = re.compile(
     r"^(?:\s+(?!according|in\b|on\b|from|to\b|and\b)[A-Za-z'-]+){0,5}\s+(?:report|communiqu|plan\b)", re.I
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Words for a year said against a date: the years they are after it (the one place that says so)
+YEAR_WORD_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2}
 _RELATIVE_YEAR = re.compile(r"今年|去年|前年")
-_RELATIVE_OFFSET = {"今年": 0, "去年": -1, "前年": -2}
 
 # Ordered: the first matching cue decides. Each is a general interrogative form, not a topic.
 _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
@@ -140,7 +141,7 @@ def _relative_to_document(text: str, named: tuple[int, ...]) -> tuple[int, ...]:
     ("2020年政府工作报告里讲，去年…" asks about 2019); none without one, as no date is implied then."""
     if len(named) != 1:
         return ()
-    return tuple(dict.fromkeys(named[0] + _RELATIVE_OFFSET[m.group(0)] for m in _RELATIVE_YEAR.finditer(text)))
+    return tuple(dict.fromkeys(named[0] + YEAR_WORD_OFFSETS[m.group(0)] for m in _RELATIVE_YEAR.finditer(text)))
 
 
 def find_plan_period(text: str) -> tuple[int, int] | None:
