@@ -230,9 +230,9 @@ class Quantities:
             bonus -= min(w.term_distance_cap, min(distances) / w.term_distance_scale)
         # "其中，出口18986亿美元" names what is asked right before its figure; "货物进出口总额36421亿美元" less so
         # (a goal, "力争…达到650家", names what is asked for a question about goals only)
-        labels = [cells[0].label] if cells else [text[a:b] for f in figures for a, b in [_label_span(text, f, figures)]]
-        if not query.wants_target:
-            labels = [label for label in labels if not _GOAL_CUE.search(text[: text.find(label) + len(label)])]
+        spans = [(0, len(cells[0].label))] if cells else [_label_span(text, f, figures) for f in figures]
+        goal_asked = query.wants_target
+        labels = [text[start:end] for start, end in spans if goal_asked or not _GOAL_CUE.search(text, 0, end)]
         return bonus + w.label_named * max((_named_share(query.text, label) for label in labels), default=0.0)
 
     def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
