@@ -53,6 +53,13 @@ def _report_answerer(lexicon: Lexicon, *docs: tuple[str, Path]) -> tuple[Extract
     )
 
 
+def _shared_report(lexicon: Lexicon, collection: str, doc: str) -> tuple[ExtractiveAnswerer, str]:
+    """An answerer over one work report of the shared corpora ("cn_city_work_reports", "乌鲁木齐市/2021.md"),
+    and the report's text."""
+    answerer, texts = _report_answerer(lexicon, (doc, SHARED / collection / doc))
+    return answerer, texts[doc]
+
+
 def _doc_hit(doc_id: str, text: str, passage: str, section: str, statement: str = "") -> Hit:
     start = text.index(passage)
     chunk = Chunk(
@@ -319,8 +326,8 @@ def test_a_level_is_not_answered_by_a_share_a_starting_point_or_a_years_plan(lex
 @needs_shared
 def test_who_reads_the_name_a_roster_line_sets_after_the_post(lexicon: Lexicon) -> None:
     doc = "甘肃省/2021.md"
-    answerer, texts = _report_answerer(lexicon, (doc, SHARED / "cn_provincial_work_reports" / "甘肃省" / "2021.md"))
-    byline = _doc_hit(doc, texts[doc], "甘肃省代省长 任振鹤", "政府工作报告")
+    answerer, text = _shared_report(lexicon, "cn_provincial_work_reports", doc)
+    byline = _doc_hit(doc, text, "甘肃省代省长 任振鹤", "政府工作报告")
     answer = answerer.answer(analyse("2021年甘肃省政府工作报告署名的是谁？"), [byline])
     assert answer.found and answer.answer.startswith("任振鹤。")
 
@@ -543,10 +550,10 @@ def test_the_figure_said_of_what_is_asked_among_several_in_one_sentence(lexicon:
 @needs_shared
 def test_a_growth_the_passage_states_is_quoted_not_worked_out(lexicon: Lexicon) -> None:
     doc = "乌鲁木齐市/2021.md"
-    answerer, texts = _report_answerer(lexicon, (doc, SHARED / "cn_city_work_reports" / "乌鲁木齐市" / "2021.md"))
+    answerer, text = _shared_report(lexicon, "cn_city_work_reports", doc)
     passage = "一般公共预算收入由368.7亿元增加到392.6亿元，增长6.5%；"
-    review = _doc_hit(doc, texts[doc], "工业增加值由559.4亿元增加到690亿元，增长17.6%；", "一、“十三五”时期工作回顾")
-    budget = _doc_hit(doc, texts[doc], passage, "一、“十三五”时期工作回顾")
+    review = _doc_hit(doc, text, "工业增加值由559.4亿元增加到690亿元，增长17.6%；", "一、“十三五”时期工作回顾")
+    budget = _doc_hit(doc, text, passage, "一、“十三五”时期工作回顾")
     assert answerer.answer(analyse("乌鲁木齐“十三五”期间工业增加值增长了多少？"), [review, budget]).answer.startswith(
         "17.6%"
     )
@@ -555,8 +562,8 @@ def test_a_growth_the_passage_states_is_quoted_not_worked_out(lexicon: Lexicon) 
 @needs_shared
 def test_a_number_written_in_chinese_matches_its_digits(lexicon: Lexicon) -> None:
     hubei = "湖北省/2026.md"
-    answerer, texts = _report_answerer(lexicon, (hubei, SHARED / "cn_provincial_work_reports" / "湖北省" / "2026.md"))
-    investors = _doc_hit(hubei, texts[hubei], "在鄂投资世界500强企业325家、中部领先。", "")
+    answerer, text = _shared_report(lexicon, "cn_provincial_work_reports", hubei)
+    investors = _doc_hit(hubei, text, "在鄂投资世界500强企业325家、中部领先。", "")
     # 五百强 in the question, 500强 in the report
     assert answerer.answer(analyse("湖北有多少家五百强企业？"), [investors]).answer.startswith("325家")
 
@@ -564,8 +571,8 @@ def test_a_number_written_in_chinese_matches_its_digits(lexicon: Lexicon) -> Non
 @needs_shared
 def test_a_word_for_two_things_lists_both(lexicon: Lexicon) -> None:
     doc = "乌鲁木齐市/2021.md"
-    answerer, texts = _report_answerer(lexicon, (doc, SHARED / "cn_city_work_reports" / "乌鲁木齐市" / "2021.md"))
-    incomes = _doc_hit(doc, texts[doc], "城乡居民人均可支配收入分别达到43179元、22649元，比2015年增长36.6%、50.9%", "")
+    answerer, text = _shared_report(lexicon, "cn_city_work_reports", doc)
+    incomes = _doc_hit(doc, text, "城乡居民人均可支配收入分别达到43179元、22649元，比2015年增长36.6%、50.9%", "")
     # 城乡居民 is 城镇居民 then 农村居民, for the levels and for the changes after them
     rural = answerer.answer(analyse("乌鲁木齐2020年农村居民人均可支配收入是多少？"), [incomes])
     assert rural.answer.startswith("22649元"), rural.answer
