@@ -6,9 +6,9 @@
 [('19.5', 2019), ('21', None)]
 >>> [(f.value, f.year) for f in find_figures("2020年，森林覆盖率由上年的19.5%提高到21%")]
 [('19.5', 2019), ('21', 2020)]
->>> text = "国家高企、科技型中小企业分别达6217家、1957家，均居全省第一"
+>>> text = "食品、药品抽检合格率分别达99.62%、99.71%，食品安全考核结果为A级"
 >>> [(f.text, thing) for f, (thing, _) in respective_subjects(text, find_figures(text)).items()]
-[('6217家', '国家高企'), ('1957家', '科技型中小企业')]
+[('99.62%', '食品'), ('99.71%', '药品抽检合格率')]
 >>> sorted(years_covered("一九七六年的工农业生产，2019年的…"))
 [1976, 2019]
 """
@@ -103,8 +103,8 @@ def comparison_years(text: str) -> set[int]:
 
 
 def relative_years(text: str, dated: int | None) -> set[int]:
-    """The years "今年", "去年" and "2022年以来" name in a text of a document dated `dated`
-    ("2019年和今年以来工作回顾" in a 2020 report: 2020; "2022年以来" in a 2026 one: 2022 to 2026).
+    """The years "今年", "去年" and "2018年以来" name in a text of a document dated `dated`
+    ("2019年和今年以来工作回顾" in a 2020 report: 2020; "2018年以来" in a 2021 one: 2018 to 2021).
     "比上年增长" compares with the year before; it does not speak of it."""
     if dated is None:
         return set()
@@ -214,8 +214,8 @@ def states_previous_year(text: str, base_year: int) -> bool:
 def respective_subjects(text: str, figures: list[Figure]) -> dict[Figure, tuple[str, tuple[str, ...]]]:
     """The thing each figure is said of in "A、B分别达X、Y" (also "A和B分别增长X和Y",
     "A、B、C依次为X、Y、Z"): the n things listed in the clause before 分别, in turn, take the n figures
-    of the clause after it, and of each next clause that holds n too ("占比分别提高1.9个和3.3个百分点，
-    达54.2%和42.2%"), run after run ("分别从X1、X2提高到Y1、Y2"). One thing named with a word for
+    of the clause after it, and of each next clause that holds n too ("分别达到43179元、22649元，
+    增长36.6%、50.9%"), run after run ("分别从X1、X2提高到Y1、Y2"). One thing named with a word for
     two ("城乡居民…分别达X、Y") is the two (城镇居民, 农村居民). Lists and figures of unequal length are
     not paired. Each figure maps to its thing, then all the things listed."""
     pairs: dict[Figure, tuple[str, tuple[str, ...]]] = {}

@@ -70,7 +70,7 @@ _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 _ROSTER_NAME = re.compile(r"(?:长|书记|主任|主席|总理)(?:\s*[:：]\s*|\s+)([\u4e00-\u9fff]{2,4})(?=\s|$)")
 _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
 _CLAUSE_END = re.compile(r"[，。；、,;]")
-# a figure and the 、 or 和 after it, right before another figure: "544.4%、" of "增长544.4%、199.2%"
+# a figure and the 、 or 和 after it, right before another figure: "36.6%、" of "增长36.6%、50.9%"
 _LISTED_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[%‰]|[万亿]?[\u4e00-\u9fff]{0,3})(?:、|和)$")
 _GOAL_CUE = re.compile(r"力争|争取|确保")  # goals said as such; "好于预期", "完成目标" report outcomes
 _LABEL_BREAK = re.compile(r"[，。；、,;：:（(]")
@@ -228,8 +228,8 @@ class Quantities:
         distances = [near[0] for f in figures if (near := _nearest_term(text, terms, f.start)) is not None]
         if distances:
             bonus -= min(w.term_distance_cap, min(distances) / w.term_distance_scale)
-        # "其中，出口18986亿美元" names what is asked right before its figure; "货物进出口总额36421亿美元" less so
-        # (a goal, "力争…达到650家", names what is asked for a question about goals only)
+        # "完成旅客吞吐量2913万人次、货邮吞吐量52.2万吨": each figure right after what it is of
+        # (a goal, "力争…达到N家", names what is asked for a question about goals only)
         spans = [(0, len(cells[0].label))] if cells else [_label_span(text, f, figures) for f in figures]
         goal_asked = query.wants_target
         labels = [text[start:end] for start, end in spans if goal_asked or not _GOAL_CUE.search(text, 0, end)]
@@ -295,9 +295,9 @@ class Quantities:
         def fitness(f: Figure) -> float:
             near = _nearest_term(text, terms, f.start)
             score = _figure_score(query, wanted, f, near[0] if near else None, w)
-            if f in respective:  # "国家高企、科技型中小企业分别达6217家、1957家": the one said of what is asked
+            if f in respective:  # "食品、药品抽检合格率分别达99.62%、99.71%": the one said of what is asked
                 score += w.figure_respective * _respective_fit(query.text, *respective[f])
-            else:  # "旅客吞吐量1363.71万人次、货邮吞吐量12.25万吨"
+            else:  # "完成旅客吞吐量2913万人次、货邮吞吐量52.2万吨"
                 label_start, label_end = _label_span(text, f, figures)
                 score += w.figure_label * _named_share(query.text, text[label_start:label_end])
             if near and narrowed(text, near[1], unasked):
@@ -373,14 +373,14 @@ def _derived_level(text: str, years: Sequence[int], figures: Sequence[Figure]) -
 
 def _named_share(question: str, thing: str) -> float:
     """How much of `thing` the question names: the share of its character pairs found in the
-    question ("集装箱吞吐量" all of it for "…集装箱吞吐量是多少", "宁波舟山港货物吞吐量" two thirds)."""
+    question ("货邮吞吐量" all of it for "…货邮吞吐量是多少", "完成旅客吞吐量" half)."""
     pairs = {thing[i : i + 2] for i in range(len(thing) - 1)} or ({thing} if thing else set())
     return sum(pair in question for pair in pairs) / len(pairs) if pairs else 0.0
 
 
 def _label_span(text: str, figure: Figure, figures: Sequence[Figure]) -> tuple[int, int]:
     """What a figure is said of: the words since the figure before it or the last break
-    ("货邮吞吐量" of "旅客吞吐量1363.71万人次、货邮吞吐量12.25万吨")."""
+    ("货邮吞吐量" of "完成旅客吞吐量2913万人次、货邮吞吐量52.2万吨")."""
     start = max((f.end for f in figures if f.end <= figure.start), default=0)
     breaks = [m.end() for m in _LABEL_BREAK.finditer(text, start, figure.start)]
     return (breaks[-1] if breaks else start), figure.start
@@ -388,8 +388,8 @@ def _label_span(text: str, figure: Figure, figures: Sequence[Figure]) -> tuple[i
 
 def _respective_fit(question: str, thing: str, listed: Sequence[str]) -> int:
     """1 when the figure's own thing in an "A、B分别…X、Y" list is the one the question names most
-    of, -1 when another is, 0 when none is told apart ("城市和农村低保标准": 城市 is all named by
-    "城市低保标准提高了多少", 农村低保标准 in part)."""
+    of, -1 when another is, 0 when none is told apart ("城镇和农村居民收入": 城镇 is all named by
+    "城镇居民收入多少", 农村居民收入 in part)."""
     own = _named_share(question, thing)
     other = max((_named_share(question, t) for t in listed if t != thing), default=0.0)
     return (own > other) - (own < other)
@@ -406,7 +406,7 @@ def wanted_units(query: Query) -> set[str]:
     if match:
         return _UNIT_ALIASES.get(match.group(1), {match.group(1)})
     money = _MONEY.search(query.text)
-    # "生产总值增长多少", "研发投入强度是多少" ask a rate of a sum, not a sum
+    # "生产总值增长多少", "研发经费投入强度" ask a rate of a sum, not a sum
     if money and not _ASKS_GROWTH.search(money.group(0)) and not _SHARE.search(money.group(0)):
         return {"元"}
     if _SHARE.search(query.text):
@@ -446,7 +446,7 @@ def _states_a_change(text: str, figure: Figure) -> bool:
 
 
 def _clause_before(text: str, figure: Figure) -> str:
-    """The words before the figure in its clause; for a later figure of a list ("增长544.4%、199.2%"),
+    """The words before the figure in its clause; for a later figure of a list ("增长36.6%、50.9%"),
     those before the list's first."""
     start = figure.start
     while (listed := _LISTED_BEFORE.search(text, 0, start)) is not None:
@@ -512,7 +512,7 @@ def _figure_score(
 def _cell_score(query: Query, cell: TableCell, terms: Mapping[str, float], weights: AnswerWeights) -> float:
     score = _year_fit(query, cell.year, weights)
     if any(term in cell.header for term in terms if len(term) > 1):
-        score += weights.cell_header_asked  # "进口额" asked: the 进口额 column, not the 出口额 one
+        score += weights.cell_header_asked  # "利润总额" asked: that column, not the growth beside it
     if query.wants_target:
         score += weights.cell_target_asked if cell.is_target else weights.cell_not_target
     elif cell.is_target:

@@ -70,7 +70,7 @@ _TABLE_SEPARATOR = re.compile(r"^:?-{1,}:?$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # "单位：亿元" on the line before a table: the unit of its figures
 _TABLE_UNIT = re.compile(r"^[（(]?单\s*位\s*[:：]\s*(?P<unit>[^\s（）()]{1,8})[）)]?$")
-# "其中：高速铁路": a row that is part of the one before it
+# "其中：国有及国有控股企业": a row that is part of the one before it
 _SUB_ROW = re.compile(r"^其中\s*[：:]?\s*")
 # a table set out as list items opens with its header: "- 指 标 单 位 绝对数 比上年增长%", "- 指标 全国"
 _LIST_TABLE_HEADER = re.compile(r"^(?:[-•·]\s+)?(?:指\s*标|项\s*目|类\s*别|行\s*业|产品名称|地\s*区)(?:\s|$)")
@@ -215,7 +215,7 @@ class _Parser:
         header_end = 1
         if len(rows) > 1 and _is_separator(rows[1][1]):
             header_end = 2
-        # a caption in the header row ("| 表6 2011年房地产开发…| | |"): the column names are in the row after
+        # a caption in the header row ("| 表3 …产量及其增长速度 | | |"): the column names are in the row after
         header = rows[0][1]
         if sum(1 for c in header if c) == 1 and len(rows) > header_end and _names_columns(rows[header_end][1]):
             header = rows[header_end][1]
@@ -232,7 +232,7 @@ class _Parser:
         return j
 
     def _list_table(self, i: int) -> int:
-        """A table set out as list items ("- 指 标 单 位 绝对数 比上年增长%", then "- 民航 万 吨 552.8 -1.8"),
+        """A table set out as list items ("- 产品名称 单 位 产 量 比上年增长%", then "- 纱 万吨 3200.0 7.2"),
         or as the short paragraphs a Word or PDF copy makes of them: header items, then one row per item
         ending in figures. Single characters spaced out are joined ("指 标" is 指标), which is how these
         tables space their words."""
@@ -364,7 +364,7 @@ def _heading(stripped: str) -> _Heading | None:
         if title and len(title) <= MAX_MARKDOWN_HEADING_CHARS:
             return _Heading(f"md{len(markdown.group(1))}", title)
         return None
-    listed = _LIST_CAPTION.match(stripped)  # "- **表12 2011年各种运输方式完成货物运输量…**"
+    listed = _LIST_CAPTION.match(stripped)  # "- **表3 2013年主要工业产品产量及其增长速度**"
     if listed and len(listed.group("inner")) <= MAX_TITLE_CHARS:
         return _Heading("caption", _clean(listed.group("inner")))
     bold = _BOLD_LINE.match(stripped)
@@ -431,7 +431,7 @@ def _parent_after(label: str, parent: str) -> str:
 
 
 def _row_values(words: list[str]) -> list[str]:
-    """The figures that end a list-table row ("民航 万 吨 552.8 -1.8" -> 552.8, -1.8); [] for a header."""
+    """The figures that end a list-table row ("纱 万吨 3200.0 7.2" -> 3200.0, 7.2); [] for a header."""
     values: list[str] = []
     for word in reversed(words):
         if not _LIST_VALUE.match(word):
@@ -472,8 +472,8 @@ def _names_columns(cells: list[str]) -> bool:
 
 def _statement(header: list[str], cells: list[str], unit: str = "", parent: str = "") -> str:
     """A table row rebuilt with its header: "first cell：header2 v2；header3 v3". The table's `unit`
-    ("单位：亿元" above it) is set after a label that has none: "城乡居民储蓄存款（亿元）"; a "其中："
-    row is named with the row it is part of: "新建铁路投产里程其中高速铁路"."""
+    ("单位：万人" above it) is set after a label that has none: "全国总人口（万人）"; a "其中：" row is
+    named with the row it is part of: "全国总人口其中城镇"."""
     names = [_clean_cell(h) for h in header]
     values = [_clean_cell(c) for c in cells]
     label = values[0] if values else ""

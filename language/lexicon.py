@@ -47,12 +47,12 @@ _DEFAULT_FREQ = 1000
 
 
 # Words that name two things at once, with the two in the order reports list them: "城乡居民…分别达X、Y"
-# gives 城镇居民 X and 农村居民 Y, and "城乡居民收入" speaks of 农村居民收入 too.
+# gives 城镇居民 X and 农村居民 Y, and "城乡居民人均消费支出分别…" speaks of 农村居民人均消费支出 too.
 TWO_IN_ONE = {"城乡": ("城镇", "农村"), "进出口": ("进口", "出口"), "中小学": ("中学", "小学")}
 
 
 def joint_forms(term: str) -> list[str]:
-    """`term` with one of two things named by the word for both: "农村居民收入" -> ["城乡居民收入"]."""
+    """`term` with one of two things named by the word for both: "农村居民消费" -> ["城乡居民消费"]."""
     return [term.replace(part, joint, 1) for joint, parts in TWO_IN_ONE.items() for part in parts if part in term]
 
 

@@ -5,8 +5,8 @@ and what they count. The one unit model of the project (figures, changes, compar
     (1000000000000.0, '元', '%', '个百分点', '元')
     >>> amount("1.70", "万亿元"), amount("十八", "届"), amount("1,234", "人")
     (1700000000000.0, 18.0, 1234.0)
-    >>> arabic_numerals("世界五百强"), arabic_numerals("三十五个")
-    ('世界500强', '35个')
+    >>> arabic_numerals("三百六十行"), arabic_numerals("三十五个")
+    ('360行', '35个')
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ _CHINESE_NUMBER = re.compile(r"[一二两三四五六七八九]?[十百千][零�
 
 
 def arabic_numerals(text: str) -> str:
-    """`text` with its Chinese numbers of tens, hundreds or thousands in digits: "世界五百强" -> "世界500强"
+    """`text` with its Chinese numbers of tens, hundreds or thousands in digits: "五百强" -> "500强"
     (reports write either)."""
 
     def digits(match: re.Match[str]) -> str:

@@ -138,7 +138,7 @@ def document_years(text: str) -> tuple[int, ...]:
 
 def _relative_to_document(text: str, named: tuple[int, ...]) -> tuple[int, ...]:
     """The years "今年", "去年", "前年" ask about, in a question that names its document's year
-    ("2020年政府工作报告里讲，去年…" asks about 2019); none without one, as no date is implied then."""
+    ("2021年政府工作报告说去年…" asks about 2020); none without one, as no date is implied then."""
     if len(named) != 1:
         return ()
     return tuple(dict.fromkeys(named[0] + YEAR_WORD_OFFSETS[m.group(0)] for m in _RELATIVE_YEAR.finditer(text)))

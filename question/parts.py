@@ -73,10 +73,10 @@ def _alternatives(before: str, second: str, tag: Tagger) -> tuple[str, str]:
         return "", ""
     for one, other in (pair for parts in TWO_IN_ONE.values() for pair in (parts, parts[::-1])):
         if before.endswith(one) and second.startswith(other):
-            return one, other  # "城镇和农村居民收入": what follows 农村 is shared
+            return one, other  # "城镇和农村居民消费": what follows 农村 is shared
     shared = words_second[-1][0]
     if len(words_before) >= len(words_second) > 1 and len(shared) > 1 and words_before[-1][0] == shared:
-        # "货物吞吐量和集装箱吞吐量": both name their head word; the first is as many words as the second
+        # "铁路货运量和公路货运量": both name their head word; the first is as many words as the second
         return "".join(w for w, _ in words_before[-len(words_second) :]), second
     # the first's start: the last word of the second's first word's class ("国家级", b), else of its kind (a noun)
     head = words_second[0][1]

@@ -77,8 +77,10 @@ def test_figures_keep_the_units_reports_write_them_in() -> None:
     # 湖北省 2021 work report; a unit left out would read "545亿" as a sum of money
     assert _figures("粮食再获丰收，总产量545亿斤。城镇新增就业75万人。") == [("545亿斤", None), ("75万人", None)]
     assert [f.family for f in find_figures("总产量545亿斤，建成高标准农田331万亩，装机1.2万千瓦")] == ["斤", "亩", "瓦"]
-    assert _figures("每千人执业（助理）医师数达3.2人，1.7万亿元，5千元") == [
-        ("3.2人", None),
+    # 西藏自治区 2021 work report: 每千人 says per how many, it is no count
+    assert _figures("每千人床位数从4.5张增至4.9张，1.7万亿元，5千元") == [
+        ("4.5张", None),
+        ("4.9张", None),
         ("1.7万亿元", None),
         ("5千元", None),
     ]
@@ -92,5 +94,5 @@ def test_this_year_and_last_year_resolve_against_the_documents_date() -> None:
     assert relative_years("去年，31个贫困县摘帽退出", 2020) == {2019}
     assert relative_years("地区生产总值比上年增长6%，上年末为8万人", 2020) == set()
     assert relative_years("今年以来", None) == set()
-    # 甘肃省 2026 work report: "经济增速2022年以来连续16个季度高于全国平均水平" speaks of 2022 to 2026
-    assert relative_years("经济增速2022年以来连续16个季度高于全国平均水平", 2026) == {2022, 2023, 2024, 2025, 2026}
+    # 西藏自治区 2021 work report: "2018年以来化解存量债务254.2亿元" speaks of 2018 to 2021
+    assert relative_years("2018年以来化解存量债务254.2亿元", 2021) == {2018, 2019, 2020, 2021}
