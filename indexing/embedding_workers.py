@@ -33,11 +33,13 @@ MIN_BATCHES_PER_WORKER = 4
 _worker_embedder: ReportEmbeddings | None = None
 
 
-def _start_worker(settings: Settings) -> None:
+def _start_worker(settings: Settings, building_process: int) -> None:
     global _worker_embedder
     if settings.embed_worker_nice:
         os.nice(settings.embed_worker_nice)
-    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
+    # the building process's pid comes from it: a worker still starting when the build is killed is
+    # already another process's child, and would wait for that one instead
+    threading.Thread(target=_exit_with, args=(building_process,), daemon=True).start()
     _worker_embedder = make_embedder(settings)
 
 
@@ -76,7 +78,9 @@ def embed_batches(
             yield number, np.asarray(embedder.embed_passages(texts), dtype=np.float32)
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process holding threads and a loaded model
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(settings, os.getpid())
+    ) as pool:
         pending: dict[Future, int] = {}
         queued = iter(enumerate(batches))
         try:

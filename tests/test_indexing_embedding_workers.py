@@ -105,6 +105,15 @@ def _children(pid: int) -> list[int]:
     return workers
 
 
+def _alive(pid: int) -> bool:
+    """The process runs: it exists and is no zombie (an exited worker waiting for init to reap it)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
 def test_a_build_killed_while_workers_embed_leaves_no_worker_and_a_rerun_embeds_only_the_rest(settings, tmp_path):
     saved = tmp_path / "settings.json"
     saved.write_text(settings.model_copy(update={"embed_batch_size": 1}).model_dump_json())
@@ -123,9 +132,9 @@ def test_a_build_killed_while_workers_embed_leaves_no_worker_and_a_rerun_embeds_
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
     deadline = time.monotonic() + 60  # a worker looks for its parent every second; a loaded machine is slow
-    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{pid}") for pid in workers):
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
         time.sleep(0.2)
-    assert not [pid for pid in workers if os.path.exists(f"/proc/{pid}")], "workers outlived the killed build"
+    assert not [pid for pid in workers if _alive(pid)], "workers outlived the killed build"
 
     cached = VectorCache(settings.vector_cache_dir).count(make_embedder(settings).name)
     report = build_index(settings)
