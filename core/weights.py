@@ -3,8 +3,8 @@
 Every number the answerer scores with is here, named for what it weighs. A statement's score is
 `coverage × share of the question's terms it holds + retrieval_rank / (1 + rank)` plus the bonuses
 for its kind, year and section; the figure it answers with is chosen by the `figure_*` and `cell_*`
-weights. `python -m reportqa.eval.fit_weights` fits those named in `FITTED` by cross-validation
-over the development question sets and prints the per-fold scores; set others in reportqa.toml
+weights. `python -m reportqa.eval.fit_weights` fits each of them by cross-validation over the
+development question sets and prints the per-fold scores; set any in reportqa.toml
 (`[answer_weights]`) or REPORTQA_ANSWER_WEIGHTS__<NAME>.
 """
 
@@ -70,18 +70,3 @@ class AnswerWeights(BaseModel):
     disagreement_margin: float = 1.5  # another document's figure scoring this close is reported
     supporting_margin: float = 0.75  # further statements quoted when scoring this close to the best
     change_end_coverage: float = 0.6  # share of min_coverage enough for a statement of one end of a change
-
-
-# The weights `reportqa.eval.fit_weights` searches: those that decide which statement answers and
-# whether any does; the rest order figures within a statement and are set by hand.
-FITTED = (
-    "coverage",
-    "retrieval_rank",
-    "min_coverage",
-    "year_named",
-    "year_other",
-    "no_figure",
-    "unit_asked",
-    "figure_year",
-    "disagreement_margin",
-)

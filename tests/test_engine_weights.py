@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from contextlib import closing
+from pathlib import Path
 
+import numpy as np
 import pytest
 from pydantic import ValidationError
 
 from reportqa.core.settings import Settings
-from reportqa.core.weights import FITTED, AnswerWeights
+from reportqa.core.weights import AnswerWeights
 from reportqa.engine import Engine
+from reportqa.eval.fit_weights import DevQuestion, RememberedQueries, fit
+from reportqa.eval.question_sets import load_question_set, resolve_sources
 from tests.conftest import HashEmbedder
+
+SEED_SET = Path(__file__).parent.parent / "eval" / "sets" / "seed.jsonl"
 
 
 def test_weights_are_read_from_the_environment_and_checked(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
@@ -21,7 +27,6 @@ def test_weights_are_read_from_the_environment_and_checked(monkeypatch: pytest.M
         AnswerWeights(min_coverage=1.5)
     with pytest.raises(ValidationError, match="no_such_weight"):
         AnswerWeights(no_such_weight=1.0)
-    assert set(FITTED) <= set(AnswerWeights.model_fields)
 
 
 def test_an_engine_answers_with_other_weights_and_leaves_its_own(hash_seed_settings: Settings) -> None:
@@ -34,3 +39,28 @@ def test_an_engine_answers_with_other_weights_and_leaves_its_own(hash_seed_setti
         assert not strict.ask(question).found
         answer = engine.ask(question)
         assert answer.found and answer.direct is not None and answer.direct.text == "512家"
+
+
+class _CountedQueries(HashEmbedder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.queries = 0
+
+    def embed_query_vector(self, text: str) -> np.ndarray:
+        self.queries += 1
+        return super().embed_query_vector(text)
+
+
+def test_fitting_scores_each_fold_on_held_out_questions_embedding_each_question_once(
+    hash_seed_settings: Settings,
+) -> None:
+    counted = _CountedQueries()
+    with closing(Engine.open(hash_seed_settings, RememberedQueries(counted))) as engine:
+        qset = resolve_sources(load_question_set(SEED_SET), engine.documents())
+        questions = [DevQuestion(engine, q) for q in qset.questions[:6]]
+        said: list[str] = []
+        chosen = fit(questions, folds=2, scales=[0.5], say=said.append)
+    assert set(chosen) == set(AnswerWeights.model_fields)
+    assert [line.split(":")[0].strip() for line in said if "fold" in line][-2:] == ["fold 1", "fold 2"]
+    # one pass per weight and value, and two per fold, yet each question (or its parts) embedded once
+    assert 0 < counted.queries <= 2 * len(questions)
