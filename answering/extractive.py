@@ -22,7 +22,14 @@ from reportqa.answering.figures import (
     states_previous_year,
     years_covered,
 )
-from reportqa.answering.kinds import QuestionKinds, narrowed, term_matches, unasked_qualifiers, wanted_units
+from reportqa.answering.kinds import (
+    QuestionKinds,
+    asked_unit_words,
+    narrowed,
+    term_matches,
+    unasked_qualifiers,
+    wanted_units,
+)
 from reportqa.core.models import NOT_FOUND, Answer, Claim, DirectAnswer, DocumentMeta, Hit, Statement
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
@@ -153,7 +160,7 @@ class ExtractiveAnswerer:
             differing = self._other_documents_figures(query, best, direct, candidates)
             if differing:
                 return self._disagreement(query, [(best, direct), *differing], citations)
-        if query.kind == "reason" and not self._kinds.reasons.names_cause(best.text):
+        if query.kind == "reason" and not self._kinds.reasons.names_cause(best.text, self._question_terms(query)):
             best = _with_next_sentence(best)  # "二是高层次人才匮乏。" names the problem; its cause follows
         statements = tuple(_cite(c, citations) for c in self._supporting(query, best, candidates, direct))
         return Answer.compose(
@@ -298,29 +305,32 @@ class ExtractiveAnswerer:
         not what it is about, so it does not count against the passages; an absent noun does.
         """
         classes = self.tokenizer.word_classes(query.text)
-        asked_units = wanted_units(query)  # "多少人": 人 is the answer's unit, not its topic
+
+        def word_class(word: str) -> str:
+            # a search-mode piece of a longer word has its own: "上" of "上投" is a localiser
+            return classes.get(word) or self.tokenizer.word_classes(word).get(word, "n")
+
+        asked_units = asked_unit_words(query)  # "多少人": 人 is the answer's unit, not its topic
         terms = {}
         for token in self.tokenizer.keyword_tokens(query.text):
-            if _asks_rather_than_says(token, classes.get(token, "n")) or token in asked_units:
+            if _asks_rather_than_says(token, word_class(token)) or token in asked_units:
                 continue
             if token in query.places and self.term_stats.document_frequency(token) == 0:
                 continue  # "Suzhou": 宿州市 or 苏州市; the documents were chosen by place already
             if self.term_stats.document_frequency(token) > 0:
-                terms[token] = self.term_stats.idf(token) * _term_weight(token, classes.get(token, "n"), self.weights)
+                terms[token] = self.term_stats.idf(token) * _term_weight(token, word_class(token), self.weights)
                 continue
             if (digits := arabic_numerals(token)) != token:  # "五百强": the documents write "500强"
-                terms[digits] = self.term_stats.idf(token) * _term_weight(token, classes.get(token, "n"), self.weights)
+                terms[digits] = self.term_stats.idf(token) * _term_weight(token, word_class(token), self.weights)
                 continue
             # An English word no passage contains cannot be matched in Chinese text, whatever its class.
-            if (query.is_english and token.isascii()) or classes.get(token, "n").startswith(("v", "a")):
+            if (query.is_english and token.isascii()) or word_class(token).startswith(("v", "a")):
                 continue
             # jieba's HMM joins unknown runs such as "建了" or "数是": weigh their dictionary words instead
             pieces = self.tokenizer.dictionary_cut(token)
             for piece in pieces if len(pieces) > 1 else [token]:
-                if (len(piece) > 1 or piece == token) and not _asks_rather_than_says(piece, classes.get(piece, "n")):
-                    terms[piece] = self.term_stats.idf(piece) * _term_weight(
-                        piece, classes.get(piece, "n"), self.weights
-                    )
+                if (len(piece) > 1 or piece == token) and not _asks_rather_than_says(piece, word_class(piece)):
+                    terms[piece] = self.term_stats.idf(piece) * _term_weight(piece, word_class(piece), self.weights)
         if query.kind != "quantity" and terms:
             # "完成数2.63%是哪一年度的数据": the figure the question gives names the statement asked about
             for figure in find_figures(query.text):

@@ -18,10 +18,11 @@ asks of a statement and reads the direct answer from the best one:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from reportqa.answering.change import ASKS_CHANGE
 from reportqa.answering.figures import Figure, find_dates, find_figures, respective_subjects, years_covered
 from reportqa.answering.tables import TableCell, parse_statement
 from reportqa.core.models import DirectAnswer
@@ -29,6 +30,8 @@ from reportqa.core.weights import AnswerWeights
 from reportqa.language.quantities import RATE_UNITS, UNIT_PATTERN, amount, unit_family, unit_scale
 from reportqa.question.analysis import Query
 
+# "省级以上", "县级及以下": a qualifier's range, which narrows (or widens) what follows like the qualifier
+_QUALIFIER_RANGE = re.compile(r"及?以[上下]$")
 _CAUSAL = re.compile(r"因为|由于|原因|受限|导致|造成|根据.{0,40}要求|不足|匮乏|差距|滞后|薄弱|问题|制约|影响")
 # "多少家", "几个", "多少亿斤", "多少个亿": the unit the answer is asked in
 _QUESTION_UNIT = re.compile(rf"(?:多少|几)(个百分点|个?(?:万|亿)?(?:{UNIT_PATTERN}))")
@@ -134,7 +137,11 @@ class Reasons(AnyStatement):
     def statement_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
         return self.weights.causal if self.names_cause(text) else 0.0
 
-    def names_cause(self, text: str) -> bool:
+    def names_cause(self, text: str, asked: Iterable[str] = ()) -> bool:
+        """The text says because, or names a hindrance; with `asked`, one the question does not:
+        "二是人才匮乏" states the problem of "人才为什么匮乏", and the sentence after it gives the cause."""
+        for word in sorted(asked, key=len, reverse=True):
+            text = text.replace(word, "")
         return bool(_CAUSAL.search(text))
 
 
@@ -401,6 +408,20 @@ def _stated_figures(text: str, base_year: int | None = None) -> list[Figure]:
     return [f for f in find_figures(text, base_year) if not any(start < f.start < end for start, end in quoted)]
 
 
+# Words of a question that name the kind of figure asked, as its unit does: "花了多少钱" asks a sum
+# of money, which reports never call 钱; "占多大比例" asks a share, which they may state as "86%为…"
+_UNIT_WORDS = {"元": frozenset({"钱"}), "%": frozenset({"比例", "比重", "占比", "百分比"})}
+
+
+def asked_unit_words(query: Query) -> frozenset[str]:
+    """The units asked and, when the figure itself is asked, the words that ask for them: the
+    answer's kind, not its topic (a share's date or change is asked about the share)."""
+    units = wanted_units(query)
+    if query.kind != "quantity" or ASKS_CHANGE.search(query.text):
+        return frozenset(units)
+    return frozenset(units).union(*(_UNIT_WORDS.get(unit, ()) for unit in units))
+
+
 def wanted_units(query: Query) -> set[str]:
     match = _QUESTION_UNIT.search(query.text)
     if match:
@@ -462,8 +483,9 @@ def term_matches(text: str, terms: Mapping[str, float]) -> Iterator[re.Match[str
 
 
 def narrowed(text: str, term_start: int, unasked: Sequence[str]) -> bool:
-    """The term at `term_start` comes right after a qualifier the question does not say ("境外游客")."""
-    before = text[max(0, term_start - 6) : term_start]
+    """The term at `term_start` comes right after a qualifier the question does not say ("境外游客"),
+    or after its range ("省级以上孵化器", asked about 国家级 ones)."""
+    before = _QUALIFIER_RANGE.sub("", text[max(0, term_start - 8) : term_start])
     return any(before.endswith(q) for q in unasked)
 
 

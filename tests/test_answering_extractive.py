@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reportqa.answering.extractive import ExtractiveAnswerer
-from reportqa.answering.kinds import wanted_units
+from reportqa.answering.kinds import asked_unit_words, narrowed, wanted_units
 from reportqa.core.models import Chunk, DocumentMeta, Hit
 from reportqa.core.settings import Settings
 from reportqa.indexing.keyword import KeywordIndex
@@ -522,6 +522,19 @@ def test_the_unit_a_question_asks_for(question: str, units: set[str]) -> None:
     assert wanted_units(analyse(question)) == units
 
 
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("纯信用贷款占多大比例？", {"%", "比例", "比重", "占比", "百分比"}),  # a share asked: 67%为纯信用贷款
+        ("往民生上投了多少钱？", {"元", "钱"}),
+        ("信用贷款的比重提高了多少？", {"%"}),  # the share's change is asked about the share
+        ("比重为42%是哪一年的数据？", {"%"}),  # so is its date
+    ],
+)
+def test_the_words_that_ask_for_the_unit_are_not_the_topic(question: str, words: set[str]) -> None:
+    assert asked_unit_words(analyse(question)) == words
+
+
 @needs_shared
 def test_the_figure_said_of_what_is_asked_among_several_in_one_sentence(lexicon: Lexicon) -> None:
     zhengzhou, fujian = "郑州市/2020.md", "福建省/2026.md"
@@ -578,3 +591,41 @@ def test_a_word_for_two_things_lists_both(lexicon: Lexicon) -> None:
     assert rural.answer.startswith("22649元"), rural.answer
     urban = answerer.answer(analyse("乌鲁木齐城镇居民人均可支配收入比2015年增长了多少？"), [incomes])
     assert urban.answer.startswith("36.6%"), urban.answer
+
+
+@needs_shared
+def test_colloquial_words_for_money_and_giving_are_how_it_is_asked(lexicon: Lexicon) -> None:
+    fujian = "福建省/2026.md"
+    answerer, text = _shared_report(lexicon, "cn_provincial_work_reports", fujian)
+    spending = _doc_hit(fujian, text, "财政支出近八成投向民生领域，省级财政累计投入665亿元用于为民办实事项目。", "")
+    # 钱 is the unit asked, not a topic; "上投" is jieba's one word, whose 上 is a localiser and 投 a verb
+    for question in ("往民生上投了多少钱？", "省里往民生上投多少钱？"):
+        assert answerer.answer(analyse(question), [spending]).answer.startswith("665亿元"), question
+    # a word the passage lacks still counts against it
+    assert not answerer.answer(analyse("省里平均往民生上投多少钱？"), [spending]).found
+
+
+@needs_shared
+def test_why_quotes_what_follows_a_sentence_that_only_restates_the_problem(lexicon: Lexicon) -> None:
+    doc = "national_work_reports/1954.md"
+    meta = DocumentMeta("政府工作报告", "全国", 1954, "政府工作报告")
+    answerer, texts = _answerer(lexicon, {doc: (SHARED / "cn_national_gov_docs" / doc, meta)})
+    passage = "一是计划性不足。我们现在还有许多计划不够准确，不够完整，常常互相脱节，并且常常变动。"
+    answer = answerer.answer(analyse("为什么说计划性不足？"), [_doc_hit(doc, texts[doc], passage, "")])
+    # "不足" is the question's own word: the first sentence names the problem, the next one why
+    assert answer.found and "不够准确" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "narrowed_by"),
+    [
+        ("大力培育创新型企业，省级以上专精特新企业达93家", "专精特新企业", True),  # 佛山 2021: a qualifier's range
+        ("全国县级以上全民所有制独立研究开发机构5466个", "全民所有制", True),  # NBS 1991
+        ("省级企业工程技术研发中心达803家", "企业工程技术研发中心", True),
+        ("大力培育创新型企业，省级以上专精特新企业达93家", "创新型企业", False),
+    ],
+)
+def test_a_qualifier_or_its_range_right_before_a_term_narrows_it(sentence: str, term: str, narrowed_by: bool) -> None:
+    unasked = ("省级", "县级", "国家级")
+    assert narrowed(sentence, sentence.index(term), unasked) is narrowed_by
+    assert not narrowed(sentence, sentence.index(term), ())
