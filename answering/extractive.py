@@ -78,6 +78,8 @@ class QuestionTokenizer(KeywordTokenizer, Protocol):
 
     def word_classes(self, text: str) -> dict[str, str]: ...
 
+    def surface_forms(self, term: str) -> tuple[str, ...]: ...
+
     def dictionary_cut(self, text: str) -> list[str]: ...
 
     def subwords(self, word: str) -> list[str]: ...
@@ -124,6 +126,7 @@ class ExtractiveAnswerer:
         # each sentence and section once. Measured: about three quarters of answer extraction time.
         self._tokens = functools.lru_cache(maxsize=_TOKEN_CACHE)(lambda text: frozenset(tokenizer.keyword_tokens(text)))
         self._terms = functools.lru_cache(maxsize=1024)(self._weigh_question_terms)
+        self._written = functools.lru_cache(maxsize=1024)(self._written_terms)
         self._pieces = functools.lru_cache(maxsize=4096)(lambda term: tuple(tokenizer.subwords(term)))
 
     def answer(self, query: Query, hits: Sequence[Hit]) -> Answer:
@@ -147,8 +150,12 @@ class ExtractiveAnswerer:
             (next((c for c in answerable if self._holds_kind_asked(query, c)), None), None),
         )
         # a change asked ("增长了多少") is worked out from its two ends unless a statement states it
-        # (a stated change between two years asked may be since another year: those are worked out)
-        stated = direct is not None and direct.is_change and len(query.years) < 2
+        # (a stated change between two years asked may be since another year: then it is worked out)
+        stated = (
+            direct is not None
+            and direct.is_change
+            and (len(query.years) < 2 or bool(comparison_years(best.text) & set(query.years)))
+        )
         if query.kind == "quantity" and ASKS_CHANGE.search(query.text) and not stated:
             change = self._change(query, candidates, citations)
             if change is not None:
@@ -160,7 +167,7 @@ class ExtractiveAnswerer:
             differing = self._other_documents_figures(query, best, direct, candidates)
             if differing:
                 return self._disagreement(query, [(best, direct), *differing], citations)
-        if query.kind == "reason" and not self._kinds.reasons.names_cause(best.text, self._question_terms(query)):
+        if query.kind == "reason" and not self._kinds.reasons.names_cause(best.text, self._written(query)):
             best = _with_next_sentence(best)  # "二是高层次人才匮乏。" names the problem; its cause follows
         statements = tuple(_cite(c, citations) for c in self._supporting(query, best, candidates, direct))
         return Answer.compose(
@@ -228,9 +235,11 @@ class ExtractiveAnswerer:
         relevant = [c for c in candidates if c.coverage >= least][:_CHANGE_POOL]
         if not relevant:
             return None
-        passages = [(c.text, c.hit.chunk.is_table_row) for c in relevant]
+        passages = [(c.text, c.hit.chunk.is_table_row, c.base_year) for c in relevant]
+        # the question's longest term the best passage holds, in any of its written forms
         terms = self._question_terms(query)
-        subject = max((t for t in terms if len(t) > 1 and t in relevant[0].text), key=len, default="")
+        held = [t for t in terms if len(t) > 1 and any(f in relevant[0].text for f in self.tokenizer.surface_forms(t))]
+        subject = self.tokenizer.surface_forms(max(held, key=len)) if held else ()
         pair = figure_pair(query.text, query.years, passages, wanted_units(query), subject=subject)
         if pair is None:
             return None
@@ -288,6 +297,13 @@ class ExtractiveAnswerer:
 
     def _question_terms(self, query: Query) -> Mapping[str, float]:
         return self._terms(query)
+
+    def _written_terms(self, query: Query) -> Mapping[str, float]:
+        """The question's terms as a text may write them, each synonym with its term's weight: where
+        a term is in a sentence ("国内生产总值" for 地区生产总值), not whether (`_coverage`)."""
+        return {
+            form: w for term, w in self._question_terms(query).items() for form in self.tokenizer.surface_forms(term)
+        }
 
     def _topic_terms(self, query: Query) -> Mapping[str, float]:
         """The question's terms other than the places it names, for a figure asked about a place
@@ -357,6 +373,7 @@ class ExtractiveAnswerer:
         else:
             pieces = [(s.text, s.start, s.end) for s in split_sentences(chunk.text)]
         topic = self._topic_terms(query)
+        written = self._written(query)
         unasked = unasked_qualifiers(query, self.tokenizer.qualifiers)
         kind = self._kinds.of(query)
         out = []
@@ -385,12 +402,12 @@ class ExtractiveAnswerer:
             base_year = next(iter(years or implied)) if len(years or implied) == 1 else None
             if base_year is not None and states_previous_year(text, base_year):
                 implied |= {base_year - 1}  # "由上年的19.5%提高到21%" also answers for the year before
-            is_narrowed = any(narrowed(text, match.start(), unasked) for match in term_matches(text, terms))
+            is_narrowed = any(narrowed(text, match.start(), unasked) for match in term_matches(text, written))
             score = (
                 w.coverage * coverage
                 + w.retrieval_rank / (1 + rank)
                 + (w.unasked_qualifier if is_narrowed else 0.0)
-                + kind.statement_bonus(query, text, terms, chunk.is_table_row)
+                + kind.statement_bonus(query, text, written, chunk.is_table_row)
                 + _year_bonus(query, years, implied, w)
                 + plan_bonus
             )
@@ -401,8 +418,8 @@ class ExtractiveAnswerer:
     # --- composing -----------------------------------------------------------------------------
 
     def _direct_answer(self, query: Query, best: Candidate) -> DirectAnswer | None:
-        terms = self._question_terms(query)
-        return self._kinds.of(query).direct(query, best.text, best.hit.chunk.is_table_row, terms, best.base_year)
+        written = self._written(query)
+        return self._kinds.of(query).direct(query, best.text, best.hit.chunk.is_table_row, written, best.base_year)
 
     def _supporting(
         self, query: Query, best: Candidate, candidates: Sequence[Candidate], direct: DirectAnswer | None

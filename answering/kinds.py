@@ -479,7 +479,7 @@ def term_matches(text: str, terms: Mapping[str, float]) -> Iterator[re.Match[str
     """Every occurrence of the question's terms of two characters or more."""
     for term in terms:
         if len(term) > 1:
-            yield from re.finditer(re.escape(term), text)
+            yield from re.finditer(re.escape(term), text, re.IGNORECASE)
 
 
 def narrowed(text: str, term_start: int, unasked: Sequence[str]) -> bool:

@@ -78,6 +78,7 @@ class Lexicon:
         self._groups = [list(g) for g in synonym_groups or []]
         self._stopwords = {w.lower() for w in stopwords or set()}
         self._canonical: dict[str, str] = {}
+        self._forms = {group[0].lower(): tuple(dict.fromkeys(t.lower() for t in group)) for group in self._groups}
         for group in self._groups:
             canonical = group[0].lower()
             for term in group:
@@ -165,6 +166,12 @@ class Lexicon:
         """The shorter dictionary words inside ``word`` ("汽车产量" -> 汽车, 产量), lowercased."""
         word = word.strip().lower()
         return [w for w in dict.fromkeys(self._tokenizer.cut_for_search(word, HMM=False)) if 1 < len(w) < len(word)]
+
+    def surface_forms(self, term: str) -> tuple[str, ...]:
+        """Every way ``term``'s synonym group is written (lowercased), canonical first; ``term`` alone
+        when it is in none. Text holds these forms, where keyword tokens hold the canonical one."""
+        key = self.canonical(term)
+        return self._forms.get(key, (key,))
 
     def canonical(self, term: str) -> str:
         """The canonical form (lowercased) of ``term``'s synonym group, else ``term`` lowercased."""

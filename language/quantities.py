@@ -47,12 +47,13 @@ def unit_scale(unit: str) -> float:
 
 
 def unit_family(unit: str) -> str:
-    """What a unit counts, without its magnitude: 万元, 亿元 and a bare 万 are 元. A percentage point
-    is a difference of two percentages, not a percentage: "提高0.49个百分点" is no share's level."""
+    """What a unit counts, without its magnitude: 万元, 亿元 and a bare 万 are 元; no unit counts
+    nothing ("4.1:36:59.9"). A percentage point is a difference of two percentages, not a
+    percentage: "提高0.49个百分点" is no share's level."""
     if unit in ("个百分点", "百分点"):
         return "个百分点"
     base = unit.lstrip("万亿千")
-    return base if base else "元"
+    return base if base or not unit else "元"
 
 
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")

@@ -7,7 +7,8 @@ from reportqa.language.quantities import unit_family
 
 
 def _change(question: str, years: tuple[int, ...], passages: list[str], units=(), subject: str = "") -> str | None:
-    pair = figure_pair(question, years, [(p, False) for p in passages], units, subject=subject)
+    forms = (subject,) if subject else ()
+    pair = figure_pair(question, years, [(p, False, None) for p in passages], units, subject=forms)
     return describe_change(*pair, question=question) if pair else None
 
 
@@ -23,6 +24,7 @@ def test_units_of_one_kind_share_a_family() -> None:
     assert unit_family("万元") == unit_family("亿元") == unit_family("万") == "元"
     assert unit_family("%") == "%" and unit_family("个百分点") == unit_family("百分点") == "个百分点"
     assert unit_family("家") == "家" and unit_family("万人") == "人"
+    assert unit_family("") == ""  # "三次产业结构调整为4.1:36:59.9": no sum of money
 
 
 def test_two_years_in_one_sentence_or_in_two() -> None:

@@ -629,3 +629,45 @@ def test_a_qualifier_or_its_range_right_before_a_term_narrows_it(sentence: str, 
     unasked = ("省级", "县级", "国家级")
     assert narrowed(sentence, sentence.index(term), unasked) is narrowed_by
     assert not narrowed(sentence, sentence.index(term), ())
+
+
+@needs_shared
+def test_national_gdp_is_neither_a_regions_nor_a_per_head_figure_and_its_change_spans_two_communiques(
+    lexicon: Lexicon,
+) -> None:
+    docs = {
+        f"nbs_statistical_communiques/{year}.md": (
+            SHARED / "cn_national_gov_docs" / f"nbs_statistical_communiques/{year}.md",
+            DocumentMeta(f"中华人民共和国{year}年国民经济和社会发展统计公报", "全国", year, "统计公报"),
+        )
+        for year in (2023, 2024)
+    }
+    answerer, texts = _answerer(lexicon, docs)
+    old, new = texts["nbs_statistical_communiques/2023.md"], texts["nbs_statistical_communiques/2024.md"]
+    hits = [
+        _doc_hit("nbs_statistical_communiques/2024.md", new, "中部地区生产总值287156亿元，增长5.0%；", "一、综合"),
+        _doc_hit(
+            "nbs_statistical_communiques/2024.md", new, "全年人均国内生产总值95749元，比上年增长5.1%。", "一、综合"
+        ),
+        _doc_hit(
+            "nbs_statistical_communiques/2023.md", old, "长江三角洲地区生产总值305045亿元，增长5.7%。", "一、综合"
+        ),
+        _doc_hit(
+            "nbs_statistical_communiques/2024.md",
+            new,
+            "初步核算，全年国内生产总值[2]1349084亿元，比上年增长5.0%。",
+            "一、综合",
+        ),
+        _doc_hit(
+            "nbs_statistical_communiques/2023.md",
+            old,
+            "初步核算，全年国内生产总值[2]1260582亿元，比上年增长5.2%。",
+            "一、综合",
+        ),
+    ]
+    # 中部 and 长江三角洲 narrow what 地区生产总值 counts; 人均 what 国内生产总值 (a synonym) counts
+    level = answerer.answer(analyse("2024年全国国内生产总值是多少？"), hits)
+    assert level.answer.startswith("1349084亿元"), level.answer
+    # neither sentence names its year: each communiqué speaks of its own
+    change = answerer.answer(analyse("全国国内生产总值2024年比2023年增加了多少亿元？"), hits)
+    assert change.answer.startswith("1260582亿元（2023年） → 1349084亿元（2024年），增加88502亿元"), change.answer
