@@ -47,6 +47,10 @@ def test_synonyms_share_a_keyword_token(lexicon):
     assert lexicon.canonical("高企") == "高新技术企业"
     assert lexicon.canonical("Gdp") == "地区生产总值"
     assert lexicon.canonical("不在词表") == "不在词表"
+    # a text writes any of them: the canonical form first, then the others as the file lists them
+    assert lexicon.surface_forms("高企")[:3] == ("高新技术企业", "高企", "高新企业")
+    assert "国内生产总值" in lexicon.surface_forms("GDP")
+    assert lexicon.surface_forms("不在词表") == ("不在词表",)
 
 
 def test_keyword_tokens_drop_punctuation_and_stopwords_keep_numbers(lexicon):
