@@ -347,6 +347,8 @@ class ExtractiveAnswerer:
             for piece in pieces if len(pieces) > 1 else [token]:
                 if (len(piece) > 1 or piece == token) and not _asks_rather_than_says(piece, word_class(piece)):
                     terms[piece] = self.term_stats.idf(piece) * _term_weight(piece, word_class(piece), self.weights)
+        if query.asked_type in terms and len(terms) > 1:
+            del terms[query.asked_type]  # "哪几个环节": the answer lists them, whether or not it says 环节
         if query.kind != "quantity" and terms:
             # "完成数2.63%是哪一年度的数据": the figure the question gives names the statement asked about
             for figure in find_figures(query.text):

@@ -671,3 +671,20 @@ def test_national_gdp_is_neither_a_regions_nor_a_per_head_figure_and_its_change_
     # neither sentence names its year: each communiqué speaks of its own
     change = answerer.answer(analyse("全国国内生产总值2024年比2023年增加了多少亿元？"), hits)
     assert change.answer.startswith("1260582亿元（2023年） → 1349084亿元（2024年），增加88502亿元"), change.answer
+
+
+@needs_shared
+def test_the_kind_of_thing_a_list_asks_for_need_not_be_said(lexicon: Lexicon) -> None:
+    zhengzhou = "郑州市/2020.md"
+    answerer, text = _shared_report(lexicon, "cn_city_work_reports", zhengzhou)
+    budgets = _doc_hit(
+        zhengzhou,
+        text,
+        "统筹管好一般公共预算、政府性基金预算、国有功能性平台三个“盘子”，构建统分结合、分层分类的现代财政管理体制。",
+        "",
+    )
+    # "内容" says what the answer is (a list of things), not what the sentence must hold
+    for question in ("三个盘子包括哪几类内容？", "统筹管好哪几项内容？"):
+        answer = answerer.answer(analyse(question), [budgets])
+        assert answer.found and "政府性基金预算" in answer.answer, question
+    assert analyse("淄博有哪些新兴产业？").asked_type == ""  # a topic of four characters is kept
