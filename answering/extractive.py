@@ -8,6 +8,7 @@ the passages do not speak of gives "文中未提及" with the nearest fact, neve
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -33,7 +34,7 @@ from reportqa.answering.kinds import (
 from reportqa.core.models import NOT_FOUND, Answer, Claim, DirectAnswer, DocumentMeta, Hit, Statement
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
-from reportqa.language.lexicon import joint_forms
+from reportqa.language.lexicon import abbreviation, joint_forms
 from reportqa.language.normalise import join_cjk_gaps
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases
 from reportqa.language.quantities import arabic_numerals
@@ -128,6 +129,7 @@ class ExtractiveAnswerer:
         self._terms = functools.lru_cache(maxsize=1024)(self._weigh_question_terms)
         self._written = functools.lru_cache(maxsize=1024)(self._written_terms)
         self._pieces = functools.lru_cache(maxsize=4096)(lambda term: tuple(tokenizer.subwords(term)))
+        self._shortened = functools.lru_cache(maxsize=1024)(self._shortened_terms)
 
     def answer(self, query: Query, hits: Sequence[Hit]) -> Answer:
         terms = self._question_terms(query)
@@ -305,6 +307,18 @@ class ExtractiveAnswerer:
             form: w for term, w in self._question_terms(query).items() for form in self.tokenizer.surface_forms(term)
         }
 
+    def _shortened_terms(self, query: Query) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """How a text may abbreviate the question's terms, each with the terms it stands for: one
+        term ("社会保障": 社保), or two the question writes together ("棚户区" "改造": 棚改)."""
+        terms = list(self._question_terms(query))
+        single = [(short, (t,)) for t in terms if (short := abbreviation(t, self.tokenizer.subwords(t)))]
+        joined = [
+            (short, (a, b))
+            for a, b in itertools.pairwise(terms)
+            if a + b in query.text and (short := abbreviation(a + b, [a, b]))
+        ]
+        return (*single, *joined)
+
     def _topic_terms(self, query: Query) -> Mapping[str, float]:
         """The question's terms other than the places it names, for a figure asked about a place
         (a byline "深圳市市长 陈如桂" names only the place, and answers who gave its report)."""
@@ -394,6 +408,7 @@ class ExtractiveAnswerer:
                 self._pieces,
                 w.context_term,
                 w.partial_term,
+                self._shortened(query),
             )
             # a sentence that names the place asked about and nothing else asked answers nothing
             if coverage >= self.min_coverage and topic and not _coverage(topic, plain, tokens, set(), self._pieces, 0):
@@ -502,13 +517,15 @@ def _coverage(
     pieces: Callable[[str], tuple[str, ...]],
     context_weight: float,
     partial_weight: float = 0.0,
+    shortened: Sequence[tuple[str, tuple[str, ...]]] = (),
 ) -> float:
     """Share of the question's term weight found in the sentence (`context_weight` of it for its title
     or section).
 
     A term is found as a token, or as a substring where the sentence was segmented otherwise
     ("科长" inside "服务科科长"), or in parts: the shorter dictionary words inside it, all of them
-    ("汽车产量" in "汽车：单位 万辆；产量 2552.8"). A term of which the text holds half or more in runs of
+    ("汽车产量" in "汽车：单位 万辆；产量 2552.8"), or abbreviated (`shortened`: "棚改" for
+    "棚户区改造", one term or two). A term of which the text holds half or more in runs of
     two characters or more counts `partial_weight` of that share ("平均寿命" by "人均预期寿命").
 
     A question with no matchable terms (an English one the glossary does not cover) leaves the
@@ -520,6 +537,8 @@ def _coverage(
     if total <= 0:
         return 0.0
     got = 0.0
+    # as a word of its own: "代市" of "代表市政府" is not in "代市长"
+    held_short = {term for short, stands_for in shortened if short in tokens for term in stands_for}
     for term, weight in terms.items():
         if term in tokens or (len(term) > 1 and term in text):
             got += weight
@@ -527,6 +546,8 @@ def _coverage(
             got += context_weight * weight
         elif (parts := pieces(term)) and _held_in_parts(term, parts, text):
             got += weight
+        elif term in held_short:
+            got += weight  # "棚户区改造" as "棚改", "社会保障" as "社保"
         elif "分别" in text and any(form in text for form in joint_forms(term)):
             got += weight  # "农村居民人均可支配收入" in "城乡居民人均可支配收入分别达X、Y"
         elif (share := _shared_share(term, text)) >= 0.5:

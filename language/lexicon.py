@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 import jieba
@@ -44,6 +45,7 @@ _JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 # digits joined by "." or "," ("133.68", "1,234"), optionally with "%": one token, never split
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+%?")
 _DEFAULT_FREQ = 1000
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 # Words that name two things at once, with the two in the order reports list them: "城乡居民…分别达X、Y"
@@ -254,3 +256,22 @@ def _read_synonyms(path: Path) -> list[list[str]]:
             raise DocumentError(str(path), f"line {line!r}: a synonym group needs at least two terms separated by '='")
         groups.append(terms)
     return groups
+
+
+def abbreviation(term: str, words: Sequence[str]) -> str:
+    """How Chinese shortens a term made of two or more words: the first character of each
+    ("棚户区改造" -> 棚改, "社会保障" -> 社保, "环境保护" -> 环保). `words` are the dictionary words
+    inside the term; the term is read left to right, longest word first. "" when they do not make up
+    the term, or a part is shorter than two characters or not Chinese.
+
+    >>> abbreviation("棚户区改造", ["棚户", "棚户区", "改造"]), abbreviation("5g基站", ["基站"])
+    ('棚改', '')
+    """
+    parts, start = [], 0
+    while start < len(term):
+        part = max((w for w in words if term.startswith(w, start)), key=len, default="")
+        if len(part) < 2 or not _CJK_WORD.fullmatch(part):
+            return ""
+        parts.append(part)
+        start += len(part)
+    return "".join(p[0] for p in parts) if len(parts) > 1 else ""

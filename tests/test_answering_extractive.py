@@ -688,3 +688,24 @@ def test_the_kind_of_thing_a_list_asks_for_need_not_be_said(lexicon: Lexicon) ->
         answer = answerer.answer(analyse(question), [budgets])
         assert answer.found and "政府性基金预算" in answer.answer, question
     assert analyse("淄博有哪些新兴产业？").asked_type == ""  # a topic of four characters is kept
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    ("doc", "passage", "question", "figure"),
+    [
+        # one term, its words' first characters: 环境保护 -> 环保
+        (
+            "乌鲁木齐市/2020.md",
+            "以最严格的考核督察问责制度，强力推进中央环保督察32项反馈问题整改落实",
+            "环境保护方面整改了多少项？",
+            "32项",
+        ),
+        # two terms the question writes together: 棚户区 改造 -> 棚改
+        ("无锡市/2021.md", "新开工棚改安置房2.2万套", "棚户区改造安置房有多少套？", "2.2万套"),
+    ],
+)
+def test_a_term_is_found_abbreviated(lexicon: Lexicon, doc: str, passage: str, question: str, figure: str) -> None:
+    answerer, text = _shared_report(lexicon, "cn_city_work_reports", doc)
+    answer = answerer.answer(analyse(question), [_doc_hit(doc, text, passage, "")])
+    assert answer.answer.startswith(figure), answer.answer
