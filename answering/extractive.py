@@ -311,7 +311,7 @@ class ExtractiveAnswerer:
         """How a text may abbreviate the question's terms, each with the terms it stands for: one
         term ("社会保障": 社保), or two the question writes together ("棚户区" "改造": 棚改)."""
         terms = list(self._question_terms(query))
-        single = [(short, (t,)) for t in terms if (short := abbreviation(t, self.tokenizer.subwords(t)))]
+        single = [(short, (t,)) for t in terms if (short := abbreviation(t, self._pieces(t)))]
         joined = [
             (short, (a, b))
             for a, b in itertools.pairwise(terms)

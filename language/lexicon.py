@@ -80,9 +80,10 @@ class Lexicon:
         self._groups = [list(g) for g in synonym_groups or []]
         self._stopwords = {w.lower() for w in stopwords or set()}
         self._canonical: dict[str, str] = {}
-        self._forms = {group[0].lower(): tuple(dict.fromkeys(t.lower() for t in group)) for group in self._groups}
+        self._forms: dict[str, tuple[str, ...]] = {}
         for group in self._groups:
             canonical = group[0].lower()
+            self._forms[canonical] = tuple(dict.fromkeys(t.lower() for t in group))
             for term in group:
                 key = term.lower()
                 if key in self._canonical and self._canonical[key] != canonical:
