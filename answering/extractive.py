@@ -170,7 +170,7 @@ class ExtractiveAnswerer:
             if differing:
                 return self._disagreement(query, [(best, direct), *differing], citations)
         if query.kind == "reason" and not self._kinds.reasons.names_cause(best.text, self._written(query)):
-            best = _with_next_sentence(best)  # "二是高层次人才匮乏。" names the problem; its cause follows
+            best = _with_next_sentence(best)  # "一是计划性不足。" names the problem; its cause follows
         statements = tuple(_cite(c, citations) for c in self._supporting(query, best, candidates, direct))
         return Answer.compose(
             query.original, found=True, citations=citations.items, direct=direct, statements=statements
@@ -337,7 +337,7 @@ class ExtractiveAnswerer:
         classes = self.tokenizer.word_classes(query.text)
 
         def word_class(word: str) -> str:
-            # a search-mode piece of a longer word has its own: "上" of "上投" is a localiser
+            # a search-mode piece of a longer word has its own: "上" of "上投" ("往民生上投了多少钱") is a localiser
             return classes.get(word) or self.tokenizer.word_classes(word).get(word, "n")
 
         asked_units = asked_unit_words(query)  # "多少人": 人 is the answer's unit, not its topic
@@ -362,7 +362,7 @@ class ExtractiveAnswerer:
                 if (len(piece) > 1 or piece == token) and not _asks_rather_than_says(piece, word_class(piece)):
                     terms[piece] = self.term_stats.idf(piece) * _term_weight(piece, word_class(piece), self.weights)
         if query.asked_type in terms and len(terms) > 1:
-            del terms[query.asked_type]  # "哪几个环节": the answer lists them, whether or not it says 环节
+            del terms[query.asked_type]  # "哪几类内容": the answer lists them, whether or not it says 内容
         if query.kind != "quantity" and terms:
             # "完成数2.63%是哪一年度的数据": the figure the question gives names the statement asked about
             for figure in find_figures(query.text):

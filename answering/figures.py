@@ -179,8 +179,8 @@ def _bound_year(text: str, start: int, years: list[tuple[int, int, int]], figure
     preceding = [(y, s, e) for y, s, e in years if e <= start and s >= opening]
     if not preceding:
         return None
-    # "比2015年增长51.56%": a change against 2015, not a 2015 value; it is of the year before, if any
-    # ("2018年，研发投入…比2015年增长了51.56%")
+    # "比2015年增长36.6%": a change against 2015, not a 2015 value; it is of the year before, if any
+    # ("2020年，城乡居民人均可支配收入…比2015年增长36.6%")
     while preceding and text[max(0, preceding[-1][1] - 1) : preceding[-1][1]] in _COMPARISON_BASE:
         preceding.pop()
     if not preceding:

@@ -130,7 +130,7 @@ class AnyStatement:
 
 @dataclass(frozen=True)
 class Reasons(AnyStatement):
-    """Why: a statement that says because, or names what hinders ("人才匮乏", "差距")."""
+    """Why: a statement that says because, or names what hinders ("计划性不足", "差距")."""
 
     weights: AnswerWeights
 
@@ -139,7 +139,7 @@ class Reasons(AnyStatement):
 
     def names_cause(self, text: str, asked: Iterable[str] = ()) -> bool:
         """The text says because, or names a hindrance; with `asked`, one the question does not:
-        "二是人才匮乏" states the problem of "人才为什么匮乏", and the sentence after it gives the cause."""
+        "一是计划性不足。" states the problem of "为什么说计划性不足", and the sentence after it gives the cause."""
         for word in sorted(asked, key=len, reverse=True):
             text = text.replace(word, "")
         return bool(_CAUSAL.search(text))
@@ -409,7 +409,7 @@ def _stated_figures(text: str, base_year: int | None = None) -> list[Figure]:
 
 
 # Words of a question that name the kind of figure asked, as its unit does: "花了多少钱" asks a sum
-# of money, which reports never call 钱; "占多大比例" asks a share, which they may state as "86%为…"
+# of money, which reports never call 钱; "占多大比例" asks a share, which they may state as "67%为…"
 _UNIT_WORDS = {"元": frozenset({"钱"}), "%": frozenset({"比例", "比重", "占比", "百分比"})}
 
 
@@ -484,7 +484,7 @@ def term_matches(text: str, terms: Mapping[str, float]) -> Iterator[re.Match[str
 
 def narrowed(text: str, term_start: int, unasked: Sequence[str]) -> bool:
     """The term at `term_start` comes right after a qualifier the question does not say ("境外游客"),
-    or after its range ("省级以上孵化器", asked about 国家级 ones)."""
+    or after its range ("省级以上专精特新企业", asked about 国家级 ones)."""
     before = _QUALIFIER_RANGE.sub("", text[max(0, term_start - 8) : term_start])
     return any(before.endswith(q) for q in unasked)
 

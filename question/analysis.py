@@ -74,7 +74,7 @@ _FOLLOWUP_FILLER = re.compile(
 _FOLLOWUP_CUE = re.compile(r"^\s*(?:那|还有|and\b|what about|how about)|呢[?？。!！\s]*$", re.I)
 
 
-# "包括哪几个环节？", "采取了哪些措施？": the noun after the interrogative, ending the question, names what
+# "包括哪几类内容？", "采取了哪些措施？": the noun after the interrogative, ending the question, names what
 # kind of thing the answer is; the sentence that answers lists the things, and may never say the kind
 _ASKED_TYPE = re.compile(r"(?:哪些|哪几[个项类种条方]?|哪[个类种项]|什么)([\u4e00-\u9fff]{2,3})[?？。！!呢\s]*$")
 
@@ -93,7 +93,7 @@ class Query:
     is_english: bool = False
     places: tuple[str, ...] = field(default=())  # full names; "全国" for the nation
     plan_period: tuple[int, int] | None = None  # first and last year of a five-year plan the question names
-    asked_type: str = ""  # the kind of thing asked for ("环节" of "包括哪几个环节？"), if the question ends naming it
+    asked_type: str = ""  # the kind of thing asked for ("内容" of "包括哪几类内容？"), if the question ends naming it
 
 
 def normalise_question(question: str, max_chars: int) -> str:
