@@ -5,9 +5,11 @@
 
 Each weight is tried at its default times each `--scale`, one at a time, the others at their
 defaults, on every question of the development sets (never the fresh ones): one pass of answers per
-value. A question scores 1 when answered correctly (an unanswerable one: refused) and 1 more when
-the expected answer is in the answer's first line. Then, per fold, each weight takes the value that
-scores best on the other folds' questions, and the fold's own questions are answered with that
+value. An answerable question scores 1 when answered correctly and 1 more when the expected answer
+is in the answer's first line; an unanswerable one scores 2 when refused. The two kinds weigh alike
+(each kind's mean score, summed): unanswerable questions are a tenth of the sets, and a fit that
+counts each question once buys answers with wrong ones. Then, per fold, each weight takes the value
+that scores best on the other folds' questions, and the fold's own questions are answered with that
 setting: the held-out score against the defaults' is what the fit is worth. Last, the values chosen
 on all questions are printed as reportqa.toml lines; nothing is changed on its own.
 
@@ -27,7 +29,7 @@ import numpy as np
 from reportqa.core.settings import Settings
 from reportqa.core.weights import AnswerWeights
 from reportqa.engine import Engine
-from reportqa.eval.metrics import Record, judge
+from reportqa.eval.metrics import Record, is_answerable, judge
 from reportqa.eval.question_sets import load_question_set, resolve_sources
 from reportqa.eval.runner import eval_settings
 from reportqa.indexing.build import build_index
@@ -64,16 +66,24 @@ class DevQuestion:
 
 
 def scores(questions: Sequence[DevQuestion], weights: AnswerWeights) -> list[int]:
-    """Each question's score with `weights`: 1 for a correct answer (or a refusal of an unanswerable
-    question), 1 more when the expected answer is in the first line, not only in the quotes."""
+    """Each question's score with `weights`: 1 for a correct answer, 1 more when the expected answer is
+    in the first line, not only in the quotes; 2 for the refusal of an unanswerable question."""
     engines: dict[int, Engine] = {}
     out = []
     for item in questions:
         engine = engines.setdefault(id(item.engine), item.engine.with_answer_weights(weights))
         answer = engine.ask(item.question["question"])
         verdict = judge(Record(item.question, answer))
-        out.append(int(verdict.correct) + int(verdict.first_line))
+        out.append(int(verdict.correct) + int(verdict.first_line) if verdict.answerable else 2 * int(verdict.correct))
     return out
+
+
+def kind_weights(questions: Sequence[DevQuestion]) -> list[float]:
+    """Each question's weight: one over the number of questions of its kind (answerable or not), so
+    that a weighted sum of scores is the sum of the two kinds' mean scores."""
+    answerable = [is_answerable(item.question) for item in questions]
+    counts = {kind: answerable.count(kind) for kind in (True, False)}
+    return [1 / counts[kind] for kind in answerable]
 
 
 def fold_of(index: int, folds: int) -> int:
@@ -86,8 +96,16 @@ def fit(
 ) -> dict[str, float]:
     """The weights chosen on all questions, after printing what choosing them on part is worth."""
     defaults = AnswerWeights()
+    weight = kind_weights(questions)
+
+    def total(outcomes: Sequence[int], keep: Sequence[int]) -> float:
+        """The kinds' mean scores over the `keep` questions, summed, as a share of the most possible."""
+        most = sum(2 * weight[i] for i in keep)
+        return sum(outcomes[i] * weight[i] for i in keep) / most
+
+    everyone = range(len(questions))
     base = scores(questions, defaults)
-    say(f"defaults: score {sum(base)} of {2 * len(base)} ({sum(base) / (2 * len(base)):.1%})")
+    say(f"defaults: {total(base, everyone):.1%}")
     # per weight and value, the per-question outcomes with that one weight changed
     trials: dict[str, dict[float, list[int]]] = {}
     for name in AnswerWeights.model_fields:
@@ -97,29 +115,29 @@ def fit(
             value = _bounded(name, default * scale)
             if value not in trials[name]:
                 trials[name][value] = scores(questions, defaults.model_copy(update={name: value}))
-        say(f"  {name}: " + ", ".join(f"{v:g} → {sum(r)}" for v, r in sorted(trials[name].items())))
+        say(f"  {name}: " + ", ".join(f"{v:g} → {total(r, everyone):.1%}" for v, r in sorted(trials[name].items())))
 
     def choose(keep: Sequence[int]) -> dict[str, float]:
         """Each weight's value scoring best on the `keep` questions (the default when tied)."""
         chosen = {}
         for name, by_value in trials.items():
             default = getattr(defaults, name)
-            chosen[name] = max(by_value, key=lambda v: (sum(by_value[v][i] for i in keep), v == default))
+            chosen[name] = max(by_value, key=lambda v: (round(total(by_value[v], keep), 9), v == default))
         return chosen
 
-    say("per fold: held-out score (of 2 per question), defaults → fitted")
+    say("per fold: held-out score (answerable and unanswerable questions alike), defaults → fitted")
     for fold in range(folds):
-        held = [i for i in range(len(questions)) if fold_of(i, folds) == fold]
-        train = [i for i in range(len(questions)) if fold_of(i, folds) != fold]
+        held = [i for i in everyone if fold_of(i, folds) == fold]
+        train = [i for i in everyone if fold_of(i, folds) != fold]
         chosen = choose(train)
         changed = {n: v for n, v in chosen.items() if v != getattr(defaults, n)}
-        fitted = scores([questions[i] for i in held], defaults.model_copy(update=chosen))
-        before, most = sum(base[i] for i in held), 2 * len(held)
-        say(
-            f"  fold {fold + 1}: {before}/{most} ({before / most:.1%}) → "
-            f"{sum(fitted)}/{most} ({sum(fitted) / most:.1%})  changed: {changed or 'none'}"
-        )
-    return choose(range(len(questions)))
+        fitted = list(base)  # only the held-out questions are answered again, and counted
+        for i, score in zip(
+            held, scores([questions[i] for i in held], defaults.model_copy(update=chosen)), strict=True
+        ):
+            fitted[i] = score
+        say(f"  fold {fold + 1}: {total(base, held):.1%} → {total(fitted, held):.1%}  changed: {changed or 'none'}")
+    return choose(everyone)
 
 
 def _bounded(name: str, value: float) -> float:

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from reportqa.core.settings import Settings
 from reportqa.core.weights import AnswerWeights
 from reportqa.engine import Engine
-from reportqa.eval.fit_weights import DevQuestion, RememberedQueries, fit
+from reportqa.eval.fit_weights import DevQuestion, RememberedQueries, fit, kind_weights
 from reportqa.eval.question_sets import load_question_set, resolve_sources
 from tests.conftest import HashEmbedder
 
@@ -64,3 +64,12 @@ def test_fitting_scores_each_fold_on_held_out_questions_embedding_each_question_
     assert [line.split(":")[0].strip() for line in said if "fold" in line][-2:] == ["fold 1", "fold 2"]
     # one pass per weight and value, and two per fold, yet each question (or its parts) embedded once
     assert 0 < counted.queries <= 2 * len(questions)
+
+
+def test_answerable_and_unanswerable_questions_weigh_alike_in_the_fit(hash_seed_settings: Settings) -> None:
+    with closing(Engine.open(hash_seed_settings, HashEmbedder())) as engine:
+        questions = load_question_set(SEED_SET).questions
+        answerable = [q for q in questions if q["evidence"]][:3]
+        unanswerable = [q for q in questions if not q["evidence"]][:1]
+        weights = kind_weights([DevQuestion(engine, q) for q in answerable + unanswerable])
+    assert weights == pytest.approx([1 / 3, 1 / 3, 1 / 3, 1.0])
