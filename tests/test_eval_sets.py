@@ -52,6 +52,11 @@ def test_multi_set_validates_clean():
     assert validate_set(MULTI, MULTI_CORPUS) == []
 
 
+@pytest.mark.parametrize("name", ["wide", "wide2", "fresh"])
+def test_sets_over_their_own_corpus_validate_clean(name: str) -> None:
+    assert validate_set(ROOT / "eval" / "sets" / f"{name}.jsonl", ROOT / "eval" / "corpora" / name) == []
+
+
 def test_cli_exit_codes(capsys):
     assert main([str(SEED), str(SEED_CORPUS)]) == 0
     assert main([str(MULTI), str(MULTI_CORPUS)]) == 0
