@@ -288,5 +288,7 @@ class Engine:
 
     def _retrieve(self, serving: _Serving, query: Query, scope: DocumentScope, top_k: int) -> list[Hit]:
         pool = max(top_k, self.settings.rerank_pool)
-        fused = serving.retriever.retrieve(query.text, pool, allowed_docs=scope.allowed, doc_boost=scope.boost)
-        return serving.reranker.rerank(query.text, fused, top_k)
+        fused = serving.retriever.retrieve(
+            query.text, pool, allowed_docs=scope.allowed, doc_boost=scope.boost, settled_words=scope.settled_words
+        )
+        return serving.reranker.rerank(query.text, fused, top_k, scope.settled_words)

@@ -32,6 +32,9 @@ class DocumentScope:
     boost: dict[str, float] = field(default_factory=dict)
     unavailable: str = ""  # set when the question asks for documents the corpus does not have
     notes: tuple[str, ...] = ()
+    # words of the question the choice of documents has settled: every allowed document is of the
+    # place they name, so they no longer tell its passages apart ("南宁" of "2020年南宁GDP总量是多少")
+    settled_words: frozenset[str] = frozenset()
 
 
 def scope_documents(
@@ -53,6 +56,7 @@ def scope_documents(
             return DocumentScope(unavailable=f"没有{'、'.join(map(str, years))}年的文档。")
 
     named_places = query.places
+    settled: set[str] = set()
     if named_places == (NATIONAL,) and not any(metas[d].place == NATIONAL for d in allowed):
         named_places = ()  # "全国…" over one city's reports: the nation is what they compare with
     if named_places:
@@ -66,6 +70,8 @@ def scope_documents(
                 f"当前文档涉及：{'、'.join(covered) or '（无地点信息）'}。"
             )
         allowed = exact or within
+        if exact:
+            settled = {alias for place in named_places for alias in place_aliases(place)}
 
     kind = _named_kind(query.text)
     if kind:
@@ -83,7 +89,7 @@ def scope_documents(
         near = {y for year in query.years for y in (year, year + 1)}
         boost = {d: YEAR_BOOST for d in allowed if metas[d].year in near}
     restricted = None if allowed == set(metas) else frozenset(allowed)
-    return DocumentScope(allowed=restricted, boost=boost, notes=tuple(notes))
+    return DocumentScope(allowed=restricted, boost=boost, notes=tuple(notes), settled_words=frozenset(settled))
 
 
 def _no_document_of_year(query: Query, kind: str, candidates: Sequence[DocumentMeta]) -> str:

@@ -82,15 +82,17 @@ class HybridRetriever:
         allowed_docs: Collection[str] | None = None,
         doc_boost: Mapping[str, float] | None = None,
         query_vector: np.ndarray | None = None,
+        settled_words: Collection[str] = (),
     ) -> list[Hit]:
-        """Top `top_k` hits for `text`. `allowed_docs` restricts, `doc_boost` multiplies fused scores."""
+        """Top `top_k` hits for `text`. `allowed_docs` restricts, `doc_boost` multiplies fused scores;
+        `settled_words` (the place the allowed documents are of) are left out of the keyword search."""
         if top_k <= 0:
             raise ValueError(f"top_k must be greater than 0, got {top_k}")
         if not self.index.chunks:
             return []
         if query_vector is None and self._has_vectors:
             query_vector = self.embedder.embed_query_vector(text)
-        tokens = self.tokenizer.keyword_tokens(text)
+        tokens = [t for t in self.tokenizer.keyword_tokens(text) if t not in settled_words]
         if allowed_docs is not None:
             dense, keyword = self._restricted_rankings(query_vector, tokens, allowed_docs)
         else:

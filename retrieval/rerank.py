@@ -12,7 +12,7 @@ question's words found in the passage (with its title and section, as indexed).
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from reportqa.core.models import Chunk, DocumentMeta, Hit
 from reportqa.core.protocols import KeywordTokenizer, TermStats
@@ -38,12 +38,13 @@ class CoverageReranker:
         self.weight = weight
         self._tokens = functools.lru_cache(maxsize=_TOKEN_CACHE)(self._passage_tokens)
 
-    def rerank(self, text: str, hits: Sequence[Hit], top_k: int) -> list[Hit]:
-        """The best `top_k` of `hits` by fused score plus coverage; each keeps its fused score."""
+    def rerank(self, text: str, hits: Sequence[Hit], top_k: int, settled_words: Collection[str] = ()) -> list[Hit]:
+        """The best `top_k` of `hits` by fused score plus coverage; each keeps its fused score.
+        `settled_words` (the place the hits' documents were chosen for) do not count."""
         if not hits or self.weight == 0:
             return list(hits[:top_k])
         # words no passage holds cannot tell passages apart
-        terms = {t: self.term_stats.idf(t) for t in self.tokenizer.keyword_tokens(text)}
+        terms = {t: self.term_stats.idf(t) for t in self.tokenizer.keyword_tokens(text) if t not in settled_words}
         terms = {t: w for t, w in terms.items() if self.term_stats.document_frequency(t) > 0}
         total = sum(terms.values())
         best = max(h.score for h in hits) or 1.0

@@ -23,6 +23,14 @@ def test_a_named_place_keeps_its_documents_and_its_province_keeps_its_cities() -
     assert _scope("广东省粮食产量是多少？").allowed == {"gd/2021.md"}
 
 
+def test_the_place_whose_documents_were_chosen_is_settled_but_a_province_read_in_its_cities_is_not() -> None:
+    assert {"深圳", "深圳市"} <= _scope("深圳市新能源汽车保有量是多少？").settled_words
+    assert _scope("新能源汽车保有量是多少？").settled_words == frozenset()
+    cities_only = {d: m for d, m in METAS.items() if m.place == "深圳市"}
+    scope = scope_documents(analyse("广东省新能源汽车保有量是多少？"), cities_only)
+    assert scope.allowed is None and scope.settled_words == frozenset()  # 广东省 may still be named in the text
+
+
 def test_a_place_no_document_covers_is_not_answered_and_the_covered_places_are_listed() -> None:
     scope = _scope("昆明市2020年新增了多少座公共充电站？")
     assert scope.unavailable.startswith(NOT_FOUND + "昆明市")

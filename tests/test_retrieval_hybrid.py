@@ -67,6 +67,15 @@ def test_scoping_and_boosts() -> None:
     assert boosted[0].chunk.doc_id == "b.txt"
 
 
+def test_settled_words_are_left_out_of_the_keyword_search() -> None:
+    # "科技园区" stands for the place every allowed document is of: it no longer tells passages apart
+    retriever = _retriever()
+    hits = retriever.retrieve("科技园区 孵化器", top_k=6, query_vector=QUERY)
+    assert {h.chunk.start for h in hits if h.keyword_rank is not None} == {0, 3}
+    settled = retriever.retrieve("科技园区 孵化器", top_k=6, query_vector=QUERY, settled_words={"科技园区"})
+    assert {h.chunk.start for h in settled if h.keyword_rank is not None} == {0}
+
+
 @pytest.mark.parametrize("kwargs", [{"dense_weight": -1.0}, {"dense_weight": 0.0, "keyword_weight": 0.0}, {"k": 0.0}])
 def test_bad_fusion_settings_name_the_value(kwargs: dict) -> None:
     with pytest.raises(ValueError, match="fusion"):

@@ -44,6 +44,15 @@ def test_a_passage_holding_the_questions_rare_words_moves_up(lexicon: Lexicon) -
     assert [h.chunk.chunk_id for h in unchanged] == ["昆明.md#0", "昆明.md#1"]
 
 
+def test_the_settled_place_does_not_move_a_passage_up(lexicon: Lexicon) -> None:
+    stats = KeywordIndex.build([lexicon.keyword_tokens(p) for p in PASSAGES])
+    reranker = CoverageReranker(lexicon, stats, META, weight=0.5)
+    no_place, naming_it = _hits([0.05, 0.05, 0.05, 0.05])[0], _hits([0.05, 0.05, 0.05, 0.05])[3]
+    question = "昆明的卒中中心建设情况如何？"
+    assert reranker.rerank(question, [no_place, naming_it], top_k=2)[0] is naming_it
+    assert reranker.rerank(question, [no_place, naming_it], top_k=2, settled_words={"昆明"})[0] is no_place
+
+
 def test_a_negative_weight_is_refused(lexicon: Lexicon) -> None:
     with pytest.raises(ValueError, match="rerank weight"):
         CoverageReranker(lexicon, KeywordIndex.build([["x"]]), META, weight=-1)
