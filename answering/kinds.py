@@ -63,9 +63,11 @@ _ENGLISH_UNIT = (
 _FLOW_CUE = re.compile(r"新增|新认定|新建|增加|增长|提高|提升|新引进")
 # A question that asks for a rate or share; any other "多少" asks for a level, which a percentage is not
 # ("地区生产总值是多少" is not answered by "增长6%" or "占GDP比重3.48%").
-_ASKS_RATE = re.compile(r"增长|增速|增幅|比重|占比|比例|百分|率|强度|下降|提高|上升|growth|rate|share|percent", re.I)
-# "增长多少" in no unit asks for a growth rate ("比上年增长2.3%"), not the level that grew
-_ASKS_GROWTH = re.compile(r"增长|增速|增幅|growth", re.I)
+_ASKS_RATE = re.compile(
+    r"增长|增速|增幅|涨(?![到至])|比重|占比|比例|百分|率|强度|下降|提高|上升|growth|rate|share|percent", re.I
+)
+# "增长多少" in no unit asks for a growth rate ("比上年增长2.3%"), not the level that grew ("涨到多少" does)
+_ASKS_GROWTH = re.compile(r"增长|增速|增幅|涨(?![到至])|growth", re.I)
 # a share or an intensity: asked in %
 _SHARE = re.compile(r"比重|占比|比例|百分之|率|强度")
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)

@@ -214,7 +214,7 @@ class Engine:
 
     def _split(self, query: Query) -> Comparison | None:
         """The sides of a comparison, or the parts of a question that asks several things; None for one."""
-        return split_comparison(query.text) or split_parts(query.text, self.lexicon.tagged)
+        return split_comparison(query.text, self.lexicon.tagged) or split_parts(query.text, self.lexicon.tagged)
 
     def _parts(self, serving: _Serving, query: Query, comparison: Comparison | None) -> list[Query]:
         """The questions to answer one by one: each side of a comparison or part of the question, else

@@ -1,9 +1,10 @@
-"""Questions that set two places or two reports side by side ("2020年福州和郑州的社会消费品零售总额哪个更高？",
-"国务院2022年和2023年政府工作报告的居民消费价格涨幅目标有什么不同？").
+"""Questions that set two places, two reports or two things side by side ("2020年福州和郑州的社会消费品零售总额
+哪个更高？", "国务院2022年和2023年政府工作报告的居民消费价格涨幅目标有什么不同？",
+"东部和中部地区的投资哪个增长更快？").
 
-`split_comparison` turns one into a question per side ("2020年福州市的社会消费品零售总额是多少？"); each is
-answered alone, from its own documents (`reportqa.answering.compare.side_by_side` sets the answers
-next to each other).
+`split_comparison` turns one into a question per side ("2020年福州市的社会消费品零售总额是多少？", and
+"东部地区的投资增长多少？" when it asks which grows faster); each is answered alone, from its own
+documents (`reportqa.answering.compare.side_by_side` sets the answers next to each other).
 
     >>> [q for _, q in split_comparison("2020年福州和郑州的社会消费品零售总额哪个更高？").sides]
     ['2020年福州市的社会消费品零售总额是多少？', '2020年郑州市的社会消费品零售总额是多少？']
@@ -12,18 +13,26 @@ next to each other).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.places import place_mentions
 
-# "哪个更高", "谁更大", "有什么不同": the question compares; what follows the subject is replaced by "是多少"
+Tagger = Callable[[str], Sequence[tuple[str, str]]]
+
+# "哪个更高", "谁更大", "哪个增长更快", "有什么不同": the question compares; what follows the subject is
+# replaced by "是多少", or by what grows and "多少" ("增长多少")
 _COMPARES = re.compile(
-    r"(?:哪个|哪一个|谁|哪里|哪家)(?:的)?更?(?P<way>高|大|多|低|小|少|快|慢)|有(?:什么|何)(?:不同|区别|差别|变化)|"
+    r"(?:哪个|哪一个|谁|哪里|哪家)(?:的)?(?P<verb>增长|增速|增幅|提高|上涨|下降|涨得|涨|降得|降)?更?"
+    r"(?P<way>高|大|多|低|小|少|快|慢)|有(?:什么|何)(?:不同|区别|差别|变化)|"
     r"(?:区别|差别|不同)(?:是什么|在哪)"
 )
 _JOIN = r"\s*(?:和|与|同|跟|及|、|以及|还是)\s*"
 _YEAR_PAIR = re.compile(rf"((?:19|20)\d{{2}}年){_JOIN}((?:19|20)\d{{2}}年)")
+_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
+_NOUN_CLASSES = ("n", "l", "b", "j", "vn", "x", "eng")
 
 
 @dataclass(frozen=True)
@@ -34,19 +43,76 @@ class Comparison:
     all_parts: bool = True
 
 
-def split_comparison(question: str) -> Comparison | None:
-    """The question per side, if `question` compares two places or two years; else None."""
+def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | None:
+    """The question per side, if `question` compares two places, two years or (with the word segmenter
+    `tag`) two things named in parallel ("城镇居民和农村居民的收入"); else None."""
     cue = _COMPARES.search(question)
     if cue is None:
         return None
-    asked = question[: cue.start()].rstrip("的") + "是多少？"
+    subject = question[: cue.start()].rstrip("的，, ")
+    verb = (cue.group("verb") or "").rstrip("得")
+    asked = subject + (f"{verb}多少？" if verb else "是多少？")
+    way = cue.group("way") or ""
     pair = _place_pair(asked) or _year_pair(asked)
     if pair is None:
-        return None
+        return _thing_pair(subject, asked[len(subject) :], way, tag) if tag else None
     (first, first_span), (second, second_span) = pair
     before, after = asked[: first_span[0]], asked[second_span[1] :]
     # each side named in full ("杭州" -> "杭州市"), as the documents' metadata names it
-    return Comparison(((first, before + first + after), (second, before + second + after)), cue.group("way") or "")
+    return Comparison(((first, before + first + after), (second, before + second + after)), way)
+
+
+def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison | None:
+    """ "2015年东部和中部地区的投资" + "增长多少？": one question per thing, what follows the second shared."""
+    join = re.search(_JOIN, subject)
+    if join is None:
+        return None
+    before, second = subject[: join.start()], subject[join.end() :]
+    first, second_alone = parallel_words(before, second, tag)
+    if not first or not second_alone:
+        return None
+    prefix, suffix = before[: len(before) - len(first)], second[len(second_alone) :]
+    return Comparison(tuple((label, f"{prefix}{label}{suffix}{asked}") for label in (first, second_alone)), way)
+
+
+def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
+    """The end of `before` and the start of `second` that parallel each other ("国家级研发机构" and
+    "省级研发机构" of "国家级研发机构和省级研发机构目前"); what follows the second is shared."""
+    year = _YEAR.match(second)
+    if year:  # "研发投入2015年和2018年分别…"
+        years = list(_YEAR.finditer(before))
+        return (before[years[-1].start() :] if years else ""), year.group(0)
+    words_before, words_second = list(tag(before)), list(tag(second))
+    if not words_second:
+        return "", ""
+    for one, other in (pair for parts in TWO_IN_ONE.values() for pair in (parts, parts[::-1])):
+        if before.endswith(one) and second.startswith(other):
+            return one, other  # "城镇和农村居民消费": what follows 农村 is shared
+    shared = words_second[-1][0]
+    if len(words_before) >= len(words_second) > 1 and len(shared) > 1 and words_before[-1][0] == shared:
+        # "铁路货运量和公路货运量": both name their head word; the first is as many words as the second
+        return "".join(w for w, _ in words_before[-len(words_second) :]), second
+    # the first's start: the last word of the second's first word's class ("国家级", b), else of its kind (a noun)
+    head = words_second[0][1]
+    backwards = range(len(words_before) - 1, -1, -1)
+    start = next((i for i in backwards if words_before[i][1] == head), None)
+    if start is None:
+        start = next((i for i in backwards if word_kind(words_before[i][1]) == word_kind(head)), None)
+    if start is None:  # "院士工作站的规划目标和目前完成数": the first is what follows the last "的"
+        return before[before.rfind("的") + 1 :], second
+    first_words = words_before[start:]
+    parallel = words_second[: len(first_words)]
+    if [word_kind(c) for _, c in first_words] != [word_kind(c) for _, c in parallel]:
+        return "".join(w for w, _ in first_words), second
+    first, second_alone = "".join(w for w, _ in first_words), "".join(w for w, _ in parallel)
+    # segmented otherwise ("城镇居民" but "农村 居民"): the second takes what the first ends with
+    rest = second[len(second_alone) :]
+    shared_end = next((k for k in range(len(rest), 1, -1) if first.endswith(rest[:k])), 0)
+    return first, second_alone + rest[:shared_end]
+
+
+def word_kind(word_class: str) -> str:
+    return "n" if word_class.startswith(_NOUN_CLASSES) else word_class[:1]
 
 
 def _place_pair(text: str) -> tuple[tuple[str, tuple[int, int]], tuple[str, tuple[int, int]]] | None:

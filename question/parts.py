@@ -17,10 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from reportqa.language.lexicon import TWO_IN_ONE
-from reportqa.question.comparison import Comparison
-
-Tagger = Callable[[str], Sequence[tuple[str, str]]]
+from reportqa.question.comparison import Comparison, Tagger, parallel_words, word_kind
 
 # what asks for a value: "多少", "几个", "多大", "哪一年"…
 _ASKS = re.compile(r"多少|几[个家项人名所件台次倍届份种批期轮座条篇位亩吨年]|多大|多高|多长|哪一?年|何时|什么时候")
@@ -35,7 +32,6 @@ _YEAR = re.compile(r"(?:19|20)\d{2}年度?")
 _CLAUSE_BREAK = re.compile(r"[，,；;？?]|、(?=[^、]*(?:多少|几))")
 # words that set the time of a part apart from the question's year ("后来增加到多少")
 _OWN_TIME = re.compile(r"后来|目前|现在|如今|之后|此后|最终|截至")
-_NOUN_CLASSES = ("n", "l", "b", "j", "vn", "x", "eng")
 _CONTEXT_CLASSES = ("ns", "m", "t")  # places, years and dates that open a question
 
 
@@ -50,7 +46,7 @@ def _both(text: str, tag: Tagger) -> Comparison | None:
     if match is None or not _ASKS.search(match.group("asked")):
         return None
     before, second, asked = text[: match.start()], match.group("second"), match.group("asked")
-    first, second_alone = _alternatives(before, second, tag)
+    first, second_alone = parallel_words(before, second, tag)
     if not first or not second_alone:
         return None
     prefix, suffix = before[: len(before) - len(first)], second[len(second_alone) :]
@@ -59,42 +55,6 @@ def _both(text: str, tag: Tagger) -> Comparison | None:
         "",
         all_parts=False,
     )
-
-
-def _alternatives(before: str, second: str, tag: Tagger) -> tuple[str, str]:
-    """The end of `before` and the start of `second` that parallel each other ("国家级研发机构" and
-    "省级研发机构" of "国家级研发机构和省级研发机构目前"); what follows the second is shared."""
-    year = _YEAR.match(second)
-    if year:  # "研发投入2015年和2018年分别…"
-        years = list(_YEAR.finditer(before))
-        return (before[years[-1].start() :] if years else ""), year.group(0)
-    words_before, words_second = list(tag(before)), list(tag(second))
-    if not words_second:
-        return "", ""
-    for one, other in (pair for parts in TWO_IN_ONE.values() for pair in (parts, parts[::-1])):
-        if before.endswith(one) and second.startswith(other):
-            return one, other  # "城镇和农村居民消费": what follows 农村 is shared
-    shared = words_second[-1][0]
-    if len(words_before) >= len(words_second) > 1 and len(shared) > 1 and words_before[-1][0] == shared:
-        # "铁路货运量和公路货运量": both name their head word; the first is as many words as the second
-        return "".join(w for w, _ in words_before[-len(words_second) :]), second
-    # the first's start: the last word of the second's first word's class ("国家级", b), else of its kind (a noun)
-    head = words_second[0][1]
-    backwards = range(len(words_before) - 1, -1, -1)
-    start = next((i for i in backwards if words_before[i][1] == head), None)
-    if start is None:
-        start = next((i for i in backwards if _word_kind(words_before[i][1]) == _word_kind(head)), None)
-    if start is None:  # "院士工作站的规划目标和目前完成数": the first is what follows the last "的"
-        return before[before.rfind("的") + 1 :], second
-    first_words = words_before[start:]
-    parallel = words_second[: len(first_words)]
-    if [_word_kind(c) for _, c in first_words] != [_word_kind(c) for _, c in parallel]:
-        return "".join(w for w, _ in first_words), second
-    return "".join(w for w, _ in first_words), "".join(w for w, _ in parallel)
-
-
-def _word_kind(word_class: str) -> str:
-    return "n" if word_class.startswith(_NOUN_CLASSES) else word_class[:1]
 
 
 def _clauses(text: str, tag: Tagger) -> Comparison | None:
@@ -110,7 +70,7 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
     for piece in pieces[1:]:
         piece_words = list(tag(piece))
         own_time = _OWN_TIME.search(piece)
-        if piece.startswith("其中") or not any(_word_kind(c) == "n" for w, c in piece_words if w not in subject):
+        if piece.startswith("其中") or not any(word_kind(c) == "n" for w, c in piece_words if w not in subject):
             # "比上年增长多少", "其中国家级几家": of the first part's subject, in its year unless it names its own time
             own = f"{_YEAR.sub('', subject) if own_time else subject}{piece}"
         else:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from reportqa.answering.compare import side_by_side
 from reportqa.core.models import Answer, Citation, DirectAnswer, Statement
+from reportqa.core.settings import Settings
+from reportqa.language.lexicon import Lexicon
 from reportqa.question.comparison import Comparison, split_comparison
 
 
@@ -83,3 +85,18 @@ def test_a_question_of_several_parts_is_answered_as_far_as_its_parts_are() -> No
     assert answer.found
     assert answer.answer.splitlines()[0] == "到位资金：1200亿元（2021年）[1]；引进项目：文中未提及2021年的相关情况。"
     assert [c.label for c in answer.claims] == ["到位资金", "引进项目"]
+
+
+def test_two_things_named_in_parallel_make_one_question_each_with_the_word_segmenter() -> None:
+    lexicon = Lexicon.load(Settings().lexicon_dir)
+    question = "城镇居民和农村居民的人均消费支出哪个增长更快？"
+    comparison = split_comparison(question, lexicon.tagged)
+    assert comparison is not None and comparison.way == "快"
+    assert comparison.sides == (
+        ("城镇居民", "城镇居民的人均消费支出增长多少？"),
+        ("农村居民", "农村居民的人均消费支出增长多少？"),
+    )
+    # segmented differently on each side ("铁路货运量" as one word, "公路 货运量" as two), still parallel
+    freight = split_comparison("铁路货运量和公路货运量哪个更多？", lexicon.tagged)
+    assert freight is not None and [label for label, _ in freight.sides] == ["铁路货运量", "公路货运量"]
+    assert split_comparison("城镇居民人均消费支出哪个更多？", lexicon.tagged) is None  # one thing only

@@ -709,3 +709,14 @@ def test_a_term_is_found_abbreviated(lexicon: Lexicon, doc: str, passage: str, q
     answerer, text = _shared_report(lexicon, "cn_city_work_reports", doc)
     answer = answerer.answer(analyse(question), [_doc_hit(doc, text, passage, "")])
     assert answer.answer.startswith(figure), answer.answer
+
+
+@needs_shared
+def test_how_much_something_rose_asked_colloquially_is_its_growth_and_rose_to_its_level(lexicon: Lexicon) -> None:
+    jilin = "吉林省/2021.md"
+    answerer, text = _shared_report(lexicon, "cn_provincial_work_reports", jilin)
+    incomes = _doc_hit(jilin, text, "城乡居民人均可支配收入分别增长3.4%和7.6%。", "")
+    # "涨多少" asks a growth, not a sum of money, though 收入 is one
+    answer = answerer.answer(analyse("吉林省2020年农村居民人均可支配收入涨了多少？"), [incomes])
+    assert answer.answer.startswith("7.6%")
+    assert wanted_units(analyse("吉林省城镇居民收入从多少涨到多少？")) == {"元"}  # the levels it rose from and to
