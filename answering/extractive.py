@@ -64,8 +64,11 @@ _ENGLISH_ASKS = re.compile(
 )
 # Headings of a work report's plans for the year ahead (not "工作回顾", "主要任务完成情况").
 _PLAN_SECTION = re.compile(
-    r"^(?!.*(?:完成|进展|成效|回顾)).*(?:工作任务|主要任务|重点任务|工作安排|工作部署|开局|目标任务)"
+    r"^(?!.*(?:完成|进展|成效|回顾)).*(?:工作任务|主要任务|重点任务|工作安排|工作部署|开局|目标任务|预期目标)"
 )
+# A statement that sets targets ("主要预期目标是：地区生产总值增长6%左右"), wherever it stands; not one
+# that measures an outcome against them ("均好于年度预期目标")
+_STATES_TARGET = re.compile(r"目标(?:是|为|：|:)|力争|控制在")
 # Kinds of document that speak of the year they are dated, not of a period they review or plan.
 _DATED_INSTRUMENTS = frozenset({"方案", "意见", "决定", "通知", "办法", "条例"})
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
@@ -100,6 +103,7 @@ class Candidate:
     years: frozenset[int]  # the years the sentence, its section or its document's title names
     implied_years: frozenset[int] = frozenset()  # when it names none: the years its place in its document implies
     base_year: int | None = None  # the one year it speaks of, named or implied, if one: "上年的…" is the year before
+    states_targets: bool = False  # it stands in a section of plans or sets targets ("主要预期目标是：…")
 
 
 class ExtractiveAnswerer:
@@ -179,12 +183,16 @@ class ExtractiveAnswerer:
     def _other_documents_figures(
         self, query: Query, best: Candidate, direct: DirectAnswer, candidates: Sequence[Candidate]
     ) -> list[tuple[Candidate, DirectAnswer]]:
-        """Each other document's best statement that answers as well as `best` does, with another figure."""
+        """Each other document's best statement that answers as well as `best` does, with another figure;
+        an outcome's target too (a plan of the year asked), however much lower its statement scores."""
         answered = {best.hit.chunk.doc_id}
         differing: list[tuple[Candidate, DirectAnswer]] = []
         for candidate in candidates:
             doc_id = candidate.hit.chunk.doc_id
-            if doc_id in answered or candidate.score < best.score - self.weights.disagreement_margin:
+            its_target = candidate.states_targets and not best.states_targets
+            if doc_id in answered or (
+                candidate.score < best.score - self.weights.disagreement_margin and not its_target
+            ):
                 continue
             if candidate.coverage < self.min_coverage or self._unmet_constraint(query, candidate) is not None:
                 continue
@@ -380,10 +388,14 @@ class ExtractiveAnswerer:
             place_tokens |= self._tokens(" ".join(NATIONAL_BODIES))  # "国务院…报告" is the national one
         dated = meta.year if meta else None
         section_years = years_covered(chunk.section) | relative_years(chunk.section, dated)
-        context_years = section_years | _reported_years(meta)
-        implied_years = frozenset(_implied_years(meta, chunk.section)) if not section_years else frozenset()
+        plan_section = _is_plan_section(meta, chunk.section)
+        if plan_section and not query.wants_target:
+            # "二、2020年主要任务" names the year its targets are for: an outcome asked, the year is only implied
+            context_years, implied_years = _reported_years(meta), frozenset(section_years)
+        else:
+            context_years = section_years | _reported_years(meta)
+            implied_years = frozenset(_implied_years(meta, chunk.section)) if not section_years else frozenset()
         w = self.weights
-        plan_bonus = _plan_bonus(query, meta, chunk.section, w)
         if chunk.is_table_row:
             pieces = [(chunk.statement or chunk.text, 0, len(chunk.text))]
         else:
@@ -420,15 +432,18 @@ class ExtractiveAnswerer:
             if base_year is not None and states_previous_year(text, base_year):
                 implied |= {base_year - 1}  # "由上年的19.5%提高到21%" also answers for the year before
             is_narrowed = any(narrowed(text, match.start(), unasked) for match in term_matches(text, written))
+            states_targets = plan_section or bool(_STATES_TARGET.search(text))
             score = (
                 w.coverage * coverage
                 + w.retrieval_rank / (1 + rank)
                 + (w.unasked_qualifier if is_narrowed else 0.0)
                 + kind.statement_bonus(query, text, written, chunk.is_table_row)
                 + _year_bonus(query, years, implied, w)
-                + plan_bonus
+                + _plan_bonus(query, states_targets, w)
             )
-            out.append(Candidate(rank, hit, text, start, end, coverage, score, years, implied, base_year))
+            out.append(
+                Candidate(rank, hit, text, start, end, coverage, score, years, implied, base_year, states_targets)
+            )
             previous_tokens, previous_years = tokens, own_years
         return out
 
@@ -604,8 +619,13 @@ def _implied_years(meta: DocumentMeta | None, section: str) -> set[int]:
     return {meta.year} if meta.kind in _DATED_INSTRUMENTS else set()
 
 
-def _plan_bonus(query: Query, meta: DocumentMeta | None, section: str, weights: AnswerWeights) -> float:
-    """A work report's section of plans ("三、2020年重点工作任务") states targets, not outcomes."""
-    if query.kind != "quantity" or meta is None or meta.kind != "政府工作报告" or not _PLAN_SECTION.search(section):
+def _is_plan_section(meta: DocumentMeta | None, section: str) -> bool:
+    """A work report's section of plans ("三、2020年重点工作任务")."""
+    return meta is not None and meta.kind == "政府工作报告" and bool(_PLAN_SECTION.search(section))
+
+
+def _plan_bonus(query: Query, states_targets: bool, weights: AnswerWeights) -> float:
+    """A section of plans, or a statement of targets ("主要预期目标是：…"), states targets, not outcomes."""
+    if query.kind != "quantity" or not states_targets:
         return 0.0
     return weights.plan_section_target if query.wants_target else weights.plan_section_other

@@ -720,3 +720,28 @@ def test_how_much_something_rose_asked_colloquially_is_its_growth_and_rose_to_it
     answer = answerer.answer(analyse("吉林省2020年农村居民人均可支配收入涨了多少？"), [incomes])
     assert answer.answer.startswith("7.6%")
     assert wanted_units(analyse("吉林省城镇居民收入从多少涨到多少？")) == {"元"}  # the levels it rose from and to
+
+
+@needs_shared
+def test_a_years_targets_do_not_answer_for_its_outcome_though_their_section_names_the_year(lexicon: Lexicon) -> None:
+    plans, review = "郑州市/2020.md", "郑州市/2021.md"
+    folder = SHARED / "cn_city_work_reports" / "郑州市"
+    answerer, texts = _report_answerer(lexicon, (plans, folder / "2020.md"), (review, folder / "2021.md"))
+    target = _doc_hit(
+        plans,
+        texts[plans],
+        "建议主要预期目标：生产总值增长6.5%左右，一般公共预算收入增长7%左右，",
+        "二、2020年政府工作总体要求和主要预期目标",
+    )
+    outcome = _doc_hit(
+        review,
+        texts[review],
+        "初步核算，全市生产总值比上年增长3%，一般公共预算收入增长3%，固定资产投资增长3.6%，",
+        "一、2020年和“十三五”工作回顾",
+    )
+    answer = answerer.answer(analyse("郑州市2020年生产总值增长了多少？"), [target, outcome])
+    assert answer.answer.startswith("3%")
+    # a target asked, the plan answers
+    assert answerer.answer(analyse("郑州市2020年生产总值的增长目标是多少？"), [target, outcome]).answer.startswith(
+        "6.5%"
+    )
