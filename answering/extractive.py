@@ -27,6 +27,7 @@ from reportqa.answering.kinds import (
     QuestionKinds,
     asked_unit_words,
     narrowed,
+    said_otherwise,
     term_matches,
     unasked_qualifiers,
     wanted_units,
@@ -79,6 +80,7 @@ _DOCUMENT_LIMIT = 3
 
 class QuestionTokenizer(KeywordTokenizer, Protocol):
     qualifiers: frozenset[str]  # words that narrow what an indicator counts (境外, 规模以上)
+    qualifier_alternatives: Mapping[str, frozenset[str]]  # 国家级 -> 省级, 市级…
 
     def word_classes(self, text: str) -> dict[str, str]: ...
 
@@ -403,6 +405,7 @@ class ExtractiveAnswerer:
         topic = self._topic_terms(query)
         written = self._written(query)
         unasked = unasked_qualifiers(query, self.tokenizer.qualifiers)
+        alternatives = {q: a for q, a in self.tokenizer.qualifier_alternatives.items() if q in query.text}
         kind = self._kinds.of(query)
         out = []
         previous_tokens: set[str] = set()
@@ -431,7 +434,10 @@ class ExtractiveAnswerer:
             base_year = next(iter(years or implied)) if len(years or implied) == 1 else None
             if base_year is not None and states_previous_year(text, base_year):
                 implied |= {base_year - 1}  # "由上年的19.5%提高到21%" also answers for the year before
-            is_narrowed = any(narrowed(text, match.start(), unasked) for match in term_matches(text, written))
+            term_starts = [match.start() for match in term_matches(text, written)]
+            is_narrowed = any(narrowed(text, start, unasked) for start in term_starts)
+            if alternatives and said_otherwise(text, term_starts, alternatives):
+                coverage = 0.0  # "省级…创新平台88家" answers nothing asked of 国家级 ones
             states_targets = plan_section or bool(_STATES_TARGET.search(text))
             score = (
                 w.coverage * coverage

@@ -491,6 +491,17 @@ def narrowed(text: str, term_start: int, unasked: Sequence[str]) -> bool:
     return any(before.endswith(q) for q in unasked)
 
 
+def said_otherwise(text: str, term_starts: Iterable[int], asked: Mapping[str, frozenset[str]]) -> bool:
+    """The question says a qualifier (国家级) the text does not, and the text says an alternative to it
+    (省级) shortly before a term of the question: it counts other things ("新建省级各类创新平台88家",
+    asked about 国家级 ones). `asked` maps the question's qualifiers to their alternatives."""
+    starts = list(term_starts)
+    return any(
+        qualifier not in text and any(alt in text[max(0, s - 8) : s] for s in starts for alt in alternatives)
+        for qualifier, alternatives in asked.items()
+    )
+
+
 def _nearest_term(text: str, terms: Mapping[str, float], position: int) -> tuple[float, int] | None:
     """How far `position` (a figure) is from the nearest question term, and where that term starts.
 

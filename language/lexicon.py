@@ -10,8 +10,9 @@ The lexicon folder holds three plain-text files that officials may edit:
 - ``synonyms.txt``: one group per line, ``canonical = alias = alias``; every alias is mapped to the
   first term of its group by :meth:`Lexicon.keyword_tokens`;
 - ``stopwords.txt`` (optional): one word per line, dropped by :meth:`Lexicon.keyword_tokens`;
-- ``qualifiers.txt`` (optional): one word per line, words that narrow what an indicator counts
-  (境外, 规模以上, 人均): :attr:`Lexicon.qualifiers`.
+- ``qualifiers.txt`` (optional): words that narrow what an indicator counts (境外, 规模以上, 人均):
+  :attr:`Lexicon.qualifiers`; one per line, or alternatives to one another on one line ("国家级 省级
+  市级"): :attr:`Lexicon.qualifier_alternatives`.
 
 Each ``Lexicon`` owns its own ``jieba.Tokenizer`` (never jieba's global one), so loading a lexicon
 does not change segmentation anywhere else in the process.
@@ -67,15 +68,20 @@ class Lexicon:
         synonym_groups: list[list[str]] | None = None,
         stopwords: set[str] | None = None,
         qualifiers: set[str] | None = None,
+        qualifier_groups: list[list[str]] | None = None,
     ) -> None:
         """Build a lexicon from already-parsed data (use :meth:`load` to read a lexicon folder).
 
         ``words`` maps a dictionary word to its (frequency, tag), either may be None;
         ``synonym_groups`` lists groups whose first term is canonical; ``stopwords`` are dropped
-        from keyword tokens; ``qualifiers`` narrow what an indicator counts. Raises ValueError when a
-        term belongs to two synonym groups.
+        from keyword tokens; ``qualifiers`` narrow what an indicator counts, and those of one of
+        ``qualifier_groups`` are alternatives to one another. Raises ValueError when a term belongs to
+        two synonym groups.
         """
-        self.qualifiers = frozenset(qualifiers or ())
+        groups_of_qualifiers = [frozenset(g) for g in qualifier_groups or []]
+        self.qualifiers = frozenset(qualifiers or ()).union(*groups_of_qualifiers)
+        # "国家级" -> {"省级", "市级", …}: a qualifier the question says, and what the text may say instead
+        self.qualifier_alternatives = {q: group - {q} for group in groups_of_qualifiers for q in group}
         self._words = dict(words or {})
         self._groups = [list(g) for g in synonym_groups or []]
         self._stopwords = {w.lower() for w in stopwords or set()}
@@ -123,9 +129,9 @@ class Lexicon:
         stop_path = lexicon_dir / STOPWORDS
         stopwords = set(_content_lines(stop_path)) if stop_path.exists() else set()
         qualifier_path = lexicon_dir / QUALIFIERS
-        qualifiers = set(_content_lines(qualifier_path)) if qualifier_path.exists() else set()
+        qualifier_groups = [line.split() for line in _content_lines(qualifier_path)] if qualifier_path.exists() else []
         try:
-            return cls(words, groups, stopwords, qualifiers)
+            return cls(words, groups, stopwords, qualifier_groups=qualifier_groups)
         except ValueError as exc:
             raise DocumentError(str(lexicon_dir / SYNONYMS), str(exc)) from exc
 

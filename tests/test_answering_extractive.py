@@ -745,3 +745,16 @@ def test_a_years_targets_do_not_answer_for_its_outcome_though_their_section_name
     assert answerer.answer(analyse("郑州市2020年生产总值的增长目标是多少？"), [target, outcome]).answer.startswith(
         "6.5%"
     )
+
+
+@needs_shared
+def test_a_qualifier_asked_is_not_met_by_an_alternative_to_it(lexicon: Lexicon) -> None:
+    zhengzhou = "郑州市/2020.md"
+    answerer, text = _shared_report(lexicon, "cn_city_work_reports", zhengzhou)
+    provincial = _doc_hit(zhengzhou, text, "新增省级制造业创新中心4家。", "一、2019年以来工作回顾")
+    both = _doc_hit(zhengzhou, text, "国家级、省级农业龙头企业达67家，", "一、2019年以来工作回顾")
+    # 省级 ones are not 国家级 ones; a text that says both may answer
+    assert not answerer.answer(analyse("郑州新增了多少家国家级制造业创新中心？"), [provincial]).found
+    assert answerer.answer(analyse("郑州新增了多少家省级制造业创新中心？"), [provincial]).answer.startswith("4家")
+    assert answerer.answer(analyse("郑州国家级农业龙头企业有多少家？"), [both]).found
+    assert lexicon.qualifier_alternatives["国家级"] >= {"省级", "市级"}
