@@ -4,7 +4,7 @@ Each part is answered alone and the answers are set out part by part, like a com
 (`reportqa.question.comparison.Comparison`, with no "which is more"). Two shapes:
 
 - two things named, then "分别" or "各": "国家级和省级研发机构分别有多少家？";
-- clauses that each ask: "立项多少个、投入资金多少？", "总额是多少？比上年增长多少？".
+- clauses that each ask: "立项多少个、投入资金多少？", "总额是多少？比上年增长多少？", "…是多少？…呢？".
 
 A part that names no subject of its own ("比上年增长多少") shares the first part's; a part that names
 no place or year shares the question's leading ones ("陕西2020年…，新增专项债额度多少").
@@ -59,6 +59,13 @@ def _both(text: str, tag: Tagger) -> Comparison | None:
 
 def _clauses(text: str, tag: Tagger) -> Comparison | None:
     pieces = [p.strip() for p in _CLAUSE_BREAK.split(text) if p.strip()]
+    # "…比率是多少？地表水…比例呢": a clause ending in 呢 asks what the first one asks
+    echoes = [
+        p.removeprefix("那").removesuffix("呢") if p.endswith("呢") and not _ASKS.search(p) else "" for p in pieces
+    ]
+    asked = _ASKED_PHRASE.search(pieces[0]) if pieces else None
+    if asked and asked.group(0):
+        pieces = [f"{echo}{asked.group(0)}" if echo else p for p, echo in zip(pieces, echoes, strict=True)]
     if len(pieces) < 2 or not all(_ASKS.search(p) for p in pieces):
         return None
     head = pieces[0]
@@ -67,9 +74,11 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
     context = _opening(words, lambda word_class: word_class.startswith(_CONTEXT_CLASSES))
     subject = _opening(words, lambda word_class: not word_class.startswith(("v", "p", "r", "d")))
     sides = [(_label(head), f"{head}？")]
-    for piece in pieces[1:]:
+    for piece, echo in zip(pieces[1:], echoes[1:], strict=True):
         piece_words = list(tag(piece))
         own_time = _OWN_TIME.search(piece)
+        if echo and head.startswith(subject) and (replaced := _in_place_of(subject, echo)):
+            piece = replaced + head[len(subject) :]  # "那农村居民呢": the first clause, of 农村居民
         if piece.startswith("其中") or not any(word_kind(c) == "n" for w, c in piece_words if w not in subject):
             # "比上年增长多少", "其中国家级几家": of the first part's subject, in its year unless it names its own time
             own = f"{_YEAR.sub('', subject) if own_time else subject}{piece}"
@@ -79,6 +88,22 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
             own = _with_context(own, context, subject)
         sides.append((_label(piece), f"{own}？"))
     return Comparison(tuple(sides), "", all_parts=False)
+
+
+def _echoed(piece: str) -> str:
+    """What a clause ending in 呢 names ("那农村居民呢": 农村居民), or "" for any other clause."""
+    return piece.removeprefix("那").removesuffix("呢") if piece.endswith("呢") and not _ASKS.search(piece) else ""
+
+
+def _in_place_of(subject: str, echo: str) -> str:
+    """The subject with `echo` in place of as many characters, ending where the subject holds the end
+    of `echo` ("2020年城镇居民人均可支配收入", "农村居民": "2020年农村居民人均可支配收入"); else ""."""
+    for size in range(len(echo) - 1, 1, -1):
+        at = subject.find(echo[-size:])
+        start = at + size - len(echo)
+        if at >= 0 and start >= 0 and not re.search(r"\d|年", subject[start:at]):
+            return subject[:start] + echo + subject[at + size :]
+    return ""
 
 
 def _label(piece: str) -> str:

@@ -77,3 +77,15 @@ def test_two_things_a_word_names_together_share_what_follows_them(tag) -> None:
         "乌鲁木齐城镇居民人均可支配收入是多少？",
         "乌鲁木齐农村居民人均可支配收入是多少？",
     ]
+
+
+def test_a_clause_ending_in_ne_asks_what_the_first_asks(tag) -> None:
+    assert _questions("2020年城镇居民人均可支配收入是多少？那农村居民呢？", tag) == [
+        "2020年城镇居民人均可支配收入是多少？",
+        "2020年农村居民人均可支配收入是多少？",
+    ]
+    assert _questions("2019年森林覆盖率是多少？湿地保护率呢？", tag) == [
+        "2019年森林覆盖率是多少？",
+        "2019年湿地保护率是多少？",
+    ]
+    assert _questions("森林覆盖率是多少呢？", tag) is None  # one question, however it ends
