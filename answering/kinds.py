@@ -164,7 +164,12 @@ class Dates:
     weights: AnswerWeights
 
     def statement_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
-        return self.weights.date_present if find_dates(text) else self.weights.date_absent
+        """A date of the kind asked counts for the statement; a year alone, a day asked, counts nothing."""
+        dates = find_dates(text)
+        if not dates:
+            return self.weights.date_absent
+        wants_day = not _ASKS_YEAR.search(query.text)
+        return self.weights.date_present if not wants_day or any("月" in d[0] for d in dates) else 0.0
 
     def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
         return bool(find_dates(text) or years_covered(text))

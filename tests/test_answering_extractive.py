@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from reportqa.answering.extractive import ExtractiveAnswerer
-from reportqa.answering.kinds import asked_unit_words, narrowed, wanted_units
+from reportqa.answering.kinds import Dates, asked_unit_words, narrowed, wanted_units
 from reportqa.core.models import Chunk, DocumentMeta, Hit
 from reportqa.core.settings import Settings
+from reportqa.core.weights import AnswerWeights
 from reportqa.indexing.keyword import KeywordIndex
 from reportqa.language.lexicon import Lexicon
 from reportqa.question.analysis import analyse
@@ -758,3 +759,13 @@ def test_a_qualifier_asked_is_not_met_by_an_alternative_to_it(lexicon: Lexicon) 
     assert answerer.answer(analyse("郑州新增了多少家省级制造业创新中心？"), [provincial]).answer.startswith("4家")
     assert answerer.answer(analyse("郑州国家级农业龙头企业有多少家？"), [both]).found
     assert lexicon.qualifier_alternatives["国家级"] >= {"省级", "市级"}
+
+
+def test_a_day_asked_counts_for_a_statement_with_a_day_and_not_for_one_with_a_year_alone() -> None:
+    # the opening lines of the NBS communiqué for 2023
+    dates = Dates(AnswerWeights())
+    title, day = "中华人民共和国2023年国民经济和社会发展统计公报", "2024年2月29日"
+    when = analyse("2023年的统计公报是哪天发布的？")
+    assert dates.statement_bonus(when, day, {}, False) > dates.statement_bonus(when, title, {}, False)
+    which_year = analyse("统计公报是哪一年发布的？")
+    assert dates.statement_bonus(which_year, day, {}, False) == dates.statement_bonus(which_year, title, {}, False)
