@@ -19,6 +19,7 @@ from reportqa.answering.citations import CitationList
 from reportqa.answering.figures import (
     comparison_years,
     find_figures,
+    present_year,
     relative_years,
     states_previous_year,
     years_covered,
@@ -432,6 +433,7 @@ class ExtractiveAnswerer:
             # "比2015年增长36.6%" compares with 2015 and speaks of the year its place implies
             implied = frozenset() if years - comparison_years(text) else implied_years
             base_year = next(iter(years or implied)) if len(years or implied) == 1 else None
+            implied |= present_year(text, dated)  # "目前，我市建有…" in a report of 2020: 2020, as it stood
             if base_year is not None and states_previous_year(text, base_year):
                 implied |= {base_year - 1}  # "由上年的19.5%提高到21%" also answers for the year before
             term_starts = [match.start() for match in term_matches(text, written)]

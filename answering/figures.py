@@ -57,6 +57,7 @@ _PREVIOUS_YEAR = re.compile(rf"(?:{_PREVIOUS_YEAR_WORD.pattern})(?:末|底|同�
 _RELATIVE_YEAR = re.compile(r"(?<![比较同])(今年|本年|去年|上年|上一年)(?![度末底同])")
 _COMPARED_YEAR = re.compile(r"(?:比|较|与|同)\s*((?:19|20)\d{2})\s*年")
 _SINCE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年以来")
+_NOW = re.compile(r"(?<!项)目前|当前|迄今|现有")  # not "项目前期"
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,11 @@ def relative_years(text: str, dated: int | None) -> set[int]:
     for match in _SINCE_YEAR.finditer(text):
         years.update(range(int(match.group(1)), dated + 1))
     return years
+
+
+def present_year(text: str, dated: int | None) -> set[int]:
+    """The year "目前", "当前" or "截至目前" speak of in a document dated `dated`: its own."""
+    return {dated} if dated is not None and _NOW.search(text) else set()
 
 
 def find_figures(text: str, base_year: int | None = None) -> list[Figure]:

@@ -1,6 +1,6 @@
 """Fit the answerer's weights (`reportqa.core.weights.AnswerWeights`) by cross-validation over the dev sets.
 
-    python -m reportqa.eval.fit_weights                 # seed, many-documents, wide and wide2 sets, 5 folds
+    python -m reportqa.eval.fit_weights                 # the dev sets: seed, seed2, multi, wide, wide2; 5 folds
     python -m reportqa.eval.fit_weights --folds 4 --scale 0.5 0.75 1.25 1.5
 
 Each weight is tried at its default times each `--scale`, one at a time, the others at their
@@ -37,6 +37,7 @@ from reportqa.indexing.embedders import ReportEmbeddings, make_embedder
 
 DEV_SETS = (
     ("eval/sets/seed.jsonl", None),
+    ("eval/sets/seed2.jsonl", None),
     ("eval/sets/multi.jsonl", "eval/corpora/multi"),
     ("eval/sets/wide.jsonl", "eval/corpora/wide"),
     ("eval/sets/wide2.jsonl", "eval/corpora/wide2"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportqa.answering.figures import find_dates, find_figures, years_covered
+from reportqa.answering.figures import find_dates, find_figures, present_year, years_covered
 from reportqa.answering.tables import parse_statement
 
 
@@ -96,3 +96,10 @@ def test_this_year_and_last_year_resolve_against_the_documents_date() -> None:
     assert relative_years("今年以来", None) == set()
     # 西藏自治区 2021 work report: "2018年以来化解存量债务254.2亿元" speaks of 2018 to 2021
     assert relative_years("2018年以来化解存量债务254.2亿元", 2021) == {2018, 2019, 2020, 2021}
+
+
+def test_now_in_a_dated_document_is_its_year() -> None:
+    # sentences of the 广州市 work report 2020
+    assert present_year("目前我市正在推进的有2个：一个由中山大学附属第八医院与生物岛实验室共建，", 2020) == {2020}
+    assert present_year("加快广州东站改扩建、广州南站至广州站联络线等项目前期工作，", 2020) == set()  # 项目前期
+    assert present_year("目前我市正在推进的有2个", None) == set()

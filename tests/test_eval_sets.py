@@ -46,6 +46,7 @@ def multi() -> list[dict]:
 
 def test_seed_set_validates_clean():
     assert validate_set(SEED, SEED_CORPUS) == []
+    assert validate_set(ROOT / "eval" / "sets" / "seed2.jsonl", SEED_CORPUS) == []
 
 
 def test_multi_set_validates_clean():
