@@ -34,7 +34,8 @@ from reportqa.question.analysis import Query
 _QUALIFIER_RANGE = re.compile(r"及?以[上下]$")
 _CAUSAL = re.compile(r"因为|由于|原因|受限|导致|造成|根据.{0,40}要求|不足|匮乏|差距|滞后|薄弱|问题|制约|影响")
 # "多少家", "几个", "多少亿斤", "多少个亿": the unit the answer is asked in
-_QUESTION_UNIT = re.compile(rf"(?:多少|几)(个百分点|个?(?:万|亿)?(?:{UNIT_PATTERN}))")
+# ("多少个项目" asks in 个, not in "个项")
+_QUESTION_UNIT = re.compile(rf"(?:多少|几)(个百分点|个(?:万|亿)(?:{UNIT_PATTERN})?|(?:万|亿)?(?:{UNIT_PATTERN}))")
 # A sum of money asked for without its unit ("投资了多少钱", "补助多少"): the answer is in 元 (万元, 亿元).
 _MONEY_NOUN = "钱|资金|经费|投资|投入|收入|补助|补贴|奖励|金额|总额|成交额|产值|营收|总值|增加值"
 _COUNT = "(?![个件项家人名])"  # "多少家…" counts things, whatever money word follows
