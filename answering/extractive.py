@@ -176,7 +176,10 @@ class ExtractiveAnswerer:
             differing = self._other_documents_figures(query, best, direct, candidates)
             if differing:
                 return self._disagreement(query, [(best, direct), *differing], citations)
-        if query.kind == "reason" and not self._kinds.reasons.names_cause(best.text, self._written(query)):
+        reasons = self._kinds.reasons
+        if query.kind == "reason" and (
+            not reasons.names_cause(best.text, self._written(query)) or reasons.heads_a_point(best.text)
+        ):
             best = _with_next_sentence(best)  # "一是计划性不足。" names the problem; its cause follows
         statements = tuple(_cite(c, citations) for c in self._supporting(query, best, candidates, direct))
         return Answer.compose(

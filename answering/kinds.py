@@ -32,6 +32,9 @@ from reportqa.question.analysis import Query
 
 # "省级以上", "县级及以下": a qualifier's range, which narrows (or widens) what follows like the qualifier
 _QUALIFIER_RANGE = re.compile(r"及?以[上下]$")
+# a point of a list: "一是…", "（二）…", "3."
+_POINT_HEAD = re.compile(r"(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|\d+[.、．])")
+_POINT_HEAD_LENGTH = 30
 _CAUSAL = re.compile(r"因为|由于|原因|受限|导致|造成|根据.{0,40}要求|不足|匮乏|差距|滞后|薄弱|问题|制约|影响")
 # "多少家", "几个", "多少亿斤", "多少个亿": the unit the answer is asked in
 # ("多少个项目" asks in 个, not in "个项")
@@ -146,6 +149,11 @@ class Reasons(AnyStatement):
         for word in sorted(asked, key=len, reverse=True):
             text = text.replace(word, "")
         return bool(_CAUSAL.search(text))
+
+    @staticmethod
+    def heads_a_point(text: str) -> bool:
+        """A short point opening a list of problems ("二是创新载体偏少，布局不均衡。"): its causes follow it."""
+        return bool(_POINT_HEAD.match(text)) and len(text) <= _POINT_HEAD_LENGTH
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reportqa.answering.extractive import ExtractiveAnswerer
-from reportqa.answering.kinds import Dates, asked_unit_words, narrowed, wanted_units
+from reportqa.answering.kinds import Dates, Reasons, asked_unit_words, narrowed, wanted_units
 from reportqa.core.models import Chunk, DocumentMeta, Hit
 from reportqa.core.settings import Settings
 from reportqa.core.weights import AnswerWeights
@@ -772,3 +772,15 @@ def test_a_day_asked_counts_for_a_statement_with_a_day_and_not_for_one_with_a_ye
     assert dates.statement_bonus(when, day, {}, False) > dates.statement_bonus(when, title, {}, False)
     which_year = analyse("统计公报是哪一年发布的？")
     assert dates.statement_bonus(which_year, day, {}, False) == dates.statement_bonus(which_year, title, {}, False)
+
+
+def test_a_short_point_heading_a_list_is_quoted_with_what_follows_it() -> None:
+    # points of the 郑州市 work report 2020, and a sentence of causes of the 昆明市 one
+    assert Reasons.heads_a_point("一是把创新作为最强发展动能。")
+    assert Reasons.heads_a_point("（二）产业实力不强，工业支撑不足。")
+    assert not Reasons.heads_a_point(
+        "主要有：产业实力不强，工业支撑不足，新兴产业成长不快，科技创新水平较低，长期积累的结构性问题突出；"
+    )
+    assert not Reasons.heads_a_point(
+        "一是新增城镇就业110万人，城镇登记失业率控制在4.5%以内，农村劳动力转移就业新增45万人以上。"
+    )
