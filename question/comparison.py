@@ -31,7 +31,7 @@ _COMPARES = re.compile(
 )
 _JOIN = r"\s*(?:和|与|同|跟|及|、|以及|还是)\s*"
 _YEAR_PAIR = re.compile(rf"((?:19|20)\d{{2}}年){_JOIN}((?:19|20)\d{{2}}年)")
-_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
+YEAR = re.compile(r"(?:19|20)\d{2}年度?")  # "2020年", "2020年度"
 _NOUN_CLASSES = ("n", "l", "b", "j", "vn", "x", "eng")
 
 
@@ -78,9 +78,9 @@ def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison |
 def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     """The end of `before` and the start of `second` that parallel each other ("国家级研发机构" and
     "省级研发机构" of "国家级研发机构和省级研发机构目前"); what follows the second is shared."""
-    year = _YEAR.match(second)
+    year = YEAR.match(second)
     if year:  # "研发投入2015年和2018年分别…"
-        years = list(_YEAR.finditer(before))
+        years = list(YEAR.finditer(before))
         return (before[years[-1].start() :] if years else ""), year.group(0)
     words_before, words_second = list(tag(before)), list(tag(second))
     if not words_second:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from reportqa.question.comparison import Comparison, Tagger, parallel_words, word_kind
+from reportqa.question.comparison import YEAR, Comparison, Tagger, parallel_words, word_kind
 
 # what asks for a value: "多少", "几个", "多大", "哪一年"…
 _ASKS = re.compile(r"多少|几[个家项人名所件台次倍届份种批期轮座条篇位亩吨年]|多大|多高|多长|哪一?年|何时|什么时候")
@@ -27,7 +27,6 @@ _ASKED_PHRASE = re.compile(
 )
 # "A和B分别是多少", "A与B各有多少": the two things, then what is asked of each
 _BOTH = re.compile(r"(?:和|与|及|以及)(?P<second>[^，,。？?；;]+?)(?:分别|各自|各)(?P<asked>[^，,。？?；;]*)$")
-_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
 # where a clause list or a second question starts
 _CLAUSE_BREAK = re.compile(r"[，,；;？?]|、(?=[^、]*(?:多少|几))")
 # words that set the time of a part apart from the question's year ("后来增加到多少")
@@ -81,7 +80,7 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
             piece = replaced + head[len(subject) :]  # "那农村居民呢": the first clause, of 农村居民
         if piece.startswith("其中") or not any(word_kind(c) == "n" for w, c in piece_words if w not in subject):
             # "比上年增长多少", "其中国家级几家": of the first part's subject, in its year unless it names its own time
-            own = f"{_YEAR.sub('', subject) if own_time else subject}{piece}"
+            own = f"{YEAR.sub('', subject) if own_time else subject}{piece}"
         else:
             own = piece
         if not own_time and context and not own.startswith(context):
