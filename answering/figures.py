@@ -116,7 +116,7 @@ def relative_years(text: str, dated: int | None) -> set[int]:
 
 
 def present_year(text: str, dated: int | None) -> set[int]:
-    """The year "目前", "当前" or "截至目前" speak of in a document dated `dated`: its own."""
+    """The year "目前", "当前", "迄今" or "现有" speak of in a document dated `dated`: its own."""
     return {dated} if dated is not None and _NOW.search(text) else set()
 
 

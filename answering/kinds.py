@@ -177,8 +177,7 @@ class Dates:
         dates = find_dates(text)
         if not dates:
             return self.weights.date_absent
-        wants_day = not _ASKS_YEAR.search(query.text)
-        return self.weights.date_present if not wants_day or any("月" in d[0] for d in dates) else 0.0
+        return self.weights.date_present if not _wants_day(query) or any("月" in d[0] for d in dates) else 0.0
 
     def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
         return bool(find_dates(text) or years_covered(text))
@@ -191,7 +190,7 @@ class Dates:
             return None
         quoted = [f.value for f in find_figures(query.text) if f.value in text]
         anchor = text.find(quoted[0]) if quoted else _term_position(text, terms)
-        wants_day = not _ASKS_YEAR.search(query.text)
+        wants_day = _wants_day(query)
         return DirectAnswer(max(dates, key=lambda d: _date_score(text, d, anchor, wants_day))[0])
 
 
@@ -532,6 +531,11 @@ def _nearest_term(text: str, terms: Mapping[str, float], position: int) -> tuple
         if nearest is None or distance < nearest[0]:
             nearest = (distance, match.start())
     return nearest
+
+
+def _wants_day(query: Query) -> bool:
+    """A question when something happened asks for a day, unless it asks which year ("哪一年")."""
+    return not _ASKS_YEAR.search(query.text)
 
 
 def _date_score(text: str, date: tuple[str, int, int], anchor: int | None, wants_day: bool) -> float:

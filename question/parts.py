@@ -59,9 +59,7 @@ def _both(text: str, tag: Tagger) -> Comparison | None:
 def _clauses(text: str, tag: Tagger) -> Comparison | None:
     pieces = [p.strip() for p in _CLAUSE_BREAK.split(text) if p.strip()]
     # "…比率是多少？地表水…比例呢": a clause ending in 呢 asks what the first one asks
-    echoes = [
-        p.removeprefix("那").removesuffix("呢") if p.endswith("呢") and not _ASKS.search(p) else "" for p in pieces
-    ]
+    echoes = [_echoed(p) for p in pieces]
     asked = _ASKED_PHRASE.search(pieces[0]) if pieces else None
     if asked and asked.group(0):
         pieces = [f"{echo}{asked.group(0)}" if echo else p for p, echo in zip(pieces, echoes, strict=True)]
