@@ -387,7 +387,8 @@ class ExtractiveAnswerer:
     def _candidates(self, query: Query, terms: Mapping[str, float], rank: int, hit: Hit) -> list[Candidate]:
         chunk = hit.chunk
         meta = self.documents.get(chunk.doc_id)
-        context_tokens = self._tokens(f"{meta.title if meta else ''} {chunk.section}")
+        context_text = join_cjk_gaps(f"{meta.title if meta else ''} {chunk.section}".lower())
+        context_tokens = self._tokens(context_text)
         # the place a document is about is said once, in its title: every sentence of it speaks of that place
         place_tokens = self._tokens(" ".join(place_aliases(meta.place))) if meta and meta.place else frozenset()
         if meta and meta.place == NATIONAL:
@@ -413,6 +414,7 @@ class ExtractiveAnswerer:
         kind = self._kinds.of(query)
         out = []
         previous_tokens: set[str] = set()
+        previous_text = ""
         previous_years: set[int] = set()
         for text, start, end in pieces:
             tokens = self._tokens(text)
@@ -424,13 +426,18 @@ class ExtractiveAnswerer:
                 plain,
                 tokens | place_tokens,
                 context_tokens | previous_tokens,
+                f"{context_text} {previous_text}",
                 self._pieces,
                 w.context_term,
                 w.partial_term,
                 self._shortened(query),
             )
             # a sentence that names the place asked about and nothing else asked answers nothing
-            if coverage >= self.min_coverage and topic and not _coverage(topic, plain, tokens, set(), self._pieces, 0):
+            if (
+                coverage >= self.min_coverage
+                and topic
+                and not _coverage(topic, plain, tokens, set(), "", self._pieces, 0)
+            ):
                 coverage = 0.0
             years = frozenset(own_years | context_years | (set() if own_years else previous_years))
             # "比2015年增长36.6%" compares with 2015 and speaks of the year its place implies
@@ -455,7 +462,7 @@ class ExtractiveAnswerer:
             out.append(
                 Candidate(rank, hit, text, start, end, coverage, score, years, implied, base_year, states_targets)
             )
-            previous_tokens, previous_years = tokens, own_years
+            previous_tokens, previous_text, previous_years = tokens, plain, own_years
         return out
 
     # --- composing -----------------------------------------------------------------------------
@@ -540,13 +547,14 @@ def _coverage(
     text: str,
     tokens: set[str],
     context_tokens: set[str],
+    context_text: str,
     pieces: Callable[[str], tuple[str, ...]],
     context_weight: float,
     partial_weight: float = 0.0,
     shortened: Sequence[tuple[str, tuple[str, ...]]] = (),
 ) -> float:
-    """Share of the question's term weight found in the sentence (`context_weight` of it for its title
-    or section).
+    """Share of the question's term weight found in the sentence (`context_weight` of it for its title,
+    section or the sentence before: `context_tokens`, `context_text`).
 
     A term is found as a token, or as a substring where the sentence was segmented otherwise
     ("科长" inside "服务科科长"), or in parts: the shorter dictionary words inside it, all of them
@@ -568,8 +576,8 @@ def _coverage(
     for term, weight in terms.items():
         if term in tokens or (len(term) > 1 and term in text):
             got += weight
-        elif term in context_tokens:
-            got += context_weight * weight
+        elif term in context_tokens or (len(term) > 1 and term in context_text):
+            got += context_weight * weight  # "消费" of a table under "表2 居民消费价格涨跌幅度"
         elif (parts := pieces(term)) and _held_in_parts(term, parts, text):
             got += weight
         elif term in held_short:

@@ -120,20 +120,21 @@ def present_year(text: str, dated: int | None) -> set[int]:
     return {dated} if dated is not None and _NOW.search(text) else set()
 
 
-def find_figures(text: str, base_year: int | None = None) -> list[Figure]:
+def find_figures(text: str, base_year: int | None = None, *, counts_only: bool = False) -> list[Figure]:
     """Quantities in `text`, skipping the years themselves, each bound to the year it is stated for.
 
     A year right before a figure binds it ("2015年的251家"); a year opening a clause and not bound
     that way ("2018年，全市研发经费…达到133.68亿元") applies to the figures after it in the sentence.
     `base_year` is the year the text speaks of when it names none for a figure: a figure said of the
     year before ("由上年的19.5%提高到21%") is bound to the one before it.
+    `counts_only`: the text is a table cell of quantities, where "1903" is a count, not the year 1903.
     """
     years = year_mentions(text)
     skip_spans = [(s, e) for _y, s, e in years] + [(s, e) for _d, s, e in find_dates(text)]
     candidates = []
     for match in _FIGURE.finditer(text):
         start, end = match.span()
-        if any(s <= start < e for s, e in skip_spans) or _is_bare_year(match):
+        if any(s <= start < e for s, e in skip_spans) or (_is_bare_year(match) and not counts_only):
             continue
         magnitude, approx, unit = match.group(2) or "", match.group(3) or "", match.group(4) or ""
         if not (magnitude or unit or approx) and _is_ordinal_or_code(text, start, end):

@@ -300,10 +300,11 @@ class Quantities:
         if not cells:
             return None
         cell = max(cells, key=lambda c: _cell_score(query, c, terms, self.weights))
-        figure, unit = cell.figures[0], cell.unit or cell.figures[0].unit
+        unit = cell.unit or cell.figures[0].unit
         if (required := _required_units(query)) and unit and not _unit_matches(unit, required):
             return None  # a cell of no stated unit may be in the one asked: the table's unit is not always told
-        return DirectAnswer(f"{figure.text}{cell.unit}", cell.describe(), amount(figure.value, unit), unit_family(unit))
+        figure = cell.figure_text
+        return DirectAnswer(f"{figure}{cell.unit}", cell.describe(), amount(figure, unit), unit_family(unit))
 
     def _fitness(self, query: Query, text: str, terms: Mapping[str, float], wanted: set[str], figures: list[Figure]):
         """How well each figure of the statement answers: its year, unit, nearness to what is asked."""
@@ -564,8 +565,10 @@ def _figure_score(
 
 def _cell_score(query: Query, cell: TableCell, terms: Mapping[str, float], weights: AnswerWeights) -> float:
     score = _year_fit(query, cell.year, weights)
-    if any(term in cell.header for term in terms if len(term) > 1):
-        score += weights.cell_header_asked  # "利润总额" asked: that column, not the growth beside it
+    header = cell.header
+    if any(term in header for term in terms if len(term) > 1) or (len(header) > 1 and header in query.text):
+        # "利润总额" asked: that column, not the growth beside it; "城市" of "城市居民"
+        score += weights.cell_header_asked
     if query.wants_target:
         score += weights.cell_target_asked if cell.is_target else weights.cell_not_target
     elif cell.is_target:

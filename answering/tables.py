@@ -13,6 +13,9 @@ from reportqa.answering.figures import Figure, find_figures, years_covered
 _LABEL_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
 _TARGET = re.compile(r"目标|计划|预期|规划")
 _ACTUAL = re.compile(r"完成|实际|目前|现状|实现|达到")
+_MINUS = "-−－"
+_NUMERIC = re.compile(rf"[{_MINUS}]?[\d.,]+\s*[%‰]?")
+_YEAR_HEADER = re.compile(r"年份|年度|时间|日期|^年$")
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,12 @@ class TableCell:
     year: int | None
     is_target: bool
     is_actual: bool
+
+    @property
+    def figure_text(self) -> str:
+        """The cell's first figure as written, with the sign its figure is read without ("-2.3")."""
+        sign = "-" if self.value.strip()[:1] in _MINUS else ""
+        return sign + self.figures[0].text
 
     def describe(self) -> str:
         """ "目前完成数，2019年度" / "2020年目标数"."""
@@ -55,8 +64,9 @@ def parse_statement(statement: str) -> list[TableCell]:
     for header, value in raw_cells:
         if not _numeric(value):
             continue
-        figures = tuple(find_figures(value))
         header_years = sorted(years_covered(header))
+        # a bare "1903" is a count in a column of quantities, a year only under a header of years
+        figures = tuple(find_figures(value, counts_only=not _YEAR_HEADER.search(header)))
         is_target = bool(_TARGET.search(header))
         year = header_years[0] if header_years else (None if is_target else row_year)
         header_unit = _LABEL_UNIT.search(header)  # "金额（亿元）", "年末数（万人）", "比上年增长（%）"
@@ -71,4 +81,4 @@ def parse_statement(statement: str) -> list[TableCell]:
 
 
 def _numeric(value: str) -> bool:
-    return bool(re.fullmatch(r"[\d.,]+\s*[%‰]?", value.strip()))
+    return bool(_NUMERIC.fullmatch(value.strip()))

@@ -56,7 +56,7 @@ def unit_family(unit: str) -> str:
     return base if base or not unit else "元"
 
 
-_ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_ARABIC = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")  # a sign as table cells write a fall: "-2.3"
 _CHINESE_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十百千]+")
 
 

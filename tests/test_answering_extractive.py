@@ -16,6 +16,8 @@ from reportqa.core.models import Chunk, DocumentMeta, Hit
 from reportqa.core.settings import Settings
 from reportqa.core.weights import AnswerWeights
 from reportqa.indexing.keyword import KeywordIndex
+from reportqa.ingest.chunking import Chunker
+from reportqa.ingest.pipeline import parse_document
 from reportqa.language.lexicon import Lexicon
 from reportqa.question.analysis import analyse
 
@@ -784,3 +786,24 @@ def test_a_short_point_heading_a_list_is_quoted_with_what_follows_it() -> None:
     assert not Reasons.heads_a_point(
         "一是新增城镇就业110万人，城镇登记失业率控制在4.5%以内，农村劳动力转移就业新增45万人以上。"
     )
+
+
+@needs_shared
+def test_a_table_row_is_read_with_its_caption_and_columns(lexicon: Lexicon) -> None:
+    """Rows of the 2023 communiqué as the chunker makes them: the caption is their section."""
+    root = SHARED / "cn_national_gov_docs"
+    document, chunks = parse_document(
+        root / "nbs_statistical_communiques" / "2023.md", root, Chunker(tokenizer=lexicon)
+    )
+    stats = KeywordIndex.build([lexicon.keyword_tokens(line) for line in document.text.splitlines()])
+    answerer = ExtractiveAnswerer(lexicon, term_stats=stats, documents={document.doc_id: document.meta})
+    rows = [Hit(chunk=c, score=1.0) for c in chunks if c.is_table_row]
+    # "消费" and "价格" are said by the caption ("居民消费价格比上年涨跌幅度"), "农村" by a column
+    prices = answerer.answer(analyse("2023年农村医疗保健类消费价格涨了多少？"), rows)
+    assert prices.found and prices.answer.startswith("1.3（农村）"), prices.answer
+    # a fall is written "-2.3"
+    fall = answerer.answer(analyse("2023年交通通信类价格全国下降了多少？"), rows)
+    assert fall.found and fall.answer.startswith("-2.3（全国）"), fall.answer
+    # "1965" in a column of 金额（亿元） is an amount, not the year 1965
+    imports = answerer.answer(analyse("2023年成品油进口金额是多少亿元？"), rows)
+    assert imports.found and imports.answer.startswith("1965亿元"), imports.answer

@@ -53,6 +53,12 @@ def test_synonyms_share_a_keyword_token(lexicon):
     assert lexicon.surface_forms("不在词表") == ("不在词表",)
 
 
+def test_a_comparison_base_is_not_glued_to_the_noun_before_it(lexicon):
+    # jieba alone reads "价格比 / 上年" (a price ratio)
+    assert lexicon.cut("出厂价格比上年下降") == ["出厂价格", "比上年", "下降"]
+    assert "价格" in lexicon.cut("农产品价格比上年上涨")
+
+
 def test_keyword_tokens_drop_punctuation_and_stopwords_keep_numbers(lexicon):
     tokens = lexicon.keyword_tokens("2018年，全市的研发经费投入总额达到133.68亿元，占比为2.63%。")
     assert "133.68" in tokens and "2.63%" in tokens and "2018" in tokens
