@@ -21,6 +21,9 @@ AnswerKind = Literal["quantity", "date", "name", "reason", "list", "open"]
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}年")
 # 19xx/20xx alone, or any four digits with 年 ("1900年", "2101年": a year no report speaks of is still asked)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2}(?!\d)(?=\s*(?:年|年度|$|[^\d%.万亿]))|[1-9]\d{3}(?=年))")
+# "19年", "20年底": a year of the reports' era written short, at the start or after a word that
+# precedes a time ("在", "到", "比", "和"); not a span ("发展20年来", "近10年", "15年间")
+_SHORT_YEAR = re.compile(r"(?:^|(?<=[在于到至从自比较和与及或、，,；;\s]))([0-27-9]\d)年(?![来间内后前里多以])")
 # letters or digits of any script: a question of punctuation, symbols and emoji asks nothing
 _CONTENT = re.compile(r"[^\W_]")
 # Five-year plans ("十三五", "13th Five-Year Plan"): the nth plan (n >= 3) runs from 1966 + 5 * (n - 3).
@@ -110,6 +113,15 @@ def normalise_question(question: str, max_chars: int) -> str:
             f"the question has {len(text)} characters; the limit is {max_chars}",
         )
     return text
+
+
+def expand_short_years(text: str) -> str:
+    """`text` with its years written in two digits in four ("19年" -> "2019年", "98年" -> "1998年").
+
+    >>> expand_short_years("19年对上争取了多少资金？"), expand_short_years("比98年增长"), expand_short_years("近10年")
+    ('2019年对上争取了多少资金？', '比1998年增长', '近10年')
+    """
+    return _SHORT_YEAR.sub(lambda m: f"{'19' if m.group(1) >= '70' else '20'}{m.group(1)}年", text)
 
 
 def find_years(text: str) -> tuple[int, ...]:
@@ -220,7 +232,7 @@ def analyse(
     """
     original = normalise_question(question, max_chars)
     resolved = resolve_followup(original, [normalise_question(h, 10 * max_chars) for h in history if h and h.strip()])
-    text = name_places(resolved)  # "鹏城" -> "深圳市", "Guangdong's" -> "广东省's"
+    text = expand_short_years(name_places(resolved))  # "鹏城" -> "深圳市", "19年" -> "2019年"
     if gloss_english is not None and is_english(resolved):
         text = gloss_english(text)  # "base stations" -> "base stations (基站)"
     named = document_years(text)

@@ -32,6 +32,21 @@ def test_years_arabic_and_chinese_numerals() -> None:
     assert find_years("How many in 2019?") == (2019,)
 
 
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("18年全市技术合同成交额是多少？", (2018,)),
+        ("截至21年底有多少家孵化器？", (2021,)),
+        ("比99年增长了多少？", (1999,)),
+        ("建区20年来有哪些变化？", ()),  # a span, not 2020
+        ("近10年的平均增速是多少？", ()),
+        ("规划实施第3年完成了多少？", ()),
+    ],
+)
+def test_a_year_written_in_two_digits_is_a_year(question: str, years: tuple[int, ...]) -> None:
+    assert analyse(question).years == years
+
+
 def test_followup_carries_the_subject_over() -> None:
     history = ["2019年全市改造了多少个老旧小区？"]
     assert resolve_followup("那2018年呢？", history) == "2018年全市改造了多少个老旧小区？"
