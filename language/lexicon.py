@@ -20,8 +20,10 @@ does not change segmentation anywhere else in the process.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
+import threading
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -46,6 +48,11 @@ _JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 # digits joined by "." or "," ("133.68", "1,234"), optionally with "%": one token, never split
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+%?")
 _DEFAULT_FREQ = 1000
+_FILES = (DOMAIN_DICT, SYNONYMS, STOPWORDS, QUALIFIERS)
+# lexicons read in this process, by folder and the state of its files
+_LOADED: dict[tuple, Lexicon] = {}
+_KEPT = 4
+_LOADING = threading.Lock()
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -113,7 +120,11 @@ class Lexicon:
             for term in group:
                 if _JIEBA_WORD.match(term) and term not in self._words:
                     self._tokenizer.add_word(term, _DEFAULT_FREQ)
-        self._tagger = jieba.posseg.POSTokenizer(self._tokenizer)
+
+    @functools.cached_property
+    def _tagger(self) -> jieba.posseg.POSTokenizer:
+        # reads jieba's whole dictionary for its word classes (about a second): only when first asked
+        return jieba.posseg.POSTokenizer(self._tokenizer)
 
     @classmethod
     def load(cls, lexicon_dir: Path | None = None) -> Lexicon:
@@ -121,9 +132,22 @@ class Lexicon:
         ``qualifiers.txt`` from ``lexicon_dir``
         (None: the lexicon shipped with reportqa).
 
+        A lexicon is read once per process while its files stay unchanged (jieba takes seconds to set
+        up its dictionary): every build and engine of the process shares it.
+
         Raises DocumentError naming the file when a required file is missing or a line is malformed.
         """
         lexicon_dir = lexicon_folder(lexicon_dir)
+        key = (lexicon_dir.resolve(), *(_file_stamp(lexicon_dir / name) for name in _FILES))
+        with _LOADING:
+            if key not in _LOADED:
+                _LOADED[key] = cls._read(lexicon_dir)
+                while len(_LOADED) > _KEPT:  # each holds a copy of jieba's dictionary (tens of MB)
+                    del _LOADED[next(iter(_LOADED))]
+            return _LOADED[key]
+
+    @classmethod
+    def _read(cls, lexicon_dir: Path) -> Lexicon:
         words = _read_domain_dict(lexicon_dir / DOMAIN_DICT)
         groups = _read_synonyms(lexicon_dir / SYNONYMS)
         stop_path = lexicon_dir / STOPWORDS
@@ -210,6 +234,15 @@ class Lexicon:
                 continue
             out.append(token)
         return out
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    """When the file was last written and its size; None when there is none."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 def lexicon_folder(lexicon_dir: Path | None) -> Path:

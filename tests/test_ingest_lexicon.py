@@ -97,6 +97,9 @@ def test_edited_synonyms_take_effect(tmp_path):
     (tmp_path / SYNONYMS).write_text("# 注释\n孵化载体 = 孵化平台\n", encoding="utf-8")
     lexicon = Lexicon.load(tmp_path)
     assert lexicon.keyword_tokens("孵化平台") == ["孵化载体"]
+    assert Lexicon.load(tmp_path) is lexicon  # read once while the files stay as they are
+    (tmp_path / SYNONYMS).write_text("孵化载体 = 孵化平台 = 孵化空间\n", encoding="utf-8")
+    assert Lexicon.load(tmp_path).keyword_tokens("孵化空间") == ["孵化载体"]
 
 
 def test_english_aliases_match_their_plurals() -> None:
