@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import zip_longest
@@ -23,7 +23,7 @@ from reportqa.answering.extractive import ExtractiveAnswerer
 from reportqa.answering.llm import LLMAnswerer
 from reportqa.answering.series import year_series
 from reportqa.core.errors import LLMError
-from reportqa.core.models import Answer, DocumentMeta, Hit
+from reportqa.core.models import Answer, Document, DocumentMeta, Hit
 from reportqa.core.settings import Settings
 from reportqa.core.weights import AnswerWeights
 from reportqa.indexing.backends import make_search_backend
@@ -41,6 +41,7 @@ from reportqa.retrieval.rerank import CoverageReranker
 
 LLM_EMPTY_REPLY = "大模型返回了空回答，以下是摘录原文的答案 (the LLM replied with nothing: extractive answer shown)"
 INCOMPLETE_INDEX = "{note}：部分段落尚未计算向量，暂只按关键词检索 (index incomplete: found by keyword only)"
+_REPLACED_KEPT = 4  # versions: a build publishes two (keyword-searchable, then complete)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,9 @@ class Engine:
         self.lexicon = Lexicon.load(settings.lexicon_dir)
         self.search_backend = make_search_backend(settings)
         self._serving: _Serving | None = None
+        # the documents of the versions served last, by version: an answer of one is shown in context
+        # after a rebuild replaced it, even when builds follow fast enough to have deleted its folder
+        self._replaced: dict[str, Mapping[str, Document]] = {}
         self._refresh_lock = threading.Lock()
 
     @classmethod
@@ -109,6 +113,10 @@ class Engine:
             if self._serving is not None and self._serving.snapshot.version == version:
                 return False
             snapshot = IndexSnapshot.load(self.settings.index_dir, self.embedder, backend=self.search_backend)
+            if self._serving is not None:
+                self._replaced[self._serving.snapshot.version] = self._serving.snapshot.documents
+                while len(self._replaced) > _REPLACED_KEPT:
+                    del self._replaced[next(iter(self._replaced))]
             self._serving = self._bind(snapshot)
             return True
 
@@ -165,13 +173,16 @@ class Engine:
         """The text of `doc_id` that citations from index `version` (default: the serving one) point into.
 
         Show an answer's citations in context with `version=answer.index_version`: a rebuild may have
-        changed the document since, and the answering version's text is then read from its folder,
-        which stays on disk for a couple of builds. Raises KeyError if that version has no such
-        document, IndexMissingError once the version has been deleted.
+        changed the document since, and the answering version's text is then kept in memory (the
+        last few versions this engine served) or read from its folder, which stays on disk for a
+        couple of builds. Raises KeyError if that version has no such document, IndexMissingError
+        once the version has been deleted.
         """
         snapshot = self._current().snapshot
         if not version or version == snapshot.version:
             return snapshot.documents[doc_id].text
+        if (replaced := self._replaced.get(version)) is not None:
+            return replaced[doc_id].text
         return read_document(self.settings.index_dir, version, doc_id).text
 
     # --- questions -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import textwrap
 import threading
 import time
 import traceback
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,9 @@ pytestmark = pytest.mark.slow  # real processes and threads for minutes, or a Mi
 PROJECT_ROOT = Path(__file__).resolve().parents[1]  # this checkout
 
 ASKING_THREADS = 20
+# each session reads its answer half a second before asking again: 20 of them still ask about 40 questions
+# a second, and a build's thread gets enough of the interpreter to finish in seconds, not minutes
+READING_PAUSE = 0.5
 SEED_REPORT = "淄博市十三五科技创新规划后评估报告.txt"
 SEED_QUESTIONS = [q["question"] for q in load_questions(PROJECT_ROOT / "eval" / "sets" / "seed.jsonl")]
 MULTI_CORPUS = PROJECT_ROOT / "eval" / "corpora" / "multi"
@@ -158,6 +162,7 @@ class AskingThreads:
                 continue
             with self._lock:
                 self.asked.append(Asked(before or "", answer, after or ""))
+            self._stop.wait(READING_PAUSE)
 
     def wait_until_served(self, version: str, timeout: float = 20.0) -> None:
         deadline = time.monotonic() + timeout
@@ -293,6 +298,7 @@ def test_incremental_builds_under_question_load_serve_whole_versions_and_lose_no
         asking.wait_until_served(build())
 
     assert asking.errors == [], asking.errors[0]
+    assert len(asking.asked) >= 10 * ASKING_THREADS  # under load all along
     served = {a.answer.index_version for a in asking.asked}
     assert served <= set(contents) and len(served) >= 6
     assert sum(len(a.answer.citations) for a in asking.asked) > len(asking.asked)  # found answers, cited
@@ -331,5 +337,15 @@ def test_citation_context_is_read_from_the_version_that_answered(tmp_settings, c
     for note in ("（第二次修订。）", "（第三次修订。）"):  # the answering version is deleted after two more builds
         insert_note(corpus, note)
         build_index(tmp_settings, embedder=hash_embedder)
+    assert not (versions_dir(tmp_settings.index_dir) / answer.index_version).exists()
+    # the engine that served it keeps its text; another one (a second app process) has only the disk
+    assert engine.source_text(cited.doc, answer.index_version)[cited.start : cited.end] == cited.text
+    with closing(Engine.open(tmp_settings, hash_embedder)) as other, pytest.raises(IndexMissingError, match="已被更新"):
+        other.source_text(cited.doc, answer.index_version)
+    # and it keeps the last few: after more builds it served, the text is gone from it too
+    for note in ("（第四次修订。）", "（第五次修订。）", "（第六次修订。）", "（第七次修订。）"):
+        insert_note(corpus, note)
+        build_index(tmp_settings, embedder=hash_embedder)
+        assert engine.refresh()
     with pytest.raises(IndexMissingError, match="已被更新的构建替换"):
         engine.source_text(cited.doc, answer.index_version)
