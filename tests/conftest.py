@@ -132,29 +132,8 @@ class CliRun:
         return json.loads(self.stdout)
 
 
-_LEXICONS: dict = {}
-
-
 @pytest.fixture
-def lexicon_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`Lexicon.load` returns one lexicon per folder for the whole session: builds and engines take
-    milliseconds instead of the second jieba needs to load a dictionary (tests that do not edit it)."""
-    from reportqa.language.lexicon import Lexicon
-
-    load = Lexicon.load.__func__
-
-    def load_once(cls, lexicon_dir=None):
-        if lexicon_dir not in _LEXICONS:
-            _LEXICONS[lexicon_dir] = load(cls, lexicon_dir)
-        return _LEXICONS[lexicon_dir]
-
-    monkeypatch.setattr(Lexicon, "load", classmethod(load_once))
-
-
-@pytest.fixture
-def cli(
-    tmp_path: Path, hash_embedder: HashEmbedder, lexicon_loaded_once: None, monkeypatch: pytest.MonkeyPatch
-) -> Callable[..., CliRun]:
+def cli(tmp_path: Path, hash_embedder: HashEmbedder, monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliRun]:
     """`cli("ask", "--json", "…")` runs the real entry point `reportqa.cli.main` in this process.
 
     It runs in `home` (default tmp_path) with REPORTQA_HOME pointing there, so corpus/, index/ and

@@ -36,9 +36,6 @@ from reportqa.indexing.watch import watch_corpus
 from reportqa.language.lexicon import Lexicon, lexicon_folder
 from tests.conftest import HashEmbedder
 
-# builds here never edit a lexicon folder in place: jieba loads each folder's dictionary once
-pytestmark = pytest.mark.usefixtures("lexicon_loaded_once")
-
 PROJECT = Path(__file__).resolve().parents[1]
 
 DOCS = {
@@ -178,7 +175,6 @@ def test_bad_files_are_reported_and_the_rest_indexed(tmp_settings, corpus, hash_
     assert set(_load(tmp_settings, hash_embedder).documents) == set(DOCS)
 
 
-@pytest.mark.usefixtures("lexicon_loaded_once")
 def test_unreadable_files_are_counted_apart_and_alone_publish_nothing(tmp_settings, corpus, hash_embedder):
     (corpus / "损坏的报告.docx").write_bytes(b"this is not a zip file")
     (corpus / "二进制.txt").write_bytes(b"\x00\x01\x02binary")
@@ -197,7 +193,6 @@ def test_unreadable_files_are_counted_apart_and_alone_publish_nothing(tmp_settin
     assert sorted(p.name for p in versions_dir(tmp_settings.index_dir).iterdir()) == published
 
 
-@pytest.mark.usefixtures("lexicon_loaded_once")
 def test_a_link_out_of_the_corpus_is_skipped_and_the_rest_indexed(tmp_settings, corpus, hash_embedder, tmp_path):
     outside = tmp_path / "elsewhere.txt"
     outside.write_text("不属于语料的文件：机密内容。", encoding="utf-8")
@@ -208,7 +203,6 @@ def test_a_link_out_of_the_corpus_is_skipped_and_the_rest_indexed(tmp_settings, 
     assert "机密" not in "".join(chunk.text for chunk in _load(tmp_settings, hash_embedder).chunks)
 
 
-@pytest.mark.usefixtures("lexicon_loaded_once")
 def test_a_very_large_file_is_named_with_its_size(tmp_settings, corpus, hash_embedder, monkeypatch):
     monkeypatch.setattr("reportqa.ingest.loaders.LARGE_FILE_BYTES", 1000)  # instead of writing megabytes
     (corpus / "大文件.txt").write_text("全市高新技术企业数量持续增长。\n" * 100, encoding="utf-8")
@@ -218,7 +212,6 @@ def test_a_very_large_file_is_named_with_its_size(tmp_settings, corpus, hash_emb
     assert not build_index(tmp_settings, embedder=hash_embedder).warnings  # named when it is parsed, not every time
 
 
-@pytest.mark.usefixtures("lexicon_loaded_once")
 def test_an_emptied_corpus_does_not_replace_an_index_with_documents(tmp_settings, corpus, hash_embedder):
     first = build_index(tmp_settings, embedder=hash_embedder)
     for name in DOCS:
@@ -234,7 +227,6 @@ def test_an_emptied_corpus_does_not_replace_an_index_with_documents(tmp_settings
     assert emptied.switched and emptied.documents == 0 and sorted(emptied.removed) == sorted(DOCS)
 
 
-@pytest.mark.usefixtures("lexicon_loaded_once")
 def test_a_document_whose_old_version_cannot_be_reused_leaves_when_unreadable(tmp_settings, corpus):
     build_index(tmp_settings, embedder=HashEmbedder("test:one"))
     name = "深圳市2021年政府工作报告.txt"
@@ -244,7 +236,6 @@ def test_a_document_whose_old_version_cannot_be_reused_leaves_when_unreadable(tm
     assert name not in _load(tmp_settings, HashEmbedder("test:two")).documents
 
 
-@pytest.mark.usefixtures("lexicon_loaded_once")
 def test_an_unwritable_vector_cache_is_named(tmp_settings, corpus, hash_embedder):
     (tmp_settings.vector_cache_dir / "vectors.sqlite3").mkdir(parents=True)  # SQLite cannot open a folder
     with pytest.raises(IndexWriteError, match=r"vectors\.sqlite3：向量缓存出错.*还没有可用的索引"):
