@@ -11,6 +11,7 @@ from reportqa.core.settings import Settings
 from reportqa.eval.history import list_runs
 from reportqa.eval.runner import evaluate
 from reportqa.eval.validate import load_questions
+from tests.browser.seed import seed_vectors
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]  # this checkout
 
@@ -19,12 +20,14 @@ MINI_IDS = ["seed-001", "seed-046", "seed-076", "seed-148", "seed-166"]  # table
 
 
 @pytest.mark.slow
-def test_eval_mini_set_over_seed_corpus(tmp_path: Path) -> None:
+def test_eval_mini_set_over_seed_corpus(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     by_id = {q["id"]: q for q in load_questions(SEED_SET)}
     mini = tmp_path / "mini.jsonl"
     mini.write_text("".join(json.dumps(by_id[i], ensure_ascii=False) + "\n" for i in MINI_IDS), encoding="utf-8")
     settings = Settings(
-        index_dir=tmp_path / "index", vector_cache_dir=tmp_path / "vectors", evaluation_dir=tmp_path / "evaluation"
+        index_dir=tmp_path / "index",
+        vector_cache_dir=seed_vectors(tmp_path_factory.getbasetemp() / "eval-seed"),
+        evaluation_dir=tmp_path / "evaluation",
     )
     out = tmp_path / "out"
 

@@ -2,13 +2,17 @@
 answer and parse alike: PDF and Word within one question of Markdown, the same titles, places and
 years, section paths and table rows, no page furniture in any chunk and no figure split from its unit.
 
-Needs Chromium and the Noto CJK fonts (`apt-get install chromium fonts-noto-cjk`) and the real embedder.
+Needs Chromium and the Noto CJK fonts (`apt-get install chromium fonts-noto-cjk`). The passages are
+embedded by the test's hash embedder: what is compared is how each format is parsed, and the real model
+would spend four minutes embedding the three reports twice over (a Word run differs from Markdown's
+`**bold**` markup, so its passages do too). `python benchmarks/formats.py` measures the same with the model.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from tests.conftest import HashEmbedder
 from tests.formats.fixtures import FORMATS, write_format_corpora
 from tests.formats.parity import FormatReport, format_report, format_table
 
@@ -19,7 +23,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 def reports(tmp_path_factory) -> dict[str, FormatReport]:
     base = tmp_path_factory.mktemp("formats")
     corpora = write_format_corpora(base)
-    measured = {fmt: format_report(fmt, corpora[fmt], base / "index" / fmt, base / "vectors") for fmt in FORMATS}
+    embedder = HashEmbedder()
+    measured = {
+        fmt: format_report(fmt, corpora[fmt], base / "index" / fmt, base / "vectors", embedder) for fmt in FORMATS
+    }
     print("\n" + format_table(measured))
     return measured
 

