@@ -127,7 +127,7 @@ def find_figures(text: str, base_year: int | None = None, *, counts_only: bool =
     that way ("2018年，全市研发经费…达到133.68亿元") applies to the figures after it in the sentence.
     `base_year` is the year the text speaks of when it names none for a figure: a figure said of the
     year before ("由上年的19.5%提高到21%") is bound to the one before it.
-    `counts_only`: the text is a table cell of quantities, where "1903" is a count, not the year 1903.
+    `counts_only`: the text is a table cell of quantities, where "1965" is an amount, not the year 1965.
     """
     years = year_mentions(text)
     skip_spans = [(s, e) for _y, s, e in years] + [(s, e) for _d, s, e in find_dates(text)]

@@ -567,7 +567,7 @@ def _cell_score(query: Query, cell: TableCell, terms: Mapping[str, float], weigh
     score = _year_fit(query, cell.year, weights)
     header = cell.header
     if any(term in header for term in terms if len(term) > 1) or (len(header) > 1 and header in query.text):
-        # "利润总额" asked: that column, not the growth beside it; "城市" of "城市居民"
+        # "利润总额" asked: that column, not the growth beside it; "农村" of "农村居民"
         score += weights.cell_header_asked
     if query.wants_target:
         score += weights.cell_target_asked if cell.is_target else weights.cell_not_target

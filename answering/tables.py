@@ -65,7 +65,7 @@ def parse_statement(statement: str) -> list[TableCell]:
         if not _numeric(value):
             continue
         header_years = sorted(years_covered(header))
-        # a bare "1903" is a count in a column of quantities, a year only under a header of years
+        # a bare "1965" (亿元) is an amount in a column of quantities, a year only under a header of years
         figures = tuple(find_figures(value, counts_only=not _YEAR_HEADER.search(header)))
         is_target = bool(_TARGET.search(header))
         year = header_years[0] if header_years else (None if is_target else row_year)
