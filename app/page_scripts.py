@@ -37,16 +37,25 @@ CONTEXT_SCROLL = """<script>
 
 _ANSWER_INTO_VIEW = """<script>
 (() => {  // turn %s
-  const scroll = () => {
+  const answerTop = () => {
     const answers = document.querySelectorAll('[data-testid="stChatMessage"] :is(.rq-answer, .rq-notfound)');
     const last = answers[answers.length - 1];
-    if (last) last.scrollIntoView({block: "start"});
+    return last && [last, Math.round(last.getBoundingClientRect().top)];
   };
-  // Streamlit lays out the rest of the turn (the chart loads last) after this runs: keep the answer in
-  // place for a while, unless the reader starts scrolling.
-  const timers = [0, 150, 400, 800, 1300, 2000, 3000].map((ms) => setTimeout(scroll, ms));
-  const stop = () => timers.forEach(clearTimeout);
-  ["wheel", "touchmove", "keydown", "mousedown"].forEach((name) =>
+  // Streamlit lays out the rest of the turn after this runs (the chart loads last, seconds later on a busy
+  // machine) and its chat pane sticks to the bottom while the page grows, so one scroll is undone. Bring
+  // the answer back whenever it has moved, for 15 s or until the reader scrolls, clicks or types.
+  let placedAt = null, ticks = 0;
+  const timer = setInterval(() => {
+    const found = answerTop();
+    if (found && found[1] !== placedAt) {
+      found[0].scrollIntoView({block: "start"});
+      placedAt = answerTop()[1];
+    }
+    if (++ticks >= 150) clearInterval(timer);
+  }, 100);
+  const stop = () => clearInterval(timer);
+  ["wheel", "pointerdown", "touchmove", "keydown"].forEach((name) =>
     window.addEventListener(name, stop, {once: true, passive: true}));
 })();
 </script>"""
