@@ -105,10 +105,23 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     if [word_kind(c) for _, c in first_words] != [word_kind(c) for _, c in parallel]:
         return "".join(w for w, _ in first_words), second
     first, second_alone = "".join(w for w, _ in first_words), "".join(w for w, _ in parallel)
+    if len(parallel) == 1 and len(second_alone) > len(first):
+        second_alone = _ending_as(first, second_alone)
     # segmented otherwise ("城镇居民" but "农村 居民"): the second takes what the first ends with
     rest = second[len(second_alone) :]
     shared_end = next((k for k in range(len(rest), 1, -1) if first.endswith(rest[:k])), 0)
     return first, second_alone + rest[:shared_end]
+
+
+def _ending_as(first: str, word: str) -> str:
+    """The start of a one-word second that ends as the first does ("农村居民" of the dictionary word
+    "农村居民人均可支配收入", after "城镇居民"): the rest of it is shared by both; else the whole word."""
+    for size in range(len(first) - 1, 1, -1):
+        at = word.find(first[-size:], 1)
+        end = at + size
+        if at > 0 and end < len(word) and word[:end] != first:
+            return word[:end]
+    return word
 
 
 def word_kind(word_class: str) -> str:

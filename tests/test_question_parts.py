@@ -33,6 +33,16 @@ def test_two_things_named_then_each_asked(tag) -> None:
         "全市专利授权量2018年是多少？",
         "全市专利授权量2019年是多少？",
     ]
+    # the second thing and the shared rest are one dictionary word ("农村居民人均可支配收入"): the rest
+    # is still shared, and a first thing that is the start of that word stays a thing of its own
+    assert _questions("2023年城镇居民与农村居民人均可支配收入各有多少元？", tag) == [
+        "2023年城镇居民人均可支配收入有多少元？",
+        "2023年农村居民人均可支配收入有多少元？",
+    ]
+    assert _questions("居民人均可支配收入和城镇居民人均可支配收入分别是多少？", tag) == [
+        "居民人均可支配收入是多少？",
+        "城镇居民人均可支配收入是多少？",
+    ]
 
 
 def test_clauses_that_each_ask_share_the_place_year_and_subject(tag) -> None:
