@@ -27,16 +27,14 @@ from reportqa.answering.figures import (
 from reportqa.answering.kinds import (
     QuestionKinds,
     asked_unit_words,
-    narrowed,
     said_otherwise,
     term_matches,
-    unasked_qualifiers,
     wanted_units,
 )
 from reportqa.core.models import NOT_FOUND, Answer, Claim, DirectAnswer, DocumentMeta, Hit, Statement
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
-from reportqa.language.lexicon import abbreviation, joint_forms
+from reportqa.language.lexicon import Qualifiers, abbreviation, joint_forms
 from reportqa.language.normalise import join_cjk_gaps
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases
 from reportqa.language.quantities import arabic_numerals
@@ -80,7 +78,7 @@ _DOCUMENT_LIMIT = 3
 
 
 class QuestionTokenizer(KeywordTokenizer, Protocol):
-    qualifiers: frozenset[str]  # words that narrow what an indicator counts (境外, 规模以上)
+    qualifiers: Qualifiers  # words that narrow what an indicator counts (境外, 规模以上, …中位数)
     qualifier_alternatives: Mapping[str, frozenset[str]]  # 国家级 -> 省级, 市级…
 
     def word_classes(self, text: str) -> dict[str, str]: ...
@@ -409,7 +407,7 @@ class ExtractiveAnswerer:
             pieces = [(s.text, s.start, s.end) for s in split_sentences(chunk.text)]
         topic = self._topic_terms(query)
         written = self._written(query)
-        unasked = unasked_qualifiers(query, self.tokenizer.qualifiers)
+        unsaid = self.tokenizer.qualifiers.unsaid(query.text)
         alternatives = {q: a for q, a in self.tokenizer.qualifier_alternatives.items() if q in query.text}
         kind = self._kinds.of(query)
         out = []
@@ -446,9 +444,9 @@ class ExtractiveAnswerer:
             implied |= present_year(text, dated)  # "目前，我市建有…" in a report of 2020: 2020, as it stood
             if base_year is not None and states_previous_year(text, base_year):
                 implied |= {base_year - 1}  # "由上年的19.5%提高到21%" also answers for the year before
-            term_starts = [match.start() for match in term_matches(text, written)]
-            is_narrowed = any(narrowed(text, start, unasked) for start in term_starts)
-            if alternatives and said_otherwise(text, term_starts, alternatives):
+            term_spans = [match.span() for match in term_matches(text, written)]
+            is_narrowed = any(unsaid.narrow(text, *span) for span in term_spans)
+            if alternatives and said_otherwise(text, (start for start, _ in term_spans), alternatives):
                 coverage = 0.0  # "省级…创新平台88家" answers nothing asked of 国家级 ones
             states_targets = plan_section or bool(_STATES_TARGET.search(text))
             score = (

@@ -27,11 +27,11 @@ from reportqa.answering.figures import Figure, find_dates, find_figures, respect
 from reportqa.answering.tables import TableCell, parse_statement
 from reportqa.core.models import DirectAnswer
 from reportqa.core.weights import AnswerWeights
+from reportqa.language.lexicon import Qualifiers
 from reportqa.language.quantities import RATE_UNITS, UNIT_PATTERN, amount, unit_family, unit_scale
 from reportqa.question.analysis import Query
 
 # "省级以上", "县级及以下": a qualifier's range, which narrows (or widens) what follows like the qualifier
-_QUALIFIER_RANGE = re.compile(r"及?以[上下]$")
 # a point of a list: "一是…", "（二）…", "3."
 _POINT_HEAD = re.compile(r"(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|\d+[.、．])")
 _POINT_HEAD_LENGTH = 30
@@ -94,7 +94,7 @@ _RISES = frozenset({"提高", "增长", "增加", "上升", "多"})
 
 
 class NameTagger(Protocol):
-    qualifiers: frozenset[str]  # words that narrow what an indicator counts (境外, 规模以上)
+    qualifiers: Qualifiers  # words that narrow what an indicator counts (境外, 规模以上, …中位数)
 
     def word_classes(self, text: str) -> dict[str, str]: ...
 
@@ -226,7 +226,7 @@ class Quantities:
     """How many, how much: a figure in the unit asked, for the year asked, of what is asked."""
 
     weights: AnswerWeights
-    qualifiers: frozenset[str]
+    qualifiers: Qualifiers
 
     def statement_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
         w = self.weights
@@ -311,7 +311,7 @@ class Quantities:
         w = self.weights
         rate_asked = _asks_rate(query, wanted)
         latest = max((f.year for f in figures if f.year), default=None)
-        unasked = unasked_qualifiers(query, self.qualifiers)
+        unsaid = self.qualifiers.unsaid(query.text)
         growth_asked = not wanted and bool(_ASKS_GROWTH.search(query.text))
         respective = respective_subjects(text, figures)
 
@@ -323,7 +323,7 @@ class Quantities:
             else:  # "完成旅客吞吐量2913万人次、货邮吞吐量52.2万吨"
                 label_start, label_end = _label_span(text, f, figures)
                 score += w.figure_label * _named_share(query.text, text[label_start:label_end])
-            if near and narrowed(text, near[1], unasked):
+            if near and unsaid.narrow(text, near[1], near[2]):
                 score += w.figure_narrowed  # "接待境外游客76.6万人次" of "接待游客多少"
             if growth_asked and f.unit not in RATE_UNITS:
                 score += w.figure_level  # "增长多少" of "工业增加值62815亿元，比上年增长11.5%"
@@ -363,11 +363,6 @@ class QuestionKinds:
         if query.kind == "list":
             return self.lists
         return self.any_statement
-
-
-def unasked_qualifiers(query: Query, qualifiers: frozenset[str]) -> tuple[str, ...]:
-    """The qualifiers the question does not say ("境外" of "接待境外游客", asked "接待游客多少")."""
-    return tuple(q for q in qualifiers if q not in query.text)
 
 
 def _derived_level(text: str, years: Sequence[int], figures: Sequence[Figure]) -> DirectAnswer | None:
@@ -498,13 +493,6 @@ def term_matches(text: str, terms: Mapping[str, float]) -> Iterator[re.Match[str
             yield from re.finditer(re.escape(term), text, re.IGNORECASE)
 
 
-def narrowed(text: str, term_start: int, unasked: Sequence[str]) -> bool:
-    """The term at `term_start` comes right after a qualifier the question does not say ("境外游客"),
-    or after its range ("省级以上专精特新企业", asked about 国家级 ones)."""
-    before = _QUALIFIER_RANGE.sub("", text[max(0, term_start - 8) : term_start])
-    return any(before.endswith(q) for q in unasked)
-
-
 def said_otherwise(text: str, term_starts: Iterable[int], asked: Mapping[str, frozenset[str]]) -> bool:
     """The question says a qualifier (国家级) the text does not, and the text says an alternative to it
     (省级) shortly before a term of the question: it counts other things ("新建省级各类创新平台88家",
@@ -516,8 +504,8 @@ def said_otherwise(text: str, term_starts: Iterable[int], asked: Mapping[str, fr
     )
 
 
-def _nearest_term(text: str, terms: Mapping[str, float], position: int) -> tuple[float, int] | None:
-    """How far `position` (a figure) is from the nearest question term, and where that term starts.
+def _nearest_term(text: str, terms: Mapping[str, float], position: int) -> tuple[float, int, int] | None:
+    """How far `position` (a figure) is from the nearest question term, and where that term starts and ends.
 
     A term before the figure counts its gap; one after it 20 characters more ("总量超过1.7万家": 总量
     states the figure that follows it); one across a clause break 30 more ("10人入选“万人计划”，
@@ -530,7 +518,7 @@ def _nearest_term(text: str, terms: Mapping[str, float], position: int) -> tuple
         between = text[min(end, position) : max(match.start(), position)]
         distance = gap + (30 if _CLAUSE_END.search(between) else 0)
         if nearest is None or distance < nearest[0]:
-            nearest = (distance, match.start())
+            nearest = (distance, match.start(), end)
     return nearest
 
 

@@ -12,7 +12,7 @@ The lexicon folder holds three plain-text files that officials may edit:
 - ``stopwords.txt`` (optional): one word per line, dropped by :meth:`Lexicon.keyword_tokens`;
 - ``qualifiers.txt`` (optional): words that narrow what an indicator counts (境外, 规模以上, 人均):
   :attr:`Lexicon.qualifiers`; one per line, or alternatives to one another on one line ("国家级 省级
-  市级"): :attr:`Lexicon.qualifier_alternatives`.
+  市级"): :attr:`Lexicon.qualifier_alternatives`; one written "…中位数" follows the indicator it narrows.
 
 Each ``Lexicon`` owns its own ``jieba.Tokenizer`` (never jieba's global one), so loading a lexicon
 does not change segmentation anywhere else in the process.
@@ -26,6 +26,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import jieba
@@ -54,6 +55,8 @@ _LOADED: dict[tuple, Lexicon] = {}
 _KEPT = 4
 _LOADING = threading.Lock()
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_TRAILING = "…"  # qualifiers.txt: "…中位数" is said after the indicator it narrows
+_QUALIFIER_RANGE = re.compile(r"及?以[上下]$")
 
 
 # Words that name two things at once, with the two in the order reports list them: "城乡居民…分别达X、Y"
@@ -64,6 +67,29 @@ TWO_IN_ONE = {"城乡": ("城镇", "农村"), "进出口": ("进口", "出口"),
 def joint_forms(term: str) -> list[str]:
     """`term` with one of two things named by the word for both: "农村居民消费" -> ["城乡居民消费"]."""
     return [term.replace(part, joint, 1) for joint, parts in TWO_IN_ONE.items() for part in parts if part in term]
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    """Words that narrow what an indicator counts, said before it ("境外游客", "规模以上工业") or after
+    it ("人均可支配收入中位数")."""
+
+    before: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()
+
+    def unsaid(self, question: str) -> Qualifiers:
+        """The qualifiers `question` does not say: a sentence that says one of them answers a narrower
+        question ("接待境外游客" for "接待游客多少")."""
+        return Qualifiers(*(frozenset(q for q in words if q not in question) for words in (self.before, self.after)))
+
+    def narrow(self, text: str, start: int, end: int) -> bool:
+        """The term at text[start:end] is narrowed: a qualifier or its range right before it ("境外游客",
+        "省级以上专精特新企业"), or one right after it ("人均可支配收入中位数")."""
+        before = _QUALIFIER_RANGE.sub("", text[max(0, start - 8) : start])
+        return any(before.endswith(q) for q in self.before) or any(text.startswith(q, end) for q in self.after)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.before or word in self.after
 
 
 class Lexicon:
@@ -86,7 +112,11 @@ class Lexicon:
         two synonym groups.
         """
         groups_of_qualifiers = [frozenset(g) for g in qualifier_groups or []]
-        self.qualifiers = frozenset(qualifiers or ()).union(*groups_of_qualifiers)
+        written = frozenset(qualifiers or ()).union(*groups_of_qualifiers)
+        self.qualifiers = Qualifiers(
+            frozenset(q for q in written if not q.startswith(_TRAILING)),
+            frozenset(q.removeprefix(_TRAILING) for q in written if q.startswith(_TRAILING)),
+        )
         # "国家级" -> {"省级", "市级", …}: a qualifier the question says, and what the text may say instead
         self.qualifier_alternatives = {q: group - {q} for group in groups_of_qualifiers for q in group}
         self._words = dict(words or {})

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 
 from reportqa.answering.extractive import ExtractiveAnswerer
-from reportqa.answering.kinds import Dates, Reasons, asked_unit_words, narrowed, wanted_units
+from reportqa.answering.kinds import Dates, Reasons, asked_unit_words, wanted_units
 from reportqa.core.models import Chunk, DocumentMeta, Hit
 from reportqa.core.settings import Settings
 from reportqa.core.weights import AnswerWeights
 from reportqa.indexing.keyword import KeywordIndex
 from reportqa.ingest.chunking import Chunker
 from reportqa.ingest.pipeline import parse_document
-from reportqa.language.lexicon import Lexicon
+from reportqa.language.lexicon import Lexicon, Qualifiers
 from reportqa.question.analysis import analyse
 
 ROOT = Path(__file__).parent.parent
@@ -632,9 +632,20 @@ def test_why_quotes_what_follows_a_sentence_that_only_restates_the_problem(lexic
     ],
 )
 def test_a_qualifier_or_its_range_right_before_a_term_narrows_it(sentence: str, term: str, narrowed_by: bool) -> None:
-    unasked = ("省级", "县级", "国家级")
-    assert narrowed(sentence, sentence.index(term), unasked) is narrowed_by
-    assert not narrowed(sentence, sentence.index(term), ())
+    unsaid = Qualifiers(before=frozenset({"省级", "县级", "国家级"}))
+    span = (start := sentence.index(term), start + len(term))
+    assert unsaid.narrow(sentence, *span) is narrowed_by
+    assert not Qualifiers().narrow(sentence, *span)
+
+
+def test_a_qualifier_said_after_a_term_narrows_it(lexicon: Lexicon) -> None:
+    # NBS 2023: the mean and the median of the same income; asked neither, the mean is what is asked
+    sentence = "城镇居民人均可支配收入中位数47122元，增长4.4%。"
+    term = "人均可支配收入"
+    span = (start := sentence.index(term), start + len(term))
+    assert "中位数" in lexicon.qualifiers.after
+    assert lexicon.qualifiers.unsaid("城镇居民人均可支配收入是多少？").narrow(sentence, *span)
+    assert not lexicon.qualifiers.unsaid("城镇居民人均可支配收入中位数是多少？").narrow(sentence, *span)
 
 
 @needs_shared
