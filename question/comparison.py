@@ -75,6 +75,10 @@ def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison |
     return Comparison(tuple((label, f"{prefix}{label}{suffix}{asked}") for label in (first, second_alone)), way)
 
 
+# one-character morphemes and suffixes jieba leaves apart ("园" of "农科园"): they end the word before them
+_BOUND_CLASSES = ("zg", "ng", "k")
+
+
 def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     """The end of `before` and the start of `second` that parallel each other ("国家级研发机构" and
     "省级研发机构" of "国家级研发机构和省级研发机构目前"); what follows the second is shared."""
@@ -107,6 +111,9 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     first, second_alone = "".join(w for w, _ in first_words), "".join(w for w, _ in parallel)
     if len(parallel) == 1 and len(second_alone) > len(first):
         second_alone = _ending_as(first, second_alone)
+    following = words_second[len(first_words) :]
+    if following and len(following[0][0]) == 1 and following[0][1].startswith(_BOUND_CLASSES):
+        second_alone += following[0][0]  # "省级农科园" cut 省级 农科 园: 园 is part of the thing, not shared
     # segmented otherwise ("城镇居民" but "农村 居民"): the second takes what the first ends with
     rest = second[len(second_alone) :]
     shared_end = next((k for k in range(len(rest), 1, -1) if first.endswith(rest[:k])), 0)

@@ -4,7 +4,8 @@ Each part is answered alone and the answers are set out part by part, like a com
 (`reportqa.question.comparison.Comparison`, with no "which is more"). Two shapes:
 
 - two things named, then "分别" or "各": "国家级和省级研发机构分别有多少家？";
-- clauses that each ask: "立项多少个、投入资金多少？", "总额是多少？比上年增长多少？", "…是多少？…呢？".
+- clauses that each ask: "立项多少个、投入资金多少？", "总额是多少？比上年增长多少？", "…是多少？…呢？";
+  a clause of the first shape gives a part per thing it names.
 
 A part that names no subject of its own ("比上年增长多少") shares the first part's; a part that names
 no place or year shares the question's leading ones ("陕西2020年…，新增专项债额度多少").
@@ -23,7 +24,7 @@ from reportqa.question.comparison import YEAR, Comparison, Tagger, parallel_word
 _ASKS = re.compile(r"多少|几[个家项人名所件台次倍届份种批期轮座条篇位亩吨年]|多大|多高|多长|哪一?年|何时|什么时候")
 # the asking words of a clause, with the verb that leads to them ("有多少家", "是多少", "达到多少")
 _ASKED_PHRASE = re.compile(
-    r"(?:是|有|为|达到|达|共|共有|占)?(?:多少|几)[个家项人名所件台次倍届份种批期轮座条篇位亩吨年元亿万钱]*"
+    r"(?:是|有|为|达到|达|一共|总共|共有|共|占)?(?:多少|几)[个家项人名所件台次倍届份种批期轮座条篇位亩吨年元亿万钱]*"
 )
 # "A和B分别是多少", "A与B各有多少": the two things, then what is asked of each
 _BOTH = re.compile(r"(?:和|与|及|以及)(?P<second>[^，,。？?；;]+?)(?:分别|各自|各)(?P<asked>[^，,。？?；;]*)$")
@@ -42,8 +43,8 @@ def split_parts(question: str, tag: Tagger) -> Comparison | None:
 
 def _both(text: str, tag: Tagger) -> Comparison | None:
     match = _BOTH.search(text)
-    if match is None or not _ASKS.search(match.group("asked")):
-        return None
+    if match is None or not _ASKS.search(match.group("asked")) or _CLAUSE_BREAK.search(text[: match.start()]):
+        return None  # (a clause before it asks too: `_clauses` splits the question first)
     before, second, asked = text[: match.start()], match.group("second"), match.group("asked")
     first, second_alone = parallel_words(before, second, tag)
     if not first or not second_alone:
@@ -84,7 +85,11 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
         if not own_time and context and not own.startswith(context):
             own = _with_context(own, context, subject)
         sides.append((_label(piece), f"{own}？"))
-    return Comparison(tuple(sides), "", all_parts=False)
+    # a clause that names two things and asks each ("…一共几家？省级A和省级B分别多少？"): one part per thing
+    split = [(side, _both(side[1].rstrip("？"), tag)) for side in sides]
+    return Comparison(
+        tuple(part for side, both in split for part in (both.sides if both else (side,))), "", all_parts=False
+    )
 
 
 def _echoed(piece: str) -> str:

@@ -56,6 +56,18 @@ def test_clauses_that_each_ask_share_the_place_year_and_subject(tag) -> None:
         "2021年全省粮食总产量是多少？",
         "2021年全省粮食总产量比上年增长多少？",
     ]
+    # a clause that names two things and asks each gives a part per thing
+    assert _questions("全年粮食总产量多少万吨，夏粮和秋粮分别多少？", tag) == [
+        "全年粮食总产量多少万吨？",
+        "全年夏粮多少？",
+        "全年秋粮多少？",
+    ]
+    # "省级农科园" is cut 省级 农科 园: the 园 is the second thing's own, not shared with the first
+    assert _questions("全市共有多少个园区？国家级经开区和省级农科园各有多少个？", tag) == [
+        "全市共有多少个园区？",
+        "国家级经开区有多少个？",
+        "省级农科园有多少个？",
+    ]
     # a clause that names its own time does not take the question's year
     assert _questions("规模以上工业企业2016年有多少家，后来增加到多少家？", tag) == [
         "规模以上工业企业2016年有多少家？",
