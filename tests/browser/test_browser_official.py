@@ -100,6 +100,16 @@ def _ask(page, question: str) -> float:
     return time.perf_counter() - started
 
 
+def _settles(page, check, settle_ms: int) -> bool:
+    """Whether `check()` comes true within 5 s and still holds `settle_ms` later, once the page has
+    settled (a chart loads, Streamlit's chat pane follows the page's growth, the app puts things back)."""
+    deadline = time.monotonic() + 5
+    while not check() and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(settle_ms)
+    return check()
+
+
 def _in_view(page, locator) -> bool:
     """Whether the first line of `locator` is (and, once the page has settled, stays) in the window."""
 
@@ -107,11 +117,17 @@ def _in_view(page, locator) -> bool:
         box = locator.bounding_box()
         return box is not None and box["y"] >= 0 and box["y"] + 20 <= page.viewport_size["height"]
 
-    deadline = time.monotonic() + 5
-    while not first_line_visible() and time.monotonic() < deadline:
-        page.wait_for_timeout(100)
-    page.wait_for_timeout(3500)  # the chart and the rest of the turn are laid out by now
-    return first_line_visible()
+    return _settles(page, first_line_visible, 3500)  # the chart and the rest of the turn are laid out by then
+
+
+# The context box scrolled to its highlighted passage, and the passage in the window above the chat box;
+# measured at one moment (the page may still be moving)
+_PASSAGE_IN_VIEW = """(box) => {
+  const outer = box.getBoundingClientRect(), mark = box.querySelector("mark").getBoundingClientRect();
+  const chatBoxTop = document.querySelector('[data-testid="stBottom"]').getBoundingClientRect().top;
+  return box.scrollTop > 0 && outer.top <= mark.top && mark.bottom <= outer.bottom
+    && mark.top >= 0 && mark.bottom <= chatBoxTop;
+}"""
 
 
 def test_official_desktop(app):
@@ -155,13 +171,11 @@ def test_official_desktop(app):
         expander.get_by_text("查看原文上下文 [1]").click()
         context = expander.locator(".rq-context")
         expect(context).to_be_visible(timeout=10_000)
-        page.wait_for_timeout(1000)
         mark = context.locator("mark").first
-        box, marked = context.bounding_box(), mark.bounding_box()
-        assert context.evaluate("el => el.scrollTop") > 0
-        assert box["y"] <= marked["y"] and marked["y"] + marked["height"] <= box["y"] + box["height"]
-        chat_box_top = page.get_by_test_id("stBottom").bounding_box()["y"]  # fixed over the page's foot
-        assert marked["y"] >= 0 and marked["y"] + marked["height"] <= chat_box_top
+        expect(mark).to_be_attached()
+        assert _settles(page, lambda: context.evaluate(_PASSAGE_IN_VIEW), 1500), (
+            f"cited passage out of view: box {context.bounding_box()}, mark {mark.bounding_box()}"
+        )
         page.screenshot(path=str(ARTIFACTS / "official_desktop_chart.png"))
 
         timings.append(_ask(page, PLAIN_QUESTION))
