@@ -18,7 +18,7 @@ asks of a statement and reads the direct answer from the best one:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -28,7 +28,7 @@ from reportqa.answering.tables import TableCell, parse_statement
 from reportqa.core.models import DirectAnswer
 from reportqa.core.weights import AnswerWeights
 from reportqa.language.lexicon import Qualifiers
-from reportqa.language.quantities import RATE_UNITS, UNIT_PATTERN, amount, unit_family, unit_scale
+from reportqa.language.quantities import MEASURE_WORDS, RATE_UNITS, UNIT_PATTERN, amount, unit_family, unit_scale
 from reportqa.question.analysis import Query
 
 # "省级以上", "县级及以下": a qualifier's range, which narrows (or widens) what follows like the qualifier
@@ -40,7 +40,10 @@ _CAUSAL = re.compile(r"因为|由于|原因|受限|导致|造成|根据.{0,40}�
 # ("多少个项目" asks in 个, not in "个项")
 _QUESTION_UNIT = re.compile(rf"(?:多少|几)(个百分点|个(?:万|亿)(?:{UNIT_PATTERN})?|(?:万|亿)?(?:{UNIT_PATTERN}))")
 # A sum of money asked for without its unit ("投资了多少钱", "补助多少"): the answer is in 元 (万元, 亿元).
-_MONEY_NOUN = "钱|资金|经费|投资|投入|收入|补助|补贴|奖励|金额|总额|成交额|产值|营收|总值|增加值"
+_MONEY_NOUN = (
+    "钱|资金|经费|投资|投入|收入|支出|补助|补贴|奖励|金额|总额|产值|营收|总值|增加值|外资|内资|税收|税费|利润|"
+    "存款|贷款|资产|成交额|交易额|销售额|营业额|零售额|出口额|进口额|融资额"
+)
 _COUNT = "(?![个件项家人名])"  # "多少家…" counts things, whatever money word follows
 _MONEY = re.compile(rf"(?:{_MONEY_NOUN})\S{{0,4}}(?:多少|几){_COUNT}|多少{_COUNT}\S{{0,6}}(?:{_MONEY_NOUN})")
 _UNIT_ALIASES = {
@@ -90,6 +93,11 @@ _CHANGE_SINCE = re.compile(
     r"比(?P<year>(?:19|20)\d{2})年(?:同期|末|底)?(?P<way>提高|增长|增加|上升|下降|减少|降低|多|少)了?"
     r"(?P<value>\d+(?:\.\d+)?)(?P<unit>个百分点|[万亿]?[家个项人件元])"
 )
+# the thing a measure word counts: the words up to the next break ("“两院”院士" of "7名“两院”院士")
+_COUNTED = re.compile(r"[“”\u4e00-\u9fff]{2,}")
+# what a thing counted opens with: a noun, a distinguishing word (国家级), an abbreviation (两院); not a
+# verb or an adverb that goes on about the figure ("203家一举跃升至…", "52家获批")
+_COUNTED_CLASSES = ("n", "b", "j")
 _RISES = frozenset({"提高", "增长", "增加", "上升", "多"})
 
 
@@ -97,6 +105,8 @@ class NameTagger(Protocol):
     qualifiers: Qualifiers  # words that narrow what an indicator counts (境外, 规模以上, …中位数)
 
     def word_classes(self, text: str) -> dict[str, str]: ...
+
+    def tagged(self, text: str) -> list[tuple[str, str]]: ...
 
 
 class Kind(Protocol):
@@ -227,6 +237,7 @@ class Quantities:
 
     weights: AnswerWeights
     qualifiers: Qualifiers
+    tag: Callable[[str], list[tuple[str, str]]]  # words in order with their classes (`Lexicon.tagged`)
 
     def statement_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
         w = self.weights
@@ -282,6 +293,8 @@ class Quantities:
         figure = max(figures, key=self._fitness(query, text, terms, wanted, figures))
         if (required := _required_units(query)) and not _unit_matches(figure.unit, required):
             return None  # "投资了多少钱" is not answered by "500亩"
+        if counts_other(text, figure, terms, self.tag):
+            return None  # the best figure counts something the question does not name
         if query.years and figure.year is not None and figure.year not in query.years:
             return None
         year = figure.year or (query.years[0] if query.years else None)
@@ -333,6 +346,8 @@ class Quantities:
                 score += w.figure_rate
             if _clause_before(text, f).endswith("从"):
                 score += w.figure_range_start  # "从2.2万家增加到4.9万家": where it started, not where it is
+            if counts_other(text, f, terms, self.tag):
+                score += w.figure_counts_other  # "新增…1个国家级技术创新中心" of "多少家高新技术企业"
             if not query.years and f.year is not None and f.year != latest:
                 score += w.figure_not_latest  # "2015年为7.5万亿元，2020年超过11万亿元": with no year asked, the latest
             return score
@@ -344,7 +359,7 @@ class QuestionKinds:
     """The handler for each kind of question (`Query.kind`), made once per answerer."""
 
     def __init__(self, tagger: NameTagger, weights: AnswerWeights) -> None:
-        self.quantities = Quantities(weights, tagger.qualifiers)
+        self.quantities = Quantities(weights, tagger.qualifiers, tagger.tagged)
         self.dates = Dates(weights)
         self.people = People(weights, tagger)
         self.reasons = Reasons(weights)
@@ -363,6 +378,22 @@ class QuestionKinds:
         if query.kind == "list":
             return self.lists
         return self.any_statement
+
+
+def counts_other(
+    text: str, figure: Figure, terms: Mapping[str, float], tag: Callable[[str], list[tuple[str, str]]]
+) -> bool:
+    """A count whose measure word is followed by what it counts, and that names no question term
+    ("新增…1个国家级技术创新中心", asked about 高新技术企业); a count that ends its clause
+    ("高新技术企业512家，") counts what was said before it."""
+    if unit_family(figure.unit) not in MEASURE_WORDS:
+        return False
+    after = _RANGE_OR_BOUND.match(text, figure.end).end()
+    counted = _COUNTED.match(text, after)
+    if counted is None or any(term in counted.group(0) for term in terms):
+        return False
+    opening = next((c for word, c in tag(counted.group(0)) if word not in "“”"), "")
+    return opening.startswith(_COUNTED_CLASSES)
 
 
 def _derived_level(text: str, years: Sequence[int], figures: Sequence[Figure]) -> DirectAnswer | None:

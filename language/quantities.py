@@ -33,6 +33,9 @@ UNITS = (
 # Units a figure is written in; not 年/月, which follow years and dates far more often than counts.
 UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(set(UNITS) - {"年", "月"}, key=len, reverse=True))
 RATE_UNITS = frozenset({"%", "个百分点", "‰", "倍"})  # a rate or share, never a level
+# Measure words: the thing counted follows them ("1个国家级技术创新中心"), unless it was said before the
+# figure ("高新技术企业512家").
+MEASURE_WORDS = frozenset("个家项件台所篇位条座批支套处辆部场期届册种张枚颗艘架只头株棵例份队卷栋宗门对列户名")
 _MAGNITUDE = {"万": 1e4, "亿": 1e8, "千": 1e3}
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reportqa.answering.extractive import ExtractiveAnswerer
-from reportqa.answering.kinds import Dates, Reasons, asked_unit_words, wanted_units
+from reportqa.answering.kinds import Dates, Reasons, _stated_figures, asked_unit_words, counts_other, wanted_units
 from reportqa.core.models import Chunk, DocumentMeta, Hit
 from reportqa.core.settings import Settings
 from reportqa.core.weights import AnswerWeights
@@ -517,6 +517,10 @@ def test_a_figure_the_question_gives_names_the_statement_asked_about(lexicon: Le
     [
         ("2019年全市地区生产总值是多少？", {"元"}),  # a product's value is money
         ("规模以上工业增加值达到多少？", {"元"}),
+        ("2019年实际利用外资是多少？", {"元"}),  # so are investment, trade and tax figures (17.2亿美元)
+        ("全年出口额是多少？", {"元"}),
+        ("全市税收收入增长了多少？", set()),
+        ("实际利用外资的企业有多少家？", {"家", "个", "户"}),
         ("2019年全市地区生产总值增长多少？", set()),  # growth: a rate, whatever the noun
         ("引进了多少家企业？", {"家", "个", "户"}),  # enterprises are counted in any of these
         ("立项了多少个课题？", {"个", "家", "项"}),  # 个, not "个项"
@@ -539,6 +543,24 @@ def test_the_unit_a_question_asks_for(question: str, units: set[str]) -> None:
 )
 def test_the_words_that_ask_for_the_unit_are_not_the_topic(question: str, words: set[str]) -> None:
     assert asked_unit_words(analyse(question)) == words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "terms", "others"),
+    [  # 无锡 2021
+        ("累计建成美丽乡村示范村110个，全面完成首批107个试点村农房建设。", ("美丽乡村", "示范村"), ["107个"]),
+        ("92家企业入选江苏国际知名品牌，数量全省第一。", ("知名品牌",), []),  # what 92家 counts names it
+        ("92家企业入选江苏国际知名品牌，数量全省第一。", ("规模以上工业企业",), ["92家"]),
+        ("净增规模以上工业企业2053家；规上企业90%以上实施了技术改造。", ("规模以上工业企业",), []),
+        ("市区完成45个重点道桥项目，地铁1号线南延线和3号线一期建成通车。", ("地铁",), ["45个"]),
+    ],
+)
+def test_a_count_followed_by_another_thing_counts_that_thing(
+    lexicon: Lexicon, sentence: str, terms: tuple[str, ...], others: list[str]
+) -> None:
+    figures = _stated_figures(sentence)
+    weights = dict.fromkeys(terms, 1.0)
+    assert [f.text for f in figures if counts_other(sentence, f, weights, lexicon.tagged)] == others
 
 
 @needs_shared
