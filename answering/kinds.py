@@ -75,6 +75,10 @@ _ASKS_RATE = re.compile(
 )
 # "增长多少" in no unit asks for a growth rate ("比上年增长2.3%"), not the level that grew ("涨到多少" does)
 _ASKS_GROWTH = re.compile(r"增长|增速|增幅|涨(?![到至])|growth", re.I)
+# which rate a question asks, and which one a percentage's clause states ("增长11.2%，占全省39.5%")
+_ASKS_SHARE = re.compile(r"比重|占比|比例|占|share|proportion", re.I)
+_STATES_SHARE = re.compile(r"占|比重|比例")
+_STATES_GROWTH = re.compile(r"增长|增速|增幅|下降|提高|上升|回落|减少|增加")
 # a share or an intensity: asked in %
 _SHARE = re.compile(r"比重|占比|比例|百分之|率|强度")
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
@@ -326,6 +330,7 @@ class Quantities:
         latest = max((f.year for f in figures if f.year), default=None)
         unsaid = self.qualifiers.unsaid(query.text)
         growth_asked = not wanted and bool(_ASKS_GROWTH.search(query.text))
+        rate_asked_is = _rate_asked(query.text)
         respective = respective_subjects(text, figures)
 
         def fitness(f: Figure) -> float:
@@ -346,6 +351,8 @@ class Quantities:
                 score += w.figure_rate
             if _clause_before(text, f).endswith("从"):
                 score += w.figure_range_start  # "从2.2万家增加到4.9万家": where it started, not where it is
+            if f.unit == "%" and rate_asked_is and _rate_stated(_clause_before(text, f)) not in ("", rate_asked_is):
+                score += w.figure_other_rate  # "占全省39.5%" of "增长多少", "增长11.2%" of "占全省多少"
             if counts_other(text, f, terms, self.tag):
                 score += w.figure_counts_other  # "新增…1个国家级技术创新中心" of "多少家高新技术企业"
             if not query.years and f.year is not None and f.year != latest:
@@ -378,6 +385,18 @@ class QuestionKinds:
         if query.kind == "list":
             return self.lists
         return self.any_statement
+
+
+def _rate_asked(question: str) -> str:
+    """ "growth" or "share" when the question asks one of these rates and not the other; else ""."""
+    growth, share = bool(_ASKS_GROWTH.search(question)), bool(_ASKS_SHARE.search(question))
+    return "growth" if growth and not share else "share" if share and not growth else ""
+
+
+def _rate_stated(clause: str) -> str:
+    """ "growth" or "share" when the words before a percentage state one of these and not the other."""
+    growth, share = bool(_STATES_GROWTH.search(clause)), bool(_STATES_SHARE.search(clause))
+    return "growth" if growth and not share else "share" if share and not growth else ""
 
 
 def counts_other(

@@ -60,6 +60,7 @@ class AnswerWeights(BaseModel):
     figure_label: float = 0.3  # times the share of the words right before it that the question names
     figure_range_start: float = -0.4  # where a "从…增加到…" starts
     figure_not_latest: float = -0.3  # an earlier year's, no year asked
+    figure_other_rate: float = -1.0  # a share, a growth asked ("占全省39.5%"), or a growth, a share asked
     figure_counts_other: float = -1.5  # a count followed by the other thing it counts ("1个技术创新中心")
     cell_target_asked: float = 1.5  # a table's target column, a target asked
     cell_target_other: float = -1.0  # …no target asked: an achieved value is the default reading

@@ -564,6 +564,24 @@ def test_a_count_followed_by_another_thing_counts_that_thing(
 
 
 @needs_shared
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("2023年高技术制造业增加值的占比是多少？", "15.7%"),  # not the growth said right after its name
+        ("2023年装备制造业增加值占多大比例？", "33.6%"),
+        ("2023年高技术制造业增加值增速是多少？", "2.7%"),
+    ],
+)
+def test_a_share_asked_is_not_answered_by_a_growth_or_the_reverse(lexicon: Lexicon, question: str, figure: str) -> None:
+    doc = "nbs_statistical_communiques/2023.md"
+    meta = DocumentMeta("2023年国民经济和社会发展统计公报", "全国", 2024, "统计公报")
+    answerer, texts = _answerer(lexicon, {doc: (SHARED / "cn_national_gov_docs" / doc, meta)})
+    passage = next(line for line in texts[doc].splitlines() if "高技术制造业[13]增加值增长2.7%" in line)
+    answer = answerer.answer(analyse(question), [_doc_hit(doc, texts[doc], passage, "三、工业和建筑业")])
+    assert answer.direct is not None and answer.direct.text == figure, answer.answer
+
+
+@needs_shared
 def test_the_figure_said_of_what_is_asked_among_several_in_one_sentence(lexicon: Lexicon) -> None:
     zhengzhou, fujian = "郑州市/2020.md", "福建省/2026.md"
     answerer, texts = _report_answerer(
