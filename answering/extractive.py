@@ -569,8 +569,12 @@ def _coverage(
     if total <= 0:
         return 0.0
     got = 0.0
-    # as a word of its own: "代市" of "代表市政府" is not in "代市长"
-    held_short = {term for short, stands_for in shortened if short in tokens for term in stands_for}
+    held_short = {
+        term
+        for short, stands_for in shortened
+        if short in text and _holds_word(short, tokens, pieces)
+        for term in stands_for
+    }
     for term, weight in terms.items():
         if term in tokens or (len(term) > 1 and term in text):
             got += weight
@@ -585,6 +589,13 @@ def _coverage(
         elif (share := _shared_share(term, text)) >= 0.5:
             got += partial_weight * share * weight  # "人均预期寿命" for "平均寿命", in part
     return got / total
+
+
+def _holds_word(word: str, tokens: set[str], pieces: Callable[[str], tuple[str, ...]]) -> bool:
+    """`word` is a token, a dictionary word inside one ("社保" of 社保卡), or inside a run jieba joined
+    by guess, with no dictionary word in it ("友城" of "友城达"); not a part across words ("代市" of 代市长)."""
+    longer = (token for token in tokens if len(token) > len(word) and word in token)
+    return word in tokens or any(word in (inside := pieces(token)) or not inside for token in longer)
 
 
 def _shared_share(term: str, text: str) -> float:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reportqa.answering.extractive import ExtractiveAnswerer
+from reportqa.answering.extractive import ExtractiveAnswerer, _coverage
 from reportqa.answering.kinds import Dates, Reasons, _stated_figures, asked_unit_words, counts_other, wanted_units
 from reportqa.core.models import Chunk, DocumentMeta, Hit
 from reportqa.core.settings import Settings
@@ -579,6 +579,27 @@ def test_a_share_asked_is_not_answered_by_a_growth_or_the_reverse(lexicon: Lexic
     passage = next(line for line in texts[doc].splitlines() if "高技术制造业[13]增加值增长2.7%" in line)
     answer = answerer.answer(analyse(question), [_doc_hit(doc, texts[doc], passage, "三、工业和建筑业")])
     assert answer.direct is not None and answer.direct.text == figure, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "short", "stands_for", "held"),
+    [
+        # 吉林 2021: jieba joins "农创园" by guess; the abbreviation of 农业 创新 is in it
+        ("挖掘农村“双创”潜力，建好省级“乡里农创园”", "农创", ("农业", "创新"), True),
+        # 郑州 2021: "代市长" is a dictionary word; "代市" (代表 市政府) only runs across its parts
+        ("郑州市人民政府代市长 侯 红", "代市", ("代表", "市政府"), False),
+    ],
+)
+def test_an_abbreviation_inside_a_word_jieba_guessed_counts(
+    lexicon: Lexicon, sentence: str, short: str, stands_for: tuple[str, ...], held: bool
+) -> None:
+    terms = dict.fromkeys(stands_for, 1.0)
+    tokens = set(lexicon.keyword_tokens(sentence))
+
+    def coverage(shortened: list[tuple[str, tuple[str, ...]]]) -> float:
+        return _coverage(terms, sentence, tokens, set(), "", lambda w: tuple(lexicon.subwords(w)), 0.0, 0.0, shortened)
+
+    assert (coverage([(short, stands_for)]) > coverage([])) is held
 
 
 @needs_shared
