@@ -31,7 +31,6 @@ from reportqa.language.lexicon import Qualifiers
 from reportqa.language.quantities import MEASURE_WORDS, RATE_UNITS, UNIT_PATTERN, amount, unit_family, unit_scale
 from reportqa.question.analysis import Query
 
-# "省级以上", "县级及以下": a qualifier's range, which narrows (or widens) what follows like the qualifier
 # a point of a list: "一是…", "（二）…", "3."
 _POINT_HEAD = re.compile(r"(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|\d+[.、．])")
 _POINT_HEAD_LENGTH = 30
@@ -330,7 +329,7 @@ class Quantities:
         latest = max((f.year for f in figures if f.year), default=None)
         unsaid = self.qualifiers.unsaid(query.text)
         growth_asked = not wanted and bool(_ASKS_GROWTH.search(query.text))
-        rate_asked_is = _rate_asked(query.text)
+        rate_asked_is = _one_rate(query.text, _ASKS_GROWTH, _ASKS_SHARE)
         respective = respective_subjects(text, figures)
 
         def fitness(f: Figure) -> float:
@@ -351,7 +350,9 @@ class Quantities:
                 score += w.figure_rate
             if _clause_before(text, f).endswith("从"):
                 score += w.figure_range_start  # "从2.2万家增加到4.9万家": where it started, not where it is
-            if f.unit == "%" and rate_asked_is and _rate_stated(_clause_before(text, f)) not in ("", rate_asked_is):
+            stated = f.unit == "%" and rate_asked_is
+            stated_rate = _one_rate(_clause_before(text, f), _STATES_GROWTH, _STATES_SHARE) if stated else ""
+            if rate_asked_is and stated_rate not in ("", rate_asked_is):
                 score += w.figure_other_rate  # "占全省39.5%" of "增长多少", "增长11.2%" of "占全省多少"
             if counts_other(text, f, terms, self.tag):
                 score += w.figure_counts_other  # "新增…1个国家级技术创新中心" of "多少家高新技术企业"
@@ -387,16 +388,10 @@ class QuestionKinds:
         return self.any_statement
 
 
-def _rate_asked(question: str) -> str:
-    """ "growth" or "share" when the question asks one of these rates and not the other; else ""."""
-    growth, share = bool(_ASKS_GROWTH.search(question)), bool(_ASKS_SHARE.search(question))
-    return "growth" if growth and not share else "share" if share and not growth else ""
-
-
-def _rate_stated(clause: str) -> str:
-    """ "growth" or "share" when the words before a percentage state one of these and not the other."""
-    growth, share = bool(_STATES_GROWTH.search(clause)), bool(_STATES_SHARE.search(clause))
-    return "growth" if growth and not share else "share" if share and not growth else ""
+def _one_rate(text: str, growth: re.Pattern[str], share: re.Pattern[str]) -> str:
+    """ "growth" or "share" when `text` speaks of one of these rates and not the other; else ""."""
+    says_growth, says_share = bool(growth.search(text)), bool(share.search(text))
+    return "growth" if says_growth and not says_share else "share" if says_share and not says_growth else ""
 
 
 def counts_other(

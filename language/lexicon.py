@@ -56,6 +56,7 @@ _KEPT = 4
 _LOADING = threading.Lock()
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _TRAILING = "…"  # qualifiers.txt: "…中位数" is said after the indicator it narrows
+# "省级以上", "县级及以下": a qualifier's range, which narrows (or widens) what follows like the qualifier
 _QUALIFIER_RANGE = re.compile(r"及?以[上下]$")
 
 
@@ -87,9 +88,6 @@ class Qualifiers:
         "省级以上专精特新企业"), or one right after it ("人均可支配收入中位数")."""
         before = _QUALIFIER_RANGE.sub("", text[max(0, start - 8) : start])
         return any(before.endswith(q) for q in self.before) or any(text.startswith(q, end) for q in self.after)
-
-    def __contains__(self, word: object) -> bool:
-        return word in self.before or word in self.after
 
 
 class Lexicon:
