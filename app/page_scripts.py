@@ -3,7 +3,9 @@ has no setting for either): they only scroll, and hold no document text, so noth
 
 - CONTEXT_SCROLL (first on every page): opening "查看原文上下文" scrolls its box to the highlighted passage (the
   box opens at its top); it also puts Chinese on Streamlit's keyboard skip link ("Skip to main content"), which
-  has no setting, and defines the `rqHold` the answer's script uses.
+  has no setting, and defines the `rqHold` the turn scripts use.
+- question_into_view(turn_id): a question just asked, and the "正在查找" under it, are brought into view (the
+  page does not follow its bottom: the chat box sits in `st.bottom`).
 - answer_into_view(turn_id): after a reply, the answer's first line is brought into view, not the feedback row.
 """
 
@@ -11,28 +13,29 @@ from __future__ import annotations
 
 import re
 
-# Streamlit's chat pane sticks to its bottom while the page grows (a chart loads, an expander opens), so
-# one scroll into view is undone a moment later: `rqHold` puts an element back in place whenever it has
-# moved, for `ms` or until the reader scrolls, taps or types.
+# `rqHold` puts one element in place, and back whenever the page moves it while a turn is laid out (the chart
+# loads, an expander opens), for `ms` or until the reader scrolls, taps or types; a new hold ends the last.
 CONTEXT_SCROLL = """<script>
 (() => {
   const skip = document.querySelector('[data-testid="stSkipToContent"]');
   if (skip && skip.textContent !== "跳到正文") skip.textContent = "跳到正文";
   if (window.rqHold) return;
+  let holding = null;
+  const stop = () => clearInterval(holding);
+  ["wheel", "pointerdown", "touchmove", "keydown"].forEach((name) =>
+    window.addEventListener(name, stop, {passive: true}));
   window.rqHold = (find, place, ms) => {
+    stop();
     const started = Date.now();
     let placedAt = null;
-    const timer = setInterval(() => {
+    holding = setInterval(() => {
       const el = find();
       if (el && Math.round(el.getBoundingClientRect().top) !== placedAt) {
         place(el);
         placedAt = Math.round(el.getBoundingClientRect().top);
       }
-      if (Date.now() - started > ms) clearInterval(timer);
+      if (Date.now() - started > ms) stop();
     }, 100);
-    const stop = () => clearInterval(timer);
-    ["wheel", "pointerdown", "touchmove", "keydown"].forEach((name) =>
-      window.addEventListener(name, stop, {once: true, passive: true}));
   };
   // the context box opens at its top: scroll it to the highlighted passage, and the box to the middle
   // of the window, clear of the chat box
@@ -53,17 +56,26 @@ CONTEXT_SCROLL = """<script>
 })();
 </script>"""
 
-_ANSWER_INTO_VIEW = """<script>
+_INTO_VIEW = """<script>
 (() => {  // turn %s
-  const answers = '[data-testid="stChatMessage"] :is(.rq-answer, .rq-notfound)';
-  const last = () => [...document.querySelectorAll(answers)].pop();
-  if (window.rqHold) window.rqHold(last, (answer) => answer.scrollIntoView({block: "start"}), 15000);
+  const last = () => [...document.querySelectorAll('%s')].pop();
+  if (window.rqHold) window.rqHold(last, (el) => el.scrollIntoView({block: "start"}), 15000);
 })();
 </script>"""
 
 
-def answer_into_view(turn_id: str) -> str:
-    """The script for one reply; `turn_id` (hex) makes it a new element, so it runs once for that reply."""
+def _into_view(turn_id: str, selector: str) -> str:
+    # `turn_id` (hex) makes each script a new element, so it runs once, for its own turn
     if not re.fullmatch(r"[0-9a-f]+", turn_id):
         raise ValueError(f"turn id must be hex, got {turn_id!r}")
-    return _ANSWER_INTO_VIEW % turn_id
+    return _INTO_VIEW % (turn_id, selector)
+
+
+def question_into_view(turn_id: str) -> str:
+    """The script for a question just asked: its message, with the search status under it, into view."""
+    return _into_view(turn_id, '[data-testid="stChatMessage"]:has(.rq-question)')
+
+
+def answer_into_view(turn_id: str) -> str:
+    """The script for one reply: the answer's first line into view."""
+    return _into_view(turn_id, '[data-testid="stChatMessage"] :is(.rq-answer, .rq-notfound)')

@@ -35,7 +35,7 @@ from reportqa.app.examples import derive_examples
 from reportqa.app.export import conversation_docx, conversation_markdown
 from reportqa.app.feedback import record_feedback
 from reportqa.app.messages import GENERIC, user_message
-from reportqa.app.page_scripts import CONTEXT_SCROLL, answer_into_view
+from reportqa.app.page_scripts import CONTEXT_SCROLL, answer_into_view, question_into_view
 from reportqa.app.render import (
     STYLE,
     answer_html,
@@ -408,8 +408,12 @@ def ask(engine, settings: Settings, question: str, options: dict) -> None:
     """Ask, stream (LLM mode) into a placeholder, store and render the new turn."""
     ss = _state()
     history = [t["question"] for t in ss["turns"]]
+    turn_id = uuid.uuid4().hex[:12]
     with st.chat_message("user"):
-        show_text(echo_text(question))
+        show_text(echo_text(question), "rq-question")
+        # inside the message: the page keeps one user and one assistant block per turn, so a rerun never
+        # shows an earlier turn's blocks where this one's go
+        st.html(question_into_view(turn_id), unsafe_allow_javascript=True)
     with st.chat_message("assistant"):
         placeholder = st.empty()
         streamed: list[str] = []
@@ -446,7 +450,7 @@ def ask(engine, settings: Settings, question: str, options: dict) -> None:
         elapsed = time.perf_counter() - started
         placeholder.empty()
         turn = {
-            "id": uuid.uuid4().hex[:12],
+            "id": turn_id,
             "question": question,
             "answer": answer,
             "history": history,
@@ -557,11 +561,14 @@ def page(settings: Settings) -> None:
 
     for turn in ss["turns"]:
         with st.chat_message("user"):
-            show_text(echo_text(turn["question"]))
+            show_text(echo_text(turn["question"]), "rq-question")
         with st.chat_message("assistant"):
             render_turn(turn, engine, settings)
 
-    question = st.chat_input("输入问题，可追问“那2015年呢？”")  # one line on a phone
+    # in st.bottom, not placed there by Streamlit: its chat pane would then follow the page's bottom and undo
+    # every scroll to an answer while the turn's chart loads
+    with st.bottom:
+        question = st.chat_input("输入问题，可追问“那2015年呢？”")  # one line on a phone
     question = question or ss.pop("pending", None)
     if question:
         ask(engine, settings, question.strip(), options)

@@ -188,6 +188,7 @@ def test_official_desktop(app):
         _ask_long.fill("高新技术企业" * 834)
         _ask_long.press("Enter")
         expect(page.get_by_text("问题过长")).to_be_visible(timeout=30_000)
+        assert _in_view(page, page.get_by_text("问题过长"))  # the page was brought to the question just asked
         messages = page.get_by_test_id("stChatMessage")
         echoed = messages.nth(messages.count() - 2).inner_text()  # the question, above the refusal
         assert "共 5004 字" in echoed and len(echoed) < 400
