@@ -30,6 +30,13 @@ _COMPARES = re.compile(
     r"(?:区别|差别|不同)(?:是什么|在哪)"
 )
 _JOIN = r"\s*(?:和|与|同|跟|及|、|以及|还是)\s*"
+# "哪个城市的城镇居民收入更高": the sides named first, the cue split by what is compared
+_WHICH_OF = re.compile(
+    r"(?:哪个|哪一个|哪座|哪一座)(?:城市|地方|地区|省份|省|市|县|区)的(?P<what>[^，,？?]+?)"
+    r"(?P<verb>增长|增速|增幅|提高|上涨|下降)?更(?P<way>高|大|多|低|小|少|快|慢)"
+)
+# "海南全省": the whole of the place just named, part of its name here
+_WHOLE_OF = re.compile(r"全(?:省|市|区|县|州|盟|国)")
 _YEAR_PAIR = re.compile(rf"((?:19|20)\d{{2}}年){_JOIN}((?:19|20)\d{{2}}年)")
 YEAR = re.compile(r"(?:19|20)\d{2}年度?")  # "2020年", "2020年度"
 _NOUN_CLASSES = ("n", "l", "b", "j", "vn", "x", "eng")
@@ -47,9 +54,14 @@ def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | N
     """The question per side, if `question` compares two places, two years or (with the word segmenter
     `tag`) two things named in parallel ("城镇居民和农村居民的收入"); else None."""
     cue = _COMPARES.search(question)
-    if cue is None:
+    which_of = _WHICH_OF.search(question) if cue is None else None
+    if which_of is not None:
+        cue = which_of
+        subject = question[: cue.start()].rstrip("的，, ") + "的" + cue.group("what")
+    elif cue is None:
         return None
-    subject = question[: cue.start()].rstrip("的，, ")
+    else:
+        subject = question[: cue.start()].rstrip("的，, ")
     verb = (cue.group("verb") or "").rstrip("得")
     asked = subject + (f"{verb}多少？" if verb else "是多少？")
     way = cue.group("way") or ""
@@ -136,11 +148,17 @@ def word_kind(word_class: str) -> str:
 
 
 def _place_pair(text: str) -> tuple[tuple[str, tuple[int, int]], tuple[str, tuple[int, int]]] | None:
-    mentions = place_mentions(text)
+    mentions = [(name, start, _whole_of(text, end)) for name, start, end in place_mentions(text)]
     for (name_a, start_a, end_a), (name_b, start_b, end_b) in pairwise(mentions):
         if name_a != name_b and re.fullmatch(_JOIN, text[end_a:start_b]):
             return (name_a, (start_a, end_a)), (name_b, (start_b, end_b))
     return None
+
+
+def _whole_of(text: str, end: int) -> int:
+    """The end of a place's name with "全省" and the like after it ("海南全省" is 海南)."""
+    whole = _WHOLE_OF.match(text, end)
+    return whole.end() if whole else end
 
 
 def _year_pair(text: str) -> tuple[tuple[str, tuple[int, int]], tuple[str, tuple[int, int]]] | None:

@@ -24,6 +24,18 @@ def test_two_places_or_two_reports_make_one_question_each_and_others_none() -> N
         "2020年的国务院政府工作报告对居民消费价格涨幅的要求是多少？",
     ]
     assert split_comparison("福州的社会消费品零售总额在全省排第几？") is None
+    # the cue split by what is compared ("哪个城市的…更快"); a place and the whole of another ("福建全省")
+    which_city = split_comparison("2021年郑州和洛阳哪个城市的地区生产总值增速更快？")
+    assert which_city is not None and which_city.way == "快"
+    assert [q for _, q in which_city.sides] == [
+        "2021年郑州市的地区生产总值增速多少？",
+        "2021年洛阳市的地区生产总值增速多少？",
+    ]
+    whole = split_comparison("2020年福州和福建全省的社会消费品零售总额增速哪个更高？")
+    assert whole is not None and whole.sides == (
+        ("福州市", "2020年福州市的社会消费品零售总额增速是多少？"),
+        ("福建省", "2020年福建省的社会消费品零售总额增速是多少？"),
+    )
     assert split_comparison("城镇居民和农村居民的人均可支配收入哪个更高？") is None  # no two places or years
 
 
