@@ -281,8 +281,9 @@ class ExtractiveAnswerer:
 
     def _holds_kind_asked(self, query: Query, candidate: Candidate) -> bool:
         """The statement holds a value of the kind asked: a figure in the asked unit (any figure when
-        no unit is asked), a date or year; any statement for the other kinds."""
-        return self._kinds.of(query).holds_kind_asked(query, candidate.text, candidate.hit.chunk.is_table_row)
+        no unit is asked) that counts what is asked, a date or year; any statement for the other kinds."""
+        kind = self._kinds.of(query)
+        return kind.holds_kind_asked(query, candidate.text, candidate.hit.chunk.is_table_row, self._written(query))
 
     def _unmet_constraint(self, query: Query, candidate: Candidate) -> str | None:
         """What the candidate lacks of the question's years or plan period ("2023年的相关情况"), if anything.

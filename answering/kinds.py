@@ -97,7 +97,7 @@ _CHANGE_SINCE = re.compile(
     r"(?P<value>\d+(?:\.\d+)?)(?P<unit>个百分点|[万亿]?[家个项人件元])"
 )
 # the thing a measure word counts: the words up to the next break ("“两院”院士" of "7名“两院”院士")
-_COUNTED = re.compile(r"[“”\u4e00-\u9fff]{2,}")
+_COUNTED = re.compile(r"[“”（）\u4e00-\u9fff]{2,}")  # a title may hold a place in brackets
 # what a thing counted opens with: a noun, a distinguishing word (国家级), an abbreviation (两院); not a
 # verb or an adverb that goes on about the figure ("203家一举跃升至…", "52家获批")
 _COUNTED_CLASSES = ("n", "b", "j")
@@ -119,7 +119,7 @@ class Kind(Protocol):
         """Added to a statement's score for holding what this kind asks for (or taken off for lacking it)."""
         ...
 
-    def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
+    def holds_kind_asked(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> bool:
         """The statement holds a value of the kind asked, though no direct answer may be read from it."""
         ...
 
@@ -138,7 +138,7 @@ class AnyStatement:
     def statement_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
         return 0.0
 
-    def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
+    def holds_kind_asked(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> bool:
         return True
 
     def direct(
@@ -192,7 +192,7 @@ class Dates:
             return self.weights.date_absent
         return self.weights.date_present if not _wants_day(query) or any("月" in d[0] for d in dates) else 0.0
 
-    def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
+    def holds_kind_asked(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> bool:
         return bool(find_dates(text) or years_covered(text))
 
     def direct(
@@ -217,7 +217,7 @@ class People:
     def statement_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
         return self.weights.person_present if self.names(text) else self.weights.person_absent
 
-    def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
+    def holds_kind_asked(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> bool:
         return True
 
     def direct(
@@ -271,12 +271,12 @@ class Quantities:
         labels = [text[start:end] for start, end in spans if goal_asked or not _GOAL_CUE.search(text, 0, end)]
         return bonus + w.label_named * max((_named_share(query.text, label) for label in labels), default=0.0)
 
-    def holds_kind_asked(self, query: Query, text: str, is_table_row: bool) -> bool:
-        """A figure in the asked unit (any figure when no unit is asked)."""
+    def holds_kind_asked(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> bool:
+        """A figure in the asked unit (any figure when no unit is asked), not a count of another thing."""
         if is_table_row:  # a cell of no stated unit may be in the one asked
             units: list[str | None] = [c.unit or c.figures[0].unit or None for c in parse_statement(text) if c.figures]
         else:
-            units = [f.unit for f in _stated_figures(text)]
+            units = [f.unit for f in _stated_figures(text) if not counts_other(text, f, terms, self.tag)]
         wanted = _required_units(query)
         return bool(units) and (not wanted or any(u is None or _unit_matches(u, wanted) for u in units))
 

@@ -553,6 +553,9 @@ def test_the_words_that_ask_for_the_unit_are_not_the_topic(question: str, words:
         ("92家企业入选江苏国际知名品牌，数量全省第一。", ("规模以上工业企业",), ["92家"]),
         ("净增规模以上工业企业2053家；规上企业90%以上实施了技术改造。", ("规模以上工业企业",), []),
         ("市区完成45个重点道桥项目，地铁1号线南延线和3号线一期建成通车。", ("地铁",), ["45个"]),
+        # my own: the title counted holds a place in brackets
+        ("已连续举办5届“中国（郑州）产业转移系列对接活动”。", ("产业转移",), []),
+        ("已连续举办5届“中国（郑州）产业转移系列对接活动”。", ("博览会",), ["5届"]),
     ],
 )
 def test_a_count_followed_by_another_thing_counts_that_thing(
@@ -561,6 +564,37 @@ def test_a_count_followed_by_another_thing_counts_that_thing(
     figures = _stated_figures(sentence)
     weights = dict.fromkeys(terms, 1.0)
     assert [f.text for f in figures if counts_other(sentence, f, weights, lexicon.tagged)] == others
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    ("passage", "question", "answer"),
+    [  # 郑州 2021: the thing asked is named, and the only counts in the unit asked count other things
+        (
+            "黄河入河排污口治理、黄河滩区突出生态环境问题专项整治、汜水河与枯河河道治理扎实推进，"
+            "黄河流域核心示范区涉黄河1800多个问题整治到位。",
+            "郑州治理了多少个黄河入河排污口？",
+            None,
+        ),
+        (
+            "紫光、浪潮、中软国际等重大项目落地，富泰华5G手机精密机构件、奥克斯智能家用空调生产基地等230个"
+            "项目开工，华锐光电等215个项目投产。",
+            "郑州有多少个重大项目落地？",
+            None,
+        ),
+        ("新建省级及以上研发平台137家，新增高新技术企业870家，增长42%", "郑州新增多少家高新技术企业？", "870家"),
+    ],
+)
+def test_a_statement_whose_counts_count_other_things_does_not_answer(
+    lexicon: Lexicon, passage: str, question: str, answer: str | None
+) -> None:
+    doc = "郑州市/2021.md"
+    answerer, text = _shared_report(lexicon, "cn_city_work_reports", doc)
+    reply = answerer.answer(analyse(question), [_doc_hit(doc, text, passage, "")])
+    if answer is None:
+        assert not reply.found, reply.answer
+    else:
+        assert reply.direct is not None and reply.direct.text == answer, reply.answer
 
 
 @needs_shared
