@@ -31,6 +31,7 @@ from reportqa.answering.kinds import (
     term_matches,
     wanted_units,
 )
+from reportqa.answering.outline import SEPARATOR, Heading, Outline
 from reportqa.core.models import NOT_FOUND, Answer, Claim, DirectAnswer, DocumentMeta, Hit, Statement
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
@@ -75,6 +76,7 @@ _QUOTE_LIMIT = 3  # supporting sentences in an answer
 _TOKEN_CACHE = 200_000  # segmented sentences kept per answerer
 _CHANGE_POOL = 8  # best sentences searched for the two ends of a change
 _DOCUMENT_LIMIT = 3
+_HEADINGS_LISTED = (2, 12)  # a section lists its headings when it has this many (a chapter of 30 is no list)
 
 
 class QuestionTokenizer(KeywordTokenizer, Protocol):
@@ -121,10 +123,12 @@ class ExtractiveAnswerer:
         term_stats: TermStats,
         documents: Mapping[str, DocumentMeta],
         weights: AnswerWeights | None = None,
+        outline: Outline | None = None,
     ) -> None:
         self.tokenizer = tokenizer
         self.term_stats = term_stats
         self.documents = documents
+        self.outline = outline or Outline(())
         self.weights = weights or AnswerWeights()
         self.min_coverage = self.weights.min_coverage
         self._kinds = QuestionKinds(tokenizer, self.weights)
@@ -149,6 +153,10 @@ class ExtractiveAnswerer:
             return Answer.compose(query.original, found=False, refusal=f"{NOT_FOUND}：问题中没有可在文档中查找的内容")
         citations = CitationList(self.documents)
         answerable = [c for c in candidates if self._unanswered(query, c) is None]
+        if query.kind == "list":
+            headings = self._listed_headings(query, terms, hits, max((c.coverage for c in answerable), default=0.0))
+            if headings:
+                return self._list_of_headings(query, headings, citations)
         # the first statement that gives the figure, date or name asked; when none gives it in a form
         # the rules read, the best one that holds the question's subject, year and a value of the kind
         # asked answers, quoted, without a direct answer line
@@ -464,7 +472,66 @@ class ExtractiveAnswerer:
             previous_tokens, previous_text, previous_years = tokens, plain, own_years
         return out
 
+    def _listed_headings(
+        self, query: Query, terms: Mapping[str, float], hits: Sequence[Hit], to_beat: float
+    ) -> list[Heading]:
+        """The headings under a section of a retrieved passage that answer a list question ("分哪几个步骤"
+        by "（一）调查摸底…", "（二）…"): the section (with the headings above it) and its headings hold the
+        question's terms at least as well as any one statement, and either its title holds them or the
+        headings name the thing listed ("步骤"). Empty when no section does."""
+        thing = query.asked_type
+        # the thing listed is no term of a statement (the answer lists them, whether or not it says 步骤),
+        # but headings that each name it are the list asked
+        listed_terms = {**terms, thing: max(terms.values(), default=1.0)} if thing else terms
+        least, most = _HEADINGS_LISTED
+        found: list[tuple[float, list[Heading]]] = []
+        for hit in hits:
+            meta = self.documents.get(hit.chunk.doc_id)
+            title = join_cjk_gaps((meta.title if meta else "").lower())
+            for path in Outline.ancestors(hit.chunk.section):
+                headings = self.outline.children(hit.chunk.doc_id, path)
+                if not least <= len(headings) <= most:
+                    continue
+                named = join_cjk_gaps(path.replace(SEPARATOR, " ").lower())
+                both = f"{named} {join_cjk_gaps(' '.join(h.title for h in headings).lower())}"
+                if query.years and not set(query.years) & (years_covered(both) | _reported_years(meta)):
+                    continue
+                names_thing = bool(thing) and sum(thing in h.title for h in headings) >= len(headings) - 1
+                whole = self._heading_coverage(query, listed_terms if names_thing else terms, both, title)
+                if whole >= max(to_beat, self.min_coverage) and (
+                    names_thing or self._heading_coverage(query, terms, named, title) >= self.min_coverage
+                ):
+                    found.append((whole, headings))
+        return max(found, key=lambda f: f[0], default=(0.0, []))[1]
+
+    def _heading_coverage(self, query: Query, terms: Mapping[str, float], text: str, title: str) -> float:
+        """The question's terms held by headings (`text`), the document's title counting as context."""
+        w = self.weights
+        tokens, title_tokens = set(self._tokens(text)), set(self._tokens(title))
+        return _coverage(
+            terms,
+            text,
+            tokens,
+            title_tokens,
+            title,
+            self._pieces,
+            w.context_term,
+            w.partial_term,
+            self._shortened(query),
+        )
+
     # --- composing -----------------------------------------------------------------------------
+
+    def _list_of_headings(self, query: Query, headings: Sequence[Heading], citations: CitationList) -> Answer:
+        statements = []
+        for heading in headings:
+            at = max(heading.chunk.text.find(heading.title), 0)
+            marker = citations.cite(Hit(heading.chunk, 0.0), at, at + len(heading.title))
+            statements.append(Statement(heading.title, (marker,)))
+        direct = DirectAnswer("、".join(h.item for h in headings))
+        return Answer.compose(
+            query.original, found=True, citations=citations.items, direct=direct, statements=tuple(statements)
+        )
 
     def _direct_answer(self, query: Query, best: Candidate) -> DirectAnswer | None:
         written = self._written(query)

@@ -21,6 +21,7 @@ from itertools import zip_longest
 from reportqa.answering.compare import side_by_side
 from reportqa.answering.extractive import ExtractiveAnswerer
 from reportqa.answering.llm import LLMAnswerer
+from reportqa.answering.outline import Outline
 from reportqa.answering.series import year_series
 from reportqa.core.errors import LLMError
 from reportqa.core.models import Answer, Document, DocumentMeta, Hit
@@ -145,7 +146,11 @@ class Engine:
 
     def _extractive(self, snapshot: IndexSnapshot, metas: dict[str, DocumentMeta]) -> ExtractiveAnswerer:
         return ExtractiveAnswerer(
-            self.lexicon, term_stats=snapshot.keyword, documents=metas, weights=self.settings.answer_weights
+            self.lexicon,
+            term_stats=snapshot.keyword,
+            documents=metas,
+            weights=self.settings.answer_weights,
+            outline=Outline(snapshot.chunks),
         )
 
     def with_answer_weights(self, weights: AnswerWeights) -> Engine:

@@ -1,0 +1,60 @@
+"""What a section lists: each document's headings, read from its chunks' section paths.
+
+"构建激励创新的体制机制有哪几个方面？" is answered by the headings under "第八章 构建激励创新的体制机制"
+("第一节 深化科技管理体制改革", "第二节 …"), which no one sentence lists.
+
+    outline = Outline(chunks)
+    outline.children(chunk.doc_id, "第二篇 … > 第八章 …")  # [Heading, ...] in document order
+    outline.ancestors(chunk.section)  # the section and each one above it, innermost first
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reportqa.core.models import Chunk
+
+SEPARATOR = " > "
+# the numbering a heading opens with: "一、", "（二）", "3、", "4.", "第五，", "第一节　"
+_NUMERAL = r"[一二三四五六七八九十百\d]+"
+_NUMBERING = re.compile(rf"^\s*(?:[（(]{_NUMERAL}[）)]|{_NUMERAL}[、.．]|第{_NUMERAL}(?:[，、]|[篇章节部分条]\s*))\s*")
+
+
+@dataclass(frozen=True)
+class Heading:
+    title: str  # as the document writes it: "第一节 深化科技管理体制改革", "（一）试点阶段（2021年3月）"
+    path: str  # the section it heads, as chunks name it
+    chunk: Chunk  # the first chunk under it, which quotes it
+
+    @property
+    def item(self) -> str:
+        """The heading without its numbering: what a list of the headings names."""
+        return _NUMBERING.sub("", self.title).strip()
+
+
+class Outline:
+    """The headings under each section of each document, in document order."""
+
+    def __init__(self, chunks: Iterable[Chunk]) -> None:
+        self._children: dict[tuple[str, str], list[Heading]] = {}
+        seen: set[tuple[str, str]] = set()
+        for chunk in sorted(chunks, key=lambda c: (c.doc_id, c.start)):
+            parts = chunk.section.split(SEPARATOR) if chunk.section else []
+            for depth in range(1, len(parts) + 1):
+                path = SEPARATOR.join(parts[:depth])
+                if (chunk.doc_id, path) in seen:
+                    continue
+                seen.add((chunk.doc_id, path))
+                parent = SEPARATOR.join(parts[: depth - 1])
+                self._children.setdefault((chunk.doc_id, parent), []).append(Heading(parts[depth - 1], path, chunk))
+
+    def children(self, doc_id: str, path: str) -> list[Heading]:
+        return self._children.get((doc_id, path), [])
+
+    @staticmethod
+    def ancestors(section: str) -> list[str]:
+        """`section` and every section above it, innermost first."""
+        parts = section.split(SEPARATOR) if section else []
+        return [SEPARATOR.join(parts[:depth]) for depth in range(len(parts), 0, -1)]
