@@ -30,12 +30,12 @@ _COMPARES = re.compile(
     r"(?:区别|差别|不同)(?:是什么|在哪)"
 )
 _JOIN = r"\s*(?:和|与|同|跟|及|、|以及|还是)\s*"
-# "哪个城市的城镇居民收入更高": the sides named first, the cue split by what is compared
+# "哪个城市的地区生产总值增速更快": the sides named first, the cue split by what is compared
 _WHICH_OF = re.compile(
     r"(?:哪个|哪一个|哪座|哪一座)(?:城市|地方|地区|省份|省|市|县|区)的(?P<what>[^，,？?]+?)"
     r"(?P<verb>增长|增速|增幅|提高|上涨|下降)?更(?P<way>高|大|多|低|小|少|快|慢)"
 )
-# "海南全省": the whole of the place just named, part of its name here
+# "福建全省": the whole of the place just named, part of its name here
 _WHOLE_OF = re.compile(r"全(?:省|市|区|县|州|盟|国)")
 _YEAR_PAIR = re.compile(rf"((?:19|20)\d{{2}}年){_JOIN}((?:19|20)\d{{2}}年)")
 YEAR = re.compile(r"(?:19|20)\d{2}年度?")  # "2020年", "2020年度"
@@ -156,7 +156,7 @@ def _place_pair(text: str) -> tuple[tuple[str, tuple[int, int]], tuple[str, tupl
 
 
 def _whole_of(text: str, end: int) -> int:
-    """The end of a place's name with "全省" and the like after it ("海南全省" is 海南)."""
+    """The end of a place's name with "全省" and the like after it ("福建全省" is 福建)."""
     whole = _WHOLE_OF.match(text, end)
     return whole.end() if whole else end
 
