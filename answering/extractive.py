@@ -46,7 +46,7 @@ from reportqa.question.analysis import Query, find_plan_period
 QUESTION_WORDS = frozenset(
     "多少 几 几个 几家 什么 哪些 哪个 哪里 哪 是 有 为什么 为何 怎么 怎样 如何 请问 吗 呢 的 了 年 年度 情况 时候 "
     "共 一共 总共 总计 合计 总数 总量 累计 目前 现在 当时 请 告诉 我 问 介绍 一下 主要 具体 多 大 数 数量 "
-    "是否 达到 了吗 还 能 对 多大 多高 多长 多久 说 "
+    "是否 达到 了吗 还 能 对 多大 多高 多长 多久 说 方面 "
     "历年 各年 逐年 历来 每年 "  # "历年有多少家" asks for every year's figure: a series, not a topic word
     "今年 去年 前年 讲 "  # a year the question asks, said against its document's (question/analysis.py)
     "what how many much which who when why is are was were the of in for and to a an there did does do "
@@ -391,15 +391,19 @@ class ExtractiveAnswerer:
                     terms[figure.value] = max(terms.values())
         return terms
 
+    def _place_tokens(self, meta: DocumentMeta | None) -> frozenset[str]:
+        """The place a document is about is said once, in its title: every sentence of it speaks of that place."""
+        place_tokens = self._tokens(" ".join(place_aliases(meta.place))) if meta and meta.place else frozenset()
+        if meta and meta.place == NATIONAL:
+            place_tokens |= self._tokens(" ".join(NATIONAL_BODIES))  # "国务院…报告" is the national one
+        return place_tokens
+
     def _candidates(self, query: Query, terms: Mapping[str, float], rank: int, hit: Hit) -> list[Candidate]:
         chunk = hit.chunk
         meta = self.documents.get(chunk.doc_id)
         context_text = join_cjk_gaps(f"{meta.title if meta else ''} {chunk.section}".lower())
         context_tokens = self._tokens(context_text)
-        # the place a document is about is said once, in its title: every sentence of it speaks of that place
-        place_tokens = self._tokens(" ".join(place_aliases(meta.place))) if meta and meta.place else frozenset()
-        if meta and meta.place == NATIONAL:
-            place_tokens |= self._tokens(" ".join(NATIONAL_BODIES))  # "国务院…报告" is the national one
+        place_tokens = self._place_tokens(meta)
         dated = meta.year if meta else None
         section_years = years_covered(chunk.section) | relative_years(chunk.section, dated)
         plan_section = _is_plan_section(meta, chunk.section)
@@ -475,39 +479,43 @@ class ExtractiveAnswerer:
     def _listed_headings(
         self, query: Query, terms: Mapping[str, float], hits: Sequence[Hit], to_beat: float
     ) -> list[Heading]:
-        """The headings under a section of a retrieved passage that answer a list question ("分哪几个步骤"
-        by "（一）调查摸底…", "（二）…"): the section (with the headings above it) and its headings hold the
-        question's terms at least as well as any one statement, and either its title holds them or the
-        headings name the thing listed ("步骤"). Empty when no section does."""
+        """The headings (or numbered points) under a section of a retrieved passage that answer a list
+        question: the section's title, with the titles above it, holds the question's terms, or its headings
+        each name the thing listed ("分哪几个步骤" by "（一）调查摸底…", "（二）…"), at least as well as any
+        one statement holds them. Of sections that hold them equally, the outermost: a section's title is
+        part of every one under it. Empty when no section does."""
         thing = query.asked_type
         # the thing listed is no term of a statement (the answer lists them, whether or not it says 步骤),
         # but headings that each name it are the list asked
         listed_terms = {**terms, thing: max(terms.values(), default=1.0)} if thing else terms
         least, most = _HEADINGS_LISTED
-        found: list[tuple[float, list[Heading]]] = []
+        found: list[tuple[float, int, list[Heading]]] = []
         for hit in hits:
             meta = self.documents.get(hit.chunk.doc_id)
             title = join_cjk_gaps((meta.title if meta else "").lower())
+            place = self._place_tokens(meta)
             for path in Outline.ancestors(hit.chunk.section):
                 headings = self.outline.children(hit.chunk.doc_id, path)
                 if not least <= len(headings) <= most:
                     continue
                 named = join_cjk_gaps(path.replace(SEPARATOR, " ").lower())
-                both = f"{named} {join_cjk_gaps(' '.join(h.title for h in headings).lower())}"
-                if query.years and not set(query.years) & (years_covered(both) | _reported_years(meta)):
+                listed = join_cjk_gaps(" ".join(h.title for h in headings).lower())
+                if query.years and not set(query.years) & (years_covered(f"{named} {listed}") | _reported_years(meta)):
                     continue
-                names_thing = bool(thing) and sum(thing in h.title for h in headings) >= len(headings) - 1
-                whole = self._heading_coverage(query, listed_terms if names_thing else terms, both, title)
-                if whole >= max(to_beat, self.min_coverage) and (
-                    names_thing or self._heading_coverage(query, terms, named, title) >= self.min_coverage
-                ):
-                    found.append((whole, headings))
-        return max(found, key=lambda f: f[0], default=(0.0, []))[1]
+                if bool(thing) and sum(thing in h.title for h in headings) >= len(headings) - 1:
+                    held = self._heading_coverage(query, listed_terms, f"{named} {listed}", title, place)
+                else:
+                    held = self._heading_coverage(query, terms, named, title, place)
+                if held >= max(to_beat, self.min_coverage):
+                    found.append((held, -path.count(SEPARATOR), headings))
+        return max(found, key=lambda f: f[:2], default=(0.0, 0, []))[2]
 
-    def _heading_coverage(self, query: Query, terms: Mapping[str, float], text: str, title: str) -> float:
-        """The question's terms held by headings (`text`), the document's title counting as context."""
+    def _heading_coverage(
+        self, query: Query, terms: Mapping[str, float], text: str, title: str, place: frozenset[str]
+    ) -> float:
+        """The question's terms held by headings (`text`) and the document's place, its title counting as context."""
         w = self.weights
-        tokens, title_tokens = set(self._tokens(text)), set(self._tokens(title))
+        tokens, title_tokens = set(self._tokens(text) | place), set(self._tokens(title))
         return _coverage(
             terms,
             text,

@@ -19,6 +19,9 @@ from reportqa.core.models import Chunk
 SEPARATOR = " > "
 # the numbering a heading opens with: "一、", "（二）", "3、", "4.", "第五，", "第一节　"
 _NUMERAL = r"[一二三四五六七八九十百\d]+"
+# a paragraph that opens with a numbered point of a few words, then says more: "（一）多措并举扩就业。全年…"
+_POINT = re.compile(rf"(?:^|(?<=\n))(?P<title>[（(]{_NUMERAL}[）)][^。；\n]{{2,30}})[。；]")
+_FIRST_POINT = ("（一）", "(一)", "（1）", "(1)")
 _NUMBERING = re.compile(rf"^\s*(?:[（(]{_NUMERAL}[）)]|{_NUMERAL}[、.．]|第{_NUMERAL}(?:[，、]|[篇章节部分条]\s*))\s*")
 
 
@@ -35,10 +38,12 @@ class Heading:
 
 
 class Outline:
-    """The headings under each section of each document, in document order."""
+    """The headings under each section of each document, in document order; for a section without
+    headings under it, the points it numbers ("（一）多措并举扩就业。全年新增…": 多措并举扩就业)."""
 
     def __init__(self, chunks: Iterable[Chunk]) -> None:
         self._children: dict[tuple[str, str], list[Heading]] = {}
+        points: dict[tuple[str, str], dict[int, Heading]] = {}  # by where each point starts in its document
         seen: set[tuple[str, str]] = set()
         for chunk in sorted(chunks, key=lambda c: (c.doc_id, c.start)):
             parts = chunk.section.split(SEPARATOR) if chunk.section else []
@@ -49,6 +54,14 @@ class Outline:
                 seen.add((chunk.doc_id, path))
                 parent = SEPARATOR.join(parts[: depth - 1])
                 self._children.setdefault((chunk.doc_id, parent), []).append(Heading(parts[depth - 1], path, chunk))
+            for point in _POINT.finditer(chunk.text):
+                title = point.group("title")
+                heading = Heading(title, chunk.section, chunk)
+                points.setdefault((chunk.doc_id, chunk.section), {}).setdefault(chunk.start + point.start(), heading)
+        for key, found in points.items():
+            numbered = [found[at] for at in sorted(found)]
+            if key not in self._children and numbered[0].title.startswith(_FIRST_POINT):
+                self._children[key] = numbered
 
     def children(self, doc_id: str, path: str) -> list[Heading]:
         return self._children.get((doc_id, path), [])

@@ -1,6 +1,8 @@
-"""A list asked whose items are the headings under one section: answered with those headings, each cited.
+"""A list asked whose items are the headings (or numbered points) under one section: answered with them,
+each cited.
 
-The document is the national 13th Five-Year Plan outline, which no eval set uses; the questions are mine.
+The documents are the national 13th Five-Year Plan outline and 乌鲁木齐's 2021 work report, which no eval set
+uses; the questions are mine.
 """
 
 from __future__ import annotations
@@ -19,24 +21,40 @@ from reportqa.ingest.pipeline import parse_document
 from reportqa.language.lexicon import Lexicon
 from reportqa.question.analysis import analyse
 
-PLANS = Path("/work/shared/corpora/cn_national_gov_docs/five_year_plans")
-pytestmark = pytest.mark.skipif(not PLANS.is_dir(), reason="shared corpora not mounted")
+SHARED = Path("/work/shared/corpora")
+PLANS = SHARED / "cn_national_gov_docs" / "five_year_plans"
+CITIES = SHARED / "cn_city_work_reports"
+pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason="shared corpora not mounted")
 
 INCENTIVES = ["深化科技管理体制改革", "完善科技成果转化和收益分配机制", "构建普惠性创新支持政策体系"]
 GOVERNANCE = ["完善社会治理体系", "完善社会信用体系", "健全公共安全体系", "建立国家安全体系"]
+TWELVE_FIRST = ["着力抓好常态化疫情防控", "着力维护社会大局稳定"]
 TALENT = ["建设规模宏大的人才队伍", "促进人才优化配置", "营造良好的人才发展环境"]
 
 
 @pytest.fixture(scope="module")
-def plan() -> tuple[ExtractiveAnswerer, list[Chunk]]:
-    lexicon = Lexicon.load(Settings().lexicon_dir)
-    document, chunks = parse_document(PLANS / "2016-十三五规划纲要.md", PLANS, Chunker(tokenizer=lexicon))
+def lexicon() -> Lexicon:
+    return Lexicon.load(Settings().lexicon_dir)
+
+
+def _answerer(lexicon: Lexicon, path: Path, meta: DocumentMeta) -> tuple[ExtractiveAnswerer, list[Chunk]]:
+    """An answerer over one document as the index keeps it (its chunks given out of order)."""
+    document, chunks = parse_document(path, path.parent.parent, Chunker(tokenizer=lexicon))
     stats = KeywordIndex.build([lexicon.keyword_tokens(chunk.body) for chunk in chunks])
+    outline = Outline(reversed(chunks))
+    return ExtractiveAnswerer(lexicon, term_stats=stats, documents={document.doc_id: meta}, outline=outline), chunks
+
+
+@pytest.fixture(scope="module")
+def plan(lexicon: Lexicon) -> tuple[ExtractiveAnswerer, list[Chunk]]:
     meta = DocumentMeta("中华人民共和国国民经济和社会发展第十三个五年规划纲要", "全国", 2016, "规划")
-    answerer = ExtractiveAnswerer(
-        lexicon, term_stats=stats, documents={document.doc_id: meta}, outline=Outline(reversed(chunks))
-    )
-    return answerer, chunks
+    return _answerer(lexicon, PLANS / "2016-十三五规划纲要.md", meta)
+
+
+@pytest.fixture(scope="module")
+def report(lexicon: Lexicon) -> tuple[ExtractiveAnswerer, list[Chunk]]:
+    meta = DocumentMeta("乌鲁木齐市2021年政府工作报告", "乌鲁木齐市", 2021, "政府工作报告")
+    return _answerer(lexicon, CITIES / "乌鲁木齐市" / "2021.md", meta)
 
 
 def _under(chunks: list[Chunk], heading: str) -> Hit:
@@ -75,3 +93,52 @@ def test_a_list_asked_of_something_no_heading_names_is_answered_from_statements(
     # 第一节 促进消费升级 has no headings under it; the chapter's headings do not name what is asked
     answer = answerer.answer(analyse("促进消费升级有哪些措施？"), [_under(chunks, "第一节 促进消费升级")])
     assert answer.found and answer.direct is None, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "retrieved", "items"),
+    [
+        (
+            "乌鲁木齐2020年在民生方面做了哪些工作？",
+            "八、民生福祉持续增强",
+            ["多措并举扩就业", "扩优提质办教育", "提升能力保健康", "综合施策强保障", "守正聚力兴文化"],
+        ),
+        (
+            "2021年乌鲁木齐要怎样推动经济高质量发展，有哪些举措？",
+            "六、着力推动经济高质量发展",
+            ["深入推进创新驱动发展战略", "深入推进农业集约化产业化", "深入推进工业现代化集群化"],
+        ),
+        # a passage under one of the twelve: the section the question names is the one above it
+        (
+            "2021年乌鲁木齐主要工作有哪些？",
+            "一、着力抓好常态化疫情防控",
+            ["着力抓好常态化疫情防控", "着力维护社会大局稳定"],
+        ),
+    ],
+)
+def test_a_list_asked_of_a_section_of_numbered_points_is_answered_by_the_points(
+    report, question: str, retrieved: str, items: list[str]
+) -> None:
+    answerer, chunks = report
+    hits = [Hit(c, 1.0) for c in chunks if c.section.endswith(retrieved)][1:3]  # not the section's first passage
+    answer = answerer.answer(analyse(question), hits)
+    assert answer.direct is not None and answer.direct.text.startswith("、".join(items)), answer.answer
+
+
+def test_numbered_points_are_read_once_in_order_and_only_from_the_first(report) -> None:
+    _answerer, chunks = report
+    section = next(c.section for c in chunks if c.section.endswith("四、民族团结之花常开长盛"))
+    points = Outline(chunks).children(chunks[0].doc_id, section)
+    assert [p.title for p in points] == [
+        "（一）以民族团结宣传教育促团结",
+        "（二）以民族团结进步创建增团结",
+        "（三）以勤走动常联谊助团结",
+    ]
+    assert all(p.title in p.chunk.text for p in points)
+
+
+def test_a_list_no_section_names_is_not_answered_by_headings(report) -> None:
+    answerer, chunks = report
+    hits = [Hit(c, 1.0) for c in chunks if c.section.endswith("六、高质量发展稳中有进")][:2]
+    answer = answerer.answer(analyse("2020年乌鲁木齐新增了哪些国家级双创载体？"), hits)
+    assert answer.direct is None or "新型工业化量质齐增" not in answer.direct.text, answer.answer
