@@ -46,7 +46,7 @@ from reportqa.question.analysis import Query, find_plan_period
 QUESTION_WORDS = frozenset(
     "多少 几 几个 几家 什么 哪些 哪个 哪里 哪 是 有 为什么 为何 怎么 怎样 如何 请问 吗 呢 的 了 年 年度 情况 时候 "
     "共 一共 总共 总计 合计 总数 总量 累计 目前 现在 当时 请 告诉 我 问 介绍 一下 主要 具体 多 大 数 数量 "
-    "是否 达到 了吗 还 能 对 多大 多高 多长 多久 说 方面 "
+    "是否 达到 了吗 还 能 对 多大 多高 多长 多久 说 方面 包括 "
     "历年 各年 逐年 历来 每年 "  # "历年有多少家" asks for every year's figure: a series, not a topic word
     "今年 去年 前年 讲 "  # a year the question asks, said against its document's (question/analysis.py)
     "what how many much which who when why is are was were the of in for and to a an there did does do "

@@ -142,3 +142,9 @@ def test_a_list_no_section_names_is_not_answered_by_headings(report) -> None:
     hits = [Hit(c, 1.0) for c in chunks if c.section.endswith("六、高质量发展稳中有进")][:2]
     answer = answerer.answer(analyse("2020年乌鲁木齐新增了哪些国家级双创载体？"), hits)
     assert answer.direct is None or "新型工业化量质齐增" not in answer.direct.text, answer.answer
+
+
+def test_words_that_frame_a_list_question_are_no_topic(report) -> None:
+    answerer, _chunks = report
+    terms = answerer._question_terms(analyse("乌鲁木齐在民生方面的工作主要包括哪些？"))
+    assert "民生" in terms and not {"方面", "包括"} & set(terms), terms
