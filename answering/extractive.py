@@ -156,7 +156,7 @@ class ExtractiveAnswerer:
         if query.kind == "list":
             headings = self._listed_headings(query, terms, hits, max((c.coverage for c in answerable), default=0.0))
             if headings:
-                return self._list_of_headings(query, headings, citations)
+                return self._list_of_headings(query, headings, answerable, citations)
         # the first statement that gives the figure, date or name asked; when none gives it in a form
         # the rules read, the best one that holds the question's subject, year and a value of the kind
         # asked answers, quoted, without a direct answer line
@@ -530,8 +530,13 @@ class ExtractiveAnswerer:
 
     # --- composing -----------------------------------------------------------------------------
 
-    def _list_of_headings(self, query: Query, headings: Sequence[Heading], citations: CitationList) -> Answer:
-        statements = []
+    def _list_of_headings(
+        self, query: Query, headings: Sequence[Heading], answerable: Sequence[Candidate], citations: CitationList
+    ) -> Answer:
+        """The headings as the answer, each cited; first, a statement that names two or more of them
+        ("包括：A、B、C"), where one answers the question: the document says the list in so many words."""
+        enumerating = next((c for c in answerable if sum(h.item in c.text for h in headings) >= 2), None)
+        statements = [_cite(enumerating, citations)] if enumerating else []
         for heading in headings:
             at = max(heading.chunk.text.find(heading.title), 0)
             marker = citations.cite(Hit(heading.chunk, 0.0), at, at + len(heading.title))

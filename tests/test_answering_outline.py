@@ -148,3 +148,22 @@ def test_words_that_frame_a_list_question_are_no_topic(report) -> None:
     answerer, _chunks = report
     terms = answerer._question_terms(analyse("乌鲁木齐在民生方面的工作主要包括哪些？"))
     assert "民生" in terms and not {"方面", "包括"} & set(terms), terms
+
+
+def test_a_statement_that_names_the_headings_is_quoted_first(lexicon: Lexicon, tmp_path: Path) -> None:
+    # a plan of my own: the section says its list in one sentence, then heads each point
+    plan = tmp_path / "plans" / "示范区建设方案.txt"
+    plan.parent.mkdir()
+    plan.write_text(
+        "示范区建设方案\n一、建设目标\n到2025年建成省级示范区。\n二、保障措施\n"
+        "保障措施主要包括：加强组织领导、加大资金投入、强化督导考核。\n"
+        "（一）加强组织领导\n成立由市长任组长的领导小组。\n"
+        "（二）加大资金投入\n市财政每年安排专项资金5000万元。\n"
+        "（三）强化督导考核\n将建设任务纳入年度考核。\n",
+        encoding="utf-8",
+    )
+    answerer, chunks = _answerer(lexicon, plan, DocumentMeta("示范区建设方案", "", 2021, "方案"))
+    answer = answerer.answer(analyse("保障措施有哪几项？"), [Hit(chunk, 1.0) for chunk in reversed(chunks)])
+    assert answer.direct is not None and answer.direct.text == "加强组织领导、加大资金投入、强化督导考核", answer.answer
+    assert answer.answer.splitlines()[1].startswith("保障措施主要包括：加强组织领导"), answer.answer
+    assert len(answer.citations) >= 2
