@@ -490,11 +490,15 @@ class ExtractiveAnswerer:
         listed_terms = {**terms, thing: max(terms.values(), default=1.0)} if thing else terms
         least, most = _HEADINGS_LISTED
         found: list[tuple[float, int, list[Heading]]] = []
+        seen: set[tuple[str, str]] = set()  # passages of one section share the sections above them
         for hit in hits:
             meta = self.documents.get(hit.chunk.doc_id)
             title = join_cjk_gaps((meta.title if meta else "").lower())
             place = self._place_tokens(meta)
             for path in Outline.ancestors(hit.chunk.section):
+                if (hit.chunk.doc_id, path) in seen:
+                    continue
+                seen.add((hit.chunk.doc_id, path))
                 headings = self.outline.children(hit.chunk.doc_id, path)
                 if not least <= len(headings) <= most:
                     continue
@@ -502,7 +506,7 @@ class ExtractiveAnswerer:
                 listed = join_cjk_gaps(" ".join(h.title for h in headings).lower())
                 if query.years and not set(query.years) & (years_covered(f"{named} {listed}") | _reported_years(meta)):
                     continue
-                if bool(thing) and sum(thing in h.title for h in headings) >= len(headings) - 1:
+                if thing and sum(thing in h.title for h in headings) >= len(headings) - 1:
                     held = self._heading_coverage(query, listed_terms, f"{named} {listed}", title, place)
                 else:
                     held = self._heading_coverage(query, terms, named, title, place)

@@ -28,7 +28,6 @@ _NUMBERING = re.compile(rf"^\s*(?:[（(]{_NUMERAL}[）)]|{_NUMERAL}[、.．]|第
 @dataclass(frozen=True)
 class Heading:
     title: str  # as the document writes it: "第一节 深化科技管理体制改革", "（一）试点阶段（2021年3月）"
-    path: str  # the section it heads, as chunks name it
     chunk: Chunk  # the first chunk under it, which quotes it
 
     @property
@@ -53,10 +52,9 @@ class Outline:
                     continue
                 seen.add((chunk.doc_id, path))
                 parent = SEPARATOR.join(parts[: depth - 1])
-                self._children.setdefault((chunk.doc_id, parent), []).append(Heading(parts[depth - 1], path, chunk))
+                self._children.setdefault((chunk.doc_id, parent), []).append(Heading(parts[depth - 1], chunk))
             for point in _POINT.finditer(chunk.text):
-                title = point.group("title")
-                heading = Heading(title, chunk.section, chunk)
+                heading = Heading(point.group("title"), chunk)
                 points.setdefault((chunk.doc_id, chunk.section), {}).setdefault(chunk.start + point.start(), heading)
         for key, found in points.items():
             numbered = [found[at] for at in sorted(found)]
