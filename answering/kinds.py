@@ -28,11 +28,10 @@ from reportqa.answering.tables import TableCell, parse_statement
 from reportqa.core.models import DirectAnswer
 from reportqa.core.weights import AnswerWeights
 from reportqa.language.lexicon import Qualifiers
+from reportqa.language.numbering import POINT_OPENING
 from reportqa.language.quantities import MEASURE_WORDS, RATE_UNITS, UNIT_PATTERN, amount, unit_family, unit_scale
 from reportqa.question.analysis import Query
 
-# a point of a list: "一是…", "（二）…", "3."
-_POINT_HEAD = re.compile(r"(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|\d+[.、．])")
 _POINT_HEAD_LENGTH = 30
 _CAUSAL = re.compile(r"因为|由于|原因|受限|导致|造成|根据.{0,40}要求|不足|匮乏|差距|滞后|薄弱|问题|制约|影响")
 # "多少家", "几个", "多少亿斤", "多少个亿": the unit the answer is asked in
@@ -166,7 +165,7 @@ class Reasons(AnyStatement):
     @staticmethod
     def heads_a_point(text: str) -> bool:
         """A short point opening a list of problems ("二是创新载体偏少，布局不均衡。"): its causes follow it."""
-        return bool(_POINT_HEAD.match(text)) and len(text) <= _POINT_HEAD_LENGTH
+        return bool(POINT_OPENING.match(text)) and len(text) <= _POINT_HEAD_LENGTH
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportqa.core.models import Chunk
+from reportqa.language.numbering import NUMBERED_POINT, strip_numbering
 
 SEPARATOR = " > "
-# the numbering a heading opens with: "一、", "（二）", "3、", "4.", "第五，", "第一节　"
-_NUMERAL = r"[一二三四五六七八九十百\d]+"
 # a paragraph that opens with a numbered point of a few words, then says more: "（一）多措并举扩就业。全年…"
-_POINT = re.compile(rf"(?:^|(?<=\n))(?P<title>[（(]{_NUMERAL}[）)][^。；\n]{{2,30}})[。；]")
-_FIRST_POINT = ("（一）", "(一)", "（1）", "(1)")
-_NUMBERING = re.compile(rf"^\s*(?:[（(]{_NUMERAL}[）)]|{_NUMERAL}[、.．]|第{_NUMERAL}(?:[，、]|[篇章节部分条]\s*))\s*")
+_POINT = re.compile(rf"(?:^|(?<=\n))(?P<title>{NUMBERED_POINT}[^。；\n]{{2,30}})[。；]")
+_FIRST_POINT = re.compile(r"[（(]\s*[一1]\s*[）)]")
 
 
 @dataclass(frozen=True)
@@ -33,7 +31,7 @@ class Heading:
     @property
     def item(self) -> str:
         """The heading without its numbering: what a list of the headings names."""
-        return _NUMBERING.sub("", self.title).strip()
+        return strip_numbering(self.title)
 
 
 class Outline:
@@ -58,7 +56,7 @@ class Outline:
                 points.setdefault((chunk.doc_id, chunk.section), {}).setdefault(chunk.start + point.start(), heading)
         for key, found in points.items():
             numbered = [found[at] for at in sorted(found)]
-            if key not in self._children and numbered[0].title.startswith(_FIRST_POINT):
+            if key not in self._children and _FIRST_POINT.match(numbered[0].title):
                 self._children[key] = numbered
 
     def children(self, doc_id: str, path: str) -> list[Heading]:

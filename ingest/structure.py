@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from reportqa.core.models import Block, Document
 from reportqa.ingest.metadata import front_matter_end
 from reportqa.language.normalise import join_cjk_gaps
+from reportqa.language.numbering import HEADING_MARKERS, NUMERALS
 from reportqa.language.quantities import UNITS
 from reportqa.language.sentences import has_sentence_end
 
@@ -44,26 +45,11 @@ MAX_HEADING_CHARS = 50
 MAX_MARKDOWN_HEADING_CHARS = 80
 MAX_TITLE_CHARS = 40
 
-_NUM = "一二三四五六七八九十百零〇"
-_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern))
-    for name, pattern in (
-        ("case", rf"^典型案例\s*[{_NUM}\d]+\s*[：:]?"),
-        ("pian", rf"^第[{_NUM}\d]+[篇编](?:\s|　|$)"),
-        ("zhang", rf"^第[{_NUM}\d]+章(?:\s|　|$)"),
-        ("jie", rf"^第[{_NUM}\d]+节(?:\s|　|$)"),
-        ("cn", rf"^[{_NUM}]+\s*[、．.]"),
-        ("paren_cn", rf"^[（(]\s*[{_NUM}]+\s*[）)]"),
-        ("arabic", r"^\d{1,2}\s*(?:[、．]|\.(?!\d))"),
-        ("paren_arabic", r"^[（(]\s*\d{1,2}\s*[）)]"),
-        ("circled", r"^[①-⑳]"),
-    )
-)
-_ANNEX = re.compile(rf"^附\s*件(?:\s*(?:\d+|[{_NUM}]+))?\s*(?:[：:]|$)\s*(?P<rest>.*)$")
+_ANNEX = re.compile(rf"^附\s*件(?:\s*(?:\d+|[{NUMERALS}]+))?\s*(?:[：:]|$)\s*(?P<rest>.*)$")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\*\*(?P<inner>[^*]+)\*\*$")
-_CAPTION = re.compile(rf"^[表图]\s*[{_NUM}\d]+")
-_LIST_CAPTION = re.compile(rf"^[-*]\s+\*\*(?P<inner>[表图]\s*[{_NUM}\d]+[^*]*)\*\*$")
+_CAPTION = re.compile(rf"^[表图]\s*[{NUMERALS}\d]+")
+_LIST_CAPTION = re.compile(rf"^[-*]\s+\*\*(?P<inner>[表图]\s*[{NUMERALS}\d]+[^*]*)\*\*$")
 _TITLE_STOP = re.compile(r"[。！？；!?;，,：:]")
 _SKIP = re.compile(r"^(?:<!--.*-->|</?[a-zA-Z][^>]*>(?:[^<]*</[a-zA-Z]+>)?|[-*_=]{3,}|(?:!\[[^\]]*\]\([^)]*\)\s*)+)$")
 _TABLE_SEPARATOR = re.compile(r"^:?-{1,}:?$")
@@ -95,7 +81,7 @@ class _Line:
 
 @dataclass(frozen=True)
 class _Heading:
-    style: str  # "md1".."md6", "annex", "title", "bold", "caption" or a marker name from _MARKERS
+    style: str  # "md1".."md6", "annex", "title", "bold", "caption" or a marker name from HEADING_MARKERS
     title: str
 
 
@@ -377,7 +363,7 @@ def _heading(stripped: str) -> _Heading | None:
         return None
     if len(core) > MAX_HEADING_CHARS or has_sentence_end(core):
         return None
-    for style, pattern in _MARKERS:
+    for style, pattern in HEADING_MARKERS:
         if pattern.match(core):
             return _Heading(style, _clean(core))
     if bold and len(core) <= MAX_TITLE_CHARS:

@@ -1,0 +1,52 @@
+"""How Chinese reports number their headings and points: "第二章", "三、", "（一）", "3.", "①", "一是".
+
+The one description of numbering: ingest finds headings by it (`HEADING_MARKERS`), the outline
+names a heading's item without it (`strip_numbering`) and reads a paragraph's numbered point
+(`NUMBERED_POINT`), answering knows a point's opening (`POINT_OPENING`).
+
+    >>> strip_numbering("第一节 深化科技管理体制改革"), strip_numbering("（二）多措并举扩就业")
+    ('深化科技管理体制改革', '多措并举扩就业')
+    >>> bool(POINT_OPENING.match("二是创新载体偏少")), bool(POINT_OPENING.match("3.5万人"))
+    (True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMERALS = "一二三四五六七八九十百零〇"
+_ANY_NUMBER = rf"[{NUMERALS}\d]+"
+# a bracketed number: "（一）", "(3)"
+NUMBERED_POINT = rf"[（(]\s*(?:[{NUMERALS}]+|\d{{1,2}})\s*[）)]"
+_ARABIC = r"\d{1,2}\s*(?:[、．]|\.(?!\d))"  # "3、", "4." but not "3.5"
+
+# the numbering a heading line opens with, by style, in the order ingest tries them
+HEADING_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (style, re.compile(f"^{pattern}"))
+    for style, pattern in (
+        ("case", rf"典型案例\s*{_ANY_NUMBER}\s*[：:]?"),
+        ("pian", rf"第{_ANY_NUMBER}[篇编](?:\s|　|$)"),
+        ("zhang", rf"第{_ANY_NUMBER}章(?:\s|　|$)"),
+        ("jie", rf"第{_ANY_NUMBER}节(?:\s|　|$)"),
+        ("cn", rf"[{NUMERALS}]+\s*[、．.]"),
+        ("paren_cn", rf"[（(]\s*[{NUMERALS}]+\s*[）)]"),
+        ("arabic", _ARABIC),
+        ("paren_arabic", r"[（(]\s*\d{1,2}\s*[）)]"),
+        ("circled", r"[①-⑳]"),
+    )
+)
+# a point said inside a paragraph ("一是…，二是…") or opening one ("（二）…", "3.…")
+POINT_OPENING = re.compile(rf"[{NUMERALS}]+是|{NUMBERED_POINT}|{_ARABIC}")
+# numbering no heading line is found by, which a heading still carries: "## 第一部分 总体要求",
+# "第三条 …", "第五，…", "第一章总则" (no space)
+_WRITTEN_ORDINAL = re.compile(rf"^第{_ANY_NUMBER}(?:部分|[篇编章节条，、])")
+
+
+def strip_numbering(title: str) -> str:
+    """`title` without the numbering it opens with: what a list of headings names."""
+    title = title.strip()
+    for pattern in (_WRITTEN_ORDINAL, *(pattern for _, pattern in HEADING_MARKERS)):
+        opening = pattern.match(title)
+        if opening:
+            return title[opening.end() :].strip()
+    return title
