@@ -610,10 +610,11 @@ def _with_next_sentence(candidate: Candidate) -> Candidate:
 
 def _term_weight(token: str, word_class: str, weights: AnswerWeights) -> float:
     """A one-character word ("来", "投", "上") says little of what a question is about, however rare it
-    is; a verb ("参加", "实施") says how it is asked more than what about."""
+    is; a verb ("参加", "实施") says how it is asked more than what about, a time word ("近年来",
+    "现在") when, which the year checks weigh."""
     if len(token) == 1:
         return weights.single_char_term
-    return weights.verb_term if word_class in ("v", "vd", "vi", "vg") else 1.0
+    return weights.verb_term if word_class in ("v", "vd", "vi", "vg", "t") else 1.0
 
 
 def _asks_rather_than_says(token: str, word_class: str) -> bool:

@@ -23,7 +23,7 @@ class AnswerWeights(BaseModel):
     context_term: float = 0.5  # a term found only in the title, section or sentence before
     partial_term: float = 0.5  # a term the statement holds only in part, times the share it holds
     single_char_term: float = 0.3  # a one-character word says little of what is asked
-    verb_term: float = 0.5  # a verb says how it is asked more than what about
+    verb_term: float = 0.5  # a verb or time word says how or when it is asked more than what about
     year_named: float = 1.0  # the statement names the year asked
     year_other: float = -0.8  # it names only other years
     year_none: float = -0.3  # it names no year, and none is implied

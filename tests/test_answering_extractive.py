@@ -707,6 +707,16 @@ def test_colloquial_words_for_money_and_giving_are_how_it_is_asked(lexicon: Lexi
 
 
 @needs_shared
+def test_a_time_word_says_when_it_is_asked_more_than_what_about(lexicon: Lexicon) -> None:
+    doc = "佛山市/2021.md"
+    answerer, text = _shared_report(lexicon, "cn_city_work_reports", doc)
+    line = next(line for line in text.splitlines() if "财政科技投入从30亿元增加到102亿元" in line)
+    # 近年来 is rare in the report, and a topic word that rare would decide the coverage
+    answer = answerer.answer(analyse("佛山近年来投入多少？"), [_doc_hit(doc, text, line, "")])
+    assert answer.direct is not None and answer.direct.text == "102亿元", answer.answer
+
+
+@needs_shared
 def test_why_quotes_what_follows_a_sentence_that_only_restates_the_problem(lexicon: Lexicon) -> None:
     doc = "national_work_reports/1954.md"
     meta = DocumentMeta("政府工作报告", "全国", 1954, "政府工作报告")
