@@ -36,7 +36,7 @@ from reportqa.core.models import NOT_FOUND, Answer, Claim, DirectAnswer, Documen
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
 from reportqa.language.lexicon import Qualifiers, abbreviation, joint_forms
-from reportqa.language.normalise import join_cjk_gaps
+from reportqa.language.normalise import join_cjk_gaps, without_bold_markers
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases
 from reportqa.language.quantities import arabic_numerals
 from reportqa.language.sentences import split_sentences
@@ -417,7 +417,7 @@ class ExtractiveAnswerer:
         if chunk.is_table_row:
             pieces = [(chunk.statement or chunk.text, 0, len(chunk.text))]
         else:
-            pieces = [(s.text, s.start, s.end) for s in split_sentences(chunk.text)]
+            pieces = [(without_bold_markers(s.text), s.start, s.end) for s in split_sentences(chunk.text)]
         topic = self._topic_terms(query)
         written = self._written(query)
         unsaid = self.tokenizer.qualifiers.unsaid(query.text)
@@ -605,7 +605,7 @@ def _with_next_sentence(candidate: Candidate) -> Candidate:
     if following is None:
         return candidate
     end = following.end
-    return replace(candidate, text=chunk.text[candidate.quote_start : end], quote_end=end)
+    return replace(candidate, text=without_bold_markers(chunk.text[candidate.quote_start : end]), quote_end=end)
 
 
 def _term_weight(token: str, word_class: str, weights: AnswerWeights) -> float:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from reportqa.core.models import NOT_FOUND, Answer, Citation, SeriesPoint
+from reportqa.language.normalise import without_bold_markers
 
 # Characters Markdown (emphasis, links, code, headings, tables, lists), remark-math ($), emoji
 # shortcodes and Streamlit's :color[...] directives react to; as numeric entities they show as themselves.
@@ -77,12 +78,17 @@ def text_html(text: str) -> str:
 
 
 def passage_html(text: str, highlight: str = "") -> str:
-    """The passage with its answering sentence (or figure) in <mark>; everything escaped."""
+    """The passage with its answering sentence (or figure) in <mark>; everything escaped, and a
+    markdown report's bold markers left out, as its reader sees it."""
     at = text.find(highlight) if highlight else -1
     if at < 0:
-        return text_html(text)
+        return _document_html(text)
     end = at + len(highlight)
-    return f"{text_html(text[:at])}<mark>{text_html(text[at:end])}</mark>{text_html(text[end:])}"
+    return f"{_document_html(text[:at])}<mark>{_document_html(text[at:end])}</mark>{_document_html(text[end:])}"
+
+
+def _document_html(text: str) -> str:
+    return text_html(without_bold_markers(text))
 
 
 def answer_html(answer: Answer) -> str:
@@ -136,8 +142,8 @@ def context_html(source: str, citation: Citation, chars: int = CONTEXT_CHARS) ->
     after_to = min(len(source), end + chars)
     before = ("…" if before_at > 0 else "") + source[before_at:start]
     after = source[end:after_to] + ("…" if after_to < len(source) else "")
-    cited = passage_html(source[start:end], citation.highlight)
-    return f'<div class="rq-context">{text_html(before)}<span class="rq-cited">{cited}</span>{text_html(after)}</div>'
+    cited = f'<span class="rq-cited">{passage_html(source[start:end], citation.highlight)}</span>'
+    return f'<div class="rq-context">{_document_html(before)}{cited}{_document_html(after)}</div>'
 
 
 def warnings_html(warnings: Sequence[str]) -> str:

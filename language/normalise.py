@@ -50,6 +50,16 @@ def join_cjk_gaps(text: str) -> str:
     return _CJK_GAP.sub("", text)
 
 
+def without_bold_markers(text: str) -> str:
+    """`text` without markdown's bold markers ("**——经济实力迈上新台阶。**地区生产总值…"): a
+    report's formatting, not its words; an answer quoting it shows its words.
+
+    >>> without_bold_markers("**——创新能力持续提升。**研发投入增长12%。")
+    '——创新能力持续提升。研发投入增长12%。'
+    """
+    return text.replace("**", "")
+
+
 def normalise_text(text: str) -> str:
     """``text`` with look-alike characters replaced (see the module docstring); same length."""
     return text.translate(_table())

@@ -717,6 +717,18 @@ def test_a_time_word_says_when_it_is_asked_more_than_what_about(lexicon: Lexicon
 
 
 @needs_shared
+def test_a_markdown_reports_bold_markers_are_not_quoted(lexicon: Lexicon) -> None:
+    doc = "佛山市/2021.md"
+    answerer, text = _shared_report(lexicon, "cn_city_work_reports", doc)
+    line = next(line for line in text.splitlines() if "财政科技投入从30亿元增加到102亿元" in line)
+    assert line.startswith("**——")  # each point of the review opens with its lead in bold
+    for question in ("佛山的科技创新能力有何提升？", "佛山财政科技投入增加到多少？"):
+        answer = answerer.answer(analyse(question), [_doc_hit(doc, text, line, "")])
+        assert answer.found and "*" not in answer.answer, answer.answer
+        assert answer.citations[0].highlight in line  # the citation still points into the document
+
+
+@needs_shared
 def test_why_quotes_what_follows_a_sentence_that_only_restates_the_problem(lexicon: Lexicon) -> None:
     doc = "national_work_reports/1954.md"
     meta = DocumentMeta("政府工作报告", "全国", 1954, "政府工作报告")

@@ -38,6 +38,16 @@ def test_passage_highlight_is_the_only_markup():
     assert "&lt;b&gt;" in out
 
 
+def test_a_markdown_reports_bold_markers_are_left_out_of_passage_and_context():
+    # 佛山 2021 writes each point's lead in bold
+    passage = "**——科技创新能力持续提升。**财政科技投入从30亿元增加到102亿元。"
+    out = passage_html(passage, highlight="财政科技投入从30亿元增加到102亿元。")
+    assert out == "——科技创新能力持续提升。<mark>财政科技投入从30亿元增加到102亿元。</mark>"
+    source = f"**五年来**，{passage}**二、**"
+    context = context_html(source, _citation(passage, start=source.index(passage)), chars=10)
+    assert "*" not in context and "&#42;" not in context and "五年来" in context
+
+
 def test_passage_without_findable_highlight_is_plain_text():
     assert "<mark>" not in passage_html("abc", highlight="xyz")
 
