@@ -275,7 +275,8 @@ class Quantities:
         if is_table_row:  # a cell of no stated unit may be in the one asked
             units: list[str | None] = [c.unit or c.figures[0].unit or None for c in parse_statement(text) if c.figures]
         else:
-            units = [f.unit for f in _stated_figures(text) if not counts_other(text, f, terms, self.tag)]
+            asked = counted_thing(query)
+            units = [f.unit for f in _stated_figures(text) if not counts_other(text, f, terms, self.tag, asked)]
         wanted = _required_units(query)
         return bool(units) and (not wanted or any(u is None or _unit_matches(u, wanted) for u in units))
 
@@ -295,7 +296,7 @@ class Quantities:
         figure = max(figures, key=self._fitness(query, text, terms, wanted, figures))
         if (required := _required_units(query)) and not _unit_matches(figure.unit, required):
             return None  # "投资了多少钱" is not answered by "500亩"
-        if counts_other(text, figure, terms, self.tag):
+        if counts_other(text, figure, terms, self.tag, counted_thing(query)):
             return None  # the best figure counts something the question does not name
         if query.years and figure.year is not None and figure.year not in query.years:
             return None
@@ -330,6 +331,7 @@ class Quantities:
         growth_asked = not wanted and bool(_ASKS_GROWTH.search(query.text))
         rate_asked_is = _one_rate(query.text, _ASKS_GROWTH, _ASKS_SHARE)
         respective = respective_subjects(text, figures)
+        asked = counted_thing(query)
 
         def fitness(f: Figure) -> float:
             near = _nearest_term(text, terms, f.start)
@@ -353,7 +355,7 @@ class Quantities:
             stated_rate = _one_rate(_clause_before(text, f), _STATES_GROWTH, _STATES_SHARE) if stated else ""
             if rate_asked_is and stated_rate not in ("", rate_asked_is):
                 score += w.figure_other_rate  # "占全省39.5%" of "增长多少", "增长11.2%" of "占全省多少"
-            if counts_other(text, f, terms, self.tag):
+            if counts_other(text, f, terms, self.tag, asked):
                 score += w.figure_counts_other  # "新增…1个国家级技术创新中心" of "多少家高新技术企业"
             if not query.years and f.year is not None and f.year != latest:
                 score += w.figure_not_latest  # "2015年为7.5万亿元，2020年超过11万亿元": with no year asked, the latest
@@ -394,16 +396,25 @@ def _one_rate(text: str, growth: re.Pattern[str], share: re.Pattern[str]) -> str
 
 
 def counts_other(
-    text: str, figure: Figure, terms: Mapping[str, float], tag: Callable[[str], list[tuple[str, str]]]
+    text: str,
+    figure: Figure,
+    terms: Mapping[str, float],
+    tag: Callable[[str], list[tuple[str, str]]],
+    asked: str = "",
 ) -> bool:
     """A count whose measure word is followed by what it counts, and that names no question term
-    ("新增…1个国家级技术创新中心", asked about 高新技术企业); a count that ends its clause
-    ("高新技术企业512家，") counts what was said before it."""
+    ("新增…1个国家级技术创新中心", asked about 高新技术企业), or not the thing `asked`
+    (`counted_thing`) where the text names that elsewhere ("建成…检测中心，完成8家县级疾控中心…":
+    a word both share is not enough); a count that ends its clause ("高新技术企业512家，") counts
+    what was said before it."""
     if unit_family(figure.unit) not in MEASURE_WORDS:
         return False
     after = _RANGE_OR_BOUND.match(text, figure.end).end()
     counted = _COUNTED.match(text, after)
-    if counted is None or any(term in counted.group(0) for term in terms):
+    if counted is None:
+        return False
+    named_elsewhere = bool(asked) and asked in text and asked not in counted.group(0)
+    if not named_elsewhere and any(term in counted.group(0) for term in terms):
         return False
     opening = next((c for word, c in tag(counted.group(0)) if word not in "“”"), "")
     return opening.startswith(_COUNTED_CLASSES)
@@ -475,6 +486,14 @@ def asked_unit_words(query: Query) -> frozenset[str]:
     if query.kind != "quantity" or ASKS_CHANGE.search(query.text):
         return frozenset(units)
     return frozenset(units).union(*(_UNIT_WORDS.get(unit, ()) for unit in units))
+
+
+def counted_thing(query: Query) -> str:
+    """What a count question names after its measure word: "多少家传染病检测中心" -> 传染病检测中心;
+    "" when it names it before ("检测中心有多少家")."""
+    match = _QUESTION_UNIT.search(query.text)
+    thing = _COUNTED.match(query.text, match.end()) if match else None
+    return thing.group(0) if thing else ""
 
 
 def wanted_units(query: Query) -> set[str]:

@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 
 from reportqa.answering.extractive import ExtractiveAnswerer, _coverage
-from reportqa.answering.kinds import Dates, Reasons, _stated_figures, asked_unit_words, counts_other, wanted_units
+from reportqa.answering.kinds import (
+    Dates,
+    Reasons,
+    _stated_figures,
+    asked_unit_words,
+    counted_thing,
+    counts_other,
+    wanted_units,
+)
 from reportqa.core.models import Chunk, DocumentMeta, Hit
 from reportqa.core.settings import Settings
 from reportqa.core.weights import AnswerWeights
@@ -546,6 +554,19 @@ def test_the_words_that_ask_for_the_unit_are_not_the_topic(question: str, words:
 
 
 @pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("郑州建成了多少家传染病应急检测中心？", "传染病应急检测中心"),
+        ("新增多少个“中国（郑州）产业转移系列对接活动”？", "“中国（郑州）产业转移系列对接活动”"),
+        ("传染病应急检测中心有多少家？", ""),  # named before the measure word
+        ("2019年GDP是多少？", ""),
+    ],
+)
+def test_the_thing_a_count_question_names_after_its_measure_word(question: str, thing: str) -> None:
+    assert counted_thing(analyse(question)) == thing
+
+
+@pytest.mark.parametrize(
     ("sentence", "terms", "others"),
     [  # 无锡 2021
         ("累计建成美丽乡村示范村110个，全面完成首批107个试点村农房建设。", ("美丽乡村", "示范村"), ["107个"]),
@@ -581,6 +602,17 @@ def test_a_count_followed_by_another_thing_counts_that_thing(
             "项目开工，华锐光电等215个项目投产。",
             "郑州有多少个重大项目落地？",
             None,
+        ),
+        (  # the sentence names the thing asked, and the count is of another that shares its head word
+            "提升卫生防治能力，建成市传染病应急检测中心，改造升级市疾控中心实验室，完成8家县级疾控中心标准化建设，"
+            "将市六院、岐伯山医院建成市级重大疫情救治基地；推进市卫生应急物资储备中心建设。",
+            "郑州建成了多少家传染病应急检测中心？",
+            None,
+        ),
+        (  # …and where it names it only in the count, that count is of it
+            "完成8家县级疾控中心标准化建设，将市六院、岐伯山医院建成市级重大疫情救治基地；",
+            "郑州完成了多少家县级疾控中心标准化建设？",
+            "8家",
         ),
         ("新建省级及以上研发平台137家，新增高新技术企业870家，增长42%", "郑州新增多少家高新技术企业？", "870家"),
     ],
