@@ -77,6 +77,7 @@ _TOKEN_CACHE = 200_000  # segmented sentences kept per answerer
 _CHANGE_POOL = 8  # best sentences searched for the two ends of a change
 _DOCUMENT_LIMIT = 3
 _HEADINGS_LISTED = (2, 12)  # a section lists its headings when it has this many (a chapter of 30 is no list)
+_POINT_LEAD_GAP = 2  # characters between a statement and the first point it leads to ("挑战。\n一是…")
 
 
 class QuestionTokenizer(KeywordTokenizer, Protocol):
@@ -156,7 +157,9 @@ class ExtractiveAnswerer:
         if query.kind == "list":
             headings = self._listed_headings(query, terms, hits, max((c.coverage for c in answerable), default=0.0))
             if headings:
-                return self._list_of_headings(query, headings, answerable, citations)
+                # a statement that names two or more of them ("包括：A、B、C") says the list in so many words
+                enumerating = next((c for c in answerable if sum(h.item in c.text for h in headings) >= 2), None)
+                return self._list_of_headings(query, headings, enumerating, citations)
         # the first statement that gives the figure, date or name asked; when none gives it in a form
         # the rules read, the best one that holds the question's subject, year and a value of the kind
         # asked answers, quoted, without a direct answer line
@@ -164,6 +167,14 @@ class ExtractiveAnswerer:
             ((c, d) for c in answerable if (d := self._direct_answer(query, c)) is not None),
             (next((c for c in answerable if self._holds_kind_asked(query, c)), None), None),
         )
+        if query.kind == "list" and best is not None:
+            # "…面临不少挑战：一是…。二是…": the points the statement opens are the list
+            chunk = best.hit.chunk
+            points = self.outline.points_from(
+                chunk.doc_id, chunk.start + best.quote_start, chunk.start + best.quote_end + _POINT_LEAD_GAP
+            )
+            if points:
+                return self._list_of_headings(query, points, best, citations)
         # a change asked ("增长了多少") is worked out from its two ends unless a statement states it
         # (a stated change between two years asked may be since another year: then it is worked out)
         stated = (
@@ -535,17 +546,20 @@ class ExtractiveAnswerer:
     # --- composing -----------------------------------------------------------------------------
 
     def _list_of_headings(
-        self, query: Query, headings: Sequence[Heading], answerable: Sequence[Candidate], citations: CitationList
+        self, query: Query, headings: Sequence[Heading], lead: Candidate | None, citations: CitationList
     ) -> Answer:
-        """The headings as the answer, each cited; first, a statement that names two or more of them
-        ("包括：A、B、C"), where one answers the question: the document says the list in so many words."""
-        enumerating = next((c for c in answerable if sum(h.item in c.text for h in headings) >= 2), None)
-        statements = [_cite(enumerating, citations)] if enumerating else []
+        """The headings (or points) as the answer, each cited, after the statement that leads to them
+        ("包括：A、B、C", "面临不少挑战：一是…"), if one does; a point that statement quotes is not repeated."""
+        statements = [_cite(lead, citations)] if lead else []
         for heading in headings:
+            if lead and heading.title in lead.text:
+                continue
             at = max(heading.chunk.text.find(heading.title), 0)
             marker = citations.cite(Hit(heading.chunk, 0.0), at, at + len(heading.title))
             statements.append(Statement(heading.title, (marker,)))
-        direct = DirectAnswer("、".join(h.item for h in headings))
+        items = [h.item for h in headings]
+        # points that list within themselves ("新增城镇就业12万人、农村劳动力转移就业4万人") are told apart by "；"
+        direct = DirectAnswer(("；" if any(re.search("[、，]", item) for item in items) else "、").join(items))
         return Answer.compose(
             query.original, found=True, citations=citations.items, direct=direct, statements=tuple(statements)
         )

@@ -11,16 +11,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from reportqa.core.models import Chunk
-from reportqa.language.numbering import NUMBERED_POINT, strip_numbering
+from reportqa.language.numbering import INLINE_POINT, NUMBERED_POINT, ordinal, strip_numbering
 
 SEPARATOR = " > "
 # a paragraph that opens with a numbered point of a few words, then says more: "（一）多措并举扩就业。全年…"
 _POINT = re.compile(rf"(?:^|(?<=\n))(?P<title>{NUMBERED_POINT}[^。；\n]{{2,30}})[。；]")
 _FIRST_POINT = re.compile(r"[（(]\s*[一1]\s*[）)]")
+_POINT_END = re.compile(r"[。；;\n]")
+_ITEM_CHARS = 40  # a point longer than this to its sentence's end is named by its first clause
+_POINT_GAP = 1500  # characters between two points of one run, at most
 
 
 @dataclass(frozen=True)
@@ -34,15 +37,28 @@ class Heading:
         return strip_numbering(self.title)
 
 
+@dataclass(frozen=True)
+class _InlinePoint:
+    at: int  # where it starts in its document
+    number: int
+    heading: Heading
+
+
 class Outline:
     """The headings under each section of each document, in document order; for a section without
-    headings under it, the points it numbers ("（一）多措并举扩就业。全年新增…": 多措并举扩就业)."""
+    headings under it, the points it numbers ("（一）多措并举扩就业。全年新增…": 多措并举扩就业);
+    and each run of points said inside paragraphs ("…面临不少挑战：一是创新驱动作用发挥不够充分。…
+    二是…"), by where it starts."""
 
     def __init__(self, chunks: Iterable[Chunk]) -> None:
         self._children: dict[tuple[str, str], list[Heading]] = {}
         points: dict[tuple[str, str], dict[int, Heading]] = {}  # by where each point starts in its document
+        inline: dict[str, dict[int, _InlinePoint]] = {}
         seen: set[tuple[str, str]] = set()
         for chunk in sorted(chunks, key=lambda c: (c.doc_id, c.start)):
+            if not chunk.is_table_row:
+                for point in _inline_points(chunk):
+                    inline.setdefault(chunk.doc_id, {}).setdefault(point.at, point)
             parts = chunk.section.split(SEPARATOR) if chunk.section else []
             for depth in range(1, len(parts) + 1):
                 path = SEPARATOR.join(parts[:depth])
@@ -59,11 +75,48 @@ class Outline:
             if key not in self._children and _FIRST_POINT.match(numbered[0].title):
                 self._children[key] = numbered
 
+        self._runs = {doc_id: _runs([found[at] for at in sorted(found)]) for doc_id, found in inline.items()}
+
     def children(self, doc_id: str, path: str) -> list[Heading]:
         return self._children.get((doc_id, path), [])
+
+    def points_from(self, doc_id: str, start: int, end: int) -> list[Heading]:
+        """The run of inline points ("一是…", "二是…", …) whose first point starts between `start` and
+        `end` (offsets in the document), in order; empty when none does."""
+        return next((run for at, run in self._runs.get(doc_id, ()) if start <= at <= end), [])
 
     @staticmethod
     def ancestors(section: str) -> list[str]:
         """`section` and every section above it, innermost first."""
         parts = section.split(SEPARATOR) if section else []
         return [SEPARATOR.join(parts[:depth]) for depth in range(len(parts), 0, -1)]
+
+
+def _inline_points(chunk: Chunk) -> Iterator[_InlinePoint]:
+    """Each inline point of the chunk, named by its sentence ("二是实体经济经营仍较困难。"), or by its
+    first clause when that sentence is long."""
+    for opening in INLINE_POINT.finditer(chunk.text):
+        number = ordinal(opening.group("numeral"))
+        if number is None:
+            continue
+        end = _POINT_END.search(chunk.text, opening.end())
+        title = chunk.text[opening.start() : end.start() if end else len(chunk.text)]
+        if len(title) > _ITEM_CHARS:
+            title = re.split(r"[，,：:]", title, maxsplit=1)[0]
+        yield _InlinePoint(chunk.start + opening.start(), number, Heading(title, chunk))
+
+
+def _runs(points: list[_InlinePoint]) -> list[tuple[int, list[Heading]]]:
+    """Runs of two or more points numbered one after another from 一, each by where it starts."""
+    runs: list[tuple[int, list[Heading]]] = []
+    run: list[_InlinePoint] = []
+    for point in points:
+        if run and point.number == run[-1].number + 1 and point.at - run[-1].at <= _POINT_GAP:
+            run.append(point)
+            continue
+        if len(run) >= 2:
+            runs.append((run[0].at, [p.heading for p in run]))
+        run = [point] if point.number == 1 else []
+    if len(run) >= 2:
+        runs.append((run[0].at, [p.heading for p in run]))
+    return runs

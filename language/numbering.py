@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+import cn2an
+
 NUMERALS = "一二三四五六七八九十百零〇"
 _ANY_NUMBER = rf"[{NUMERALS}\d]+"
 # a bracketed number: "（一）", "(3)"
@@ -37,9 +39,19 @@ HEADING_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # a point said inside a paragraph ("一是…，二是…") or opening one ("（二）…", "3.…")
 POINT_OPENING = re.compile(rf"[{NUMERALS}]+是|{NUMBERED_POINT}|{_ARABIC}")
-# numbering no heading line is found by, which a heading still carries: "## 第一部分 总体要求",
-# "第三条 …", "第五，…", "第一章总则" (no space)
-_WRITTEN_ORDINAL = re.compile(rf"^第{_ANY_NUMBER}(?:部分|[篇编章节条，、])")
+# a point said inside a paragraph, where a clause begins: "…面临不少挑战：一是创新驱动不够充分。二是…"
+INLINE_POINT = re.compile(rf"(?:^|(?<=[：:。；;，,\n]))(?P<numeral>[{NUMERALS}]{{1,3}})是")
+# numbering no heading line is found by, which a heading or point still carries: "## 第一部分 总体要求",
+# "第三条 …", "第五，…", "第一章总则" (no space), "二是…"
+_WRITTEN_ORDINAL = re.compile(rf"^(?:第{_ANY_NUMBER}(?:部分|[篇编章节条，、])|[{NUMERALS}]{{1,3}}是)")
+
+
+def ordinal(numeral: str) -> int | None:
+    """The number a Chinese numeral of a point says: "十二" -> 12; None if it is none."""
+    try:
+        return int(cn2an.cn2an(numeral, "strict"))
+    except ValueError:
+        return None
 
 
 def strip_numbering(title: str) -> str:

@@ -167,3 +167,49 @@ def test_a_statement_that_names_the_headings_is_quoted_first(lexicon: Lexicon, t
     assert answer.direct is not None and answer.direct.text == "加强组织领导、加大资金投入、强化督导考核", answer.answer
     assert answer.answer.splitlines()[1].startswith("保障措施主要包括：加强组织领导"), answer.answer
     assert len(answer.citations) >= 2
+
+
+@pytest.mark.parametrize(
+    ("place", "passage", "question", "items"),
+    [
+        (  # the points are said over three passages
+            "广州市",
+            "面临不少困难和挑战",
+            "广州经济社会发展面临哪些困难和挑战？",
+            ["创新驱动作用发挥不够充分", "实体经济经营仍较困难", "改革系统集成水平不够高", "政府作风还需改进"],
+        ),
+        (  # the statement leads to them from the sentence before; long points are named by their first clause
+            "郑州市",
+            "认真办好民生重点实事",
+            "郑州今年要办好哪些民生实事？",
+            ["新增城镇就业12万人、农村劳动力转移就业4万人", "新开工安置房1.5万套", "打通“断头路”65条"],
+        ),
+    ],
+)
+def test_a_list_asked_is_answered_by_the_points_a_statement_leads_to(
+    lexicon: Lexicon, place: str, passage: str, question: str, items: list[str]
+) -> None:
+    meta = DocumentMeta(f"{place}2021年政府工作报告", place, 2021, "政府工作报告")
+    answerer, chunks = _answerer(lexicon, CITIES / place / "2021.md", meta)
+    hits = [Hit(c, 1.0) for c in chunks if passage in c.text][:1]
+    answer = answerer.answer(analyse(question), hits)
+    assert answer.direct is not None and all(item in answer.direct.text for item in items), answer.answer
+    assert passage in answer.statements[0].text  # the statement that leads to them comes first
+    # each point cites the passage that says it
+    for statement in answer.statements[1:]:
+        assert statement.text in answer.citations[statement.citations[0] - 1].text
+
+
+def test_inline_points_run_from_one_in_order(lexicon: Lexicon) -> None:
+    # my own: "统一是" opens no point; a run restarts at 一; a lone 一是 is no list
+    text = (
+        "主要问题：一是投入不足。二是统一是难点，人才偏少。四是机制不活。另有一是个别。"
+        "措施：一是加大投入；二是引进人才。"
+    )
+    chunk = Chunk("d#0", "d", 0, len(text), text, "二、问题", False, "")
+    outline = Outline([chunk])
+    first = outline.points_from("d", 0, text.index("一是"))
+    assert [h.item for h in first] == ["投入不足", "统一是难点，人才偏少"]  # 四是 follows no 三是
+    second = outline.points_from("d", text.index("措施"), len(text))
+    assert [h.item for h in second] == ["加大投入", "引进人才"]
+    assert outline.points_from("d", text.index("另有"), text.index("措施")) == []
