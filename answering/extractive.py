@@ -35,8 +35,10 @@ from reportqa.answering.outline import SEPARATOR, Heading, Outline
 from reportqa.core.models import NOT_FOUND, Answer, Claim, DirectAnswer, DocumentMeta, Hit, Statement
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
+from reportqa.ingest.loaders import bold_is_markup
 from reportqa.language.lexicon import Qualifiers, abbreviation, joint_forms
 from reportqa.language.normalise import join_cjk_gaps, without_bold_markers
+from reportqa.language.numbering import POINT_OPENING
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases
 from reportqa.language.quantities import arabic_numerals
 from reportqa.language.sentences import split_sentences
@@ -77,6 +79,7 @@ _TOKEN_CACHE = 200_000  # segmented sentences kept per answerer
 _CHANGE_POOL = 8  # best sentences searched for the two ends of a change
 _DOCUMENT_LIMIT = 3
 _HEADINGS_LISTED = (2, 12)  # a section lists its headings when it has this many (a chapter of 30 is no list)
+_POINT_QUOTE_CHARS = 400  # a point quoted whole to say why, at most this long
 _POINT_LEAD_GAP = 2  # characters between a statement and the first point it leads to ("挑战。\n一是…")
 
 
@@ -194,10 +197,10 @@ class ExtractiveAnswerer:
             if differing:
                 return self._disagreement(query, [(best, direct), *differing], citations)
         reasons = self._kinds.reasons
-        if query.kind == "reason" and (
-            not reasons.names_cause(best.text, self._written(query)) or reasons.heads_a_point(best.text)
-        ):
-            best = _with_next_sentence(best)  # "一是计划性不足。" names the problem; its cause follows
+        heads_a_point = reasons.heads_a_point(best.text)
+        if query.kind == "reason" and (heads_a_point or not reasons.names_cause(best.text, self._written(query))):
+            # "一是计划性不足。" names the problem; its causes follow, to the next point
+            best = _with_following(best, whole_point=heads_a_point)
         statements = tuple(_cite(c, citations) for c in self._supporting(query, best, candidates, direct))
         return Answer.compose(
             query.original, found=True, citations=citations.items, direct=direct, statements=statements
@@ -428,7 +431,8 @@ class ExtractiveAnswerer:
         if chunk.is_table_row:
             pieces = [(chunk.statement or chunk.text, 0, len(chunk.text))]
         else:
-            pieces = [(without_bold_markers(s.text), s.start, s.end) for s in split_sentences(chunk.text)]
+            as_read = without_bold_markers if bold_is_markup(chunk.doc_id) else str
+            pieces = [(as_read(s.text), s.start, s.end) for s in split_sentences(chunk.text)]
         topic = self._topic_terms(query)
         written = self._written(query)
         unsaid = self.tokenizer.qualifiers.unsaid(query.text)
@@ -610,16 +614,27 @@ def _cite(candidate: Candidate, citations: CitationList) -> Statement:
     return Statement(candidate.text, (marker,))
 
 
-def _with_next_sentence(candidate: Candidate) -> Candidate:
-    """The candidate extended by the sentence that follows it in its passage, if any."""
+def _with_following(candidate: Candidate, *, whole_point: bool) -> Candidate:
+    """The candidate extended by the sentence that follows it in its passage, if any; when it heads a
+    point ("三是服务体系实效性需要强化。"), by the rest of the point: up to the next point, the
+    paragraph's end or `_POINT_QUOTE_CHARS` in all."""
     chunk = candidate.hit.chunk
     if chunk.is_table_row:
         return candidate
-    following = next((x for x in split_sentences(chunk.text) if x.start >= candidate.quote_end), None)
-    if following is None:
+    following = [x for x in split_sentences(chunk.text) if x.start >= candidate.quote_end]
+    if not following:
         return candidate
-    end = following.end
-    return replace(candidate, text=without_bold_markers(chunk.text[candidate.quote_start : end]), quote_end=end)
+    end = following[0].end
+    for sentence in following[1:] if whole_point else ():
+        if (
+            "\n" in chunk.text[end : sentence.start]
+            or POINT_OPENING.match(sentence.text)
+            or sentence.end - candidate.quote_start > _POINT_QUOTE_CHARS
+        ):
+            break
+        end = sentence.end
+    text = chunk.text[candidate.quote_start : end]
+    return replace(candidate, text=without_bold_markers(text) if bold_is_markup(chunk.doc_id) else text, quote_end=end)
 
 
 def _term_weight(token: str, word_class: str, weights: AnswerWeights) -> float:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from reportqa.core.models import NOT_FOUND, Answer, Citation, SeriesPoint
+from reportqa.ingest.loaders import bold_is_markup
 from reportqa.language.normalise import without_bold_markers
 
 # Characters Markdown (emphasis, links, code, headings, tables, lists), remark-math ($), emoji
@@ -77,18 +78,16 @@ def text_html(text: str) -> str:
     return "".join(out).replace("\r\n", "\n").replace("\n", "<br>").replace("\t", "&emsp;")
 
 
-def passage_html(text: str, highlight: str = "") -> str:
-    """The passage with its answering sentence (or figure) in <mark>; everything escaped, and a
-    markdown report's bold markers left out, as its reader sees it."""
+def passage_html(text: str, highlight: str = "", *, bold_markup: bool = False) -> str:
+    """The passage with its answering sentence (or figure) in <mark>; everything escaped, and the
+    bold markers of a document that marks bold with them (`bold_is_markup`) left out, as its reader
+    sees it."""
+    shown = without_bold_markers if bold_markup else str
     at = text.find(highlight) if highlight else -1
     if at < 0:
-        return _document_html(text)
+        return text_html(shown(text))
     end = at + len(highlight)
-    return f"{_document_html(text[:at])}<mark>{_document_html(text[at:end])}</mark>{_document_html(text[end:])}"
-
-
-def _document_html(text: str) -> str:
-    return text_html(without_bold_markers(text))
+    return f"{text_html(shown(text[:at]))}<mark>{text_html(shown(text[at:end]))}</mark>{text_html(shown(text[end:]))}"
 
 
 def answer_html(answer: Answer) -> str:
@@ -130,7 +129,7 @@ def citation_head_html(citation: Citation) -> str:
 
 def citation_html(citation: Citation) -> str:
     """Head (document, year, section) and the quoted passage with the answering part marked."""
-    passage = passage_html(citation.text, citation.highlight)
+    passage = passage_html(citation.text, citation.highlight, bold_markup=bold_is_markup(citation.doc))
     return f'{citation_head_html(citation)}<div class="rq-passage">{passage}</div>'
 
 
@@ -142,8 +141,13 @@ def context_html(source: str, citation: Citation, chars: int = CONTEXT_CHARS) ->
     after_to = min(len(source), end + chars)
     before = ("…" if before_at > 0 else "") + source[before_at:start]
     after = source[end:after_to] + ("…" if after_to < len(source) else "")
-    cited = f'<span class="rq-cited">{passage_html(source[start:end], citation.highlight)}</span>'
-    return f'<div class="rq-context">{_document_html(before)}{cited}{_document_html(after)}</div>'
+    markup = bold_is_markup(citation.doc)
+    shown = without_bold_markers if markup else str
+    cited = passage_html(source[start:end], citation.highlight, bold_markup=markup)
+    return (
+        f'<div class="rq-context">{text_html(shown(before))}<span class="rq-cited">{cited}</span>'
+        f"{text_html(shown(after))}</div>"
+    )
 
 
 def warnings_html(warnings: Sequence[str]) -> str:

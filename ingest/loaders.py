@@ -38,6 +38,12 @@ _NOT_PDF = "不是有效的 PDF 文件，可能已损坏"
 _NOTE_MARKER = re.compile(r"^(?:[\[(（]?\d{1,3}[\])）]?|[*†‡①-⑳])$")
 
 
+def bold_is_markup(doc_id: str) -> bool:
+    """ "**" in the document's text marks bold (Markdown's, and what Word and PDF bold paragraphs become
+    here), not characters a plain text file holds."""
+    return Path(doc_id).suffix.lower() != ".txt"
+
+
 def load_document(
     path: Path,
     corpus_dir: Path,

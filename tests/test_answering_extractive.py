@@ -761,6 +761,17 @@ def test_a_markdown_reports_bold_markers_are_not_quoted(lexicon: Lexicon) -> Non
 
 
 @needs_shared
+def test_why_quotes_the_whole_point_a_problem_heads_up_to_the_next(lexicon: Lexicon) -> None:
+    doc = "广州市/2021.md"
+    answerer, text = _shared_report(lexicon, "cn_city_work_reports", doc)
+    line = next(line for line in text.splitlines() if "四是城市管理精细化水平仍待提升" in line)
+    answer = answerer.answer(analyse("为什么说广州城市管理精细化水平仍待提升？"), [_doc_hit(doc, text, line, "")])
+    # the point's two sentences say why; the next point is another problem
+    assert "垃圾分类" in answer.answer and "自然灾害预防" in answer.answer, answer.answer
+    assert "五是" not in answer.answer and "民生领域" not in answer.answer, answer.answer
+
+
+@needs_shared
 def test_why_quotes_what_follows_a_sentence_that_only_restates_the_problem(lexicon: Lexicon) -> None:
     doc = "national_work_reports/1954.md"
     meta = DocumentMeta("政府工作报告", "全国", 1954, "政府工作报告")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from reportqa.app.render import (
     answer_html,
@@ -41,11 +42,18 @@ def test_passage_highlight_is_the_only_markup():
 def test_a_markdown_reports_bold_markers_are_left_out_of_passage_and_context():
     # 佛山 2021 writes each point's lead in bold
     passage = "**——科技创新能力持续提升。**财政科技投入从30亿元增加到102亿元。"
-    out = passage_html(passage, highlight="财政科技投入从30亿元增加到102亿元。")
+    highlight = "财政科技投入从30亿元增加到102亿元。"
+    out = passage_html(passage, highlight=highlight, bold_markup=True)
     assert out == "——科技创新能力持续提升。<mark>财政科技投入从30亿元增加到102亿元。</mark>"
     source = f"**五年来**，{passage}**二、**"
-    context = context_html(source, _citation(passage, start=source.index(passage)), chars=10)
-    assert "*" not in context and "&#42;" not in context and "五年来" in context
+    citation = replace(
+        _citation(passage, start=source.index(passage)), doc="佛山市/2021.md", section="", highlight=highlight
+    )
+    for markup in (citation_html(citation), context_html(source, citation, chars=10)):
+        assert "*" not in markup and "&#42;" not in markup and "<mark>财政科技投入" in markup
+    # a plain text file's asterisks are its text
+    plain = replace(citation, doc="佛山市/2021.txt")
+    assert "&#42;&#42;——" in citation_html(plain) and "&#42;&#42;五年来" in context_html(source, plain, chars=10)
 
 
 def test_passage_without_findable_highlight_is_plain_text():
