@@ -1,4 +1,5 @@
-"""What a section lists: each document's headings, read from its chunks' section paths.
+"""What a section lists: each document's headings, read from its chunks' section paths, and the points
+its paragraphs number ("…面临不少挑战：一是…。二是…").
 
 "构建激励创新的体制机制有哪几个方面？" is answered by the headings under "第八章 构建激励创新的体制机制"
 ("第一节 深化科技管理体制改革", "第二节 …"), which no one sentence lists.
@@ -6,6 +7,7 @@
     outline = Outline(chunks)
     outline.children(chunk.doc_id, "第二篇 … > 第八章 …")  # [Heading, ...] in document order
     outline.ancestors(chunk.section)  # the section and each one above it, innermost first
+    outline.points_from(chunk.doc_id, 120, 160)  # the run "一是…", "二是…" opening there, if one does
 """
 
 from __future__ import annotations
@@ -74,7 +76,6 @@ class Outline:
             numbered = [found[at] for at in sorted(found)]
             if key not in self._children and _FIRST_POINT.match(numbered[0].title):
                 self._children[key] = numbered
-
         self._runs = {doc_id: _runs([found[at] for at in sorted(found)]) for doc_id, found in inline.items()}
 
     def children(self, doc_id: str, path: str) -> list[Heading]:
