@@ -17,12 +17,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from reportqa.core.models import Chunk
-from reportqa.language.numbering import INLINE_POINT, NUMBERED_POINT, ordinal, strip_numbering
+from reportqa.language.numbering import INLINE_POINT, PARAGRAPH_POINT, ordinal, point_number, strip_numbering
 
 SEPARATOR = " > "
-# a paragraph that opens with a numbered point of a few words, then says more: "（一）多措并举扩就业。全年…"
-_POINT = re.compile(rf"(?:^|(?<=\n))(?P<title>{NUMBERED_POINT}[^。；\n]{{2,30}})[。；]")
-_FIRST_POINT = re.compile(r"[（(]\s*[一1]\s*[）)]")
+# a paragraph that opens with a numbered point of a few words, then says more: "（一）多措并举扩就业。全年…",
+# "二是高层次人才匮乏，人才结构不均衡。我市…"
+_POINT = re.compile(rf"(?:^|(?<=\n))(?P<title>{PARAGRAPH_POINT}[^。；\n]{{2,30}})[。；]")
 _POINT_END = re.compile(r"[。；;\n]")
 _ITEM_CHARS = 40  # a point longer than this to its sentence's end is named by its first clause
 _POINT_GAP = 1500  # characters between two points of one run, at most
@@ -74,7 +74,10 @@ class Outline:
                 points.setdefault((chunk.doc_id, chunk.section), {}).setdefault(chunk.start + point.start(), heading)
         for key, found in points.items():
             numbered = [found[at] for at in sorted(found)]
-            if key not in self._children and _FIRST_POINT.match(numbered[0].title):
+            # one list, numbered from 一 on: a section with two ("一是…二是…", then "一是…") lists neither
+            if key not in self._children and [point_number(h.title) for h in numbered] == list(
+                range(1, len(numbered) + 1)
+            ):
                 self._children[key] = numbered
         self._runs = {doc_id: _runs([found[at] for at in sorted(found)]) for doc_id, found in inline.items()}
 

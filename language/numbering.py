@@ -41,6 +41,11 @@ HEADING_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 POINT_OPENING = re.compile(rf"[{NUMERALS}]+是|{NUMBERED_POINT}|{_ARABIC}")
 # a point said inside a paragraph, where a clause begins: "…面临不少挑战：一是创新驱动不够充分。二是…"
 INLINE_POINT = re.compile(rf"(?:^|(?<=[：:。；;，,\n]))(?P<numeral>[{NUMERALS}]{{1,3}})是")
+# what a paragraph that is a numbered point opens with: "（一）多措并举扩就业。", "二是高层次人才匮乏。"
+PARAGRAPH_POINT = rf"(?:{NUMBERED_POINT}|[{NUMERALS}]{{1,3}}是)"
+_POINT_NUMERAL = re.compile(
+    rf"^(?:[（(]\s*(?P<bracketed>[{NUMERALS}]+|\d{{1,2}})\s*[）)]|(?P<inline>[{NUMERALS}]{{1,3}})是)"
+)
 # numbering no heading line is found by, which a heading or point still carries: "## 第一部分 总体要求",
 # "第三条 …", "第五，…", "第一章总则" (no space), "二是…"
 _WRITTEN_ORDINAL = re.compile(rf"^(?:第{_ANY_NUMBER}(?:部分|[篇编章节条，、])|[{NUMERALS}]{{1,3}}是)")
@@ -52,6 +57,15 @@ def ordinal(numeral: str) -> int | None:
         return int(cn2an.cn2an(numeral, "strict"))
     except ValueError:
         return None
+
+
+def point_number(title: str) -> int | None:
+    """The number of the point `title` opens with: "（三）…" and "三是…" -> 3; None if it opens with none."""
+    opening = _POINT_NUMERAL.match(title)
+    if opening is None:
+        return None
+    numeral = opening.group("bracketed") or opening.group("inline")
+    return int(numeral) if numeral.isdigit() else ordinal(numeral)
 
 
 def strip_numbering(title: str) -> str:

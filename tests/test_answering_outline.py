@@ -169,6 +169,29 @@ def test_a_statement_that_names_the_headings_is_quoted_first(lexicon: Lexicon, t
     assert len(answer.citations) >= 2
 
 
+def test_paragraphs_that_open_with_points_list_their_section(lexicon: Lexicon, tmp_path: Path) -> None:
+    # a review of my own: one section's paragraphs open "一是…", "二是…"; another's restart, and list nothing
+    review = tmp_path / "reviews" / "园区发展评估报告.txt"
+    review.parent.mkdir()
+    review.write_text(
+        "园区发展评估报告\n一、主要成效\n园区产值达到120亿元。\n二、存在的问题\n"
+        "一是创新平台偏少，布局不均衡。园区仅有省级平台3家。\n"
+        "二是专业人才不足。高层次人才引进难、留住难。\n"
+        "三是配套服务滞后。融资、检测等服务供给不足。\n"
+        "三、工作措施\n一是优化政策。出台扶持办法。\n二是强化服务。设立服务中心。\n一是加大投入。新增专项资金。\n",
+        encoding="utf-8",
+    )
+    answerer, chunks = _answerer(lexicon, review, DocumentMeta("园区发展评估报告", "", 2021, "评估报告"))
+    hits = [Hit(chunk, 1.0) for chunk in reversed(chunks)]
+    answer = answerer.answer(analyse("园区存在哪些问题？"), hits)
+    assert answer.direct is not None, answer.answer
+    assert answer.direct.text == "创新平台偏少，布局不均衡；专业人才不足；配套服务滞后", answer.answer
+    outline = Outline(chunks)
+    problems = outline.children(chunks[0].doc_id, "二、存在的问题")
+    assert [h.item for h in problems] == ["创新平台偏少，布局不均衡", "专业人才不足", "配套服务滞后"]
+    assert outline.children(chunks[0].doc_id, "三、工作措施") == []
+
+
 @pytest.mark.parametrize(
     ("place", "passage", "question", "items"),
     [
