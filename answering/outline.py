@@ -100,7 +100,7 @@ def _inline_points(chunk: Chunk) -> Iterator[_InlinePoint]:
     """Each inline point of the chunk, named by its sentence ("二是实体经济经营仍较困难。"), or by its
     first clause when that sentence is long."""
     for opening in INLINE_POINT.finditer(chunk.text):
-        number = ordinal(opening.group("numeral"))
+        number = ordinal(opening.group("said"))
         if number is None:
             continue
         end = _POINT_END.search(chunk.text, opening.end())

@@ -19,7 +19,9 @@ import cn2an
 NUMERALS = "一二三四五六七八九十百零〇"
 _ANY_NUMBER = rf"[{NUMERALS}\d]+"
 # a bracketed number: "（一）", "(3)"
-NUMBERED_POINT = rf"[（(]\s*(?:[{NUMERALS}]+|\d{{1,2}})\s*[）)]"
+NUMBERED_POINT = rf"[（(]\s*(?P<bracketed>[{NUMERALS}]+|\d{{1,2}})\s*[）)]"
+# a point said in words: "二是…"
+_SAID_POINT = rf"(?P<said>[{NUMERALS}]{{1,3}})是"
 _ARABIC = r"\d{1,2}\s*(?:[、．]|\.(?!\d))"  # "3、", "4." but not "3.5"
 
 # the numbering a heading line opens with, by style, in the order ingest tries them
@@ -40,15 +42,13 @@ HEADING_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # a point said inside a paragraph ("一是…，二是…") or opening one ("（二）…", "3.…")
 POINT_OPENING = re.compile(rf"[{NUMERALS}]+是|{NUMBERED_POINT}|{_ARABIC}")
 # a point said inside a paragraph, where a clause begins: "…面临不少挑战：一是创新驱动不够充分。二是…"
-INLINE_POINT = re.compile(rf"(?:^|(?<=[：:。；;，,\n]))(?P<numeral>[{NUMERALS}]{{1,3}})是")
+INLINE_POINT = re.compile(rf"(?:^|(?<=[：:。；;，,\n])){_SAID_POINT}")
 # what a paragraph that is a numbered point opens with: "（一）多措并举扩就业。", "二是高层次人才匮乏。"
-PARAGRAPH_POINT = rf"(?:{NUMBERED_POINT}|[{NUMERALS}]{{1,3}}是)"
-_POINT_NUMERAL = re.compile(
-    rf"^(?:[（(]\s*(?P<bracketed>[{NUMERALS}]+|\d{{1,2}})\s*[）)]|(?P<inline>[{NUMERALS}]{{1,3}})是)"
-)
+PARAGRAPH_POINT = rf"(?:{NUMBERED_POINT}|{_SAID_POINT})"
+_POINT_NUMBER = re.compile(f"^{PARAGRAPH_POINT}")
 # numbering no heading line is found by, which a heading or point still carries: "## 第一部分 总体要求",
 # "第三条 …", "第五，…", "第一章总则" (no space), "二是…"
-_WRITTEN_ORDINAL = re.compile(rf"^(?:第{_ANY_NUMBER}(?:部分|[篇编章节条，、])|[{NUMERALS}]{{1,3}}是)")
+_WRITTEN_ORDINAL = re.compile(rf"^(?:第{_ANY_NUMBER}(?:部分|[篇编章节条，、])|{_SAID_POINT})")
 
 
 def ordinal(numeral: str) -> int | None:
@@ -61,10 +61,10 @@ def ordinal(numeral: str) -> int | None:
 
 def point_number(title: str) -> int | None:
     """The number of the point `title` opens with: "（三）…" and "三是…" -> 3; None if it opens with none."""
-    opening = _POINT_NUMERAL.match(title)
+    opening = _POINT_NUMBER.match(title)
     if opening is None:
         return None
-    numeral = opening.group("bracketed") or opening.group("inline")
+    numeral = opening.group("bracketed") or opening.group("said")
     return int(numeral) if numeral.isdigit() else ordinal(numeral)
 
 
