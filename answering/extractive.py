@@ -35,9 +35,9 @@ from reportqa.answering.outline import SEPARATOR, Heading, Outline
 from reportqa.core.models import NOT_FOUND, Answer, Claim, DirectAnswer, DocumentMeta, Hit, Statement
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
-from reportqa.ingest.loaders import bold_is_markup
+from reportqa.ingest.loaders import as_read
 from reportqa.language.lexicon import Qualifiers, abbreviation, joint_forms
-from reportqa.language.normalise import join_cjk_gaps, without_bold_markers
+from reportqa.language.normalise import join_cjk_gaps
 from reportqa.language.numbering import POINT_OPENING
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases
 from reportqa.language.quantities import arabic_numerals
@@ -196,11 +196,12 @@ class ExtractiveAnswerer:
             differing = self._other_documents_figures(query, best, direct, candidates)
             if differing:
                 return self._disagreement(query, [(best, direct), *differing], citations)
-        reasons = self._kinds.reasons
-        heads_a_point = reasons.heads_a_point(best.text)
-        if query.kind == "reason" and (heads_a_point or not reasons.names_cause(best.text, self._written(query))):
-            # "一是计划性不足。" names the problem; its causes follow, to the next point
-            best = _with_following(best, whole_point=heads_a_point)
+        if query.kind == "reason":
+            reasons = self._kinds.reasons
+            heads_a_point = reasons.heads_a_point(best.text)
+            if heads_a_point or not reasons.names_cause(best.text, self._written(query)):
+                # "一是计划性不足。" names the problem; its causes follow, to the next point
+                best = _with_following(best, whole_point=heads_a_point)
         statements = tuple(_cite(c, citations) for c in self._supporting(query, best, candidates, direct))
         return Answer.compose(
             query.original, found=True, citations=citations.items, direct=direct, statements=statements
@@ -431,8 +432,7 @@ class ExtractiveAnswerer:
         if chunk.is_table_row:
             pieces = [(chunk.statement or chunk.text, 0, len(chunk.text))]
         else:
-            as_read = without_bold_markers if bold_is_markup(chunk.doc_id) else str
-            pieces = [(as_read(s.text), s.start, s.end) for s in split_sentences(chunk.text)]
+            pieces = [(as_read(chunk.doc_id, s.text), s.start, s.end) for s in split_sentences(chunk.text)]
         topic = self._topic_terms(query)
         written = self._written(query)
         unsaid = self.tokenizer.qualifiers.unsaid(query.text)
@@ -633,8 +633,7 @@ def _with_following(candidate: Candidate, *, whole_point: bool) -> Candidate:
         ):
             break
         end = sentence.end
-    text = chunk.text[candidate.quote_start : end]
-    return replace(candidate, text=without_bold_markers(text) if bold_is_markup(chunk.doc_id) else text, quote_end=end)
+    return replace(candidate, text=as_read(chunk.doc_id, chunk.text[candidate.quote_start : end]), quote_end=end)
 
 
 def _term_weight(token: str, word_class: str, weights: AnswerWeights) -> float:

@@ -16,8 +16,7 @@ import re
 from collections.abc import Sequence
 
 from reportqa.core.models import NOT_FOUND, Answer, Citation, SeriesPoint
-from reportqa.ingest.loaders import bold_is_markup
-from reportqa.language.normalise import without_bold_markers
+from reportqa.ingest.loaders import as_read
 
 # Characters Markdown (emphasis, links, code, headings, tables, lists), remark-math ($), emoji
 # shortcodes and Streamlit's :color[...] directives react to; as numeric entities they show as themselves.
@@ -78,16 +77,18 @@ def text_html(text: str) -> str:
     return "".join(out).replace("\r\n", "\n").replace("\n", "<br>").replace("\t", "&emsp;")
 
 
-def passage_html(text: str, highlight: str = "", *, bold_markup: bool = False) -> str:
-    """The passage with its answering sentence (or figure) in <mark>; everything escaped, and the
-    bold markers of a document that marks bold with them (`bold_is_markup`) left out, as its reader
-    sees it."""
-    shown = without_bold_markers if bold_markup else str
+def passage_html(text: str, highlight: str = "", *, doc: str | None = None) -> str:
+    """The passage with its answering sentence (or figure) in <mark>; everything escaped, and, for a
+    passage of document `doc`, as its reader sees it (`as_read`: no bold markers where they are markup)."""
+
+    def shown(part: str) -> str:
+        return text_html(as_read(doc, part) if doc is not None else part)
+
     at = text.find(highlight) if highlight else -1
     if at < 0:
-        return text_html(shown(text))
+        return shown(text)
     end = at + len(highlight)
-    return f"{text_html(shown(text[:at]))}<mark>{text_html(shown(text[at:end]))}</mark>{text_html(shown(text[end:]))}"
+    return f"{shown(text[:at])}<mark>{shown(text[at:end])}</mark>{shown(text[end:])}"
 
 
 def answer_html(answer: Answer) -> str:
@@ -129,7 +130,7 @@ def citation_head_html(citation: Citation) -> str:
 
 def citation_html(citation: Citation) -> str:
     """Head (document, year, section) and the quoted passage with the answering part marked."""
-    passage = passage_html(citation.text, citation.highlight, bold_markup=bold_is_markup(citation.doc))
+    passage = passage_html(citation.text, citation.highlight, doc=citation.doc)
     return f'{citation_head_html(citation)}<div class="rq-passage">{passage}</div>'
 
 
@@ -141,12 +142,10 @@ def context_html(source: str, citation: Citation, chars: int = CONTEXT_CHARS) ->
     after_to = min(len(source), end + chars)
     before = ("…" if before_at > 0 else "") + source[before_at:start]
     after = source[end:after_to] + ("…" if after_to < len(source) else "")
-    markup = bold_is_markup(citation.doc)
-    shown = without_bold_markers if markup else str
-    cited = passage_html(source[start:end], citation.highlight, bold_markup=markup)
+    cited = passage_html(source[start:end], citation.highlight, doc=citation.doc)
     return (
-        f'<div class="rq-context">{text_html(shown(before))}<span class="rq-cited">{cited}</span>'
-        f"{text_html(shown(after))}</div>"
+        f'<div class="rq-context">{passage_html(before, doc=citation.doc)}<span class="rq-cited">{cited}</span>'
+        f"{passage_html(after, doc=citation.doc)}</div>"
     )
 
 

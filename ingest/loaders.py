@@ -21,7 +21,7 @@ from charset_normalizer import from_bytes
 from reportqa.core.errors import DocumentError, has_bytes_not_utf8, printable
 from reportqa.core.models import Document
 from reportqa.ingest.metadata import META_SIDECAR, infer_meta
-from reportqa.language.normalise import normalise_text
+from reportqa.language.normalise import normalise_text, without_bold_markers
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".docx", ".pdf"})
@@ -42,6 +42,11 @@ def bold_is_markup(doc_id: str) -> bool:
     """ "**" in the document's text marks bold (Markdown's, and what Word and PDF bold paragraphs become
     here), not characters a plain text file holds."""
     return Path(doc_id).suffix.lower() != ".txt"
+
+
+def as_read(doc_id: str, text: str) -> str:
+    """`text` of the document as its reader sees it: without its bold markers where they are markup."""
+    return without_bold_markers(text) if bold_is_markup(doc_id) else text
 
 
 def load_document(

@@ -43,7 +43,7 @@ def test_a_markdown_reports_bold_markers_are_left_out_of_passage_and_context():
     # 佛山 2021 writes each point's lead in bold
     passage = "**——科技创新能力持续提升。**财政科技投入从30亿元增加到102亿元。"
     highlight = "财政科技投入从30亿元增加到102亿元。"
-    out = passage_html(passage, highlight=highlight, bold_markup=True)
+    out = passage_html(passage, highlight=highlight, doc="佛山市/2021.md")
     assert out == "——科技创新能力持续提升。<mark>财政科技投入从30亿元增加到102亿元。</mark>"
     source = f"**五年来**，{passage}**二、**"
     citation = replace(
