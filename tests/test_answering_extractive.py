@@ -79,6 +79,14 @@ def _doc_hit(doc_id: str, text: str, passage: str, section: str, statement: str 
     return Hit(chunk=chunk, score=1.0)
 
 
+def _report_line(lexicon: Lexicon, doc: str, holding: str) -> tuple[ExtractiveAnswerer, str, Hit]:
+    """An answerer over one city's report of the shared corpora ("佛山市/2021.md"), the line of it
+    `holding` a phrase, and a hit on that line."""
+    answerer, text = _shared_report(lexicon, "cn_city_work_reports", doc)
+    line = next(line for line in text.splitlines() if holding in line)
+    return answerer, line, _doc_hit(doc, text, line, "")
+
+
 @pytest.fixture(scope="module")
 def kunming(lexicon: Lexicon) -> tuple[ExtractiveAnswerer, dict[str, str]]:
     """昆明市's work reports of 2020 (reviewing 2019) and 2021 (reviewing 2016-2020)."""
@@ -740,32 +748,26 @@ def test_colloquial_words_for_money_and_giving_are_how_it_is_asked(lexicon: Lexi
 
 @needs_shared
 def test_a_time_word_says_when_it_is_asked_more_than_what_about(lexicon: Lexicon) -> None:
-    doc = "佛山市/2021.md"
-    answerer, text = _shared_report(lexicon, "cn_city_work_reports", doc)
-    line = next(line for line in text.splitlines() if "财政科技投入从30亿元增加到102亿元" in line)
+    answerer, _line, hit = _report_line(lexicon, "佛山市/2021.md", "财政科技投入从30亿元增加到102亿元")
     # 近年来 is rare in the report, and a topic word that rare would decide the coverage
-    answer = answerer.answer(analyse("佛山近年来投入多少？"), [_doc_hit(doc, text, line, "")])
+    answer = answerer.answer(analyse("佛山近年来投入多少？"), [hit])
     assert answer.direct is not None and answer.direct.text == "102亿元", answer.answer
 
 
 @needs_shared
 def test_a_markdown_reports_bold_markers_are_not_quoted(lexicon: Lexicon) -> None:
-    doc = "佛山市/2021.md"
-    answerer, text = _shared_report(lexicon, "cn_city_work_reports", doc)
-    line = next(line for line in text.splitlines() if "财政科技投入从30亿元增加到102亿元" in line)
+    answerer, line, hit = _report_line(lexicon, "佛山市/2021.md", "财政科技投入从30亿元增加到102亿元")
     assert line.startswith("**——")  # each point of the review opens with its lead in bold
     for question in ("佛山的科技创新能力有何提升？", "佛山财政科技投入增加到多少？"):
-        answer = answerer.answer(analyse(question), [_doc_hit(doc, text, line, "")])
+        answer = answerer.answer(analyse(question), [hit])
         assert answer.found and "*" not in answer.answer, answer.answer
         assert answer.citations[0].highlight in line  # the citation still points into the document
 
 
 @needs_shared
 def test_why_quotes_the_whole_point_a_problem_heads_up_to_the_next(lexicon: Lexicon) -> None:
-    doc = "广州市/2021.md"
-    answerer, text = _shared_report(lexicon, "cn_city_work_reports", doc)
-    line = next(line for line in text.splitlines() if "四是城市管理精细化水平仍待提升" in line)
-    answer = answerer.answer(analyse("为什么说广州城市管理精细化水平仍待提升？"), [_doc_hit(doc, text, line, "")])
+    answerer, _line, hit = _report_line(lexicon, "广州市/2021.md", "四是城市管理精细化水平仍待提升")
+    answer = answerer.answer(analyse("为什么说广州城市管理精细化水平仍待提升？"), [hit])
     # the point's two sentences say why; the next point is another problem
     assert "垃圾分类" in answer.answer and "自然灾害预防" in answer.answer, answer.answer
     assert "五是" not in answer.answer and "民生领域" not in answer.answer, answer.answer

@@ -45,6 +45,15 @@ def _answerer(lexicon: Lexicon, path: Path, meta: DocumentMeta) -> tuple[Extract
     return ExtractiveAnswerer(lexicon, term_stats=stats, documents={document.doc_id: meta}, outline=outline), chunks
 
 
+def _own_document(
+    lexicon: Lexicon, path: Path, text: str, meta: DocumentMeta
+) -> tuple[ExtractiveAnswerer, list[Chunk]]:
+    """An answerer over a document of my own, written to `path` (its folder is the corpus's)."""
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    return _answerer(lexicon, path, meta)
+
+
 @pytest.fixture(scope="module")
 def plan(lexicon: Lexicon) -> tuple[ExtractiveAnswerer, list[Chunk]]:
     meta = DocumentMeta("中华人民共和国国民经济和社会发展第十三个五年规划纲要", "全国", 2016, "规划")
@@ -152,17 +161,16 @@ def test_words_that_frame_a_list_question_are_no_topic(report) -> None:
 
 def test_a_statement_that_names_the_headings_is_quoted_first(lexicon: Lexicon, tmp_path: Path) -> None:
     # a plan of my own: the section says its list in one sentence, then heads each point
-    plan = tmp_path / "plans" / "示范区建设方案.txt"
-    plan.parent.mkdir()
-    plan.write_text(
+    answerer, chunks = _own_document(
+        lexicon,
+        tmp_path / "plans" / "示范区建设方案.txt",
         "示范区建设方案\n一、建设目标\n到2025年建成省级示范区。\n二、保障措施\n"
         "保障措施主要包括：加强组织领导、加大资金投入、强化督导考核。\n"
         "（一）加强组织领导\n成立由市长任组长的领导小组。\n"
         "（二）加大资金投入\n市财政每年安排专项资金5000万元。\n"
         "（三）强化督导考核\n将建设任务纳入年度考核。\n",
-        encoding="utf-8",
+        DocumentMeta("示范区建设方案", "", 2021, "方案"),
     )
-    answerer, chunks = _answerer(lexicon, plan, DocumentMeta("示范区建设方案", "", 2021, "方案"))
     answer = answerer.answer(analyse("保障措施有哪几项？"), [Hit(chunk, 1.0) for chunk in reversed(chunks)])
     assert answer.direct is not None and answer.direct.text == "加强组织领导、加大资金投入、强化督导考核", answer.answer
     assert answer.answer.splitlines()[1].startswith("保障措施主要包括：加强组织领导"), answer.answer
@@ -171,17 +179,16 @@ def test_a_statement_that_names_the_headings_is_quoted_first(lexicon: Lexicon, t
 
 def test_paragraphs_that_open_with_points_list_their_section(lexicon: Lexicon, tmp_path: Path) -> None:
     # a review of my own: one section's paragraphs open "一是…", "二是…"; another's restart, and list nothing
-    review = tmp_path / "reviews" / "园区发展评估报告.txt"
-    review.parent.mkdir()
-    review.write_text(
+    answerer, chunks = _own_document(
+        lexicon,
+        tmp_path / "reviews" / "园区发展评估报告.txt",
         "园区发展评估报告\n一、主要成效\n园区产值达到120亿元。\n二、存在的问题\n"
         "一是创新平台偏少，布局不均衡。园区仅有省级平台3家。\n"
         "二是专业人才不足。高层次人才引进难、留住难。\n"
         "三是配套服务滞后。融资、检测等服务供给不足。\n"
         "三、工作措施\n一是优化政策。出台扶持办法。\n二是强化服务。设立服务中心。\n一是加大投入。新增专项资金。\n",
-        encoding="utf-8",
+        DocumentMeta("园区发展评估报告", "", 2021, "评估报告"),
     )
-    answerer, chunks = _answerer(lexicon, review, DocumentMeta("园区发展评估报告", "", 2021, "评估报告"))
     hits = [Hit(chunk, 1.0) for chunk in reversed(chunks)]
     answer = answerer.answer(analyse("园区存在哪些问题？"), hits)
     assert answer.direct is not None, answer.answer
