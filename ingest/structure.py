@@ -201,13 +201,16 @@ class _Parser:
         header_end = 1
         if len(rows) > 1 and _is_separator(rows[1][1]):
             header_end = 2
-        # a caption in the header row ("| 表3 …产量及其增长速度 | | |"): the column names are in the row after
+        # a caption in the header row ("| 表3 …产量及其增长速度 | | |"): the column names are in the row
+        # after, or after a row of its unit ("| 单位：亿元 | | |")
         header = rows[0][1]
-        if sum(1 for c in header if c) == 1 and len(rows) > header_end and _names_columns(rows[header_end][1]):
-            header = rows[header_end][1]
-            header_end += 1
-        self._add(rows[0][0], rows[header_end - 1][0], "paragraph", self._path())
         unit = self._unit_line_before(i)
+        if sum(1 for c in header if _clean_cell(c)) == 1:
+            unit_row = _unit_row(rows[header_end][1]) if len(rows) > header_end + 1 else ""
+            names_at = header_end + 1 if unit_row else header_end
+            if len(rows) > names_at and _names_columns(rows[names_at][1]):
+                header, header_end, unit = rows[names_at][1], names_at + 1, unit_row or unit
+        self._add(rows[0][0], rows[header_end - 1][0], "paragraph", self._path())
         parent = ""
         for line, cells in rows[header_end:]:
             if _is_separator(cells):
@@ -448,6 +451,13 @@ def _label_and_unit(text: str) -> tuple[str, str]:
         if text.endswith(unit) and len(text) > len(unit):
             return text[: -len(unit)], unit
     return text, ""
+
+
+def _unit_row(cells: list[str]) -> str:
+    """The unit a table row of one cell gives ("单位：亿元"), or ""."""
+    named = [cleaned for c in cells if (cleaned := _clean_cell(c))]
+    match = _TABLE_UNIT.match(named[0]) if len(named) == 1 else None
+    return match.group("unit") if match else ""
 
 
 def _names_columns(cells: list[str]) -> bool:

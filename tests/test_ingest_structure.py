@@ -203,3 +203,12 @@ def test_a_caption_set_as_a_list_item_heads_its_list_table():
     yarn = next(b for b in parse_blocks(load_document(path, SHARED)) if b.statement.startswith("纱"))
     assert yarn.statement == "纱（万吨）：产量 3200.0；比上年增长% 7.2"
     assert yarn.section[-1] == "表3 2013年主要工业产品产量及其增长速度"
+
+
+def test_a_caption_row_then_a_unit_row_then_the_column_names():
+    # NBS 2013: "| 表4 …固定资产投资… | |", "| 单位：亿元 | |", "| 行 业 | 投资额 | 比上年增长% |"
+    path = SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2013.md"
+    rows = [b for b in parse_blocks(load_document(path, SHARED)) if b.kind == "table_row"]
+    assert "总计（亿元）：投资额 436528；比上年增长% 19.6" in [r.statement for r in rows]
+    assert "欧盟（亿美元）：出口额 3390；比上年增长% 1.1；进口额 2200；比上年增长% 3.7" in [r.statement for r in rows]
+    assert not any(r.statement.startswith(("单位", "行业", "指标")) for r in rows)
