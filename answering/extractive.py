@@ -17,8 +17,10 @@ from typing import Protocol
 from reportqa.answering.change import ASKS_CHANGE, describe_change, figure_pair
 from reportqa.answering.citations import CitationList
 from reportqa.answering.figures import (
+    change_from_year,
     comparison_years,
     find_figures,
+    period_spoken_of,
     present_year,
     relative_years,
     states_previous_year,
@@ -111,6 +113,7 @@ class Candidate:
     implied_years: frozenset[int] = frozenset()  # when it names none: the years its place in its document implies
     base_year: int | None = None  # the one year it speaks of, named or implied, if one: "上年的…" is the year before
     states_targets: bool = False  # it stands in a section of plans or sets targets ("主要预期目标是：…")
+    from_year: int | None = None  # the year a change it states from one level to another starts from
 
 
 class ExtractiveAnswerer:
@@ -428,6 +431,8 @@ class ExtractiveAnswerer:
         else:
             context_years = section_years | _reported_years(meta)
             implied_years = frozenset(_implied_years(meta, chunk.section)) if not section_years else frozenset()
+        # "“十三五”时期…" as a section; one that also names a year ("2020年和“十三五”工作回顾") says neither
+        section_period = period_spoken_of(chunk.section, dated) if not section_years else None
         w = self.weights
         if chunk.is_table_row:
             pieces = [(chunk.statement or chunk.text, 0, len(chunk.text))]
@@ -470,6 +475,11 @@ class ExtractiveAnswerer:
             implied = frozenset() if years - comparison_years(text) else implied_years
             base_year = next(iter(years or implied)) if len(years or implied) == 1 else None
             implied |= present_year(text, dated)  # "目前，我市建有…" in a report of 2020: 2020, as it stood
+            # "五年来，…居民人均可支配收入从26253.5元提高到37274.8元": from the year before the five
+            opening = self.outline.paragraph_opening(chunk.doc_id, chunk.start + start)
+            from_year = change_from_year(text, period_spoken_of(f"{opening} {text}", dated) or section_period)
+            if from_year is not None:
+                implied |= {from_year}
             if base_year is not None and states_previous_year(text, base_year):
                 implied |= {base_year - 1}  # "由上年的19.5%提高到21%" also answers for the year before
             term_spans = [match.span() for match in term_matches(text, written)]
@@ -486,7 +496,9 @@ class ExtractiveAnswerer:
                 + _plan_bonus(query, states_targets, w)
             )
             out.append(
-                Candidate(rank, hit, text, start, end, coverage, score, years, implied, base_year, states_targets)
+                Candidate(
+                    rank, hit, text, start, end, coverage, score, years, implied, base_year, states_targets, from_year
+                )
             )
             previous_tokens, previous_text, previous_years = tokens, plain, own_years
         return out
@@ -570,7 +582,8 @@ class ExtractiveAnswerer:
 
     def _direct_answer(self, query: Query, best: Candidate) -> DirectAnswer | None:
         written = self._written(query)
-        return self._kinds.of(query).direct(query, best.text, best.hit.chunk.is_table_row, written, best.base_year)
+        kind = self._kinds.of(query)
+        return kind.direct(query, best.text, best.hit.chunk.is_table_row, written, best.base_year, best.from_year)
 
     def _supporting(
         self, query: Query, best: Candidate, candidates: Sequence[Candidate], direct: DirectAnswer | None

@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass
 
 from reportqa.language.lexicon import TWO_IN_ONE
+from reportqa.language.numbering import ordinal
 from reportqa.language.quantities import UNIT_PATTERN, amount, unit_family
 from reportqa.language.sentences import sentence_start
-from reportqa.question.analysis import YEAR_WORD_OFFSETS
+from reportqa.question.analysis import YEAR_WORD_OFFSETS, find_plan_period
 
 # value, then magnitude, then 余/多, then unit: "6.6亿余元", "700余项", "2700多家", "42.41%"
 _FIGURE = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿)?(余|多)?\s*(" + UNIT_PATTERN + r")?")
@@ -58,6 +59,12 @@ _RELATIVE_YEAR = re.compile(r"(?<![比较同])(今年|本年|去年|上年|上�
 _COMPARED_YEAR = re.compile(r"(?:比|较|与|同)\s*((?:19|20)\d{2})\s*年")
 _SINCE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年以来")
 _NOW = re.compile(r"(?<!项)目前|当前|迄今|现有")  # not "项目前期"
+# "五年来", "过去五年", "近三年来": the years just before the document's own
+_YEARS_BACK = re.compile(r"(?:过去|近)([一二三四五六七八九十]|\d{1,2})年|([一二三四五六七八九十]|\d{1,2})年(?:来|以来)")
+# "从26253.5元提高到37274.8元", "由744.77平方公里扩大至1200平方公里": a change from one level to another
+_FROM_TO = re.compile(r"[从由][^，。；：]{0,40}?(?:到|至)")
+# "从2.2万家", "由744.77平方公里": the level a change starts from comes right after
+FROM_LEVEL = re.compile(r"[从由]\s*$")
 
 
 @dataclass(frozen=True)
@@ -120,7 +127,9 @@ def present_year(text: str, dated: int | None) -> set[int]:
     return {dated} if dated is not None and _NOW.search(text) else set()
 
 
-def find_figures(text: str, base_year: int | None = None, *, counts_only: bool = False) -> list[Figure]:
+def find_figures(
+    text: str, base_year: int | None = None, *, counts_only: bool = False, from_year: int | None = None
+) -> list[Figure]:
     """Quantities in `text`, skipping the years themselves, each bound to the year it is stated for.
 
     A year right before a figure binds it ("2015年的251家"); a year opening a clause and not bound
@@ -149,7 +158,7 @@ def find_figures(text: str, base_year: int | None = None, *, counts_only: bool =
             unit=unit,
             start=match.start(),
             end=match.end(),
-            year=_figure_year(text, match.start(), years, starts, base_year),
+            year=_figure_year(text, match.start(), years, starts, base_year, from_year),
             approx=approx,
             text=match.group(0).strip(),
             amount=amount(match.group(1), unit),
@@ -202,13 +211,41 @@ def _bound_year(text: str, start: int, years: list[tuple[int, int, int]], figure
 
 
 def _figure_year(
-    text: str, start: int, years: list[tuple[int, int, int]], figure_starts: list[int], base_year: int | None
+    text: str,
+    start: int,
+    years: list[tuple[int, int, int]],
+    figure_starts: list[int],
+    base_year: int | None,
+    from_year: int | None = None,
 ) -> int | None:
     year = _bound_year(text, start, years, figure_starts)
     if _PREVIOUS_YEAR.search(text, max(0, start - 8), start):
         reference = year or base_year  # "2020年，…由上年的19.5%提高到21%": of 2019
         return reference - 1 if reference else None
+    if year is None and from_year is not None and FROM_LEVEL.search(text, max(0, start - 2), start):
+        return from_year
     return year
+
+
+def period_spoken_of(text: str, dated: int | None) -> tuple[int, int] | None:
+    """The first and last year a text looks back on or plans: a five-year plan it names ("“十三五”
+    时期": 2016–2020), or the years before its document's date ("五年来" in a 2021 report: 2016–2020)."""
+    if (plan := find_plan_period(text)) is not None:
+        return plan
+    match = _YEARS_BACK.search(text)
+    if match is None or dated is None:
+        return None
+    written = match.group(1) or match.group(2)
+    count = int(written) if written.isdigit() else ordinal(written)
+    return (dated - count, dated - 1) if count else None
+
+
+def change_from_year(text: str, period: tuple[int, int] | None) -> int | None:
+    """The year a change from one level to another ("从26253.5元提高到37274.8元") starts from, when
+    the text speaks of `period` and names no year for it: the one before the period's first."""
+    if period is None or not _FROM_TO.search(text):
+        return None
+    return period[0] - 1
 
 
 def states_previous_year(text: str, base_year: int) -> bool:

@@ -23,7 +23,14 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from reportqa.answering.change import ASKS_CHANGE
-from reportqa.answering.figures import Figure, find_dates, find_figures, respective_subjects, years_covered
+from reportqa.answering.figures import (
+    FROM_LEVEL,
+    Figure,
+    find_dates,
+    find_figures,
+    respective_subjects,
+    years_covered,
+)
 from reportqa.answering.tables import TableCell, parse_statement
 from reportqa.core.models import DirectAnswer
 from reportqa.core.weights import AnswerWeights
@@ -123,10 +130,17 @@ class Kind(Protocol):
         ...
 
     def direct(
-        self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float], base_year: int | None = None
+        self,
+        query: Query,
+        text: str,
+        is_table_row: bool,
+        terms: Mapping[str, float],
+        base_year: int | None = None,
+        from_year: int | None = None,
     ) -> DirectAnswer | None:
         """The answer stated on its own, read from the statement; None when none can be read.
-        `base_year`: the one year the statement speaks of, named or implied, if it is known."""
+        `base_year`: the one year the statement speaks of, named or implied, if it is known;
+        `from_year`: the year a change it states from one level to another starts from."""
         ...
 
 
@@ -141,7 +155,13 @@ class AnyStatement:
         return True
 
     def direct(
-        self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float], base_year: int | None = None
+        self,
+        query: Query,
+        text: str,
+        is_table_row: bool,
+        terms: Mapping[str, float],
+        base_year: int | None = None,
+        from_year: int | None = None,
     ) -> DirectAnswer | None:
         return None
 
@@ -195,7 +215,13 @@ class Dates:
         return bool(find_dates(text) or years_covered(text))
 
     def direct(
-        self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float], base_year: int | None = None
+        self,
+        query: Query,
+        text: str,
+        is_table_row: bool,
+        terms: Mapping[str, float],
+        base_year: int | None = None,
+        from_year: int | None = None,
     ) -> DirectAnswer | None:
         dates = find_dates(text)
         if not dates:
@@ -220,7 +246,13 @@ class People:
         return True
 
     def direct(
-        self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float], base_year: int | None = None
+        self,
+        query: Query,
+        text: str,
+        is_table_row: bool,
+        terms: Mapping[str, float],
+        base_year: int | None = None,
+        from_year: int | None = None,
     ) -> DirectAnswer | None:
         people = self.names(text)
         return DirectAnswer("、".join(people)) if people else None
@@ -281,12 +313,18 @@ class Quantities:
         return bool(units) and (not wanted or any(u is None or _unit_matches(u, wanted) for u in units))
 
     def direct(
-        self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float], base_year: int | None = None
+        self,
+        query: Query,
+        text: str,
+        is_table_row: bool,
+        terms: Mapping[str, float],
+        base_year: int | None = None,
+        from_year: int | None = None,
     ) -> DirectAnswer | None:
         wanted = wanted_units(query)
         if is_table_row:
             return self._cell(query, text, terms)
-        figures = _stated_figures(text, base_year)
+        figures = _stated_figures(text, base_year, from_year)
         if not figures:
             return None
         if query.years and not any(f.year in query.years for f in figures if not _states_a_change(text, f)):
@@ -349,7 +387,7 @@ class Quantities:
                 score += w.figure_change
             if f.unit in RATE_UNITS and not rate_asked:
                 score += w.figure_rate
-            if _clause_before(text, f).endswith("从"):
+            if FROM_LEVEL.search(_clause_before(text, f)):
                 score += w.figure_range_start  # "从2.2万家增加到4.9万家": where it started, not where it is
             stated = f.unit == "%" and rate_asked_is
             stated_rate = _one_rate(_clause_before(text, f), _STATES_GROWTH, _STATES_SHARE) if stated else ""
@@ -468,10 +506,11 @@ def _respective_fit(question: str, thing: str, listed: Sequence[str]) -> int:
     return (own > other) - (own < other)
 
 
-def _stated_figures(text: str, base_year: int | None = None) -> list[Figure]:
+def _stated_figures(text: str, base_year: int | None = None, from_year: int | None = None) -> list[Figure]:
     """The figures a text states, not those inside a quoted name ("创新发展30条", 《…2019》)."""
     quoted = [m.span() for m in _QUOTED.finditer(text)]
-    return [f for f in find_figures(text, base_year) if not any(start < f.start < end for start, end in quoted)]
+    figures = find_figures(text, base_year, from_year=from_year)
+    return [f for f in figures if not any(start < f.start < end for start, end in quoted)]
 
 
 # Words of a question that name the kind of figure asked, as its unit does: "花了多少钱" asks a sum
@@ -630,7 +669,12 @@ def _cell_score(query: Query, cell: TableCell, terms: Mapping[str, float], weigh
 
 
 def _year_fit(query: Query, year: int | None, weights: AnswerWeights) -> float:
-    """For a figure of the year asked, against one of another year, nothing either way for one of none."""
-    if not query.years or year is None:
+    """For a figure of the year asked, against one of another year, nothing either way for one of none;
+    with no year asked, against one of a year outside the plan period asked ("“十三五”末…" is not
+    answered by the 2015 level a change "由2.8人提高到3.2人" starts from)."""
+    if year is None:
         return 0.0
+    if not query.years:
+        period = query.plan_period
+        return -weights.figure_year if period and not period[0] <= year <= period[1] else 0.0
     return weights.figure_year if year in query.years else -weights.figure_year

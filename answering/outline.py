@@ -1,5 +1,5 @@
 """What a section lists: each document's headings, read from its chunks' section paths, and the points
-its paragraphs number ("…面临不少挑战：一是…。二是…").
+its paragraphs number ("…面临不少挑战：一是…。二是…"); and how each paragraph opens.
 
 "构建激励创新的体制机制有哪几个方面？" is answered by the headings under "第八章 构建激励创新的体制机制"
 ("第一节 深化科技管理体制改革", "第二节 …"), which no one sentence lists.
@@ -8,10 +8,12 @@ its paragraphs number ("…面临不少挑战：一是…。二是…").
     outline.children(chunk.doc_id, "第二篇 … > 第八章 …")  # [Heading, ...] in document order
     outline.ancestors(chunk.section)  # the section and each one above it, innermost first
     outline.points_from(chunk.doc_id, 120, 160)  # the run "一是…", "二是…" opening there, if one does
+    outline.paragraph_opening(chunk.doc_id, 420)  # "五年来，综合实力实现历史性跨越，…": the paragraph there
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,6 +28,8 @@ _POINT = re.compile(rf"(?:^|(?<=\n))(?P<title>{PARAGRAPH_POINT}[^。；\n]{{2,30
 _POINT_END = re.compile(r"[。；;\n]")
 _ITEM_CHARS = 40  # a point longer than this to its sentence's end is named by its first clause
 _POINT_GAP = 1500  # characters between two points of one run, at most
+_LINE_BREAK = re.compile(r"\n+")
+_OPENING_CHARS = 30  # enough for "五年来，", "“十三五”时期，我们…"
 
 
 @dataclass(frozen=True)
@@ -56,11 +60,22 @@ class Outline:
         self._children: dict[tuple[str, str], list[Heading]] = {}
         points: dict[tuple[str, str], dict[int, Heading]] = {}  # by where each point starts in its document
         inline: dict[str, dict[int, _InlinePoint]] = {}
+        openings: dict[str, dict[int, str]] = {}
         seen: set[tuple[str, str]] = set()
+        read_to: dict[str, int] = {}  # where the chunks read so far of each document end
         for chunk in sorted(chunks, key=lambda c: (c.doc_id, c.start)):
             if not chunk.is_table_row:
                 for point in _inline_points(chunk):
                     inline.setdefault(chunk.doc_id, {}).setdefault(point.at, point)
+                # a chunk after a gap opens a paragraph (paragraphs are apart by a line break); one that
+                # overlaps or follows the last goes on with its paragraph
+                starts = [0] if chunk.start > read_to.get(chunk.doc_id, -1) else []
+                starts += [m.end() for m in _LINE_BREAK.finditer(chunk.text)]
+                for at in starts:
+                    openings.setdefault(chunk.doc_id, {}).setdefault(
+                        chunk.start + at, chunk.text[at : at + _OPENING_CHARS].split("\n")[0]
+                    )
+                read_to[chunk.doc_id] = max(read_to.get(chunk.doc_id, -1), chunk.end)
             parts = chunk.section.split(SEPARATOR) if chunk.section else []
             for depth in range(1, len(parts) + 1):
                 path = SEPARATOR.join(parts[:depth])
@@ -80,6 +95,7 @@ class Outline:
             ):
                 self._children[key] = numbered
         self._runs = {doc_id: _runs([found[at] for at in sorted(found)]) for doc_id, found in inline.items()}
+        self._openings = {doc_id: sorted(found.items()) for doc_id, found in openings.items()}
 
     def children(self, doc_id: str, path: str) -> list[Heading]:
         return self._children.get((doc_id, path), [])
@@ -88,6 +104,13 @@ class Outline:
         """The run of inline points ("一是…", "二是…", …) whose first point starts between `start` and
         `end` (offsets in the document), in order; empty when none does."""
         return next((run for at, run in self._runs.get(doc_id, ()) if start <= at <= end), [])
+
+    def paragraph_opening(self, doc_id: str, position: int) -> str:
+        """The first words of the paragraph that holds `position` (an offset in the document), which
+        may be in an earlier chunk: "五年来，…" says what a later sentence of it speaks of."""
+        openings = self._openings.get(doc_id, [])
+        index = bisect.bisect_right(openings, position, key=lambda opening: opening[0]) - 1
+        return openings[index][1] if index >= 0 else ""
 
     @staticmethod
     def ancestors(section: str) -> list[str]:

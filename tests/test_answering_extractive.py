@@ -980,3 +980,15 @@ def test_a_table_row_is_read_with_its_caption_and_columns(lexicon: Lexicon) -> N
     # "1965" in a column of 金额（亿元） is an amount, not the year 1965
     imports = answerer.answer(analyse("2023年成品油进口金额是多少亿元？"), rows)
     assert imports.found and imports.answer.startswith("1965亿元"), imports.answer
+
+
+def test_a_plan_period_asked_is_not_answered_by_the_level_before_it(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own review: the 2015 level a change starts from is not the plan period's
+    text = "一、“十三五”时期工作回顾\n全市高新技术企业由2015年的251家增加到512家，总数居全省第二。\n"
+    path = tmp_path / "review.md"
+    path.write_text(text, encoding="utf-8")
+    meta = DocumentMeta("某市政府工作报告", "某市", 2021, "政府工作报告")
+    answerer, _texts = _answerer(lexicon, {"review.md": (path, meta)})
+    hit = _doc_hit("review.md", text, text.splitlines()[1], "一、“十三五”时期工作回顾")
+    answer = answerer.answer(analyse("“十三五”末全市高新技术企业有多少家？"), [hit])
+    assert answer.direct is not None and answer.direct.text == "512家"

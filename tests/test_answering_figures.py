@@ -103,3 +103,25 @@ def test_now_in_a_dated_document_is_its_year() -> None:
     assert present_year("目前我市正在推进的有2个：一个由中山大学附属第八医院与生物岛实验室共建，", 2020) == {2020}
     assert present_year("加快广州东站改扩建、广州南站至广州站联络线等项目前期工作，", 2020) == set()  # 项目前期
     assert present_year("目前我市正在推进的有2个", None) == set()
+
+
+def test_a_change_from_one_level_to_another_starts_the_year_before_the_period_looked_back_on() -> None:
+    from reportqa.answering.figures import change_from_year, period_spoken_of
+
+    # 郑州 2021 work report: "五年来，…" opens the paragraph of "…从26253.5元提高到37274.8元"
+    assert period_spoken_of("五年来，民生社会事业繁荣兴盛", 2021) == (2016, 2020)
+    assert period_spoken_of("过去三年，", 2021) == (2018, 2020)
+    assert period_spoken_of("“十三五”时期，", None) == (2016, 2020)
+    assert period_spoken_of("五年来，", None) is None  # no date to count back from
+    assert period_spoken_of("2020年，全市生产总值完成12003亿元", 2021) is None
+    sentence = "民生支出年均增长5.6%，居民人均可支配收入从26253.5元提高到37274.8元、年均增长7.3%。"
+    since = change_from_year(sentence, (2016, 2020))
+    assert since == 2015
+    figures = [(f.text, f.year) for f in find_figures(sentence, from_year=since)]
+    assert figures == [("5.6%", None), ("26253.5元", 2015), ("37274.8元", None), ("7.3%", None)]
+    assert change_from_year("基本医疗保险参保人数760万人。", (2016, 2020)) is None  # no change from–to
+    assert change_from_year(sentence, None) is None
+    # a year the text gives is kept: "由2015年的251家增加到512家"
+    assert _figures("由2015年的251家增加到512家") == [
+        (f.text, f.year) for f in find_figures("由2015年的251家增加到512家", from_year=2010)
+    ]

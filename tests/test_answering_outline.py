@@ -243,3 +243,42 @@ def test_inline_points_run_from_one_in_order(lexicon: Lexicon) -> None:
     second = outline.points_from("d", text.index("措施"), len(text))
     assert [h.item for h in second] == ["加大投入", "引进人才"]
     assert outline.points_from("d", text.index("另有"), text.index("措施")) == []
+
+
+@pytest.fixture(scope="module")
+def zhengzhou(lexicon: Lexicon) -> tuple[ExtractiveAnswerer, list[Chunk]]:
+    """郑州's 2021 work report: "五年来，…" paragraphs review 2016-2020, each cut into several chunks."""
+    return _answerer(
+        lexicon, CITIES / "郑州市" / "2021.md", DocumentMeta("政府工作报告", "郑州市", 2021, "政府工作报告")
+    )
+
+
+def test_a_paragraph_s_opening_is_read_across_the_chunks_it_is_cut_into(zhengzhou) -> None:
+    answerer, chunks = zhengzhou
+    text = (CITIES / "郑州市" / "2021.md").read_text(encoding="utf-8")
+    paragraph = text.index("五年来，民生社会事业")
+    later = text.index("居民人均可支配收入从")
+    assert not any(c.start <= paragraph and later < c.end for c in chunks)  # no chunk holds both
+    doc_id = chunks[0].doc_id
+    assert answerer.outline.paragraph_opening(doc_id, later).startswith("五年来，民生社会事业")
+    assert answerer.outline.paragraph_opening(doc_id, paragraph).startswith("五年来，民生社会事业")
+    assert answerer.outline.paragraph_opening("no such document", later) == ""
+
+
+def test_a_start_value_is_of_the_year_before_the_years_its_paragraph_looks_back_on(zhengzhou) -> None:
+    answerer, chunks = zhengzhou
+    hits = [Hit(chunk, 1.0) for chunk in chunks if "26253.5" in chunk.text]
+    start = answerer.answer(analyse("郑州2015年居民人均可支配收入是多少？"), hits)
+    assert start.found and start.direct is not None
+    assert (start.direct.text, start.direct.note) == ("26253.5元", "2015年")
+    end = answerer.answer(analyse("郑州2020年居民人均可支配收入是多少？"), hits)
+    assert end.direct is not None and end.direct.text == "37274.8元"
+    assert not answerer.answer(analyse("郑州2012年居民人均可支配收入是多少？"), hits).found
+
+
+def test_a_level_asked_is_where_a_change_ends_not_where_it_starts(zhengzhou) -> None:
+    # "市域建成区面积由744.77平方公里扩大至1200平方公里左右": 由 starts it as 从 does
+    answerer, chunks = zhengzhou
+    hits = [Hit(chunk, 1.0) for chunk in chunks if "744.77" in chunk.text]
+    answer = answerer.answer(analyse("郑州市建成区面积扩大到多少平方公里？"), hits)
+    assert answer.direct is not None and answer.direct.text == "1200平方公里左右"
