@@ -82,6 +82,8 @@ _CHANGE_POOL = 8  # best sentences searched for the two ends of a change
 _DOCUMENT_LIMIT = 3
 _HEADINGS_LISTED = (2, 12)  # a section lists its headings when it has this many (a chapter of 30 is no list)
 _POINT_QUOTE_CHARS = 400  # a point quoted whole to say why, at most this long
+# "16-" of "16-59岁": where a band or range the question names starts
+_RANGE_OPENING = re.compile(r"\d+(?:\.\d+)?\s*[-—–~～至到]\s*$")
 _POINT_LEAD_GAP = 2  # characters between a statement and the first point it leads to ("挑战。\n一是…")
 
 
@@ -402,11 +404,20 @@ class ExtractiveAnswerer:
                     terms[piece] = self.term_stats.idf(piece) * _term_weight(piece, word_class(piece), self.weights)
         if query.asked_type in terms and len(terms) > 1:
             del terms[query.asked_type]  # "哪几类内容": the answer lists them, whether or not it says 内容
-        if query.kind != "quantity" and terms:
-            # "完成数2.63%是哪一年度的数据": the figure the question gives names the statement asked about
+        if terms:
+            # a figure the question gives names the statement asked about: "完成数2.63%是哪一年度的数据";
+            # "60周岁及以上人口有多少" by its band (with its unit: a bare "60" is in "2060", "60%")
+            top = max(terms.values())
             for figure in find_figures(query.text):
-                if figure.value[0].isdigit():  # not "两个" of "哪两个"
-                    terms[figure.value] = max(terms.values())
+                if not figure.value[0].isdigit():  # not "两个" of "哪两个"
+                    continue
+                if query.kind != "quantity":
+                    terms[figure.value] = top
+                elif figure.unit and not ASKS_CHANGE.search(query.text):
+                    # with the range it ends, if any ("16-59岁" is not "15-59岁"); not an end of a change
+                    # asked ("离650家的目标还差多少"), which the statement of the other end does not repeat
+                    opening = _RANGE_OPENING.search(query.text, 0, figure.start)
+                    terms[(opening.group(0) if opening else "") + figure.text] = top
         return terms
 
     def _place_tokens(self, meta: DocumentMeta | None) -> frozenset[str]:
@@ -713,9 +724,13 @@ def _coverage(
             got += weight  # "棚户区改造" as "棚改", "社会保障" as "社保"
         elif "分别" in text and any(form in text for form in joint_forms(term)):
             got += weight  # "农村居民人均可支配收入" in "城乡居民人均可支配收入分别达X、Y"
-        elif (share := _shared_share(term, text)) >= 0.5:
-            got += partial_weight * share * weight  # "人均预期寿命" for "平均寿命", in part
+        elif not _has_digit(term) and (share := _shared_share(term, text)) >= 0.5:
+            got += partial_weight * share * weight  # "人均预期寿命" for "平均寿命", in part; "15-59岁" is not "16-59岁"
     return got / total
+
+
+def _has_digit(term: str) -> bool:
+    return any(character.isdigit() for character in term)
 
 
 def _holds_word(word: str, tokens: set[str], pieces: Callable[[str], tuple[str, ...]]) -> bool:

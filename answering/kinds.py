@@ -324,7 +324,17 @@ class Quantities:
         wanted = wanted_units(query)
         if is_table_row:
             return self._cell(query, text, terms)
-        figures = _stated_figures(text, base_year, from_year)
+        # a figure the question gives ("从75项减到了多少项") is not its answer, nor one in the unit of a
+        # band it names, unless it asks in that unit ("16-59岁人口有多少": not "0-14岁" of "0-14岁人口为…")
+        # or a change from it ("离650家的目标还差多少")
+        given = [f for f in find_figures(query.text) if f.value[0].isdigit()]
+        asked_units = {unit_family(unit) for unit in wanted}
+        bands = set() if ASKS_CHANGE.search(query.text) else {f.family for f in given if f.unit} - asked_units
+        figures = [
+            f
+            for f in _stated_figures(text, base_year, from_year)
+            if f.text not in {g.text for g in given} and f.family not in bands
+        ]
         if not figures:
             return None
         if query.years and not any(f.year in query.years for f in figures if not _states_a_change(text, f)):
@@ -353,7 +363,10 @@ class Quantities:
         cells = [c for c in parse_statement(text) if c.figures]
         if not cells:
             return None
-        cell = max(cells, key=lambda c: _cell_score(query, c, terms, self.weights))
+        wanted = wanted_units(query)
+        # "占比多少" of "年末数（万人） 21676；比重（%） 15.4": the cell in the unit asked, if one is
+        in_unit = [c for c in cells if wanted and _unit_matches(c.unit or c.figures[0].unit, wanted)]
+        cell = max(in_unit or cells, key=lambda c: _cell_score(query, c, terms, self.weights))
         unit = cell.unit or cell.figures[0].unit
         if (required := _required_units(query)) and unit and not _unit_matches(unit, required):
             return None  # a cell of no stated unit may be in the one asked: the table's unit is not always told

@@ -28,7 +28,6 @@ _POINT = re.compile(rf"(?:^|(?<=\n))(?P<title>{PARAGRAPH_POINT}[^。；\n]{{2,30
 _POINT_END = re.compile(r"[。；;\n]")
 _ITEM_CHARS = 40  # a point longer than this to its sentence's end is named by its first clause
 _POINT_GAP = 1500  # characters between two points of one run, at most
-_LINE_BREAK = re.compile(r"\n+")
 _OPENING_CHARS = 30  # enough for "五年来，", "“十三五”时期，我们…"
 
 
@@ -60,22 +59,13 @@ class Outline:
         self._children: dict[tuple[str, str], list[Heading]] = {}
         points: dict[tuple[str, str], dict[int, Heading]] = {}  # by where each point starts in its document
         inline: dict[str, dict[int, _InlinePoint]] = {}
-        openings: dict[str, dict[int, str]] = {}
+        passages: dict[str, list[Chunk]] = {}
         seen: set[tuple[str, str]] = set()
-        read_to: dict[str, int] = {}  # where the chunks read so far of each document end
         for chunk in sorted(chunks, key=lambda c: (c.doc_id, c.start)):
             if not chunk.is_table_row:
+                passages.setdefault(chunk.doc_id, []).append(chunk)
                 for point in _inline_points(chunk):
                     inline.setdefault(chunk.doc_id, {}).setdefault(point.at, point)
-                # a chunk after a gap opens a paragraph (paragraphs are apart by a line break); one that
-                # overlaps or follows the last goes on with its paragraph
-                starts = [0] if chunk.start > read_to.get(chunk.doc_id, -1) else []
-                starts += [m.end() for m in _LINE_BREAK.finditer(chunk.text)]
-                for at in starts:
-                    openings.setdefault(chunk.doc_id, {}).setdefault(
-                        chunk.start + at, chunk.text[at : at + _OPENING_CHARS].split("\n")[0]
-                    )
-                read_to[chunk.doc_id] = max(read_to.get(chunk.doc_id, -1), chunk.end)
             parts = chunk.section.split(SEPARATOR) if chunk.section else []
             for depth in range(1, len(parts) + 1):
                 path = SEPARATOR.join(parts[:depth])
@@ -95,7 +85,7 @@ class Outline:
             ):
                 self._children[key] = numbered
         self._runs = {doc_id: _runs([found[at] for at in sorted(found)]) for doc_id, found in inline.items()}
-        self._openings = {doc_id: sorted(found.items()) for doc_id, found in openings.items()}
+        self._openings = {doc_id: _paragraph_openings(in_order) for doc_id, in_order in passages.items()}
 
     def children(self, doc_id: str, path: str) -> list[Heading]:
         return self._children.get((doc_id, path), [])
@@ -117,6 +107,27 @@ class Outline:
         """`section` and every section above it, innermost first."""
         parts = section.split(SEPARATOR) if section else []
         return [SEPARATOR.join(parts[:depth]) for depth in range(len(parts), 0, -1)]
+
+
+def _paragraph_openings(passages: list[Chunk]) -> list[tuple[int, str]]:
+    """Where each paragraph of a document starts and its first `_OPENING_CHARS` characters, from its
+    passages in document order. A passage after a gap opens a paragraph (paragraphs are apart by a
+    line break); one that overlaps or follows the last goes on with its paragraph."""
+    openings: list[tuple[int, str]] = []
+    read_to = -1
+    for chunk in passages:
+        unread = max(0, read_to - chunk.start)
+        if chunk.start > read_to:
+            openings.append((chunk.start, ""))
+        for number, line in enumerate(chunk.text[unread:].split("\n")):
+            if number > 0:
+                openings.append((chunk.start + unread, ""))
+            if line and openings and len(openings[-1][1]) < _OPENING_CHARS:
+                at, opening = openings[-1]
+                openings[-1] = (at, (opening + line)[:_OPENING_CHARS])
+            unread += len(line) + 1
+        read_to = max(read_to, chunk.end)
+    return [(at, opening) for at, opening in openings if opening]
 
 
 def _inline_points(chunk: Chunk) -> Iterator[_InlinePoint]:

@@ -992,3 +992,34 @@ def test_a_plan_period_asked_is_not_answered_by_the_level_before_it(lexicon: Lex
     hit = _doc_hit("review.md", text, text.splitlines()[1], "一、“十三五”时期工作回顾")
     answer = answerer.answer(analyse("“十三五”末全市高新技术企业有多少家？"), [hit])
     assert answer.direct is not None and answer.direct.text == "512家"
+
+
+@pytest.fixture(scope="module")
+def communique_2023(lexicon: Lexicon):
+    """The NBS communiqué for 2023 (no eval set uses it), chunked as the index keeps it, and a keyword
+    search over its chunks that gives the top hits for a question."""
+    path = SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2023.md"
+    if not path.is_file():
+        pytest.skip("shared corpora not mounted")
+    document, chunks = parse_document(path, SHARED, Chunker(tokenizer=lexicon))
+    keyword = KeywordIndex.build([lexicon.keyword_tokens(chunk.body) for chunk in chunks])
+    meta = DocumentMeta("中华人民共和国2023年国民经济和社会发展统计公报", "全国", 2023, "统计公报")
+    answerer = ExtractiveAnswerer(lexicon, term_stats=keyword, documents={document.doc_id: meta})
+
+    def ask(question: str):
+        scores, ids = keyword.search(lexicon.keyword_tokens(question), 8)
+        return answerer.answer(analyse(question), [Hit(chunks[i], float(s)) for i, s in zip(ids, scores, strict=True)])
+
+    return ask
+
+
+def test_a_band_the_question_names_picks_its_row_and_is_not_the_answer(communique_2023) -> None:
+    # "60周岁及以上人口有多少": the row of that band, not the total row that also says 人口
+    ask = communique_2023
+    older = ask("2023年末全国60周岁及以上人口有多少？")
+    assert older.direct is not None and older.direct.text == "29697万人"
+    working_age = ask("2023年末全国16-59岁人口有多少？")
+    assert working_age.direct is not None and working_age.direct.text == "86481万人"
+    # a share asked of a row of counts and shares: the cell in the unit asked
+    share = ask("2023年末全国65周岁及以上人口占比多少？")
+    assert share.direct is not None and share.direct.text == "15.4%"

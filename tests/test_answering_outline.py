@@ -282,3 +282,19 @@ def test_a_level_asked_is_where_a_change_ends_not_where_it_starts(zhengzhou) -> 
     hits = [Hit(chunk, 1.0) for chunk in chunks if "744.77" in chunk.text]
     answer = answerer.answer(analyse("郑州市建成区面积扩大到多少平方公里？"), hits)
     assert answer.direct is not None and answer.direct.text == "1200平方公里左右"
+
+
+def test_a_paragraph_s_opening_is_read_on_into_the_next_chunk_when_the_first_ends_early() -> None:
+    # my own text: a chunk ends after the paragraph's lead sentence; the next goes on without a gap
+    text = "——高质量发展成效显著。五年来，我们坚持新发展理念。\n一般公共预算收入由368.7亿元增加到392.6亿元。\n\n新段落"
+    cut = text.index("五年来")
+    chunks = [
+        Chunk(f"d#{a}", "d.md", a, b, text[a:b], "一、回顾")
+        for a, b in ((0, cut), (cut, text.index("一般")), (text.index("一般") - 5, len(text)))
+    ]
+    outline = Outline(chunks)
+    assert (
+        outline.paragraph_opening("d.md", text.index("五年来")) == "——高质量发展成效显著。五年来，我们坚持新发展理念。"
+    )
+    assert outline.paragraph_opening("d.md", text.index("392.6")).startswith("一般公共预算收入由368.7亿元")
+    assert outline.paragraph_opening("d.md", len(text) - 1) == "新段落"
