@@ -43,6 +43,8 @@ DATE = re.compile(
     r"|(?:19|20)\d{2}年\d{1,2}月(?:份)?"
     r"|(?:19|20)\d{2}年(?:至|到|-|—)(?:19|20)\d{2}年"
     r"|(?:19|20)\d{2}年度?(?!\d)"
+    # "二〇二一年一月三十日", as a work report's title page dates it
+    r"|[一二][〇零一二三四五六七八九]{3}年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)?"
 )
 _COMPARISON_BASE = ("比", "较")
 # "A、B分别达X、Y": the things listed before 分别 take the figures after it in turn

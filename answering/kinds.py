@@ -88,7 +88,10 @@ _STATES_GROWTH = re.compile(r"增长|增速|增幅|下降|提高|上升|回落|�
 _SHARE = re.compile(r"比重|占比|比例|百分之|率|强度")
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 # a post, then (after a colon or the spaces of a roster's layout) a name that ends the line or field
-_ROSTER_NAME = re.compile(r"(?:长|书记|主任|主席|总理)(?:\s*[:：]\s*|\s+)([\u4e00-\u9fff]{2,4})(?=\s|$)")
+# "深圳市代市长 覃伟中"; a two-character name is often spaced out on a title page: "代市长 侯 红"
+_ROSTER_NAME = re.compile(
+    r"(?:长|书记|主任|主席|总理)(?:\s*[:：]\s*|\s+)([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ 　][\u4e00-\u9fff])(?=\s|$)"
+)
 _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
 _CLAUSE_END = re.compile(r"[，。；、,;]")
 # a figure and the 、 or 和 after it, right before another figure: "36.6%、" of "增长36.6%、50.9%"
@@ -225,7 +228,10 @@ class Dates:
     ) -> DirectAnswer | None:
         dates = find_dates(text)
         if not dates:
-            return None
+            # "哪一年提前完成了…": a statement of a section that reviews one year says when, without a date
+            if base_year is None or _wants_day(query):
+                return None
+            return DirectAnswer(f"{base_year}年", "文中未写年份，按所在部分推断")
         quoted = [f.value for f in find_figures(query.text) if f.value in text]
         anchor = text.find(quoted[0]) if quoted else _term_position(text, terms)
         wants_day = _wants_day(query)
@@ -240,7 +246,9 @@ class People:
     tagger: NameTagger
 
     def statement_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
-        return self.weights.person_present if self.names(text) else self.weights.person_absent
+        if _ROSTER_NAME.search(text):
+            return self.weights.person_present
+        return self.weights.person_guessed if self.names(text) else self.weights.person_absent
 
     def holds_kind_asked(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> bool:
         return True
@@ -260,7 +268,7 @@ class People:
     def names(self, text: str) -> list[str]:
         """Personal names in the text: those a roster line sets after a post ("深圳市代市长 覃伟中"),
         then those jieba tags as names (nr) that are not part of one already found, in order."""
-        listed = [m.group(1) for m in _ROSTER_NAME.finditer(text)]
+        listed = [re.sub(r"[ 　]", "", m.group(1)) for m in _ROSTER_NAME.finditer(text)]
         tagged = [w for w, c in self.tagger.word_classes(text).items() if c == "nr" and len(w) >= 2]
         return listed + [w for w in tagged if not any(w in name for name in listed)]
 
@@ -379,13 +387,19 @@ class Quantities:
         rate_asked = _asks_rate(query, wanted)
         latest = max((f.year for f in figures if f.year), default=None)
         unsaid = self.qualifiers.unsaid(query.text)
+        said = self.qualifiers.said(query.text)
+        # the terms a qualifier the question says narrows for some figures and not for others: it tells
+        # those apart ("增长35.1%，年均增长6.2%" for "年均增长多少"), where it does not for a whole sentence
+        nearest = {f: near for f in figures if (near := _nearest_term(text, terms, f.start)) is not None}
+        qualified = {(text[n[1] : n[2]], said.narrow(text, n[1], n[2])) for n in nearest.values()}
+        told_apart = {term for term, is_qualified in qualified if is_qualified and (term, False) in qualified}
         growth_asked = not wanted and bool(_ASKS_GROWTH.search(query.text))
         rate_asked_is = _one_rate(query.text, _ASKS_GROWTH, _ASKS_SHARE)
         respective = respective_subjects(text, figures)
         asked = counted_thing(query)
 
         def fitness(f: Figure) -> float:
-            near = _nearest_term(text, terms, f.start)
+            near = nearest.get(f)
             score = _figure_score(query, wanted, f, near[0] if near else None, w)
             if f in respective:  # "食品、药品抽检合格率分别达99.62%、99.71%": the one said of what is asked
                 score += w.figure_respective * _respective_fit(query.text, *respective[f])
@@ -394,6 +408,8 @@ class Quantities:
                 score += w.figure_label * _named_share(query.text, text[label_start:label_end])
             if near and unsaid.narrow(text, near[1], near[2]):
                 score += w.figure_narrowed  # "接待境外游客76.6万人次" of "接待游客多少"
+            elif near and text[near[1] : near[2]] in told_apart and said.narrow(text, near[1], near[2]):
+                score -= w.figure_narrowed  # and as much for "年均增长6.2%" of "年均增长多少"
             if growth_asked and f.unit not in RATE_UNITS:
                 score += w.figure_level  # "增长多少" of "工业增加值62815亿元，比上年增长11.5%"
             if _states_a_change(text, f) and not _FLOW_CUE.search(query.text):

@@ -23,9 +23,10 @@ from reportqa.language.numbering import INLINE_POINT, PARAGRAPH_POINT, ordinal, 
 
 SEPARATOR = " > "
 # a paragraph that opens with a numbered point of a few words, then says more: "（一）多措并举扩就业。全年…",
-# "二是高层次人才匮乏，人才结构不均衡。我市…"
-_POINT = re.compile(rf"(?:^|(?<=\n))(?P<title>{PARAGRAPH_POINT}[^。；\n]{{2,30}})[。；]")
+# "二是高层次人才匮乏，人才结构不均衡。我市…", "**（一）围绕创新驱动发展，着力打造…中心。**按照…"
+_POINT = re.compile(rf"(?:^|(?<=\n))(?:\*\*)?(?P<title>{PARAGRAPH_POINT}[^。；\n*]{{2,50}})[。；]")
 _POINT_END = re.compile(r"[。；;\n]")
+_POINT_STYLE = re.compile(PARAGRAPH_POINT)
 _ITEM_CHARS = 40  # a point longer than this to its sentence's end is named by its first clause
 _POINT_GAP = 1500  # characters between two points of one run, at most
 _OPENING_CHARS = 30  # enough for "五年来，", "“十三五”时期，我们…"
@@ -78,11 +79,7 @@ class Outline:
                 heading = Heading(point.group("title"), chunk)
                 points.setdefault((chunk.doc_id, chunk.section), {}).setdefault(chunk.start + point.start(), heading)
         for key, found in points.items():
-            numbered = [found[at] for at in sorted(found)]
-            # one list, numbered from 一 on: a section with two ("一是…二是…", then "一是…") lists neither
-            if key not in self._children and [point_number(h.title) for h in numbered] == list(
-                range(1, len(numbered) + 1)
-            ):
+            if key not in self._children and (numbered := _one_list([found[at] for at in sorted(found)])):
                 self._children[key] = numbered
         self._runs = {doc_id: _runs([found[at] for at in sorted(found)]) for doc_id, found in inline.items()}
         self._openings = {doc_id: _paragraph_openings(in_order) for doc_id, in_order in passages.items()}
@@ -107,6 +104,17 @@ class Outline:
         """`section` and every section above it, innermost first."""
         parts = section.split(SEPARATOR) if section else []
         return [SEPARATOR.join(parts[:depth]) for depth in range(len(parts), 0, -1)]
+
+
+def _one_list(points: list[Heading]) -> list[Heading]:
+    """The points of a section that are its list: those of one style ("（一）…" or "一是…"), numbered
+    from 一 on in order, the bracketed ones first; none when neither style is ("一是…二是…", then
+    "一是…" again). Stray "五是…" points inside "（一）…" to "（八）…" leave those a list."""
+    for style in ("bracketed", "said"):
+        listed = [h for h in points if (match := _POINT_STYLE.match(h.title)) and match.group(style)]
+        if listed and [point_number(h.title) for h in listed] == list(range(1, len(listed) + 1)):
+            return listed
+    return []
 
 
 def _paragraph_openings(passages: list[Chunk]) -> list[tuple[int, str]]:

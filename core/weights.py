@@ -43,7 +43,8 @@ class AnswerWeights(BaseModel):
     date_absent: float = -1.0
     causal: float = 0.5  # a question why, a statement saying because or what hinders
     list_item: float = 0.1  # a question for a list, each "、" (up to four)
-    person_present: float = 0.8  # a question who, a statement naming people
+    person_present: float = 0.8  # a question who, a statement naming people after their post ("代市长 侯红")
+    person_guessed: float = 0.4  # …naming only people jieba guesses at ("安图" of 安图生物, a company)
     person_absent: float = -0.3
 
     # --- which figure of the statement ---------------------------------------------------------

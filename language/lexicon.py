@@ -83,6 +83,11 @@ class Qualifiers:
         question ("接待境外游客" for "接待游客多少")."""
         return Qualifiers(*(frozenset(q for q in words if q not in question) for words in (self.before, self.after)))
 
+    def said(self, question: str) -> Qualifiers:
+        """The qualifiers `question` says: a figure whose term one of them narrows answers it
+        ("年均增长6.2%" for "年均增长多少", not the "增长35.1%" beside it)."""
+        return Qualifiers(*(frozenset(q for q in words if q in question) for words in (self.before, self.after)))
+
     def narrow(self, text: str, start: int, end: int) -> bool:
         """The term at text[start:end] is narrowed: a qualifier or its range right before it ("境外游客",
         "省级以上专精特新企业"), or one right after it ("人均可支配收入中位数")."""

@@ -1023,3 +1023,37 @@ def test_a_band_the_question_names_picks_its_row_and_is_not_the_answer(communiqu
     # a share asked of a row of counts and shares: the cell in the unit asked
     share = ask("2023年末全国65周岁及以上人口占比多少？")
     assert share.direct is not None and share.direct.text == "15.4%"
+
+
+def test_a_qualifier_the_question_says_counts_for_the_figure_it_narrows(lexicon: Lexicon) -> None:
+    # 乌鲁木齐 2021: "…地区生产总值…增长35.1%，年均增长6.2%"
+    answerer, _line, hit = _report_line(lexicon, "乌鲁木齐市/2021.md", "年均增长6.2%")
+    yearly = answerer.answer(analyse("乌鲁木齐“十三五”期间地区生产总值年均增长多少？"), [hit])
+    assert yearly.direct is not None and yearly.direct.text == "6.2%"
+    overall = answerer.answer(analyse("乌鲁木齐“十三五”期间地区生产总值增长多少？"), [hit])
+    assert overall.direct is not None and overall.direct.text == "35.1%"
+
+
+def test_which_year_is_answered_by_the_year_a_reviewing_section_speaks_of(lexicon: Lexicon) -> None:
+    # 吉林 2021: "…提前完成农村集体产权制度改革整省试点任务。" under "一、“十三五”发展成就和2020年主要工作"
+    doc = "吉林省/2021.md"
+    answerer, text = _shared_report(lexicon, "cn_provincial_work_reports", doc)
+    line = next(line for line in text.splitlines() if "提前完成农村集体产权制度改革整省试点任务" in line)
+    hit = _doc_hit(doc, text, line, "一、“十三五”发展成就和2020年主要工作")
+    year = answerer.answer(analyse("吉林哪一年提前完成了农村集体产权制度改革整省试点任务？"), [hit])
+    assert year.direct is not None and year.direct.text == "2020年" and "推断" in year.direct.note
+    day = answerer.answer(analyse("吉林提前完成农村集体产权制度改革整省试点任务是在哪天？"), [hit])
+    assert day.direct is None or day.direct.text != "2020年"  # a day asked is not answered by a year
+
+
+def test_a_name_spaced_out_after_a_post_is_who_gave_the_report(lexicon: Lexicon) -> None:
+    # 郑州's title page "**郑州市人民政府代市长 侯 红**", beside a sentence naming a company jieba takes
+    # for a person ("安图生物…")
+    cities = SHARED / "cn_city_work_reports"
+    docs = [(f"郑州市/{year}.md", cities / "郑州市" / f"{year}.md") for year in (2020, 2021)]
+    answerer, texts = _report_answerer(lexicon, *docs)
+    text = texts["郑州市/2021.md"]
+    lines = [line for line in text.splitlines() if "代市长" in line or "安图生物" in line]
+    hits = [_doc_hit("郑州市/2021.md", text, line, "") for line in sorted(lines, key=lambda line: "代市长" not in line)]
+    answer = answerer.answer(analyse("郑州2021年政府工作报告是谁作的？"), hits)
+    assert answer.direct is not None and answer.direct.text == "侯红"

@@ -125,3 +125,12 @@ def test_a_change_from_one_level_to_another_starts_the_year_before_the_period_lo
     assert _figures("由2015年的251家增加到512家") == [
         (f.text, f.year) for f in find_figures("由2015年的251家增加到512家", from_year=2010)
     ]
+
+
+def test_a_date_in_chinese_numerals_is_a_date() -> None:
+    # 郑州 2021's title page
+    assert find_dates("二〇二一年一月三十日在郑州市第十五届人民代表大会第四次会议上") == [
+        ("二〇二一年一月三十日", 0, 10)
+    ]
+    assert find_dates("一九五四年九月") == [("一九五四年九月", 0, 7)]
+    assert find_dates("第十五届人民代表大会") == []

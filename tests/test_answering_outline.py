@@ -298,3 +298,16 @@ def test_a_paragraph_s_opening_is_read_on_into_the_next_chunk_when_the_first_end
     )
     assert outline.paragraph_opening("d.md", text.index("392.6")).startswith("一般公共预算收入由368.7亿元")
     assert outline.paragraph_opening("d.md", len(text) - 1) == "新段落"
+
+
+def test_bold_numbered_paragraphs_list_their_section_beside_stray_said_points(zhengzhou) -> None:
+    # 郑州 2021 "三、2021年重点工作": "**（一）围绕创新驱动发展，…。**按照…" to "（八）…", and inside them
+    # "五是…", "十是…" paragraphs, which number no list of their own
+    answerer, chunks = zhengzhou
+    points = answerer.outline.children(chunks[0].doc_id, "三、2021年重点工作")
+    assert len(points) == 8
+    assert points[0].item == "围绕创新驱动发展，着力打造国家极具活力区域科技创新中心"
+    assert points[3].item.startswith("全面落实国家黄河战略")  # 33 characters to its full stop
+    hits = [Hit(chunk, 1.0) for chunk in chunks if "重点抓好以下八个方面的工作" in chunk.text]
+    answer = answerer.answer(analyse("郑州2021年重点工作有哪几个方面？"), hits)
+    assert answer.direct is not None and answer.direct.text.count("；") == 7
