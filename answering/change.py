@@ -5,7 +5,7 @@ and another figure (one the question names itself, or the passage's other figure
 answer states both with the difference computed.
 
     >>> pair = figure_pair("2011年到2019年高新技术企业增加了多少家？", (2011, 2019),
-    ...                    [("全市高新技术企业总量从2011年203家一举跃升至2019年512家。", False, None)], {"家"})
+    ...                    [Passage("全市高新技术企业总量从2011年203家一举跃升至2019年512家。")], {"家"})
     >>> describe_change(*pair)
     '203家（2011年） → 512家（2019年），增加309家'
 """
@@ -40,40 +40,63 @@ class Point:
         return unit_family(self.unit)
 
 
+@dataclass(frozen=True)
+class Passage:
+    """A sentence or table-row statement the ends of a change may come from."""
+
+    text: str
+    is_table_row: bool = False
+    year: int | None = None  # the one year it speaks of, named or implied, if one
+    change_years: tuple[int, int] | None = None  # the years a change it states spans ("五年来，…从X到Y")
+
+
 def points_in(
-    text: str, is_table_row: bool, passage: int, *, targets: bool = True, base_year: int | None = None
+    text: str,
+    is_table_row: bool,
+    passage: int,
+    *,
+    targets: bool = True,
+    base_year: int | None = None,
+    change_years: tuple[int, int] | None = None,
 ) -> list[Point]:
     """The figures of a sentence or table-row statement; `targets=False` leaves out a row's target cells.
-    `base_year` is the year the passage speaks of where a figure names none (a communiqué's own)."""
+    `base_year` is the year the passage speaks of where a figure names none (a communiqué's own);
+    `change_years` the years a change it states from one level to another starts and ends in."""
     if is_table_row:
         cells = [c for c in parse_statement(text) if c.figures and (targets or not c.is_target)]
         return [
             p for c in cells if (p := _point(passage, c.figure_text, c.unit or c.figures[0].unit, c.year)) is not None
         ]
-    figures = find_figures(text, base_year)
+    figures = find_figures(text, base_year, change_years=change_years)
     return [p for f in figures if (p := _point(passage, f.text, f.unit, f.year or base_year)) is not None]
 
 
 def figure_pair(
     question: str,
     years: Sequence[int],
-    passages: Sequence[tuple[str, bool, int | None]],
+    passages: Sequence[Passage],
     wanted_units: Collection[str] = (),
     subject: Sequence[str] = (),
 ) -> tuple[Point, Point] | None:
     """The two ends of the change asked for, earlier first; None when the passages lack them.
 
-    `passages` are (text, is_table_row, the year it speaks of or None), best first; the ends come
-    from the best passages that have them and, when `subject` is given (the ways a term is written),
-    that mention it (so 650家 of 高新技术企业 is not set against 700家 of 科技型中小企业).
+    `passages` are best first; the ends come from the best passages that have them and, when
+    `subject` is given (the ways a term is written), that mention it (so 650家 of 高新技术企业 is not
+    set against 700家 of 科技型中小企业).
     """
     asked = points_in(question, False, -1)
     found = [
         p
-        for i, (text, is_row, year) in enumerate(passages)
-        if not subject or any(form in text for form in subject)
+        for i, passage in enumerate(passages)
+        if not subject or any(form in passage.text for form in subject)
         # a year the passage implies dates its figures only as an end asked for by year
-        for p in points_in(text, is_row, i, base_year=year if len(years) >= 2 else None)
+        for p in points_in(
+            passage.text,
+            passage.is_table_row,
+            i,
+            base_year=passage.year if len(years) >= 2 else None,
+            change_years=passage.change_years,
+        )
     ]
     # a change asked in 个百分点 is between two percentages
     wanted = {"%" if (family := unit_family(u)) == "个百分点" else family for u in wanted_units}

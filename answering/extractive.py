@@ -14,10 +14,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from reportqa.answering.change import ASKS_CHANGE, describe_change, figure_pair
+from reportqa.answering.change import ASKS_CHANGE, Passage, describe_change, figure_pair
 from reportqa.answering.citations import CitationList
 from reportqa.answering.figures import (
-    change_from_year,
+    change_years,
     comparison_years,
     find_figures,
     period_spoken_of,
@@ -25,6 +25,7 @@ from reportqa.answering.figures import (
     relative_years,
     states_previous_year,
     years_covered,
+    years_since,
 )
 from reportqa.answering.kinds import (
     QuestionKinds,
@@ -115,7 +116,7 @@ class Candidate:
     implied_years: frozenset[int] = frozenset()  # when it names none: the years its place in its document implies
     base_year: int | None = None  # the one year it speaks of, named or implied, if one: "上年的…" is the year before
     states_targets: bool = False  # it stands in a section of plans or sets targets ("主要预期目标是：…")
-    from_year: int | None = None  # the year a change it states from one level to another starts from
+    change_years: tuple[int, int] | None = None  # the years a change it states from one level to another spans
 
 
 class ExtractiveAnswerer:
@@ -228,6 +229,8 @@ class ExtractiveAnswerer:
                 continue
             if candidate.coverage < self.min_coverage or self._unmet_constraint(query, candidate) is not None:
                 continue
+            if _names_year_asked(query, best) and not _names_year_asked(query, candidate) and not its_target:
+                continue  # "2019年以来…" implies 2020 at most; it does not gainsay "2020年…12003亿元"
             figure = self._direct_answer(query, candidate)
             if figure is None or figure.family != direct.family:
                 continue  # "增长6%" beside "10.77万亿元" is another quantity, not another value of it
@@ -277,7 +280,7 @@ class ExtractiveAnswerer:
         relevant = [c for c in candidates if c.coverage >= least][:_CHANGE_POOL]
         if not relevant:
             return None
-        passages = [(c.text, c.hit.chunk.is_table_row, c.base_year) for c in relevant]
+        passages = [Passage(c.text, c.hit.chunk.is_table_row, c.base_year, c.change_years) for c in relevant]
         # the question's longest term the best passage holds, in any of its written forms
         terms = self._question_terms(query)
         held = [t for t in terms if len(t) > 1 and any(f in relevant[0].text for f in self.tokenizer.surface_forms(t))]
@@ -435,6 +438,7 @@ class ExtractiveAnswerer:
         place_tokens = self._place_tokens(meta)
         dated = meta.year if meta else None
         section_years = years_covered(chunk.section) | relative_years(chunk.section, dated)
+        section_since = years_since(chunk.section, dated)
         plan_section = _is_plan_section(meta, chunk.section)
         if plan_section and not query.wants_target:
             # "二、2020年主要任务" names the year its targets are for: an outcome asked, the year is only implied
@@ -486,11 +490,12 @@ class ExtractiveAnswerer:
             implied = frozenset() if years - comparison_years(text) else implied_years
             base_year = next(iter(years or implied)) if len(years or implied) == 1 else None
             implied |= present_year(text, dated)  # "目前，我市建有…" in a report of 2020: 2020, as it stood
+            implied |= section_since | years_since(text, dated)  # "2019年以来…" may speak of 2020 too
             # "五年来，…居民人均可支配收入从26253.5元提高到37274.8元": from the year before the five
             opening = self.outline.paragraph_opening(chunk.doc_id, chunk.start + start)
-            from_year = change_from_year(text, period_spoken_of(f"{opening} {text}", dated) or section_period)
-            if from_year is not None:
-                implied |= {from_year}
+            change = change_years(text, period_spoken_of(f"{opening} {text}", dated) or section_period)
+            if change is not None:
+                implied |= set(change)
             if base_year is not None and states_previous_year(text, base_year):
                 implied |= {base_year - 1}  # "由上年的19.5%提高到21%" also answers for the year before
             term_spans = [match.span() for match in term_matches(text, written)]
@@ -508,7 +513,7 @@ class ExtractiveAnswerer:
             )
             out.append(
                 Candidate(
-                    rank, hit, text, start, end, coverage, score, years, implied, base_year, states_targets, from_year
+                    rank, hit, text, start, end, coverage, score, years, implied, base_year, states_targets, change
                 )
             )
             previous_tokens, previous_text, previous_years = tokens, plain, own_years
@@ -594,7 +599,7 @@ class ExtractiveAnswerer:
     def _direct_answer(self, query: Query, best: Candidate) -> DirectAnswer | None:
         written = self._written(query)
         kind = self._kinds.of(query)
-        return kind.direct(query, best.text, best.hit.chunk.is_table_row, written, best.base_year, best.from_year)
+        return kind.direct(query, best.text, best.hit.chunk.is_table_row, written, best.base_year, best.change_years)
 
     def _supporting(
         self, query: Query, best: Candidate, candidates: Sequence[Candidate], direct: DirectAnswer | None
@@ -770,6 +775,11 @@ def _year_bonus(query: Query, years: frozenset[int], implied: frozenset[int], we
     if any(y in implied for y in query.years):
         return 0.0
     return weights.year_other if years else weights.year_none
+
+
+def _names_year_asked(query: Query, candidate: Candidate) -> bool:
+    """The statement, its section or its document names a year asked, not only implies it."""
+    return any(year in candidate.years for year in query.years)
 
 
 def _reported_years(meta: DocumentMeta | None) -> set[int]:

@@ -65,8 +65,9 @@ _NOW = re.compile(r"(?<!项)目前|当前|迄今|现有")  # not "项目前期"
 _YEARS_BACK = re.compile(r"(?:过去|近)([一二三四五六七八九十]|\d{1,2})年|([一二三四五六七八九十]|\d{1,2})年(?:来|以来)")
 # "从26253.5元提高到37274.8元", "由744.77平方公里扩大至1200平方公里": a change from one level to another
 _FROM_TO = re.compile(r"[从由][^，。；：]{0,40}?(?:到|至)")
-# "从2.2万家", "由744.77平方公里": the level a change starts from comes right after
+# "从2.2万家", "由744.77平方公里": the level a change starts from comes right after; "到", "至" the one it ends at
 FROM_LEVEL = re.compile(r"[从由]\s*$")
+_TO_LEVEL = re.compile(r"[到至]\s*$")
 
 
 @dataclass(frozen=True)
@@ -113,15 +114,20 @@ def comparison_years(text: str) -> set[int]:
 
 
 def relative_years(text: str, dated: int | None) -> set[int]:
-    """The years "今年", "去年" and "2018年以来" name in a text of a document dated `dated`
-    ("2019年和今年以来工作回顾" in a 2020 report: 2020; "2018年以来" in a 2021 one: 2018 to 2021).
-    "比上年增长" compares with the year before; it does not speak of it."""
+    """The years "今年", "去年" and "上一年" name in a text of a document dated `dated`
+    ("2019年和今年以来工作回顾" in a 2020 report: 2020). "比上年增长" compares with the year before;
+    it does not speak of it."""
     if dated is None:
         return set()
-    years = {dated + YEAR_WORD_OFFSETS[m.group(1)] for m in _RELATIVE_YEAR.finditer(text)}
-    for match in _SINCE_YEAR.finditer(text):
-        years.update(range(int(match.group(1)), dated + 1))
-    return years
+    return {dated + YEAR_WORD_OFFSETS[m.group(1)] for m in _RELATIVE_YEAR.finditer(text)}
+
+
+def years_since(text: str, dated: int | None) -> set[int]:
+    """The years after the one "2018年以来" names, to the date of its document: the text may speak of
+    them, but it names only 2018 ("2019年以来工作回顾" in a 2020 report states 2019's figures)."""
+    if dated is None:
+        return set()
+    return {year for m in _SINCE_YEAR.finditer(text) for year in range(int(m.group(1)) + 1, dated + 1)}
 
 
 def present_year(text: str, dated: int | None) -> set[int]:
@@ -130,7 +136,7 @@ def present_year(text: str, dated: int | None) -> set[int]:
 
 
 def find_figures(
-    text: str, base_year: int | None = None, *, counts_only: bool = False, from_year: int | None = None
+    text: str, base_year: int | None = None, *, counts_only: bool = False, change_years: tuple[int, int] | None = None
 ) -> list[Figure]:
     """Quantities in `text`, skipping the years themselves, each bound to the year it is stated for.
 
@@ -160,7 +166,7 @@ def find_figures(
             unit=unit,
             start=match.start(),
             end=match.end(),
-            year=_figure_year(text, match.start(), years, starts, base_year, from_year),
+            year=_figure_year(text, match.start(), years, starts, base_year, change_years),
             approx=approx,
             text=match.group(0).strip(),
             amount=amount(match.group(1), unit),
@@ -218,14 +224,17 @@ def _figure_year(
     years: list[tuple[int, int, int]],
     figure_starts: list[int],
     base_year: int | None,
-    from_year: int | None = None,
+    change: tuple[int, int] | None = None,
 ) -> int | None:
     year = _bound_year(text, start, years, figure_starts)
     if _PREVIOUS_YEAR.search(text, max(0, start - 8), start):
         reference = year or base_year  # "2020年，…由上年的19.5%提高到21%": of 2019
         return reference - 1 if reference else None
-    if year is None and from_year is not None and FROM_LEVEL.search(text, max(0, start - 2), start):
-        return from_year
+    if year is None and change is not None:
+        if FROM_LEVEL.search(text, max(0, start - 2), start):
+            return change[0]
+        if _TO_LEVEL.search(text, max(0, start - 2), start):
+            return change[1]
     return year
 
 
@@ -242,12 +251,13 @@ def period_spoken_of(text: str, dated: int | None) -> tuple[int, int] | None:
     return (dated - count, dated - 1) if count else None
 
 
-def change_from_year(text: str, period: tuple[int, int] | None) -> int | None:
-    """The year a change from one level to another ("从26253.5元提高到37274.8元") starts from, when
-    the text speaks of `period` and names no year for it: the one before the period's first."""
+def change_years(text: str, period: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The years a change from one level to another ("从26253.5元提高到37274.8元") starts and ends in,
+    when the text speaks of `period` and names no year for them: the one before the period's first,
+    and its last."""
     if period is None or not _FROM_TO.search(text):
         return None
-    return period[0] - 1
+    return period[0] - 1, period[1]
 
 
 def states_previous_year(text: str, base_year: int) -> bool:

@@ -139,11 +139,11 @@ class Kind(Protocol):
         is_table_row: bool,
         terms: Mapping[str, float],
         base_year: int | None = None,
-        from_year: int | None = None,
+        change_years: tuple[int, int] | None = None,
     ) -> DirectAnswer | None:
         """The answer stated on its own, read from the statement; None when none can be read.
         `base_year`: the one year the statement speaks of, named or implied, if it is known;
-        `from_year`: the year a change it states from one level to another starts from."""
+        `change_years`: the years a change it states from one level to another starts and ends in."""
         ...
 
 
@@ -164,7 +164,7 @@ class AnyStatement:
         is_table_row: bool,
         terms: Mapping[str, float],
         base_year: int | None = None,
-        from_year: int | None = None,
+        change_years: tuple[int, int] | None = None,
     ) -> DirectAnswer | None:
         return None
 
@@ -224,14 +224,11 @@ class Dates:
         is_table_row: bool,
         terms: Mapping[str, float],
         base_year: int | None = None,
-        from_year: int | None = None,
+        change_years: tuple[int, int] | None = None,
     ) -> DirectAnswer | None:
         dates = find_dates(text)
         if not dates:
-            # "哪一年提前完成了…": a statement of a section that reviews one year says when, without a date
-            if base_year is None or _wants_day(query):
-                return None
-            return DirectAnswer(f"{base_year}年", "文中未写年份，按所在部分推断")
+            return None
         quoted = [f.value for f in find_figures(query.text) if f.value in text]
         anchor = text.find(quoted[0]) if quoted else _term_position(text, terms)
         wants_day = _wants_day(query)
@@ -260,7 +257,7 @@ class People:
         is_table_row: bool,
         terms: Mapping[str, float],
         base_year: int | None = None,
-        from_year: int | None = None,
+        change_years: tuple[int, int] | None = None,
     ) -> DirectAnswer | None:
         people = self.names(text)
         return DirectAnswer("、".join(people)) if people else None
@@ -327,7 +324,7 @@ class Quantities:
         is_table_row: bool,
         terms: Mapping[str, float],
         base_year: int | None = None,
-        from_year: int | None = None,
+        change_years: tuple[int, int] | None = None,
     ) -> DirectAnswer | None:
         wanted = wanted_units(query)
         if is_table_row:
@@ -340,7 +337,7 @@ class Quantities:
         bands = set() if ASKS_CHANGE.search(query.text) else {f.family for f in given if f.unit} - asked_units
         figures = [
             f
-            for f in _stated_figures(text, base_year, from_year)
+            for f in _stated_figures(text, base_year, change_years)
             if f.text not in {g.text for g in given} and f.family not in bands
         ]
         if not figures:
@@ -535,10 +532,12 @@ def _respective_fit(question: str, thing: str, listed: Sequence[str]) -> int:
     return (own > other) - (own < other)
 
 
-def _stated_figures(text: str, base_year: int | None = None, from_year: int | None = None) -> list[Figure]:
+def _stated_figures(
+    text: str, base_year: int | None = None, change_years: tuple[int, int] | None = None
+) -> list[Figure]:
     """The figures a text states, not those inside a quoted name ("创新发展30条", 《…2019》)."""
     quoted = [m.span() for m in _QUOTED.finditer(text)]
-    figures = find_figures(text, base_year, from_year=from_year)
+    figures = find_figures(text, base_year, change_years=change_years)
     return [f for f in figures if not any(start < f.start < end for start, end in quoted)]
 
 

@@ -64,6 +64,7 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
 )
 
 # A question asks for a target (planned) or an outcome (achieved) value.
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
 _TARGET_CUE = re.compile(r"目标|预期|计划|力争|规划值|target|goal|planned", re.I)
 _ACTUAL_CUE = re.compile(r"完成|实际|达到|实现|达成|achiev|actual", re.I)
 
@@ -232,8 +233,10 @@ def analyse(
     """
     original = normalise_question(question, max_chars)
     resolved = resolve_followup(original, [normalise_question(h, 10 * max_chars) for h in history if h and h.strip()])
-    text = expand_short_years(name_places(resolved))  # "鹏城" -> "深圳市", "19年" -> "2019年"
-    if gloss_english is not None and is_english(resolved):
+    english = is_english(resolved)
+    # "China's", "Zhengzhou's": the possessive is grammar, and its "s" no word to look for
+    text = expand_short_years(name_places(_POSSESSIVE.sub("", resolved) if english else resolved))
+    if gloss_english is not None and english:
         text = gloss_english(text)  # "base stations" -> "base stations (基站)"
     named = document_years(text)
     return Query(
@@ -244,7 +247,7 @@ def analyse(
         document_years=named,
         wants_target=bool(_TARGET_CUE.search(text)),
         wants_actual=bool(_ACTUAL_CUE.search(text)),
-        is_english=is_english(resolved),
+        is_english=english,
         places=question_places(text),
         plan_period=find_plan_period(text),
         asked_type=match.group(1) if (match := _ASKED_TYPE.search(text)) else "",

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from reportqa.answering.change import ASKS_CHANGE, describe_change, figure_pair
+from reportqa.answering.change import ASKS_CHANGE, Passage, describe_change, figure_pair
 from reportqa.language.quantities import unit_family
 
 
 def _change(question: str, years: tuple[int, ...], passages: list[str], units=(), subject: str = "") -> str | None:
     forms = (subject,) if subject else ()
-    pair = figure_pair(question, years, [(p, False, None) for p in passages], units, subject=forms)
+    pair = figure_pair(question, years, [Passage(p) for p in passages], units, subject=forms)
     return describe_change(*pair, question=question) if pair else None
 
 

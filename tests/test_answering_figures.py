@@ -87,7 +87,7 @@ def test_figures_keep_the_units_reports_write_them_in() -> None:
 
 
 def test_this_year_and_last_year_resolve_against_the_documents_date() -> None:
-    from reportqa.answering.figures import relative_years
+    from reportqa.answering.figures import relative_years, years_since
 
     # a 2020 report's heading and sentences; "比上年" compares, it does not speak of the year before
     assert relative_years("一、2019年和今年以来工作回顾", 2020) == {2020}
@@ -95,7 +95,9 @@ def test_this_year_and_last_year_resolve_against_the_documents_date() -> None:
     assert relative_years("地区生产总值比上年增长6%，上年末为8万人", 2020) == set()
     assert relative_years("今年以来", None) == set()
     # 西藏自治区 2021 work report: "2018年以来化解存量债务254.2亿元" speaks of 2018 to 2021
-    assert relative_years("2018年以来化解存量债务254.2亿元", 2021) == {2018, 2019, 2020, 2021}
+    assert years_since("2018年以来化解存量债务254.2亿元", 2021) == {2019, 2020, 2021}
+    assert relative_years("2018年以来化解存量债务254.2亿元", 2021) == set()  # 2018 is named, not relative
+    assert years_since("2018年以来", None) == set()
 
 
 def test_now_in_a_dated_document_is_its_year() -> None:
@@ -106,7 +108,7 @@ def test_now_in_a_dated_document_is_its_year() -> None:
 
 
 def test_a_change_from_one_level_to_another_starts_the_year_before_the_period_looked_back_on() -> None:
-    from reportqa.answering.figures import change_from_year, period_spoken_of
+    from reportqa.answering.figures import change_years, period_spoken_of
 
     # 郑州 2021 work report: "五年来，…" opens the paragraph of "…从26253.5元提高到37274.8元"
     assert period_spoken_of("五年来，民生社会事业繁荣兴盛", 2021) == (2016, 2020)
@@ -115,16 +117,15 @@ def test_a_change_from_one_level_to_another_starts_the_year_before_the_period_lo
     assert period_spoken_of("五年来，", None) is None  # no date to count back from
     assert period_spoken_of("2020年，全市生产总值完成12003亿元", 2021) is None
     sentence = "民生支出年均增长5.6%，居民人均可支配收入从26253.5元提高到37274.8元、年均增长7.3%。"
-    since = change_from_year(sentence, (2016, 2020))
-    assert since == 2015
-    figures = [(f.text, f.year) for f in find_figures(sentence, from_year=since)]
-    assert figures == [("5.6%", None), ("26253.5元", 2015), ("37274.8元", None), ("7.3%", None)]
-    assert change_from_year("基本医疗保险参保人数760万人。", (2016, 2020)) is None  # no change from–to
-    assert change_from_year(sentence, None) is None
+    change = change_years(sentence, (2016, 2020))
+    assert change == (2015, 2020)
+    figures = [(f.text, f.year) for f in find_figures(sentence, change_years=change)]
+    assert figures == [("5.6%", None), ("26253.5元", 2015), ("37274.8元", 2020), ("7.3%", None)]
+    assert change_years("基本医疗保险参保人数760万人。", (2016, 2020)) is None  # no change from–to
+    assert change_years(sentence, None) is None
     # a year the text gives is kept: "由2015年的251家增加到512家"
-    assert _figures("由2015年的251家增加到512家") == [
-        (f.text, f.year) for f in find_figures("由2015年的251家增加到512家", from_year=2010)
-    ]
+    bound = find_figures("由2013年的251家增加到512家", change_years=(2015, 2020))
+    assert [(f.text, f.year) for f in bound] == [("251家", 2013), ("512家", 2020)]
 
 
 def test_a_date_in_chinese_numerals_is_a_date() -> None:

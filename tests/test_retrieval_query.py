@@ -70,6 +70,13 @@ def test_analyse_marks_targets_and_english() -> None:
     assert analyse("How many charging stations were built in 2021?").is_english
 
 
+def test_an_english_possessive_is_no_word_to_look_for() -> None:
+    query = analyse("What was Zhengzhou's GDP in 2020?")
+    assert query.is_english and "'s" not in query.text and query.places == ("郑州市",)
+    assert query.original == "What was Zhengzhou's GDP in 2020?"  # what the official asked is kept
+    assert "’s" not in analyse("How large was China’s population in 2023?").text
+
+
 @pytest.mark.parametrize("question", ["", "   ", "\n\t"])
 def test_empty_question_names_the_field(question: str) -> None:
     with pytest.raises(QuestionError, match="question"):
