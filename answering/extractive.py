@@ -207,7 +207,7 @@ class ExtractiveAnswerer:
             heads_a_point = reasons.heads_a_point(best.text)
             if heads_a_point or not reasons.names_cause(best.text, self._written(query)):
                 # "一是计划性不足。" names the problem; its causes follow, to the next point
-                best = _with_following(best, whole_point=heads_a_point)
+                best = _with_following(self._read_on(best), whole_point=heads_a_point, names_cause=reasons.names_cause)
         statements = tuple(_cite(c, citations) for c in self._supporting(query, best, candidates, direct))
         return Answer.compose(
             query.original, found=True, citations=citations.items, direct=direct, statements=statements
@@ -229,7 +229,7 @@ class ExtractiveAnswerer:
                 continue
             if candidate.coverage < self.min_coverage or self._unmet_constraint(query, candidate) is not None:
                 continue
-            if _names_year_asked(query, best) and not _names_year_asked(query, candidate) and not its_target:
+            if _names_other_year(query, candidate) and _names_year_asked(query, best) and not its_target:
                 continue  # "2019年以来…" implies 2020 at most; it does not gainsay "2020年…12003亿元"
             figure = self._direct_answer(query, candidate)
             if figure is None or figure.family != direct.family:
@@ -259,6 +259,17 @@ class ExtractiveAnswerer:
             claims=claims,
             statements=statements,
         )
+
+    def _read_on(self, candidate: Candidate) -> Candidate:
+        """The candidate quoted from the passage that goes on furthest after it, which may be the next
+        one: what follows a statement that ends its passage is read there."""
+        chunk = candidate.hit.chunk
+        start, end = chunk.start + candidate.quote_start, chunk.start + candidate.quote_end
+        wider = self.outline.passage_holding(chunk.doc_id, start, end)
+        if wider is None or wider.end <= chunk.end:
+            return candidate
+        hit = replace(candidate.hit, chunk=wider)
+        return replace(candidate, hit=hit, quote_start=start - wider.start, quote_end=end - wider.start)
 
     def _document_label(self, doc_id: str) -> str:
         """ "深圳市《政府工作报告》（2021年）": a title often names neither its place nor its year."""
@@ -643,10 +654,13 @@ def _cite(candidate: Candidate, citations: CitationList) -> Statement:
     return Statement(candidate.text, (marker,))
 
 
-def _with_following(candidate: Candidate, *, whole_point: bool) -> Candidate:
-    """The candidate extended by the sentence that follows it in its passage, if any; when it heads a
-    point ("三是服务体系实效性需要强化。"), by the rest of the point: up to the next point, the
-    paragraph's end or `_POINT_QUOTE_CHARS` in all."""
+def _with_following(
+    candidate: Candidate, *, whole_point: bool, names_cause: Callable[[str], bool] = lambda _text: True
+) -> Candidate:
+    """The candidate extended by the sentence that follows it in its passage, if any, or by those up to
+    the first that `names_cause` in its paragraph ("…按可比口径计算。报告期数据…不能直接相比。主要原因是：
+    ①…"); when it heads a point ("三是服务体系实效性需要强化。"), by the rest of the point: up to the
+    next point, the paragraph's end or `_POINT_QUOTE_CHARS` in all."""
     chunk = candidate.hit.chunk
     if chunk.is_table_row:
         return candidate
@@ -654,14 +668,18 @@ def _with_following(candidate: Candidate, *, whole_point: bool) -> Candidate:
     if not following:
         return candidate
     end = following[0].end
-    for sentence in following[1:] if whole_point else ():
+    cause_found = whole_point or names_cause(following[0].text)
+    for sentence in following[1:]:
         if (
-            "\n" in chunk.text[end : sentence.start]
+            (cause_found and not whole_point)
+            or "\n" in chunk.text[end : sentence.start]
             or POINT_OPENING.match(sentence.text)
             or sentence.end - candidate.quote_start > _POINT_QUOTE_CHARS
         ):
             break
-        end = sentence.end
+        if not whole_point and not names_cause(sentence.text):
+            continue
+        end, cause_found = sentence.end, True
     return replace(candidate, text=as_read(chunk.doc_id, chunk.text[candidate.quote_start : end]), quote_end=end)
 
 
@@ -780,6 +798,13 @@ def _year_bonus(query: Query, years: frozenset[int], implied: frozenset[int], we
 def _names_year_asked(query: Query, candidate: Candidate) -> bool:
     """The statement, its section or its document names a year asked, not only implies it."""
     return any(year in candidate.years for year in query.years)
+
+
+def _names_other_year(query: Query, candidate: Candidate) -> bool:
+    """The statement (its section, its document) names years, none of them asked: it reaches a year
+    asked only by implication ("2019年以来工作回顾" of a 2020 report), unlike a review that names no
+    year and speaks of the one before its report's."""
+    return bool(candidate.years) and not _names_year_asked(query, candidate)
 
 
 def _reported_years(meta: DocumentMeta | None) -> set[int]:

@@ -1,5 +1,6 @@
 """What a section lists: each document's headings, read from its chunks' section paths, and the points
-its paragraphs number ("…面临不少挑战：一是…。二是…"); and how each paragraph opens.
+its paragraphs number ("…面临不少挑战：一是…。二是…"); how each paragraph opens, and which passage reads
+on furthest after a statement.
 
 "构建激励创新的体制机制有哪几个方面？" is answered by the headings under "第八章 构建激励创新的体制机制"
 ("第一节 深化科技管理体制改革", "第二节 …"), which no one sentence lists.
@@ -9,6 +10,7 @@ its paragraphs number ("…面临不少挑战：一是…。二是…"); and how
     outline.ancestors(chunk.section)  # the section and each one above it, innermost first
     outline.points_from(chunk.doc_id, 120, 160)  # the run "一是…", "二是…" opening there, if one does
     outline.paragraph_opening(chunk.doc_id, 420)  # "五年来，综合实力实现历史性跨越，…": the paragraph there
+    outline.passage_holding(chunk.doc_id, 420, 460)  # the passage that reads on furthest after a statement
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ class Outline:
                 self._children[key] = numbered
         self._runs = {doc_id: _runs([found[at] for at in sorted(found)]) for doc_id, found in inline.items()}
         self._openings = {doc_id: _paragraph_openings(in_order) for doc_id, in_order in passages.items()}
+        self._passages = passages
 
     def children(self, doc_id: str, path: str) -> list[Heading]:
         return self._children.get((doc_id, path), [])
@@ -98,6 +101,12 @@ class Outline:
         openings = self._openings.get(doc_id, [])
         index = bisect.bisect_right(openings, position, key=lambda opening: opening[0]) - 1
         return openings[index][1] if index >= 0 else ""
+
+    def passage_holding(self, doc_id: str, start: int, end: int) -> Chunk | None:
+        """Of the passages that hold `start` to `end` (offsets in the document), the one that goes on
+        furthest after it: a statement that ends one passage is read on in the next."""
+        holding = [c for c in self._passages.get(doc_id, ()) if c.start <= start and end <= c.end]
+        return max(holding, key=lambda chunk: chunk.end, default=None)
 
     @staticmethod
     def ancestors(section: str) -> list[str]:

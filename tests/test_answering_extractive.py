@@ -20,6 +20,7 @@ from reportqa.answering.kinds import (
     counts_other,
     wanted_units,
 )
+from reportqa.answering.outline import Outline
 from reportqa.core.models import Chunk, DocumentMeta, Hit
 from reportqa.core.settings import Settings
 from reportqa.core.weights import AnswerWeights
@@ -1004,7 +1005,9 @@ def communique_2023(lexicon: Lexicon):
     document, chunks = parse_document(path, SHARED, Chunker(tokenizer=lexicon))
     keyword = KeywordIndex.build([lexicon.keyword_tokens(chunk.body) for chunk in chunks])
     meta = DocumentMeta("中华人民共和国2023年国民经济和社会发展统计公报", "全国", 2023, "统计公报")
-    answerer = ExtractiveAnswerer(lexicon, term_stats=keyword, documents={document.doc_id: meta})
+    answerer = ExtractiveAnswerer(
+        lexicon, term_stats=keyword, documents={document.doc_id: meta}, outline=Outline(chunks)
+    )
 
     def ask(question: str):
         scores, ids = keyword.search(lexicon.keyword_tokens(question), 8)
@@ -1069,3 +1072,10 @@ def test_a_year_a_section_looks_back_from_is_named_and_the_years_since_only_impl
     assert not latest.claims  # the 2019 review implies 2020 at most: it does not gainsay the 2021 report
     earlier = answerer.answer(analyse("2019年郑州市的地区生产总值是多少？"), hits)
     assert earlier.direct is not None and earlier.direct.text == "11589.7亿元"
+
+
+def test_why_reads_on_past_the_passage_to_the_sentence_that_gives_the_cause(communique_2023) -> None:
+    # NBS 2023 note [37]: "…增速按可比口径计算。报告期数据…不能直接相比计算增速。主要原因是：①…前期土地费用…",
+    # a passage ending after its first sentence
+    answer = communique_2023("2023年统计公报中固定资产投资增速为什么按可比口径计算？")
+    assert answer.found and "主要原因是" in answer.answer and "前期土地费用" in answer.answer
