@@ -429,7 +429,7 @@ class ExtractiveAnswerer:
                     terms[figure.value] = top
                 elif figure.unit and not ASKS_CHANGE.search(query.text):
                     # with the range it ends, if any ("16-59岁" is not "15-59岁"); not an end of a change
-                    # asked ("离650家的目标还差多少"), which the statement of the other end does not repeat
+                    # asked ("离1000万吨的目标还差多少"), which the statement of the other end does not repeat
                     opening = _RANGE_OPENING.search(query.text, 0, figure.start)
                     terms[(opening.group(0) if opening else "") + figure.text] = top
         return terms

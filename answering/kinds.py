@@ -329,9 +329,9 @@ class Quantities:
         wanted = wanted_units(query)
         if is_table_row:
             return self._cell(query, text, terms)
-        # a figure the question gives ("从75项减到了多少项") is not its answer, nor one in the unit of a
+        # a figure the question gives ("从120项减到了多少项") is not its answer, nor one in the unit of a
         # band it names, unless it asks in that unit ("16-59岁人口有多少": not "0-14岁" of "0-14岁人口为…")
-        # or a change from it ("离650家的目标还差多少")
+        # or a change from it ("离1000万吨的目标还差多少")
         given = [f for f in find_figures(query.text) if f.value[0].isdigit()]
         asked_units = {unit_family(unit) for unit in wanted}
         bands = set() if ASKS_CHANGE.search(query.text) else {f.family for f in given if f.unit} - asked_units
