@@ -1,4 +1,4 @@
-"""A change between two figures: "增加了多少家", "比2019年多多少家", "离650家的目标还差多少".
+"""A change between two figures: "增加了多少家", "比2019年多多少家", "离1000万吨的目标还差多少".
 
 The two ends are figures of one kind (家, %, 元…) for the question's two years, or for its one year
 and another figure (one the question names itself, or the passage's other figure), and the
