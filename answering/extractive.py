@@ -19,7 +19,7 @@ from reportqa.answering.citations import CitationList
 from reportqa.answering.figures import (
     change_years,
     comparison_years,
-    find_figures,
+    figures_given,
     period_spoken_of,
     present_year,
     relative_years,
@@ -422,9 +422,7 @@ class ExtractiveAnswerer:
             # a figure the question gives names the statement asked about: "完成数2.63%是哪一年度的数据";
             # "60周岁及以上人口有多少" by its band (with its unit: a bare "60" is in "2060", "60%")
             top = max(terms.values())
-            for figure in find_figures(query.text):
-                if not figure.value[0].isdigit():  # not "两个" of "哪两个"
-                    continue
+            for figure in figures_given(query.text):
                 if query.kind != "quantity":
                     terms[figure.value] = top
                 elif figure.unit and not ASKS_CHANGE.search(query.text):
@@ -654,9 +652,7 @@ def _cite(candidate: Candidate, citations: CitationList) -> Statement:
     return Statement(candidate.text, (marker,))
 
 
-def _with_following(
-    candidate: Candidate, *, whole_point: bool, names_cause: Callable[[str], bool] = lambda _text: True
-) -> Candidate:
+def _with_following(candidate: Candidate, *, whole_point: bool, names_cause: Callable[[str], bool]) -> Candidate:
     """The candidate extended by the sentence that follows it in its passage, if any, or by those up to
     the first that `names_cause` in its paragraph ("…按可比口径计算。报告期数据…不能直接相比。主要原因是：
     ①…"); when it heads a point ("三是服务体系实效性需要强化。"), by the rest of the point: up to the
@@ -668,18 +664,19 @@ def _with_following(
     if not following:
         return candidate
     end = following[0].end
-    cause_found = whole_point or names_cause(following[0].text)
-    for sentence in following[1:]:
-        if (
-            (cause_found and not whole_point)
-            or "\n" in chunk.text[end : sentence.start]
-            or POINT_OPENING.match(sentence.text)
-            or sentence.end - candidate.quote_start > _POINT_QUOTE_CHARS
-        ):
-            break
-        if not whole_point and not names_cause(sentence.text):
-            continue
-        end, cause_found = sentence.end, True
+    if whole_point or not names_cause(following[0].text):
+        for sentence in following[1:]:
+            if (
+                "\n" in chunk.text[end : sentence.start]
+                or POINT_OPENING.match(sentence.text)
+                or sentence.end - candidate.quote_start > _POINT_QUOTE_CHARS
+            ):
+                break
+            if whole_point:
+                end = sentence.end
+            elif names_cause(sentence.text):
+                end = sentence.end
+                break
     return replace(candidate, text=as_read(chunk.doc_id, chunk.text[candidate.quote_start : end]), quote_end=end)
 
 

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -173,6 +174,13 @@ def find_figures(
         )
         for match, unit, approx in candidates
     ]
+
+
+@functools.lru_cache(maxsize=256)
+def figures_given(question: str) -> tuple[Figure, ...]:
+    """The figures a question itself gives, led by a digit ("60周岁", "2.63%"; not "两个" of "哪两个"):
+    read once per question, for each statement it is set against."""
+    return tuple(f for f in find_figures(question) if f.value[0].isdigit())
 
 
 def _chinese_numeral_figures(text: str, skip_spans: list[tuple[int, int]]) -> list[tuple[re.Match[str], str, str]]:

@@ -26,6 +26,7 @@ from reportqa.answering.change import ASKS_CHANGE
 from reportqa.answering.figures import (
     FROM_LEVEL,
     Figure,
+    figures_given,
     find_dates,
     find_figures,
     respective_subjects,
@@ -328,17 +329,18 @@ class Quantities:
     ) -> DirectAnswer | None:
         wanted = wanted_units(query)
         if is_table_row:
-            return self._cell(query, text, terms)
+            return self._cell(query, text, terms, wanted)
         # a figure the question gives ("从120项减到了多少项") is not its answer, nor one in the unit of a
         # band it names, unless it asks in that unit ("16-59岁人口有多少": not "0-14岁" of "0-14岁人口为…")
         # or a change from it ("离1000万吨的目标还差多少")
-        given = [f for f in find_figures(query.text) if f.value[0].isdigit()]
+        given = figures_given(query.text)
+        given_texts = {g.text for g in given}
         asked_units = {unit_family(unit) for unit in wanted}
         bands = set() if ASKS_CHANGE.search(query.text) else {f.family for f in given if f.unit} - asked_units
         figures = [
             f
             for f in _stated_figures(text, base_year, change_years)
-            if f.text not in {g.text for g in given} and f.family not in bands
+            if f.text not in given_texts and f.family not in bands
         ]
         if not figures:
             return None
@@ -364,11 +366,10 @@ class Quantities:
             _states_a_change(text, figure),
         )
 
-    def _cell(self, query: Query, text: str, terms: Mapping[str, float]) -> DirectAnswer | None:
+    def _cell(self, query: Query, text: str, terms: Mapping[str, float], wanted: set[str]) -> DirectAnswer | None:
         cells = [c for c in parse_statement(text) if c.figures]
         if not cells:
             return None
-        wanted = wanted_units(query)
         # "占比多少" of "年末数（万人） 21676；比重（%） 15.4": the cell in the unit asked, if one is
         in_unit = [c for c in cells if wanted and _unit_matches(c.unit or c.figures[0].unit, wanted)]
         cell = max(in_unit or cells, key=lambda c: _cell_score(query, c, terms, self.weights))

@@ -63,8 +63,9 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("name", re.compile(r"谁|哪[个位所家]|什么名|名称|叫什么|who|which|what is the name", re.I)),
 )
 
-# A question asks for a target (planned) or an outcome (achieved) value.
+# "China's", "Zhengzhou’s": an English possessive
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
+# A question asks for a target (planned) or an outcome (achieved) value.
 _TARGET_CUE = re.compile(r"目标|预期|计划|力争|规划值|target|goal|planned", re.I)
 _ACTUAL_CUE = re.compile(r"完成|实际|达到|实现|达成|achiev|actual", re.I)
 
