@@ -12,6 +12,7 @@ documents (`reportqa.answering.compare.side_by_side` sets the answers next to ea
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -121,6 +122,11 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     if [word_kind(c) for _, c in first_words] != [word_kind(c) for _, c in parallel]:
         return "".join(w for w, _ in first_words), second
     first, second_alone = "".join(w for w, _ in first_words), "".join(w for w, _ in parallel)
+    if first[-2:] == second[-2:]:
+        # "城镇居民人均可支配收入和农民人均纯收入", "水质优良率和空气质量优良率": each names its own head
+        # word; the first is the run of nouns before "和" (a place, a scope such as 全市 or a verb is shared)
+        nouns = itertools.takewhile(_in_noun_run, reversed(words_before))
+        return "".join(w for w, _ in reversed(list(nouns))) or first, second
     if len(parallel) == 1 and len(second_alone) > len(first):
         second_alone = _ending_as(first, second_alone)
     following = words_second[len(first_words) :]
@@ -141,6 +147,15 @@ def _ending_as(first: str, word: str) -> str:
         if at > 0 and end < len(word) and word[:end] != first:
             return word[:end]
     return word
+
+
+def _in_noun_run(word: tuple[str, str]) -> bool:
+    """A word of a compound noun: a noun other than a place or a scope ("全市"), or a single character
+    the segmenter took apart from one ("国考断面": 国 考 断面)."""
+    text, word_class = word
+    if len(text) == 1:
+        return word_class.startswith(("n", "v")) and not word_class.startswith("ns")
+    return word_kind(word_class) == "n" and not word_class.startswith("ns") and not text.startswith("全")
 
 
 def word_kind(word_class: str) -> str:

@@ -33,6 +33,16 @@ def test_two_things_named_then_each_asked(tag) -> None:
         "全市专利授权量2018年是多少？",
         "全市专利授权量2019年是多少？",
     ]
+    # two things that each name their own head word ("…收入") share nothing but the question
+    assert _questions("2022年城镇居民人均可支配收入和农村居民人均纯收入各是多少？", tag) == [
+        "2022年城镇居民人均可支配收入是多少？",
+        "2022年农村居民人均纯收入是多少？",
+    ]
+    # ... the first is then the nouns before "和", not the last word the second parallels
+    assert _questions("2021年全省地表水水质优良率和空气质量优良率分别是多少？", tag) == [
+        "2021年全省地表水水质优良率是多少？",
+        "2021年全省空气质量优良率是多少？",
+    ]
     # the second thing and the shared rest are one dictionary word ("农村居民人均可支配收入"): the rest
     # is still shared, and a first thing that is the start of that word stays a thing of its own
     assert _questions("2023年城镇居民与农村居民人均可支配收入各有多少元？", tag) == [
