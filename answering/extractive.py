@@ -158,8 +158,8 @@ class ExtractiveAnswerer:
         )
         if not candidates:
             return Answer.compose(query.original, found=False, refusal=f"{NOT_FOUND}：没有找到相关内容")
-        if not terms and not (query.is_english and _ENGLISH_ASKS.search(query.text)):
-            # punctuation, code or commands: nothing in it names what the documents could speak of
+        if query.is_code or (not terms and not (query.is_english and _ENGLISH_ASKS.search(query.text))):
+            # punctuation, code or commands: nothing in it asks what the documents could speak of
             return Answer.compose(query.original, found=False, refusal=f"{NOT_FOUND}：问题中没有可在文档中查找的内容")
         citations = CitationList(self.documents)
         answerable = [c for c in candidates if self._unanswered(query, c) is None]

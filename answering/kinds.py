@@ -99,6 +99,9 @@ _CLAUSE_END = re.compile(r"[，。；、,;]")
 _LISTED_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[%‰]|[万亿]?[\u4e00-\u9fff]{0,3})(?:、|和)$")
 _GOAL_CUE = re.compile(r"力争|争取|确保")  # goals said as such; "好于预期", "完成目标" report outcomes
 _LABEL_BREAK = re.compile(r"[，。；、,;：:（(]")
+# "由每人每年420元提高到…": a change's start a few words after 由 or 从, its end after 到 or 至
+_FROM_OPENING = re.compile(r"[从由][^，。；、从由]{1,6}$")
+_TO_AFTER = re.compile(r"[^，。；、\d]{0,4}?(?:到|至)")
 _RANGE_OR_BOUND = re.compile(r"(?:[—–~～至]\d+(?:\.\d+)?%?)?(?:以上|左右|以下|以内)?")
 _QUOTED = re.compile(r"“[^”]{1,30}”|《[^》]{1,60}》")
 # "比2015年提高了10.58个百分点", "比上年末增加261家": a change since a named year, in absolute terms
@@ -111,6 +114,7 @@ _COUNTED = re.compile(r"[“”（）\u4e00-\u9fff]{2,}")  # a title may hold a 
 # what a thing counted opens with: a noun, a distinguishing word (国家级), an abbreviation (两院); not a
 # verb or an adverb that goes on about the figure ("203家一举跃升至…", "52家获批")
 _COUNTED_CLASSES = ("n", "b", "j")
+_COUNTS_OF_THINGS = MEASURE_WORDS | {"人"}  # "34人入选…", as "10名专家入选…"
 _RISES = frozenset({"提高", "增长", "增加", "上升", "多"})
 
 
@@ -355,7 +359,9 @@ class Quantities:
             return None  # the best figure counts something the question does not name
         if query.years and figure.year is not None and figure.year not in query.years:
             return None
-        year = figure.year or (query.years[0] if query.years else None)
+        # the level a change started from is not the asked year's ("调整前…由50%提高到75%")
+        started = query.wants_start and _starts_change(text, figure)
+        year = figure.year or (query.years[0] if query.years and not started else None)
         # "6%—6.5%", "900万人以上": a range or bound is part of the figure, which then has no one amount
         bound = _RANGE_OR_BOUND.match(text, figure.end).group(0)
         return DirectAnswer(
@@ -395,6 +401,10 @@ class Quantities:
         rate_asked_is = _one_rate(query.text, _ASKS_GROWTH, _ASKS_SHARE)
         respective = respective_subjects(text, figures)
         asked = counted_thing(query)
+        # the words of a group the question narrows from name the figure of the whole, not the one asked
+        rest = query.text.replace(query.group, "") if query.group else query.text
+        label_terms = {t: weight for t, weight in terms.items() if t in rest or t not in query.group}
+        said_here = _said_weight(text, label_terms)
 
         def fitness(f: Figure) -> float:
             near = nearest.get(f)
@@ -402,8 +412,8 @@ class Quantities:
             if f in respective:  # "食品、药品抽检合格率分别达99.62%、99.71%": the one said of what is asked
                 score += w.figure_respective * _respective_fit(query.text, *respective[f])
             else:  # "完成旅客吞吐量2913万人次、货邮吞吐量52.2万吨"
-                label_start, label_end = _label_span(text, f, figures)
-                score += w.figure_label * _named_share(query.text, text[label_start:label_end])
+                label = text[slice(*_label_span(text, f, figures))]
+                score += w.figure_label * _label_fit(query.text, label, label_terms, said_here)
             if near and unsaid.narrow(text, near[1], near[2]):
                 score += w.figure_narrowed  # "接待境外游客76.6万人次" of "接待游客多少"
             elif near and text[near[1] : near[2]] in told_apart and said.narrow(text, near[1], near[2]):
@@ -414,8 +424,9 @@ class Quantities:
                 score += w.figure_change
             if f.unit in RATE_UNITS and not rate_asked:
                 score += w.figure_rate
-            if FROM_LEVEL.search(_clause_before(text, f)):
-                score += w.figure_range_start  # "从2.2万家增加到4.9万家": where it started, not where it is
+            if _starts_change(text, f):
+                # "从2.2万家增加到4.9万家": where it started, not where it is, unless that is asked
+                score += -w.figure_range_start if query.wants_start else w.figure_range_start
             stated = f.unit == "%" and rate_asked_is
             stated_rate = _one_rate(_clause_before(text, f), _STATES_GROWTH, _STATES_SHARE) if stated else ""
             if rate_asked_is and stated_rate not in ("", rate_asked_is):
@@ -516,9 +527,36 @@ def _named_share(question: str, thing: str) -> float:
     return sum(pair in question for pair in pairs) / len(pairs) if pairs else 0.0
 
 
+def _label_fit(question: str, label: str, terms: Mapping[str, float], said_here: float) -> float:
+    """How well a figure's label names what is asked: the share of its characters the question
+    repeats, and the share of the question's term weight said in the sentence that sits in it.
+    The second tells "第三产业增加值比重为51.6%" from "第一产业增加值占国内生产总值的比重为7.9%":
+    the longer label repeats more of the question, the shorter one its rarest word."""
+    weight = _said_weight(label, terms) / said_here if said_here else 0.0
+    return (_named_share(question, label) + weight) / 2
+
+
+def _has_digits(value: str) -> bool:
+    return any(c.isdigit() for c in value)
+
+
+def _said_weight(text: str, terms: Mapping[str, float]) -> float:
+    """The weight of the question's terms the text says, each once ("生产总值" inside "国内生产总值")."""
+    said = [term for term in terms if len(term) > 1 and term in text]
+    return sum(terms[term] for term in said if not any(term != other and term in other for other in said))
+
+
 def _label_span(text: str, figure: Figure, figures: Sequence[Figure]) -> tuple[int, int]:
     """What a figure is said of: the words since the figure before it or the last break
-    ("货邮吞吐量" of "完成旅客吞吐量2913万人次、货邮吞吐量52.2万吨")."""
+    ("货邮吞吐量" of "完成旅客吞吐量2913万人次、货邮吞吐量52.2万吨"); for a count, the words that
+    follow it, if any do ("救治182名确诊患者、233名无症状感染者", "34人入选…人才"), unless it
+    starts a change ("从75项精简到21项")."""
+    if unit_family(figure.unit) in _COUNTS_OF_THINGS and not _starts_change(text, figure):
+        following = _COUNTED.match(text, _RANGE_OR_BOUND.match(text, figure.end).end())
+        if following is not None:
+            # ("18个千亩公园": a figure in words inside what follows does not end it)
+            later = (f.start for f in figures if f.start > figure.end and _has_digits(f.value))
+            return following.start(), min(following.end(), min(later, default=len(text)))
     start = max((f.end for f in figures if f.end <= figure.start), default=0)
     breaks = [m.end() for m in _LABEL_BREAK.finditer(text, start, figure.start)]
     return (breaks[-1] if breaks else start), figure.start
@@ -606,6 +644,12 @@ def _states_a_change(text: str, figure: Figure) -> bool:
     ("从2.2万家增加到4.9万家" ends at a level)."""
     clause = _clause_before(text, figure)
     return bool(_FLOW_CUE.search(clause)) and not clause.endswith(("到", "至"))
+
+
+def _starts_change(text: str, figure: Figure) -> bool:
+    """The figure is where a change starts: "从2.2万家增加到…", "由每人每年420元提高到450元"."""
+    clause = _clause_before(text, figure)
+    return bool(FROM_LEVEL.search(clause) or (_FROM_OPENING.search(clause) and _TO_AFTER.match(text, figure.end)))
 
 
 def _clause_before(text: str, figure: Figure) -> str:
@@ -700,10 +744,12 @@ def _cell_score(query: Query, cell: TableCell, terms: Mapping[str, float], weigh
 def _year_fit(query: Query, year: int | None, weights: AnswerWeights) -> float:
     """For a figure of the year asked, against one of another year, nothing either way for one of none;
     with no year asked, against one of a year outside the plan period asked ("“十三五”末…" is not
-    answered by the 2015 level a change "由2.8人提高到3.2人" starts from)."""
+    answered by the 2015 level a change "由2.8人提高到3.2人" starts from, which its start is)."""
     if year is None:
         return 0.0
     if not query.years:
         period = query.plan_period
-        return -weights.figure_year if period and not period[0] <= year <= period[1] else 0.0
+        # a plan's start is measured the year before its first ("“十三五”初期" is 2015's level)
+        first = period[0] - query.wants_start if period else 0
+        return -weights.figure_year if period and not first <= year <= period[1] else 0.0
     return weights.figure_year if year in query.years else -weights.figure_year

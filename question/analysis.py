@@ -67,6 +67,14 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
 # A question asks for a target (planned) or an outcome (achieved) value.
 _TARGET_CUE = re.compile(r"目标|预期|计划|力争|规划值|target|goal|planned", re.I)
+# a question after where a change started: "“十三五”初期…", "调整前的比例"
+_START_CUE = re.compile(r"初期|期初|之初|开始时|起步时|调整前|提高前|改革前|原来|原先|此前")
+# SQL, shell or script: a question written as code asks nothing of the documents, whatever words it holds
+_CODE = re.compile(
+    r"\bselect\s.+\sfrom\s|\binsert\s+into\s|\bdrop\s+table\b|\bdelete\s+from\s|\bunion\s+select\b"
+    r"|<\s*/?\s*script|\brm\s+-\w|&&|\$\(|;\s*--",
+    re.I | re.S,
+)
 _ACTUAL_CUE = re.compile(r"完成|实际|达到|实现|达成|achiev|actual", re.I)
 
 # Words that make a follow-up elliptical ("那2015年呢？", "and in 2015?"): nothing of its own is asked.
@@ -81,6 +89,8 @@ _FOLLOWUP_CUE = re.compile(r"^\s*(?:那|还有|and\b|what about|how about)|呢[?
 
 # "包括哪几类内容？", "采取了哪些措施？": the noun after the interrogative, ending the question, names what
 # kind of thing the answer is; the sentence that answers lists the things, and may never say the kind
+# "四大先导产业中，生物医药产业产值…", "在全部投资中的…": the group the question narrows from
+_GROUP = re.compile(r"(?:^|[在，,])([^，,。？?在]{2,20}?)(?<!其)(?:之中|中)(?=[，,的])")
 _ASKED_TYPE = re.compile(r"(?:哪些|哪几[个项类种条方]?|哪[个类种项]|什么)([\u4e00-\u9fff]{2,3})[?？。！!呢\s]*$")
 
 
@@ -95,10 +105,13 @@ class Query:
     document_years: tuple[int, ...] = ()  # years that name the documents to answer from
     wants_target: bool = False
     wants_actual: bool = False
+    wants_start: bool = False  # the level a change started from is asked, not where it ended
     is_english: bool = False
+    is_code: bool = False  # written as SQL, a shell command or a script, not as a question
     places: tuple[str, ...] = field(default=())  # full names; "全国" for the nation
     plan_period: tuple[int, int] | None = None  # first and last year of a five-year plan the question names
     asked_type: str = ""  # the kind of thing asked for ("内容" of "包括哪几类内容？"), if the question ends naming it
+    group: str = ""  # what the question narrows from ("四大先导产业" of "四大先导产业中，生物医药…"), if it names one
 
 
 def normalise_question(question: str, max_chars: int) -> str:
@@ -248,8 +261,11 @@ def analyse(
         document_years=named,
         wants_target=bool(_TARGET_CUE.search(text)),
         wants_actual=bool(_ACTUAL_CUE.search(text)),
+        wants_start=bool(_START_CUE.search(text)),
         is_english=english,
+        is_code=bool(_CODE.search(original)),
         places=question_places(text),
         plan_period=find_plan_period(text),
         asked_type=match.group(1) if (match := _ASKED_TYPE.search(text)) else "",
+        group=match.group(1) if (match := _GROUP.search(text)) else "",
     )

@@ -1079,3 +1079,84 @@ def test_why_reads_on_past_the_passage_to_the_sentence_that_gives_the_cause(comm
     # a passage ending after its first sentence
     answer = communique_2023("2023年统计公报中固定资产投资增速为什么按可比口径计算？")
     assert answer.found and "主要原因是" in answer.answer and "前期土地费用" in answer.answer
+
+
+@needs_shared
+@pytest.mark.parametrize(("industry", "share"), [("第一产业", "10.0%"), ("第二产业", "43.9%"), ("第三产业", "46.1%")])
+def test_the_figure_of_the_category_asked_among_those_a_sentence_lists(
+    lexicon: Lexicon, industry: str, share: str
+) -> None:
+    # the first label repeats most of the question's words; the one asked differs in one telling word
+    doc_id = "nbs_statistical_communiques/2013.md"
+    text = (SHARED / "cn_national_gov_docs" / doc_id).read_text(encoding="utf-8")
+    meta = DocumentMeta("2013年国民经济和社会发展统计公报", "全国", 2013, "统计公报")
+    answerer, _ = _answerer(lexicon, {doc_id: (SHARED / "cn_national_gov_docs" / doc_id, meta)})
+    passage = "第一产业增加值占国内生产总值的比重为10.0%，第二产业增加值比重为43.9%，第三产业增加值比重为46.1%"
+    hits = [_doc_hit(doc_id, text, passage, "一、综合")]
+
+    answer = answerer.answer(analyse(f"2013年全国{industry}增加值占国内生产总值的比重是多少？"), hits)
+    assert answer.direct is not None and answer.direct.text == share
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    ("doc", "holding", "question", "figure"),
+    [
+        ("郑州市/2021.md", "其中高技术制造业投资增长52.6%", "郑州2020年工业投资增长多少？", "20.9%"),
+        # the group the question narrows from names the whole, not the part after 其中
+        (
+            "郑州市/2021.md",
+            "其中高技术制造业投资增长52.6%",
+            "郑州2020年工业投资中，高技术制造业投资增长多少？",
+            "52.6%",
+        ),
+        ("无锡市/2021.md", "其中税收收入增长7%", "无锡2020年一般公共预算收入中，税收收入增长多少？", "7%"),
+    ],
+)
+def test_a_part_of_a_whole_is_the_figure_after_its_name(
+    lexicon: Lexicon, doc: str, holding: str, question: str, figure: str
+) -> None:
+    answerer, _line, hit = _report_line(lexicon, doc, holding)
+    answer = answerer.answer(analyse(question), [hit])
+    assert answer.direct is not None and answer.direct.text == figure
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("“十三五”末无锡一般公共预算收入是多少？", "1075.7亿元"),
+        ("“十三五”初期无锡一般公共预算收入是多少？", "830亿元"),
+        ("无锡一般公共预算收入原来是多少？", "830亿元"),
+    ],
+)
+def test_the_level_a_change_started_from_when_its_start_is_asked(lexicon: Lexicon, question: str, figure: str) -> None:
+    answerer, text = _shared_report(lexicon, "cn_city_work_reports", "无锡市/2021.md")
+    passage = (
+        "五年来，我们稳妥应对风险挑战，综合竞争力迈上更高台阶。全市地区生产总值由2015年的8681亿元增至12370亿元，"
+        "人均地区生产总值保持全国城市前列。一般公共预算收入由830亿元增至1075.7亿元。"
+    )
+    hits = [_doc_hit("无锡市/2021.md", text, passage, "一、“十三五”发展成就")]
+    answer = answerer.answer(analyse(question), hits)
+    assert answer.direct is not None and answer.direct.text == figure
+
+
+@needs_shared
+@pytest.mark.parametrize(("who", "figure"), [("确诊患者", "182名"), ("无症状感染者", "233名")])
+def test_a_count_is_of_the_thing_that_follows_it(lexicon: Lexicon, who: str, figure: str) -> None:
+    # "救治182名确诊患者、233名无症状感染者": the words before 233名 name the other count's thing
+    answerer, _line, hit = _report_line(lexicon, "郑州市/2021.md", "救治182名确诊患者")
+    answer = answerer.answer(analyse(f"郑州2020年救治了多少名{who}？"), [hit])
+    assert answer.direct is not None and answer.direct.text == figure
+
+
+@needs_shared
+@pytest.mark.parametrize(("question", "figure"), [("提高到每人每年多少元", "380元"), ("原来是每人每年多少元", "320元")])
+def test_a_change_started_a_few_words_after_its_from(lexicon: Lexicon, question: str, figure: str) -> None:
+    doc_id = "national_work_reports/2015.md"
+    path = SHARED / "cn_national_gov_docs" / doc_id
+    answerer, texts = _answerer(lexicon, {doc_id: (path, DocumentMeta("政府工作报告", "全国", 2015, "政府工作报告"))})
+    passage = "完善城乡居民基本医保，财政补助标准由每人每年320元提高到380元，基本实现居民医疗费用省内直接结算"
+    hits = [_doc_hit(doc_id, texts[doc_id], passage, "二、2015年工作总体部署")]
+    answer = answerer.answer(analyse(f"2015年城乡居民基本医保财政补助标准{question}？"), hits)
+    assert answer.direct is not None and answer.direct.text == figure

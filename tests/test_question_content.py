@@ -36,7 +36,15 @@ def test_a_question_of_punctuation_or_emoji_is_an_error_that_says_so(question: s
 
 
 @pytest.mark.parametrize(
-    "question", ["SELECT * FROM users WHERE id = 1;", "rm -rf / && echo done", "<script>x</script>"]
+    "question",
+    [
+        "SELECT * FROM users WHERE id = 1;",
+        "rm -rf / && echo done",
+        "<script>x</script>",
+        # code that names what the documents speak of is still code, not a question about them
+        "SELECT 市级科技资金 FROM 报告 WHERE 年份='2016-2019年'; DROP TABLE 报告;--",
+        "cat 科技资金.txt && rm -rf 投入",
+    ],
 )
 def test_code_or_a_command_finds_nothing_to_look_up(answerer_and_hit, question: str) -> None:
     answerer, hit = answerer_and_hit
