@@ -47,6 +47,10 @@ def _meanings(definition: str) -> list[str]:
     return [key for key in (plain, *inside) if key and _WORD.fullmatch(key.replace(" ", "a"))]
 
 
+def _side_by_side(word: re.Match[str], following: re.Match[str]) -> bool:
+    return not word.string[word.end() : following.start()].strip()
+
+
 class EnglishGlossary:
     """English meaning -> the Chinese words CC-CEDICT gives it (two characters or more)."""
 
@@ -94,7 +98,11 @@ class EnglishGlossary:
     def _longest_run(self, words: list[re.Match[str]], first: int, frequency: Callable[[str], int]):
         if words[first].group(0).lower() in _FUNCTION_WORDS:
             return None
-        for last in range(min(len(words), first + _LONGEST_RUN) - 1, first, -1):
+        # a run is words side by side: "city 2021 government" is not "city government"
+        together = first + 1
+        while together < min(len(words), first + _LONGEST_RUN) and _side_by_side(words[together - 1], words[together]):
+            together += 1
+        for last in range(together - 1, first, -1):
             if words[last].group(0).lower() in _FUNCTION_WORDS:
                 continue
             run = " ".join(w.group(0).lower() for w in words[first : last + 1])

@@ -6,6 +6,7 @@ Everything here reads the question only; matching against documents happens in r
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -55,7 +56,9 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         re.compile(
             r"多少|(?<!哪)几[家个项人名所件台次倍届份种批期轮座条篇位亩吨]|多大|比重|占比|比例|百分之|增长了?几|"
             r"总额|金额|how many|how much|"
-            r"what (?:share|percentage|proportion|amount|number)|\bnumber of\b",
+            r"what (?:share|percentage|proportion|amount|number)|\bnumber of\b|"
+            # "What was China's GDP…", "What GDP growth target did…": what names a measured quantity
+            r"^\W*what\b[^?]*\b(?:gdp|revenue|income|output|investment|growth|rate|target|total|value|volume)\b",
             re.I,
         ),
     ),
@@ -112,6 +115,13 @@ class Query:
     plan_period: tuple[int, int] | None = None  # first and last year of a five-year plan the question names
     asked_type: str = ""  # the kind of thing asked for ("内容" of "包括哪几类内容？"), if the question ends naming it
     group: str = ""  # what the question narrows from ("四大先导产业" of "四大先导产业中，生物医药…"), if it names one
+
+
+def _english_plain(text: str) -> str:
+    """An English question as the glossary spells it: "communiqué" as "communique" (an accented Latin
+    letter as its base letter), and the possessive's "s" dropped ("China's GDP")."""
+    plain = "".join(unicodedata.normalize("NFKD", c)[0] if "\u00c0" <= c <= "\u024f" else c for c in text)
+    return _POSSESSIVE.sub("", plain)
 
 
 def normalise_question(question: str, max_chars: int) -> str:
@@ -248,8 +258,7 @@ def analyse(
     original = normalise_question(question, max_chars)
     resolved = resolve_followup(original, [normalise_question(h, 10 * max_chars) for h in history if h and h.strip()])
     english = is_english(resolved)
-    # "China's", "Zhengzhou's": the possessive is grammar, and its "s" no word to look for
-    text = expand_short_years(name_places(_POSSESSIVE.sub("", resolved) if english else resolved))
+    text = expand_short_years(name_places(_english_plain(resolved) if english else resolved))
     if gloss_english is not None and english:
         text = gloss_english(text)  # "base stations" -> "base stations (基站)"
     named = document_years(text)

@@ -1160,3 +1160,21 @@ def test_a_change_started_a_few_words_after_its_from(lexicon: Lexicon, question:
     hits = [_doc_hit(doc_id, texts[doc_id], passage, "二、2015年工作总体部署")]
     answer = answerer.answer(analyse(f"2015年城乡居民基本医保财政补助标准{question}？"), hits)
     assert answer.direct is not None and answer.direct.text == figure
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("By how much did China's GDP grow in 2013, according to the statistical communiqué?", "7.7%"),
+        ("What was China's GDP in 2013, according to the statistical communique?", "568845亿元"),
+    ],
+)
+def test_an_english_question_asks_for_growth_or_the_level(lexicon: Lexicon, question: str, figure: str) -> None:
+    doc_id = "nbs_statistical_communiques/2013.md"
+    path = SHARED / "cn_national_gov_docs" / doc_id
+    meta = DocumentMeta("2013年国民经济和社会发展统计公报", "全国", 2013, "统计公报")
+    answerer, texts = _answerer(lexicon, {doc_id: (path, meta)})
+    hits = [_doc_hit(doc_id, texts[doc_id], "初步核算，全年国内生产总值[5]568845亿元，比上年增长7.7%。", "一、综合")]
+    answer = answerer.answer(analyse(question), hits)
+    assert answer.direct is not None and answer.direct.text == figure

@@ -39,3 +39,10 @@ def test_words_the_documents_never_use_single_words_and_verbs_are_left_alone(glo
 def test_a_place_or_national_body_is_left_to_the_document_scope(glossary) -> None:
     # "State Council" is 国务院: the question's place (national), not a word its passages must hold
     assert glossary.gloss("the State Council work report", lambda w: 5) == "the State Council work report"
+
+
+def test_a_run_is_words_side_by_side_not_across_a_number_or_a_comma(glossary) -> None:
+    # "city government" is 市政府, but "the city's 2021 government work report" names no city government
+    assert glossary.gloss("the city government", lambda w: 5) == "the city government (市政府)"
+    assert glossary.gloss("the city 2021 government work report", lambda w: 5) == "the city 2021 government work report"
+    assert glossary.gloss("in the city, government", lambda w: 5) == "in the city, government"
