@@ -200,10 +200,12 @@ def _is_bare_year(match: re.Match[str]) -> bool:
 
 
 def _is_ordinal_or_code(text: str, start: int, end: int) -> bool:
-    """Heading numbers ("1、"), document codes ("〔2018〕163号") and list markers are not figures."""
+    """Heading numbers ("1、"), document codes ("〔2018〕163号"), list markers and the numbers in a
+    name ("PM2.5") are not figures."""
     after = text[end : end + 1]
     before = text[max(0, start - 1) : start]
-    return after in ("、", "号", ".", "）", ")") or before in ("〔", "[", "第", "（", "(")
+    in_name = before.isascii() and before.isalpha()
+    return after in ("、", "号", ".", "）", ")") or before in ("〔", "[", "第", "（", "(") or in_name
 
 
 def _bound_year(text: str, start: int, years: list[tuple[int, int, int]], figure_starts: list[int]) -> int | None:

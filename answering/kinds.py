@@ -75,20 +75,21 @@ _ENGLISH_UNIT = (
 # An English question's words for growth ("by how much did GDP grow")
 _GROWTH_EN = r"growth|\bgr[eo]wn?\b"
 # Words that make a figure an increase over a period rather than a level ("新增", "增长", "提高").
-_FLOW_CUE = re.compile(rf"新增|新认定|新建|增加|增长|提高|提升|新引进|{_GROWTH_EN}", re.I)
+_FLOW_CUE = re.compile(rf"新增|净增|新认定|新建|增加|增长|提高|提升|新引进|{_GROWTH_EN}", re.I)
 # A question that asks for a rate or share; any other "多少" asks for a level, which a percentage is not
 # ("地区生产总值是多少" is not answered by "增长6%" or "占GDP比重3.48%").
 _ASKS_RATE = re.compile(
-    rf"增长|增速|增幅|涨(?![到至])|比重|占比|比例|百分|率|强度|下降|提高|上升|{_GROWTH_EN}|rate|share|percent", re.I
+    rf"增长|增速|增幅|涨(?![到至])|比重|占比|比例|之比|百分|率|强度|下降|提高|上升|{_GROWTH_EN}|rate|share|percent",
+    re.I,
 )
 # "增长多少" in no unit asks for a growth rate ("比上年增长2.3%"), not the level that grew ("涨到多少" does)
 _ASKS_GROWTH = re.compile(rf"增长|增速|增幅|涨(?![到至])|{_GROWTH_EN}", re.I)
 # which rate a question asks, and which one a percentage's clause states ("增长11.2%，占全省39.5%")
-_ASKS_SHARE = re.compile(r"比重|占比|比例|占|share|proportion", re.I)
-_STATES_SHARE = re.compile(r"占|比重|比例")
+_ASKS_SHARE = re.compile(r"比重|占比|比例|之比|占|share|proportion", re.I)
+_STATES_SHARE = re.compile(r"占|比重|比例|之比")
 _STATES_GROWTH = re.compile(r"增长|增速|增幅|下降|提高|上升|回落|减少|增加")
 # a share or an intensity: asked in %
-_SHARE = re.compile(r"比重|占比|比例|百分之|率|强度")
+_SHARE = re.compile(r"比重|占比|比例|之比|百分之|率|强度")
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 # a post, then (after a colon or the spaces of a roster's layout) a name that ends the line or field
 # "深圳市代市长 覃伟中"; a two-character name is often spaced out on a title page: "代市长 侯 红"

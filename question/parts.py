@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from reportqa.language.quantities import MEASURE_WORDS
 from reportqa.question.comparison import YEAR, Comparison, Tagger, parallel_words, word_kind
 
 # what asks for a value: "多少", "几个", "多大", "哪一年"…
 _ASKS = re.compile(r"多少|几[个家项人名所件台次倍届份种批期轮座条篇位亩吨年]|多大|多高|多长|哪一?年|何时|什么时候")
 # the asking words of a clause, with the verb that leads to them ("有多少家", "是多少", "达到多少")
 _ASKED_PHRASE = re.compile(
-    r"(?:是|有|为|达到|达|一共|总共|共有|共|占)?(?:多少|几)[个家项人名所件台次倍届份种批期轮座条篇位亩吨年元亿万钱]*"
+    rf"(?:是|有|为|达到|达|一共|总共|共有|共|占)?(?:多少|几)[{''.join(sorted(MEASURE_WORDS))}人亩吨年元亿万钱]*"
 )
 # "A和B分别是多少", "A与B各有多少": the two things, then what is asked of each
 _BOTH = re.compile(r"(?:和|与|及|以及)(?P<second>[^，,。？?；;]+?)(?:分别|各自|各)(?P<asked>[^，,。？?；;]*)$")
@@ -33,6 +34,8 @@ _CLAUSE_BREAK = re.compile(r"[，,；;？?]|、(?=[^、]*(?:多少|几))")
 # words that set the time of a part apart from the question's year ("后来增加到多少")
 _OWN_TIME = re.compile(r"后来|目前|现在|如今|之后|此后|最终|截至")
 _CONTEXT_CLASSES = ("ns", "m", "t")  # places, years and dates that open a question
+# nouns that name a measure of a thing, not the thing ("年末总数多少户", "占全省比重多少")
+_MEASURE_NOUNS = frozenset({"总数", "总量", "总额", "数量", "规模", "比重", "占比", "比例", "增速", "增幅", "目标"})
 
 
 def split_parts(question: str, tag: Tagger) -> Comparison | None:
@@ -71,25 +74,39 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
     # the places and years that open it ("陕西2020年"), and its words before its verb or what it asks
     context = _opening(words, lambda word_class: word_class.startswith(_CONTEXT_CLASSES))
     subject = _opening(words, lambda word_class: not word_class.startswith(("v", "p", "r", "d")))
+    if subject == context and asked and asked.group(0):
+        # "武汉2020年净增了多少户高新技术企业": the thing is named after what is asked
+        subject += _ASKED_PHRASE.split(head, maxsplit=1)[-1] if asked.end() < len(head) else ""
     sides = [(_label(head), f"{head}？")]
     for piece, echo in zip(pieces[1:], echoes[1:], strict=True):
         piece_words = list(tag(piece))
-        own_time = _OWN_TIME.search(piece)
+        own_time = _OWN_TIME.search(piece) or YEAR.search(piece)
         if echo and head.startswith(subject) and (replaced := _in_place_of(subject, echo)):
             piece = replaced + head[len(subject) :]  # "那农村居民呢": the first clause, of 农村居民
-        if piece.startswith("其中") or not any(word_kind(c) == "n" for w, c in piece_words if w not in subject):
+        if _of_the_subject(piece, piece_words, subject):
             # "比上年增长多少", "其中国家级几家": of the first part's subject, in its year unless it names its own time
             own = f"{YEAR.sub('', subject) if own_time else subject}{piece}"
         else:
             own = piece
-        if not own_time and context and not own.startswith(context):
-            own = _with_context(own, context, subject)
+        # the question's place, and its year unless the part names its own time ("2021年的目标")
+        shared = YEAR.sub("", context) if own_time else context
+        if shared and not own.startswith(shared):
+            own = _with_context(own, shared, subject)
         sides.append((_label(piece), f"{own}？"))
     # a clause that names two things and asks each ("…一共几家？省级A和省级B分别多少？"): one part per thing
     split = [(side, _both(side[1].rstrip("？"), tag)) for side in sides]
     return Comparison(
         tuple(part for side, both in split for part in (both.sides if both else (side,))), "", all_parts=False
     )
+
+
+def _of_the_subject(piece: str, words: Sequence[tuple[str, str]], subject: str) -> bool:
+    """The clause asks about the first part's subject: it opens with 其中, 占 or a preposition ("与GDP之比",
+    "比上年增长多少"), or names no noun of its own but a measure of something ("年末总数多少户") or a scope."""
+    if piece.startswith(("其中", "占")) or (words and words[0][1].startswith("p")):
+        return True
+    own = [w for w, c in words if word_kind(c) == "n" and w not in subject]
+    return all(w in _MEASURE_NOUNS or w.startswith("全") for w in own)
 
 
 def _echoed(piece: str) -> str:

@@ -121,3 +121,24 @@ def test_a_clause_ending_in_ne_asks_what_the_first_asks(tag) -> None:
         "2019年湿地保护率是多少？",
     ]
     assert _questions("森林覆盖率是多少呢？", tag) is None  # one question, however it ends
+
+
+def test_a_part_that_names_only_a_measure_or_a_relation_asks_about_the_first_parts_thing(tag) -> None:
+    # a preposition or 占 relates the part to the first part's subject
+    assert _questions("2022年全省研发经费支出是多少？与地区生产总值之比是多少？", tag) == [
+        "2022年全省研发经费支出是多少？",
+        "2022年全省研发经费支出与地区生产总值之比是多少？",
+    ]
+    assert _questions("2022年全市税收收入是多少？占全省比重多少？", tag)[1] == "2022年全市税收收入占全省比重多少？"
+    # a total or a share names a measure, not a thing; the thing may follow what the first part asks
+    assert _questions("济南2022年新增了多少家专精特新企业？年末总数多少家？", tag) == [
+        "济南2022年新增了多少家专精特新企业？",
+        "济南2022年专精特新企业年末总数多少家？",
+    ]
+
+
+def test_a_part_that_names_its_own_year_keeps_the_place_not_the_year(tag) -> None:
+    assert _questions("青岛2022年外贸进出口总额是多少？2023年的增长目标是多少？", tag) == [
+        "青岛2022年外贸进出口总额是多少？",
+        "青岛外贸进出口总额2023年的增长目标是多少？",
+    ]
