@@ -33,6 +33,14 @@ def test_codes_dates_and_list_markers_are_not_figures() -> None:
     assert find_dates("《规划》于2017年8月22日发布")[0][0] == "2017年8月22日"
 
 
+def test_a_number_in_a_name_is_not_a_figure_and_a_concentration_has_its_unit() -> None:
+    text = "全年细颗粒物（PM2.5）平均浓度从2015年的60微克/立方米降至39微克/立方米。"
+    assert [(f.text, f.unit, f.year) for f in find_figures(text, change_years=(2015, 2020))] == [
+        ("60微克/立方米", "微克/立方米", 2015),
+        ("39微克/立方米", "微克/立方米", 2020),
+    ]
+
+
 def test_approximate_figures_keep_their_wording() -> None:
     assert _figures("投入市级科技资金6.6亿余元，立项700余项") == [("6.6亿余元", None), ("700余项", None)]
 
