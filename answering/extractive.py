@@ -77,6 +77,8 @@ _PLAN_SECTION = re.compile(
 _STATES_TARGET = re.compile(r"目标(?:是|为|：|:)|力争|控制在")
 # Kinds of document that speak of the year they are dated, not of a period they review or plan.
 _DATED_INSTRUMENTS = frozenset({"方案", "意见", "决定", "通知", "办法", "条例"})
+# words that name a kind of document, not what a sentence of it speaks of
+_DOCUMENT_WORDS = frozenset({"政府工作报告", "工作报告", "报告", "统计公报", "公报"})
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
 _TOKEN_CACHE = 200_000  # segmented sentences kept per answerer
 _CHANGE_POOL = 8  # best sentences searched for the two ends of a change
@@ -375,13 +377,14 @@ class ExtractiveAnswerer:
         return (*single, *joined)
 
     def _topic_terms(self, query: Query) -> Mapping[str, float]:
-        """The question's terms other than the places it names, for a figure asked about a place
-        (a byline "深圳市市长 陈如桂" names only the place, and answers who gave its report)."""
+        """The question's terms other than those that name its documents (the places, national bodies
+        and kinds of report), for a figure asked: a byline "深圳市市长 陈如桂" names only the place,
+        and "国务院…政府工作报告" is said of every sentence of the report, whatever it speaks of."""
         if query.kind != "quantity":
             return {}
         terms = self._question_terms(query)
-        places = {a for place in query.places for a in place_aliases(place)}
-        return {t: w for t, w in terms.items() if t not in places} if places & set(terms) else {}
+        naming = {a for place in query.places for a in place_aliases(place)} | set(NATIONAL_BODIES) | _DOCUMENT_WORDS
+        return {t: w for t, w in terms.items() if t not in naming} if naming & set(terms) else {}
 
     def _weigh_question_terms(self, query: Query) -> Mapping[str, float]:
         """The question's topic words, each weighted by how rare it is in the index (BM25 idf).
@@ -487,13 +490,17 @@ class ExtractiveAnswerer:
                 w.partial_term,
                 self._shortened(query),
             )
-            # a sentence that names the place asked about and nothing else asked answers nothing
-            if (
-                coverage >= self.min_coverage
-                and topic
-                and not _coverage(topic, plain, tokens, set(), "", self._pieces, 0)
-            ):
-                coverage = 0.0
+            # a sentence that names the place or report asked about and too little else asked answers
+            # nothing, nor is it one end of a change asked; one that falls short anyway keeps its
+            # score, as the nearest there is
+            lacks_topic = (
+                coverage > 0
+                and bool(topic)
+                and _coverage(topic, plain, tokens, set(), "", self._pieces, 0.0, shortened=self._shortened(query))
+                < w.topic_coverage
+            )
+            scored = 0.0 if lacks_topic and coverage >= self.min_coverage else coverage
+            coverage = 0.0 if lacks_topic else coverage
             years = frozenset(own_years | context_years | (set() if own_years else previous_years))
             # "比2015年增长36.6%" compares with 2015 and speaks of the year its place implies
             implied = frozenset() if years - comparison_years(text) else implied_years
@@ -513,7 +520,7 @@ class ExtractiveAnswerer:
                 coverage = 0.0  # "省级…创新平台88家" answers nothing asked of 国家级 ones
             states_targets = plan_section or bool(_STATES_TARGET.search(text))
             score = (
-                w.coverage * coverage
+                w.coverage * scored
                 + w.retrieval_rank / (1 + rank)
                 + (w.unasked_qualifier if is_narrowed else 0.0)
                 + kind.statement_bonus(query, text, written, chunk.is_table_row)

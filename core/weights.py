@@ -20,6 +20,8 @@ class AnswerWeights(BaseModel):
     coverage: float = 3.0  # the share of the question's term weight a statement holds
     retrieval_rank: float = 0.6  # the passage's retrieval rank, as 1 / (1 + rank)
     min_coverage: float = Field(default=0.5, gt=0, le=1)  # less than this and it does not answer
+    # nor with less than this of its topic's weight: the terms that do not name its place or report
+    topic_coverage: float = Field(default=0.25, ge=0, le=1)
     context_term: float = 0.5  # a term found only in the title, section or sentence before
     partial_term: float = 0.5  # a term the statement holds only in part, times the share it holds
     single_char_term: float = 0.3  # a one-character word says little of what is asked

@@ -1178,3 +1178,18 @@ def test_an_english_question_asks_for_growth_or_the_level(lexicon: Lexicon, ques
     hits = [_doc_hit(doc_id, texts[doc_id], "初步核算，全年国内生产总值[5]568845亿元，比上年增长7.7%。", "一、综合")]
     answer = answerer.answer(analyse(question), hits)
     assert answer.direct is not None and answer.direct.text == figure
+
+
+@needs_shared
+@pytest.mark.parametrize(("asked", "found"), [("一般公共预算收入", True), ("国防开支", False)])
+def test_a_statement_of_the_report_asked_about_that_lacks_the_topic_does_not_answer(
+    lexicon: Lexicon, asked: str, found: bool
+) -> None:
+    # every sentence of the report is of 国务院 and its 政府工作报告: those words name it, not its topics
+    doc_id = "national_work_reports/2015.md"
+    path = SHARED / "cn_national_gov_docs" / doc_id
+    answerer, texts = _answerer(lexicon, {doc_id: (path, DocumentMeta("政府工作报告", "全国", 2015, "政府工作报告"))})
+    passage = "发展质量有新的提升，一般公共预算收入增长8.6%，研究与试验发展经费支出与国内生产总值之比超过2%"
+    hits = [_doc_hit(doc_id, texts[doc_id], passage, "一、2014年工作回顾")]
+    answer = answerer.answer(analyse(f"国务院2015年政府工作报告中{asked}增长多少？"), hits)
+    assert answer.found is found
