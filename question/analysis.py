@@ -57,8 +57,10 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
             r"多少|(?<!哪)几[家个项人名所件台次倍届份种批期轮座条篇位亩吨]|多大|比重|占比|比例|百分之|增长了?几|"
             r"总额|金额|how many|how much|"
             r"what (?:share|percentage|proportion|amount|number)|\bnumber of\b|"
-            # "What was China's GDP…", "What GDP growth target did…": what names a measured quantity
-            r"^\W*what\b[^?]*\b(?:gdp|revenue|income|output|investment|growth|rate|target|total|value|volume)\b",
+            # "What was China's GDP…", "What GDP growth target did…": what names a measured quantity, and
+            # asks nothing more ("…GDP and how fast did it grow" asks two things, answered by quotes)
+            r"^\W*what\b(?![^?]*\band\s+(?:how|what|which|its|their)\b)[^?]*"
+            r"\b(?:gdp|revenue|income|output|investment|growth|rate|target|total|value|volume)\b",
             re.I,
         ),
     ),
