@@ -28,7 +28,7 @@ Tagger = Callable[[str], Sequence[tuple[str, str]]]
 _COMPARES = re.compile(
     r"(?:哪个|哪一个|谁|哪里|哪家)(?:的)?(?P<verb>增长|增速|增幅|提高|上涨|下降|涨得|涨|降得|降)?更?"
     r"(?P<way>高|大|多|低|小|少|快|慢)|有(?:什么|何)(?:不同|区别|差别|变化)|"
-    r"(?:区别|差别|不同)(?:是什么|在哪)"
+    r"(?:区别|差别|不同)(?:是什么|在哪)|(?:相比|比较|对比)(?:如何|怎么样|怎样)"
 )
 _JOIN = r"\s*(?:和|与|同|跟|及|、|以及|还是)\s*"
 # "哪个城市的地区生产总值增速更快": the sides named first, the cue split by what is compared

@@ -29,6 +29,11 @@ _ASKED_PHRASE = re.compile(
 )
 # "A和B分别是多少", "A与B各有多少": the two things, then what is asked of each
 _BOTH = re.compile(r"(?:和|与|及|以及)(?P<second>[^，,。？?；;]+?)(?:分别|各自|各)(?P<asked>[^，,。？?；;]*)$")
+# "…多少A和B": one asking word before two things
+_ASKED_OF_BOTH = re.compile(
+    rf"[^，,；;？?]*?(?:多少|几)[{''.join(sorted(MEASURE_WORDS))}]*"
+    r"(?P<first>[^和与及，,；;？?]{2,})(?:和|与|及)(?P<second>[^和与及，,；;？?]{2,})"
+)
 # where a clause list or a second question starts
 _CLAUSE_BREAK = re.compile(r"[，,；;？?]|、(?=[^、]*(?:多少|几))")
 # words that set the time of a part apart from the question's year ("后来增加到多少")
@@ -41,7 +46,20 @@ _MEASURE_NOUNS = frozenset({"总数", "总量", "总额", "数量", "规模", "�
 def split_parts(question: str, tag: Tagger) -> Comparison | None:
     """One question per thing asked, or None when the question asks one thing."""
     text = question.strip().rstrip("？?。 ")
-    return _both(text, tag) or _clauses(text, tag)
+    return _both(text, tag) or _asked_of_both(text) or _clauses(text, tag)
+
+
+def _asked_of_both(text: str) -> Comparison | None:
+    """ "退出了多少钢铁产能和煤炭产能": what is asked, then two things of one head word, each asked."""
+    match = _ASKED_OF_BOTH.fullmatch(text)
+    if match is None or match.group("first")[-2:] != match.group("second")[-2:]:
+        return None
+    opening = text[: match.start("first")]
+    return Comparison(
+        tuple((thing, f"{opening}{thing}？") for thing in (match.group("first"), match.group("second"))),
+        "",
+        all_parts=False,
+    )
 
 
 def _both(text: str, tag: Tagger) -> Comparison | None:
@@ -62,6 +80,10 @@ def _both(text: str, tag: Tagger) -> Comparison | None:
 
 def _clauses(text: str, tag: Tagger) -> Comparison | None:
     pieces = [p.strip() for p in _CLAUSE_BREAK.split(text) if p.strip()]
+    # "根据…报告，A是多少，B多少", "截至2020年底，…": what opens the question without asking is said of every part
+    lead = ""
+    while len(pieces) > 2 and not _ASKS.search(pieces[0]) and text[len(lead) + len(pieces[0]) :][:1] in "，,":
+        lead += f"{pieces.pop(0)}，"
     # "…比率是多少？地表水…比例呢": a clause ending in 呢 asks what the first one asks
     echoes = [_echoed(p) for p in pieces]
     asked = _ASKED_PHRASE.search(pieces[0]) if pieces else None
@@ -95,9 +117,8 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
         sides.append((_label(piece), f"{own}？"))
     # a clause that names two things and asks each ("…一共几家？省级A和省级B分别多少？"): one part per thing
     split = [(side, _both(side[1].rstrip("？"), tag)) for side in sides]
-    return Comparison(
-        tuple(part for side, both in split for part in (both.sides if both else (side,))), "", all_parts=False
-    )
+    parts = (part for side, both in split for part in (both.sides if both else (side,)))
+    return Comparison(tuple((label, f"{lead}{question}") for label, question in parts), "", all_parts=False)
 
 
 def _of_the_subject(piece: str, words: Sequence[tuple[str, str]], subject: str) -> bool:

@@ -24,6 +24,8 @@ def test_two_places_or_two_reports_make_one_question_each_and_others_none() -> N
         "2020年的国务院政府工作报告对居民消费价格涨幅的要求是多少？",
     ]
     assert split_comparison("福州的社会消费品零售总额在全省排第几？") is None
+    asked_how = split_comparison("2022年厦门和泉州的一般公共预算收入相比如何？")
+    assert asked_how is not None and [label for label, _ in asked_how.sides] == ["厦门市", "泉州市"]
     # the cue split by what is compared ("哪个城市的…更快"); a place and the whole of another ("福建全省")
     which_city = split_comparison("2021年郑州和洛阳哪个城市的地区生产总值增速更快？")
     assert which_city is not None and which_city.way == "快"

@@ -142,3 +142,19 @@ def test_a_part_that_names_its_own_year_keeps_the_place_not_the_year(tag) -> Non
         "青岛2022年外贸进出口总额是多少？",
         "青岛外贸进出口总额2023年的增长目标是多少？",
     ]
+
+
+def test_what_opens_the_question_without_asking_is_said_of_every_part(tag) -> None:
+    assert _questions("截至2022年底，全省科技型中小企业有多少家？其中国家级多少家？", tag) == [
+        "截至2022年底，全省科技型中小企业有多少家？",
+        "截至2022年底，全省科技型中小企业其中国家级多少家？",
+    ]
+
+
+def test_one_asking_word_before_two_things_of_one_head_asks_each(tag) -> None:
+    assert _questions("2022年全省淘汰了多少落后水泥产能和落后平板玻璃产能？", tag) == [
+        "2022年全省淘汰了多少落后水泥产能？",
+        "2022年全省淘汰了多少落后平板玻璃产能？",
+    ]
+    # one thing whose name holds 与 is one thing
+    assert _questions("2022年投入多少研究与试验发展经费？", tag) is None
