@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -493,11 +494,13 @@ class ExtractiveAnswerer:
             # a sentence that names the place or report asked about and too little else asked answers
             # nothing, nor is it one end of a change asked; one that falls short anyway keeps its
             # score, as the nearest there is
+            # (a table row names its thing in a label and headers a question words its own way,
+            # "总人口" for "全国人口：年末数": it is set aside only when it holds none of the topic)
             lacks_topic = (
                 coverage > 0
                 and bool(topic)
                 and _coverage(topic, plain, tokens, set(), "", self._pieces, 0.0, shortened=self._shortened(query))
-                < w.topic_coverage
+                < (w.topic_coverage if not chunk.is_table_row else sys.float_info.min)
             )
             scored = 0.0 if lacks_topic and coverage >= self.min_coverage else coverage
             coverage = 0.0 if lacks_topic else coverage
