@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportqa.answering.figures import find_dates, find_figures, present_year, years_covered
+from reportqa.answering.figures import find_dates, find_figures, present_year, respective_subjects, years_covered
 from reportqa.answering.tables import parse_statement
 
 
@@ -143,3 +143,22 @@ def test_a_date_in_chinese_numerals_is_a_date() -> None:
     ]
     assert find_dates("一九五四年九月") == [("一九五四年九月", 0, 7)]
     assert find_dates("第十五届人民代表大会") == []
+
+
+def test_a_word_for_two_things_with_two_figures_lists_them_in_turn_without_fenbie() -> None:
+    # "城乡…达到X和Y": 城镇 then 农村, and a later "分别" that lists nothing of its own goes on with them
+    text = "城乡居民人均可支配收入达到5.2万元和2.9万元，年均分别增长6.8%和7.9%。"
+    things = {f.text: thing for f, (thing, _) in respective_subjects(text, find_figures(text)).items()}
+    assert things == {
+        "5.2万元": "城镇居民人均可支配收入达到",
+        "2.9万元": "农村居民人均可支配收入达到",
+        "6.8%": "城镇居民人均可支配收入达到",
+        "7.9%": "农村居民人均可支配收入达到",
+    }
+    # one figure said after another is no list
+    assert (
+        respective_subjects(
+            "进出口总额达到3223.5亿美元，增长1%。", find_figures("进出口总额达到3223.5亿美元，增长1%。")
+        )
+        == {}
+    )
