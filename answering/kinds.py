@@ -72,6 +72,8 @@ _ENGLISH_UNIT = (
     (re.compile(r"people|persons|talents|experts|academicians", re.I), "人"),
     (re.compile(r"projects|items", re.I), "项"),
 )
+# parts of a year a figure may be said of ("一季度", "上半年", "前三季度", "全年")
+_PART_OF_YEAR = re.compile(r"[一二三四]季度|前三季度|[上下]半年|全年")
 # An English question's words for growth ("by how much did GDP grow")
 _GROWTH_EN = r"growth|\bgr[eo]wn?\b"
 # Words that make a figure an increase over a period rather than a level ("新增", "增长", "提高").
@@ -408,6 +410,8 @@ class Quantities:
         rest = query.text.replace(query.group, "") if query.group else query.text
         label_terms = {t: weight for t, weight in terms.items() if t in rest or t not in query.group}
         said_here = _said_weight(text, label_terms)
+        # "一季度…增速" of "从一季度负增长81.6%收窄到全年负增长11.8%": the part of the year asked
+        periods_asked = set(_PART_OF_YEAR.findall(query.text))
 
         def fitness(f: Figure) -> float:
             near = nearest.get(f)
@@ -421,6 +425,8 @@ class Quantities:
                 score += w.figure_narrowed  # "接待境外游客76.6万人次" of "接待游客多少"
             elif near and text[near[1] : near[2]] in told_apart and said.narrow(text, near[1], near[2]):
                 score -= w.figure_narrowed  # and as much for "年均增长6.2%" of "年均增长多少"
+            if periods_asked and (said_periods := set(_PART_OF_YEAR.findall(_clause_before(text, f)))):
+                score -= w.figure_narrowed if said_periods & periods_asked else -w.figure_narrowed
             if growth_asked and f.unit not in RATE_UNITS:
                 score += w.figure_level  # "增长多少" of "工业增加值62815亿元，比上年增长11.5%"
             if _states_a_change(text, f) and not _FLOW_CUE.search(query.text):

@@ -1193,3 +1193,12 @@ def test_a_statement_of_the_report_asked_about_that_lacks_the_topic_does_not_ans
     hits = [_doc_hit(doc_id, texts[doc_id], passage, "一、2014年工作回顾")]
     answer = answerer.answer(analyse(f"国务院2015年政府工作报告中{asked}增长多少？"), hits)
     assert answer.found is found
+
+
+@needs_shared
+@pytest.mark.parametrize(("period", "figure"), [("一季度", "81.6%"), ("全年", "11.8%"), ("", "11.8%")])
+def test_the_part_of_the_year_asked_tells_a_changes_ends_apart(lexicon: Lexicon, period: str, figure: str) -> None:
+    # "从一季度负增长81.6%收窄到全年负增长11.8%": the start is the answer when its quarter is asked
+    answerer, _line, hit = _report_line(lexicon, "武汉市/2021.md", "固定资产投资从一季度负增长81.6%")
+    answer = answerer.answer(analyse(f"2020年武汉{period}固定资产投资增速是多少？"), [hit])
+    assert answer.direct is not None and answer.direct.text == figure
