@@ -81,11 +81,11 @@ _FLOW_CUE = re.compile(rf"新增|净增|新认定|新建|增加|增长|提高|�
 # A question that asks for a rate or share; any other "多少" asks for a level, which a percentage is not
 # ("地区生产总值是多少" is not answered by "增长6%" or "占GDP比重3.48%").
 _ASKS_RATE = re.compile(
-    rf"增长|增速|增幅|涨(?![到至])|比重|占比|比例|之比|百分|率|强度|下降|提高|上升|{_GROWTH_EN}|rate|share|percent",
+    rf"增长|增速|增幅|涨(?![到至])|比重|占比|比例|之比|百分|率|强度|下降|下跌|回落|提高|上升|{_GROWTH_EN}|rate|share|percent",
     re.I,
 )
 # "增长多少" in no unit asks for a growth rate ("比上年增长2.3%"), not the level that grew ("涨到多少" does)
-_ASKS_GROWTH = re.compile(rf"增长|增速|增幅|涨(?![到至])|{_GROWTH_EN}", re.I)
+_ASKS_GROWTH = re.compile(rf"增长|增速|增幅|涨(?![到至])|下降(?![到至])|下跌|回落|{_GROWTH_EN}", re.I)
 # which rate a question asks, and which one a percentage's clause states ("增长11.2%，占全省39.5%")
 _ASKS_SHARE = re.compile(r"比重|占比|比例|之比|占|share|proportion", re.I)
 _STATES_SHARE = re.compile(r"占|比重|比例|之比")
@@ -315,6 +315,9 @@ class Quantities:
         spans = [(0, len(cells[0].label))] if cells else [_label_span(text, f, figures) for f in figures]
         goal_asked = query.wants_target
         labels = [text[start:end] for start, end in spans if goal_asked or not _GOAL_CUE.search(text, 0, end)]
+        # "一季度地区生产总值下跌40.5%" for a question about 一季度, not the year's total
+        if (periods := set(_PART_OF_YEAR.findall(query.text))) and periods & set(_PART_OF_YEAR.findall(text)):
+            bonus += w.period_said
         return bonus + w.label_named * max((_named_share(query.text, label) for label in labels), default=0.0)
 
     def holds_kind_asked(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> bool:

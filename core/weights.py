@@ -38,6 +38,7 @@ class AnswerWeights(BaseModel):
     only_rates: float = -0.6  # only rates or shares, a level asked
     only_levels: float = -0.6  # only levels, a growth asked in no unit ("增长了多少")
     only_changes: float = -0.3  # only increases ("新增", "增长"), a level asked
+    period_said: float = 0.5  # it says the part of the year asked ("一季度"); not fitted
     label_named: float = 1.0  # times the share of the words right before its best figure the question names
     term_distance_scale: float = 50.0  # characters from a question term that cost 0.1, up to …
     term_distance_cap: float = 0.4  # … this much

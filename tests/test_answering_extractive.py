@@ -1202,3 +1202,17 @@ def test_the_part_of_the_year_asked_tells_a_changes_ends_apart(lexicon: Lexicon,
     answerer, _line, hit = _report_line(lexicon, "武汉市/2021.md", "固定资产投资从一季度负增长81.6%")
     answer = answerer.answer(analyse(f"2020年武汉{period}固定资产投资增速是多少？"), [hit])
     assert answer.direct is not None and answer.direct.text == figure
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("2020年武汉一季度地区生产总值下跌了多少？", "40.5%"), ("2020年武汉地区生产总值同比下降了多少？", "4.7%")],
+)
+def test_a_decline_asked_is_a_rate_of_the_part_of_the_year_asked(lexicon: Lexicon, question: str, figure: str) -> None:
+    answerer, text = _shared_report(lexicon, "cn_city_work_reports", "武汉市/2021.md")
+    year = next(line for line in text.splitlines() if "达到15616.1亿元" in line)
+    quarter = next(line for line in text.splitlines() if "断崖式下跌40.5%" in line)
+    hits = [_doc_hit("武汉市/2021.md", text, line, "") for line in (year, quarter)]
+    answer = answerer.answer(analyse(question), hits)
+    assert answer.direct is not None and answer.direct.text == figure
