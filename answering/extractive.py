@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -31,6 +30,7 @@ from reportqa.answering.figures import (
 from reportqa.answering.kinds import (
     QuestionKinds,
     asked_unit_words,
+    has_digit,
     said_otherwise,
     term_matches,
     wanted_units,
@@ -496,12 +496,12 @@ class ExtractiveAnswerer:
             # score, as the nearest there is
             # (a table row names its thing in a label and headers a question words its own way,
             # "总人口" for "全国人口：年末数": it is set aside only when it holds none of the topic)
-            lacks_topic = (
-                coverage > 0
-                and bool(topic)
-                and _coverage(topic, plain, tokens, set(), "", self._pieces, 0.0, shortened=self._shortened(query))
-                < (w.topic_coverage if not chunk.is_table_row else sys.float_info.min)
+            held = (
+                _coverage(topic, plain, tokens, set(), "", self._pieces, 0.0, shortened=self._shortened(query))
+                if coverage > 0 and topic
+                else None
             )
+            lacks_topic = held is not None and (held == 0 if chunk.is_table_row else held < w.topic_coverage)
             scored = 0.0 if lacks_topic and coverage >= self.min_coverage else coverage
             coverage = 0.0 if lacks_topic else coverage
             years = frozenset(own_years | context_years | (set() if own_years else previous_years))
@@ -754,13 +754,9 @@ def _coverage(
             got += weight  # "棚户区改造" as "棚改", "社会保障" as "社保"
         elif "分别" in text and any(form in text for form in joint_forms(term)):
             got += weight  # "农村居民人均可支配收入" in "城乡居民人均可支配收入分别达X、Y"
-        elif not _has_digit(term) and (share := _shared_share(term, text)) >= 0.5:
+        elif not has_digit(term) and (share := _shared_share(term, text)) >= 0.5:
             got += partial_weight * share * weight  # "人均预期寿命" for "平均寿命", in part; "15-59岁" is not "16-59岁"
     return got / total
-
-
-def _has_digit(term: str) -> bool:
-    return any(character.isdigit() for character in term)
 
 
 def _holds_word(word: str, tokens: set[str], pieces: Callable[[str], tuple[str, ...]]) -> bool:

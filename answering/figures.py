@@ -52,7 +52,6 @@ _COMPARISON_BASE = ("比", "较")
 _RESPECTIVELY = re.compile(r"分别|依次")
 _LIST_BREAK = re.compile(r"、|和|与|及")
 _PAIR_JOIN = re.compile(r"\s*[、和与及]\s*")
-_HERE = re.compile("")
 _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?]")
 # "由上年的19.5%提高到21%", "上年末为…": said of the year before the one the sentence speaks of
 _PREVIOUS_YEAR_WORD = re.compile(r"上年|去年|上一年")
@@ -288,14 +287,13 @@ def respective_subjects(text: str, figures: list[Figure]) -> dict[Figure, tuple[
     not paired. Each figure maps to its thing, then all the things listed."""
     pairs: dict[Figure, tuple[str, tuple[str, ...]]] = {}
     subjects: tuple[str, ...] = ()
-    for word in _respective_lists(text, figures):
-        opening = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, word.start())), default=0)
+    for list_start, clause_start in _respective_lists(text, figures):
+        opening = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, list_start)), default=0)
         # "城乡居民收入达到X和Y，年均分别增长A和B": a 分别 that lists nothing of its own goes on with the last list
-        listed = _listed(text[opening : word.start()])
+        listed = _listed(text[opening:list_start])
         subjects = listed if len(listed) > 1 else subjects
         if len(subjects) < 2:
             continue
-        clause_start = word.end()
         while clause_start < len(text):
             brk = _CLAUSE_BREAK.search(text, clause_start)
             held = [f for f in figures if clause_start <= f.start < (brk.start() if brk else len(text))]
@@ -309,11 +307,11 @@ def respective_subjects(text: str, figures: list[Figure]) -> dict[Figure, tuple[
     return pairs
 
 
-def _respective_lists(text: str, figures: list[Figure]) -> list[re.Match[str]]:
-    """Where a clause's figures start to be said of its things in turn: after 分别 or 依次, or after
-    a word for two things whose clause states two figures and no 分别 ("城乡居民人均可支配收入达到
-    7.1万元和3.76万元")."""
-    starts = list(_RESPECTIVELY.finditer(text))
+def _respective_lists(text: str, figures: list[Figure]) -> list[tuple[int, int]]:
+    """Where the things listed end and their figures start, for each run said of them in turn: at
+    分别 or 依次, or at the first of two figures a word for two things is followed by in a clause
+    without 分别 ("城乡居民人均可支配收入达到7.1万元和3.76万元")."""
+    starts = [word.span() for word in _RESPECTIVELY.finditer(text)]
     for joint in re.finditer("|".join(TWO_IN_ONE), text):
         brk = _CLAUSE_BREAK.search(text, joint.end())
         end = brk.start() if brk else len(text)
@@ -321,8 +319,8 @@ def _respective_lists(text: str, figures: list[Figure]) -> list[re.Match[str]]:
         # two figures listed ("X和Y", "X、Y"), not one said after the other
         listed = len(held) == 2 and _PAIR_JOIN.fullmatch(text, held[0].end, held[1].start)
         if listed and not _RESPECTIVELY.search(text, joint.end(), end):
-            starts.append(_HERE.match(text, held[0].start))
-    return sorted(starts, key=lambda m: m.start())
+            starts.append((held[0].start, held[0].start))
+    return sorted(starts)
 
 
 def _listed(text: str) -> tuple[str, ...]:

@@ -548,8 +548,8 @@ def _label_fit(question: str, label: str, terms: Mapping[str, float], said_here:
     return (_named_share(question, label) + weight) / 2
 
 
-def _has_digits(value: str) -> bool:
-    return any(c.isdigit() for c in value)
+def has_digit(text: str) -> bool:
+    return any(character.isdigit() for character in text)
 
 
 def _said_weight(text: str, terms: Mapping[str, float]) -> float:
@@ -567,7 +567,7 @@ def _label_span(text: str, figure: Figure, figures: Sequence[Figure]) -> tuple[i
         following = _COUNTED.match(text, _RANGE_OR_BOUND.match(text, figure.end).end())
         if following is not None:
             # ("18个千亩公园": a figure in words inside what follows does not end it)
-            later = (f.start for f in figures if f.start > figure.end and _has_digits(f.value))
+            later = (f.start for f in figures if f.start > figure.end and has_digit(f.value))
             return following.start(), min(following.end(), min(later, default=len(text)))
     start = max((f.end for f in figures if f.end <= figure.start), default=0)
     breaks = [m.end() for m in _LABEL_BREAK.finditer(text, start, figure.start)]

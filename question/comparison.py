@@ -122,7 +122,7 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     if [word_kind(c) for _, c in first_words] != [word_kind(c) for _, c in parallel]:
         return "".join(w for w, _ in first_words), second
     first, second_alone = "".join(w for w, _ in first_words), "".join(w for w, _ in parallel)
-    if first[-2:] == second[-2:]:
+    if same_head(first, second):
         # "城镇居民人均可支配收入和农民人均纯收入", "水质优良率和空气质量优良率": each names its own head
         # word; the first is the run of nouns before "和" (a place, a scope such as 全市 or a verb is shared)
         nouns = itertools.takewhile(_in_noun_run, reversed(words_before))
@@ -147,6 +147,11 @@ def _ending_as(first: str, word: str) -> str:
         if at > 0 and end < len(word) and word[:end] != first:
             return word[:end]
     return word
+
+
+def same_head(first: str, second: str) -> bool:
+    """Two things that end in the same head word ("钢铁产能", "煤炭产能"), each a thing of its own."""
+    return first[-2:] == second[-2:]
 
 
 def _in_noun_run(word: tuple[str, str]) -> bool:

@@ -19,19 +19,18 @@ import re
 from collections.abc import Callable, Sequence
 
 from reportqa.language.quantities import MEASURE_WORDS
-from reportqa.question.comparison import YEAR, Comparison, Tagger, parallel_words, word_kind
+from reportqa.question.comparison import YEAR, Comparison, Tagger, parallel_words, same_head, word_kind
 
+_MEASURES = "".join(sorted(MEASURE_WORDS))  # "多少家", "几项"…
 # what asks for a value: "多少", "几个", "多大", "哪一年"…
 _ASKS = re.compile(r"多少|几[个家项人名所件台次倍届份种批期轮座条篇位亩吨年]|多大|多高|多长|哪一?年|何时|什么时候")
 # the asking words of a clause, with the verb that leads to them ("有多少家", "是多少", "达到多少")
-_ASKED_PHRASE = re.compile(
-    rf"(?:是|有|为|达到|达|一共|总共|共有|共|占)?(?:多少|几)[{''.join(sorted(MEASURE_WORDS))}人亩吨年元亿万钱]*"
-)
+_ASKED_PHRASE = re.compile(rf"(?:是|有|为|达到|达|一共|总共|共有|共|占)?(?:多少|几)[{_MEASURES}人亩吨年元亿万钱]*")
 # "A和B分别是多少", "A与B各有多少": the two things, then what is asked of each
 _BOTH = re.compile(r"(?:和|与|及|以及)(?P<second>[^，,。？?；;]+?)(?:分别|各自|各)(?P<asked>[^，,。？?；;]*)$")
 # "…多少A和B": one asking word before two things
 _ASKED_OF_BOTH = re.compile(
-    rf"[^，,；;？?]*?(?:多少|几)[{''.join(sorted(MEASURE_WORDS))}]*"
+    rf"[^，,；;？?]*?(?:多少|几)[{_MEASURES}]*"
     r"(?P<first>[^和与及，,；;？?]{2,})(?:和|与|及)(?P<second>[^和与及，,；;？?]{2,})"
 )
 # where a clause list or a second question starts
@@ -52,7 +51,7 @@ def split_parts(question: str, tag: Tagger) -> Comparison | None:
 def _asked_of_both(text: str) -> Comparison | None:
     """ "退出了多少钢铁产能和煤炭产能": what is asked, then two things of one head word, each asked."""
     match = _ASKED_OF_BOTH.fullmatch(text)
-    if match is None or match.group("first")[-2:] != match.group("second")[-2:]:
+    if match is None or not same_head(match.group("first"), match.group("second")):
         return None
     opening = text[: match.start("first")]
     return Comparison(
