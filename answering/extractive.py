@@ -494,8 +494,8 @@ class ExtractiveAnswerer:
             # a sentence that names the place or report asked about and too little else asked answers
             # nothing, nor is it one end of a change asked; one that falls short anyway keeps its
             # score, as the nearest there is
-            # (a table row names its thing in a label and headers a question words its own way,
-            # "总人口" for "全国人口：年末数": it is set aside only when it holds none of the topic)
+            # (a table row names its thing in a label and headers that a question words its own way:
+            # it is set aside only when it holds none of the topic)
             held = (
                 _coverage(topic, plain, tokens, set(), "", self._pieces, 0.0, shortened=self._shortened(query))
                 if coverage > 0 and topic

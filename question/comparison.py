@@ -123,7 +123,7 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
         return "".join(w for w, _ in first_words), second
     first, second_alone = "".join(w for w, _ in first_words), "".join(w for w, _ in parallel)
     if same_head(first, second):
-        # "城镇居民人均可支配收入和农民人均纯收入", "水质优良率和空气质量优良率": each names its own head
+        # "一般公共预算收入和政府性基金收入", "水质优良率和空气质量优良率": each names its own head
         # word; the first is the run of nouns before "和" (a place, a scope such as 全市 or a verb is shared)
         nouns = itertools.takewhile(_in_noun_run, reversed(words_before))
         return "".join(w for w, _ in reversed(list(nouns))) or first, second

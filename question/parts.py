@@ -96,7 +96,7 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
     context = _opening(words, lambda word_class: word_class.startswith(_CONTEXT_CLASSES))
     subject = _opening(words, lambda word_class: not word_class.startswith(("v", "p", "r", "d")))
     if subject == context and asked and asked.group(0):
-        # "武汉2020年净增了多少户高新技术企业": the thing is named after what is asked
+        # "济南2022年新增了多少家专精特新企业": the thing is named after what is asked
         subject += _ASKED_PHRASE.split(head, maxsplit=1)[-1] if asked.end() < len(head) else ""
     sides = [(_label(head), f"{head}？")]
     for piece, echo in zip(pieces[1:], echoes[1:], strict=True):
