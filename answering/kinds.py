@@ -107,7 +107,8 @@ _LABEL_BREAK = re.compile(r"[，。；、,;：:（(]")
 # "由每人每年420元提高到…": a change's start a few words after 由 or 从, its end after 到 or 至
 _FROM_OPENING = re.compile(r"[从由][^，。；、从由]{1,6}$")
 _TO_AFTER = re.compile(r"[^，。；、\d]{0,4}?(?:到|至)")
-_RANGE_OR_BOUND = re.compile(r"(?:[—–~～至]\d+(?:\.\d+)?%?)?(?:以上|左右|以下|以内)?")
+# (a hyphen only between two percentages, "8%-8.5%": before a bare number it is a minus sign)
+_RANGE_OR_BOUND = re.compile(r"(?:[—–~～至]\d+(?:\.\d+)?%?|(?<=%)-\d+(?:\.\d+)?%)?(?:以上|左右|以下|以内)?")
 _QUOTED = re.compile(r"“[^”]{1,30}”|《[^》]{1,60}》")
 # "比2015年提高了10.58个百分点", "比上年末增加261家": a change since a named year, in absolute terms
 _CHANGE_SINCE = re.compile(

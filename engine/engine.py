@@ -35,7 +35,7 @@ from reportqa.language.english import EnglishGlossary
 from reportqa.language.lexicon import Lexicon
 from reportqa.question.analysis import Query, analyse
 from reportqa.question.comparison import Comparison, split_comparison
-from reportqa.question.parts import split_parts
+from reportqa.question.parts import split_english_parts, split_parts
 from reportqa.question.scope import DocumentScope, scope_documents
 from reportqa.retrieval.hybrid import Fusion, HybridRetriever
 from reportqa.retrieval.rerank import CoverageReranker
@@ -230,7 +230,10 @@ class Engine:
 
     def _split(self, query: Query) -> Comparison | None:
         """The sides of a comparison, or the parts of a question that asks several things; None for one."""
-        return split_comparison(query.text, self.lexicon.tagged) or split_parts(query.text, self.lexicon.tagged)
+        tag = self.lexicon.tagged
+        if query.is_english and (parts := split_english_parts(query.original)):
+            return parts
+        return split_comparison(query.text, tag) or split_parts(query.text, tag)
 
     def _parts(self, serving: _Serving, query: Query, comparison: Comparison | None) -> list[Query]:
         """The questions to answer one by one: each side of a comparison or part of the question, else

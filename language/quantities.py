@@ -31,6 +31,20 @@ UNITS = (
     "亿元", "万元", "千元", "亿美元", "万美元", "万台套", "万平方米", "万千瓦", "万吨", "万人次", "万人", "万户",
     "万亩",
 )  # fmt: skip
+# "微克每立方米" as questions say it, for the "微克/立方米" of reports
+_SPOKEN_UNITS = {u.replace("/", "每"): u for u in UNITS if "/" in u}
+_SPOKEN_UNIT = re.compile("|".join(_SPOKEN_UNITS))
+
+
+def written_units(text: str) -> str:
+    """`text` with its units said with 每 written as reports write them.
+
+    >>> written_units("细颗粒物平均浓度是多少微克每立方米？")
+    '细颗粒物平均浓度是多少微克/立方米？'
+    """
+    return _SPOKEN_UNIT.sub(lambda m: _SPOKEN_UNITS[m.group(0)], text)
+
+
 # Units a figure is written in; not 年/月, which follow years and dates far more often than counts.
 UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(set(UNITS) - {"年", "月"}, key=len, reverse=True))
 RATE_UNITS = frozenset({"%", "个百分点", "‰", "倍"})  # a rate or share, never a level

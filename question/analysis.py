@@ -16,6 +16,7 @@ import cn2an
 from reportqa.core.errors import QuestionError, UnclearFollowupError
 from reportqa.language.normalise import normalise_text
 from reportqa.language.places import name_places, question_places
+from reportqa.language.quantities import written_units
 
 AnswerKind = Literal["quantity", "date", "name", "reason", "list", "open"]
 
@@ -60,7 +61,8 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
             # "What was China's GDP…", "What GDP growth target did…": what names a measured quantity, and
             # asks nothing more ("…GDP and how fast did it grow" asks two things, answered by quotes)
             r"^\W*what\b(?![^?]*\band\s+(?:how|what|which|its|their)\b)[^?]*"
-            r"\b(?:gdp|revenue|income|output|investment|growth|rate|target|total|value|volume)\b",
+            r"\b(?:gdp|revenue|income|output|investment|growth|rate|target|total|value|volume|expenditure|spending|"
+            r"population|production|ratio|capacity|area|length)\b",
             re.I,
         ),
     ),
@@ -260,7 +262,7 @@ def analyse(
     original = normalise_question(question, max_chars)
     resolved = resolve_followup(original, [normalise_question(h, 10 * max_chars) for h in history if h and h.strip()])
     english = is_english(resolved)
-    text = expand_short_years(name_places(_english_plain(resolved) if english else resolved))
+    text = written_units(expand_short_years(name_places(_english_plain(resolved) if english else resolved)))
     if gloss_english is not None and english:
         text = gloss_english(text)  # "base stations" -> "base stations (基站)"
     named = document_years(text)

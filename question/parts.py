@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from reportqa.language.places import place_mentions
 from reportqa.language.quantities import MEASURE_WORDS
 from reportqa.question.comparison import YEAR, Comparison, Tagger, parallel_words, same_head, word_kind
 
@@ -35,11 +36,45 @@ _ASKED_OF_BOTH = re.compile(
 )
 # where a clause list or a second question starts
 _CLAUSE_BREAK = re.compile(r"[，,；;？?]|、(?=[^、]*(?:多少|几))")
-# words that set the time of a part apart from the question's year ("后来增加到多少")
-_OWN_TIME = re.compile(r"后来|目前|现在|如今|之后|此后|最终|截至")
+# words that set the time of a part apart from the question's year ("后来增加到多少", "到“十四五”末")
+_PLAN = r"“?[一二三四五六七八九十]{1,3}五”?"  # "“十三五”"
+_OWN_TIME = re.compile(rf"后来|目前|现在|如今|之后|此后|最终|截至|{_PLAN}(?:末|期间|时期)")
 _CONTEXT_CLASSES = ("ns", "m", "t")  # places, years and dates that open a question
 # nouns that name a measure of a thing, not the thing ("年末总数多少户", "占全省比重多少")
 _MEASURE_NOUNS = frozenset({"总数", "总量", "总额", "数量", "规模", "比重", "占比", "比例", "增速", "增幅", "目标"})
+# words that say whether a figure is planned or achieved, not what it is of ("实际完成了多少", "力争达到多少")
+_STANCE_WORDS = frozenset({"实际", "计划", "力争", "预计", "预期"})
+
+
+# English: a second clause that asks ("…, and how fast did it grow?", "…? What was the target?")
+_EN_NEXT_CLAUSE = re.compile(r"(?:\?\s*|,?\s+and\s+)(?=(?:how|what|which|where|when|who|why)\b)", re.IGNORECASE)
+_EN_ASKING = re.compile(
+    r"\b(?:how\s+(?:many|much|fast|big|large|long|high|far)|what|which|where|when|who|why)\b"
+    r"(?:\s+(?:was|were|is|are|did|does|do|has|have|had)\b)?",
+    re.IGNORECASE,
+)
+# a clause that names nothing of its own but refers back ("where did it rank", "what was the target")
+_EN_REFERS_BACK = re.compile(r"\b(?:it|its|they|their|them|this|that|the target|the goal|the growth)\b", re.IGNORECASE)
+_EN_YEAR = re.compile(r"\b(?:in\s+)?(?:19|20)\d{2}\b")
+
+
+def split_english_parts(question: str) -> Comparison | None:
+    """One question per clause of an English question that asks two things; a clause that refers
+    back to the first ("…, and how fast did it grow?") is asked of what the first names."""
+    text = question.strip().rstrip("?. ")
+    pieces = [p.strip(" ,") for p in _EN_NEXT_CLAUSE.split(text) if p.strip(" ,")]
+    if len(pieces) < 2 or not all(_EN_ASKING.search(p) for p in pieces):
+        return None
+    head = pieces[0]
+    subject = " ".join(_EN_ASKING.sub(" ", head, count=1).split())  # "Sichuan's GDP in 2020"
+    sides = [(subject or head, f"{head}?")]
+    for piece in pieces[1:]:
+        own = piece
+        if _EN_REFERS_BACK.search(piece):
+            shared = " ".join(_EN_YEAR.sub(" ", subject).split()) if _EN_YEAR.search(piece) else subject
+            own = f"{piece} ({shared})"
+        sides.append((" ".join(_EN_ASKING.sub(" ", piece, count=1).split()) or piece, f"{own}?"))
+    return Comparison(tuple(sides), "", all_parts=False)
 
 
 def split_parts(question: str, tag: Tagger) -> Comparison | None:
@@ -95,6 +130,8 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
     # the places and years that open it ("陕西2020年"), and its words before its verb or what it asks
     context = _opening(words, lambda word_class: word_class.startswith(_CONTEXT_CLASSES))
     subject = _opening(words, lambda word_class: not word_class.startswith(("v", "p", "r", "d")))
+    if subject.startswith(context) and subject[len(context) :] in _STANCE_WORDS and asked and asked.group(0):
+        subject = context  # "计划改造多少套城镇棚户区？实际完成了多少套": the stance is the part's own
     if subject == context and asked and asked.group(0):
         # "济南2022年新增了多少家专精特新企业": the thing is named after what is asked
         subject += _ASKED_PHRASE.split(head, maxsplit=1)[-1] if asked.end() < len(head) else ""
@@ -104,13 +141,15 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
         own_time = _OWN_TIME.search(piece) or YEAR.search(piece)
         if echo and head.startswith(subject) and (replaced := _in_place_of(subject, echo)):
             piece = replaced + head[len(subject) :]  # "那农村居民呢": the first clause, of 农村居民
+        # "太原到“十三五”末又有多少家": a place of its own stands in for the question's
+        own_place = bool(_named_places(piece))
         if _of_the_subject(piece, piece_words, subject):
             # "比上年增长多少", "其中国家级几家": of the first part's subject, in its year unless it names its own time
-            own = f"{YEAR.sub('', subject) if own_time else subject}{piece}"
+            own = f"{_without(subject, own_time=bool(own_time), own_place=own_place)}{piece}"
         else:
             own = piece
         # the question's place, and its year unless the part names its own time ("2021年的目标")
-        shared = YEAR.sub("", context) if own_time else context
+        shared = _without(context, own_time=bool(own_time), own_place=own_place)
         if shared and not own.startswith(shared):
             own = _with_context(own, shared, subject)
         sides.append((_label(piece), f"{own}？"))
@@ -125,8 +164,27 @@ def _of_the_subject(piece: str, words: Sequence[tuple[str, str]], subject: str) 
     "比上年增长多少"), or names no noun of its own but a measure of something ("年末总数多少户") or a scope."""
     if piece.startswith(("其中", "占")) or (words and words[0][1].startswith("p")):
         return True
-    own = [w for w, c in words if word_kind(c) == "n" and w not in subject]
-    return all(w in _MEASURE_NOUNS or w.startswith("全") for w in own)
+    # a place, a time or a stance ("太原", "“十三五”末", "实际") names when or where, not what
+    places = _named_places(piece)
+    own = [
+        w
+        for w, c in words
+        if word_kind(c) == "n" and w not in subject and w not in places and not re.fullmatch(rf"{_PLAN}|\W+", w)
+    ]
+    return all(w in _MEASURE_NOUNS or w in _STANCE_WORDS or w.startswith("全") for w in own)
+
+
+def _named_places(text: str) -> set[str]:
+    """The places the text names, as it writes them ("太原"; not "城镇", which jieba tags as one)."""
+    return {text[start:end] for _, start, end in place_mentions(text)}
+
+
+def _without(opening: str, *, own_time: bool, own_place: bool) -> str:
+    """The first part's `opening` without its years when a part names its own time, and without its
+    places when the part names its own place."""
+    for place in _named_places(opening) if own_place else ():
+        opening = opening.replace(place, "", 1)
+    return (YEAR.sub("", opening) if own_time else opening).lstrip("的")
 
 
 def _echoed(piece: str) -> str:

@@ -388,6 +388,12 @@ def test_a_range_or_bound_is_part_of_the_figure(lexicon: Lexicon) -> None:
     )
     answer = answerer.answer(analyse("吉林省小微企业应收账款线上融资让融资时间缩短了多少？"), [span])
     assert answer.answer.startswith("40%—50%")
+    # a hyphen between two percentages joins a range too (before a bare number it is a minus sign)
+    jiangxi = "江西省/2026.md"
+    answerer, texts = _report_answerer(lexicon, (jiangxi, SHARED / "cn_provincial_work_reports" / "江西省" / "2026.md"))
+    hyphen = _doc_hit(jiangxi, texts[jiangxi], "地区生产总值增长5%-5.5%", "三、2026年工作安排")
+    answer = answerer.answer(analyse("江西2026年地区生产总值预期增长多少？"), [hyphen])
+    assert answer.answer.startswith("5%-5.5%")
 
 
 def test_a_figure_inside_a_quoted_name_is_not_stated(lexicon: Lexicon) -> None:

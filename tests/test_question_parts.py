@@ -6,7 +6,7 @@ import pytest
 
 from reportqa.core.settings import Settings
 from reportqa.language.lexicon import Lexicon
-from reportqa.question.parts import split_parts
+from reportqa.question.parts import split_english_parts, split_parts
 
 
 @pytest.fixture(scope="module")
@@ -158,3 +158,54 @@ def test_one_asking_word_before_two_things_of_one_head_asks_each(tag) -> None:
     ]
     # one thing whose name holds 与 is one thing
     assert _questions("2022年投入多少研究与试验发展经费？", tag) is None
+
+
+def test_a_part_with_its_own_place_time_or_stance_asks_of_the_first_parts_thing(tag) -> None:
+    # a place of its own stands in for the question's: the thing asked is the first part's
+    assert _questions("济南2021年的上市公司有多少家？烟台到“十四五”末又有多少家？", tag) == [
+        "济南2021年的上市公司有多少家？",
+        "上市公司烟台到“十四五”末又有多少家？",
+    ]
+    # a plan's end is a time of its own: the first part's year is dropped
+    assert _questions("郑州2020年的常住人口城镇化率是多少？到“十四五”末预计达到多少？", tag) == [
+        "郑州2020年的常住人口城镇化率是多少？",
+        "郑州的常住人口城镇化率到“十四五”末预计达到多少？",
+    ]
+    # "力争", "实际" say whether a figure is planned or achieved, not what it is of
+    assert _questions("宁波舟山港货物吞吐量2021年是多少？2022年力争达到多少？", tag) == [
+        "宁波舟山港货物吞吐量2021年是多少？",
+        "宁波舟山港货物吞吐量2022年力争达到多少？",
+    ]
+    assert _questions("无锡2021年计划建设多少个充电桩？实际建成了多少个？", tag) == [
+        "无锡2021年计划建设多少个充电桩？",
+        "无锡2021年充电桩实际建成了多少个？",
+    ]
+    # "城镇" is no place (jieba tags it as one): "新增城镇就业" is a thing of its own
+    assert _questions("武汉2021年规模以上工业增加值增长多少？新增城镇就业多少人？", tag) == [
+        "武汉2021年规模以上工业增加值增长多少？",
+        "武汉2021年新增城镇就业多少人？",
+    ]
+
+
+def test_english_questions_that_ask_two_things_are_split() -> None:
+    def sides(question: str) -> list[str] | None:
+        parts = split_english_parts(question)
+        return None if parts is None else [q for _, q in parts.sides]
+
+    # a clause that refers back is asked of what the first names, in its own year if it has one
+    assert sides("How many hospitals did Wuxi have in 2021, and how many does it plan to build in 2022?") == [
+        "How many hospitals did Wuxi have in 2021?",
+        "how many does it plan to build in 2022 (hospitals did Wuxi have)?",
+    ]
+    assert sides("What was Jilin's grain output in 2021? What was its growth?") == [
+        "What was Jilin's grain output in 2021?",
+        "What was its growth (Jilin's grain output in 2021)?",
+    ]
+    # a clause with a subject of its own keeps to it
+    assert sides("How many tourists visited Foshan in 2021, and what was the retail sales total of Wuxi?") == [
+        "How many tourists visited Foshan in 2021?",
+        "what was the retail sales total of Wuxi?",
+    ]
+    # "and" inside what is asked is no second question
+    assert sides("How many schools and hospitals were built in Zhengzhou in 2020?") is None
+    assert sides("What was the GDP of Urumqi in 2021?") is None
