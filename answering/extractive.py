@@ -544,14 +544,15 @@ class ExtractiveAnswerer:
         """The headings (or numbered points) under a section of a retrieved passage that answer a list
         question: the section's title, with the titles above it, holds the question's terms, or its headings
         each name the thing listed ("分哪几个步骤" by "（一）调查摸底…", "（二）…"), at least as well as any
-        one statement holds them. Of sections that hold them equally, the outermost: a section's title is
-        part of every one under it. Empty when no section does."""
+        one statement holds them. Headings that name the thing listed come first; of sections that hold
+        them equally, the outermost: a section's title is part of every one under it. Empty when no
+        section does."""
         thing = query.asked_type
         # the thing listed is no term of a statement (the answer lists them, whether or not it says 步骤),
         # but headings that each name it are the list asked
         listed_terms = {**terms, thing: max(terms.values(), default=1.0)} if thing else terms
         least, most = _HEADINGS_LISTED
-        found: list[tuple[float, int, list[Heading]]] = []
+        found: list[tuple[bool, float, int, list[Heading]]] = []
         seen: set[tuple[str, str]] = set()  # passages of one section share the sections above them
         for hit in hits:
             meta = self.documents.get(hit.chunk.doc_id)
@@ -568,13 +569,16 @@ class ExtractiveAnswerer:
                 listed = join_cjk_gaps(" ".join(h.title for h in headings).lower())
                 if query.years and not set(query.years) & (years_covered(f"{named} {listed}") | _reported_years(meta)):
                     continue
-                if thing and sum(thing in h.title for h in headings) >= len(headings) - 1:
+                names_thing = bool(thing) and sum(thing in h.title for h in headings) >= len(headings) - 1
+                if names_thing:
                     held = self._heading_coverage(query, listed_terms, f"{named} {listed}", title, place)
                 else:
                     held = self._heading_coverage(query, terms, named, title, place)
                 if held >= max(to_beat, self.min_coverage):
-                    found.append((held, -path.count(SEPARATOR), headings))
-        return max(found, key=lambda f: f[:2], default=(0.0, 0, []))[2]
+                    found.append((names_thing, held, -path.count(SEPARATOR), headings))
+        # headings that each name the thing asked ("（一）前期准备阶段…" for 哪几个阶段) are the list, before
+        # those of a section that only holds the question's terms
+        return max(found, key=lambda f: f[:3], default=(False, 0.0, 0, []))[3]
 
     def _heading_coverage(
         self, query: Query, terms: Mapping[str, float], text: str, title: str, place: frozenset[str]

@@ -311,3 +311,22 @@ def test_bold_numbered_paragraphs_list_their_section_beside_stray_said_points(zh
     hits = [Hit(chunk, 1.0) for chunk in chunks if "重点抓好以下八个方面的工作" in chunk.text]
     answer = answerer.answer(analyse("郑州2021年重点工作有哪几个方面？"), hits)
     assert answer.direct is not None and answer.direct.text.count("；") == 7
+
+
+def test_headings_that_each_name_the_thing_asked_come_before_a_section_that_holds_its_terms(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # a report of my own: a section whose title holds the question's words lists what it covers; the
+    # headings of one section under it each name the thing asked (环节)
+    answerer, chunks = _own_document(
+        lexicon,
+        tmp_path / "reports" / "园区建设年度报告.txt",
+        "园区建设年度报告\n一、园区绩效考核工作方案\n（一）考核目的\n全面掌握园区建设成效。\n"
+        "（二）考核对象\n全市省级以上园区。\n（三）考核流程\n1.材料申报环节\n各园区报送考核材料。\n"
+        "2.现场核查环节\n考核组实地核查。\n3.结果公示环节\n考核结果向社会公示。\n"
+        "（四）结果运用\n考核结果与资金分配挂钩。\n二、下一步打算\n继续完善考核办法。\n",
+        DocumentMeta("园区建设年度报告", "", 2021, "报告"),
+    )
+    answer = answerer.answer(analyse("园区绩效考核工作分哪几个环节？"), [Hit(chunk, 1.0) for chunk in reversed(chunks)])
+    assert answer.direct is not None, answer.answer
+    assert answer.direct.text == "材料申报环节、现场核查环节、结果公示环节", answer.answer
