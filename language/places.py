@@ -206,6 +206,13 @@ def question_places(text: str) -> tuple[str, ...]:
     return found
 
 
+def place_words(text: str) -> set[str]:
+    """The words of `text` that name a place, as it writes them ("太原", "全国", "国务院")."""
+    starts = _word_starts(text)
+    national = {m.group(0) for m in _NATIONAL_CUE.finditer(text) if m.start() in starts}
+    return {text[start:end] for _, start, end in place_mentions(text)} | national
+
+
 def place_aliases(name: str) -> frozenset[str]:
     """Every form a place goes by; {NATIONAL} for national bodies; {name} if unknown."""
     if name == NATIONAL:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from reportqa.language.places import place_mentions
+from reportqa.language.places import place_words
 from reportqa.language.quantities import MEASURE_WORDS
 from reportqa.question.comparison import YEAR, Comparison, Tagger, parallel_words, same_head, word_kind
 
@@ -37,6 +37,7 @@ _ASKED_OF_BOTH = re.compile(
 # where a clause list or a second question starts
 _CLAUSE_BREAK = re.compile(r"[，,；;？?]|、(?=[^、]*(?:多少|几))")
 # words that set the time of a part apart from the question's year ("后来增加到多少", "到“十四五”末")
+_SAME_TIME = re.compile(r"^(?:同年|同期|当年)")
 _PLAN = r"“?[一二三四五六七八九十]{1,3}五”?"  # "“十三五”"
 _OWN_TIME = re.compile(rf"后来|目前|现在|如今|之后|此后|最终|截至|{_PLAN}(?:末|期间|时期)")
 _CONTEXT_CLASSES = ("ns", "m", "t")  # places, years and dates that open a question
@@ -137,12 +138,13 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
         subject += _ASKED_PHRASE.split(head, maxsplit=1)[-1] if asked.end() < len(head) else ""
     sides = [(_label(head), f"{head}？")]
     for piece, echo in zip(pieces[1:], echoes[1:], strict=True):
+        piece = _SAME_TIME.sub("", piece)  # "同年全国…": the question's year, which the part shares
         piece_words = list(tag(piece))
         own_time = _OWN_TIME.search(piece) or YEAR.search(piece)
         if echo and head.startswith(subject) and (replaced := _in_place_of(subject, echo)):
             piece = replaced + head[len(subject) :]  # "那农村居民呢": the first clause, of 农村居民
         # "太原到“十三五”末又有多少家": a place of its own stands in for the question's
-        own_place = bool(_named_places(piece))
+        own_place = bool(place_words(piece))
         if _of_the_subject(piece, piece_words, subject):
             # "比上年增长多少", "其中国家级几家": of the first part's subject, in its year unless it names its own time
             own = f"{_without(subject, own_time=bool(own_time), own_place=own_place)}{piece}"
@@ -165,7 +167,7 @@ def _of_the_subject(piece: str, words: Sequence[tuple[str, str]], subject: str) 
     if piece.startswith(("其中", "占")) or (words and words[0][1].startswith("p")):
         return True
     # a place, a time or a stance ("太原", "“十三五”末", "实际") names when or where, not what
-    places = _named_places(piece)
+    places = place_words(piece)
     own = [
         w
         for w, c in words
@@ -174,15 +176,10 @@ def _of_the_subject(piece: str, words: Sequence[tuple[str, str]], subject: str) 
     return all(w in _MEASURE_NOUNS or w in _STANCE_WORDS or w.startswith("全") for w in own)
 
 
-def _named_places(text: str) -> set[str]:
-    """The places the text names, as it writes them ("太原"; not "城镇", which jieba tags as one)."""
-    return {text[start:end] for _, start, end in place_mentions(text)}
-
-
 def _without(opening: str, *, own_time: bool, own_place: bool) -> str:
     """The first part's `opening` without its years when a part names its own time, and without its
     places when the part names its own place."""
-    for place in _named_places(opening) if own_place else ():
+    for place in place_words(opening) if own_place else ():
         opening = opening.replace(place, "", 1)
     return (YEAR.sub("", opening) if own_time else opening).lstrip("的")
 

@@ -180,6 +180,11 @@ def test_a_part_with_its_own_place_time_or_stance_asks_of_the_first_parts_thing(
         "无锡2021年计划建设多少个充电桩？",
         "无锡2021年充电桩实际建成了多少个？",
     ]
+    # the nation is a place of its own; "同年" is the question's year
+    assert _questions("2021年郑州市居民消费价格上涨多少？同年全国上涨多少？", tag) == [
+        "2021年郑州市居民消费价格上涨多少？",
+        "2021年居民消费价格全国上涨多少？",
+    ]
     # "城镇" is no place (jieba tags it as one): "新增城镇就业" is a thing of its own
     assert _questions("武汉2021年规模以上工业增加值增长多少？新增城镇就业多少人？", tag) == [
         "武汉2021年规模以上工业增加值增长多少？",
