@@ -111,3 +111,12 @@ def test_english_aliases_match_their_plurals() -> None:
 def test_subwords_are_the_shorter_dictionary_words_inside_a_word(lexicon):
     assert lexicon.subwords("汽车产量") == ["汽车", "产量"]
     assert lexicon.subwords("产量") == []
+
+
+def test_the_bundled_synonyms_name_common_indicators_in_english(lexicon) -> None:
+    # an indicator's English name is one term, and the Chinese compound one word: "人口覆盖率" holds
+    # no "森林覆盖率" in part
+    assert "森林覆盖率" in lexicon.keyword_tokens("What was the forest coverage rate of Jilin?")
+    assert "旅游总收入" in lexicon.keyword_tokens("How much tourism revenue did Foshan earn?")
+    assert "一般公共预算支出" in lexicon.keyword_tokens("general public budget expenditure of Wuxi")
+    assert "森林覆盖率" not in lexicon.keyword_tokens("广播电视综合人口覆盖率98.6%")
