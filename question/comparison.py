@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from reportqa.language.lexicon import TWO_IN_ONE
-from reportqa.language.places import place_mentions
+from reportqa.language.places import place_mentions, place_words
 
 Tagger = Callable[[str], Sequence[tuple[str, str]]]
 
@@ -41,6 +41,7 @@ _WHOLE_OF = re.compile(r"全(?:省|市|区|县|州|盟|国)")
 _YEAR_PAIR = re.compile(rf"((?:19|20)\d{{2}}年){_JOIN}((?:19|20)\d{{2}}年)")
 YEAR = re.compile(r"(?:19|20)\d{2}年度?")  # "2020年", "2020年度"
 _NOUN_CLASSES = ("n", "l", "b", "j", "vn", "x", "eng")
+_OPENING_CLASSES = ("m", "t")  # years and dates that open a question
 
 
 @dataclass(frozen=True)
@@ -105,18 +106,24 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     for one, other in (pair for parts in TWO_IN_ONE.values() for pair in (parts, parts[::-1])):
         if before.endswith(one) and second.startswith(other):
             return one, other  # "城镇和农村居民消费": what follows 农村 is shared
+    # the years, places and scope that open the question are shared, never part of the first thing
+    places = place_words(before)  # "城市" and "农村" are no places, whatever jieba tags them
+    opening = len(list(itertools.takewhile(lambda w: _opens(w, places), words_before)))
     shared = words_second[-1][0]
     if len(words_before) >= len(words_second) > 1 and len(shared) > 1 and words_before[-1][0] == shared:
         # "铁路货运量和公路货运量": both name their head word; the first is as many words as the second
-        return "".join(w for w, _ in words_before[-len(words_second) :]), second
+        return "".join(w for w, _ in words_before[max(opening, len(words_before) - len(words_second)) :]), second
     # the first's start: the last word of the second's first word's class ("国家级", b), else of its kind (a noun)
     head = words_second[0][1]
-    backwards = range(len(words_before) - 1, -1, -1)
+    backwards = range(len(words_before) - 1, opening - 1, -1)
     start = next((i for i in backwards if words_before[i][1] == head), None)
     if start is None:
         start = next((i for i in backwards if word_kind(words_before[i][1]) == word_kind(head)), None)
-    if start is None:  # "院士工作站的规划目标和目前完成数": the first is what follows the last "的"
-        return before[before.rfind("的") + 1 :], second
+    if start is None:
+        if "的" in before:  # "院士工作站的规划目标和目前完成数": the first is what follows the last "的"
+            return before[before.rfind("的") + 1 :], second
+        # "2022年地方政府专项债券收入和一般债券收入": the first is what follows the years, places and scope
+        return "".join(w for w, _ in words_before[opening:]), second
     first_words = words_before[start:]
     parallel = words_second[: len(first_words)]
     if [word_kind(c) for _, c in first_words] != [word_kind(c) for _, c in parallel]:
@@ -161,6 +168,10 @@ def _in_noun_run(word: tuple[str, str]) -> bool:
     if len(text) == 1:
         return word_class.startswith(("n", "v")) and not word_class.startswith("ns")
     return word_kind(word_class) == "n" and not word_class.startswith("ns") and not text.startswith("全")
+
+
+def _opens(word: tuple[str, str], places: set[str]) -> bool:
+    return word[1].startswith(_OPENING_CLASSES) or word[0] in places or word[0].startswith("全")
 
 
 def word_kind(word_class: str) -> str:

@@ -49,6 +49,16 @@ def test_two_things_named_then_each_asked(tag) -> None:
         "2023年城镇居民人均可支配收入有多少元？",
         "2023年农村居民人均可支配收入有多少元？",
     ]
+    # the year that opens the question is shared, not part of the first thing ("2023年" "…债券收入")
+    assert _questions("2023年地方政府专项债券收入和一般债券收入各是多少？", tag) == [
+        "2023年地方政府专项债券收入是多少？",
+        "2023年一般债券收入是多少？",
+    ]
+    # ... but "城市" is no place, though jieba tags it as one
+    assert _questions("无锡市2021年城市和农村低保标准分别是多少？", tag) == [
+        "无锡市2021年城市低保标准是多少？",
+        "无锡市2021年农村低保标准是多少？",
+    ]
     assert _questions("居民人均可支配收入和城镇居民人均可支配收入分别是多少？", tag) == [
         "居民人均可支配收入是多少？",
         "城镇居民人均可支配收入是多少？",
