@@ -944,6 +944,15 @@ def test_a_qualifier_asked_is_not_met_by_an_alternative_to_it(lexicon: Lexicon) 
     assert answerer.answer(analyse("郑州新增了多少家省级制造业创新中心？"), [provincial]).answer.startswith("4家")
     assert answerer.answer(analyse("郑州国家级农业龙头企业有多少家？"), [both]).found
     assert lexicon.qualifier_alternatives["国家级"] >= {"省级", "市级"}
+    # exports are not imports (NBS communiqué for 2013, which no eval set uses)
+    nation = "全国/2013.md"
+    answerer, texts = _report_answerer(
+        lexicon, (nation, SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2013.md")
+    )
+    passage = "全年货物进出口总额258267亿元人民币，以美元计价为41600亿美元，比上年增长7.6%。其中，出口137170亿元人民币"
+    exports = _doc_hit(nation, texts[nation], passage, "六、对外经济")
+    assert not answerer.answer(analyse("全国货物进口总额增长了多少？"), [exports]).found
+    assert answerer.answer(analyse("全国货物进出口总额增长了多少？"), [exports]).answer.startswith("7.6%")
 
 
 def test_a_day_asked_counts_for_a_statement_with_a_day_and_not_for_one_with_a_year_alone() -> None:
