@@ -60,7 +60,10 @@ _PREVIOUS_YEAR = re.compile(rf"(?:{_PREVIOUS_YEAR_WORD.pattern})(?:末|底|同�
 
 # "今年", "去年", "上一年" said of the year spoken of; not "比上年", "较去年", "同上年"
 _RELATIVE_YEAR = re.compile(r"(?<![比较同])(今年|本年|去年|上年|上一年)(?![度末底同])")
-_COMPARED_YEAR = re.compile(r"(?:比|较|与|同)\s*((?:19|20)\d{2})\s*年")
+# "比2015年增长", "是2015年的1.72倍": the year compared with
+_COMPARED_YEAR = re.compile(
+    r"(?:比|较|与|同)\s*((?:19|20)\d{2})\s*年|(?:是|为|相当于)\s*((?:19|20)\d{2})\s*年(?:末|底)?的\s*\d+(?:\.\d+)?倍"
+)
 _SINCE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年以来")
 _NOW = re.compile(r"(?<!项)目前|当前|迄今|现有")  # not "项目前期"
 # "五年来", "过去五年", "近三年来": the years just before the document's own
@@ -111,8 +114,9 @@ def years_covered(text: str) -> set[int]:
 
 
 def comparison_years(text: str) -> set[int]:
-    """The years a text compares with ("比2015年增长", "较2015年", "与2015年相比"), not of its figures."""
-    return {int(m.group(1)) for m in _COMPARED_YEAR.finditer(text)}
+    """The years a text compares with ("比2015年增长", "较2015年", "与2015年相比", "是2015年的1.72倍"), not
+    of its figures."""
+    return {int(m.group(1) or m.group(2)) for m in _COMPARED_YEAR.finditer(text)}
 
 
 def relative_years(text: str, dated: int | None) -> set[int]:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from reportqa.answering.figures import find_dates, find_figures, present_year, respective_subjects, years_covered
+from reportqa.answering.figures import (
+    comparison_years,
+    find_dates,
+    find_figures,
+    present_year,
+    respective_subjects,
+    years_covered,
+)
 from reportqa.answering.tables import parse_statement
 
 
@@ -162,3 +169,10 @@ def test_a_word_for_two_things_with_two_figures_lists_them_in_turn_without_fenbi
         )
         == {}
     )
+
+
+def test_a_year_compared_with_is_not_a_year_the_figures_are_of() -> None:
+    # "…是2015年的1.72倍" measures this year's figure against 2015's
+    assert comparison_years("地区生产总值达到1200亿元，是2015年的1.6倍，年均增长8%") == {2015}
+    assert comparison_years("一般公共预算收入比2015年增长40%") == {2015}
+    assert comparison_years("2015年地区生产总值为750亿元") == set()
