@@ -36,7 +36,7 @@ from reportqa.answering.kinds import (
     wanted_units,
 )
 from reportqa.answering.outline import SEPARATOR, Heading, Outline
-from reportqa.core.models import NOT_FOUND, Answer, Claim, DirectAnswer, DocumentMeta, Hit, Statement
+from reportqa.core.models import NOT_FOUND, Answer, Chunk, Claim, DirectAnswer, DocumentMeta, Hit, Statement
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
 from reportqa.ingest.loaders import as_read
@@ -73,6 +73,8 @@ _ENGLISH_ASKS = re.compile(
 _PLAN_SECTION = re.compile(
     r"^(?!.*(?:完成|进展|成效|回顾)).*(?:工作任务|主要任务|重点任务|工作安排|工作部署|开局|目标任务|预期目标)"
 )
+# a work report's section that looks back ("一、2020年和“十三五”时期工作回顾", "一、“十三五”规划圆满收官")
+_REVIEW = re.compile(r"回顾|收官|成就|工作总结|过去一年|过去五年")
 # A statement that sets targets ("主要预期目标是：地区生产总值增长6%左右"), wherever it stands; not one
 # that measures an outcome against them ("均好于年度预期目标")
 _STATES_TARGET = re.compile(r"目标(?:是|为|：|:)|力争|控制在")
@@ -436,6 +438,19 @@ class ExtractiveAnswerer:
                     terms[(opening.group(0) if opening else "") + figure.text] = top
         return terms
 
+    def _follows_review(self, meta: DocumentMeta | None, chunk: Chunk) -> bool:
+        """A work report's section after its review ("一、2020年工作回顾"), which names no review of its
+        own, plans: "四、以推动高质量发展为主题…" of a 2021 report sets out 2021's work."""
+        if meta is None or meta.kind != "政府工作报告":
+            return False
+        for path in reversed(Outline.ancestors(chunk.section)):  # the outermost section first
+            parent, _, title = path.rpartition(SEPARATOR)
+            siblings = [heading.title for heading in self.outline.children(chunk.doc_id, parent)]
+            earlier = siblings[: siblings.index(title)] if title in siblings else []
+            if not _REVIEW.search(title) and any(_REVIEW.search(section) for section in earlier):
+                return True
+        return False
+
     def _place_tokens(self, meta: DocumentMeta | None) -> frozenset[str]:
         """The place a document is about is said once, in its title: every sentence of it speaks of that place."""
         place_tokens = self._tokens(" ".join(place_aliases(meta.place))) if meta and meta.place else frozenset()
@@ -452,13 +467,13 @@ class ExtractiveAnswerer:
         dated = meta.year if meta else None
         section_years = years_covered(chunk.section) | relative_years(chunk.section, dated)
         section_since = years_since(chunk.section, dated)
-        plan_section = _is_plan_section(meta, chunk.section)
+        plan_section = _is_plan_section(meta, chunk.section) or self._follows_review(meta, chunk)
         if plan_section and not query.wants_target:
             # "二、2020年主要任务" names the year its targets are for: an outcome asked, the year is only implied
             context_years, implied_years = _reported_years(meta), frozenset(section_years)
         else:
             context_years = section_years | _reported_years(meta)
-            implied_years = frozenset(_implied_years(meta, chunk.section)) if not section_years else frozenset()
+            implied_years = frozenset(_implied_years(meta, plan_section)) if not section_years else frozenset()
         # "“十三五”时期…" as a section; one that also names a year ("2020年和“十三五”工作回顾") says neither
         section_period = period_spoken_of(chunk.section, dated) if not section_years else None
         w = self.weights
@@ -820,14 +835,14 @@ def _reported_years(meta: DocumentMeta | None) -> set[int]:
     return years_covered(meta.title) if meta and meta.kind == "统计公报" else set()
 
 
-def _implied_years(meta: DocumentMeta | None, section: str) -> set[int]:
+def _implied_years(meta: DocumentMeta | None, plan_section: bool) -> set[int]:
     """The year a passage of a dated document speaks of when neither it nor its section names one:
     a work report of year Y plans Y in its sections of plans and reviews the year before elsewhere;
     a decision, plan of reform, opinion, notice or regulation speaks of the year it is dated."""
     if meta is None or meta.year is None:
         return set()
     if meta.kind == "政府工作报告":
-        return {meta.year} if _PLAN_SECTION.search(section) else {meta.year - 1}
+        return {meta.year} if plan_section else {meta.year - 1}
     return {meta.year} if meta.kind in _DATED_INSTRUMENTS else set()
 
 

@@ -330,3 +330,18 @@ def test_headings_that_each_name_the_thing_asked_come_before_a_section_that_hold
     answer = answerer.answer(analyse("园区绩效考核工作分哪几个环节？"), [Hit(chunk, 1.0) for chunk in reversed(chunks)])
     assert answer.direct is not None, answer.answer
     assert answer.direct.text == "材料申报环节、现场核查环节、结果公示环节", answer.answer
+
+
+def test_a_work_reports_sections_after_its_review_plan_the_year_of_the_report(lexicon: Lexicon, tmp_path: Path) -> None:
+    # a report of my own whose sections of plans name neither a year nor 任务 or 安排
+    answerer, chunks = _own_document(
+        lexicon,
+        tmp_path / "reports" / "临沂市2021年政府工作报告.txt",
+        "临沂市2021年政府工作报告\n一、“十三五”时期工作回顾\n五年来，累计建成保障性住房2.1万套。\n"
+        "二、以高质量发展为主题，奋力开创新局面\n计划新开工保障性住房5000套，改造老旧小区120个。\n",
+        DocumentMeta("临沂市2021年政府工作报告", "临沂市", 2021, "政府工作报告"),
+    )
+    hits = [Hit(chunk, 1.0) for chunk in reversed(chunks)]
+    planned = answerer.answer(analyse("临沂市2021年计划新开工多少套保障性住房？"), hits)
+    assert planned.answer.startswith("5000套"), planned.answer
+    assert not answerer.answer(analyse("临沂市2020年新开工多少套保障性住房？"), hits).answer.startswith("5000套")
