@@ -105,10 +105,12 @@ def figure_pair(
     if not pool:
         return None
     if len(years) >= 2:
-        ends = [next((p for p in pool if p.year == y), None) for y in years[:2]]
-        if ends[0] is None or ends[1] is None or ends[0].value == ends[1].value:
-            return None
-        return _ordered(ends[0], ends[1])
+        # the two ends count one kind of thing: "6250万亩" and "8%" are no change of each other
+        for first in (p for p in pool if p.year == years[0]):
+            second = next((p for p in pool if p.year == years[1] and p.family == first.family), None)
+            if second is not None:
+                return _ordered(first, second) if second.value != first.value else None
+        return None
     if asked and asked[0].family == pool[0].family:
         named = _cited(asked[0], pool)
         others = [p for p in pool if p.value != named.value]
@@ -125,7 +127,7 @@ def figure_pair(
             # "比2019年多多少": the year is the base; "2018年比最初增加了多少": the year is the later end
             return (first, other) if re.search(rf"比\s*{years[0]}", question) else (other, first)
         return None
-    best = [p for p in pool if p.passage == pool[0].passage]
+    best = [p for p in pool if p.passage == pool[0].passage and p.family == pool[0].family]
     return _ordered(best[0], best[1]) if len(best) >= 2 else None
 
 

@@ -71,3 +71,14 @@ def test_a_figure_named_in_the_question_is_set_against_the_same_subject_only() -
     answer = _change(question, (2025,), [promoted, stock], subject="新能源汽车保有量")
     assert answer == "39.7万辆 → 100万辆（2025年），相差60.3万辆"
     assert _change("离2025年100万辆的目标还差多少？", (2025,), [promoted], subject="新能源汽车保有量") is None
+
+
+def test_the_two_ends_of_a_change_count_one_kind_of_thing() -> None:
+    # a plan of my own: the first figure of each year is in another unit than the other's
+    passages = [
+        "2021年坚决守住800万亩粮食播种面积、300万吨粮食产量的底线。",
+        "2020年粮食产量达到290万吨，增长2%。",
+    ]
+    assert _change("2021年的粮食产量目标比2020年多多少？", (2021, 2020), passages, ()) == (
+        "290万吨（2020年） → 300万吨（2021年），增加10万吨"
+    )
