@@ -469,8 +469,10 @@ class ExtractiveAnswerer:
         section_since = years_since(chunk.section, dated)
         plan_section = _is_plan_section(meta, chunk.section) or self._follows_review(meta, chunk)
         if plan_section and not query.wants_target:
-            # "二、2020年主要任务" names the year its targets are for: an outcome asked, the year is only implied
-            context_years, implied_years = _reported_years(meta), frozenset(section_years)
+            # "二、2020年主要任务" names the year its targets are for, or the report's year is: an outcome
+            # asked, the year is only implied
+            context_years = _reported_years(meta)
+            implied_years = frozenset(section_years or _implied_years(meta, plan_section))
         else:
             context_years = section_years | _reported_years(meta)
             implied_years = frozenset(_implied_years(meta, plan_section)) if not section_years else frozenset()

@@ -344,4 +344,6 @@ def test_a_work_reports_sections_after_its_review_plan_the_year_of_the_report(le
     hits = [Hit(chunk, 1.0) for chunk in reversed(chunks)]
     planned = answerer.answer(analyse("临沂市2021年计划新开工多少套保障性住房？"), hits)
     assert planned.answer.startswith("5000套"), planned.answer
+    # an outcome asked of the year the plans are for: the plan answers it, its year only implied
+    assert answerer.answer(analyse("临沂市2021年改造老旧小区多少个？"), hits).answer.startswith("120个")
     assert not answerer.answer(analyse("临沂市2020年新开工多少套保障性住房？"), hits).answer.startswith("5000套")
