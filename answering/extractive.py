@@ -338,7 +338,7 @@ class ExtractiveAnswerer:
         A question over several years ("从2015年到2019年") is met by a sentence that names one of them.
         """
         if query.years:
-            missing = [y for y in query.years if y not in candidate.years | candidate.implied_years]
+            missing = [y for y in query.years if not _speaks_of(query, y, candidate.years | candidate.implied_years)]
             if len(missing) == len(query.years) or (len(query.years) == 1 and missing):
                 return "、".join(f"{y}年" for y in missing) + "的相关情况"
         if query.plan_period and not self._speaks_of_period(candidate, query.plan_period):
@@ -812,11 +812,16 @@ def _year_bonus(query: Query, years: frozenset[int], implied: frozenset[int], we
     does not set it above one that names the year."""
     if not query.years:
         return 0.0
-    if any(y in years for y in query.years):
+    if any(_speaks_of(query, y, years) for y in query.years):
         return weights.year_named
-    if any(y in implied for y in query.years):
+    if any(_speaks_of(query, y, implied) for y in query.years):
         return 0.0
     return weights.year_other if years else weights.year_none
+
+
+def _speaks_of(query: Query, year: int, years: frozenset[int]) -> bool:
+    """`years` hold the year asked, or one after it when it is asked from on ("2003年以来")."""
+    return year in years or (year in query.since and any(y > year for y in years))
 
 
 def _names_year_asked(query: Query, candidate: Candidate) -> bool:

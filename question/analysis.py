@@ -98,6 +98,7 @@ _FOLLOWUP_CUE = re.compile(r"^\s*(?:那|还有|and\b|what about|how about)|呢[?
 # kind of thing the answer is; the sentence that answers lists the things, and may never say the kind
 # "四大先导产业中，生物医药产业产值…", "在全部投资中的…": the group the question narrows from
 _GROUP = re.compile(r"(?:^|[在，,])([^，,。？?在]{2,20}?)(?<!其)(?:之中|中)(?=[，,的])")
+_SINCE = re.compile(r"((?:19|20)\d{2})年(?:以来|至今)")
 _ASKED_TYPE = re.compile(r"(?:哪些|哪几[个项类种条方]?|哪[个类种项]|什么)([\u4e00-\u9fff]{2,3})[?？。！!呢\s]*$")
 
 
@@ -109,6 +110,7 @@ class Query:
     text: str
     kind: AnswerKind
     years: tuple[int, ...] = ()  # the years figures are asked for
+    since: tuple[int, ...] = ()  # those of them asked from on ("2003年以来"): any later year speaks of them too
     document_years: tuple[int, ...] = ()  # years that name the documents to answer from
     wants_target: bool = False
     wants_actual: bool = False
@@ -272,6 +274,7 @@ def analyse(
         kind=answer_kind(text),
         years=tuple(y for y in find_years(text) if y not in named) + _relative_to_document(text, named),
         document_years=named,
+        since=tuple(int(m.group(1)) for m in _SINCE.finditer(text)),
         wants_target=bool(_TARGET_CUE.search(text)),
         wants_actual=bool(_ACTUAL_CUE.search(text)),
         wants_start=bool(_START_CUE.search(text)),

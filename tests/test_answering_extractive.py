@@ -1231,3 +1231,18 @@ def test_a_decline_asked_is_a_rate_of_the_part_of_the_year_asked(lexicon: Lexico
     hits = [_doc_hit("武汉市/2021.md", text, line, "") for line in (year, quarter)]
     answer = answerer.answer(analyse(question), hits)
     assert answer.direct is not None and answer.direct.text == figure
+
+
+@needs_shared
+def test_a_year_asked_from_on_is_spoken_of_by_any_later_year(lexicon: Lexicon) -> None:
+    # the national work report of 2013 reviews 2008-2012, which no eval set uses
+    nation = "全国/2013.md"
+    answerer, texts = _report_answerer(
+        lexicon, (nation, SHARED / "cn_national_gov_docs" / "national_work_reports" / "2013.md")
+    )
+    assert analyse("2008年以来我国经济年均增长多少？").since == (2008,)
+    passage = texts[nation][texts[nation].index("这五年，我国宏观经济") :].split("，显著")[0]
+    review = _doc_hit(nation, texts[nation], passage, "一、过去五年工作回顾")
+    answer = answerer.answer(analyse("2009年以来全国国内生产总值年均增长多少？"), [review])
+    assert answer.answer.startswith("9.3%"), answer.answer
+    assert not answerer.answer(analyse("2014年以来全国国内生产总值年均增长多少？"), [review]).found
