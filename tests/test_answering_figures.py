@@ -176,3 +176,11 @@ def test_a_year_compared_with_is_not_a_year_the_figures_are_of() -> None:
     assert comparison_years("地区生产总值达到1200亿元，是2015年的1.6倍，年均增长8%") == {2015}
     assert comparison_years("一般公共预算收入比2015年增长40%") == {2015}
     assert comparison_years("2015年地区生产总值为750亿元") == set()
+
+
+def test_a_time_within_a_year_is_a_date() -> None:
+    # when a plan is to be done, or which part of a year a figure is for
+    assert [d for d, _s, _e in find_dates("力争上半年完成验收，年底前全面投运")] == ["上半年", "年底前"]
+    assert [d for d, _s, _e in find_dates("从今年秋季起免除学杂费")] == ["今年秋季"]
+    assert [d for d, _s, _e in find_dates("比重攀升到2021年一季度的38.5%")] == ["2021年一季度"]
+    assert [d for d, _s, _e in find_dates("2021年3月5日")] == ["2021年3月5日"]
