@@ -56,7 +56,7 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         "quantity",
         re.compile(
             r"多少|(?<!哪)几[家个项人名所件台次倍届份种批期轮座条篇位亩吨]|多大|比重|占比|比例|百分之|增长了?几|"
-            r"总额|金额|how many|how much|"
+            r"总额|金额|how many|how much|how (?:fast|quickly|big|large|high|long|far)\b|"
             r"what (?:share|percentage|proportion|amount|number)|\bnumber of\b|"
             # "What was China's GDP…", "What GDP growth target did…": what names a measured quantity, and
             # asks nothing more ("…GDP and how fast did it grow" asks two things, answered by quotes)

@@ -143,8 +143,9 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
         own_time = _OWN_TIME.search(piece) or YEAR.search(piece)
         if echo and head.startswith(subject) and (replaced := _in_place_of(subject, echo)):
             piece = replaced + head[len(subject) :]  # "那农村居民呢": the first clause, of 农村居民
-        # "太原到“十三五”末又有多少家": a place of its own stands in for the question's
-        own_place = bool(place_words(piece))
+        # "太原到“十三五”末又有多少家": a place that opens the part stands in for the question's (one
+        # further on is what it is about: "多少人的医疗队驰援湖北")
+        own_place = any(piece.startswith(place) for place in place_words(piece))
         if _of_the_subject(piece, piece_words, subject):
             # "比上年增长多少", "其中国家级几家": of the first part's subject, in its year unless it names its own time
             own = f"{_without(subject, own_time=bool(own_time), own_place=own_place)}{piece}"

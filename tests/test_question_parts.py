@@ -195,6 +195,11 @@ def test_a_part_with_its_own_place_time_or_stance_asks_of_the_first_parts_thing(
         "2021年郑州市居民消费价格上涨多少？",
         "2021年居民消费价格全国上涨多少？",
     ]
+    # a place further on in a part is what it is about, not the part's own place
+    assert _questions("2021年郑州新开通多少条地铁线路、多少条通往开封的城际公交？", tag) == [
+        "2021年郑州新开通多少条地铁线路？",
+        "2021年郑州多少条通往开封的城际公交？",
+    ]
     # "城镇" is no place (jieba tags it as one): "新增城镇就业" is a thing of its own
     assert _questions("武汉2021年规模以上工业增加值增长多少？新增城镇就业多少人？", tag) == [
         "武汉2021年规模以上工业增加值增长多少？",
