@@ -624,7 +624,7 @@ def wanted_units(query: Query) -> set[str]:
     if money and not _ASKS_GROWTH.search(money.group(0)) and not _SHARE.search(money.group(0)):
         return {"元"}
     if _SHARE.search(query.text):
-        return {"%"}
+        return {"%", "‰"}  # a rate per thousand ("出生率为12.37‰") is a share too
     if query.is_english:
         for pattern, unit in _ENGLISH_UNIT:
             if pattern.search(query.text):

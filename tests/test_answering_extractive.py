@@ -558,10 +558,10 @@ def test_the_unit_a_question_asks_for(question: str, units: set[str]) -> None:
 @pytest.mark.parametrize(
     ("question", "words"),
     [
-        ("纯信用贷款占多大比例？", {"%", "比例", "比重", "占比", "百分比"}),  # a share asked: 67%为纯信用贷款
+        ("纯信用贷款占多大比例？", {"%", "‰", "比例", "比重", "占比", "百分比"}),  # a share asked: 67%为纯信用贷款
         ("往民生上投了多少钱？", {"元", "钱"}),
-        ("信用贷款的比重提高了多少？", {"%"}),  # the share's change is asked about the share
-        ("比重为42%是哪一年的数据？", {"%"}),  # so is its date
+        ("信用贷款的比重提高了多少？", {"%", "‰"}),  # the share's change is asked about the share
+        ("比重为42%是哪一年的数据？", {"%", "‰"}),  # so is its date
     ],
 )
 def test_the_words_that_ask_for_the_unit_are_not_the_topic(question: str, words: set[str]) -> None:
@@ -1246,3 +1246,14 @@ def test_a_year_asked_from_on_is_spoken_of_by_any_later_year(lexicon: Lexicon) -
     answer = answerer.answer(analyse("2009年以来全国国内生产总值年均增长多少？"), [review])
     assert answer.answer.startswith("9.3%"), answer.answer
     assert not answerer.answer(analyse("2014年以来全国国内生产总值年均增长多少？"), [review]).found
+
+
+@needs_shared
+def test_a_rate_per_thousand_answers_a_rate_asked(lexicon: Lexicon) -> None:
+    # NBS communiqué for 2013, which no eval set uses
+    nation = "全国/2013.md"
+    answerer, texts = _report_answerer(
+        lexicon, (nation, SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2013.md")
+    )
+    births = _doc_hit(nation, texts[nation], "全年出生人口1640万人，出生率为12.08‰", "一、综合")
+    assert answerer.answer(analyse("全国人口出生率是多少？"), [births]).answer.startswith("12.08‰")
