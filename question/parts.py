@@ -23,8 +23,10 @@ from reportqa.language.quantities import MEASURE_WORDS
 from reportqa.question.comparison import YEAR, Comparison, Tagger, parallel_words, same_head, word_kind
 
 _MEASURES = "".join(sorted(MEASURE_WORDS))  # "多少家", "几项"…
-# what asks for a value: "多少", "几个", "多大", "哪一年"…
-_ASKS = re.compile(r"多少|几[个家项人名所件台次倍届份种批期轮座条篇位亩吨年]|多大|多高|多长|哪一?年|何时|什么时候")
+# what asks for a value: "多少", "几个", "多大", "哪一年"… ("这几年", "近几年" ask nothing)
+_ASKS = re.compile(
+    r"多少|(?<![这近前])几[个家项人名所件台次倍届份种批期轮座条篇位亩吨年]|多大|多高|多长|哪一?年|何时|什么时候"
+)
 # the asking words of a clause, with the verb that leads to them ("有多少家", "是多少", "达到多少")
 _ASKED_PHRASE = re.compile(rf"(?:是|有|为|达到|达|一共|总共|共有|共|占)?(?:多少|几)[{_MEASURES}人亩吨年元亿万钱]*")
 # "A和B分别是多少", "A与B各有多少": the two things, then what is asked of each

@@ -229,3 +229,8 @@ def test_english_questions_that_ask_two_things_are_split() -> None:
     # "and" inside what is asked is no second question
     assert sides("How many schools and hospitals were built in Zhengzhou in 2020?") is None
     assert sides("What was the GDP of Urumqi in 2021?") is None
+
+
+def test_a_clause_that_only_says_when_asks_nothing(tag) -> None:
+    # "这几年", "近几年" say when; the question asks one thing
+    assert split_parts("无锡这几年抓治水，劣五类断面占比降到多少了？", tag) is None
