@@ -71,8 +71,9 @@ _ENGLISH_ASKS = re.compile(
 )
 # Headings of a work report's plans for the year ahead (not "工作回顾", "主要任务完成情况").
 _PLAN_SECTION = re.compile(
-    r"^(?!.*(?:完成|进展|成效|回顾)).*(?:工作任务|主要任务|重点任务|工作安排|工作部署|开局|目标任务|预期目标)"
+    r"^(?!.*(?:完成|进展|成效|回顾)).*(?:工作任务|主要任务|重点任务|重点工作|工作安排|工作部署|开局|目标任务|预期目标)"
 )
+_ASKS_ACTUAL = re.compile(r"实际")  # an outcome asked, not a target
 # a work report's section that looks back ("一、2020年和“十三五”时期工作回顾", "一、“十三五”规划圆满收官")
 _REVIEW = re.compile(r"回顾|收官|成就|工作总结|过去一年|过去五年")
 # A statement that sets targets ("主要预期目标是：地区生产总值增长6%左右"), wherever it stands; not one
@@ -341,6 +342,8 @@ class ExtractiveAnswerer:
             missing = [y for y in query.years if not _speaks_of(query, y, candidate.years | candidate.implied_years)]
             if len(missing) == len(query.years) or (len(query.years) == 1 and missing):
                 return "、".join(f"{y}年" for y in missing) + "的相关情况"
+        if _ASKS_ACTUAL.search(query.text) and not query.wants_target and candidate.states_targets:
+            return "实际完成情况"  # "实际的城镇化率是多少": a plan's "达到50%以上" is no outcome
         if query.plan_period and not self._speaks_of_period(candidate, query.plan_period):
             first, last = query.plan_period
             return f"{first}—{last}年的相关情况"

@@ -85,6 +85,7 @@ _ASKS_RATE = re.compile(
     re.I,
 )
 # "增长多少" in no unit asks for a growth rate ("比上年增长2.3%"), not the level that grew ("涨到多少" does)
+_GROWN_BY = re.compile(r"(?:增长|增加|减少|下降|提高)了?\d")
 _ASKS_GROWTH = re.compile(rf"增长|增速|增幅|涨(?![到至])|下降(?![到至])|下跌|回落|{_GROWTH_EN}", re.I)
 # which rate a question asks, and which one a percentage's clause states ("增长11.2%，占全省39.5%")
 _ASKS_SHARE = re.compile(r"比重|占比|比例|之比|占|share|proportion", re.I)
@@ -329,6 +330,9 @@ class Quantities:
             asked = counted_thing(query)
             units = [f.unit for f in _stated_figures(text) if not counts_other(text, f, terms, self.tag, asked)]
         wanted = _required_units(query)
+        if not wanted and _ASKS_GROWTH.search(query.text) and ASKS_CHANGE.search(query.text) and not is_table_row:
+            # "增长了多少" in no unit: a rate, or a sum it grew by ("增长20亿元"); "达到2.32万亿元" says neither
+            return any(u in RATE_UNITS for u in units) or bool(_GROWN_BY.search(text))
         return bool(units) and (not wanted or any(u is None or _unit_matches(u, wanted) for u in units))
 
     def direct(
@@ -366,6 +370,8 @@ class Quantities:
             return None  # "投资了多少钱" is not answered by "500亩"
         if counts_other(text, figure, terms, self.tag, counted_thing(query)):
             return None  # the best figure counts something the question does not name
+        if not self.holds_kind_asked(query, text, is_table_row, terms):
+            return None  # "增长了多少" is not answered by "达到2.32万亿元"
         if query.years and figure.year is not None and figure.year not in query.years:
             return None
         # the level a change started from is not the asked year's ("调整前…由50%提高到75%")

@@ -1257,3 +1257,36 @@ def test_a_rate_per_thousand_answers_a_rate_asked(lexicon: Lexicon) -> None:
     )
     births = _doc_hit(nation, texts[nation], "全年出生人口1640万人，出生率为12.08‰", "一、综合")
     assert answerer.answer(analyse("全国人口出生率是多少？"), [births]).answer.startswith("12.08‰")
+
+
+@needs_shared
+def test_an_outcome_asked_is_not_answered_by_a_target_nor_a_growth_by_a_level(lexicon: Lexicon) -> None:
+    # the national work report and the NBS communiqué of 2013, which no eval set uses
+    report, communique = "全国/2013.md", "全国/2013公报.md"
+    answerer, texts = _answerer(
+        lexicon,
+        {
+            report: (
+                SHARED / "cn_national_gov_docs" / "national_work_reports" / "2013.md",
+                DocumentMeta("政府工作报告", "全国", 2013, "政府工作报告"),
+            ),
+            communique: (
+                SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2013.md",
+                DocumentMeta("2013年国民经济和社会发展统计公报", "全国", 2013, "统计公报"),
+            ),
+        },
+    )
+    plan = "二、今年经济社会发展的总体要求、主要预期目标和宏观经济政策"
+    target = _doc_hit(report, texts[report], "今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右", plan)
+    assert answerer.answer(analyse("2013年全国国内生产总值的增长目标是多少？"), [target]).answer.startswith("7.5%左右")
+    assert not answerer.answer(analyse("2013年全国国内生产总值实际增长多少？"), [target]).found
+    # a growth asked in no unit: a level is no answer; a count asked in 起 is answered in 起
+    level = _doc_hit(communique, texts[communique], "全年国内生产总值[5]568845亿元", "一、综合")
+    assert not answerer.answer(analyse("2013年全国国内生产总值增长了多少？"), [level]).found
+    fires = _doc_hit(
+        communique,
+        texts[communique],
+        "全年共发生森林火灾3929起，森林火灾受害森林面积1.4万公顷",
+        "十二、资源、环境和安全生产",
+    )
+    assert answerer.answer(analyse("2013年全国共发生多少起森林火灾？"), [fires]).answer.startswith("3929起")
