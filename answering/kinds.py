@@ -330,9 +330,8 @@ class Quantities:
             asked = counted_thing(query)
             units = [f.unit for f in _stated_figures(text) if not counts_other(text, f, terms, self.tag, asked)]
         wanted = _required_units(query)
-        if not wanted and _ASKS_GROWTH.search(query.text) and ASKS_CHANGE.search(query.text) and not is_table_row:
-            # "增长了多少" in no unit: a rate, or a sum it grew by ("增长20亿元"); "达到2.32万亿元" says neither
-            return any(u in RATE_UNITS for u in units) or bool(_GROWN_BY.search(text))
+        if not is_table_row and _asks_growth_in_no_unit(query, wanted):
+            return _states_growth(text, units)
         return bool(units) and (not wanted or any(u is None or _unit_matches(u, wanted) for u in units))
 
     def direct(
@@ -370,7 +369,7 @@ class Quantities:
             return None  # "投资了多少钱" is not answered by "500亩"
         if counts_other(text, figure, terms, self.tag, counted_thing(query)):
             return None  # the best figure counts something the question does not name
-        if not self.holds_kind_asked(query, text, is_table_row, terms):
+        if _asks_growth_in_no_unit(query, required) and not _states_growth(text, [f.unit for f in figures]):
             return None  # "增长了多少" is not answered by "达到2.32万亿元"
         if query.years and figure.year is not None and figure.year not in query.years:
             return None
@@ -642,6 +641,15 @@ def _required_units(query: Query) -> set[str]:
     """The units an answer must be in: those a Chinese question asks in. An English question's unit is
     guessed from its nouns ("stations" are counted in 家 or 个), so it only prefers a figure."""
     return set() if query.is_english else wanted_units(query)
+
+
+def _asks_growth_in_no_unit(query: Query, wanted: set[str]) -> bool:
+    return not wanted and bool(_ASKS_GROWTH.search(query.text) and ASKS_CHANGE.search(query.text))
+
+
+def _states_growth(text: str, units: Sequence[str | None]) -> bool:
+    """A rate, or a sum grown by ("增长20亿元"): "达到2.32万亿元" states neither."""
+    return any(u in RATE_UNITS for u in units) or bool(_GROWN_BY.search(text))
 
 
 def _asks_rate(query: Query, wanted: set[str]) -> bool:
