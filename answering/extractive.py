@@ -74,6 +74,7 @@ _PLAN_SECTION = re.compile(
     r"^(?!.*(?:完成|进展|成效|回顾)).*(?:工作任务|主要任务|重点任务|重点工作|工作安排|工作部署|开局|目标任务|预期目标)"
 )
 _ASKS_ACTUAL = re.compile(r"实际")  # an outcome asked, not a target
+_SUMS = re.compile(r"累计|一共|总共|合计|共计|总计")  # a total over years
 # a work report's section that looks back ("一、2020年和“十三五”时期工作回顾", "一、“十三五”规划圆满收官")
 _REVIEW = re.compile(r"回顾|收官|成就|工作总结|过去一年|过去五年")
 # A statement that sets targets ("主要预期目标是：地区生产总值增长6%左右"), wherever it stands; not one
@@ -487,6 +488,7 @@ class ExtractiveAnswerer:
         else:
             pieces = [(as_read(chunk.doc_id, s.text), s.start, s.end) for s in split_sentences(chunk.text)]
         topic = self._topic_terms(query)
+        sums_years = not _SUMS.search(query.text)
         written = self._written(query)
         unsaid = self.tokenizer.qualifiers.unsaid(query.text)
         alternatives = {q: a for q, a in self.tokenizer.qualifier_alternatives.items() if q in query.text}
@@ -525,8 +527,11 @@ class ExtractiveAnswerer:
             scored = 0.0 if lacks_topic and coverage >= self.min_coverage else coverage
             coverage = 0.0 if lacks_topic else coverage
             years = frozenset(own_years | context_years | (set() if own_years else previous_years))
-            # "比2015年增长36.6%" compares with 2015 and speaks of the year its place implies
-            implied = frozenset() if years - comparison_years(text) else implied_years
+            # "比2015年增长36.6%" compares with 2015 and speaks of the year its place implies; a sum over
+            # years ("累计接待游客9310万人次") speaks of no one year, unless a total is asked
+            implied = (
+                frozenset() if years - comparison_years(text) or (sums_years and _SUMS.search(text)) else implied_years
+            )
             base_year = next(iter(years or implied)) if len(years or implied) == 1 else None
             implied |= present_year(text, dated)  # "目前，我市建有…" in a report of 2020: 2020, as it stood
             implied |= section_since | years_since(text, dated)  # "2019年以来…" may speak of 2020 too

@@ -347,3 +347,18 @@ def test_a_work_reports_sections_after_its_review_plan_the_year_of_the_report(le
     # an outcome asked of the year the plans are for: the plan answers it, its year only implied
     assert answerer.answer(analyse("临沂市2021年改造老旧小区多少个？"), hits).answer.startswith("120个")
     assert not answerer.answer(analyse("临沂市2020年新开工多少套保障性住房？"), hits).answer.startswith("5000套")
+
+
+def test_a_sum_over_years_speaks_of_no_one_year(lexicon: Lexicon, tmp_path: Path) -> None:
+    # a review of my own: its section names no year, so its statements speak of the year before the report's
+    answerer, chunks = _own_document(
+        lexicon,
+        tmp_path / "reports" / "日照市2021年政府工作报告.txt",
+        "日照市2021年政府工作报告\n一、“十三五”时期工作回顾\n累计接待游客5000万人次，实现旅游总收入600亿元。\n"
+        "城镇新增就业4.2万人。\n二、2021年工作安排\n办好民生实事。\n",
+        DocumentMeta("日照市2021年政府工作报告", "日照市", 2021, "政府工作报告"),
+    )
+    hits = [Hit(chunk, 1.0) for chunk in reversed(chunks)]
+    assert answerer.answer(analyse("日照市2020年城镇新增就业多少人？"), hits).answer.startswith("4.2万人")
+    assert not answerer.answer(analyse("日照市2020年旅游总收入是多少？"), hits).found
+    assert answerer.answer(analyse("日照市“十三五”时期累计旅游总收入是多少？"), hits).answer.startswith("600亿元")
