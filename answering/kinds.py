@@ -37,6 +37,7 @@ from reportqa.core.models import DirectAnswer
 from reportqa.core.weights import AnswerWeights
 from reportqa.language.lexicon import Qualifiers
 from reportqa.language.numbering import POINT_OPENING
+from reportqa.language.places import place_mentions
 from reportqa.language.quantities import MEASURE_WORDS, RATE_UNITS, UNIT_PATTERN, amount, unit_family, unit_scale
 from reportqa.question.analysis import Query
 
@@ -100,6 +101,8 @@ _ROSTER_NAME = re.compile(
     r"(?:长|书记|主任|主席|总理)(?:\s*[:：]\s*|\s+)([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ 　][\u4e00-\u9fff])(?=\s|$)"
 )
 _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
+# which of the gazetteer's places (not "哪个城市…更长", a comparison; not "哪两个国家", which it does not hold)
+_ASKS_PLACE = re.compile(r"哪[一两二三四五六七八九几]?[个些]?(?:省市|省份|省区|省|城市|市|地区|县)(?!.*[更最])")
 _CLAUSE_END = re.compile(r"[，。；、,;]")
 # a figure and the 、 or 和 after it, right before another figure: "36.6%、" of "增长36.6%、50.9%"
 _LISTED_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[%‰]|[万亿]?[\u4e00-\u9fff]{0,3})(?:、|和)$")
@@ -280,6 +283,38 @@ class People:
         listed = [re.sub(r"[ 　]", "", m.group(1)) for m in _ROSTER_NAME.finditer(text)]
         tagged = [w for w, c in self.tagger.word_classes(text).items() if c == "nr" and len(w) >= 2]
         return listed + [w for w in tagged if not any(w in name for name in listed)]
+
+
+@dataclass(frozen=True)
+class Places:
+    """Which place: the places the text names, other than those the question names ("对口支援拉萨的是
+    哪两个省市": "北京市、江苏省")."""
+
+    weights: AnswerWeights
+
+    def statement_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
+        return self.weights.place_present if self.named(query, text) else self.weights.place_absent
+
+    def holds_kind_asked(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> bool:
+        return bool(self.named(query, text))
+
+    def direct(
+        self,
+        query: Query,
+        text: str,
+        is_table_row: bool,
+        terms: Mapping[str, float],
+        base_year: int | None = None,
+        change_years: tuple[int, int] | None = None,
+    ) -> DirectAnswer | None:
+        places = self.named(query, text)
+        return DirectAnswer("、".join(places)) if places else None
+
+    @staticmethod
+    def named(query: Query, text: str) -> list[str]:
+        asked = set(query.places)
+        found = (text[start:end] for name, start, end in place_mentions(text) if name not in asked)
+        return list(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)
@@ -465,6 +500,7 @@ class QuestionKinds:
         self.quantities = Quantities(weights, tagger.qualifiers, tagger.tagged)
         self.dates = Dates(weights)
         self.people = People(weights, tagger)
+        self.places = Places(weights)
         self.reasons = Reasons(weights)
         self.lists = Lists(weights)
         self.any_statement = AnyStatement()
@@ -476,6 +512,8 @@ class QuestionKinds:
             return self.dates
         if query.kind == "name" and _ASKS_PERSON.search(query.text):
             return self.people
+        if query.kind in ("name", "list", "open") and _ASKS_PLACE.search(query.text):
+            return self.places
         if query.kind == "reason":
             return self.reasons
         if query.kind == "list":

@@ -49,6 +49,8 @@ class AnswerWeights(BaseModel):
     person_present: float = 0.8  # a question who, a statement naming people after their post ("代市长 侯红")
     person_guessed: float = 0.4  # …naming only people jieba guesses at ("安图" of 安图生物, a company)
     person_absent: float = -0.3
+    place_present: float = 0.8  # a question which place, a statement naming another than the question's; not fitted
+    place_absent: float = -0.3
 
     # --- which figure of the statement ---------------------------------------------------------
     figure_year: float = 2.0  # the figure is bound to the year asked (against, if another year)

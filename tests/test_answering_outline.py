@@ -362,3 +362,16 @@ def test_a_sum_over_years_speaks_of_no_one_year(lexicon: Lexicon, tmp_path: Path
     assert answerer.answer(analyse("日照市2020年城镇新增就业多少人？"), hits).answer.startswith("4.2万人")
     assert not answerer.answer(analyse("日照市2020年旅游总收入是多少？"), hits).found
     assert answerer.answer(analyse("日照市“十三五”时期累计旅游总收入是多少？"), hits).answer.startswith("600亿元")
+
+
+def test_a_place_asked_is_answered_with_the_places_the_statement_names(lexicon: Lexicon, tmp_path: Path) -> None:
+    # a review of my own; the question's own place is not an answer
+    answerer, chunks = _own_document(
+        lexicon,
+        tmp_path / "reports" / "喀什地区2021年政府工作报告.txt",
+        "喀什地区2021年政府工作报告\n一、“十三五”时期工作回顾\n在上海、山东、广东、深圳的对口支援下，喀什地区建成学校120所。\n",
+        DocumentMeta("喀什地区2021年政府工作报告", "喀什地区", 2021, "政府工作报告"),
+    )
+    hits = [Hit(chunk, 1.0) for chunk in reversed(chunks)]
+    answer = answerer.answer(analyse("对口支援喀什地区的是哪几个省市？"), hits)
+    assert answer.direct is not None and answer.direct.text == "上海、山东、广东、深圳", answer.answer
