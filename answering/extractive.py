@@ -74,7 +74,8 @@ _PLAN_SECTION = re.compile(
     r"^(?!.*(?:完成|进展|成效|回顾)).*(?:工作任务|主要任务|重点任务|重点工作|工作安排|工作部署|开局|目标任务|预期目标)"
 )
 _ASKS_ACTUAL = re.compile(r"实际")  # an outcome asked, not a target
-_SUMS = re.compile(r"累计|一共|总共|合计|共计|总计")  # a total over years
+# a total over years; "全年累计…" sums one year
+_SUMS = re.compile(r"(?<!全年)(?<!当年)(?<!年内)(?:累计|一共|总共|合计|共计|总计)")
 # a work report's section that looks back ("一、2020年和“十三五”时期工作回顾", "一、“十三五”规划圆满收官")
 _REVIEW = re.compile(r"回顾|收官|成就|工作总结|过去一年|过去五年")
 # A statement that sets targets ("主要预期目标是：地区生产总值增长6%左右"), wherever it stands; not one

@@ -101,8 +101,10 @@ _ROSTER_NAME = re.compile(
     r"(?:长|书记|主任|主席|总理)(?:\s*[:：]\s*|\s+)([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ 　][\u4e00-\u9fff])(?=\s|$)"
 )
 _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
-# which of the gazetteer's places (not "哪个城市…更长", a comparison; not "哪两个国家", which it does not hold)
-_ASKS_PLACE = re.compile(r"哪[一两二三四五六七八九几]?[个些]?(?:省市|省份|省区|省|城市|市|地区|县)(?!.*[更最])")
+# which of the gazetteer's places (not "哪两个国家", which it does not hold)
+_ASKS_PLACE = re.compile(r"哪[一两二三四五六七八九几]?[个些]?(?:省市|省份|省区|省|城市|市|地区|县)")
+# ... but not which of two compared ("哪个城市…更长", "A和B…哪个省多？")
+_COMPARES = re.compile(r"[更最]|[多少高低大小快慢长短]\s*[？?]?$")
 _CLAUSE_END = re.compile(r"[，。；、,;]")
 # a figure and the 、 or 和 after it, right before another figure: "36.6%、" of "增长36.6%、50.9%"
 _LISTED_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[%‰]|[万亿]?[\u4e00-\u9fff]{0,3})(?:、|和)$")
@@ -512,7 +514,12 @@ class QuestionKinds:
             return self.dates
         if query.kind == "name" and _ASKS_PERSON.search(query.text):
             return self.people
-        if query.kind in ("name", "list", "open") and _ASKS_PLACE.search(query.text):
+        if (
+            query.kind in ("name", "list", "open")
+            and _ASKS_PLACE.search(query.text)
+            and not _COMPARES.search(query.text)
+            and len(query.places) < 2
+        ):
             return self.places
         if query.kind == "reason":
             return self.reasons

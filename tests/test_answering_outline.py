@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 from reportqa.answering.extractive import ExtractiveAnswerer
+from reportqa.answering.kinds import Places, QuestionKinds
 from reportqa.answering.outline import Heading, Outline
 from reportqa.core.models import Chunk, DocumentMeta, Hit
 from reportqa.core.settings import Settings
+from reportqa.core.weights import AnswerWeights
 from reportqa.indexing.keyword import KeywordIndex
 from reportqa.ingest.chunking import Chunker
 from reportqa.ingest.pipeline import parse_document
@@ -355,13 +357,15 @@ def test_a_sum_over_years_speaks_of_no_one_year(lexicon: Lexicon, tmp_path: Path
         lexicon,
         tmp_path / "reports" / "日照市2021年政府工作报告.txt",
         "日照市2021年政府工作报告\n一、“十三五”时期工作回顾\n累计接待游客5000万人次，实现旅游总收入600亿元。\n"
-        "城镇新增就业4.2万人。\n二、2021年工作安排\n办好民生实事。\n",
+        "城镇新增就业4.2万人。全年累计减免税费12亿元。\n二、2021年工作安排\n办好民生实事。\n",
         DocumentMeta("日照市2021年政府工作报告", "日照市", 2021, "政府工作报告"),
     )
     hits = [Hit(chunk, 1.0) for chunk in reversed(chunks)]
     assert answerer.answer(analyse("日照市2020年城镇新增就业多少人？"), hits).answer.startswith("4.2万人")
     assert not answerer.answer(analyse("日照市2020年旅游总收入是多少？"), hits).found
     assert answerer.answer(analyse("日照市“十三五”时期累计旅游总收入是多少？"), hits).answer.startswith("600亿元")
+    # "全年累计" sums one year
+    assert answerer.answer(analyse("日照市2020年减免了多少税费？"), hits).answer.startswith("12亿元")
 
 
 def test_a_place_asked_is_answered_with_the_places_the_statement_names(lexicon: Lexicon, tmp_path: Path) -> None:
@@ -375,3 +379,8 @@ def test_a_place_asked_is_answered_with_the_places_the_statement_names(lexicon: 
     hits = [Hit(chunk, 1.0) for chunk in reversed(chunks)]
     answer = answerer.answer(analyse("对口支援喀什地区的是哪几个省市？"), hits)
     assert answer.direct is not None and answer.direct.text == "上海、山东、广东、深圳", answer.answer
+    # which of two compared is no place asked
+    kinds = QuestionKinds(lexicon, AnswerWeights())
+    assert isinstance(kinds.of(analyse("对口支援喀什地区的是哪几个省市？")), Places)
+    assert not isinstance(kinds.of(analyse("苏州和无锡，哪个市的高新技术企业多？")), Places)
+    assert not isinstance(kinds.of(analyse("哪个城市的地铁运营里程更长？")), Places)
