@@ -66,17 +66,17 @@ _UNIT_ALIASES = {
     "户": {"户", "家"},
     "个": {"个", "家", "项"},
 }
+# An English question's words for growth ("by how much did GDP grow")
+_GROWTH_EN = r"growth|\bgr[eo]wn?\b"
 _ENGLISH_UNIT = (
     (re.compile(r"enterprises|companies|firms|stations|platforms|institutions", re.I), "家"),
-    (re.compile(r"percent|share|proportion|ratio|%", re.I), "%"),
-    (re.compile(r"yuan|funding|money|investment|amount", re.I), "元"),
+    (re.compile(rf"percent|share|proportion|ratio|\brate\b|{_GROWTH_EN}|%", re.I), "%"),
+    (re.compile(r"yuan|funding|money|investment|amount|\bgdp\b|revenue|income|expenditure|spending", re.I), "元"),
     (re.compile(r"people|persons|talents|experts|academicians", re.I), "人"),
     (re.compile(r"projects|items", re.I), "项"),
 )
 # parts of a year a figure may be said of ("一季度", "上半年", "前三季度", "全年")
 _PART_OF_YEAR = re.compile(r"[一二三四]季度|前三季度|[上下]半年|全年")
-# An English question's words for growth ("by how much did GDP grow")
-_GROWTH_EN = r"growth|\bgr[eo]wn?\b"
 # Words that make a figure an increase over a period rather than a level ("新增", "增长", "提高").
 _FLOW_CUE = re.compile(rf"新增|净增|新认定|新建|增加|增长|提高|提升|新引进|{_GROWTH_EN}", re.I)
 # A question that asks for a rate or share; any other "多少" asks for a level, which a percentage is not

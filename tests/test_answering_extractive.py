@@ -549,6 +549,8 @@ def test_a_figure_the_question_gives_names_the_statement_asked_about(lexicon: Le
         ("立项了多少个课题？", {"个", "家", "项"}),  # 个, not "个项"
         ("投入多少个亿？", {"亿元", "亿"}),
         ("收入增长了多少个百分点？", {"个百分点"}),
+        ("What was Wuxi's GDP in 2021?", {"元"}),  # an English question's measured noun
+        ("how fast did it grow (Wuxi GDP in 2021)?", {"%"}),  # ... but a growth asked of it is a rate
     ],
 )
 def test_the_unit_a_question_asks_for(question: str, units: set[str]) -> None:
