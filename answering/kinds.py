@@ -66,7 +66,7 @@ _UNIT_ALIASES = {
     "户": {"户", "家"},
     "个": {"个", "家", "项"},
 }
-# An English question's words for growth ("by how much did GDP grow")
+# An English question's words for growth ("GDP grew 5%", "the growth of retail sales")
 _GROWTH_EN = r"growth|\bgr[eo]wn?\b"
 _ENGLISH_UNIT = (
     (re.compile(r"enterprises|companies|firms|stations|platforms|institutions", re.I), "家"),

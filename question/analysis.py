@@ -59,7 +59,7 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
             r"总额|金额|how many|how much|how (?:fast|quickly|big|large|high|long|far)\b|"
             r"what (?:share|percentage|proportion|amount|number)|\bnumber of\b|"
             # "What was China's GDP…", "What GDP growth target did…": what names a measured quantity, and
-            # asks nothing more ("…GDP and how fast did it grow" asks two things, answered by quotes)
+            # asks nothing more ("…GDP and how quickly did it rise" asks two things, answered by quotes)
             r"^\W*what\b(?![^?]*\band\s+(?:how|what|which|its|their)\b)[^?]*"
             r"\b(?:gdp|revenue|income|output|investment|growth|rate|target|total|value|volume|expenditure|spending|"
             r"population|production|ratio|capacity|area|length)\b",

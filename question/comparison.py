@@ -120,7 +120,7 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     if start is None:
         start = next((i for i in backwards if word_kind(words_before[i][1]) == word_kind(head)), None)
     if start is None:
-        if "的" in before:  # "院士工作站的规划目标和目前完成数": the first is what follows the last "的"
+        if "的" in before:  # "孵化器的目标数和完成数": the first is what follows the last "的"
             return before[before.rfind("的") + 1 :], second
         # "2022年地方政府专项债券收入和一般债券收入": the first is what follows the years, places and scope
         return "".join(w for w, _ in words_before[opening:]), second

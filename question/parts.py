@@ -49,27 +49,27 @@ _MEASURE_NOUNS = frozenset({"总数", "总量", "总额", "数量", "规模", "�
 _STANCE_WORDS = frozenset({"实际", "计划", "力争", "预计", "预期"})
 
 
-# English: a second clause that asks ("…, and how fast did it grow?", "…? What was the target?")
+# English: a second clause that asks ("…, and how quickly did it rise?", "…? What was the plan for 2025?")
 _EN_NEXT_CLAUSE = re.compile(r"(?:\?\s*|,?\s+and\s+)(?=(?:how|what|which|where|when|who|why)\b)", re.IGNORECASE)
 _EN_ASKING = re.compile(
     r"\b(?:how\s+(?:many|much|fast|big|large|long|high|far)|what|which|where|when|who|why)\b"
     r"(?:\s+(?:was|were|is|are|did|does|do|has|have|had)\b)?",
     re.IGNORECASE,
 )
-# a clause that names nothing of its own but refers back ("where did it rank", "what was the target")
+# a clause that names nothing of its own but refers back ("where does it stand", "what was the plan")
 _EN_REFERS_BACK = re.compile(r"\b(?:it|its|they|their|them|this|that|the target|the goal|the growth)\b", re.IGNORECASE)
 _EN_YEAR = re.compile(r"\b(?:in\s+)?(?:19|20)\d{2}\b")
 
 
 def split_english_parts(question: str) -> Comparison | None:
     """One question per clause of an English question that asks two things; a clause that refers
-    back to the first ("…, and how fast did it grow?") is asked of what the first names."""
+    back to the first ("…, and how quickly did it rise?") is asked of what the first names."""
     text = question.strip().rstrip("?. ")
     pieces = [p.strip(" ,") for p in _EN_NEXT_CLAUSE.split(text) if p.strip(" ,")]
     if len(pieces) < 2 or not all(_EN_ASKING.search(p) for p in pieces):
         return None
     head = pieces[0]
-    subject = " ".join(_EN_ASKING.sub(" ", head, count=1).split())  # "Sichuan's GDP in 2020"
+    subject = " ".join(_EN_ASKING.sub(" ", head, count=1).split())  # "Wuxi's GDP in 2021"
     sides = [(subject or head, f"{head}?")]
     for piece in pieces[1:]:
         own = piece
@@ -146,7 +146,7 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
         if echo and head.startswith(subject) and (replaced := _in_place_of(subject, echo)):
             piece = replaced + head[len(subject) :]  # "那农村居民呢": the first clause, of 农村居民
         # "太原到“十三五”末又有多少家": a place that opens the part stands in for the question's (one
-        # further on is what it is about: "多少人的医疗队驰援湖北")
+        # further on is what it is about: "多少条通往开封的城际公交")
         own_place = any(piece.startswith(place) for place in place_words(piece))
         if _of_the_subject(piece, piece_words, subject):
             # "比上年增长多少", "其中国家级几家": of the first part's subject, in its year unless it names its own time

@@ -55,9 +55,9 @@ def test_two_things_named_then_each_asked(tag) -> None:
         "2023年一般债券收入是多少？",
     ]
     # ... but "城市" is no place, though jieba tags it as one
-    assert _questions("无锡市2021年城市和农村低保标准分别是多少？", tag) == [
-        "无锡市2021年城市低保标准是多少？",
-        "无锡市2021年农村低保标准是多少？",
+    assert _questions("无锡市2021年城市和农村人均住房面积分别是多少？", tag) == [
+        "无锡市2021年城市人均住房面积是多少？",
+        "无锡市2021年农村人均住房面积是多少？",
     ]
     assert _questions("居民人均可支配收入和城镇居民人均可支配收入分别是多少？", tag) == [
         "居民人均可支配收入是多少？",
@@ -201,9 +201,9 @@ def test_a_part_with_its_own_place_time_or_stance_asks_of_the_first_parts_thing(
         "2021年郑州多少条通往开封的城际公交？",
     ]
     # "城镇" is no place (jieba tags it as one): "新增城镇就业" is a thing of its own
-    assert _questions("武汉2021年规模以上工业增加值增长多少？新增城镇就业多少人？", tag) == [
-        "武汉2021年规模以上工业增加值增长多少？",
-        "武汉2021年新增城镇就业多少人？",
+    assert _questions("武汉2021年规模以上工业增加值增速是多少？新增城镇就业人数是多少？", tag) == [
+        "武汉2021年规模以上工业增加值增速是多少？",
+        "武汉2021年新增城镇就业人数是多少？",
     ]
 
 
@@ -222,9 +222,9 @@ def test_english_questions_that_ask_two_things_are_split() -> None:
         "What was its growth (Jilin's grain output in 2021)?",
     ]
     # a clause with a subject of its own keeps to it
-    assert sides("How many tourists visited Foshan in 2021, and what was the retail sales total of Wuxi?") == [
+    assert sides("How many tourists visited Foshan in 2021, and which industries led Wuxi?") == [
         "How many tourists visited Foshan in 2021?",
-        "what was the retail sales total of Wuxi?",
+        "which industries led Wuxi?",
     ]
     # "and" inside what is asked is no second question
     assert sides("How many schools and hospitals were built in Zhengzhou in 2020?") is None
