@@ -18,6 +18,9 @@ from reportqa.language.normalise import normalise_text
 from reportqa.language.places import name_places, question_places
 from reportqa.language.quantities import written_units
 
+# "how many", "how fast"…: an English question that asks a quantity
+HOW_MUCH_EN = r"how\s+(?:many|much|fast|quickly|big|large|high|long|far)\b"
+
 AnswerKind = Literal["quantity", "date", "name", "reason", "list", "open"]
 
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}年")
@@ -56,7 +59,7 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         "quantity",
         re.compile(
             r"多少|(?<!哪)几[家个项人名所件台次倍届份种批期轮座条篇位亩吨]|多大|比重|占比|比例|百分之|增长了?几|"
-            r"总额|金额|how many|how much|how (?:fast|quickly|big|large|high|long|far)\b|"
+            rf"总额|金额|{HOW_MUCH_EN}|"
             r"what (?:share|percentage|proportion|amount|number)|\bnumber of\b|"
             # "What was China's GDP…", "What GDP growth target did…": what names a measured quantity, and
             # asks nothing more ("…GDP and how quickly did it rise" asks two things, answered by quotes)

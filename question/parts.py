@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 
 from reportqa.language.places import place_words
 from reportqa.language.quantities import MEASURE_WORDS
+from reportqa.question.analysis import HOW_MUCH_EN
 from reportqa.question.comparison import YEAR, Comparison, Tagger, parallel_words, same_head, word_kind
 
 _MEASURES = "".join(sorted(MEASURE_WORDS))  # "多少家", "几项"…
@@ -50,9 +51,10 @@ _STANCE_WORDS = frozenset({"实际", "计划", "力争", "预计", "预期"})
 
 
 # English: a second clause that asks ("…, and how quickly did it rise?", "…? What was the plan for 2025?")
-_EN_NEXT_CLAUSE = re.compile(r"(?:\?\s*|,?\s+and\s+)(?=(?:how|what|which|where|when|who|why)\b)", re.IGNORECASE)
+_EN_WH = r"what|which|where|when|who|why"
+_EN_NEXT_CLAUSE = re.compile(rf"(?:\?\s*|,?\s+and\s+)(?=(?:how|{_EN_WH})\b)", re.IGNORECASE)
 _EN_ASKING = re.compile(
-    r"\b(?:how\s+(?:many|much|fast|big|large|long|high|far)|what|which|where|when|who|why)\b"
+    rf"\b(?:{HOW_MUCH_EN}|(?:{_EN_WH})\b)"
     r"(?:\s+(?:was|were|is|are|did|does|do|has|have|had)\b)?",
     re.IGNORECASE,
 )

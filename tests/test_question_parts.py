@@ -221,6 +221,11 @@ def test_english_questions_that_ask_two_things_are_split() -> None:
         "What was Jilin's grain output in 2021?",
         "What was its growth (Jilin's grain output in 2021)?",
     ]
+    # any "how" that asks a quantity opens a clause, as it asks one in the question's analysis
+    assert sides("What was Jilin's grain output in 2021, and how quickly did it rise?") == [
+        "What was Jilin's grain output in 2021?",
+        "how quickly did it rise (Jilin's grain output in 2021)?",
+    ]
     # a clause with a subject of its own keeps to it
     assert sides("How many tourists visited Foshan in 2021, and which industries led Wuxi?") == [
         "How many tourists visited Foshan in 2021?",
