@@ -25,6 +25,7 @@ from typing import Protocol
 from reportqa.answering.change import ASKS_CHANGE
 from reportqa.answering.figures import (
     FROM_LEVEL,
+    QUARTER_OR_HALF,
     Figure,
     figures_given,
     find_dates,
@@ -76,7 +77,7 @@ _ENGLISH_UNIT = (
     (re.compile(r"projects|items", re.I), "项"),
 )
 # parts of a year a figure may be said of ("一季度", "上半年", "前三季度", "全年")
-_PART_OF_YEAR = re.compile(r"[一二三四]季度|前三季度|[上下]半年|全年")
+_PART_OF_YEAR = re.compile(rf"{QUARTER_OR_HALF}|前三季度|全年")
 # Words that make a figure an increase over a period rather than a level ("新增", "增长", "提高").
 _FLOW_CUE = re.compile(rf"新增|净增|新认定|新建|增加|增长|提高|提升|新引进|{_GROWTH_EN}", re.I)
 # A question that asks for a rate or share; any other "多少" asks for a level, which a percentage is not
