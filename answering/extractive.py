@@ -157,6 +157,8 @@ class ExtractiveAnswerer:
         self._written = functools.lru_cache(maxsize=1024)(self._written_terms)
         self._pieces = functools.lru_cache(maxsize=4096)(lambda term: tuple(tokenizer.subwords(term)))
         self._shortened = functools.lru_cache(maxsize=1024)(self._shortened_terms)
+        # a section's place among its siblings is the same for every question: read it once
+        self._follows_review = functools.lru_cache(maxsize=4096)(self._section_follows_review)
 
     def answer(self, query: Query, hits: Sequence[Hit]) -> Answer:
         terms = self._question_terms(query)
@@ -443,14 +445,18 @@ class ExtractiveAnswerer:
                     terms[(opening.group(0) if opening else "") + figure.text] = top
         return terms
 
-    def _follows_review(self, meta: DocumentMeta | None, chunk: Chunk) -> bool:
-        """A work report's section after its review ("一、2020年工作回顾"), which names no review of its
-        own, plans: "四、以推动高质量发展为主题…" of a 2021 report sets out 2021's work."""
+    def _is_plan_section(self, meta: DocumentMeta | None, chunk: Chunk) -> bool:
+        """A work report's section of plans: its title says so ("三、2020年重点工作任务"), or it follows the review."""
         if meta is None or meta.kind != "政府工作报告":
             return False
-        for path in reversed(Outline.ancestors(chunk.section)):  # the outermost section first
+        return bool(_PLAN_SECTION.search(chunk.section)) or self._follows_review(chunk.doc_id, chunk.section)
+
+    def _section_follows_review(self, doc_id: str, section: str) -> bool:
+        """A work report's section after its review ("一、2020年工作回顾"), which names no review of its
+        own, plans: "四、以推动高质量发展为主题…" of a 2021 report sets out 2021's work."""
+        for path in reversed(Outline.ancestors(section)):  # the outermost section first
             parent, _, title = path.rpartition(SEPARATOR)
-            siblings = [heading.title for heading in self.outline.children(chunk.doc_id, parent)]
+            siblings = [heading.title for heading in self.outline.children(doc_id, parent)]
             earlier = siblings[: siblings.index(title)] if title in siblings else []
             if not _REVIEW.search(title) and any(_REVIEW.search(section) for section in earlier):
                 return True
@@ -472,7 +478,7 @@ class ExtractiveAnswerer:
         dated = meta.year if meta else None
         section_years = years_covered(chunk.section) | relative_years(chunk.section, dated)
         section_since = years_since(chunk.section, dated)
-        plan_section = _is_plan_section(meta, chunk.section) or self._follows_review(meta, chunk)
+        plan_section = self._is_plan_section(meta, chunk)
         if plan_section and not query.wants_target:
             # "二、2020年主要任务" names the year its targets are for, or the report's year is: an outcome
             # asked, the year is only implied
@@ -860,11 +866,6 @@ def _implied_years(meta: DocumentMeta | None, plan_section: bool) -> set[int]:
     if meta.kind == "政府工作报告":
         return {meta.year} if plan_section else {meta.year - 1}
     return {meta.year} if meta.kind in _DATED_INSTRUMENTS else set()
-
-
-def _is_plan_section(meta: DocumentMeta | None, section: str) -> bool:
-    """A work report's section of plans ("三、2020年重点工作任务")."""
-    return meta is not None and meta.kind == "政府工作报告" and bool(_PLAN_SECTION.search(section))
 
 
 def _plan_bonus(query: Query, states_targets: bool, weights: AnswerWeights) -> float:
