@@ -80,6 +80,30 @@ def _doc_hit(doc_id: str, text: str, passage: str, section: str, statement: str 
     return Hit(chunk=chunk, score=1.0)
 
 
+# the national work report and the NBS communiqué of 2013, which no eval set uses
+REPORT_2013, COMMUNIQUE_2013 = "全国/2013.md", "全国/2013公报.md"
+
+
+@pytest.fixture(scope="module")
+def nation_2013(lexicon: Lexicon) -> tuple[ExtractiveAnswerer, dict[str, str]]:
+    if not SHARED.is_dir():
+        pytest.skip("shared corpora not mounted")
+    folder = SHARED / "cn_national_gov_docs"
+    return _answerer(
+        lexicon,
+        {
+            REPORT_2013: (
+                folder / "national_work_reports" / "2013.md",
+                DocumentMeta("政府工作报告", "全国", 2013, "政府工作报告"),
+            ),
+            COMMUNIQUE_2013: (
+                folder / "nbs_statistical_communiques" / "2013.md",
+                DocumentMeta("2013年国民经济和社会发展统计公报", "全国", 2013, "统计公报"),
+            ),
+        },
+    )
+
+
 def _report_line(lexicon: Lexicon, doc: str, holding: str) -> tuple[ExtractiveAnswerer, str, Hit]:
     """An answerer over one city's report of the shared corpora ("佛山市/2021.md"), the line of it
     `holding` a phrase, and a hit on that line."""
@@ -946,13 +970,12 @@ def test_a_qualifier_asked_is_not_met_by_an_alternative_to_it(lexicon: Lexicon) 
     assert answerer.answer(analyse("郑州新增了多少家省级制造业创新中心？"), [provincial]).answer.startswith("4家")
     assert answerer.answer(analyse("郑州国家级农业龙头企业有多少家？"), [both]).found
     assert lexicon.qualifier_alternatives["国家级"] >= {"省级", "市级"}
-    # exports are not imports (NBS communiqué for 2013, which no eval set uses)
-    nation = "全国/2013.md"
-    answerer, texts = _report_answerer(
-        lexicon, (nation, SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2013.md")
-    )
+
+
+def test_exports_are_not_imports(nation_2013) -> None:
+    answerer, texts = nation_2013
     passage = "全年货物进出口总额258267亿元人民币，以美元计价为41600亿美元，比上年增长7.6%。其中，出口137170亿元人民币"
-    exports = _doc_hit(nation, texts[nation], passage, "六、对外经济")
+    exports = _doc_hit(COMMUNIQUE_2013, texts[COMMUNIQUE_2013], passage, "六、对外经济")
     assert not answerer.answer(analyse("全国货物进口总额比上年增长多少？"), [exports]).found
     assert answerer.answer(analyse("全国货物进出口总额比上年增长多少？"), [exports]).answer.startswith("7.6%")
 
@@ -1235,49 +1258,27 @@ def test_a_decline_asked_is_a_rate_of_the_part_of_the_year_asked(lexicon: Lexico
     assert answer.direct is not None and answer.direct.text == figure
 
 
-@needs_shared
-def test_a_year_asked_from_on_is_spoken_of_by_any_later_year(lexicon: Lexicon) -> None:
-    # the national work report of 2013 reviews 2008-2012, which no eval set uses
-    nation = "全国/2013.md"
-    answerer, texts = _report_answerer(
-        lexicon, (nation, SHARED / "cn_national_gov_docs" / "national_work_reports" / "2013.md")
-    )
+def test_a_year_asked_from_on_is_spoken_of_by_any_later_year(nation_2013) -> None:
+    # the work report of 2013 reviews 2008-2012
+    answerer, texts = nation_2013
     assert analyse("2008年以来我国经济年均增长多少？").since == (2008,)
-    passage = texts[nation][texts[nation].index("这五年，我国宏观经济") :].split("，显著")[0]
-    review = _doc_hit(nation, texts[nation], passage, "一、过去五年工作回顾")
+    text = texts[REPORT_2013]
+    passage = text[text.index("这五年，我国宏观经济") :].split("，显著")[0]
+    review = _doc_hit(REPORT_2013, text, passage, "一、过去五年工作回顾")
     answer = answerer.answer(analyse("2009年以来全国国内生产总值年均增长多少？"), [review])
     assert answer.answer.startswith("9.3%"), answer.answer
     assert not answerer.answer(analyse("2014年以来全国国内生产总值年均增长多少？"), [review]).found
 
 
-@needs_shared
-def test_a_rate_per_thousand_answers_a_rate_asked(lexicon: Lexicon) -> None:
-    # NBS communiqué for 2013, which no eval set uses
-    nation = "全国/2013.md"
-    answerer, texts = _report_answerer(
-        lexicon, (nation, SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2013.md")
-    )
-    births = _doc_hit(nation, texts[nation], "全年出生人口1640万人，出生率为12.08‰", "一、综合")
+def test_a_rate_per_thousand_answers_a_rate_asked(nation_2013) -> None:
+    answerer, texts = nation_2013
+    births = _doc_hit(COMMUNIQUE_2013, texts[COMMUNIQUE_2013], "全年出生人口1640万人，出生率为12.08‰", "一、综合")
     assert answerer.answer(analyse("全国的人口出生率为多少？"), [births]).answer.startswith("12.08‰")
 
 
-@needs_shared
-def test_an_outcome_asked_is_not_answered_by_a_target_nor_a_growth_by_a_level(lexicon: Lexicon) -> None:
-    # the national work report and the NBS communiqué of 2013, which no eval set uses
-    report, communique = "全国/2013.md", "全国/2013公报.md"
-    answerer, texts = _answerer(
-        lexicon,
-        {
-            report: (
-                SHARED / "cn_national_gov_docs" / "national_work_reports" / "2013.md",
-                DocumentMeta("政府工作报告", "全国", 2013, "政府工作报告"),
-            ),
-            communique: (
-                SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2013.md",
-                DocumentMeta("2013年国民经济和社会发展统计公报", "全国", 2013, "统计公报"),
-            ),
-        },
-    )
+def test_an_outcome_asked_is_not_answered_by_a_target_nor_a_growth_by_a_level(nation_2013) -> None:
+    answerer, texts = nation_2013
+    report, communique = REPORT_2013, COMMUNIQUE_2013
     plan = "二、今年经济社会发展的总体要求、主要预期目标和宏观经济政策"
     target = _doc_hit(report, texts[report], "今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右", plan)
     assert answerer.answer(analyse("2013年全国国内生产总值增长的预期目标定为多少？"), [target]).answer.startswith(

@@ -56,6 +56,18 @@ def _own_document(
     return _answerer(lexicon, path, meta)
 
 
+def _own_report(lexicon: Lexicon, tmp_path: Path, place: str, body: str) -> tuple[ExtractiveAnswerer, list[Hit]]:
+    """An answerer over a 2021 work report of my own for `place`, and every passage of it as retrieved."""
+    title = f"{place}2021年政府工作报告"
+    answerer, chunks = _own_document(
+        lexicon,
+        tmp_path / "reports" / f"{title}.txt",
+        f"{title}\n{body}",
+        DocumentMeta(title, place, 2021, "政府工作报告"),
+    )
+    return answerer, [Hit(chunk, 1.0) for chunk in reversed(chunks)]
+
+
 @pytest.fixture(scope="module")
 def plan(lexicon: Lexicon) -> tuple[ExtractiveAnswerer, list[Chunk]]:
     meta = DocumentMeta("中华人民共和国国民经济和社会发展第十三个五年规划纲要", "全国", 2016, "规划")
@@ -336,14 +348,13 @@ def test_headings_that_each_name_the_thing_asked_come_before_a_section_that_hold
 
 def test_a_work_reports_sections_after_its_review_plan_the_year_of_the_report(lexicon: Lexicon, tmp_path: Path) -> None:
     # a report of my own whose sections of plans name neither a year nor 任务 or 安排
-    answerer, chunks = _own_document(
+    answerer, hits = _own_report(
         lexicon,
-        tmp_path / "reports" / "临沂市2021年政府工作报告.txt",
-        "临沂市2021年政府工作报告\n一、“十三五”时期工作回顾\n五年来，累计建成保障性住房2.1万套。\n"
+        tmp_path,
+        "临沂市",
+        "一、“十三五”时期工作回顾\n五年来，累计建成保障性住房2.1万套。\n"
         "二、以高质量发展为主题，奋力开创新局面\n计划新开工保障性住房5000套，改造老旧小区120个。\n",
-        DocumentMeta("临沂市2021年政府工作报告", "临沂市", 2021, "政府工作报告"),
     )
-    hits = [Hit(chunk, 1.0) for chunk in reversed(chunks)]
     planned = answerer.answer(analyse("临沂市2021年计划新开工多少套保障性住房？"), hits)
     assert planned.answer.startswith("5000套"), planned.answer
     # an outcome asked of the year the plans are for: the plan answers it, its year only implied
@@ -353,14 +364,13 @@ def test_a_work_reports_sections_after_its_review_plan_the_year_of_the_report(le
 
 def test_a_sum_over_years_speaks_of_no_one_year(lexicon: Lexicon, tmp_path: Path) -> None:
     # a review of my own: its section names no year, so its statements speak of the year before the report's
-    answerer, chunks = _own_document(
+    answerer, hits = _own_report(
         lexicon,
-        tmp_path / "reports" / "日照市2021年政府工作报告.txt",
-        "日照市2021年政府工作报告\n一、“十三五”时期工作回顾\n累计接待游客5000万人次，实现旅游总收入600亿元。\n"
+        tmp_path,
+        "日照市",
+        "一、“十三五”时期工作回顾\n累计接待游客5000万人次，实现旅游总收入600亿元。\n"
         "城镇新增就业4.2万人。全年累计减免税费12亿元。\n二、2021年工作安排\n办好民生实事。\n",
-        DocumentMeta("日照市2021年政府工作报告", "日照市", 2021, "政府工作报告"),
     )
-    hits = [Hit(chunk, 1.0) for chunk in reversed(chunks)]
     assert answerer.answer(analyse("日照市2020年新增城镇就业人数是多少？"), hits).answer.startswith("4.2万人")
     assert not answerer.answer(analyse("日照市2020年旅游总收入是多少？"), hits).found
     assert answerer.answer(analyse("日照市“十三五”时期累计旅游总收入是多少？"), hits).answer.startswith("600亿元")
@@ -370,13 +380,12 @@ def test_a_sum_over_years_speaks_of_no_one_year(lexicon: Lexicon, tmp_path: Path
 
 def test_a_place_asked_is_answered_with_the_places_the_statement_names(lexicon: Lexicon, tmp_path: Path) -> None:
     # a review of my own; the question's own place is not an answer
-    answerer, chunks = _own_document(
+    answerer, hits = _own_report(
         lexicon,
-        tmp_path / "reports" / "喀什地区2021年政府工作报告.txt",
-        "喀什地区2021年政府工作报告\n一、“十三五”时期工作回顾\n在上海、山东、广东、深圳的对口支援下，喀什地区建成学校120所。\n",
-        DocumentMeta("喀什地区2021年政府工作报告", "喀什地区", 2021, "政府工作报告"),
+        tmp_path,
+        "喀什地区",
+        "一、“十三五”时期工作回顾\n在上海、山东、广东、深圳的对口支援下，喀什地区建成学校120所。\n",
     )
-    hits = [Hit(chunk, 1.0) for chunk in reversed(chunks)]
     answer = answerer.answer(analyse("对口支援喀什地区的是哪几个省市？"), hits)
     assert answer.direct is not None and answer.direct.text == "上海、山东、广东、深圳", answer.answer
     # which of two compared is no place asked
