@@ -119,7 +119,7 @@ def places_in(text: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class _OtherNames:
-    nicknames: dict[str, str]  # "鹏城" -> "深圳市"
+    nicknames: dict[str, str]  # "鹏城" -> "深圳市", longest first
     english: dict[str, tuple[str, ...]]  # "suzhou" -> ("苏州市", "宿州市"): pinyin is ambiguous
     english_pattern: re.Pattern[str]
 
@@ -169,7 +169,9 @@ def _other_names() -> _OtherNames:
     words = sorted(english, key=len, reverse=True)
     # "Xi'an", "Inner Mongolia": matched with the apostrophe and spaces taken out
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-    return _OtherNames(nicknames, {k: tuple(v) for k, v in english.items()}, pattern)
+    # the longer first: "燕赵大地" is one name, not 燕赵 and a 大地
+    longest_first = dict(sorted(nicknames.items(), key=lambda item: -len(item[0])))
+    return _OtherNames(longest_first, {k: tuple(v) for k, v in english.items()}, pattern)
 
 
 def name_places(text: str) -> str:

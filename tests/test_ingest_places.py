@@ -14,6 +14,13 @@ def test_nicknames_become_full_names_and_ordinary_words_stay() -> None:
     assert name_places("沿江城镇污水处理率达到多少？") == "沿江城镇污水处理率达到多少？"
 
 
+def test_a_province_by_its_nickname_and_a_longer_nickname_before_a_shorter() -> None:
+    assert name_places("三秦大地去年新增多少家专精特新企业？") == "陕西省去年新增多少家专精特新企业？"
+    assert name_places("陇原今年粮食总产多少？") == "甘肃省今年粮食总产多少？"
+    # "龙江" inside "黑龙江" begins no word
+    assert name_places("黑龙江省森林覆盖率是多少？") == "黑龙江省森林覆盖率是多少？"
+
+
 def test_english_names_are_read_from_pinyin_and_exonyms() -> None:
     assert name_places("What was Guangdong's grain output?") == "What was Guangdong (广东省)'s grain output?"
     assert "(西安市)" in name_places("Retail sales in Xi'an")
