@@ -55,8 +55,9 @@ _MONEY_NOUN = (
 _COUNT = "(?![个件项家人名])"  # "多少家…" counts things, whatever money word follows
 _MONEY = re.compile(rf"(?:{_MONEY_NOUN})\S{{0,4}}(?:多少|几){_COUNT}|多少{_COUNT}\S{{0,6}}(?:{_MONEY_NOUN})")
 _UNIT_ALIASES = {
-    "人": {"人", "名"},
-    "名": {"人", "名"},
+    "人": {"人", "名", "位"},  # people are counted in any of these
+    "名": {"人", "名", "位"},
+    "位": {"人", "名", "位"},
     "个亿": {"亿元", "亿"},  # "多少个亿" asks for a sum in 亿元
     "个亿元": {"亿元"},
     "亿": {"亿元", "亿"},

@@ -571,6 +571,7 @@ def test_a_figure_the_question_gives_names_the_statement_asked_about(lexicon: Le
         ("2019年全市地区生产总值增长多少？", set()),  # growth: a rate, whatever the noun
         ("引进了多少家企业？", {"家", "个", "户"}),  # enterprises are counted in any of these
         ("立项了多少个课题？", {"个", "家", "项"}),  # 个, not "个项"
+        ("柔性引进了几位专家？", {"人", "名", "位"}),  # people are counted in any of these
         ("投入多少个亿？", {"亿元", "亿"}),
         ("收入增长了多少个百分点？", {"个百分点"}),
         ("What was Wuxi's GDP in 2021?", {"元"}),  # an English question's measured noun
