@@ -123,6 +123,13 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
     lead = ""
     while len(pieces) > 2 and not _ASKS.search(pieces[0]) and text[len(lead) + len(pieces[0]) :][:1] in "，,":
         lead += f"{pieces.pop(0)}，"
+    opening = text[len(lead) + len(pieces[0]) :][:1] if pieces else ""
+    if len(pieces) == 2 and not _ASKS.search(pieces[0]) and opening in "，," and (both := _both(pieces[1], tag)):
+        # "2020年，城镇和农村居民收入分别是多少", "…的比重，目标和实际各是多少": the first clause says
+        # what both things are of, or when
+        return Comparison(
+            tuple((label, f"{lead}{pieces[0]}，{question}") for label, question in both.sides), "", all_parts=False
+        )
     # "…比率是多少？地表水…比例呢": a clause ending in 呢 asks what the first one asks
     echoes = [_echoed(p) for p in pieces]
     asked = _ASKED_PHRASE.search(pieces[0]) if pieces else None

@@ -161,6 +161,18 @@ def test_what_opens_the_question_without_asking_is_said_of_every_part(tag) -> No
     ]
 
 
+def test_a_clause_that_names_two_things_after_one_that_only_opens_asks_each(tag) -> None:
+    assert _questions("2022年，城镇和农村居民人均消费支出分别是多少？", tag) == [
+        "2022年，城镇居民人均消费支出是多少？",
+        "2022年，农村居民人均消费支出是多少？",
+    ]
+    # the opening clause says what both are of: a target and an outcome
+    assert _questions("新能源汽车产量，计划和实际各是多少？", tag) == [
+        "新能源汽车产量，计划是多少？",
+        "新能源汽车产量，实际是多少？",
+    ]
+
+
 def test_one_asking_word_before_two_things_of_one_head_asks_each(tag) -> None:
     assert _questions("2022年全省淘汰了多少落后水泥产能和落后平板玻璃产能？", tag) == [
         "2022年全省淘汰了多少落后水泥产能？",
