@@ -154,6 +154,7 @@ class ExtractiveAnswerer:
         # each sentence and section once. Measured: about three quarters of answer extraction time.
         self._tokens = functools.lru_cache(maxsize=_TOKEN_CACHE)(lambda text: frozenset(tokenizer.keyword_tokens(text)))
         self._terms = functools.lru_cache(maxsize=1024)(self._weigh_question_terms)
+        self._unused = functools.lru_cache(maxsize=1024)(self._unused_terms)
         self._written = functools.lru_cache(maxsize=1024)(self._written_terms)
         self._pieces = functools.lru_cache(maxsize=4096)(lambda term: tuple(tokenizer.subwords(term)))
         self._shortened = functools.lru_cache(maxsize=1024)(self._shortened_terms)
@@ -386,6 +387,13 @@ class ExtractiveAnswerer:
         ]
         return (*single, *joined)
 
+    def _unused_terms(self, query: Query) -> frozenset[str]:
+        """The question's words no passage uses as a word ("园子", "根子"): perhaps the asker's for what
+        the documents word otherwise. A figure the question gives is not one: it is what it is."""
+        return frozenset(
+            t for t in self._question_terms(query) if not has_digit(t) and self.term_stats.document_frequency(t) == 0
+        )
+
     def _topic_terms(self, query: Query) -> Mapping[str, float]:
         """The question's terms other than those that name its documents (the places, national bodies
         and kinds of report), for a figure asked: a byline "深圳市市长 陈如桂" names only the place,
@@ -519,6 +527,8 @@ class ExtractiveAnswerer:
                 w.context_term,
                 w.partial_term,
                 self._shortened(query),
+                unused=self._unused(query),
+                unused_weight=w.unused_term,
             )
             # a sentence that names the place or report asked about and too little else asked answers
             # nothing, nor is it one end of a change asked; one that falls short anyway keeps its
@@ -526,7 +536,18 @@ class ExtractiveAnswerer:
             # (a table row names its thing in a label and headers that a question words its own way:
             # it is set aside only when it holds none of the topic)
             held = (
-                _coverage(topic, plain, tokens, set(), "", self._pieces, 0.0, shortened=self._shortened(query))
+                _coverage(
+                    topic,
+                    plain,
+                    tokens,
+                    set(),
+                    "",
+                    self._pieces,
+                    0.0,
+                    shortened=self._shortened(query),
+                    unused=self._unused(query),
+                    unused_weight=w.unused_term,
+                )
                 if coverage > 0 and topic
                 else None
             )
@@ -628,6 +649,8 @@ class ExtractiveAnswerer:
             w.context_term,
             w.partial_term,
             self._shortened(query),
+            unused=self._unused(query),
+            unused_weight=w.unused_term,
         )
 
     # --- composing -----------------------------------------------------------------------------
@@ -754,6 +777,8 @@ def _coverage(
     context_weight: float,
     partial_weight: float = 0.0,
     shortened: Sequence[tuple[str, tuple[str, ...]]] = (),
+    unused: frozenset[str] = frozenset(),
+    unused_weight: float = 1.0,
 ) -> float:
     """Share of the question's term weight found in the sentence (`context_weight` of it for its title,
     section or the sentence before: `context_tokens`, `context_text`).
@@ -763,6 +788,9 @@ def _coverage(
     ("汽车产量" in "汽车：单位 万辆；产量 2552.8"), or abbreviated (`shortened`: "棚改" for
     "棚户区改造", one term or two). A term of which the text holds half or more in runs of
     two characters or more counts `partial_weight` of that share ("平均寿命" by "人均预期寿命").
+
+    A term no passage uses (`unused`) that the text does not hold either counts `unused_weight` of
+    its weight against it: the asker may word in their own way what the text says otherwise.
 
     A question with no matchable terms (an English one the glossary does not cover) leaves the
     decision to retrieval and to the kind, year and unit checks.
@@ -779,20 +807,42 @@ def _coverage(
         if short in text and _holds_word(short, tokens, pieces)
         for term in stands_for
     }
+    weights = (context_weight, partial_weight)
     for term, weight in terms.items():
-        if term in tokens or (len(term) > 1 and term in text):
-            got += weight
-        elif term in context_tokens or (len(term) > 1 and term in context_text):
-            got += context_weight * weight  # "消费" of a table under "表2 居民消费价格涨跌幅度"
-        elif (parts := pieces(term)) and _held_in_parts(term, parts, text):
-            got += weight
-        elif term in held_short:
-            got += weight  # "棚户区改造" as "棚改", "社会保障" as "社保"
-        elif "分别" in text and any(form in text for form in joint_forms(term)):
-            got += weight  # "农村居民人均可支配收入" in "城乡居民人均可支配收入分别达X、Y"
-        elif not has_digit(term) and (share := _shared_share(term, text)) >= 0.5:
-            got += partial_weight * share * weight  # "人均预期寿命" for "平均寿命", in part; "15-59岁" is not "16-59岁"
-    return got / total
+        share = _held_share(term, text, tokens, (context_tokens, context_text), pieces, held_short, weights)
+        if share < 1 and term in unused:
+            # "园子" of a question, "园区" of the text; "总人口" of a question, "全国人口" of the text
+            total -= (1 - unused_weight) * weight
+            weight *= unused_weight
+        got += share * weight
+    return got / total if total > 0 else 0.0
+
+
+def _held_share(
+    term: str,
+    text: str,
+    tokens: set[str],
+    context: tuple[set[str], str],
+    pieces: Callable[[str], tuple[str, ...]],
+    held_short: set[str],
+    weights: tuple[float, float],
+) -> float:
+    """How much of `term` the text holds (see `_coverage`): 1 when whole, less in its context
+    (`context`: tokens and text) or in part (`weights`: those of the context and of a part)."""
+    (context_tokens, context_text), (context_weight, partial_weight) = context, weights
+    if term in tokens or (len(term) > 1 and term in text):
+        return 1.0
+    if term in context_tokens or (len(term) > 1 and term in context_text):
+        return context_weight  # "消费" of a table under "表2 居民消费价格涨跌幅度"
+    if (parts := pieces(term)) and _held_in_parts(term, parts, text):
+        return 1.0
+    if term in held_short:
+        return 1.0  # "棚户区改造" as "棚改", "社会保障" as "社保"
+    if "分别" in text and any(form in text for form in joint_forms(term)):
+        return 1.0  # "农村居民人均可支配收入" in "城乡居民人均可支配收入分别达X、Y"
+    if not has_digit(term) and (share := _shared_share(term, text)) >= 0.5:
+        return partial_weight * share  # "人均预期寿命" for "平均寿命", in part; "15-59岁" is not "16-59岁"
+    return 0.0
 
 
 def _holds_word(word: str, tokens: set[str], pieces: Callable[[str], tuple[str, ...]]) -> bool:

@@ -26,6 +26,7 @@ class AnswerWeights(BaseModel):
     partial_term: float = 0.5  # a term the statement holds only in part, times the share it holds
     single_char_term: float = 0.3  # a one-character word says little of what is asked
     verb_term: float = 0.5  # a verb or time word says how or when it is asked more than what about
+    unused_term: float = 0.5  # a word no passage uses, nor the statement: perhaps the asker's own wording
     year_named: float = 1.0  # the statement names the year asked
     year_other: float = -0.8  # it names only other years
     year_none: float = -0.3  # it names no year, and none is implied

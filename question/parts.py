@@ -60,6 +60,7 @@ _EN_ASKING = re.compile(
 )
 # a clause that names nothing of its own but refers back ("where does it stand", "what was the plan")
 _EN_REFERS_BACK = re.compile(r"\b(?:it|its|they|their|them|this|that|the target|the goal|the growth)\b", re.IGNORECASE)
+_CONTENT = re.compile(r"[^\W_]")  # a letter, digit or character: what names a thing
 _EN_YEAR = re.compile(r"\b(?:in\s+)?(?:19|20)\d{2}\b")
 
 
@@ -107,8 +108,8 @@ def _both(text: str, tag: Tagger) -> Comparison | None:
         return None  # (a clause before it asks too: `_clauses` splits the question first)
     before, second, asked = text[: match.start()], match.group("second"), match.group("asked")
     first, second_alone = parallel_words(before, second, tag)
-    if not first or not second_alone:
-        return None
+    if not _CONTENT.search(first) or not _CONTENT.search(second_alone):
+        return None  # "目标和“十三五”末实际达到的": no two parallel things to tell apart
     prefix, suffix = before[: len(before) - len(first)], second[len(second_alone) :]
     return Comparison(
         tuple((label, f"{prefix}{label}{suffix}{asked}？") for label in (first, second_alone)),

@@ -711,6 +711,33 @@ def test_an_abbreviation_inside_a_word_jieba_guessed_counts(
 
 
 @needs_shared
+def test_a_word_no_passage_uses_counts_less_against_a_statement(lexicon: Lexicon) -> None:
+    answerer, text = _shared_report(lexicon, "cn_city_work_reports", "无锡市/2021.md")
+    line = next(line for line in text.splitlines() if "省级特色田园乡村" in line)
+    hit = _doc_hit("无锡市/2021.md", text, line, "")
+    # "村子": the asker's word for what the report calls 乡村, which no passage of it uses
+    assert answerer.answer(analyse("田园村子要建多少个？"), [hit]).answer.startswith("20个")
+    counted_whole = ExtractiveAnswerer(
+        lexicon, term_stats=answerer.term_stats, documents=answerer.documents, weights=AnswerWeights(unused_term=1.0)
+    )
+    assert not counted_whole.answer(analyse("田园村子要建多少个？"), [hit]).found
+
+
+def test_a_word_no_passage_uses_but_the_statement_holds_counts_whole(lexicon: Lexicon) -> None:
+    # the index cut "PCT国际专利申请量" as one word: 专利申请 is in no passage as a word, but in this one
+    sentence, terms = "PCT国际专利申请量达81件", {"专利申请": 1.0, "实际": 1.0}
+    tokens = set(lexicon.keyword_tokens(sentence))
+
+    def coverage(unused_weight: float) -> float:
+        pieces = lambda w: tuple(lexicon.subwords(w))  # noqa: E731
+        return _coverage(
+            terms, sentence, tokens, set(), "", pieces, 0.0, unused=frozenset({"专利申请"}), unused_weight=unused_weight
+        )
+
+    assert coverage(0.5) == coverage(1.0) == 0.5
+
+
+@needs_shared
 def test_the_figure_said_of_what_is_asked_among_several_in_one_sentence(lexicon: Lexicon) -> None:
     zhengzhou, fujian = "郑州市/2020.md", "福建省/2026.md"
     answerer, texts = _report_answerer(
