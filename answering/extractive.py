@@ -85,6 +85,8 @@ _STATES_TARGET = re.compile(r"目标(?:是|为|：|:)|力争|控制在")
 _DATED_INSTRUMENTS = frozenset({"方案", "意见", "决定", "通知", "办法", "条例"})
 # words that name a kind of document, not what a sentence of it speaks of
 _DOCUMENT_WORDS = frozenset({"政府工作报告", "工作报告", "报告", "统计公报", "公报"})
+# the whole of a place ("全市空气质量优良天数比例"): which place a figure is of, as its name says, not what of
+_SCOPE_WORDS = frozenset({"全市", "全省", "全区", "全县", "全州", "全国", "全域"})
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
 _TOKEN_CACHE = 200_000  # segmented sentences kept per answerer
 _CHANGE_POOL = 8  # best sentences searched for the two ends of a change
@@ -395,13 +397,18 @@ class ExtractiveAnswerer:
         )
 
     def _topic_terms(self, query: Query) -> Mapping[str, float]:
-        """The question's terms other than those that name its documents (the places, national bodies
-        and kinds of report), for a figure asked: a byline "深圳市市长 陈如桂" names only the place,
+        """The question's terms other than those that name its documents (the places, their scope,
+        national bodies and kinds of report), for a figure asked: a byline "深圳市市长 陈如桂" names only the place,
         and "国务院…政府工作报告" is said of every sentence of the report, whatever it speaks of."""
         if query.kind != "quantity":
             return {}
         terms = self._question_terms(query)
-        naming = {a for place in query.places for a in place_aliases(place)} | set(NATIONAL_BODIES) | _DOCUMENT_WORDS
+        naming = (
+            {a for place in query.places for a in place_aliases(place)}
+            | set(NATIONAL_BODIES)
+            | _DOCUMENT_WORDS
+            | _SCOPE_WORDS
+        )
         return {t: w for t, w in terms.items() if t not in naming} if naming & set(terms) else {}
 
     def _weigh_question_terms(self, query: Query) -> Mapping[str, float]:

@@ -723,6 +723,16 @@ def test_a_word_no_passage_uses_counts_less_against_a_statement(lexicon: Lexicon
     assert not counted_whole.answer(analyse("田园村子要建多少个？"), [hit]).found
 
 
+@needs_shared
+def test_the_whole_of_a_place_says_where_not_what(lexicon: Lexicon) -> None:
+    answerer, text = _shared_report(lexicon, "cn_city_work_reports", "无锡市/2021.md")
+    line = next(line for line in text.splitlines() if "全市受理信访总量" in line)
+    hit = _doc_hit("无锡市/2021.md", text, line, "")
+    # "全市" and the place are all the statement holds of the question: it answers nothing asked
+    assert not answerer.answer(analyse("无锡全市互联网普及率是多少？"), [hit]).found
+    assert answerer.answer(analyse("无锡全市受理信访总量下降了多少？"), [hit]).answer.startswith("8.2%")
+
+
 def test_a_word_no_passage_uses_but_the_statement_holds_counts_whole(lexicon: Lexicon) -> None:
     # the index cut "PCT国际专利申请量" as one word: 专利申请 is in no passage as a word, but in this one
     sentence, terms = "PCT国际专利申请量达81件", {"专利申请": 1.0, "实际": 1.0}
