@@ -12,7 +12,7 @@ from dataclasses import replace
 from reportqa.core.models import NOT_FOUND, Answer, Citation, Claim, Statement
 from reportqa.question.comparison import Comparison
 
-_SMALLER = frozenset("低小少慢")
+_SMALLER = frozenset("低小少慢短")
 
 
 def side_by_side(question: str, comparison: Comparison, answers: Sequence[Answer]) -> Answer:

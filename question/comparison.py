@@ -27,14 +27,20 @@ Tagger = Callable[[str], Sequence[tuple[str, str]]]
 # replaced by "是多少", or by what grows and "多少" ("增长多少")
 _COMPARES = re.compile(
     r"(?:哪个|哪一个|谁|哪里|哪家)(?:的)?(?P<verb>增长|增速|增幅|提高|上涨|下降|涨得|涨|降得|降)?更?"
-    r"(?P<way>高|大|多|低|小|少|快|慢)|有(?:什么|何)(?:不同|区别|差别|变化)|"
+    r"(?P<way>高|大|多|低|小|少|快|慢|长|短)|有(?:什么|何)(?:不同|区别|差别|变化)|"
     r"(?:区别|差别|不同)(?:是什么|在哪)|(?:相比|比较|对比)(?:如何|怎么样|怎样)"
 )
+# "…分别是多少？哪个城市更快？", "…各是多少？谁定得更高？": the values asked of each, then which is more
+_WHICH_AFTER = re.compile(
+    r"[，,？?；;]\s*(?:那么|那)?(?:哪个|哪一个|哪座|哪家|哪|谁)[^，,？?；;]{0,6}?更(?P<way>高|大|多|低|小|少|快|慢|长|短)"
+    r"[？?。！!\s]*$"
+)
+_ASKED_OF_EACH = re.compile(r"(?:分别|各自|各)?(?:是|有|为)?(?:多少|多[长大高快]|几)[^，,？?；;]*$")
 _JOIN = r"\s*(?:和|与|同|跟|及|、|以及|还是)\s*"
 # "哪个城市的地区生产总值增速更快": the sides named first, the cue split by what is compared
 _WHICH_OF = re.compile(
     r"(?:哪个|哪一个|哪座|哪一座)(?:城市|地方|地区|省份|省|市|县|区)的(?P<what>[^，,？?]+?)"
-    r"(?P<verb>增长|增速|增幅|提高|上涨|下降)?更(?P<way>高|大|多|低|小|少|快|慢)"
+    r"(?P<verb>增长|增速|增幅|提高|上涨|下降)?更(?P<way>高|大|多|低|小|少|快|慢|长|短)"
 )
 # "福建全省": the whole of the place just named, part of its name here
 _WHOLE_OF = re.compile(r"全(?:省|市|区|县|州|盟|国)")
@@ -55,6 +61,9 @@ class Comparison:
 def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | None:
     """The question per side, if `question` compares two places, two years or (with the word segmenter
     `tag`) two things named in parallel ("城镇居民和农村居民的收入"); else None."""
+    after = _WHICH_AFTER.search(question)
+    if after is not None:  # asked as "A和B的X哪个更Y"
+        question = f"{_ASKED_OF_EACH.sub('', question[: after.start()])}哪个更{after.group('way')}"
     cue = _COMPARES.search(question)
     which_of = _WHICH_OF.search(question) if cue is None else None
     if which_of is not None:

@@ -41,6 +41,21 @@ def test_two_places_or_two_reports_make_one_question_each_and_others_none() -> N
     assert split_comparison("城镇居民和农村居民的人均可支配收入哪个更高？") is None  # no two places or years
 
 
+def test_each_value_asked_then_which_is_more_in_a_clause_of_its_own() -> None:
+    cities = split_comparison("2021年郑州和无锡的常住人口分别是多少？哪个城市更多？")
+    assert cities is not None and cities.way == "多"
+    assert [q for _, q in cities.sides] == ["2021年郑州市的常住人口是多少？", "2021年无锡市的常住人口是多少？"]
+    targets = split_comparison("南京和合肥给2021年定的GDP增长目标各是多少？谁定得更高？")
+    assert targets is not None and targets.way == "高"
+    assert [label for label, _ in targets.sides] == ["南京市", "合肥市"]
+    lines = split_comparison("截至2020年底，南京和合肥的地铁运营里程各有多长？哪个更长？")
+    assert lines is not None and lines.way == "长"
+    assert [q for _, q in lines.sides] == [
+        "截至2020年底，南京市的地铁运营里程是多少？",
+        "截至2020年底，合肥市的地铁运营里程是多少？",
+    ]
+
+
 def test_side_by_side_renumbers_citations_and_says_which_is_more() -> None:
     # the quotes are sentences of the 上海市 and 成都市 work reports 2021
     question = "2020年上海和成都的外贸进出口总额哪个更多？"
