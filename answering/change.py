@@ -21,7 +21,7 @@ from reportqa.answering.tables import parse_statement
 from reportqa.language.quantities import amount, unit_family, unit_scale
 
 ASKS_CHANGE = re.compile(
-    r"(?:增加|增长|提高|提升|上升|上涨|涨|扩大|减少|下降|降低|降|多|少|差)了?(?:多少|几)|还差|相差|差距(?:是|有)?多"
+    r"(?:增加|增长|提高|提升|上升|上涨|涨|扩大|减少|下降|降低|降|多|少|差)(?:出来|出)?了?(?:多少|几)|还差|相差|差距(?:是|有)?多"
 )
 
 

@@ -75,6 +75,7 @@ _PLAN_SECTION = re.compile(
 )
 _ASKS_ACTUAL = re.compile(r"实际")  # an outcome asked, not a target
 # a total over years; "全年累计…" sums one year
+_SUM_REACH = 8  # characters from "累计" to the term it sums ("累计实际利用外资")
 _SUMS = re.compile(r"(?<!全年)(?<!当年)(?<!年内)(?:累计|一共|总共|合计|共计|总计)")
 # a work report's section that looks back ("一、2020年和“十三五”时期工作回顾", "一、“十三五”规划圆满收官")
 _REVIEW = re.compile(r"回顾|收官|成就|工作总结|过去一年|过去五年")
@@ -562,22 +563,26 @@ class ExtractiveAnswerer:
             scored = 0.0 if lacks_topic and coverage >= self.min_coverage else coverage
             coverage = 0.0 if lacks_topic else coverage
             years = frozenset(own_years | context_years | (set() if own_years else previous_years))
+            # the years its paragraph looks back on ("五年来，…"), or its section
+            opening = self.outline.paragraph_opening(chunk.doc_id, chunk.start + start)
+            period = period_spoken_of(f"{opening} {text}", dated) or section_period
             # "比2015年增长36.6%" compares with 2015 and speaks of the year its place implies; a sum over
-            # years ("累计接待游客9310万人次") speaks of no one year, unless a total is asked
-            implied = (
-                frozenset() if years - comparison_years(text) or (sums_years and _SUMS.search(text)) else implied_years
-            )
+            # years ("累计接待游客9310万人次") speaks of no one year, unless a total is asked: of a period
+            # looked back on ("五年来，…累计实际利用外资323亿美元"), not even of the year its report reviews
+            sums = sums_years and bool(_SUMS.search(text))
+            term_spans = [match.span() for match in term_matches(text, written)]
+            if sums and period is not None and period[0] < period[1] and _sums_term(text, term_spans):
+                years = frozenset(own_years)
+            implied = frozenset() if years - comparison_years(text) or sums else implied_years
             base_year = next(iter(years or implied)) if len(years or implied) == 1 else None
             implied |= present_year(text, dated)  # "目前，我市建有…" in a report of 2020: 2020, as it stood
             implied |= section_since | years_since(text, dated)  # "2019年以来…" may speak of 2020 too
             # "五年来，…居民人均可支配收入从26253.5元提高到37274.8元": from the year before the five
-            opening = self.outline.paragraph_opening(chunk.doc_id, chunk.start + start)
-            change = change_years(text, period_spoken_of(f"{opening} {text}", dated) or section_period)
+            change = change_years(text, period)
             if change is not None:
                 implied |= set(change)
             if base_year is not None and states_previous_year(text, base_year):
                 implied |= {base_year - 1}  # "由上年的19.5%提高到21%" also answers for the year before
-            term_spans = [match.span() for match in term_matches(text, written)]
             is_narrowed = any(unsaid.narrow(text, *span) for span in term_spans)
             if alternatives and said_otherwise(text, (start for start, _ in term_spans), alternatives):
                 coverage = 0.0  # "省级…创新平台88家" answers nothing asked of 国家级 ones
@@ -877,6 +882,12 @@ def _held_in_parts(term: str, parts: Sequence[str], text: str) -> bool:
     covered = {i for p in parts if p in text for i in range(term.find(p), term.find(p) + len(p))}
     rest = [c for i, c in enumerate(term) if i not in covered]
     return len(rest) <= 1 and all(c in text for c in rest)
+
+
+def _sums_term(text: str, term_spans: Sequence[tuple[int, int]]) -> bool:
+    """A question term follows a word of summing ("累计建成5G基站"): the figure of it is a sum, not
+    the figure of another thing the sentence sums ("…，累计获得全国科技创新奖项")."""
+    return any(0 <= start - match.end() <= _SUM_REACH for match in _SUMS.finditer(text) for start, _ in term_spans)
 
 
 def _year_bonus(query: Query, years: frozenset[int], implied: frozenset[int], weights: AnswerWeights) -> float:

@@ -16,6 +16,7 @@ def test_change_cues_are_questions_of_difference_not_of_amount() -> None:
     assert ASKS_CHANGE.search("种粮农民补贴资金从2007年到2012年增加了多少亿元？")
     assert ASKS_CHANGE.search("1980年计划停建缓建的大中型项目比1979年少多少个？")
     assert ASKS_CHANGE.search("新能源汽车保有量离100万辆的目标还差多少？")
+    assert ASKS_CHANGE.search("新增就业比计划多出来多少人？") and ASKS_CHANGE.search("比上年多出多少家？")
     assert not ASKS_CHANGE.search("深圳市新能源汽车保有量是多少？")
     assert not ASKS_CHANGE.search("1979年停建、缓建了多少个大中型项目？")
 

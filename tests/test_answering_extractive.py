@@ -733,6 +733,17 @@ def test_the_whole_of_a_place_says_where_not_what(lexicon: Lexicon) -> None:
     assert answerer.answer(analyse("无锡全市受理信访总量下降了多少？"), [hit]).answer.startswith("8.2%")
 
 
+@needs_shared
+def test_a_sum_over_the_years_looked_back_on_speaks_of_none_of_them(lexicon: Lexicon) -> None:
+    answerer, text = _shared_report(lexicon, "cn_city_work_reports", "无锡市/2021.md")
+    line = next(line for line in text.splitlines() if "累计实际使用外资" in line)
+    hit = _doc_hit("无锡市/2021.md", text, line, "")
+    # "五年来，…累计实际使用外资180.4亿美元": the five years' sum, not 2020's, which the report reviews too
+    assert not answerer.answer(analyse("无锡2020年实际使用外资多少亿美元？"), [hit]).found
+    assert answerer.answer(analyse("无锡“十三五”期间累计实际使用外资多少？"), [hit]).answer.startswith("180.4亿美元")
+    assert answerer.answer(analyse("无锡实际使用外资多少亿美元？"), [hit]).answer.startswith("180.4亿美元")
+
+
 def test_a_word_no_passage_uses_but_the_statement_holds_counts_whole(lexicon: Lexicon) -> None:
     # the index cut "PCT国际专利申请量" as one word: 专利申请 is in no passage as a word, but in this one
     sentence, terms = "PCT国际专利申请量达81件", {"专利申请": 1.0, "实际": 1.0}
