@@ -105,7 +105,8 @@ class Settings(BaseSettings):
         default=200_000, description="chunks above which FAISS uses an IVF index instead of exact search"
     )
     top_k: int = Field(
-        default=8, description="passages an answer is read from (5 -> 8: three more dev and fresh answers)"
+        default=10,
+        description="passages an answer is read from (8 -> 10, re-ranking 20: 4 dev and probe answers won, 1 lost)",
     )
     candidates: int = 50  # per retriever, before fusion
     # weighted reciprocal rank fusion (retrieval/hybrid.py Fusion), chosen on both eval sets: against
@@ -115,7 +116,7 @@ class Settings(BaseSettings):
     fusion_keyword_weight: float = 1.0
     fusion_k: float = 20.0
     rerank_weight: float = Field(default=0.4, description="weight of question coverage when re-ranking fused hits")
-    rerank_pool: int = Field(default=15, description="fused hits re-ranked for the top_k")
+    rerank_pool: int = Field(default=20, description="fused hits re-ranked for the top_k")
 
     # answering
     answer_mode: AnswerMode = "extractive"
