@@ -73,7 +73,8 @@ _ENGLISH_ASKS = re.compile(
 _PLAN_SECTION = re.compile(
     r"^(?!.*(?:完成|进展|成效|回顾)).*(?:工作任务|主要任务|重点任务|重点工作|工作安排|工作部署|开局|目标任务|预期目标)"
 )
-_ASKS_ACTUAL = re.compile(r"实际")  # an outcome asked, not a target
+# an outcome asked, not a target: "实际…", or a change that has happened ("比上年增长了多少")
+_ASKS_ACTUAL = re.compile(r"实际|(?:增长|提高|下降|增加|减少|上涨|下跌)了")
 # a total over years; "全年累计…" sums one year
 _SUM_REACH = 8  # characters from "累计" to the term it sums ("累计实际利用外资")
 _SUMS = re.compile(r"(?<!全年)(?<!当年)(?<!年内)(?:累计|一共|总共|合计|共计|总计)")
@@ -81,7 +82,9 @@ _SUMS = re.compile(r"(?<!全年)(?<!当年)(?<!年内)(?:累计|一共|总共|�
 _REVIEW = re.compile(r"回顾|收官|成就|工作总结|过去一年|过去五年")
 # A statement that sets targets ("主要预期目标是：地区生产总值增长6%左右"), wherever it stands; not one
 # that measures an outcome against them ("均好于年度预期目标")
-_STATES_TARGET = re.compile(r"目标(?:是|为|：|:)|力争|控制在")
+_STATES_TARGET = re.compile(r"目标(?:是|为|：|:)|力争")
+# "涨幅控制在3%左右" sets a limit, but a work report's review says what was held to: "控制在2.6%"
+_HELD_TO = re.compile(r"控制在")
 # Kinds of document that speak of the year they are dated, not of a period they review or plan.
 _DATED_INSTRUMENTS = frozenset({"方案", "意见", "决定", "通知", "办法", "条例"})
 # words that name a kind of document, not what a sentence of it speaks of
@@ -586,7 +589,10 @@ class ExtractiveAnswerer:
             is_narrowed = any(unsaid.narrow(text, *span) for span in term_spans)
             if alternatives and said_otherwise(text, (start for start, _ in term_spans), alternatives):
                 coverage = 0.0  # "省级…创新平台88家" answers nothing asked of 国家级 ones
-            states_targets = plan_section or bool(_STATES_TARGET.search(text))
+            reviews = meta is not None and meta.kind == "政府工作报告" and not plan_section
+            states_targets = plan_section or bool(
+                _STATES_TARGET.search(text) or (_HELD_TO.search(text) and not reviews)
+            )
             score = (
                 w.coverage * scored
                 + w.retrieval_rank / (1 + rank)

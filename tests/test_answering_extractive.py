@@ -744,6 +744,27 @@ def test_a_sum_over_the_years_looked_back_on_speaks_of_none_of_them(lexicon: Lex
     assert answerer.answer(analyse("无锡实际使用外资多少亿美元？"), [hit]).answer.startswith("180.4亿美元")
 
 
+@needs_shared
+def test_a_change_that_has_happened_is_no_target(lexicon: Lexicon) -> None:
+    doc = "郑州市/2020.md"
+    answerer, texts = _report_answerer(lexicon, (doc, SHARED / "cn_city_work_reports" / doc))
+    line = next(line for line in texts[doc].splitlines() if line.startswith("建议主要预期目标"))
+    hit = _doc_hit(doc, texts[doc], line, "二、2020年政府工作总体要求和主要预期目标")
+    # "增长了多少" asks what happened; the report's targets for the year say what was planned
+    assert not answerer.answer(analyse("郑州2020年一般公共预算收入增长了多少？"), [hit]).found
+    assert answerer.answer(analyse("郑州2020年一般公共预算收入预期增长多少？"), [hit]).answer.startswith("7%左右")
+
+
+@needs_shared
+def test_what_a_review_says_was_held_to_is_an_outcome(lexicon: Lexicon) -> None:
+    doc = "西藏自治区/2021.md"
+    answerer, texts = _report_answerer(lexicon, (doc, SHARED / "cn_provincial_work_reports" / doc))
+    line = next(line for line in texts[doc].splitlines() if "城镇登记失业率控制在4%以内" in line)
+    hit = _doc_hit(doc, texts[doc], line, "")
+    # the five years reviewed: "控制在4%以内" is what the rate was, not a limit set
+    assert answerer.answer(analyse("西藏城镇登记失业率实际是多少？"), [hit]).answer.startswith("4%以内")
+
+
 def test_a_word_no_passage_uses_but_the_statement_holds_counts_whole(lexicon: Lexicon) -> None:
     # the index cut "PCT国际专利申请量" as one word: 专利申请 is in no passage as a word, but in this one
     sentence, terms = "PCT国际专利申请量达81件", {"专利申请": 1.0, "实际": 1.0}
