@@ -60,6 +60,9 @@ _EN_ASKING = re.compile(
 )
 # a clause that names nothing of its own but refers back ("where does it stand", "what was the plan")
 _EN_REFERS_BACK = re.compile(r"\b(?:it|its|they|their|them|this|that|the target|the goal|the growth)\b", re.IGNORECASE)
+_COUNTED_THINGS = re.compile(
+    r"[两二三四五六七八九十]+[个项](?P<what>[^、和与及]*)$"
+)  # "…三个目标" after the things listed
 _CONTENT = re.compile(r"[^\W_]")  # a letter, digit or character: what names a thing
 _EN_YEAR = re.compile(r"\b(?:in\s+)?(?:19|20)\d{2}\b")
 
@@ -103,16 +106,25 @@ def _asked_of_both(text: str) -> Comparison | None:
 
 
 def _both(text: str, tag: Tagger) -> Comparison | None:
-    match = _BOTH.search(text)
-    if match is None or not _ASKS.search(match.group("asked")) or _CLAUSE_BREAK.search(text[: match.start()]):
+    # "A、B、C分别增长多少": the last "、" joins the last two, as "和" would
+    listed = re.sub(r"、(?=[^、，,。？?；;和与及]+(?:分别|各自|各)[^、]*$)", "和", text) if "、" in text else text
+    match = _BOTH.search(listed)
+    if match is None or not _ASKS.search(match.group("asked")) or _CLAUSE_BREAK.search(listed[: match.start()]):
         return None  # (a clause before it asks too: `_clauses` splits the question first)
-    before, second, asked = text[: match.start()], match.group("second"), match.group("asked")
+    before, second, asked = listed[: match.start()], match.group("second"), match.group("asked")
+    before, *middle = before.split("、")  # "经济增速、城镇新增就业和物价涨幅": the things listed between
+    # "…物价涨幅三个目标": what each of them is ("目标"), said once for all, after how many they are
+    counted = _COUNTED_THINGS.search(second)
+    shared = counted.group("what") if counted else ""
+    second = second[: counted.start()] if counted else second
     first, second_alone = parallel_words(before, second, tag)
-    if not _CONTENT.search(first) or not _CONTENT.search(second_alone):
+    things = [first, *middle, second_alone]
+    if not all(_CONTENT.search(thing) for thing in things):
         return None  # "目标和“十三五”末实际达到的": no two parallel things to tell apart
-    prefix, suffix = before[: len(before) - len(first)], second[len(second_alone) :]
+    prefix = before[: len(before) - len(first)]
+    suffix = second[len(second_alone) :] + shared
     return Comparison(
-        tuple((label, f"{prefix}{label}{suffix}{asked}？") for label in (first, second_alone)),
+        tuple((label, f"{prefix}{label}{suffix}{asked}？") for label in things),
         "",
         all_parts=False,
     )

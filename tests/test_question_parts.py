@@ -161,6 +161,25 @@ def test_what_opens_the_question_without_asking_is_said_of_every_part(tag) -> No
     ]
 
 
+def test_three_things_listed_are_each_asked(tag) -> None:
+    assert _questions("2019年全省规模以上工业增加值、一般公共预算收入和粮食产量分别增长多少？", tag) == [
+        "2019年全省规模以上工业增加值增长多少？",
+        "2019年全省一般公共预算收入增长多少？",
+        "2019年全省粮食产量增长多少？",
+    ]
+    # listed with "、" only, and what each is said once after how many they are
+    assert _questions("今年新能源汽车、光伏、锂电池三个产业的产值目标各是多少？", tag) == [
+        "今年新能源汽车产业的产值目标是多少？",
+        "今年光伏产业的产值目标是多少？",
+        "今年锂电池产业的产值目标是多少？",
+    ]
+    assert _questions("今年的单位GDP能耗、碳排放强度、PM2.5浓度三个目标分别是多少？", tag) == [
+        "今年的单位GDP能耗目标是多少？",
+        "今年的碳排放强度目标是多少？",
+        "今年的PM2.5浓度目标是多少？",
+    ]
+
+
 def test_a_clause_that_names_two_things_after_one_that_only_opens_asks_each(tag) -> None:
     assert _questions("2022年，城镇和农村居民人均消费支出分别是多少？", tag) == [
         "2022年，城镇居民人均消费支出是多少？",
