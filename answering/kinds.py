@@ -317,7 +317,8 @@ class Places:
     @staticmethod
     def named(query: Query, text: str) -> list[str]:
         asked = set(query.places)
-        found = (text[start:end] for name, start, end in place_mentions(text) if name not in asked)
+        # in full ("北京" as 北京市): the gazetteer's name, which no reader can take for another place
+        found = (name for name, _start, _end in place_mentions(text) if name not in asked)
         return list(dict.fromkeys(found))
 
 
