@@ -6,13 +6,16 @@ which figure is higher when both are of one unit. The question is split into sid
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from reportqa.core.models import NOT_FOUND, Answer, Citation, Claim, Statement
+from reportqa.core.models import NOT_FOUND, Answer, Citation, Claim, DirectAnswer, Statement
+from reportqa.language.quantities import unit_scale
 from reportqa.question.comparison import Comparison
 
 _SMALLER = frozenset("低小少慢短")
+_UNIT_AFTER = re.compile(r"^[^\d]*[\d.,]+")  # "954万人" -> "万人"
 
 
 def side_by_side(question: str, comparison: Comparison, answers: Sequence[Answer]) -> Answer:
@@ -46,8 +49,25 @@ def _verdict(comparison: Comparison, claims: Sequence[Claim]) -> str:
     if len({f.family for f in figures}) != 1:
         return ""
     values = [f.amount for f in figures]
+    if comparison.difference:
+        return _difference(comparison, figures)
     if values[0] == values[1]:
         return "两者相同。"
     pick = min if comparison.way in _SMALLER else max
     index = values.index(pick(values))
     return f"{comparison.sides[index][0]}更{comparison.way}。"
+
+
+def _difference(comparison: Comparison, figures: Sequence[DirectAnswer]) -> str:
+    """ "出生人口比死亡人口少139万人。": the first side's figure less the second's, in the second's unit
+    (in 个百分点 for two percentages)."""
+    (first, _), (second, _) = comparison.sides
+    diff = figures[0].amount - figures[1].amount
+    if diff == 0:
+        return "两者相同。"
+    unit = _UNIT_AFTER.sub("", figures[1].text)
+    amount_, unit = (abs(diff), "个百分点") if figures[1].family == "%" else (abs(diff) / unit_scale(unit), unit)
+    more = "多" if comparison.way in ("多", "少") else "高"
+    less = "少" if comparison.way in ("多", "少") else "低"
+    number = f"{amount_:.2f}".rstrip("0").rstrip(".")
+    return f"{first}比{second}{more if diff > 0 else less}{number}{unit}。"

@@ -36,6 +36,13 @@ _WHICH_AFTER = re.compile(
     r"[？?。！!\s]*$"
 )
 _ASKED_OF_EACH = re.compile(r"(?:分别|各自|各)?(?:是|有|为)?(?:多少|多[长大高快]|几)[^，,？?；;]*$")
+# "2024年全国出生人口比死亡人口少了多少": the difference of two things, each asked
+_DIFFERENCE = re.compile(
+    r"^(?P<a>[^，,？?]+?)比(?P<b>[^，,？?]+?)(?P<way>多|少|高|低|快|慢|大|小)(?:出来|出)?了?(?:多少|几)"
+    r"(?P<unit>[^，,？?。]*)[？?。]?$"
+)
+# what a thing is compared with when it is no other thing: a time, a target or an average
+_NOT_A_THING = re.compile(r"\d|年|同期|目标|计划|规划|预期|平均|全国|全省|全市|以前|之前|此前|初|末")
 _JOIN = r"\s*(?:和|与|同|跟|及|、|以及|还是)\s*"
 # "哪个城市的地区生产总值增速更快": the sides named first, the cue split by what is compared
 _WHICH_OF = re.compile(
@@ -56,11 +63,14 @@ class Comparison:
     way: str  # "高", "少"…: what "more" means here; "" when the question asks how they differ
     # a comparison needs every side; a question of several parts is answered as far as its parts are
     all_parts: bool = True
+    difference: bool = False  # how much more the first is than the second is asked ("A比B少多少")
 
 
 def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | None:
     """The question per side, if `question` compares two places, two years or (with the word segmenter
     `tag`) two things named in parallel ("城镇居民和农村居民的收入"); else None."""
+    if tag is not None and (difference := _difference(question, tag)) is not None:
+        return difference
     after = _WHICH_AFTER.search(question)
     if after is not None:  # asked as "A和B的X哪个更Y"
         question = f"{_ASKED_OF_EACH.sub('', question[: after.start()])}哪个更{after.group('way')}"
@@ -83,6 +93,33 @@ def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | N
     before, after = asked[: first_span[0]], asked[second_span[1] :]
     # each side named in full ("杭州" -> "杭州市"), as the documents' metadata names it
     return Comparison(((first, before + first + after), (second, before + second + after)), way)
+
+
+def _difference(question: str, tag: Tagger) -> Comparison | None:
+    """ "2024年全国出生人口比死亡人口少了多少" -> 出生人口 and 死亡人口 of 2024年全国, each asked; "郑州的
+    地区生产总值比洛阳高多少" -> 郑州's and 洛阳's. Not a change over time or against a target
+    ("比上年多多少", "比目标多多少"), which `reportqa.answering.change` works out."""
+    match = _DIFFERENCE.search(question.strip())
+    if match is None or _NOT_A_THING.search(match.group("b")):
+        return None
+    a, b, way = match.group("a"), match.group("b"), match.group("way")
+    places_a, places_b = place_words(a), place_words(b)
+    if places_b:
+        if b not in places_b or not places_a:
+            return None
+        place = next(p for p in places_a if p in a)
+        sides = ((place, a), (b, a.replace(place, b, 1)))
+    else:
+        first, second = parallel_words(a, b, tag)
+        if not first or not second or second != b:
+            return None
+        prefix, rest = a[: len(a) - len(first)], ""
+        if len(second) < len(first) and first[len(second) - 1] == second[-1]:
+            # "城镇居民人均可支配收入比农村居民…": 农村居民 stands for 城镇居民; what follows is both's
+            first, rest = first[: len(second)], first[len(second) :]
+        sides = ((first, a), (second, f"{prefix}{second}{rest}"))
+    unit = match.group("unit")  # "少几家": each is asked in 家
+    return Comparison(tuple((label, f"{asked}是多少{unit}？") for label, asked in sides), way, difference=True)
 
 
 def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison | None:

@@ -56,6 +56,44 @@ def test_each_value_asked_then_which_is_more_in_a_clause_of_its_own() -> None:
     ]
 
 
+def test_how_much_more_one_thing_is_than_another_asks_each_and_works_out_the_difference() -> None:
+    tag = Lexicon.load(Settings().lexicon_dir).tagged
+    births = split_comparison("2013年全国出生人口比死亡人口多多少万人？", tag)
+    assert births is not None and births.difference
+    assert births.sides == (
+        ("出生人口", "2013年全国出生人口是多少万人？"),
+        ("死亡人口", "2013年全国死亡人口是多少万人？"),
+    )
+    # what follows the thing the second stands for is both's; a place for a place
+    incomes = split_comparison("2013年城镇居民人均可支配收入比农村居民高多少？", tag)
+    assert incomes is not None and [q for _, q in incomes.sides] == [
+        "2013年城镇居民人均可支配收入是多少？",
+        "2013年农村居民人均可支配收入是多少？",
+    ]
+    cities = split_comparison("郑州的地区生产总值比洛阳高多少？", tag)
+    assert cities is not None and [q for _, q in cities.sides] == [
+        "郑州的地区生产总值是多少？",
+        "洛阳的地区生产总值是多少？",
+    ]
+    # a change over time or against a target is no second thing
+    assert split_comparison("2013年全国出生人口比上年多多少？", tag) is None
+    assert split_comparison("高新技术企业比规划目标多多少家？", tag) is None
+
+    def counted(n: int, text: str, amount: float) -> Answer:
+        return Answer.compose(
+            "q",
+            found=True,
+            citations=[_citation(1, "公报")],
+            direct=DirectAnswer(text, "2013年", amount, "人"),
+            statements=(Statement(f"全年出生人口{text}。", (1,)),)
+            if n == 1
+            else (Statement(f"死亡人口{text}。", (1,)),),
+        )
+
+    answer = side_by_side("…", births, [counted(1, "1640万人", 1.64e7), counted(2, "972万人", 9.72e6)])
+    assert answer.answer.splitlines()[0].endswith("出生人口比死亡人口多668万人。")
+
+
 def test_side_by_side_renumbers_citations_and_says_which_is_more() -> None:
     # the quotes are sentences of the 上海市 and 成都市 work reports 2021
     question = "2020年上海和成都的外贸进出口总额哪个更多？"
