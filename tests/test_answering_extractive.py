@@ -765,6 +765,14 @@ def test_what_a_review_says_was_held_to_is_an_outcome(lexicon: Lexicon) -> None:
     assert answerer.answer(analyse("西藏城镇登记失业率实际是多少？"), [hit]).answer.startswith("4%以内")
 
 
+def test_the_askers_word_for_the_people_says_nothing_of_what_is_asked(nation_2013) -> None:
+    answerer, texts = nation_2013
+    line = next(line for line in texts[COMMUNIQUE_2013].splitlines() if "外出农民工" in line)
+    hit = _doc_hit(COMMUNIQUE_2013, texts[COMMUNIQUE_2013], line, "")
+    # "老乡们": whom every figure of the communiqué is of; 外出 and 打工 are what is asked
+    assert answerer.answer(analyse("2013年老乡们外出打工的有多少人？"), [hit]).answer.startswith("16610万人")
+
+
 def test_a_word_no_passage_uses_but_the_statement_holds_counts_whole(lexicon: Lexicon) -> None:
     # the index cut "PCT国际专利申请量" as one word: 专利申请 is in no passage as a word, but in this one
     sentence, terms = "PCT国际专利申请量达81件", {"专利申请": 1.0, "实际": 1.0}
