@@ -90,7 +90,7 @@ _HELD_TO = re.compile(r"控制在")
 _DATED_INSTRUMENTS = frozenset({"方案", "意见", "决定", "通知", "办法", "条例"})
 # words that name a kind of document, not what a sentence of it speaks of
 _DOCUMENT_WORDS = frozenset({"政府工作报告", "工作报告", "报告", "统计公报", "公报"})
-# the whole of a place ("全市空气质量优良天数比例"): which place a figure is of, as its name says, not what of
+# the whole of a place ("全市森林覆盖率"): which place a figure is of, as its name says, not what of
 _SCOPE_WORDS = frozenset({"全市", "全省", "全区", "全县", "全州", "全国", "全域"})
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
 _TOKEN_CACHE = 200_000  # segmented sentences kept per answerer
