@@ -62,6 +62,9 @@ def test_everyday_and_english_names_of_indicators_are_the_reports_names(lexicon)
     assert lexicon.canonical("进口额") != lexicon.canonical("出口额")
     assert lexicon.canonical("城镇居民收入") != lexicon.canonical("农村居民收入")
     assert lexicon.canonical("收入") == "收入"
+    # an English noun, singular or plural, is the Chinese word the reports write
+    assert lexicon.canonical("labs") == lexicon.canonical("laboratory") == "实验室"
+    assert lexicon.keyword_tokens("How many universities?")[-1] == "大学"
 
 
 def test_a_comparison_base_is_not_glued_to_the_noun_before_it(lexicon):
