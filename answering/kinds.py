@@ -813,6 +813,8 @@ def _cell_score(query: Query, cell: TableCell, terms: Mapping[str, float], weigh
         score += weights.cell_target_other
     if query.wants_actual and cell.is_actual:
         score += weights.cell_actual_asked
+    if _asks_growth_in_no_unit(query, wanted_units(query)) and (cell.unit or cell.figures[0].unit) not in RATE_UNITS:
+        score += weights.figure_level  # "增长多少" of "投资额 232107；比上年增长% 12.4": the growth's cell
     return score
 
 

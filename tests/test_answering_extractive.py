@@ -773,6 +773,19 @@ def test_the_askers_word_for_the_people_says_nothing_of_what_is_asked(nation_201
     assert answerer.answer(analyse("2013年老乡们外出打工的有多少人？"), [hit]).answer.startswith("16610万人")
 
 
+def test_a_growth_asked_of_a_table_row_is_its_growth_cell(nation_2013) -> None:
+    answerer, texts = nation_2013
+    row = _doc_hit(
+        COMMUNIQUE_2013,
+        texts[COMMUNIQUE_2013],
+        "- 集成电路 亿块 866.5 11.2",
+        "",
+        statement="集成电路：单位 亿块；产量 866.5；比上年增长（%） 11.2",
+    )
+    assert answerer.answer(analyse("2013年全国集成电路产量增长多少？"), [row]).answer.startswith("11.2%")
+    assert answerer.answer(analyse("2013年全国集成电路产量是多少？"), [row]).answer.startswith("866.5亿块")
+
+
 def test_a_word_no_passage_uses_but_the_statement_holds_counts_whole(lexicon: Lexicon) -> None:
     # an index may cut "ICT国际服务外包执行额" as one word: 服务外包 is in no passage as a word, but in this one
     sentence, terms = "全年ICT国际服务外包执行额达81亿美元", {"服务外包": 1.0, "实际": 1.0}
