@@ -142,9 +142,13 @@ class Lexicon:
             key=len,
             reverse=True,
         )
-        self._phrase_pattern = (
-            re.compile("|".join(_phrase_regex(p) for p in phrases), re.IGNORECASE) if phrases else None
-        )
+        # an alias that starts with a Latin letter is only tried where one stands: the lookahead fails
+        # fast on Chinese text, which the hundreds of English aliases would each be tried against
+        latin = [p for p in phrases if p[0].isascii() and p[0].isalpha()]
+        others = [p for p in phrases if not (p[0].isascii() and p[0].isalpha())]
+        alternatives = [f"(?=[A-Za-z])(?:{'|'.join(_phrase_regex(p) for p in latin)})"] if latin else []
+        alternatives += [_phrase_regex(p) for p in others]
+        self._phrase_pattern = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
         self._tokenizer = jieba.Tokenizer()
         self._tokenizer.initialize()
         for word, (freq, tag) in self._words.items():
