@@ -64,9 +64,7 @@ def points_in(
     `change_years` the years a change it states from one level to another starts and ends in."""
     if is_table_row:
         cells = [c for c in parse_statement(text) if c.figures and (targets or not c.is_target)]
-        return [
-            p for c in cells if (p := _point(passage, c.figure_text, c.unit or c.figures[0].unit, c.year)) is not None
-        ]
+        return [p for c in cells if (p := _point(passage, c.figure_text, c.figure_unit, c.year)) is not None]
     figures = find_figures(text, base_year, change_years=change_years)
     return [p for f in figures if (p := _point(passage, f.text, f.unit, f.year or base_year)) is not None]
 

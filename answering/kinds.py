@@ -334,7 +334,7 @@ class Quantities:
         w = self.weights
         # a row statement's units are in its label or headers ("高新技术企业数（家）：…目前完成数 512")
         cells = parse_statement(text) if is_table_row else []
-        units = [c.unit or c.figures[0].unit for c in cells if c.figures]
+        units = [c.figure_unit for c in cells if c.figures]
         figures = _stated_figures(text)
         if not figures and not units:
             return w.no_figure
@@ -365,7 +365,7 @@ class Quantities:
     def holds_kind_asked(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> bool:
         """A figure in the asked unit (any figure when no unit is asked), not a count of another thing."""
         if is_table_row:  # a cell of no stated unit may be in the one asked
-            units: list[str | None] = [c.unit or c.figures[0].unit or None for c in parse_statement(text) if c.figures]
+            units: list[str | None] = [c.figure_unit or None for c in parse_statement(text) if c.figures]
         else:
             asked = counted_thing(query)
             units = [f.unit for f in _stated_figures(text) if not counts_other(text, f, terms, self.tag, asked)]
@@ -431,9 +431,9 @@ class Quantities:
         if not cells:
             return None
         # "占比多少" of "年末数（万人） 21676；比重（%） 15.4": the cell in the unit asked, if one is
-        in_unit = [c for c in cells if wanted and _unit_matches(c.unit or c.figures[0].unit, wanted)]
-        cell = max(in_unit or cells, key=lambda c: _cell_score(query, c, terms, self.weights))
-        unit = cell.unit or cell.figures[0].unit
+        in_unit = [c for c in cells if wanted and _unit_matches(c.figure_unit, wanted)]
+        cell = max(in_unit or cells, key=lambda c: _cell_score(query, c, terms, wanted, self.weights))
+        unit = cell.figure_unit
         if (required := _required_units(query)) and unit and not _unit_matches(unit, required):
             return None  # a cell of no stated unit may be in the one asked: the table's unit is not always told
         figure = cell.figure_text
@@ -801,7 +801,9 @@ def _figure_score(
     return score
 
 
-def _cell_score(query: Query, cell: TableCell, terms: Mapping[str, float], weights: AnswerWeights) -> float:
+def _cell_score(
+    query: Query, cell: TableCell, terms: Mapping[str, float], wanted: set[str], weights: AnswerWeights
+) -> float:
     score = _year_fit(query, cell.year, weights)
     header = cell.header
     if any(term in header for term in terms if len(term) > 1) or (len(header) > 1 and header in query.text):
@@ -813,7 +815,7 @@ def _cell_score(query: Query, cell: TableCell, terms: Mapping[str, float], weigh
         score += weights.cell_target_other
     if query.wants_actual and cell.is_actual:
         score += weights.cell_actual_asked
-    if _asks_growth_in_no_unit(query, wanted_units(query)) and (cell.unit or cell.figures[0].unit) not in RATE_UNITS:
+    if _asks_growth_in_no_unit(query, wanted) and cell.figure_unit not in RATE_UNITS:
         score += weights.figure_level  # "增长多少" of "投资额 232107；比上年增长% 12.4": the growth's cell
     return score
 

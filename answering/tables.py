@@ -30,6 +30,11 @@ class TableCell:
     is_actual: bool
 
     @property
+    def figure_unit(self) -> str:
+        """The unit its first figure is in: the label's, or else the one written with it ("15.4%")."""
+        return self.unit or self.figures[0].unit
+
+    @property
     def figure_text(self) -> str:
         """The cell's first figure as written, with the sign its figure is read without ("-2.3")."""
         sign = "-" if self.value.strip()[:1] in _MINUS else ""
