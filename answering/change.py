@@ -132,15 +132,18 @@ def figure_pair(
 def describe_change(first: Point, second: Point, question: str = "") -> str:
     """ "203家（2011年） → 512家（2019年），增加309家"; for shares the change is in 个百分点."""
     diff = second.value - first.value
-    if first.family == "%":
-        amount, unit = abs(diff), "个百分点"
-        verb = "提高" if diff > 0 else "下降"
-    else:
-        amount, unit = abs(diff) / unit_scale(second.unit), second.unit or first.unit
-        verb = "增加" if diff > 0 else "减少"
-    if "差" in question:
-        verb = "相差"
-    return f"{first.text}{_year_note(first)} → {second.text}{_year_note(second)}，{verb}{_number(amount)}{unit}"
+    rises, falls = ("提高", "下降") if first.family == "%" else ("增加", "减少")
+    verb = "相差" if "差" in question else rises if diff > 0 else falls
+    written = written_difference(diff, second.unit or first.unit, first.family)
+    return f"{first.text}{_year_note(first)} → {second.text}{_year_note(second)}，{verb}{written}"
+
+
+def written_difference(diff: float, unit: str, family: str) -> str:
+    """ "309家", "0.49个百分点": how far apart two figures of one family are (`diff`, in base units),
+    written in `unit`, or in 个百分点 when they are percentages."""
+    if family == "%":
+        return f"{_number(abs(diff))}个百分点"
+    return f"{_number(abs(diff) / unit_scale(unit))}{unit}"
 
 
 def _point(passage: int, text: str, unit: str, year: int | None) -> Point | None:

@@ -6,16 +6,15 @@ which figure is higher when both are of one unit. The question is split into sid
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from reportqa.answering.change import written_difference
+from reportqa.answering.figures import find_figures
 from reportqa.core.models import NOT_FOUND, Answer, Citation, Claim, DirectAnswer, Statement
-from reportqa.language.quantities import unit_scale
 from reportqa.question.comparison import Comparison
 
 _SMALLER = frozenset("低小少慢短")
-_UNIT_AFTER = re.compile(r"^[^\d]*[\d.,]+")  # "954万人" -> "万人"
 
 
 def side_by_side(question: str, comparison: Comparison, answers: Sequence[Answer]) -> Answer:
@@ -65,9 +64,8 @@ def _difference(comparison: Comparison, figures: Sequence[DirectAnswer]) -> str:
     diff = figures[0].amount - figures[1].amount
     if diff == 0:
         return "两者相同。"
-    unit = _UNIT_AFTER.sub("", figures[1].text)
-    amount_, unit = (abs(diff), "个百分点") if figures[1].family == "%" else (abs(diff) / unit_scale(unit), unit)
+    written = find_figures(figures[1].text)
+    unit = written[0].unit if written else ""
     more = "多" if comparison.way in ("多", "少") else "高"
     less = "少" if comparison.way in ("多", "少") else "低"
-    number = f"{amount_:.2f}".rstrip("0").rstrip(".")
-    return f"{first}比{second}{more if diff > 0 else less}{number}{unit}。"
+    return f"{first}比{second}{more if diff > 0 else less}{written_difference(diff, unit, figures[1].family)}。"
