@@ -499,6 +499,7 @@ class ExtractiveAnswerer:
         section_years = years_covered(chunk.section) | relative_years(chunk.section, dated)
         section_since = years_since(chunk.section, dated)
         plan_section = self._is_plan_section(meta, chunk)
+        reviews = meta is not None and meta.kind == "政府工作报告" and not plan_section  # "控制在2.6%" is an outcome
         if plan_section and not query.wants_target:
             # "二、2020年主要任务" names the year its targets are for, or the report's year is: an outcome
             # asked, the year is only implied
@@ -590,7 +591,6 @@ class ExtractiveAnswerer:
             is_narrowed = any(unsaid.narrow(text, *span) for span in term_spans)
             if alternatives and said_otherwise(text, (start for start, _ in term_spans), alternatives):
                 coverage = 0.0  # "省级…创新平台88家" answers nothing asked of 国家级 ones
-            reviews = meta is not None and meta.kind == "政府工作报告" and not plan_section
             states_targets = plan_section or bool(
                 _STATES_TARGET.search(text) or (_HELD_TO.search(text) and not reviews)
             )
