@@ -30,7 +30,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2}(?!\d)(?=\s*(?:年|年度|$|[^\d%.万
 # precedes a time ("在", "到", "比", "和"); not a span ("发展20年来", "近10年", "15年间")
 _SHORT_YEAR = re.compile(r"(?:^|(?<=[在于到至从自比较和与及或、，,；;\s]))([0-27-9]\d)年(?![来间内后前里多以])")
 # letters or digits of any script: a question of punctuation, symbols and emoji asks nothing
-_CONTENT = re.compile(r"[^\W_]")
+CONTENT = re.compile(r"[^\W_]")
 # Five-year plans ("十三五", "13th Five-Year Plan"): the nth plan (n >= 3) runs from 1966 + 5 * (n - 3).
 _CN_PLAN = re.compile(
     r"(?<![一二三四五六七八九十])(十[一二三四五六七八九]?|[一二三四五六七八九])五(?=规划|计划|时期|期间|以来|末|”|\")"
@@ -139,7 +139,7 @@ def normalise_question(question: str, max_chars: int) -> str:
     if question is None or not question.strip():
         raise QuestionError("问题为空，请输入要查询的内容", "the question is empty")
     text = re.sub(r"\s+", " ", normalise_text(question)).strip()
-    if not _CONTENT.search(text):
+    if not CONTENT.search(text):
         raise QuestionError("问题中没有可查询的文字或数字，请换个问法", "the question has no words")
     if len(text) > max_chars:
         raise QuestionError(

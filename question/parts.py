@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 from reportqa.language.places import place_words
 from reportqa.language.quantities import MEASURE_WORDS
-from reportqa.question.analysis import HOW_MUCH_EN
+from reportqa.question.analysis import CONTENT, HOW_MUCH_EN
 from reportqa.question.comparison import YEAR, Comparison, Tagger, parallel_words, same_head, word_kind
 
 _MEASURES = "".join(sorted(MEASURE_WORDS))  # "多少家", "几项"…
@@ -60,10 +60,10 @@ _EN_ASKING = re.compile(
 )
 # a clause that names nothing of its own but refers back ("where does it stand", "what was the plan")
 _EN_REFERS_BACK = re.compile(r"\b(?:it|its|they|their|them|this|that|the target|the goal|the growth)\b", re.IGNORECASE)
-_COUNTED_THINGS = re.compile(
-    r"[两二三四五六七八九十]+[个项](?P<what>[^、和与及]*)$"
-)  # "…三个目标" after the things listed
-_CONTENT = re.compile(r"[^\W_]")  # a letter, digit or character: what names a thing
+# "A、B、C分别增长多少": the last "、" before 分别 or 各, which joins the last two as "和" would
+_LAST_LISTED = re.compile(r"、(?=[^、，,。？?；;和与及]+(?:分别|各自|各)[^、]*$)")
+# "…物价涨幅三个目标": how many things were listed, and what each is
+_COUNTED_THINGS = re.compile(r"[两二三四五六七八九十]+[个项](?P<what>[^、和与及]*)$")
 _EN_YEAR = re.compile(r"\b(?:in\s+)?(?:19|20)\d{2}\b")
 
 
@@ -106,8 +106,7 @@ def _asked_of_both(text: str) -> Comparison | None:
 
 
 def _both(text: str, tag: Tagger) -> Comparison | None:
-    # "A、B、C分别增长多少": the last "、" joins the last two, as "和" would
-    listed = re.sub(r"、(?=[^、，,。？?；;和与及]+(?:分别|各自|各)[^、]*$)", "和", text) if "、" in text else text
+    listed = _LAST_LISTED.sub("和", text)
     match = _BOTH.search(listed)
     if match is None or not _ASKS.search(match.group("asked")) or _CLAUSE_BREAK.search(listed[: match.start()]):
         return None  # (a clause before it asks too: `_clauses` splits the question first)
@@ -119,7 +118,7 @@ def _both(text: str, tag: Tagger) -> Comparison | None:
     second = second[: counted.start()] if counted else second
     first, second_alone = parallel_words(before, second, tag)
     things = [first, *middle, second_alone]
-    if not all(_CONTENT.search(thing) for thing in things):
+    if not all(CONTENT.search(thing) for thing in things):
         return None  # "目标和“十三五”末实际达到的": no two parallel things to tell apart
     prefix = before[: len(before) - len(first)]
     suffix = second[len(second_alone) :] + shared
