@@ -712,9 +712,7 @@ def test_an_abbreviation_inside_a_word_jieba_guessed_counts(
 
 @needs_shared
 def test_a_word_no_passage_uses_counts_less_against_a_statement(lexicon: Lexicon) -> None:
-    answerer, text = _shared_report(lexicon, "cn_city_work_reports", "无锡市/2021.md")
-    line = next(line for line in text.splitlines() if "省级特色田园乡村" in line)
-    hit = _doc_hit("无锡市/2021.md", text, line, "")
+    answerer, _line, hit = _report_line(lexicon, "无锡市/2021.md", "省级特色田园乡村")
     # "村子": the asker's word for what the report calls 乡村, which no passage of it uses
     assert answerer.answer(analyse("田园村子要建多少个？"), [hit]).answer.startswith("20个")
     counted_whole = ExtractiveAnswerer(
@@ -725,9 +723,7 @@ def test_a_word_no_passage_uses_counts_less_against_a_statement(lexicon: Lexicon
 
 @needs_shared
 def test_the_whole_of_a_place_says_where_not_what(lexicon: Lexicon) -> None:
-    answerer, text = _shared_report(lexicon, "cn_city_work_reports", "无锡市/2021.md")
-    line = next(line for line in text.splitlines() if "全市受理信访总量" in line)
-    hit = _doc_hit("无锡市/2021.md", text, line, "")
+    answerer, _line, hit = _report_line(lexicon, "无锡市/2021.md", "全市受理信访总量")
     # "全市" and the place are all the statement holds of the question: it answers nothing asked
     assert not answerer.answer(analyse("无锡全市恩格尔系数是多少？"), [hit]).found
     assert answerer.answer(analyse("无锡全市受理信访总量下降了多少？"), [hit]).answer.startswith("8.2%")
@@ -735,9 +731,7 @@ def test_the_whole_of_a_place_says_where_not_what(lexicon: Lexicon) -> None:
 
 @needs_shared
 def test_a_sum_over_the_years_looked_back_on_speaks_of_none_of_them(lexicon: Lexicon) -> None:
-    answerer, text = _shared_report(lexicon, "cn_city_work_reports", "无锡市/2021.md")
-    line = next(line for line in text.splitlines() if "累计实际使用外资" in line)
-    hit = _doc_hit("无锡市/2021.md", text, line, "")
+    answerer, _line, hit = _report_line(lexicon, "无锡市/2021.md", "累计实际使用外资")
     # "五年来，…累计实际使用外资180.4亿美元": the five years' sum, not 2020's, which the report reviews too
     assert not answerer.answer(analyse("无锡2020年实际使用外资多少亿美元？"), [hit]).found
     assert answerer.answer(analyse("无锡“十三五”期间累计实际使用外资多少？"), [hit]).answer.startswith("180.4亿美元")
