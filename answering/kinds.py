@@ -40,6 +40,7 @@ from reportqa.language.lexicon import Qualifiers
 from reportqa.language.numbering import POINT_OPENING
 from reportqa.language.places import place_mentions
 from reportqa.language.quantities import MEASURE_WORDS, RATE_UNITS, UNIT_PATTERN, amount, unit_family, unit_scale
+from reportqa.language.segmentation import word_starts
 from reportqa.question.analysis import Query
 
 _POINT_HEAD_LENGTH = 30
@@ -663,13 +664,20 @@ def asked_unit_words(query: Query) -> frozenset[str]:
 def counted_thing(query: Query) -> str:
     """What a count question names after its measure word: "多少家传染病检测中心" -> 传染病检测中心;
     "" when it names it before ("检测中心有多少家")."""
-    match = _QUESTION_UNIT.search(query.text)
+    match = _unit_asked(query.text)
     thing = _COUNTED.match(query.text, match.end()) if match else None
     return thing.group(0) if thing else ""
 
 
+def _unit_asked(question: str) -> re.Match[str] | None:
+    """ "多少家", "几个百分点": a unit after the asking word that ends a word; the 支 of "多少支持", the
+    人 of "多少人口", the 家 of "多少家庭" begin longer words and ask no unit."""
+    ends = word_starts(question)
+    return next((m for m in _QUESTION_UNIT.finditer(question) if m.end() in ends), None)
+
+
 def wanted_units(query: Query) -> set[str]:
-    match = _QUESTION_UNIT.search(query.text)
+    match = _unit_asked(query.text)
     if match:
         return _UNIT_ALIASES.get(match.group(1), {match.group(1)})
     money = _MONEY.search(query.text)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import jieba
+from reportqa.language.segmentation import word_starts
 
 NATIONAL = "全国"
 NATIONAL_BODIES = ("国务院", "国家统计局", "统计局")
@@ -91,24 +91,13 @@ def lookup(name: str) -> Place | None:
     return gazetteer().by_alias.get(name)
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> jieba.Tokenizer:
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
-
-
-def _word_starts(text: str) -> set[int]:
-    return {start for _, start, _ in _segmenter().tokenize(text)}
-
-
 def place_mentions(text: str) -> list[tuple[str, int, int]]:
     """(full name, start, end) of every place the text names, in order.
 
     A name must begin a word: "白银" inside the idiom "真金白银" is no place.
     """
     matches = list(gazetteer().pattern.finditer(text))
-    starts = _word_starts(text) if matches else set()
+    starts = word_starts(text) if matches else set()
     return [(gazetteer().by_alias[m.group(0)].name, m.start(), m.end()) for m in matches if m.start() in starts]
 
 
@@ -183,7 +172,7 @@ def name_places(text: str) -> str:
     names = _other_names()
     for nickname, full in names.nicknames.items():
         if nickname in text:
-            starts = _word_starts(text)  # a nickname must begin a word
+            starts = word_starts(text)  # a nickname must begin a word
             text = re.sub(
                 re.escape(nickname),
                 lambda m, full=full, starts=starts: full if m.start() in starts else m.group(0),
@@ -203,14 +192,14 @@ def question_places(text: str) -> tuple[str, ...]:
     found = places_in(text)
     cues = list(_NATIONAL_CUE.finditer(text))
     # a cue must begin a word: "其中国家级" holds no "中国"
-    if (cues and {m.start() for m in cues} & _word_starts(text)) or _NATIONAL_ENGLISH.search(text):
+    if (cues and {m.start() for m in cues} & word_starts(text)) or _NATIONAL_ENGLISH.search(text):
         found = (*found, NATIONAL)
     return found
 
 
 def place_words(text: str) -> set[str]:
     """The words of `text` that name a place, as it writes them ("太原", "全国", "国务院")."""
-    starts = _word_starts(text)
+    starts = word_starts(text)
     national = {m.group(0) for m in _NATIONAL_CUE.finditer(text) if m.start() in starts}
     return {text[start:end] for _, start, end in place_mentions(text)} | national
 
