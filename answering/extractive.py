@@ -100,6 +100,7 @@ _HEADINGS_LISTED = (2, 12)  # a section lists its headings when it has this many
 _POINT_QUOTE_CHARS = 400  # a point quoted whole to say why, at most this long
 # "16-" of "16-59岁": where a band or range the question names starts
 _RANGE_OPENING = re.compile(r"\d+(?:\.\d+)?\s*[-—–~～至到]\s*$")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a figure the question gives, without its unit
 _POINT_LEAD_GAP = 2  # characters between a statement and the first point it leads to ("挑战。\n一是…")
 
 
@@ -857,6 +858,8 @@ def _held_share(
         return 1.0
     if term in held_short:
         return 1.0  # "棚户区改造" as "棚改", "社会保障" as "社保"
+    if _NUMBER.fullmatch(term) and re.search(rf"(?<![\d.]){re.escape(term)}(?!\.?\d)", text):
+        return 1.0  # the "2" of a question's "2%左右" is the number of the text's "2%", not of "2025"
     if "分别" in text and any(form in text for form in joint_forms(term)):
         return 1.0  # "农村居民人均可支配收入" in "城乡居民人均可支配收入分别达X、Y"
     if not has_digit(term) and (share := _shared_share(term, text)) >= 0.5:

@@ -574,6 +574,8 @@ def test_a_figure_the_question_gives_names_the_statement_asked_about(lexicon: Le
         ("柔性引进了几位专家？", {"人", "名", "位"}),  # people are counted in any of these
         ("投入多少个亿？", {"亿元", "亿"}),
         ("收入增长了多少个百分点？", {"个百分点"}),
+        ("引进一个团队最多给多少支持？", set()),  # 支 begins 支持: no measure word
+        ("签约了多少家庭医生？", set()),  # nor 家 of 家庭
         ("What was Wuxi's GDP in 2021?", {"元"}),  # an English question's measured noun
         ("what was its growth (Wuxi GDP in 2021)?", {"%"}),  # ... but a growth asked of it is a rate
     ],
@@ -1380,3 +1382,20 @@ def test_an_outcome_asked_is_not_answered_by_a_target_nor_a_growth_by_a_level(na
         "十二、资源、环境和安全生产",
     )
     assert answerer.answer(analyse("2013年全国共发生多少起森林火灾？"), [fires]).answer.startswith("3929起")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held"),
+    [
+        ("武汉居民消费价格涨幅3%左右", True),  # 武汉 2021: "3" of the question's "3%"
+        ("武汉居民消费价格涨幅3.5%左右", False),
+        ("2023年武汉居民消费价格涨幅", False),  # inside a year
+    ],
+)
+def test_a_number_the_question_gives_is_held_where_the_text_states_it(
+    lexicon: Lexicon, sentence: str, held: bool
+) -> None:
+    terms = {"3": 1.0}
+    tokens = set(lexicon.keyword_tokens(sentence))
+    coverage = _coverage(terms, sentence, tokens, set(), "", lambda w: tuple(lexicon.subwords(w)), 0.0, 0.0)
+    assert (coverage == 1.0) is held
