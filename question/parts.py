@@ -44,8 +44,11 @@ _SAME_TIME = re.compile(r"^(?:同年|同期|当年)")
 _PLAN = r"“?[一二三四五六七八九十]{1,3}五”?"  # "“十三五”"
 _OWN_TIME = re.compile(rf"后来|目前|现在|如今|之后|此后|最终|截至|{_PLAN}(?:末|期间|时期)")
 _CONTEXT_CLASSES = ("ns", "m", "t")  # places, years and dates that open a question
-# nouns that name a measure of a thing, not the thing ("年末总数多少户", "占全省比重多少")
-_MEASURE_NOUNS = frozenset({"总数", "总量", "总额", "数量", "规模", "比重", "占比", "比例", "增速", "增幅", "目标"})
+# nouns that name a measure of a thing, not the thing ("年末总数多少户", "占全省比重多少"), or the
+# kind of figure asked ("值多少钱")
+_MEASURE_NOUNS = frozenset(
+    {"总数", "总量", "总额", "数量", "规模", "比重", "占比", "比例", "增速", "增幅", "目标", "值", "钱"}
+)
 # words that say whether a figure is planned or achieved, not what it is of ("实际完成了多少", "力争达到多少")
 _STANCE_WORDS = frozenset({"实际", "计划", "力争", "预计", "预期"})
 

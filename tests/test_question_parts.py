@@ -145,6 +145,8 @@ def test_a_part_that_names_only_a_measure_or_a_relation_asks_about_the_first_par
         "济南2022年新增了多少家专精特新企业？",
         "济南2022年专精特新企业年末总数多少家？",
     ]
+    # what it is worth is a measure of the first part's thing too
+    assert _questions("全县大型仪器有多少台，值多少钱？", tag)[1] == "全县大型仪器值多少钱？"
 
 
 def test_a_part_that_names_its_own_year_keeps_the_place_not_the_year(tag) -> None:
