@@ -22,14 +22,23 @@ def side_by_side(question: str, comparison: Comparison, answers: Sequence[Answer
     claims: list[Claim] = []
     statements: list[Statement] = []
     citations: list[Citation] = []
+    numbers: dict[tuple[str, int, int], int] = {}  # a passage two sides cite is cited once
     for (label, _), answer in zip(comparison.sides, answers, strict=True):
         if not answer.found:
             claims.append(Claim(label, None, refusal=answer.refusal or NOT_FOUND))
             continue
-        offset = len(citations)
-        citations += [replace(c, n=c.n + offset) for c in answer.citations]
-        claims.append(Claim(label, answer.direct, (offset + 1,) if answer.citations else ()))
-        statements += [replace(s, citations=tuple(n + offset for n in s.citations)) for s in answer.statements]
+        renumber = {}
+        for c in answer.citations:
+            key = (c.doc, c.start, c.end)
+            if key not in numbers:
+                numbers[key] = len(citations) + 1
+                citations.append(replace(c, n=numbers[key]))
+            renumber[c.n] = numbers[key]
+        claims.append(Claim(label, answer.direct, (renumber[1],) if answer.citations else ()))
+        for s in answer.statements:
+            renumbered = replace(s, citations=tuple(renumber[n] for n in s.citations))
+            if renumbered not in statements:
+                statements.append(renumbered)
     return Answer.compose(
         question,
         found=all(a.found for a in answers) if comparison.all_parts else any(a.found for a in answers),

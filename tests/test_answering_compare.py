@@ -9,8 +9,10 @@ from reportqa.language.lexicon import Lexicon
 from reportqa.question.comparison import Comparison, split_comparison
 
 
-def _citation(n: int, doc: str) -> Citation:
-    return Citation(n=n, doc=doc, section="一、工作回顾", text="…", start=0, end=1, score=1.0)
+def _citation(n: int, doc: str, start: int | None = None) -> Citation:
+    """A citation of `doc`'s passage at `start` (by default one of its own per number)."""
+    at = n * 10 if start is None else start
+    return Citation(n=n, doc=doc, section="一、工作回顾", text="…", start=at, end=at + 1, score=1.0)
 
 
 def test_two_places_or_two_reports_make_one_question_each_and_others_none() -> None:
@@ -167,3 +169,21 @@ def test_two_things_named_in_parallel_make_one_question_each_with_the_word_segme
     freight = split_comparison("铁路货运量和公路货运量哪个更多？", lexicon.tagged)
     assert freight is not None and [label for label, _ in freight.sides] == ["铁路货运量", "公路货运量"]
     assert split_comparison("城镇居民人均消费支出哪个更多？", lexicon.tagged) is None  # one thing only
+
+
+def test_a_passage_two_parts_cite_is_cited_once() -> None:
+    # "…仪器设备1100余台套，原值8.7亿元": one sentence answers both parts (my own wording)
+    comparison = Comparison((("设备", "平台有多少台设备？"), ("原值", "平台设备原值多少？")), "", all_parts=False)
+    quote = Statement("平台共享仪器设备1100余台套，原值8.7亿元。", (1,))
+    answers = [
+        Answer.compose(
+            "q", found=True, citations=[_citation(1, "报告", 50)], direct=DirectAnswer(text), statements=(quote,)
+        )
+        for text in ("1100余台套", "8.7亿元")
+    ]
+    answer = side_by_side("平台有多少台设备，原值多少？", comparison, answers)
+    assert [c.n for c in answer.citations] == [1]
+    assert answer.answer.splitlines() == [
+        "设备：1100余台套[1]；原值：8.7亿元[1]。",
+        "平台共享仪器设备1100余台套，原值8.7亿元。[1]",
+    ]
