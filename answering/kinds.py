@@ -27,6 +27,7 @@ from reportqa.answering.figures import (
     FROM_LEVEL,
     QUARTER_OR_HALF,
     Figure,
+    comparison_years,
     figures_given,
     find_dates,
     find_figures,
@@ -68,6 +69,8 @@ _UNIT_ALIASES = {
     "家": {"家", "个", "户"},  # enterprises and institutions are counted in any of these
     "户": {"户", "家"},
     "个": {"个", "家", "项"},
+    "台": {"台", "台套"},  # instruments are counted in sets of them too
+    "套": {"套", "台套"},
 }
 # An English question's words for growth ("GDP grew 5%", "the growth of retail sales")
 _GROWTH_EN = r"growth|\bgr[eo]wn?\b"
@@ -252,7 +255,10 @@ class Dates:
         quoted = [f.value for f in find_figures(query.text) if f.value in text]
         anchor = text.find(quoted[0]) if quoted else _term_position(text, terms)
         wants_day = _wants_day(query)
-        return DirectAnswer(max(dates, key=lambda d: _date_score(text, d, anchor, wants_day))[0])
+        # "2020年，…占比为8.6%，比2016年提高…": the year compared with is not the figure's
+        compared = {str(year) for year in comparison_years(text)}
+        own = [d for d in dates if d[0][:4] not in compared] or dates
+        return DirectAnswer(max(own, key=lambda d: _date_score(text, d, anchor, wants_day))[0])
 
 
 @dataclass(frozen=True)

@@ -576,6 +576,7 @@ def test_a_figure_the_question_gives_names_the_statement_asked_about(lexicon: Le
         ("收入增长了多少个百分点？", {"个百分点"}),
         ("引进一个团队最多给多少支持？", set()),  # 支 begins 支持: no measure word
         ("签约了多少家庭医生？", set()),  # nor 家 of 家庭
+        ("共享了多少台仪器？", {"台", "台套"}),  # instruments are counted in sets too
         ("What was Wuxi's GDP in 2021?", {"元"}),  # an English question's measured noun
         ("what was its growth (Wuxi GDP in 2021)?", {"%"}),  # ... but a growth asked of it is a rate
     ],
@@ -1077,6 +1078,13 @@ def test_a_day_asked_counts_for_a_statement_with_a_day_and_not_for_one_with_a_ye
     assert dates.statement_bonus(which_year, day, {}, False) == dates.statement_bonus(which_year, title, {}, False)
 
 
+def test_the_year_of_a_figure_given_is_not_the_year_it_is_compared_with() -> None:
+    dates = Dates(AnswerWeights())
+    text = "2020年，全县农业产值占比为8.6%，比2016年提高1.2个百分点。"
+    answer = dates.direct(analyse("农业占比8.6%是哪一年的？"), text, False, {"农业": 1.0})
+    assert answer is not None and answer.text == "2020年"
+
+
 def test_a_short_point_heading_a_list_is_quoted_with_what_follows_it() -> None:
     # points of the 郑州市 work report 2020, and a sentence of causes of the 昆明市 one
     assert Reasons.heads_a_point("一是把创新作为最强发展动能。")
@@ -1399,3 +1407,11 @@ def test_a_number_the_question_gives_is_held_where_the_text_states_it(
     tokens = set(lexicon.keyword_tokens(sentence))
     coverage = _coverage(terms, sentence, tokens, set(), "", lambda w: tuple(lexicon.subwords(w)), 0.0, 0.0)
     assert (coverage == 1.0) is held
+
+
+@needs_shared
+def test_a_qualifier_the_question_says_is_a_term_whatever_its_word_class(lexicon: Lexicon) -> None:
+    answerer, _line, _hit = _report_line(lexicon, "无锡市/2021.md", "境外投资")
+    # "境外" is a place word to jieba; "数据" asks for the figure, like 数量
+    terms = answerer._question_terms(analyse("无锡去年接待境外游客的数据是多少？"))
+    assert "境外" in terms and "数据" not in terms
