@@ -52,7 +52,7 @@ from reportqa.question.analysis import Query, find_plan_period
 QUESTION_WORDS = frozenset(
     "多少 几 几个 几家 什么 哪些 哪个 哪里 哪 是 有 为什么 为何 怎么 怎样 如何 请问 吗 呢 的 了 年 年度 情况 时候 "
     "共 一共 总共 总计 合计 总数 总量 累计 目前 现在 当时 请 告诉 我 问 介绍 一下 主要 具体 多 大 数 数量 "
-    "是否 达到 了吗 还 能 对 多大 多高 多长 多久 说 方面 包括 "
+    "是否 达到 了吗 还 能 对 多大 多高 多长 多久 说 方面 包括 数据 数字 "
     "历年 各年 逐年 历来 每年 "  # "历年有多少家" asks for every year's figure: a series, not a topic word
     "今年 去年 前年 讲 "  # a year the question asks, said against its document's (question/analysis.py)
     "老百姓 百姓 大家 人们 老乡 差不多 大概 那次 这次 "  # the people every figure is of, said in the asker's words
@@ -430,8 +430,13 @@ class ExtractiveAnswerer:
             return classes.get(word) or self.tokenizer.word_classes(word).get(word, "n")
 
         asked_units = asked_unit_words(query)  # "多少人": 人 is the answer's unit, not its topic
+        # a qualifier the question says narrows what it asks, whatever its class ("境外" is a place word)
+        qualifiers = self.tokenizer.qualifiers.before | self.tokenizer.qualifiers.after
         terms = {}
         for token in self.tokenizer.keyword_tokens(query.text):
+            if token in qualifiers and token not in asked_units:
+                terms[token] = self.term_stats.idf(token)
+                continue
             if _asks_rather_than_says(token, word_class(token)) or token in asked_units:
                 continue
             if token in query.places and self.term_stats.document_frequency(token) == 0:
