@@ -63,6 +63,15 @@ QUESTION_WORDS = frozenset(
 # pronouns, numerals, measure words, particles, conjunctions, prepositions, adverbs, localisers, place words (市里).
 _INTERROGATIVE = re.compile(r"[哪谁啥几]|什么|多少")
 _FUNCTION_CLASSES = ("r", "m", "q", "u", "y", "c", "p", "d", "e", "o", "f", "s")
+# Between a thing and the asking about it: verbs, particles, adverbs, the asking words ("有", "是", "为",
+# "达到") and nouns that name a measure of it ("进口总额是多少": the thing is 进口); a word of these
+# classes instead names no thing: a comparison's "比"/"较", a place, a time, a figure, a pronoun
+_MEASURE_NOUNS = frozenset("总额 总量 总数 数量 规模 比重 占比 比例 增速 增幅 强度 密度 目标 金额 水平".split())
+# …and words that say whether it is planned or achieved, or how much of it ("物价总体涨了多少")
+_STANCE_NOUNS = frozenset("实际 计划 预计 预期 力争 总体 整体 全年 全部".split())
+_THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
+_IN_A_THING = ("n", "vn", "q", "m", "s", "a", "b")  # the words after the asking ("几家境外上市公司")
+_NOT_THINGS = ("p", "x", "w", "ns", "t", "m", "r", "c", "q", "a")
 # an English question asks: it opens with an interrogative or a request, or ends with a question mark
 # (code or a command does neither: "SELECT … WHERE …")
 _ENGLISH_ASKS = re.compile(
@@ -92,6 +101,8 @@ _DATED_INSTRUMENTS = frozenset({"方案", "意见", "决定", "通知", "办法"
 _DOCUMENT_WORDS = frozenset({"政府工作报告", "工作报告", "报告", "统计公报", "公报"})
 # the whole of a place ("全市森林覆盖率"): which place a figure is of, as its name says, not what of
 _SCOPE_WORDS = frozenset({"全市", "全省", "全区", "全县", "全州", "全国", "全域"})
+# words that name which documents, bodies or place are asked, not the thing asked of them
+_NAMING_WORDS = _DOCUMENT_WORDS | _SCOPE_WORDS | frozenset(NATIONAL_BODIES)
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
 _TOKEN_CACHE = 200_000  # segmented sentences kept per answerer
 _CHANGE_POOL = 8  # best sentences searched for the two ends of a change
@@ -116,6 +127,10 @@ class QuestionTokenizer(KeywordTokenizer, Protocol):
 
     def subwords(self, word: str) -> list[str]: ...
 
+    def tagged(self, text: str) -> list[tuple[str, str]]: ...
+
+    def canonical(self, term: str) -> str: ...
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -133,6 +148,7 @@ class Candidate:
     base_year: int | None = None  # the one year it speaks of, named or implied, if one: "上年的…" is the year before
     states_targets: bool = False  # it stands in a section of plans or sets targets ("主要预期目标是：…")
     change_years: tuple[int, int] | None = None  # the years a change it states from one level to another spans
+    holds_thing: bool = True  # it holds the thing a figure is asked of (`ExtractiveAnswerer._asked_thing`)
 
 
 class ExtractiveAnswerer:
@@ -166,6 +182,7 @@ class ExtractiveAnswerer:
         self._written = functools.lru_cache(maxsize=1024)(self._written_terms)
         self._pieces = functools.lru_cache(maxsize=4096)(lambda term: tuple(tokenizer.subwords(term)))
         self._shortened = functools.lru_cache(maxsize=1024)(self._shortened_terms)
+        self._thing = functools.lru_cache(maxsize=1024)(self._asked_thing)
         # a section's place among its siblings is the same for every question: read it once
         self._follows_review = functools.lru_cache(maxsize=4096)(self._section_follows_review)
 
@@ -336,7 +353,7 @@ class ExtractiveAnswerer:
         is not a reason to.
         """
         unmet = self._unmet_constraint(query, candidate)
-        if unmet is None and candidate.coverage < self.min_coverage:
+        if unmet is None and (candidate.coverage < self.min_coverage or not candidate.holds_thing):
             return "这一问题的答案"
         return unmet
 
@@ -401,6 +418,43 @@ class ExtractiveAnswerer:
         return frozenset(
             t for t in self._question_terms(query) if not has_digit(t) and self.term_stats.document_frequency(t) == 0
         )
+
+    def _asked_thing(self, query: Query) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The terms naming the thing a figure is asked of, and the other terms of its noun phrase
+        (its frame): "城镇居民人均消费支出是多少" asks of 支出 in the frame 城镇居民, 人均, 消费; "几家境外上市公司"
+        of 境外 上市公司 (a qualifier right before the thing is part of it); "进口总额是多少" of 进口, in 总额.
+
+        None where that is not told apart (a comparison "比…", a place or time, a one-character
+        word, a term whose words the segmenter cuts otherwise, an English question) or where no
+        passage uses the word: the asker's own."""
+        if query.kind != "quantity" or query.is_english:
+            return (), frozenset()
+        # jieba leaves words it does not know unclassed ("保障房": x)
+        words = [(w, "n" if c == "x" and w.isalpha() else c) for w, c in self.tokenizer.tagged(query.text)]
+        asking = next((i for i, (word, _) in enumerate(words) if _INTERROGATIVE.search(word)), None)
+        if asking is None:
+            return (), frozenset()
+        after = list(itertools.takewhile(lambda wc: wc[1].startswith(_IN_A_THING), words[asking + 1 :]))
+        nouns = [i for i, (_, c) in enumerate(after, asking + 1) if _is_noun(c)]
+        if nouns:
+            head, phrase = nouns[-1], nouns[:-1]
+        else:
+            head = next((i for i in range(asking - 1, -1, -1) if not _passed_over(*words[i])), None)
+            if head is None:
+                return (), frozenset()
+            measures = itertools.takewhile(lambda i: words[i][0] in _MEASURE_NOUNS, range(head + 1, asking))
+            before = itertools.takewhile(lambda i: _is_noun(words[i][1]), range(head - 1, -1, -1))
+            phrase = [*measures, *before]
+        if words[head][1].startswith(_NOT_THINGS) or len(words[head][0]) < 2 or words[head][0] in _NAMING_WORDS:
+            return (), frozenset()  # a one-character word ("人", "钱", "病") is a unit, or too loose a name
+        terms = self._question_terms(query)
+        thing = [self.tokenizer.canonical(words[head][0])]
+        if head > 0 and (before := self.tokenizer.canonical(words[head - 1][0])) in self.tokenizer.qualifiers.before:
+            thing.insert(0, before)
+        if not all(t in terms for t in thing) or self.term_stats.document_frequency(thing[-1]) == 0:
+            return (), frozenset()
+        frame = {self.tokenizer.canonical(words[i][0]) for i in phrase} & set(terms)
+        return tuple(thing), frozenset(frame - set(thing))
 
     def _topic_terms(self, query: Query) -> Mapping[str, float]:
         """The question's terms other than those that name its documents (the places, their scope,
@@ -570,6 +624,25 @@ class ExtractiveAnswerer:
                 if coverage > 0 and topic
                 else None
             )
+            # the thing a figure is asked of, held whole, in its title or section, or by most of it; a
+            # statement with some of its noun phrase but not the thing speaks of another ("人均可支配收入"
+            # for "人均消费支出"); one with none of it may word it otherwise ("医疗队" for "医护人员")
+            thing, frame = self._thing(query)
+            shares = {
+                term: _coverage(
+                    {term: 1.0},
+                    plain,
+                    tokens | place_tokens,
+                    context_tokens | previous_tokens,
+                    f"{context_text} {previous_text}",
+                    self._pieces,
+                    w.context_term,
+                    w.partial_term,
+                    self._shortened(query),
+                )
+                for term in (*thing, *frame)
+            }
+            holds_thing = all(shares[t] >= _THING_HELD for t in thing) or not any(shares.values())
             lacks_topic = held is not None and (held == 0 if chunk.is_table_row else held < w.topic_coverage)
             scored = 0.0 if lacks_topic and coverage >= self.min_coverage else coverage
             coverage = 0.0 if lacks_topic else coverage
@@ -610,7 +683,19 @@ class ExtractiveAnswerer:
             )
             out.append(
                 Candidate(
-                    rank, hit, text, start, end, coverage, score, years, implied, base_year, states_targets, change
+                    rank,
+                    hit,
+                    text,
+                    start,
+                    end,
+                    coverage,
+                    score,
+                    years,
+                    implied,
+                    base_year,
+                    states_targets,
+                    change,
+                    holds_thing,
                 )
             )
             previous_tokens, previous_text, previous_years = tokens, plain, own_years
@@ -781,6 +866,21 @@ def _term_weight(token: str, word_class: str, weights: AnswerWeights) -> float:
     if len(token) == 1:
         return weights.single_char_term
     return weights.verb_term if word_class in ("v", "vd", "vi", "vg", "t") else 1.0
+
+
+def _is_noun(word_class: str) -> bool:
+    return word_class.startswith(("n", "vn", "j")) and not word_class.startswith(("nr", "ns"))
+
+
+def _passed_over(word: str, word_class: str) -> bool:
+    """A word between a thing and what asks about it (`_MEASURE_NOUNS`)."""
+    return bool(
+        word in QUESTION_WORDS
+        or word in _MEASURE_NOUNS
+        or word in _STANCE_NOUNS
+        or word == "为"
+        or (word_class.startswith(("v", "u", "d", "y")) and not word_class.startswith("vn"))
+    )
 
 
 def _asks_rather_than_says(token: str, word_class: str) -> bool:

@@ -1415,3 +1415,18 @@ def test_a_qualifier_the_question_says_is_a_term_whatever_its_word_class(lexicon
     # "境外" is a place word to jieba; "数据" asks for the figure, like 数量
     terms = answerer._question_terms(analyse("无锡去年接待境外游客的数据是多少？"))
     assert "境外" in terms and "数据" not in terms
+
+
+@needs_shared
+def test_a_statement_with_the_frame_of_the_thing_asked_but_another_thing_does_not_answer(lexicon: Lexicon) -> None:
+    answerer, _line, hit = _report_line(lexicon, "郑州市/2021.md", "居民人均可支配收入增长3.7%")
+    # "居民人均…" holds all the question names but what it is of: 消费支出, not 可支配收入
+    assert not answerer.answer(analyse("郑州2020年居民人均消费支出增长了多少？"), [hit]).found
+    assert answerer.answer(analyse("郑州2020年居民人均可支配收入增长了多少？"), [hit]).answer.startswith("3.7%")
+
+
+@needs_shared
+def test_a_qualifier_right_before_the_thing_asked_is_part_of_it(lexicon: Lexicon) -> None:
+    answerer, _line, hit = _report_line(lexicon, "无锡市/2021.md", "新增上市公司15家")
+    assert not answerer.answer(analyse("无锡要新增几家境外上市公司？"), [hit]).found
+    assert answerer.answer(analyse("无锡要新增几家上市公司？"), [hit]).answer.startswith("15家")
