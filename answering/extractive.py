@@ -863,9 +863,8 @@ def _term_weight(token: str, word_class: str, weights: AnswerWeights) -> float:
     """A one-character word ("来", "投", "上") says little of what a question is about, however rare it
     is; a verb ("参加", "实施") says how it is asked more than what about, a time word ("近年来",
     "现在") when, which the year checks weigh."""
-    if len(token) == 1:
-        return weights.single_char_term
-    return weights.verb_term if word_class in ("v", "vd", "vi", "vg", "t") else 1.0
+    length = weights.single_char_term if len(token) == 1 else 1.0
+    return length * (weights.verb_term if word_class in ("v", "vd", "vi", "vg", "t") else 1.0)
 
 
 def _is_noun(word_class: str) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reportqa.answering.extractive import ExtractiveAnswerer, _coverage
+from reportqa.answering.extractive import ExtractiveAnswerer, _coverage, _term_weight
 from reportqa.answering.kinds import (
     Dates,
     Reasons,
@@ -1430,3 +1430,10 @@ def test_a_qualifier_right_before_the_thing_asked_is_part_of_it(lexicon: Lexicon
     answerer, _line, hit = _report_line(lexicon, "无锡市/2021.md", "新增上市公司15家")
     assert not answerer.answer(analyse("无锡要新增几家境外上市公司？"), [hit]).found
     assert answerer.answer(analyse("无锡要新增几家上市公司？"), [hit]).answer.startswith("15家")
+
+
+def test_a_one_character_verb_says_less_of_what_is_asked_than_a_one_character_noun() -> None:
+    weights = AnswerWeights()
+    # "来了多少人": 来 says how the question is asked; "周" of "科技周" names part of what
+    assert _term_weight("来", "v", weights) < _term_weight("周", "n", weights) < _term_weight("活动", "n", weights)
+    assert _term_weight("来", "v", weights) == weights.single_char_term * weights.verb_term
