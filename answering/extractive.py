@@ -70,6 +70,8 @@ _MEASURE_NOUNS = frozenset("总额 总量 总数 数量 规模 比重 占比 比
 # …and words that say whether it is planned or achieved, or how much of it ("物价总体涨了多少")
 _STANCE_NOUNS = frozenset("实际 计划 预计 预期 力争 总体 整体 全年 全部".split())
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
+_COMPARED_WITH = frozenset({"比", "较", "同比", "相比"})  # "猪肉价格比上年涨了多少": of 价格
+_COMPARED_TIME = re.compile(r"(?:比|较)(?:上年|去年|前年|上年同期|同期)")  # one word to the segmenter
 _IN_A_THING = ("n", "vn", "q", "m", "s", "a", "b")  # the words after the asking ("几家境外上市公司")
 _NOT_THINGS = ("p", "x", "w", "ns", "t", "m", "r", "c", "q", "a")
 # an English question asks: it opens with an interrogative or a request, or ends with a question mark
@@ -424,9 +426,8 @@ class ExtractiveAnswerer:
         (its frame): "城镇居民人均消费支出是多少" asks of 支出 in the frame 城镇居民, 人均, 消费; "几家境外上市公司"
         of 境外 上市公司 (a qualifier right before the thing is part of it); "进口总额是多少" of 进口, in 总额.
 
-        None where that is not told apart (a comparison "比…", a place or time, a one-character
-        word, a term whose words the segmenter cuts otherwise, an English question) or where no
-        passage uses the word: the asker's own."""
+        None where that is not told apart (a place or time, a one-character word, an English
+        question) or where no passage uses the word: the asker's own."""
         if query.kind != "quantity" or query.is_english:
             return (), frozenset()
         # jieba leaves words it does not know unclassed ("保障房": x)
@@ -439,7 +440,7 @@ class ExtractiveAnswerer:
         if nouns:
             head, phrase = nouns[-1], nouns[:-1]
         else:
-            head = next((i for i in range(asking - 1, -1, -1) if not _passed_over(*words[i])), None)
+            head = _thing_before(words, asking)
             if head is None:
                 return (), frozenset()
             measures = itertools.takewhile(lambda i: words[i][0] in _MEASURE_NOUNS, range(head + 1, asking))
@@ -447,14 +448,39 @@ class ExtractiveAnswerer:
             phrase = [*measures, *before]
         if words[head][1].startswith(_NOT_THINGS) or len(words[head][0]) < 2 or words[head][0] in _NAMING_WORDS:
             return (), frozenset()  # a one-character word ("人", "钱", "病") is a unit, or too loose a name
-        terms = self._question_terms(query)
-        thing = [self.tokenizer.canonical(words[head][0])]
-        if head > 0 and (before := self.tokenizer.canonical(words[head - 1][0])) in self.tokenizer.qualifiers.before:
+        term_of = self._question_term_of(query, words)
+        thing = [term_of(head)]
+        if head > 0 and (before := term_of(head - 1)) in self.tokenizer.qualifiers.before and before != thing[0]:
             thing.insert(0, before)
-        if not all(t in terms for t in thing) or self.term_stats.document_frequency(thing[-1]) == 0:
+        if None in thing or self.term_stats.document_frequency(thing[-1]) == 0:
             return (), frozenset()
-        frame = {self.tokenizer.canonical(words[i][0]) for i in phrase} & set(terms)
-        return tuple(thing), frozenset(frame - set(thing))
+        frame = {term_of(i) for i in phrase} - {None, *thing} - _NAMING_WORDS - set(query.places)
+        return tuple(t for t in thing if t is not None), frozenset(t for t in frame if t is not None)
+
+    def _question_term_of(self, query: Query, words: Sequence[tuple[str, str]]) -> Callable[[int], str | None]:
+        """The question term the i-th word is (or is written inside: 零售 of 社会消费品零售总额), if any."""
+        terms = self._question_terms(query)
+        text = query.text.lower()
+        starts, at = [], 0
+        for word, _ in words:
+            at = text.find(word.lower(), at)
+            starts.append(at)
+            at += len(word) if at >= 0 else 0
+        spans = [
+            (m.start(), m.end(), term)
+            for term in terms
+            for form in self.tokenizer.surface_forms(term)
+            if len(form) > 1
+            for m in re.finditer(re.escape(form), text)
+        ]
+
+        def term_of(i: int) -> str | None:
+            if (canonical := self.tokenizer.canonical(words[i][0])) in terms:
+                return canonical
+            start, end = starts[i], starts[i] + len(words[i][0])
+            return next((term for s, e, term in spans if start >= 0 and s <= start and end <= e), None)
+
+        return term_of
 
     def _topic_terms(self, query: Query) -> Mapping[str, float]:
         """The question's terms other than those that name its documents (the places, their scope,
@@ -869,6 +895,24 @@ def _term_weight(token: str, word_class: str, weights: AnswerWeights) -> float:
 
 def _is_noun(word_class: str) -> bool:
     return word_class.startswith(("n", "vn", "j")) and not word_class.startswith(("nr", "ns"))
+
+
+def _thing_before(words: Sequence[tuple[str, str]], asking: int) -> int | None:
+    """The word naming the thing before the asking, past the words between (`_passed_over`) and a
+    comparison with a time ("比上年", "比2015年"), or None when a place, time or other word is first."""
+    i = asking - 1
+    while i >= 0:
+        if _passed_over(*words[i]) or _COMPARED_TIME.fullmatch(words[i][0]):
+            i -= 1
+            continue
+        j = i
+        while j >= 0 and words[j][1].startswith(("t", "m")):
+            j -= 1
+        if j < i and j >= 0 and words[j][0] in _COMPARED_WITH:
+            i = j - 1
+            continue
+        return i
+    return None
 
 
 def _passed_over(word: str, word_class: str) -> bool:

@@ -1437,3 +1437,30 @@ def test_a_one_character_verb_says_less_of_what_is_asked_than_a_one_character_no
     # "来了多少人": 来 says how the question is asked; "周" of "科技周" names part of what
     assert _term_weight("来", "v", weights) < _term_weight("周", "n", weights) < _term_weight("活动", "n", weights)
     assert _term_weight("来", "v", weights) == weights.single_char_term * weights.verb_term
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("2013年全国猪肉价格比上年涨了多少？", False),  # of 价格, past the comparison with a time
+        ("2013年全国猪肉产量比上年增长了多少？", True),
+        ("2013年全国猪肉产量有多少万吨？", True),
+    ],
+)
+def test_the_thing_asked_is_found_past_a_comparison_with_a_time(
+    lexicon: Lexicon, nation_2013: tuple[ExtractiveAnswerer, dict[str, str]], question: str, found: bool
+) -> None:
+    answerer, texts = nation_2013
+    hit = _doc_hit(COMMUNIQUE_2013, texts[COMMUNIQUE_2013], "其中，猪肉产量5493万吨，增长2.8%", "二、农业")
+    assert answerer.answer(analyse(question), [hit]).found is found
+
+
+def test_the_thing_asked_may_be_written_inside_a_longer_term(lexicon: Lexicon) -> None:
+    # the segmenter cuts "社会消费品零售总额" where the lexicon keeps it whole (my own wording)
+    stats = KeywordIndex.build([lexicon.keyword_tokens("全年社会消费品零售总额增长5%")])
+    answerer = ExtractiveAnswerer(lexicon, term_stats=stats, documents={})
+    words = [("社会", "n"), ("消费品", "n"), ("零售", "vn"), ("总额", "n")]
+    query = analyse("社会消费品零售总额是多少？")
+    term_of = answerer._question_term_of(query, words)
+    assert {term_of(i) for i in range(4)} == {"社会消费品零售总额"}
