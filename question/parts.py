@@ -62,7 +62,12 @@ _EN_ASKING = re.compile(
     re.IGNORECASE,
 )
 # a clause that names nothing of its own but refers back ("where does it stand", "what was the plan")
-_EN_REFERS_BACK = re.compile(r"\b(?:it|its|they|their|them|this|that|the target|the goal|the growth)\b", re.IGNORECASE)
+# or asks only what was planned of it ("…, and what was expected for 2020?")
+_EN_REFERS_BACK = re.compile(
+    r"\b(?:it|its|they|their|them|this|that|the target|the goal|the growth)\b"
+    r"|^\W*(?:what|how\s+(?:many|much))\s+(?:was|were|is|are)\s+(?:expected|planned|projected|targeted)\b",
+    re.IGNORECASE,
+)
 # "A、B、C分别增长多少": the last "、" before 分别 or 各, which joins the last two as "和" would
 _LAST_LISTED = re.compile(r"、(?=[^、，,。？?；;和与及]+(?:分别|各自|各)[^、]*$)")
 # "…物价涨幅三个目标": how many things were listed, and what each is

@@ -254,6 +254,11 @@ def test_english_questions_that_ask_two_things_are_split() -> None:
         "What was Jilin's grain output in 2021?",
         "What was its growth (Jilin's grain output in 2021)?",
     ]
+    # so is one that asks only what was planned or expected
+    assert sides("How many labs did Wuxi have in 2021, and what was planned for 2022?") == [
+        "How many labs did Wuxi have in 2021?",
+        "what was planned for 2022 (labs did Wuxi have)?",
+    ]
     # any "how" that asks a quantity opens a clause, as it asks one in the question's analysis
     assert sides("What was Jilin's grain output in 2021, and how quickly did it rise?") == [
         "What was Jilin's grain output in 2021?",
