@@ -568,19 +568,22 @@ class ExtractiveAnswerer:
                 return True
         return False
 
-    def _place_tokens(self, meta: DocumentMeta | None) -> frozenset[str]:
-        """The place a document is about is said once, in its title: every sentence of it speaks of that place."""
-        place_tokens = self._tokens(" ".join(place_aliases(meta.place))) if meta and meta.place else frozenset()
-        if meta and meta.place == NATIONAL:
-            place_tokens |= self._tokens(" ".join(NATIONAL_BODIES))  # "国务院…报告" is the national one
-        return place_tokens
+    def _document_tokens(self, meta: DocumentMeta | None) -> frozenset[str]:
+        """The place a document is about and its kind are said once, in its title: every sentence of
+        it speaks of that place, and is one of that kind ("按统计公报，…" of any line of a communiqué)."""
+        if meta is None:
+            return frozenset()
+        tokens = self._tokens(" ".join(place_aliases(meta.place))) if meta.place else frozenset()
+        if meta.place == NATIONAL:
+            tokens |= self._tokens(" ".join(NATIONAL_BODIES))  # "国务院…报告" is the national one
+        return tokens | self._tokens(" ".join(w for w in _DOCUMENT_WORDS if w in meta.kind))
 
     def _candidates(self, query: Query, terms: Mapping[str, float], rank: int, hit: Hit) -> list[Candidate]:
         chunk = hit.chunk
         meta = self.documents.get(chunk.doc_id)
         context_text = join_cjk_gaps(f"{meta.title if meta else ''} {chunk.section}".lower())
         context_tokens = self._tokens(context_text)
-        place_tokens = self._place_tokens(meta)
+        document_tokens = self._document_tokens(meta)
         dated = meta.year if meta else None
         section_years = years_covered(chunk.section) | relative_years(chunk.section, dated)
         section_since = years_since(chunk.section, dated)
@@ -619,7 +622,7 @@ class ExtractiveAnswerer:
             coverage = _coverage(
                 terms,
                 plain,
-                tokens | place_tokens,
+                tokens | document_tokens,
                 context_tokens | previous_tokens,
                 f"{context_text} {previous_text}",
                 self._pieces,
@@ -658,7 +661,7 @@ class ExtractiveAnswerer:
                 term: _coverage(
                     {term: 1.0},
                     plain,
-                    tokens | place_tokens,
+                    tokens | document_tokens,
                     context_tokens | previous_tokens,
                     f"{context_text} {previous_text}",
                     self._pieces,
@@ -746,7 +749,7 @@ class ExtractiveAnswerer:
         for hit in hits:
             meta = self.documents.get(hit.chunk.doc_id)
             title = join_cjk_gaps((meta.title if meta else "").lower())
-            place = self._place_tokens(meta)
+            document = self._document_tokens(meta)
             for path in Outline.ancestors(hit.chunk.section):
                 if (hit.chunk.doc_id, path) in seen:
                     continue
@@ -760,9 +763,9 @@ class ExtractiveAnswerer:
                     continue
                 names_thing = bool(thing) and sum(thing in h.title for h in headings) >= len(headings) - 1
                 if names_thing:
-                    held = self._heading_coverage(query, listed_terms, f"{named} {listed}", title, place)
+                    held = self._heading_coverage(query, listed_terms, f"{named} {listed}", title, document)
                 else:
-                    held = self._heading_coverage(query, terms, named, title, place)
+                    held = self._heading_coverage(query, terms, named, title, document)
                 if held >= max(to_beat, self.min_coverage):
                     found.append((names_thing, held, -path.count(SEPARATOR), headings))
         # headings that each name the thing asked ("（一）前期准备阶段…" for 哪几个阶段) are the list, before
