@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.numbering import ordinal
-from reportqa.language.quantities import UNIT_PATTERN, amount, unit_family
+from reportqa.language.quantities import UNIT_PATTERN, UNITS, amount, unit_family
 from reportqa.language.sentences import sentence_start
 from reportqa.question.analysis import YEAR_WORD_OFFSETS, find_plan_period
 
@@ -60,6 +60,13 @@ _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?]")
 # "由上年的19.5%提高到21%", "上年末为…": said of the year before the one the sentence speaks of
 _PREVIOUS_YEAR_WORD = re.compile(r"上年|去年|上一年")
 _PREVIOUS_YEAR = re.compile(rf"(?:{_PREVIOUS_YEAR_WORD.pattern})(?:末|底|同期)?(?:的|为|是)?\s*$")
+# A change since a year by an amount, from which that year's level follows ("比2015年提高了10.58个
+# 百分点", "比上年增加2690万吨"); not a growth rate ("比上年增长5%"), from which it does not exactly
+_LEVEL_UNIT = "|".join(re.escape(u) for u in sorted(set(UNITS) - {"%", "‰", "倍", "年", "月"}, key=len, reverse=True))
+CHANGE_SINCE = re.compile(
+    r"比(?:(?P<year>(?:19|20)\d{2})年|上年|去年)(?:同期|末|底)?(?P<way>提高|增长|增加|上升|下降|减少|降低|多|少)了?"
+    rf"(?P<value>\d+(?:\.\d+)?)(?P<unit>个百分点|{_LEVEL_UNIT})(?![\d%])"
+)
 
 
 # "今年", "去年", "上一年" said of the year spoken of; not "比上年", "较去年", "同上年"
@@ -280,10 +287,22 @@ def change_years(text: str, period: tuple[int, int] | None) -> tuple[int, int] |
 
 
 def states_previous_year(text: str, base_year: int) -> bool:
-    """`text` states a figure of the year before `base_year` as "上年的…" ("由上年的19.5%提高到21%")."""
+    """`text` states a figure of the year before `base_year` as "上年的…" ("由上年的19.5%提高到21%"), or
+    one that follows from a change by an amount since it ("52850万吨，比上年增加2690万吨")."""
     if not _PREVIOUS_YEAR_WORD.search(text):  # most sentences: no figures to read
         return False
-    return any(f.year == base_year - 1 for f in find_figures(text, base_year))
+    figures = find_figures(text, base_year)
+    return any(f.year == base_year - 1 for f in figures) or any(
+        level_changed(text, change, figures) for change in CHANGE_SINCE.finditer(text) if change.group("year") is None
+    )
+
+
+def level_changed(text: str, change: re.Match[str], figures: list[Figure]) -> Figure | None:
+    """The level a change since a year (`CHANGE_SINCE`) is from: the last figure before it in its
+    unit, not a rank ("第12位，比上年上升3位")."""
+    unit = "%" if change.group("unit") == "个百分点" else change.group("unit")
+    before = [f for f in figures if f.end <= change.start() and f.unit == unit]
+    return before[-1] if before and not text[: before[-1].start].endswith("第") else None
 
 
 def respective_subjects(text: str, figures: list[Figure]) -> dict[Figure, tuple[str, tuple[str, ...]]]:

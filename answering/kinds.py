@@ -24,6 +24,7 @@ from typing import Protocol
 
 from reportqa.answering.change import ASKS_CHANGE
 from reportqa.answering.figures import (
+    CHANGE_SINCE,
     FROM_LEVEL,
     QUARTER_OR_HALF,
     Figure,
@@ -31,6 +32,7 @@ from reportqa.answering.figures import (
     figures_given,
     find_dates,
     find_figures,
+    level_changed,
     respective_subjects,
     years_covered,
 )
@@ -122,11 +124,6 @@ _TO_AFTER = re.compile(r"[^，。；、\d]{0,4}?(?:到|至)")
 # (a hyphen only between two percentages, "8%-8.5%": before a bare number it is a minus sign)
 _RANGE_OR_BOUND = re.compile(r"(?:[—–~～至]\d+(?:\.\d+)?%?|(?<=%)-\d+(?:\.\d+)?%)?(?:以上|左右|以下|以内)?")
 _QUOTED = re.compile(r"“[^”]{1,30}”|《[^》]{1,60}》")
-# "比2015年提高了10.58个百分点", "比上年末增加261家": a change since a named year, in absolute terms
-_CHANGE_SINCE = re.compile(
-    r"比(?P<year>(?:19|20)\d{2})年(?:同期|末|底)?(?P<way>提高|增长|增加|上升|下降|减少|降低|多|少)了?"
-    r"(?P<value>\d+(?:\.\d+)?)(?P<unit>个百分点|[万亿]?[家个项人件元])"
-)
 # the thing a measure word counts: the words up to the next break ("“两院”院士" of "7名“两院”院士")
 _COUNTED = re.compile(r"[“”（）\u4e00-\u9fff]{2,}")  # a title may hold a place in brackets
 # what a thing counted opens with: a noun, a distinguishing word (国家级), an abbreviation (两院); not a
@@ -408,7 +405,7 @@ class Quantities:
         if not figures:
             return None
         if query.years and not any(f.year in query.years for f in figures if not _states_a_change(text, f)):
-            derived = _derived_level(text, query.years, figures)
+            derived = _derived_level(text, query.years, figures, base_year)
             if derived:
                 return derived
         figure = max(figures, key=self._fitness(query, text, terms, wanted, figures))
@@ -569,21 +566,27 @@ def counts_other(
     return opening.startswith(_COUNTED_CLASSES)
 
 
-def _derived_level(text: str, years: Sequence[int], figures: Sequence[Figure]) -> DirectAnswer | None:
+def _derived_level(
+    text: str, years: Sequence[int], figures: Sequence[Figure], base_year: int | None = None
+) -> DirectAnswer | None:
     """The asked year's level worked out from a later one and the change since ("比重为42.41%，比2015年
-    提高了10.58个百分点" -> 约31.83%（2015年）), saying how; None if the text gives no such pair."""
-    for change in _CHANGE_SINCE.finditer(text):
-        year = int(change.group("year"))
-        unit = change.group("unit")
-        level_unit = "%" if unit == "个百分点" else unit
-        before = [f for f in figures if f.end <= change.start() and f.unit == level_unit and f.year != year]
-        if year not in years or not before or _states_a_change(text, before[-1]):
+    提高了10.58个百分点" -> 约31.83%（2015年）; "产量52850万吨，比上年增加2690万吨" in a text of 2008 -> 约50160万吨
+    （2007年）), saying how; None if the text gives no such pair."""
+    for change in CHANGE_SINCE.finditer(text):
+        level = level_changed(text, change, list(figures))
+        if level is None or _states_a_change(text, level):
             continue
-        level, amount = before[-1], change.group("value")
+        level_unit = level.unit
+        level_year = level.year or base_year
+        named = change.group("year")
+        year = int(named) if named else (level_year - 1 if level_year else None)
+        if year not in years or level_year == year:
+            continue
+        amount = change.group("value")
         sign = -1 if change.group("way") in _RISES else 1
         value = float(level.value) + sign * float(amount)
         decimals = max(len(x.partition(".")[2]) for x in (level.value, amount))
-        since = f"（{level.year}年）" if level.year else ""
+        since = f"（{level_year}年）" if level_year else ""
         return DirectAnswer(
             f"约{value:.{decimals}f}{level_unit}",
             f"{year}年，由{level.text}{since}“{change.group(0)}”推算",

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from reportqa.answering.extractive import ExtractiveAnswerer, _coverage, _term_weight
+from reportqa.answering.figures import states_previous_year
 from reportqa.answering.kinds import (
     Dates,
     Reasons,
+    _derived_level,
     _stated_figures,
     asked_unit_words,
     counted_thing,
@@ -1464,3 +1466,28 @@ def test_the_thing_asked_may_be_written_inside_a_longer_term(lexicon: Lexicon) -
     query = analyse("社会消费品零售总额是多少？")
     term_of = answerer._question_term_of(query, words)
     assert {term_of(i) for i in range(4)} == {"社会消费品零售总额"}
+
+
+@needs_shared
+def test_the_year_before_a_level_follows_from_the_change_by_an_amount_since_it(
+    nation_2013: tuple[ExtractiveAnswerer, dict[str, str]],
+) -> None:
+    answerer, texts = nation_2013
+    hit = _doc_hit(COMMUNIQUE_2013, texts[COMMUNIQUE_2013], "全年粮食产量60194万吨，比上年增加1236万吨", "二、农业")
+    # the communiqué of 2013, "按…统计公报" naming it as any of its lines: 60194 - 1236
+    answer = answerer.answer(analyse("按2013年统计公报推算，2012年全国粮食产量是多少万吨？"), [hit])
+    assert answer.direct is not None and answer.direct.text == "约58958万吨", answer.answer
+    assert "比上年增加1236万吨" in answer.direct.note
+    # a growth rate gives no exact level of the year before
+    growth = _doc_hit(COMMUNIQUE_2013, texts[COMMUNIQUE_2013], "其中，猪肉产量5493万吨，增长2.8%", "二、农业")
+    assert not answerer.answer(analyse("2012年全国猪肉产量是多少万吨？"), [growth]).found
+
+
+def test_no_level_follows_from_a_rank_and_its_move() -> None:
+    text = "全县地区生产总值跃居全省第8位，比上年上升2位。"  # my own wording
+    assert _derived_level(text, (2019,), _stated_figures(text, 2020), 2020) is None
+
+
+def test_a_change_from_a_rank_says_nothing_of_the_year_before() -> None:
+    assert not states_previous_year("全县地区生产总值跃居全省第8位，比上年上升2位。", 2020)
+    assert states_previous_year("全县粮食产量52.5万吨，比上年增加1.2万吨。", 2020)
