@@ -23,10 +23,10 @@ from reportqa.language.places import place_mentions, place_words
 
 Tagger = Callable[[str], Sequence[tuple[str, str]]]
 
-# "哪个更高", "谁更大", "哪个增长更快", "有什么不同": the question compares; what follows the subject is
+# "哪个更高", "谁更大", "哪一年更多", "哪个增长更快", "有什么不同": the question compares; what follows the subject is
 # replaced by "是多少", or by what grows and "多少" ("增长多少")
 _COMPARES = re.compile(
-    r"(?:哪个|哪一个|谁|哪里|哪家)(?:的)?(?P<verb>增长|增速|增幅|提高|上涨|下降|涨得|涨|降得|降)?更?"
+    r"(?:哪个|哪一个|哪一?年|谁|哪里|哪家)(?:的)?(?P<verb>增长|增速|增幅|提高|上涨|下降|涨得|涨|降得|降)?更?"
     r"(?P<way>高|大|多|低|小|少|快|慢|长|短)|有(?:什么|何)(?:不同|区别|差别|变化)|"
     r"(?:区别|差别|不同)(?:是什么|在哪)|(?:相比|比较|对比)(?:如何|怎么样|怎样)"
 )

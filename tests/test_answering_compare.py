@@ -26,6 +26,9 @@ def test_two_places_or_two_reports_make_one_question_each_and_others_none() -> N
         "2020年的国务院政府工作报告对居民消费价格涨幅的要求是多少？",
     ]
     assert split_comparison("福州的社会消费品零售总额在全省排第几？") is None
+    which_year = split_comparison("2019年和2020年全县粮食产量哪一年更多？")
+    assert which_year is not None and which_year.way == "多"
+    assert [label for label, _ in which_year.sides] == ["2019年", "2020年"]
     asked_how = split_comparison("2022年厦门和泉州的一般公共预算收入相比如何？")
     assert asked_how is not None and [label for label, _ in asked_how.sides] == ["厦门市", "泉州市"]
     # the cue split by what is compared ("哪个城市的…更快"); a place and the whole of another ("福建全省")
