@@ -1474,8 +1474,8 @@ def test_the_year_before_a_level_follows_from_the_change_by_an_amount_since_it(
 ) -> None:
     answerer, texts = nation_2013
     hit = _doc_hit(COMMUNIQUE_2013, texts[COMMUNIQUE_2013], "全年粮食产量60194万吨，比上年增加1236万吨", "二、农业")
-    # the communiqué of 2013, "按…统计公报" naming it as any of its lines: 60194 - 1236
-    answer = answerer.answer(analyse("按2013年统计公报推算，2012年全国粮食产量是多少万吨？"), [hit])
+    # the communiqué of 2013, which "统计公报" names as any of its lines: 60194 - 1236
+    answer = answerer.answer(analyse("2013年统计公报里，2012年的全国粮食产量是多少？"), [hit])
     assert answer.direct is not None and answer.direct.text == "约58958万吨", answer.answer
     assert "比上年增加1236万吨" in answer.direct.note
     # a growth rate gives no exact level of the year before
