@@ -70,7 +70,7 @@ _MEASURE_NOUNS = frozenset("总额 总量 总数 数量 规模 比重 占比 比
 # …and words that say whether it is planned or achieved, or how much of it ("物价总体涨了多少")
 _STANCE_NOUNS = frozenset("实际 计划 预计 预期 力争 总体 整体 全年 全部".split())
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
-_COMPARED_WITH = frozenset({"比", "较", "同比", "相比"})  # "猪肉价格比上年涨了多少": of 价格
+_COMPARED_WITH = frozenset({"比", "较", "同比", "相比"})  # "猪肉价格比上年上涨多少": of 价格
 _COMPARED_TIME = re.compile(r"(?:比|较)(?:上年|去年|前年|上年同期|同期)")  # one word to the segmenter
 _IN_A_THING = ("n", "vn", "q", "m", "s", "a", "b")  # the words after the asking ("几家境外上市公司")
 _NOT_THINGS = ("p", "x", "w", "ns", "t", "m", "r", "c", "q", "a")
