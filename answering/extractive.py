@@ -150,7 +150,9 @@ class Candidate:
     base_year: int | None = None  # the one year it speaks of, named or implied, if one: "上年的…" is the year before
     states_targets: bool = False  # it stands in a section of plans or sets targets ("主要预期目标是：…")
     change_years: tuple[int, int] | None = None  # the years a change it states from one level to another spans
-    holds_thing: bool = True  # it holds the thing a figure is asked of (`ExtractiveAnswerer._asked_thing`)
+    # it holds the thing a figure is asked of (`ExtractiveAnswerer._asked_thing`); None: none of its
+    # noun phrase, which the asker may word otherwise, unless another statement retrieved holds it
+    holds_thing: bool | None = True
 
 
 class ExtractiveAnswerer:
@@ -196,6 +198,10 @@ class ExtractiveAnswerer:
         )
         if not candidates:
             return Answer.compose(query.original, found=False, refusal=f"{NOT_FOUND}：没有找到相关内容")
+        # the thing asked, held by a statement retrieved, is the documents' word for it too: one without
+        # any of it speaks of another thing
+        thing_used = any(c.holds_thing is True and c.coverage > 0 for c in candidates if self._thing(query)[0])
+        candidates = [c if c.holds_thing is not None else replace(c, holds_thing=not thing_used) for c in candidates]
         if query.is_code or (not terms and not (query.is_english and _ENGLISH_ASKS.search(query.text))):
             # punctuation, code or commands: nothing in it asks what the documents could speak of
             return Answer.compose(query.original, found=False, refusal=f"{NOT_FOUND}：问题中没有可在文档中查找的内容")
@@ -671,7 +677,7 @@ class ExtractiveAnswerer:
                 )
                 for term in (*thing, *frame)
             }
-            holds_thing = all(shares[t] >= _THING_HELD for t in thing) or not any(shares.values())
+            holds_thing = all(shares[t] >= _THING_HELD for t in thing) or (None if not any(shares.values()) else False)
             lacks_topic = held is not None and (held == 0 if chunk.is_table_row else held < w.topic_coverage)
             scored = 0.0 if lacks_topic and coverage >= self.min_coverage else coverage
             coverage = 0.0 if lacks_topic else coverage

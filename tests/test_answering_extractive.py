@@ -1491,3 +1491,21 @@ def test_no_level_follows_from_a_rank_and_its_move() -> None:
 def test_a_change_from_a_rank_says_nothing_of_the_year_before() -> None:
     assert not states_previous_year("全县地区生产总值跃居全省第8位，比上年上升2位。", 2020)
     assert states_previous_year("全县粮食产量52.5万吨，比上年增加1.2万吨。", 2020)
+
+
+def test_a_statement_without_the_thing_asked_does_not_answer_when_another_retrieved_names_it(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # a county's report of my own: its targets name other things than the one asked, its review names it
+    path = tmp_path / "县.md"
+    path.write_text(
+        "一、2020年工作回顾\n全县社会消费品零售总额增长4.5%，居民收入稳步提高。\n"
+        "二、2021年工作安排\n2021年主要预期目标：地区生产总值增长6%左右，固定资产投资增长7%。\n",
+        encoding="utf-8",
+    )
+    answerer, texts = _answerer(lexicon, {"县.md": (path, DocumentMeta("某县政府工作报告", "", 2021, "政府工作报告"))})
+    lines = texts["县.md"].splitlines()
+    review = _doc_hit("县.md", texts["县.md"], lines[1], "一、2020年工作回顾")
+    targets = _doc_hit("县.md", texts["县.md"], lines[3], "二、2021年工作安排")
+    question = analyse("2021年社会消费品零售总额预期增长多少？")
+    assert not answerer.answer(question, [targets, review]).found
