@@ -69,6 +69,8 @@ _FUNCTION_CLASSES = ("r", "m", "q", "u", "y", "c", "p", "d", "e", "o", "f", "s")
 _MEASURE_NOUNS = frozenset("总额 总量 总数 数量 规模 比重 占比 比例 增速 增幅 强度 密度 目标 金额 水平".split())
 # …and words that say whether it is planned or achieved, or how much of it ("物价总体涨了多少")
 _STANCE_NOUNS = frozenset("实际 计划 预计 预期 力争 总体 整体 全年 全部".split())
+# nouns too general to name what a figure is of: "经济增长" is the growth of 生产总值, as reports write it
+_GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
 _COMPARED_WITH = frozenset({"比", "较", "同比", "相比"})  # "猪肉价格比上年上涨多少": of 价格
 _COMPARED_TIME = re.compile(r"(?:比|较)(?:上年|去年|前年|上年同期|同期)")  # one word to the segmenter
@@ -452,7 +454,8 @@ class ExtractiveAnswerer:
             measures = itertools.takewhile(lambda i: words[i][0] in _MEASURE_NOUNS, range(head + 1, asking))
             before = itertools.takewhile(lambda i: _is_noun(words[i][1]), range(head - 1, -1, -1))
             phrase = [*measures, *before]
-        if words[head][1].startswith(_NOT_THINGS) or len(words[head][0]) < 2 or words[head][0] in _NAMING_WORDS:
+        head_word = words[head][0]
+        if words[head][1].startswith(_NOT_THINGS) or len(head_word) < 2 or head_word in _NAMING_WORDS | _GENERAL_NOUNS:
             return (), frozenset()  # a one-character word ("人", "钱", "病") is a unit, or too loose a name
         term_of = self._question_term_of(query, words)
         thing = [term_of(head)]

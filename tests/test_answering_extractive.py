@@ -1509,3 +1509,19 @@ def test_a_statement_without_the_thing_asked_does_not_answer_when_another_retrie
     targets = _doc_hit("县.md", texts["县.md"], lines[3], "二、2021年工作安排")
     question = analyse("2021年社会消费品零售总额预期增长多少？")
     assert not answerer.answer(question, [targets, review]).found
+
+
+def test_a_noun_too_general_to_name_an_indicator_is_not_the_thing_asked(lexicon: Lexicon, tmp_path: Path) -> None:
+    # a county's report of my own: "经济增长" is the growth of 生产总值, as its targets write it
+    path = tmp_path / "县.md"
+    path.write_text(
+        "一、2020年工作回顾\n全县经济运行稳中向好，经济结构持续优化。\n"
+        "二、2021年工作安排\n2021年主要预期目标：全县生产总值增长7%左右，固定资产投资增长8%。\n",
+        encoding="utf-8",
+    )
+    answerer, texts = _answerer(lexicon, {"县.md": (path, DocumentMeta("某县政府工作报告", "", 2021, "政府工作报告"))})
+    lines = texts["县.md"].splitlines()
+    review = _doc_hit("县.md", texts["县.md"], lines[1], "一、2020年工作回顾")
+    targets = _doc_hit("县.md", texts["县.md"], lines[3], "二、2021年工作安排")
+    answer = answerer.answer(analyse("2021年全县经济增长的预期目标是多少？"), [targets, review])
+    assert answer.direct is not None and answer.direct.text == "7%左右", answer.answer
