@@ -202,7 +202,7 @@ class ExtractiveAnswerer:
             return Answer.compose(query.original, found=False, refusal=f"{NOT_FOUND}：没有找到相关内容")
         # the thing asked, held by a statement retrieved, is the documents' word for it too: one without
         # any of it speaks of another thing
-        thing_used = any(c.holds_thing is True and c.coverage > 0 for c in candidates if self._thing(query)[0])
+        thing_used = bool(self._thing(query)[0]) and any(c.holds_thing is True and c.coverage > 0 for c in candidates)
         candidates = [c if c.holds_thing is not None else replace(c, holds_thing=not thing_used) for c in candidates]
         if query.is_code or (not terms and not (query.is_english and _ENGLISH_ASKS.search(query.text))):
             # punctuation, code or commands: nothing in it asks what the documents could speak of
@@ -628,19 +628,20 @@ class ExtractiveAnswerer:
             own_years = years_covered(text) | relative_years(text, dated)
             # a sentence continues the one before it ("2019年，举办了…科技活动周。共有…3000余人参会")
             plain = join_cjk_gaps(text.lower())
-            coverage = _coverage(
-                terms,
-                plain,
-                tokens | document_tokens,
-                context_tokens | previous_tokens,
-                f"{context_text} {previous_text}",
-                self._pieces,
-                w.context_term,
-                w.partial_term,
-                self._shortened(query),
+            covered = functools.partial(
+                _coverage,
+                text=plain,
+                tokens=tokens | document_tokens,
+                context_tokens=context_tokens | previous_tokens,
+                context_text=f"{context_text} {previous_text}",
+                pieces=self._pieces,
+                context_weight=w.context_term,
+                partial_weight=w.partial_term,
+                shortened=self._shortened(query),
                 unused=self._unused(query),
                 unused_weight=w.unused_term,
             )
+            coverage = covered(terms)
             # a sentence that names the place or report asked about and too little else asked answers
             # nothing, nor is it one end of a change asked; one that falls short anyway keeps its
             # score, as the nearest there is
@@ -666,20 +667,7 @@ class ExtractiveAnswerer:
             # statement with some of its noun phrase but not the thing speaks of another ("人均可支配收入"
             # for "人均消费支出"); one with none of it may word it otherwise ("医疗队" for "医护人员")
             thing, frame = self._thing(query)
-            shares = {
-                term: _coverage(
-                    {term: 1.0},
-                    plain,
-                    tokens | document_tokens,
-                    context_tokens | previous_tokens,
-                    f"{context_text} {previous_text}",
-                    self._pieces,
-                    w.context_term,
-                    w.partial_term,
-                    self._shortened(query),
-                )
-                for term in (*thing, *frame)
-            }
+            shares = {term: covered({term: 1.0}) for term in (*thing, *frame)}  # one term: its share
             holds_thing = all(shares[t] >= _THING_HELD for t in thing) or (None if not any(shares.values()) else False)
             lacks_topic = held is not None and (held == 0 if chunk.is_table_row else held < w.topic_coverage)
             scored = 0.0 if lacks_topic and coverage >= self.min_coverage else coverage
