@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportqa.language.lexicon import TWO_IN_ONE
@@ -297,7 +298,7 @@ def states_previous_year(text: str, base_year: int) -> bool:
     )
 
 
-def level_changed(text: str, change: re.Match[str], figures: list[Figure]) -> Figure | None:
+def level_changed(text: str, change: re.Match[str], figures: Sequence[Figure]) -> Figure | None:
     """The level a change since a year (`CHANGE_SINCE`) is from: the last figure before it in its
     unit, not a rank ("第12位，比上年上升3位")."""
     unit = "%" if change.group("unit") == "个百分点" else change.group("unit")

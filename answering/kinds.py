@@ -573,7 +573,7 @@ def _derived_level(
     提高了10.58个百分点" -> 约31.83%（2015年）; "产量52850万吨，比上年增加2690万吨" in a text of 2008 -> 约50160万吨
     （2007年）), saying how; None if the text gives no such pair."""
     for change in CHANGE_SINCE.finditer(text):
-        level = level_changed(text, change, list(figures))
+        level = level_changed(text, change, figures)
         if level is None or _states_a_change(text, level):
             continue
         level_unit = level.unit
