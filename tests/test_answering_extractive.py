@@ -1493,35 +1493,40 @@ def test_a_change_from_a_rank_says_nothing_of_the_year_before() -> None:
     assert states_previous_year("全县粮食产量52.5万吨，比上年增加1.2万吨。", 2020)
 
 
+def _county_report(lexicon: Lexicon, folder: Path, review: str, plans: str) -> tuple[ExtractiveAnswerer, Hit, Hit]:
+    """An answerer over a county's work report of my own, one line of review and one of plans, and a
+    hit on each."""
+    path = folder / "县.md"
+    path.write_text(f"一、2020年工作回顾\n{review}\n二、2021年工作安排\n{plans}\n", encoding="utf-8")
+    answerer, texts = _answerer(lexicon, {"县.md": (path, DocumentMeta("某县政府工作报告", "", 2021, "政府工作报告"))})
+    return (
+        answerer,
+        _doc_hit("县.md", texts["县.md"], review, "一、2020年工作回顾"),
+        _doc_hit("县.md", texts["县.md"], plans, "二、2021年工作安排"),
+    )
+
+
 def test_a_statement_without_the_thing_asked_does_not_answer_when_another_retrieved_names_it(
     lexicon: Lexicon, tmp_path: Path
 ) -> None:
-    # a county's report of my own: its targets name other things than the one asked, its review names it
-    path = tmp_path / "县.md"
-    path.write_text(
-        "一、2020年工作回顾\n全县社会消费品零售总额增长4.5%，居民收入稳步提高。\n"
-        "二、2021年工作安排\n2021年主要预期目标：地区生产总值增长6%左右，固定资产投资增长7%。\n",
-        encoding="utf-8",
+    # its targets name other things than the one asked, its review names it
+    answerer, review, targets = _county_report(
+        lexicon,
+        tmp_path,
+        "全县社会消费品零售总额增长4.5%，居民收入稳步提高。",
+        "2021年主要预期目标：地区生产总值增长6%左右，固定资产投资增长7%。",
     )
-    answerer, texts = _answerer(lexicon, {"县.md": (path, DocumentMeta("某县政府工作报告", "", 2021, "政府工作报告"))})
-    lines = texts["县.md"].splitlines()
-    review = _doc_hit("县.md", texts["县.md"], lines[1], "一、2020年工作回顾")
-    targets = _doc_hit("县.md", texts["县.md"], lines[3], "二、2021年工作安排")
     question = analyse("2021年社会消费品零售总额预期增长多少？")
     assert not answerer.answer(question, [targets, review]).found
 
 
 def test_a_noun_too_general_to_name_an_indicator_is_not_the_thing_asked(lexicon: Lexicon, tmp_path: Path) -> None:
-    # a county's report of my own: "经济增长" is the growth of 生产总值, as its targets write it
-    path = tmp_path / "县.md"
-    path.write_text(
-        "一、2020年工作回顾\n全县经济运行稳中向好，经济结构持续优化。\n"
-        "二、2021年工作安排\n2021年主要预期目标：全县生产总值增长7%左右，固定资产投资增长8%。\n",
-        encoding="utf-8",
+    # "经济增长" is the growth of 生产总值, as the targets write it
+    answerer, review, targets = _county_report(
+        lexicon,
+        tmp_path,
+        "全县经济运行稳中向好，经济结构持续优化。",
+        "2021年主要预期目标：全县生产总值增长7%左右，固定资产投资增长8%。",
     )
-    answerer, texts = _answerer(lexicon, {"县.md": (path, DocumentMeta("某县政府工作报告", "", 2021, "政府工作报告"))})
-    lines = texts["县.md"].splitlines()
-    review = _doc_hit("县.md", texts["县.md"], lines[1], "一、2020年工作回顾")
-    targets = _doc_hit("县.md", texts["县.md"], lines[3], "二、2021年工作安排")
     answer = answerer.answer(analyse("2021年全县经济增长的预期目标是多少？"), [targets, review])
     assert answer.direct is not None and answer.direct.text == "7%左右", answer.answer
