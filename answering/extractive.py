@@ -46,7 +46,7 @@ from reportqa.language.numbering import POINT_OPENING
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases
 from reportqa.language.quantities import arabic_numerals
 from reportqa.language.sentences import split_sentences
-from reportqa.question.analysis import Query, find_plan_period
+from reportqa.question.analysis import MEASURE_NOUNS, STANCE_WORDS, Query, find_plan_period
 
 # Interrogatives and fillers that say how something is asked, not what: never evidence of an answer.
 QUESTION_WORDS = frozenset(
@@ -66,9 +66,9 @@ _FUNCTION_CLASSES = ("r", "m", "q", "u", "y", "c", "p", "d", "e", "o", "f", "s")
 # Between a thing and the asking about it: verbs, particles, adverbs, the asking words ("有", "是", "为",
 # "达到") and nouns that name a measure of it ("进口总额是多少": the thing is 进口); a word of these
 # classes instead names no thing: a comparison's "比"/"较", a place, a time, a figure, a pronoun
-_MEASURE_NOUNS = frozenset("总额 总量 总数 数量 规模 比重 占比 比例 增速 增幅 强度 密度 目标 金额 水平".split())
+_MEASURE_NOUNS = MEASURE_NOUNS | {"强度", "密度", "金额", "水平"}
 # …and words that say whether it is planned or achieved, or how much of it ("物价总体涨了多少")
-_STANCE_NOUNS = frozenset("实际 计划 预计 预期 力争 总体 整体 全年 全部".split())
+_STANCE_NOUNS = STANCE_WORDS | {"总体", "整体", "全年", "全部"}
 # nouns too general to name what a figure is of: "经济增长" is the growth of 生产总值, as reports write it
 _GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not

@@ -31,6 +31,11 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2}(?!\d)(?=\s*(?:年|年度|$|[^\d%.万
 _SHORT_YEAR = re.compile(r"(?:^|(?<=[在于到至从自比较和与及或、，,；;\s]))([0-27-9]\d)年(?![来间内后前里多以])")
 # letters or digits of any script: a question of punctuation, symbols and emoji asks nothing
 CONTENT = re.compile(r"[^\W_]")
+# nouns that name a measure of a thing, not the thing ("年末总数多少户", "进口总额是多少"), and words that
+# say whether a figure is planned or achieved ("实际完成了多少", "力争达到多少"): what a question asks of
+# a thing, which question parts and the answerer each look past
+MEASURE_NOUNS = frozenset({"总数", "总量", "总额", "数量", "规模", "比重", "占比", "比例", "增速", "增幅", "目标"})
+STANCE_WORDS = frozenset({"实际", "计划", "力争", "预计", "预期"})
 # Five-year plans ("十三五", "13th Five-Year Plan"): the nth plan (n >= 3) runs from 1966 + 5 * (n - 3).
 _CN_PLAN = re.compile(
     r"(?<![一二三四五六七八九十])(十[一二三四五六七八九]?|[一二三四五六七八九])五(?=规划|计划|时期|期间|以来|末|”|\")"

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 from reportqa.language.places import place_words
 from reportqa.language.quantities import MEASURE_WORDS
-from reportqa.question.analysis import CONTENT, HOW_MUCH_EN
+from reportqa.question.analysis import CONTENT, HOW_MUCH_EN, MEASURE_NOUNS, STANCE_WORDS
 from reportqa.question.comparison import YEAR, Comparison, Tagger, parallel_words, same_head, word_kind
 
 _MEASURES = "".join(sorted(MEASURE_WORDS))  # "多少家", "几项"…
@@ -44,13 +44,8 @@ _SAME_TIME = re.compile(r"^(?:同年|同期|当年)")
 _PLAN = r"“?[一二三四五六七八九十]{1,3}五”?"  # "“十三五”"
 _OWN_TIME = re.compile(rf"后来|目前|现在|如今|之后|此后|最终|截至|{_PLAN}(?:末|期间|时期)")
 _CONTEXT_CLASSES = ("ns", "m", "t")  # places, years and dates that open a question
-# nouns that name a measure of a thing, not the thing ("年末总数多少户", "占全省比重多少"), or the
-# kind of figure asked ("值多少钱")
-_MEASURE_NOUNS = frozenset(
-    {"总数", "总量", "总额", "数量", "规模", "比重", "占比", "比例", "增速", "增幅", "目标", "值", "钱"}
-)
-# words that say whether a figure is planned or achieved, not what it is of ("实际完成了多少", "力争达到多少")
-_STANCE_WORDS = frozenset({"实际", "计划", "力争", "预计", "预期"})
+# the measures of a thing a part may ask, and the kind of figure asked ("值多少钱")
+_MEASURE_NOUNS = MEASURE_NOUNS | {"值", "钱"}
 
 
 # English: a second clause that asks ("…, and how quickly did it rise?", "…? What was the plan for 2025?")
@@ -162,7 +157,7 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
     # the places and years that open it ("陕西2020年"), and its words before its verb or what it asks
     context = _opening(words, lambda word_class: word_class.startswith(_CONTEXT_CLASSES))
     subject = _opening(words, lambda word_class: not word_class.startswith(("v", "p", "r", "d")))
-    if subject.startswith(context) and subject[len(context) :] in _STANCE_WORDS and asked and asked.group(0):
+    if subject.startswith(context) and subject[len(context) :] in STANCE_WORDS and asked and asked.group(0):
         subject = context  # "计划改造多少套城镇棚户区？实际完成了多少套": the stance is the part's own
     if subject == context and asked and asked.group(0):
         # "济南2022年新增了多少家专精特新企业": the thing is named after what is asked
@@ -205,7 +200,7 @@ def _of_the_subject(piece: str, words: Sequence[tuple[str, str]], subject: str) 
         for w, c in words
         if word_kind(c) == "n" and w not in subject and w not in places and not re.fullmatch(rf"{_PLAN}|\W+", w)
     ]
-    return all(w in _MEASURE_NOUNS or w in _STANCE_WORDS or w.startswith("全") for w in own)
+    return all(w in _MEASURE_NOUNS or w in STANCE_WORDS or w.startswith("全") for w in own)
 
 
 def _without(opening: str, *, own_time: bool, own_place: bool) -> str:
