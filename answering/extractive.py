@@ -72,6 +72,8 @@ _STANCE_NOUNS = STANCE_WORDS | {"总体", "整体", "全年", "全部"}
 # nouns too general to name what a figure is of: "经济增长" is the growth of 生产总值, as reports write it
 _GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
+_COPULAS = frozenset({"是", "为"})  # "…支出是多少": the word before one is the thing's
+_CHANGE_WORD = re.compile(r"增|涨|降|提高|提升|上升|扩大|减少|缩小|下跌|回落")
 _COMPARED_WITH = frozenset({"比", "较", "同比", "相比"})  # "猪肉价格比上年上涨多少": of 价格
 _COMPARED_TIME = re.compile(r"(?:比|较)(?:上年|去年|前年|上年同期|同期)")  # one word to the segmenter
 _IN_A_THING = ("n", "vn", "q", "m", "s", "a", "b")  # the words after the asking ("几家境外上市公司")
@@ -902,6 +904,8 @@ def _thing_before(words: Sequence[tuple[str, str]], asking: int) -> int | None:
     comparison with a time ("比上年", "比2015年"), or None when a place, time or other word is first."""
     i = asking - 1
     while i >= 0:
+        if words[i][0] in _COPULAS and _closes_noun_phrase(words, i - 1):
+            return i - 1
         if _passed_over(*words[i]) or _COMPARED_TIME.fullmatch(words[i][0]):
             i -= 1
             continue
@@ -913,6 +917,17 @@ def _thing_before(words: Sequence[tuple[str, str]], asking: int) -> int | None:
             continue
         return i
     return None
+
+
+def _closes_noun_phrase(words: Sequence[tuple[str, str]], i: int) -> bool:
+    """The i-th word, before a copula, is a verb that ends a noun phrase: "消费支出是多少" asks of 支出,
+    though jieba tags it a verb. Not a change ("收入增长是多少" asks of 收入) nor a measure or stance."""
+    if i < 1 or not words[i][1].startswith("v") or words[i][1].startswith("vn"):
+        return False
+    word = words[i][0]
+    if len(word) < 2 or word in QUESTION_WORDS | _MEASURE_NOUNS | _STANCE_NOUNS or _CHANGE_WORD.search(word):
+        return False
+    return _is_noun(words[i - 1][1])
 
 
 def _passed_over(word: str, word_class: str) -> bool:

@@ -1530,3 +1530,30 @@ def test_a_noun_too_general_to_name_an_indicator_is_not_the_thing_asked(lexicon:
     )
     answer = answerer.answer(analyse("2021年全县经济增长的预期目标是多少？"), [targets, review])
     assert answer.direct is not None and answer.direct.text == "7%左右", answer.answer
+
+
+
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("2020年农村居民人均消费支出是多少元？", None),  # jieba tags 支出 a verb; 是 follows the thing all the same
+        ("2020年农村居民人均可支配收入是多少元？", "15340元"),
+        ("2020年社会消费品零售总额增长是多少？", "5%"),  # a change before 是 is asked of the thing before it
+    ],
+)
+def test_the_verb_a_copula_follows_is_the_thing_asked(
+    lexicon: Lexicon, tmp_path: Path, question: str, answer: str | None
+) -> None:
+    # the review's 消费 is of 社会消费品零售总额: it states no spending
+    answerer, review, _plans = _county_report(
+        lexicon,
+        tmp_path,
+        "城乡居民人均可支配收入分别达30120元和15340元，社会消费品零售总额增长5%。",
+        "2021年，新增支出优先用于民生，扩大消费。",
+    )
+    reply = answerer.answer(analyse(question), [review])
+    assert reply.found is (answer is not None)
+    assert answer is None or reply.answer.startswith(answer)
+
