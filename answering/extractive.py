@@ -20,6 +20,8 @@ from reportqa.answering.figures import (
     change_years,
     comparison_years,
     figures_given,
+    part_of_year,
+    parts_of_year_asked,
     period_spoken_of,
     present_year,
     relative_years,
@@ -384,6 +386,10 @@ class ExtractiveAnswerer:
             missing = [y for y in query.years if not _speaks_of(query, y, candidate.years | candidate.implied_years)]
             if len(missing) == len(query.years) or (len(query.years) == 1 and missing):
                 return "、".join(f"{y}年" for y in missing) + "的相关情况"
+        # a row of "表3 2008年1-11月规模以上工业企业实现利润…" is of the part of the year its caption names
+        chunk, parts = candidate.hit.chunk, parts_of_year_asked(query.text)
+        if chunk.is_table_row and part_of_year(chunk.section, len(chunk.section)) not in parts:
+            return f"{'、'.join(sorted(parts - {''})) or '全年'}的相关情况"
         if _ASKS_ACTUAL.search(query.text) and not query.wants_target and candidate.states_targets:
             return "实际完成情况"  # "实际的城镇化率是多少": a plan's "达到50%以上" is no outcome
         if query.plan_period and not self._speaks_of_period(candidate, query.plan_period):

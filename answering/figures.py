@@ -42,6 +42,11 @@ _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年)?\s*(?:-|—|–|~|�
 _TIGHT_GAP = re.compile(r"^\s*(?:的|为|末|底|共|共有|达|达到|有|是|年末|年底)?\s*$")
 # a quarter or half of a year ("一季度", "上半年"): the part of a year a figure or a date is for
 QUARTER_OR_HALF = r"[一二三四]季度|[上下]半年"
+# a part of a year a figure is said of, and "全年", which says it is of the whole ("1-11月", "前三季度")
+PART_OF_YEAR = re.compile(
+    rf"{QUARTER_OR_HALF}|前三季度|(?<!\d)1\s*(?:-|—|–|~|～|至)\s*(?:[1-9]|1[01])月(?!\d)|[一1]至[二三四五六七八九十]{{1,2}}月|全年"
+)
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
 DATE = re.compile(
     r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:\s*(?:-|—|–|至|到)\s*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}日)?"
     r"|(?:19|20)\d{2}年\d{1,2}月(?:份)?"
@@ -166,6 +171,7 @@ def find_figures(
     """
     years = year_mentions(text)
     skip_spans = [(s, e) for _y, s, e in years] + [(s, e) for _d, s, e in find_dates(text)]
+    skip_spans += [m.span() for m in PART_OF_YEAR.finditer(text)]  # the months of "1-11月" count nothing
     candidates = []
     for match in _FIGURE.finditer(text):
         start, end = match.span()
@@ -361,3 +367,17 @@ def _listed(text: str) -> tuple[str, ...]:
 
 def find_dates(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in DATE.finditer(text)]
+
+
+def part_of_year(text: str, position: int) -> str:
+    """The part of a year a figure at `position` is said of: the last named before it in its sentence
+    ("1-11月，全国规模以上工业企业实现利润24066亿元"); "" for the whole year, when none is, or "全年" is."""
+    sentence = _SENTENCE_END.split(text[:position])[-1]
+    said = PART_OF_YEAR.findall(sentence)
+    return re.sub(r"\s", "", said[-1]) if said and said[-1] != "全年" else ""
+
+
+def parts_of_year_asked(question: str) -> set[str]:
+    """The parts of a year (`part_of_year`) whose figures may answer `question`: the whole year's, and
+    those it names ("前三季度…增长多少"); "1-11月…实现利润24066亿元" is not the year's."""
+    return {"", *(re.sub(r"\s", "", p) for p in PART_OF_YEAR.findall(question))}

@@ -26,13 +26,15 @@ from reportqa.answering.change import ASKS_CHANGE
 from reportqa.answering.figures import (
     CHANGE_SINCE,
     FROM_LEVEL,
-    QUARTER_OR_HALF,
+    PART_OF_YEAR,
     Figure,
     comparison_years,
     figures_given,
     find_dates,
     find_figures,
     level_changed,
+    part_of_year,
+    parts_of_year_asked,
     respective_subjects,
     years_covered,
 )
@@ -84,7 +86,6 @@ _ENGLISH_UNIT = (
     (re.compile(r"projects|items", re.I), "项"),
 )
 # parts of a year a figure may be said of ("一季度", "上半年", "前三季度", "全年")
-_PART_OF_YEAR = re.compile(rf"{QUARTER_OR_HALF}|前三季度|全年")
 # Words that make a figure an increase over a period rather than a level ("新增", "增长", "提高").
 _FLOW_CUE = re.compile(rf"新增|净增|新认定|新建|增加|增长|提高|提升|新引进|{_GROWTH_EN}", re.I)
 # A question that asks for a rate or share; any other "多少" asks for a level, which a percentage is not
@@ -362,7 +363,7 @@ class Quantities:
         goal_asked = query.wants_target
         labels = [text[start:end] for start, end in spans if goal_asked or not _GOAL_CUE.search(text, 0, end)]
         # "一季度地区生产总值下跌40.5%" for a question about 一季度, not the year's total
-        if (periods := set(_PART_OF_YEAR.findall(query.text))) and periods & set(_PART_OF_YEAR.findall(text)):
+        if (periods := set(PART_OF_YEAR.findall(query.text))) and periods & set(PART_OF_YEAR.findall(text)):
             bonus += w.period_said
         return bonus + w.label_named * max((_named_share(query.text, label) for label in labels), default=0.0)
 
@@ -372,7 +373,12 @@ class Quantities:
             units: list[str | None] = [c.figure_unit or None for c in parse_statement(text) if c.figures]
         else:
             asked = counted_thing(query)
-            units = [f.unit for f in _stated_figures(text) if not counts_other(text, f, terms, self.tag, asked)]
+            parts = parts_of_year_asked(query.text)
+            units = [
+                f.unit
+                for f in _stated_figures(text)
+                if not counts_other(text, f, terms, self.tag, asked) and part_of_year(text, f.start) in parts
+            ]
         wanted = _required_units(query)
         if not is_table_row and _asks_growth_in_no_unit(query, wanted):
             return _states_growth(text, units)
@@ -397,10 +403,11 @@ class Quantities:
         given_texts = {g.text for g in given}
         asked_units = {unit_family(unit) for unit in wanted}
         bands = set() if ASKS_CHANGE.search(query.text) else {f.family for f in given if f.unit} - asked_units
+        parts = parts_of_year_asked(query.text)
         figures = [
             f
             for f in _stated_figures(text, base_year, change_years)
-            if f.text not in given_texts and f.family not in bands
+            if f.text not in given_texts and f.family not in bands and part_of_year(text, f.start) in parts
         ]
         if not figures:
             return None
@@ -464,7 +471,7 @@ class Quantities:
         label_terms = {t: weight for t, weight in terms.items() if t in rest or t not in query.group}
         said_here = _said_weight(text, label_terms)
         # "一季度…增速" of "从一季度负增长81.6%收窄到全年负增长11.8%": the part of the year asked
-        periods_asked = set(_PART_OF_YEAR.findall(query.text))
+        periods_asked = set(PART_OF_YEAR.findall(query.text))
 
         def fitness(f: Figure) -> float:
             near = nearest.get(f)
@@ -478,7 +485,7 @@ class Quantities:
                 score += w.figure_narrowed  # "接待境外游客76.6万人次" of "接待游客多少"
             elif near and text[near[1] : near[2]] in told_apart and said.narrow(text, near[1], near[2]):
                 score -= w.figure_narrowed  # and as much for "年均增长6.2%" of "年均增长多少"
-            if periods_asked and (said_periods := set(_PART_OF_YEAR.findall(_clause_before(text, f)))):
+            if periods_asked and (said_periods := set(PART_OF_YEAR.findall(_clause_before(text, f)))):
                 score -= w.figure_narrowed if said_periods & periods_asked else -w.figure_narrowed
             if growth_asked and f.unit not in RATE_UNITS:
                 score += w.figure_level  # "增长多少" of "工业增加值62815亿元，比上年增长11.5%"

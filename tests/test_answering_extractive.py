@@ -1532,9 +1532,6 @@ def test_a_noun_too_general_to_name_an_indicator_is_not_the_thing_asked(lexicon:
     assert answer.direct is not None and answer.direct.text == "7%左右", answer.answer
 
 
-
-
-
 @pytest.mark.parametrize(
     ("question", "answer"),
     [
@@ -1557,3 +1554,45 @@ def test_the_verb_a_copula_follows_is_the_thing_asked(
     assert reply.found is (answer is not None)
     assert answer is None or reply.answer.startswith(answer)
 
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("2020年全县规模以上工业企业实现利润多少亿元？", None),  # eleven months' profit is not the year's
+        ("2020年1-11月全县规模以上工业企业实现利润多少亿元？", "12.5亿元"),
+        ("2020年全县规模以上工业增加值增长多少？", "6.1%"),  # said of the whole year
+    ],
+)
+def test_a_figure_of_part_of_a_year_answers_only_for_that_part(
+    lexicon: Lexicon, tmp_path: Path, question: str, answer: str | None
+) -> None:
+    answerer, review, _plans = _county_report(
+        lexicon,
+        tmp_path,
+        "1-11月，全县规模以上工业企业实现利润12.5亿元，增长4.9%。全年规模以上工业增加值增长6.1%。",
+        "2021年，规模以上工业增加值增长7%左右。",
+    )
+    reply = answerer.answer(analyse(question), [review])
+    assert reply.found is (answer is not None)
+    assert answer is None or reply.answer.startswith(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [("2008年全国规模以上工业企业实现利润多少亿元？", False), ("2008年1-11月规模以上工业企业实现利润多少亿元？", True)],
+)
+def test_a_table_row_is_of_the_part_of_a_year_its_caption_names(question: str, found: bool) -> None:
+    stats = KeywordIndex.build([["规模以上工业", "利润总额"], ["利润"]])
+    answerer = ExtractiveAnswerer(Lexicon.load(Settings().lexicon_dir), term_stats=stats, documents={})
+    section = "三、工业和建筑业 > 表3  2008年1-11月规模以上工业企业实现利润及其增长速度"
+    row = Chunk(
+        "c#0",
+        "c",
+        0,
+        14,
+        "- 规模以上工业 24066 4.9",
+        section,
+        True,
+        "规模以上工业：利润总额 24066；比上年同期增长% 4.9",
+    )
+    assert answerer.answer(analyse(question), [Hit(row, 1.0)]).found is found

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reportqa.answering.figures import (
     comparison_years,
     find_dates,
     find_figures,
+    part_of_year,
     present_year,
     respective_subjects,
     years_covered,
@@ -184,3 +187,22 @@ def test_a_time_within_a_year_is_a_date() -> None:
     assert [d for d, _s, _e in find_dates("从今年秋季起免除学杂费")] == ["今年秋季"]
     assert [d for d, _s, _e in find_dates("比重攀升到2021年一季度的38.5%")] == ["2021年一季度"]
     assert [d for d, _s, _e in find_dates("2021年3月5日")] == ["2021年3月5日"]
+
+
+def test_the_months_of_a_part_of_a_year_are_no_figures() -> None:
+    assert _figures("1-11月，实现利润12.5亿元") == [("12.5亿元", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "part"),
+    [
+        ("1-11月，全县规模以上工业企业实现利润12.5亿元", "12.5亿元", "1-11月"),
+        ("一季度下降6.8%，全年增长2.3%", "6.8%", "一季度"),
+        ("一季度下降6.8%，全年增长2.3%", "2.3%", ""),  # the whole year's, said so
+        ("前三季度增长5%。全年增长3%", "3%", ""),  # the part said ends with its sentence
+        ("1-12月完成投资80亿元", "80亿元", ""),  # the twelve months are the year
+        ("2020年实现利润100亿元", "100亿元", ""),
+    ],
+)
+def test_the_part_of_a_year_a_figure_is_said_of(text: str, figure: str, part: str) -> None:
+    assert part_of_year(text, text.index(figure)) == part
