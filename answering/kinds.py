@@ -87,6 +87,9 @@ _ENGLISH_UNIT = (
 )
 # parts of a year a figure may be said of ("一季度", "上半年", "前三季度", "全年")
 # Words that make a figure an increase over a period rather than a level ("新增", "增长", "提高").
+# a count asked of what was added ("新增了多少家"), and a figure stated as all there is ("总数超过3.2万家")
+_ASKS_ADDED = re.compile(r"新增|净增|新认定|新建|新引进")
+_STATES_ALL = re.compile(r"总数|总量|保有量|共有|累计(?:达|建成|建有|拥有)")
 _FLOW_CUE = re.compile(rf"新增|净增|新认定|新建|增加|增长|提高|提升|新引进|{_GROWTH_EN}", re.I)
 # A question that asks for a rate or share; any other "多少" asks for a level, which a percentage is not
 # ("地区生产总值是多少" is not answered by "增长6%" or "占GDP比重3.48%").
@@ -377,7 +380,9 @@ class Quantities:
             units = [
                 f.unit
                 for f in _stated_figures(text)
-                if not counts_other(text, f, terms, self.tag, asked) and part_of_year(text, f.start) in parts
+                if not counts_other(text, f, terms, self.tag, asked)
+                and part_of_year(text, f.start) in parts
+                and not _all_asked_added(query.text, text, f)
             ]
         wanted = _required_units(query)
         if not is_table_row and _asks_growth_in_no_unit(query, wanted):
@@ -407,7 +412,10 @@ class Quantities:
         figures = [
             f
             for f in _stated_figures(text, base_year, change_years)
-            if f.text not in given_texts and f.family not in bands and part_of_year(text, f.start) in parts
+            if f.text not in given_texts
+            and f.family not in bands
+            and part_of_year(text, f.start) in parts
+            and not _all_asked_added(query.text, text, f)
         ]
         if not figures:
             return None
@@ -743,6 +751,15 @@ def _states_a_change(text: str, figure: Figure) -> bool:
     ("从2.2万家增加到4.9万家" ends at a level)."""
     clause = _clause_before(text, figure)
     return bool(_FLOW_CUE.search(clause)) and not clause.endswith(("到", "至"))
+
+
+def _all_asked_added(question: str, text: str, figure: Figure) -> bool:
+    """The figure counts all there is ("高新技术企业总数超过3.2万家"), and the question how many were
+    added ("新增了多少家"): it answers another question."""
+    if not _ASKS_ADDED.search(question):
+        return False
+    clause = _clause_before(text, figure)
+    return bool(_STATES_ALL.search(clause)) and not _FLOW_CUE.search(clause)
 
 
 def _starts_change(text: str, figure: Figure) -> bool:

@@ -1596,3 +1596,20 @@ def test_a_table_row_is_of_the_part_of_a_year_its_caption_names(question: str, f
         "规模以上工业：利润总额 24066；比上年同期增长% 4.9",
     )
     assert answerer.answer(analyse(question), [Hit(row, 1.0)]).found is found
+
+
+@pytest.mark.parametrize(
+    ("review", "question", "answer"),
+    [
+        ("全县高新技术企业总数达到120家，研发投入增长12%。", "2020年全县新增了多少家高新技术企业？", None),
+        ("全县高新技术企业总数达到120家，研发投入增长12%。", "2020年全县有多少家高新技术企业？", "120家"),
+        ("全县新增高新技术企业25家、总数达到120家。", "2020年全县新增了多少家高新技术企业？", "25家"),
+    ],
+)
+def test_a_count_of_all_there_is_does_not_say_how_many_were_added(
+    lexicon: Lexicon, tmp_path: Path, review: str, question: str, answer: str | None
+) -> None:
+    answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，新认定高新技术企业30家。")
+    reply = answerer.answer(analyse(question), [hit])
+    assert reply.found is (answer is not None)
+    assert answer is None or reply.answer.startswith(answer)
