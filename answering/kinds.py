@@ -89,6 +89,7 @@ _ENGLISH_UNIT = (
 # Words that make a figure an increase over a period rather than a level ("新增", "增长", "提高").
 # a count asked of what was added ("新增了多少家"), and a figure stated as all there is ("总数超过3.2万家")
 _ASKS_ADDED = re.compile(r"新增|净增|新认定|新建|新引进")
+_AVERAGE = re.compile(r"年均|平均每年|average", re.I)
 _STATES_ALL = re.compile(r"总数|总量|保有量|共有|累计(?:达|建成|建有|拥有)")
 _FLOW_CUE = re.compile(rf"新增|净增|新认定|新建|增加|增长|提高|提升|新引进|{_GROWTH_EN}", re.I)
 # A question that asks for a rate or share; any other "多少" asks for a level, which a percentage is not
@@ -98,7 +99,8 @@ _ASKS_RATE = re.compile(
     re.I,
 )
 # "增长多少" in no unit asks for a growth rate ("比上年增长2.3%"), not the level that grew ("涨到多少" does)
-_GROWN_BY = re.compile(r"(?:增长|增加|减少|下降|提高)了?\d")
+_GROWN_BY = re.compile(r"(?:增长|增加|减少|下降|提高)了?$")
+_GROWTH_RATE = re.compile(r"增速|增幅|growth rate", re.I)  # a rate by its name
 _ASKS_GROWTH = re.compile(rf"增长|增速|增幅|涨(?![到至])|下降(?![到至])|下跌|回落|{_GROWTH_EN}", re.I)
 # which rate a question asks, and which one a percentage's clause states ("增长11.2%，占全省39.5%")
 _ASKS_SHARE = re.compile(r"比重|占比|比例|之比|占|share|proportion", re.I)
@@ -372,21 +374,23 @@ class Quantities:
 
     def holds_kind_asked(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> bool:
         """A figure in the asked unit (any figure when no unit is asked), not a count of another thing."""
+        wanted = _required_units(query)
         if is_table_row:  # a cell of no stated unit may be in the one asked
             units: list[str | None] = [c.figure_unit or None for c in parse_statement(text) if c.figures]
         else:
             asked = counted_thing(query)
             parts = parts_of_year_asked(query.text)
-            units = [
-                f.unit
+            figures = [
+                f
                 for f in _stated_figures(text)
                 if not counts_other(text, f, terms, self.tag, asked)
                 and part_of_year(text, f.start) in parts
                 and not _all_asked_added(query.text, text, f)
+                and not _yearly_average_asked_a_year(query, text, f)
             ]
-        wanted = _required_units(query)
-        if not is_table_row and _asks_growth_in_no_unit(query, wanted):
-            return _states_growth(text, units)
+            if _asks_growth_in_no_unit(query, wanted):
+                return _states_growth(text, figures)
+            units = [f.unit for f in figures]
         return bool(units) and (not wanted or any(u is None or _unit_matches(u, wanted) for u in units))
 
     def direct(
@@ -416,6 +420,7 @@ class Quantities:
             and f.family not in bands
             and part_of_year(text, f.start) in parts
             and not _all_asked_added(query.text, text, f)
+            and not _yearly_average_asked_a_year(query, text, f)
         ]
         if not figures:
             return None
@@ -428,7 +433,7 @@ class Quantities:
             return None  # "投资了多少钱" is not answered by "500亩"
         if counts_other(text, figure, terms, self.tag, counted_thing(query)):
             return None  # the best figure counts something the question does not name
-        if _asks_growth_in_no_unit(query, required) and not _states_growth(text, [f.unit for f in figures]):
+        if _asks_growth_in_no_unit(query, required) and not _states_growth(text, figures):
             return None  # "增长了多少" is not answered by "达到2.32万亿元"
         if query.years and figure.year is not None and figure.year not in query.years:
             return None
@@ -724,12 +729,15 @@ def _required_units(query: Query) -> set[str]:
 
 
 def _asks_growth_in_no_unit(query: Query, wanted: set[str]) -> bool:
-    return not wanted and bool(_ASKS_GROWTH.search(query.text) and ASKS_CHANGE.search(query.text))
+    """ "增长了多少", "增速是多少" in no unit ask a rate, or a sum grown by; not a level reached."""
+    return not wanted and bool(
+        _GROWTH_RATE.search(query.text) or (_ASKS_GROWTH.search(query.text) and ASKS_CHANGE.search(query.text))
+    )
 
 
-def _states_growth(text: str, units: Sequence[str | None]) -> bool:
-    """A rate, or a sum grown by ("增长20亿元"): "达到2.32万亿元" states neither."""
-    return any(u in RATE_UNITS for u in units) or bool(_GROWN_BY.search(text))
+def _states_growth(text: str, figures: Sequence[Figure]) -> bool:
+    """One of `figures` is a rate, or a sum grown by ("增长20亿元"): "达到2.32万亿元" is neither."""
+    return any(f.unit in RATE_UNITS or _GROWN_BY.search(text, 0, f.start) for f in figures)
 
 
 def _asks_rate(query: Query, wanted: set[str]) -> bool:
@@ -751,6 +759,14 @@ def _states_a_change(text: str, figure: Figure) -> bool:
     ("从2.2万家增加到4.9万家" ends at a level)."""
     clause = _clause_before(text, figure)
     return bool(_FLOW_CUE.search(clause)) and not clause.endswith(("到", "至"))
+
+
+def _yearly_average_asked_a_year(query: Query, text: str, figure: Figure) -> bool:
+    """The figure is a yearly average over several years ("2020年超过11万亿元，年均增长6%"), and the
+    question asks of one year, not of a period or an average: it is not that year's."""
+    if len(query.years) != 1 or query.plan_period or _AVERAGE.search(query.text):
+        return False
+    return bool(_AVERAGE.search(_clause_before(text, figure)))
 
 
 def _all_asked_added(question: str, text: str, figure: Figure) -> bool:

@@ -1613,3 +1613,25 @@ def test_a_count_of_all_there_is_does_not_say_how_many_were_added(
     reply = answerer.answer(analyse(question), [hit])
     assert reply.found is (answer is not None)
     assert answer is None or reply.answer.startswith(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("2020年全县地区生产总值增长了多少？", None),  # five years' average is not the year's growth
+        ("2020年全县地区生产总值增速是多少？", None),  # nor is the level it reached
+        ("“十三五”期间全县地区生产总值年均增长多少？", "6.5%"),
+    ],
+)
+def test_a_yearly_average_is_not_the_growth_of_one_year(
+    lexicon: Lexicon, tmp_path: Path, question: str, answer: str | None
+) -> None:
+    answerer, review, _plans = _county_report(
+        lexicon,
+        tmp_path,
+        "“十三五”时期，全县地区生产总值2020年达到420亿元，年均增长6.5%。",
+        "2021年，地区生产总值增长7%左右。",
+    )
+    reply = answerer.answer(analyse(question), [review])
+    assert reply.found is (answer is not None)
+    assert answer is None or reply.answer.startswith(answer)
