@@ -437,42 +437,87 @@ class ExtractiveAnswerer:
             t for t in self._question_terms(query) if not has_digit(t) and self.term_stats.document_frequency(t) == 0
         )
 
-    def _asked_thing(self, query: Query) -> tuple[tuple[str, ...], frozenset[str]]:
+    def _asked_thing(self, query: Query) -> tuple[tuple[str, ...], frozenset[str], str | None]:
         """The terms naming the thing a figure is asked of, and the other terms of its noun phrase
         (its frame): "城镇居民人均消费支出是多少" asks of 支出 in the frame 城镇居民, 人均, 消费; "几家境外上市公司"
         of 境外 上市公司 (a qualifier right before the thing is part of it); "进口总额是多少" of 进口, in 总额.
+        Third, the term right before the thing that says which of its kind is asked ("草原火灾": 草原), if any.
 
         None where that is not told apart (a place or time, a one-character word, an English
         question) or where no passage uses the word: the asker's own."""
         if query.kind != "quantity" or query.is_english:
-            return (), frozenset()
+            return (), frozenset(), None
         # jieba leaves words it does not know unclassed ("保障房": x)
         words = [(w, "n" if c == "x" and w.isalpha() else c) for w, c in self.tokenizer.tagged(query.text)]
         asking = next((i for i, (word, _) in enumerate(words) if _INTERROGATIVE.search(word)), None)
         if asking is None:
-            return (), frozenset()
-        after = list(itertools.takewhile(lambda wc: wc[1].startswith(_IN_A_THING), words[asking + 1 :]))
-        nouns = [i for i, (_, c) in enumerate(after, asking + 1) if _is_noun(c)]
+            return (), frozenset(), None
+        # "多少起草原火灾": the unit asked, whatever jieba tags it (起: a verb), is not where the thing ends
+        units = asked_unit_words(query)
+        first = asking + 1 + (asking + 1 < len(words) and words[asking + 1][0] in units)
+        after = list(itertools.takewhile(lambda wc: wc[1].startswith(_IN_A_THING), words[first:]))
+        nouns = [i for i, (_, c) in enumerate(after, first) if _is_noun(c)]
         if nouns:
             head, phrase = nouns[-1], nouns[:-1]
         else:
             head = _thing_before(words, asking)
             if head is None:
-                return (), frozenset()
+                return (), frozenset(), None
             measures = itertools.takewhile(lambda i: words[i][0] in _MEASURE_NOUNS, range(head + 1, asking))
             before = itertools.takewhile(lambda i: _is_noun(words[i][1]), range(head - 1, -1, -1))
             phrase = [*measures, *before]
         head_word = words[head][0]
         if words[head][1].startswith(_NOT_THINGS) or len(head_word) < 2 or head_word in _NAMING_WORDS | _GENERAL_NOUNS:
-            return (), frozenset()  # a one-character word ("人", "钱", "病") is a unit, or too loose a name
+            return (), frozenset(), None  # a one-character word ("人", "钱", "病") is a unit, or too loose a name
         term_of = self._question_term_of(query, words)
         thing = [term_of(head)]
         if head > 0 and (before := term_of(head - 1)) in self.tokenizer.qualifiers.before and before != thing[0]:
             thing.insert(0, before)
         if None in thing or self.term_stats.document_frequency(thing[-1]) == 0:
-            return (), frozenset()
-        frame = {term_of(i) for i in phrase} - {None, *thing} - _NAMING_WORDS - set(query.places)
-        return tuple(t for t in thing if t is not None), frozenset(t for t in frame if t is not None)
+            return (), frozenset(), None
+        naming = _NAMING_WORDS | set(query.places)
+        frame = {term_of(i) for i in phrase} - {None, *thing} - naming
+        before = head - len(thing)  # jieba may tag it a place ("海洋生产总值": 海洋)
+        which = term_of(before) if before >= 0 and words[before][1].startswith(("n", "vn", "j")) else None
+        kind_words = {None, *thing} | naming | self.tokenizer.qualifiers.before
+        modifier = which if which not in kind_words and len(which or "") > 1 else None  # not 区 of "南宁市区"
+        return tuple(t for t in thing if t is not None), frozenset(t for t in frame if t is not None), modifier
+
+    def _another_of_its_kind(self, text: str, query: Query) -> bool:
+        """Wherever `text` names the thing asked, a noun the question does not say is right before it,
+        sharing no character with the question's own (`modifier`): "森林火灾" asked of 草原火灾, "预算支出"
+        of 消费支出; not "农村居民人均可支配收入" of 农民人均…, nor a scope ("全市高新技术企业")."""
+        thing, _frame, modifier = self._thing(query)
+        thing = thing[-1]
+        terms = self._question_terms(query)
+        forms = sorted((f for f in self.tokenizer.surface_forms(thing) if len(f) > 1), key=len, reverse=True)
+        lowered = text.lower()
+        spans: list[tuple[int, int]] = []
+        for form in forms:
+            for match in re.finditer(re.escape(form.lower()), lowered):
+                if not any(s <= match.start() < e for s, e in spans):
+                    spans.append(match.span())
+        if not spans:
+            return False
+        words, at = [], 0
+        for word, word_class in self.tokenizer.tagged(text):
+            words.append((at, at + len(word), word, word_class))
+            at += len(word)
+
+        def modified(start: int) -> bool:
+            # the word before it, or the longer word it ends ("一般公共预算支出"), names another kind
+            return any(
+                (end == start or begin < start < end)
+                and len(text[begin:start]) > 1
+                and not text[begin:start].startswith("全")
+                and not set(text[begin:start]) & set(modifier or "")
+                and word_class.startswith(("n", "vn", "j"))
+                and not word_class.startswith("nr")
+                and self.tokenizer.canonical(word) not in terms
+                for begin, end, word, word_class in words
+            )
+
+        return all(modified(start) for start, _ in spans)
 
     def _question_term_of(self, query: Query, words: Sequence[tuple[str, str]]) -> Callable[[int], str | None]:
         """The question term the i-th word is (or is written inside: 零售 of 社会消费品零售总额), if any."""
@@ -674,9 +719,11 @@ class ExtractiveAnswerer:
             # the thing a figure is asked of, held whole, in its title or section, or by most of it; a
             # statement with some of its noun phrase but not the thing speaks of another ("人均可支配收入"
             # for "人均消费支出"); one with none of it may word it otherwise ("医疗队" for "医护人员")
-            thing, frame = self._thing(query)
+            thing, frame, modifier = self._thing(query)
             shares = {term: covered({term: 1.0}) for term in (*thing, *frame)}  # one term: its share
             holds_thing = all(shares[t] >= _THING_HELD for t in thing) or (None if not any(shares.values()) else False)
+            if holds_thing and modifier and not covered({modifier: 1.0}) and self._another_of_its_kind(text, query):
+                holds_thing = False  # "森林火灾3703起" asked of 草原火灾
             lacks_topic = held is not None and (held == 0 if chunk.is_table_row else held < w.topic_coverage)
             scored = 0.0 if lacks_topic and coverage >= self.min_coverage else coverage
             coverage = 0.0 if lacks_topic else coverage

@@ -1635,3 +1635,28 @@ def test_a_yearly_average_is_not_the_growth_of_one_year(
     reply = answerer.answer(analyse(question), [review])
     assert reply.found is (answer is not None)
     assert answer is None or reply.answer.startswith(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("2020年全县共发生多少起草原火灾？", None),  # the unit asked (起) does not end the thing asked
+        ("2020年全县共发生多少起森林火灾？", "12起"),
+        ("2020年全县一般公共预算支出是多少亿元？", "35亿元"),
+        ("2020年全县消费支出是多少亿元？", None),  # 一般公共预算支出 is another kind of 支出
+        ("2020年全县农民人均可支配收入是多少元？", "16800元"),  # 农村居民 may be the asker's 农民
+        ("2020年全县国家高新技术企业有多少家？", "45家"),  # 全县 says where, not which kind
+    ],
+)
+def test_the_thing_asked_named_with_another_noun_before_it_is_another_of_its_kind(
+    lexicon: Lexicon, tmp_path: Path, question: str, answer: str | None
+) -> None:
+    answerer, review, _plans = _county_report(
+        lexicon,
+        tmp_path,
+        "全县全年共发生森林火灾12起，一般公共预算支出35亿元。农村居民人均可支配收入16800元，全县高新技术企业45家。",
+        "2021年，加强草原保护，扩大消费，压减一般性支出，支持农民增收，培育国家高新技术企业。",
+    )
+    reply = answerer.answer(analyse(question), [review])
+    assert reply.found is (answer is not None)
+    assert answer is None or reply.answer.startswith(answer)
