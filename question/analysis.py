@@ -74,7 +74,15 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("list", re.compile(r"哪些|哪几|包括什么|包括哪|列举|what are|which (?:\w+ )?(?:are|were)", re.I)),
+    (
+        "list",
+        re.compile(
+            r"哪些|哪几|包括什么|包括哪|列举|what are|which (?:\w+ )?(?:are|were)"
+            # so many things asked by their number: "是哪三项", "三件事是什么"
+            r"|哪[两二三四五六七八九十]+[个项件条类点种大]|[两二三四五六七八九十][个项件条类点种大]\S{0,8}(?:是什么|分别是)",
+            re.I,
+        ),
+    ),
     ("name", re.compile(r"谁|哪[个位所家]|什么名|名称|叫什么|who|which|what is the name", re.I)),
 )
 

@@ -1660,3 +1660,22 @@ def test_the_thing_asked_named_with_another_noun_before_it_is_another_of_its_kin
     reply = answerer.answer(analyse(question), [review])
     assert reply.found is (answer is not None)
     assert answer is None or reply.answer.startswith(answer)
+
+
+def test_so_many_things_asked_by_their_number_are_the_points_that_follow(lexicon: Lexicon, tmp_path: Path) -> None:
+    text = (
+        "二、2021年工作安排\n"
+        "发展社会事业，今年重点办好三件事。一是新建乡村公路80公里。二是改造农村供水管网。三是完成县医院扩建。\n"
+    )
+    path = tmp_path / "县.md"
+    path.write_text(text, encoding="utf-8")
+    document, chunks = parse_document(path, tmp_path, Chunker(tokenizer=lexicon))
+    keyword = KeywordIndex.build([lexicon.keyword_tokens(chunk.body) for chunk in chunks])
+    meta = DocumentMeta("某县政府工作报告", "", 2021, "政府工作报告")
+    answerer = ExtractiveAnswerer(
+        lexicon, term_stats=keyword, documents={document.doc_id: meta}, outline=Outline(chunks)
+    )
+    question = analyse("2021年发展社会事业重点办好的三件事是什么？")
+    reply = answerer.answer(question, [Hit(chunk, 1.0) for chunk in chunks])
+    assert question.kind == "list"
+    assert all(item in reply.answer for item in ("新建乡村公路", "改造农村供水管网", "完成县医院扩建"))

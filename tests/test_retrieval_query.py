@@ -16,6 +16,8 @@ from reportqa.question.analysis import analyse, answer_kind, find_plan_period, f
         ("昆明国际创新中心是什么时候启用的？", "date"),
         ("兰州新区的建设主体是谁？", "name"),
         ("贵州建成了哪些国家区域医疗中心？", "list"),
+        ("县里今年要办好的两件实事是什么？", "list"),  # so many things asked by their number
+        ("新区规划的四大板块是哪四个？", "list"),
         ("How many old residential compounds were renovated in 2020?", "quantity"),
         ("Why did industrial investment fall in 2020?", "reason"),
         ("What was Ningbo's fiscal revenue in 2022?", "quantity"),  # what names a measured thing
