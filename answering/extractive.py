@@ -43,7 +43,7 @@ from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
 from reportqa.ingest.loaders import as_read
 from reportqa.language.lexicon import Qualifiers, abbreviation, joint_forms
-from reportqa.language.normalise import join_cjk_gaps
+from reportqa.language.normalise import join_cjk_gaps, without_note_marks
 from reportqa.language.numbering import POINT_OPENING
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases
 from reportqa.language.quantities import arabic_numerals
@@ -665,7 +665,9 @@ class ExtractiveAnswerer:
         if chunk.is_table_row:
             pieces = [(chunk.statement or chunk.text, 0, len(chunk.text))]
         else:
-            pieces = [(as_read(chunk.doc_id, s.text), s.start, s.end) for s in split_sentences(chunk.text)]
+            pieces = [
+                (without_note_marks(as_read(chunk.doc_id, s.text)), s.start, s.end) for s in split_sentences(chunk.text)
+            ]
         topic = self._topic_terms(query)
         sums_years = not _SUMS.search(query.text)
         written = self._written(query)

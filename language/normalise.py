@@ -42,12 +42,23 @@ SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u20
 
 
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_NOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff])\[\d{1,2}\]")  # a note's number after a word
 
 
 def join_cjk_gaps(text: str) -> str:
     """`text` without the spaces between Chinese characters, which are layout ("组  长", "单 位"), not
     word breaks."""
     return _CJK_GAP.sub("", text)
+
+
+def without_note_marks(text: str) -> str:
+    """`text` without the note numbers set after words ("全国农民工[6]总量为27395万人"): they part the
+    words of an indicator's name.
+
+    >>> without_note_marks("全国农民工[6]总量为27395万人，全年国内生产总值[2]827122亿元")
+    '全国农民工总量为27395万人，全年国内生产总值827122亿元'
+    """
+    return _NOTE_MARK.sub("", text)
 
 
 def without_bold_markers(text: str) -> str:

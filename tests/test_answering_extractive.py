@@ -1679,3 +1679,18 @@ def test_so_many_things_asked_by_their_number_are_the_points_that_follow(lexicon
     reply = answerer.answer(question, [Hit(chunk, 1.0) for chunk in chunks])
     assert question.kind == "list"
     assert all(item in reply.answer for item in ("新建乡村公路", "改造农村供水管网", "完成县医院扩建"))
+
+
+def test_a_note_number_after_a_word_does_not_part_an_indicators_name(lexicon: Lexicon) -> None:
+    # the NBS communiqué for 2014 (no eval set uses it): "全国农民工[6]总量为27395万人"
+    path = SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2014.md"
+    if not path.is_file():
+        pytest.skip("shared corpora not mounted")
+    document, chunks = parse_document(path, SHARED, Chunker(tokenizer=lexicon))
+    keyword = KeywordIndex.build([lexicon.keyword_tokens(chunk.body) for chunk in chunks])
+    meta = DocumentMeta("2014年国民经济和社会发展统计公报", "全国", 2014, "统计公报")
+    answerer = ExtractiveAnswerer(lexicon, term_stats=keyword, documents={document.doc_id: meta})
+    question = "2014年全国农民工总量是多少？"
+    scores, ids = keyword.search(lexicon.keyword_tokens(question), 8)
+    answer = answerer.answer(analyse(question), [Hit(chunks[i], float(s)) for i, s in zip(ids, scores, strict=True)])
+    assert answer.direct is not None and answer.direct.text == "27395万人"
