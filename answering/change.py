@@ -142,8 +142,8 @@ def written_difference(diff: float, unit: str, family: str) -> str:
     """ "309家", "0.49个百分点": how far apart two figures of one family are (`diff`, in base units),
     written in `unit`, or in 个百分点 when they are percentages."""
     if family == "%":
-        return f"{_number(abs(diff))}个百分点"
-    return f"{_number(abs(diff) / unit_scale(unit))}{unit}"
+        return f"{number_text(abs(diff))}个百分点"
+    return f"{number_text(abs(diff) / unit_scale(unit))}{unit}"
 
 
 def _point(passage: int, text: str, unit: str, year: int | None) -> Point | None:
@@ -173,5 +173,5 @@ def _year_note(point: Point) -> str:
     return f"（{point.year}年）" if point.year else ""
 
 
-def _number(value: float) -> str:
+def number_text(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from reportqa.answering.change import written_difference
+from reportqa.answering.change import number_text, written_difference
 from reportqa.answering.figures import find_figures
 from reportqa.core.models import NOT_FOUND, Answer, Citation, Claim, DirectAnswer, Statement
 from reportqa.question.comparison import Comparison
@@ -52,9 +52,11 @@ def side_by_side(question: str, comparison: Comparison, answers: Sequence[Answer
 def _verdict(comparison: Comparison, claims: Sequence[Claim]) -> str:
     """ "成都市更高。" when both sides have a figure of one unit and the question asks which is more."""
     figures = [c.direct for c in claims]
-    if not comparison.way or any(f is None or f.amount is None for f in figures):
+    if any(f is None or f.amount is None for f in figures) or len({f.family for f in figures}) != 1:
         return ""
-    if len({f.family for f in figures}) != 1:
+    if comparison.share:
+        return share_of(comparison, figures)
+    if not comparison.way:
         return ""
     values = [f.amount for f in figures]
     if comparison.difference:
@@ -78,3 +80,12 @@ def _difference(comparison: Comparison, figures: Sequence[DirectAnswer]) -> str:
     more = "多" if comparison.way in ("多", "少") else "高"
     less = "少" if comparison.way in ("多", "少") else "低"
     return f"{first}比{second}{more if diff > 0 else less}{written_difference(diff, unit, figures[1].family)}。"
+
+
+def share_of(comparison: Comparison, figures: Sequence[DirectAnswer]) -> str:
+    """ "境外游客约占累计接待的游客的0.8%。": the part's figure over the whole's; "" when the part is no
+    smaller (it is then no part of that whole)."""
+    (part, _), (whole, _) = comparison.sides
+    if not 0 < figures[0].amount < figures[1].amount:
+        return ""
+    return f"{part}约占{whole}的{number_text(100 * figures[0].amount / figures[1].amount)}%。"

@@ -194,6 +194,7 @@ class Answer:
     claims: tuple[Claim, ...] = ()
     statements: tuple[Statement, ...] = ()
     refusal: str = ""  # what the documents lack, when not found: "文中未提及2019年的相关情况"
+    verdict: str = ""  # what the claims set side by side come to: "成都市更高。", "外出农民工约占…的61.4%。"
 
     @classmethod
     def compose(
@@ -231,6 +232,7 @@ class Answer:
             claims=claims,
             statements=statements,
             refusal=refusal,
+            verdict=verdict if claims and not refusal else "",
         )
 
     def to_json(self) -> dict:

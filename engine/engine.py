@@ -34,7 +34,7 @@ from reportqa.indexing.snapshot import IndexSnapshot, current_version, read_docu
 from reportqa.language.english import EnglishGlossary
 from reportqa.language.lexicon import Lexicon
 from reportqa.question.analysis import Query, analyse
-from reportqa.question.comparison import Comparison, split_comparison
+from reportqa.question.comparison import Comparison, split_comparison, split_share
 from reportqa.question.parts import split_english_parts, split_parts
 from reportqa.question.scope import DocumentScope, scope_documents
 from reportqa.retrieval.hybrid import Fusion, HybridRetriever
@@ -217,6 +217,14 @@ class Engine:
         retrieved: list[Hit] = []
         answers = [self._answer(serving, part, doc_filter, years, top_k, mode, on_token, retrieved) for part in parts]
         answer = answers[0] if comparison is None else side_by_side(query.original, comparison, answers)
+        share = split_share(query.text, self.lexicon.tagged) if comparison is None and mode != "llm" else None
+        if share is not None and not (answer.direct is not None and answer.direct.family == "%"):
+            # no share stated: worked out from the part and the whole, each asked, when both are found
+            sides = self._parts(serving, query, share)
+            side_answers = [self._answer(serving, side, doc_filter, years, top_k, mode, None, []) for side in sides]
+            worked_out = side_by_side(query.original, share, side_answers)
+            if worked_out.verdict:
+                answer, parts = worked_out, sides
         warnings = answer.warnings if comparison is None else [w for part in answers for w in part.warnings]
         series = []
         if answer.found and any(part.kind == "quantity" for part in parts):

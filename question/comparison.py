@@ -41,6 +41,18 @@ _DIFFERENCE = re.compile(
     r"^(?P<a>[^，,？?]+?)比(?P<b>[^，,？?]+?)(?P<way>多|少|高|低|快|慢|大|小)(?:出来|出)?了?(?:多少|几)"
     r"(?P<unit>[^，,？?。]*)[？?。]?$"
 )
+# "A占B的比重是多少", "A占B多大比例"; "B里，A占多大比例": the share of a part (A) in its whole (B)
+_SHARE_OF = re.compile(
+    r"^(?P<part>[^，,？?]+?)(?:大约|大概|约)?占了?(?P<whole>(?!了|多大|多少|几)[^，,？?]{2,}?)的?"
+    r"(?:比重|比例|比率|份额|百分比|多大比例|多少|几成)"
+)
+_SHARE_IN = re.compile(
+    r"^(?P<whole>[^，,？?]+?[^其])(?:里|中|当中|之中)[，,]?(?P<part>[^，,？?]+?)(?:大约|大概|约)?占了?(?:多大|多少|几成)"
+)
+# a whole that is no count of things: a total of the economy or a place's share ("占GDP的比重", "占全国")
+_NOT_A_WHOLE = re.compile(r"GDP|生产总值|^全(?:国|省|市|区|县)$|\d")
+_SETTING_CLASSES = ("m", "t", "f", "x")  # "2014年", "期间", "“" (a word jieba does not know is no "x"); places apart
+_PLAN = re.compile(r"[一二三四五六七八九十]+五")
 # what a thing is compared with when it is no other thing: a time, a target or an average
 _NOT_A_THING = re.compile(r"\d|年|同期|目标|计划|规划|预期|平均|全国|全省|全市|以前|之前|此前|初|末")
 _JOIN = r"\s*(?:和|与|同|跟|及|、|以及|还是)\s*"
@@ -64,6 +76,7 @@ class Comparison:
     # a comparison needs every side; a question of several parts is answered as far as its parts are
     all_parts: bool = True
     difference: bool = False  # how much more the first is than the second is asked ("A比B少多少")
+    share: bool = False  # what share of the second (a whole) the first (a part of it) is ("A占B的比重")
 
 
 def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | None:
@@ -93,6 +106,41 @@ def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | N
     before, after = asked[: first_span[0]], asked[second_span[1] :]
     # each side named in full ("杭州" -> "杭州市"), as the documents' metadata names it
     return Comparison(((first, before + first + after), (second, before + second + after)), way)
+
+
+def split_share(question: str, tag: Tagger) -> Comparison | None:
+    """ "2014年外出农民工占全国农民工总量的比重是多少" -> 外出农民工 and 全国农民工总量 of 2014年, each asked;
+    "“十三五”期间拉萨接待的游客里，境外游客占多大比例" -> 境外游客 and 游客 of “十三五”期间拉萨. None when the
+    question names no whole ("A占多大比例"). A share the documents state answers before one worked out."""
+    text = question.strip()
+    match = _SHARE_OF.search(text) or _SHARE_IN.search(text)
+    if match is None:
+        return None
+    part, whole = match.group("part").strip("，, "), match.group("whole").strip("，, 的")
+    if not part or not whole or _NOT_A_WHOLE.search(whole):
+        return None
+    setting = _setting(part if match.re is _SHARE_OF else whole, tag)
+    sides = []
+    for named in (part, whole):
+        own = _setting(named, tag)  # "全国" of "全国农民工总量", said after the question's "2014年"
+        thing = named[len(own) :]
+        sides.append((thing, f"{setting}{own if own not in setting else ''}{thing}是多少？"))
+    return Comparison(tuple(sides), "", all_parts=True, share=True)
+
+
+def _setting(text: str, tag: Tagger) -> str:
+    """The times and places `text` opens with ("2014年", "“十三五”期间拉萨"), said of both sides."""
+    end = 0
+    for word, word_class in tag(text):
+        if not (
+            (word_class.startswith(_SETTING_CLASSES) and not (word_class == "x" and word.isalnum()))
+            or _PLAN.fullmatch(word)
+            or _WHOLE_OF.fullmatch(word)
+            or place_words(word)
+        ):
+            break
+        end += len(word)
+    return text[:end]
 
 
 def _difference(question: str, tag: Tagger) -> Comparison | None:

@@ -6,7 +6,7 @@ from reportqa.answering.compare import side_by_side
 from reportqa.core.models import Answer, Citation, DirectAnswer, Statement
 from reportqa.core.settings import Settings
 from reportqa.language.lexicon import Lexicon
-from reportqa.question.comparison import Comparison, split_comparison
+from reportqa.question.comparison import Comparison, split_comparison, split_share
 
 
 def _citation(n: int, doc: str, start: int | None = None) -> Citation:
@@ -190,3 +190,40 @@ def test_a_passage_two_parts_cite_is_cited_once() -> None:
         "设备：1100余台套[1]；原值：8.7亿元[1]。",
         "平台共享仪器设备1100余台套，原值8.7亿元。[1]",
     ]
+
+
+def test_a_share_asked_of_a_part_and_its_whole_asks_each() -> None:
+    tag = Lexicon.load(Settings().lexicon_dir).tagged
+    of = split_share("2020年全县外出务工人员占全县劳动力总数的比重是多少？", tag)
+    assert of is not None and of.share
+    assert of.sides == (
+        ("外出务工人员", "2020年全县外出务工人员是多少？"),
+        ("劳动力总数", "2020年全县劳动力总数是多少？"),
+    )
+    within = split_share("“十四五”期间全县新建的住房里，保障性住房大约占多大比例？", tag)
+    assert within is not None and [label for label, _ in within.sides] == ["保障性住房", "新建的住房"]
+    assert within.sides[0][1] == "“十四五”期间全县保障性住房是多少？"  # the whole's time and place
+    # no whole named, or a whole that is no count of things: a share the documents must state
+    assert split_share("高新技术企业占多大比例？", tag) is None
+    assert split_share("2020年研发投入占GDP的比重是多少？", tag) is None
+
+
+def test_a_share_worked_out_is_the_part_over_the_whole_of_one_unit() -> None:
+    share = Comparison((("外出务工人员", "…"), ("劳动力总数", "…")), "", share=True)
+    answers = [
+        Answer.compose(
+            "…",
+            found=True,
+            citations=[_citation(1, "县.md", start)],
+            direct=DirectAnswer(text, "", amount, "人"),
+            statements=(Statement(f"…{text}。", (1,)),),
+        )
+        for text, amount, start in (("3.2万人", 32000.0, 10), ("12.8万人", 128000.0, 50))
+    ]
+    answer = side_by_side("外出务工人员占劳动力总数的比重？", share, answers)
+    assert answer.verdict == "外出务工人员约占劳动力总数的25%。"
+    assert answer.answer.startswith(
+        "外出务工人员：3.2万人[1]；劳动力总数：12.8万人[2]。外出务工人员约占劳动力总数的25%。"
+    )
+    # a "part" no smaller than its whole is none of it
+    assert side_by_side("…", share, answers[::-1]).verdict == ""
