@@ -119,7 +119,11 @@ def _both(text: str, tag: Tagger) -> Comparison | None:
     counted = _COUNTED_THINGS.search(second)
     shared = counted.group("what") if counted else ""
     second = second[: counted.start()] if counted else second
-    first, second_alone = parallel_words(before, second, tag)
+    if second.endswith("的") and not middle:
+        # "年初定的目标和年底实际完成的": a clause that stands for its noun parallels the whole first one
+        first, second_alone = before, second
+    else:
+        first, second_alone = parallel_words(before, second, tag)
     things = [first, *middle, second_alone]
     if not all(CONTENT.search(thing) for thing in things):
         return None  # "目标和“十三五”末实际达到的": no two parallel things to tell apart

@@ -277,3 +277,12 @@ def test_english_questions_that_ask_two_things_are_split() -> None:
 def test_a_clause_that_only_says_when_asks_nothing(tag) -> None:
     # "这几年", "近几年" say when; the question asks one thing
     assert split_parts("无锡这几年抓治水，劣五类断面占比降到多少了？", tag) is None
+
+
+def test_a_clause_that_stands_for_its_noun_parallels_the_whole_first_clause(tag) -> None:
+    # "…的" leaves its noun unsaid: it is set against all of "年初计划的目标", not against 目标 alone
+    parts = split_parts("全县粮食产量，年初计划的目标和秋后实际收获的各是多少？", tag)
+    assert parts is not None and [q for _, q in parts.sides] == [
+        "全县粮食产量，年初计划的目标是多少？",
+        "全县粮食产量，秋后实际收获的是多少？",
+    ]
