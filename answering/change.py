@@ -20,6 +20,7 @@ from reportqa.answering.figures import find_figures
 from reportqa.answering.tables import parse_statement
 from reportqa.language.quantities import amount, unit_family, unit_scale
 
+_AGAINST = re.compile(r"比|较|相比|对比|以来|from|since|compared", re.I)  # what a change is set against
 ASKS_CHANGE = re.compile(
     r"(?:增加|增长|提高|提升|上升|上涨|涨|扩大|减少|下降|降低|降|多|少|差)(?:出来|出)?了?(?:多少|几)|还差|相差|差距(?:是|有)?多"
 )
@@ -114,10 +115,19 @@ def figure_pair(
         others = [p for p in pool if p.value != named.value]
         return _ordered(_latest_of_best_passage(others), named) if others else None
     if years:
-        # the first figure of that year that has another figure of its kind, of another year, to go with
+        # the first figure of that year that has another figure of its kind, of another year, to go with:
+        # of the year before when the question sets it against no other ("2020年收入涨了多少")
+        against = _AGAINST.search(question)
         for first in (p for p in pool if p.year == years[0]):
             other = next(
-                (p for p in pool if p.family == first.family and p.value != first.value and p.year != first.year),
+                (
+                    p
+                    for p in pool
+                    if p.family == first.family
+                    and p.value != first.value
+                    and p.year != first.year
+                    and (against or p.year is None or p.year == first.year - 1)
+                ),
                 None,
             )
             if other is None:

@@ -1694,3 +1694,24 @@ def test_a_note_number_after_a_word_does_not_part_an_indicators_name(lexicon: Le
     scores, ids = keyword.search(lexicon.keyword_tokens(question), 8)
     answer = answerer.answer(analyse(question), [Hit(chunks[i], float(s)) for i, s in zip(ids, scores, strict=True)])
     assert answer.direct is not None and answer.direct.text == "27395万人"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("2020年全县居民人均可支配收入涨了多少？", None),  # the year's own change, which five years' is not
+        ("2020年全县居民人均可支配收入比2015年增加了多少？", "2.1万元（2015年） → 3万元（2020年），增加0.9万元"),
+    ],
+)
+def test_a_change_asked_of_one_year_is_from_the_year_before(
+    lexicon: Lexicon, tmp_path: Path, question: str, answer: str | None
+) -> None:
+    answerer, review, _plans = _county_report(
+        lexicon,
+        tmp_path,
+        "全县居民人均可支配收入从2015年的2.1万元增加到2020年的3万元。",
+        "2021年，居民人均可支配收入增长7%左右。",
+    )
+    reply = answerer.answer(analyse(question), [review])
+    assert reply.found is (answer is not None)
+    assert answer is None or reply.answer.startswith(answer)
