@@ -20,6 +20,7 @@ from reportqa.answering.figures import (
     change_years,
     comparison_years,
     figures_given,
+    names_year_range,
     part_of_year,
     parts_of_year_asked,
     period_spoken_of,
@@ -95,6 +96,8 @@ _PLAN_SECTION = re.compile(
 _ASKS_ACTUAL = re.compile(r"实际|(?:增长|提高|下降|增加|减少|上涨|下跌)了")
 # a total over years; "全年累计…" sums one year
 _SUM_REACH = 8  # characters from "累计" to the term it sums ("累计实际利用外资")
+# a sum over a span of years, by a word of summing or 共 before what is summed ("共投入", "共接待")
+_SUMMED = re.compile(r"累计|一共|总共|合计|共计|总计|共(?:投入|完成|实现|建成|新增|接待|引进|发放|安排|支持|培育|争取)")
 _SUMS = re.compile(r"(?<!全年)(?<!当年)(?<!年内)(?:累计|一共|总共|合计|共计|总计)")
 # a work report's section that looks back ("一、2020年和“十三五”时期工作回顾", "一、“十三五”规划圆满收官")
 _REVIEW = re.compile(r"回顾|收官|成就|工作总结|过去一年|过去五年")
@@ -670,6 +673,7 @@ class ExtractiveAnswerer:
             ]
         topic = self._topic_terms(query)
         sums_years = not _SUMS.search(query.text)
+        one_year_asked = len(query.years) == 1 and not _SUMMED.search(query.text)
         written = self._written(query)
         unsaid = self.tokenizer.qualifiers.unsaid(query.text)
         alternatives = {q: a for q, a in self.tokenizer.qualifier_alternatives.items() if q in query.text}
@@ -740,6 +744,9 @@ class ExtractiveAnswerer:
             term_spans = [match.span() for match in term_matches(text, written)]
             if sums and period is not None and period[0] < period[1] and _sums_term(text, term_spans):
                 years = frozenset(own_years)
+            if one_year_asked and names_year_range(text) and _SUMMED.search(text):
+                # "2016-2019年，全市共投入科技资金6.6亿余元": a sum over the years it names, of none alone
+                years = frozenset()
             implied = frozenset() if years - comparison_years(text) or sums else implied_years
             base_year = next(iter(years or implied)) if len(years or implied) == 1 else None
             implied |= present_year(text, dated)  # "目前，我市建有…" in a report of 2020: 2020, as it stood

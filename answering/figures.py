@@ -120,6 +120,11 @@ def year_mentions(text: str) -> list[tuple[int, int, int]]:
     return sorted(arabic + chinese, key=lambda mention: mention[1])
 
 
+def names_year_range(text: str) -> bool:
+    """The text names a span of years ("2016-2019年", "2016年至2019年")."""
+    return bool(_YEAR_RANGE.search(text))
+
+
 def years_covered(text: str) -> set[int]:
     """Years a text speaks of, including every year inside ranges like "2016-2019年"."""
     years = {year for year, _s, _e in year_mentions(text)}

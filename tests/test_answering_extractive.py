@@ -1715,3 +1715,26 @@ def test_a_change_asked_of_one_year_is_from_the_year_before(
     reply = answerer.answer(analyse(question), [review])
     assert reply.found is (answer is not None)
     assert answer is None or reply.answer.startswith(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("2018年全县投入了多少科技资金？", None),  # a sum over five years is no one year's
+        ("2016到2020年全县一共投入了多少科技资金？", "3.2亿元"),
+        ("2016-2020年全县共投入了多少科技资金？", "3.2亿元"),
+        ("How much S&T funding did the county put in from 2016 to 2020?", "3.2亿元"),
+    ],
+)
+def test_a_sum_over_the_years_a_statement_names_is_of_none_of_them_alone(
+    lexicon: Lexicon, tmp_path: Path, question: str, answer: str | None
+) -> None:
+    answerer, review, _plans = _county_report(
+        lexicon,
+        tmp_path,
+        "2016-2020年，全县共投入科技资金3.2亿元，支持科技项目120个。",
+        "2021年，全县科技资金投入增长10%。",
+    )
+    reply = answerer.answer(analyse(question), [review])
+    assert reply.found is (answer is not None)
+    assert answer is None or reply.answer.startswith(answer)
