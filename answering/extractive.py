@@ -96,6 +96,7 @@ _PLAN_SECTION = re.compile(
 _ASKS_ACTUAL = re.compile(r"实际|(?:增长|提高|下降|增加|减少|上涨|下跌)了")
 # a total over years; "全年累计…" sums one year
 _SUM_REACH = 8  # characters from "累计" to the term it sums ("累计实际利用外资")
+_POINT_IN_TIME = re.compile(r"(?:截至|截止|到|至|从|自)\s*(?:19|20)\d{2}\s*年?")
 # a sum over a span of years, by a word of summing or 共 before what is summed ("共投入", "共接待")
 _SUMMED = re.compile(r"累计|一共|总共|合计|共计|总计|共(?:投入|完成|实现|建成|新增|接待|引进|发放|安排|支持|培育|争取)")
 _SUMS = re.compile(r"(?<!全年)(?<!当年)(?<!年内)(?:累计|一共|总共|合计|共计|总计)")
@@ -578,7 +579,8 @@ class ExtractiveAnswerer:
         # a qualifier the question says narrows what it asks, whatever its class ("境外" is a place word)
         qualifiers = self.tokenizer.qualifiers.before | self.tokenizer.qualifiers.after
         terms = {}
-        for token in self.tokenizer.keyword_tokens(query.text):
+        # "截至2019年", "2016到2019年": from or up to when, which `Query.years` holds, not what of
+        for token in self.tokenizer.keyword_tokens(_POINT_IN_TIME.sub(" ", query.text)):
             if token in qualifiers and token not in asked_units:
                 terms[token] = self.term_stats.idf(token)
                 continue

@@ -1738,3 +1738,11 @@ def test_a_sum_over_the_years_a_statement_names_is_of_none_of_them_alone(
     reply = answerer.answer(analyse(question), [review])
     assert reply.found is (answer is not None)
     assert answer is None or reply.answer.startswith(answer)
+
+
+def test_from_or_up_to_when_is_no_term_of_the_question(lexicon: Lexicon, tmp_path: Path) -> None:
+    answerer, _review, _plans = _county_report(
+        lexicon, tmp_path, "截至2020年底，全县共有高新技术企业45家。", "2021年，高新技术企业增加到55家。"
+    )
+    assert set(answerer._question_terms(analyse("截至2020年，全县有多少家高新技术企业？"))) == {"全县", "高新技术企业"}
+    assert "到" not in answerer._question_terms(analyse("2016到2020年全县高新技术企业增加了多少家？"))
