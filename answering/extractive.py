@@ -43,7 +43,7 @@ from reportqa.core.models import NOT_FOUND, Answer, Chunk, Claim, DirectAnswer, 
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
 from reportqa.ingest.loaders import as_read
-from reportqa.language.lexicon import Qualifiers, abbreviation, joint_forms
+from reportqa.language.lexicon import TWO_IN_ONE, Qualifiers, abbreviation, joint_forms
 from reportqa.language.normalise import join_cjk_gaps, without_note_marks
 from reportqa.language.numbering import POINT_OPENING
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases
@@ -1077,7 +1077,7 @@ def _held_share(
     """How much of `term` the text holds (see `_coverage`): 1 when whole, less in its context
     (`context`: tokens and text) or in part (`weights`: those of the context and of a part)."""
     (context_tokens, context_text), (context_weight, partial_weight) = context, weights
-    if term in tokens or (len(term) > 1 and term in text):
+    if (term in tokens or (len(term) > 1 and term in text)) and not _only_in_joint_word(term, text):
         return 1.0
     if term in context_tokens or (len(term) > 1 and term in context_text):
         return context_weight  # "消费" of a table under "表2 居民消费价格涨跌幅度"
@@ -1092,6 +1092,20 @@ def _held_share(
     if not has_digit(term) and (share := _shared_share(term, text)) >= 0.5:
         return partial_weight * share  # "人均预期寿命" for "平均寿命", in part; "15-59岁" is not "16-59岁"
     return 0.0
+
+
+def _only_in_joint_word(term: str, text: str) -> bool:
+    """`term` is one of two things a word names together ("出口" of 进出口), and the text writes it only
+    inside that word, with no "分别" to give each its own figure: "进出口总值2.78万亿元" is not of 出口."""
+    joints = [joint for joint, parts in TWO_IN_ONE.items() if term in parts and term in joint]
+    if not joints or "分别" in text:
+        return False
+    inside = {i + joint.index(term) for joint in joints for i in _starts(joint, text)}
+    return set(_starts(term, text)) <= inside
+
+
+def _starts(word: str, text: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def _holds_word(word: str, tokens: set[str], pieces: Callable[[str], tuple[str, ...]]) -> bool:

@@ -1746,3 +1746,20 @@ def test_from_or_up_to_when_is_no_term_of_the_question(lexicon: Lexicon, tmp_pat
     )
     assert set(answerer._question_terms(analyse("截至2020年，全县有多少家高新技术企业？"))) == {"全县", "高新技术企业"}
     assert "到" not in answerer._question_terms(analyse("2016到2020年全县高新技术企业增加了多少家？"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held"),
+    [
+        ("全县进出口总值85亿元，增长6%。", False),  # 出口 only inside 进出口
+        ("全县进出口总值85亿元，其中出口52亿元。", True),
+        ("全县进口、出口分别增长3%和8%。", True),
+        ("全县进出口分别完成33亿元和52亿元。", True),  # 分别 gives each its own figure
+    ],
+)
+def test_one_of_two_things_named_together_is_not_held_by_the_word_for_both(
+    lexicon: Lexicon, sentence: str, held: bool
+) -> None:
+    tokens = set(lexicon.keyword_tokens(sentence))
+    coverage = _coverage({"出口": 1.0}, sentence, tokens, set(), "", lambda w: tuple(lexicon.subwords(w)), 0.0, 0.0)
+    assert (coverage == 1.0) is held
