@@ -14,6 +14,13 @@ import numpy as np
 
 from reportqa.core.models import Chunk, Hit
 from reportqa.core.protocols import KeywordTokenizer, QueryEmbedder
+from reportqa.language.lexicon import joint_forms
+
+
+def joint_tokens(tokenizer: KeywordTokenizer, token: str) -> list[list[str]]:
+    """The tokens of each way a text may name `token` with another thing ("城乡居民人均可支配收入…分别达到
+    X元和Y元" states 城镇居民人均可支配收入)."""
+    return [tokenizer.keyword_tokens(form) for form in joint_forms(token)]
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,7 @@ class HybridRetriever:
         if query_vector is None and self._has_vectors:
             query_vector = self.embedder.embed_query_vector(text)
         tokens = [t for t in self.tokenizer.keyword_tokens(text) if t not in settled_words]
+        tokens += [j for t in tokens for form in joint_tokens(self.tokenizer, t) for j in form if j not in tokens]
         if allowed_docs is not None:
             dense, keyword = self._restricted_rankings(query_vector, tokens, allowed_docs)
         else:

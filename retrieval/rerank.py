@@ -17,6 +17,7 @@ from collections.abc import Collection, Mapping, Sequence
 from reportqa.core.models import Chunk, DocumentMeta, Hit
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.indexing.passages import passage_text
+from reportqa.retrieval.hybrid import joint_tokens
 
 _TOKEN_CACHE = 50_000  # passages' token sets kept per reranker
 
@@ -49,9 +50,12 @@ class CoverageReranker:
         total = sum(terms.values())
         best = max(h.score for h in hits) or 1.0
 
+        joint = {t: joint_tokens(self.tokenizer, t) for t in terms}
+
         def score(hit: Hit) -> float:
             held = self._tokens(hit.chunk)
-            coverage = sum(w for t, w in terms.items() if t in held) / total if total else 0.0
+            holds = [t in held or any(all(j in held for j in form) for form in joint[t]) for t in terms]
+            coverage = sum(w for (t, w), h in zip(terms.items(), holds, strict=True) if h) / total if total else 0.0
             return hit.score / best + self.weight * coverage
 
         return sorted(hits, key=lambda h: -score(h))[:top_k]

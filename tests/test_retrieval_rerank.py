@@ -8,6 +8,7 @@ from reportqa.core.models import Chunk, DocumentMeta, Hit
 from reportqa.core.settings import Settings
 from reportqa.indexing.keyword import KeywordIndex
 from reportqa.language.lexicon import Lexicon
+from reportqa.retrieval.hybrid import joint_tokens
 from reportqa.retrieval.rerank import CoverageReranker
 
 # sentences of the 昆明市 work report 2021 (cn_city_work_reports/昆明市/2021.md)
@@ -56,3 +57,17 @@ def test_the_settled_place_does_not_move_a_passage_up(lexicon: Lexicon) -> None:
 def test_a_negative_weight_is_refused(lexicon: Lexicon) -> None:
     with pytest.raises(ValueError, match="rerank weight"):
         CoverageReranker(lexicon, KeywordIndex.build([["x"]]), META, weight=-1)
+
+
+def test_a_passage_naming_the_thing_asked_with_its_twin_holds_it(lexicon: Lexicon) -> None:
+    # "城乡居民…分别达到X元和Y元" states 城镇居民人均可支配收入 (my own wording)
+    passages = ["城乡居民人均可支配收入分别达到30120元和15340元。", "城镇居民消费价格上涨2%，居民收入稳步提高。"]
+    # another report names it as the question does: the index uses the word
+    stats = KeywordIndex.build([lexicon.keyword_tokens(p) for p in [*passages, "城镇居民人均可支配收入增长5%。"]])
+    hits = [
+        Hit(chunk=Chunk(f"县.md#{i}", "县.md", 0, len(text), text, "一、工作回顾"), score=score)
+        for i, (text, score) in enumerate(zip(passages, [0.04, 0.05], strict=True))
+    ]
+    ranked = CoverageReranker(lexicon, stats, META, weight=0.5).rerank("城镇居民人均可支配收入是多少？", hits, top_k=1)
+    assert ranked[0].chunk.chunk_id == "县.md#0"
+    assert joint_tokens(lexicon, "城镇居民人均可支配收入") == [lexicon.keyword_tokens("城乡居民人均可支配收入")]
