@@ -1722,8 +1722,8 @@ def test_a_change_asked_of_one_year_is_from_the_year_before(
     [
         ("2018年全县投入了多少科技资金？", None),  # a sum over five years is no one year's
         ("2016到2020年全县一共投入了多少科技资金？", "3.2亿元"),
-        ("2016-2020年全县共投入了多少科技资金？", "3.2亿元"),
-        ("How much S&T funding did the county put in from 2016 to 2020?", "3.2亿元"),
+        ("全县2016-2020年科技资金投入合计多少？", "3.2亿元"),
+        ("How much science funding did the county spend between 2016 and 2020 in all?", "3.2亿元"),
     ],
 )
 def test_a_sum_over_the_years_a_statement_names_is_of_none_of_them_alone(
