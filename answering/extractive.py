@@ -747,7 +747,7 @@ class ExtractiveAnswerer:
             if sums and period is not None and period[0] < period[1] and _sums_term(text, term_spans):
                 years = frozenset(own_years)
             if one_year_asked and names_year_range(text) and _SUMMED.search(text):
-                # "2016-2019年，全市共投入科技资金6.6亿余元": a sum over the years it names, of none alone
+                # "2016-2020年，全县共投入科技资金3.2亿元": a sum over the years it names, of none alone
                 years = frozenset()
             implied = frozenset() if years - comparison_years(text) or sums else implied_years
             base_year = next(iter(years or implied)) if len(years or implied) == 1 else None

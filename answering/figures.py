@@ -121,7 +121,7 @@ def year_mentions(text: str) -> list[tuple[int, int, int]]:
 
 
 def names_year_range(text: str) -> bool:
-    """The text names a span of years ("2016-2019年", "2016年至2019年")."""
+    """The text names a span of years ("2016-2020年", "2016年至2020年")."""
     return bool(_YEAR_RANGE.search(text))
 
 
