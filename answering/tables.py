@@ -14,7 +14,6 @@ _LABEL_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
 _TARGET = re.compile(r"目标|计划|预期|规划")
 _ACTUAL = re.compile(r"完成|实际|目前|现状|实现|达到")
 _MINUS = "-−－"
-_NUMERIC = re.compile(rf"[{_MINUS}]?[\d.,]+\s*[%‰]?")
 _YEAR_HEADER = re.compile(r"年份|年度|时间|日期|^年$")
 
 
@@ -86,4 +85,7 @@ def parse_statement(statement: str) -> list[TableCell]:
 
 
 def _numeric(value: str) -> bool:
-    return bool(_NUMERIC.fullmatch(value.strip()))
+    """A cell holding one figure and nothing else: "512", "-2.3", "15.4%", "201.2万吨" (not "2019年度")."""
+    text = value.strip().lstrip(_MINUS)
+    figures = find_figures(text, counts_only=True)
+    return len(figures) == 1 and figures[0].start == 0 and figures[0].end == len(text)

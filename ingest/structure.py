@@ -65,6 +65,8 @@ _MAX_ITEM_CHARS = 60
 _LIST_VALUE = re.compile(r"^[-+]?\d[\d.,]*%?$")
 # units a list-table row may end its label with, with their magnitude, longest first: "万吨", "亿千瓦小时"
 _LIST_UNITS = sorted({m + u for u in UNITS for m in ("", "万", "亿") if u not in ("万", "亿")}, key=len, reverse=True)
+# a unit of its own that no list names, with its magnitude: "亿块", "万线", "万千伏安"
+_MAGNITUDE_UNIT = re.compile(r"^[万亿千][\u4e00-\u9fff]{1,3}$")
 _NUMERIC_CELL = re.compile(r"^[-+]?[\d.,]+\s*[%‰]?$")
 
 
@@ -127,7 +129,7 @@ class _Parser:
             if line.raw.startswith("\t"):
                 i = self._flattened_table(i)
                 continue
-            if _LIST_TABLE_HEADER.match(stripped):
+            if _LIST_TABLE_HEADER.match(stripped.replace("**", "")):
                 i = self._list_table(i)
                 continue
             if not self.blocks and (title_end := self._title(i)) > i:
@@ -234,23 +236,26 @@ class _Parser:
         names = [w for w in header if w not in ("指标", "项目", "类别", "行业", "产品名称", "地区")]
         has_unit = "单位" in names
         names = [w for w in names if w != "单位"]
+        table_unit = "" if has_unit else self._unit_line_before(i)
         self._add(self.lines[i], self.lines[items[header_end - 1][0]], "paragraph", self._path())
         parent, end = "", i
         for j, words in items[header_end:]:
             values = _row_values(words)
             if not values:
                 break
-            label = "".join(words[: -len(values)])
-            label, unit = _label_and_unit(label) if has_unit else (label, "")
+            label, unit = _label_and_unit(words[: -len(values)]) if has_unit else ("".join(words[: -len(values)]), "")
+            # the row's own unit column: "移动通信手持机（手机） 万台" is counted in 万台
+            cells = [f"{label}（{unit}）" if unit else label, *values]
             header_row = ["", *names] if len(names) == len(values) else [""] * (len(values) + 1)
             line = self.lines[j]
-            self._add(line, line, "table_row", self._path(), _statement(header_row, [label, *values], unit, parent))
+            self._add(line, line, "table_row", self._path(), _statement(header_row, cells, table_unit, parent))
             parent, end = _parent_after(label, parent), j + 1
         return end
 
     def _items_from(self, i: int) -> list[tuple[int, list[str]]]:
         """The short lines from `i` on, blank lines between them skipped, each as its index and its words
-        (a list marker "- " or "• " left out); a sentence or a heading ends them."""
+        (a list marker "- " or "• " and bold marks inside an item left out: "- **总 计** **364835**"); a
+        sentence, a heading, a bold line or a caption ends them."""
         items, j = [], i
         while j < len(self.lines):
             stripped = self.lines[j].stripped
@@ -258,6 +263,8 @@ class _Parser:
                 j += 1
                 continue
             text = _LIST_MARKER.sub("", stripped)
+            if text != stripped and not _LIST_CAPTION.match(stripped):
+                text = text.replace("**", "")
             if has_sentence_end(text) or len(text) > _MAX_ITEM_CHARS or text.startswith(("#", "|", "**")):
                 break
             items.append((j, text.split()))
@@ -269,7 +276,8 @@ class _Parser:
         k = i - 1
         while k >= 0 and not self.lines[k].stripped:
             k -= 1
-        match = _TABLE_UNIT.match(self.lines[k].stripped.replace("**", "")) if k >= 0 else None
+        unit_line = _LIST_MARKER.sub("", self.lines[k].stripped.replace("**", "")) if k >= 0 else ""
+        match = _TABLE_UNIT.match(unit_line)
         return match.group("unit") if match else ""
 
     def _tab_table(self, i: int) -> int:
@@ -445,8 +453,14 @@ def _spaced_words(spaced: list[str]) -> list[str]:
     return words + (["".join(run)] if run else [])
 
 
-def _label_and_unit(text: str) -> tuple[str, str]:
-    """A row's label and the unit written at its end ("民航万吨" -> 民航, 万吨)."""
+def _label_and_unit(words: list[str]) -> tuple[str, str]:
+    """A row's label and the unit written at its end: its own word ("成 品 糖 万吨", "集成电路 亿块")
+    or glued to the label ("民航万吨" -> 民航, 万吨)."""
+    for size in (2, 1):  # a unit spaced out too: "民航 万 吨"
+        unit = "".join(words[-size:])
+        if len(words) > size and (unit in _LIST_UNITS or _MAGNITUDE_UNIT.match(unit)):
+            return "".join(words[:-size]), unit
+    text = "".join(words)
     for unit in _LIST_UNITS:
         if text.endswith(unit) and len(text) > len(unit):
             return text[: -len(unit)], unit

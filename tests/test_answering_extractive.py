@@ -180,11 +180,6 @@ def test_an_earlier_year_gives_that_years_figure(kunming: tuple[ExtractiveAnswer
 
 
 @needs_shared
-@pytest.mark.xfail(
-    reason="tables.parse_statement reads only bare-number cells: a plan column whose cells carry their unit "
-    "(201.2万吨) is skipped, and the percentage column answers",
-    strict=True,
-)
 def test_target_value_from_the_table(lexicon: Lexicon) -> None:
     doc = "一五计划.md"
     answerer, texts = _answerer(
@@ -1111,10 +1106,10 @@ def test_a_table_row_is_read_with_its_caption_and_columns(lexicon: Lexicon) -> N
     rows = [Hit(chunk=c, score=1.0) for c in chunks if c.is_table_row]
     # "消费" and "价格" are said by the caption ("居民消费价格比上年涨跌幅度"), "农村" by a column
     prices = answerer.answer(analyse("2023年农村医疗保健类消费价格涨了多少？"), rows)
-    assert prices.found and prices.answer.startswith("1.3（农村）"), prices.answer
+    assert prices.found and prices.answer.startswith("1.3%（农村）"), prices.answer
     # a fall is written "-2.3"
     fall = answerer.answer(analyse("2023年交通通信类价格全国下降了多少？"), rows)
-    assert fall.found and fall.answer.startswith("-2.3（全国）"), fall.answer
+    assert fall.found and fall.answer.startswith("-2.3%（全国）"), fall.answer
     # "1965" in a column of 金额（亿元） is an amount, not the year 1965
     imports = answerer.answer(analyse("2023年成品油进口金额是多少亿元？"), rows)
     assert imports.found and imports.answer.startswith("1965亿元"), imports.answer

@@ -189,12 +189,31 @@ def test_footnote_markers_stay_out_of_section_paths():
 def test_list_item_tables_and_sub_rows_of_a_statistical_communique():
     path = SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2008.md"
     rows = [b.statement for b in parse_blocks(load_document(path, SHARED)) if b.kind == "table_row"]
-    # "- 指 标 全 国" / "- 城 市 农 村": a header of spaced-out words over two list items
-    assert "居民消费价格：全国 5.9；城市 5.6；农村 6.5" in rows
+    # "- 指 标 全 国" / "- 城 市 农 村": a header of spaced-out words over two list items, under "单位：%"
+    assert "居民消费价格（%）：全国 5.9；城市 5.6；农村 6.5" in rows
     # "- 其中：国有及国有控股企业 7985 -14.5" is part of the row above it
-    assert "规模以上工业其中国有及国有控股企业：利润总额 7985；比上年同期增长% -14.5" in rows
+    assert "规模以上工业其中国有及国有控股企业（亿元）：利润总额 7985；比上年同期增长% -14.5" in rows
     # a pipe table's "其中：" row, with the "单位：万人" above the table
     assert "全国总人口其中城镇（万人）：年末数 60667；比重% 45.7" in rows
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="shared corpora not mounted")
+def test_a_list_table_with_bold_header_words_and_a_unit_column():
+    path = SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2006.md"
+    rows = [b.statement for b in parse_blocks(load_document(path, SHARED)) if b.kind == "table_row"]
+    # "- **指 标** **全 国**" / "- **城 市** **农 村**", under "单位：%"
+    assert "食品其中粮食（%）：全国 2.7；城市 2.7；农村 2.9" in rows
+    # a unit column: a unit no list names, one spaced out, one after a name in parentheses
+    assert "集成电路（亿块）：产量 335.8；比上年增长% 24.4" in rows
+    assert "民航（万吨）：绝对数 349.4；比上年增长% 13.9" in rows
+    assert "移动通信手持机（手机）（万台）：产量 48013.8；比上年增长% 58.2" in rows
+
+
+def test_a_bold_total_row_and_a_listed_unit_line_stay_in_their_list_table():
+    text = "- **表2 各地区投资**\n- 单位：亿元\n- 地 区 投资额 比上年增长%\n"
+    text += "- **合 计** **5210** **8.1**\n- 东部 2300 6.5\n"
+    rows = [b.statement for b in parse_blocks(_doc(text)) if b.kind == "table_row"]
+    assert rows == ["合计（亿元）：投资额 5210；比上年增长% 8.1", "东部（亿元）：投资额 2300；比上年增长% 6.5"]
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="shared corpora not mounted")
