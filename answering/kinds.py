@@ -91,7 +91,7 @@ _ENGLISH_UNIT = (
 _ASKS_ADDED = re.compile(r"新增|净增|新认定|新建|新引进")
 _AVERAGE = re.compile(r"年均|平均每年|average", re.I)
 _STATES_ALL = re.compile(r"总数|总量|保有量|共有|累计(?:达|建成|建有|拥有)")
-_FLOW_CUE = re.compile(rf"新增|净增|新认定|新建|增加|增长|提高|提升|新引进|{_GROWTH_EN}", re.I)
+_FLOW_CUE = re.compile(rf"新增|净增|新认定|新建|增加|增长|提高|提升|上涨|上升|下降|减少|降低|新引进|{_GROWTH_EN}", re.I)
 # A question that asks for a rate or share; any other "多少" asks for a level, which a percentage is not
 # ("地区生产总值是多少" is not answered by "增长6%" or "占GDP比重3.48%").
 _ASKS_RATE = re.compile(
@@ -483,8 +483,11 @@ class Quantities:
         rest = query.text.replace(query.group, "") if query.group else query.text
         label_terms = {t: weight for t, weight in terms.items() if t in rest or t not in query.group}
         said_here = _said_weight(text, label_terms)
-        # "一季度…增速" of "从一季度负增长81.6%收窄到全年负增长11.8%": the part of the year asked
+        # "一季度…增速" of "从一季度负增长81.6%收窄到全年负增长11.8%": the part of the year asked, where
+        # the text also names another ("全年新增有效灌溉面积…，新增节水灌溉面积…" tells no part apart)
         periods_asked = set(PART_OF_YEAR.findall(query.text))
+        if not set(PART_OF_YEAR.findall(text)) - periods_asked:
+            periods_asked = set()
 
         def fitness(f: Figure) -> float:
             near = nearest.get(f)

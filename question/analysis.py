@@ -112,8 +112,9 @@ _FOLLOWUP_CUE = re.compile(r"^\s*(?:那|还有|and\b|what about|how about)|呢[?
 
 # "包括哪几类内容？", "采取了哪些措施？": the noun after the interrogative, ending the question, names what
 # kind of thing the answer is; the sentence that answers lists the things, and may never say the kind
-# "四大先导产业中，生物医药产业产值…", "在全部投资中的…": the group the question narrows from
-_GROUP = re.compile(r"(?:^|[在，,])([^，,。？?在]{2,20}?)(?<!其)(?:之中|中)(?=[，,的])")
+# "四大先导产业中，生物医药产业产值…", "在全部投资中的…", "汽车产量其中轿车多少": the group the question
+# narrows from
+_GROUP = re.compile(r"(?:^|[在，,])([^，,。？?在]{2,20}?)(?:(?<!其)(?:之中|中)(?=[，,的])|[，,]?其中)")
 _SINCE = re.compile(r"((?:19|20)\d{2})年(?:以来|至今)")
 _ASKED_TYPE = re.compile(r"(?:哪些|哪几[个项类种条方]?|哪[个类种项]|什么)([\u4e00-\u9fff]{2,3})[?？。！!呢\s]*$")
 

@@ -1127,16 +1127,15 @@ def test_a_plan_period_asked_is_not_answered_by_the_level_before_it(lexicon: Lex
     assert answer.direct is not None and answer.direct.text == "512家"
 
 
-@pytest.fixture(scope="module")
-def communique_2023(lexicon: Lexicon):
-    """The NBS communiqué for 2023 (no eval set uses it), chunked as the index keeps it, and a keyword
-    search over its chunks that gives the top hits for a question."""
-    path = SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2023.md"
+def _communique_asker(lexicon: Lexicon, year: int):
+    """The NBS communiqué for `year`, chunked as the index keeps it, and a keyword search over its chunks
+    that gives the top hits for a question."""
+    path = SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / f"{year}.md"
     if not path.is_file():
         pytest.skip("shared corpora not mounted")
     document, chunks = parse_document(path, SHARED, Chunker(tokenizer=lexicon))
     keyword = KeywordIndex.build([lexicon.keyword_tokens(chunk.body) for chunk in chunks])
-    meta = DocumentMeta("中华人民共和国2023年国民经济和社会发展统计公报", "全国", 2023, "统计公报")
+    meta = DocumentMeta(f"中华人民共和国{year}年国民经济和社会发展统计公报", "全国", year, "统计公报")
     answerer = ExtractiveAnswerer(
         lexicon, term_stats=keyword, documents={document.doc_id: meta}, outline=Outline(chunks)
     )
@@ -1146,6 +1145,41 @@ def communique_2023(lexicon: Lexicon):
         return answerer.answer(analyse(question), [Hit(chunks[i], float(s)) for i, s in zip(ids, scores, strict=True)])
 
     return ask
+
+
+@pytest.fixture(scope="module")
+def communique_2023(lexicon: Lexicon):
+    """The communiqué for 2023, which no eval set uses."""
+    return _communique_asker(lexicon, 2023)
+
+
+@pytest.fixture(scope="module")
+def communique_2006(lexicon: Lexicon):
+    """The communiqué for 2006, which no eval set uses: its tables are list items with bold headers."""
+    return _communique_asker(lexicon, 2006)
+
+
+def test_rows_of_a_list_table_answer_with_their_unit(communique_2006) -> None:
+    fibre = communique_2006("2006年化学纤维产量是多少万吨？")
+    assert fibre.direct is not None and fibre.direct.text == "2025.5万吨"
+    chips = communique_2006("2006年集成电路产量是多少？")
+    assert chips.direct is not None and chips.direct.text == "335.8亿块"
+
+
+def test_a_product_asked_by_its_everyday_name(communique_2006) -> None:
+    televisions = communique_2006("2006年彩电产量是多少万台？")
+    assert televisions.direct is not None and televisions.direct.text == "8375.4万台"
+    fridges = communique_2006("How many refrigerators were produced in 2006?")
+    assert fridges.direct is not None and fridges.direct.text == "3530.9万台"
+
+
+def test_the_figure_of_the_thing_asked_where_a_sentence_says_two(communique_2006) -> None:
+    # "全年新增有效灌溉面积108万公顷，新增节水灌溉面积128万公顷": 全年 tells neither apart
+    irrigated = communique_2006("2006年全年新增节水灌溉面积是多少？")
+    assert irrigated.direct is not None and irrigated.direct.text == "128万公顷"
+    # "居民消费价格比上年上涨1.5%，其中服务价格上涨1.8%": a rise stated, not one between the two
+    services = communique_2006("2006年服务价格上涨了多少？")
+    assert services.direct is not None and services.direct.text.startswith("1.8%"), services.answer
 
 
 def test_a_band_the_question_names_picks_its_row_and_is_not_the_answer(communique_2023) -> None:
@@ -1758,3 +1792,11 @@ def test_one_of_two_things_named_together_is_not_held_by_the_word_for_both(
     tokens = set(lexicon.keyword_tokens(sentence))
     coverage = _coverage({"出口": 1.0}, sentence, tokens, set(), "", lambda w: tuple(lexicon.subwords(w)), 0.0, 0.0)
     assert (coverage == 1.0) is held
+
+
+def test_a_part_that_narrows_with_qizhong_is_answered_by_the_figure_of_the_part(communique_2006) -> None:
+    # "汽车产量多少万辆？其中轿车多少？" asks its second part as "汽车产量其中轿车多少？": what 其中
+    # narrows from is the group, not the thing asked ("汽车产量728万辆，…，其中轿车387万辆")
+    assert analyse("汽车产量其中轿车多少万辆？").group == "汽车产量"
+    cars = communique_2006("2006年汽车产量其中轿车多少万辆？")
+    assert cars.direct is not None and cars.direct.text in ("387万辆", "386.9万辆"), cars.answer
