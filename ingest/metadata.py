@@ -12,13 +12,14 @@ Places come from the gazetteer in ingest/places.py.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path, PurePosixPath
 
 import yaml
 
 from reportqa.core.errors import DocumentError
 from reportqa.core.models import DocumentMeta
-from reportqa.language.places import NATIONAL, lookup, places_in
+from reportqa.language.places import NATIONAL, lookup, place_mentions, places_in
 
 META_SIDECAR = "metadata.yaml"
 META_FIELDS = ("title", "place", "year", "kind")
@@ -43,6 +44,9 @@ _KINDS = (
     ("报告", "报告"),
 )
 _NATIONAL_TITLE_CUES = ("中华人民共和国", "全国", "国务院", "国家统计局", "国民经济和社会发展第")
+# how much of a text's opening is read for the place it is about, when neither path nor title names one
+_OPENING_CHARS = 3000
+_START_CHARS = 300
 _NATIONAL_PATH_CUES = ("national", "国务院", "全国", "state_council")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -119,7 +123,9 @@ def first_title(text: str) -> str:
 
 def infer_place(doc_id: str, title: str, text: str) -> str:
     """The issuing place: a place named by a folder or the file name, else in the title, else
-    "全国" for national documents, else the first place named near the start of the text."""
+    "全国" for national documents, else the first place its start names that its opening names again,
+    else the place its opening names most: a report names its own place again and again, another one
+    in passing ("新中国成立70周年的大庆之年" names 大庆 once, "江西奋进收获之年…亲临江西视察" 江西 twice)."""
     parts = PurePosixPath(doc_id).parts
     for part in reversed(parts):
         name = _place_name(PurePosixPath(part).stem)
@@ -132,11 +138,12 @@ def infer_place(doc_id: str, title: str, text: str) -> str:
         cue in part.lower() for part in parts[:-1] for cue in _NATIONAL_PATH_CUES
     ):
         return NATIONAL
-    start = text[front_matter_end(text) :][:300]
-    if any(cue in start for cue in ("国务院总理", "国家统计局", "中华人民共和国")):
+    body = text[front_matter_end(text) :]
+    if any(cue in body[:_START_CHARS] for cue in ("国务院总理", "国家统计局", "中华人民共和国")):
         return NATIONAL
-    found = places_in(start)
-    return found[0] if found else ""
+    named = Counter(name for name, _start, _end in place_mentions(body[:_OPENING_CHARS]))
+    repeated = [name for name in places_in(body[:_START_CHARS]) if named[name] > 1]
+    return repeated[0] if repeated else max(named, key=named.__getitem__) if named else ""
 
 
 def infer_year(doc_id: str, front: dict, title: str, text: str) -> int | None:
@@ -154,7 +161,7 @@ def infer_year(doc_id: str, front: dict, title: str, text: str) -> int | None:
     if match:
         return int(match.group(1))
     body = text[front_matter_end(text) :]
-    match = _DATE_LINE.search(body) or _DATE.search(body[:300])
+    match = _DATE_LINE.search(body) or _DATE.search(body[:_START_CHARS])
     return int(match.group(1)) if match else None
 
 

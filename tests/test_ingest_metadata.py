@@ -56,6 +56,12 @@ def test_seed_meta():
             "青岛市科技创新实施方案\n\n正文。\n\n2021年3月2日\n",
             ("青岛市科技创新实施方案", "青岛市", 2021, "方案"),
         ),
+        (
+            # the start names a place in passing (大庆 of "大庆之年"); the report's own is named again
+            "uploads/report.md",
+            "# 政府工作报告\n\n过去一年是国庆70周年的大庆之年，也是赣州加快发展的一年。\n\n赣州地区生产总值增长8%。\n",
+            ("政府工作报告", "赣州市", None, "政府工作报告"),
+        ),
         ("misc/notes.txt", "一些没有线索的文字。\n", ("一些没有线索的文字。", "", None, "")),
     ],
 )
