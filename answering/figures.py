@@ -47,6 +47,8 @@ PART_OF_YEAR = re.compile(
     rf"{QUARTER_OR_HALF}|前三季度|(?<!\d)1\s*(?:-|—|–|~|～|至)\s*(?:[1-9]|1[01])月(?!\d)|[一1]至[二三四五六七八九十]{{1,2}}月|全年"
 )
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
+_LISTED_WITH = re.compile(r"\s*[、和与及]\s*")
+_POINT_BEFORE = set(" \t\n。；;：:，,（(【")
 DATE = re.compile(
     r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:\s*(?:-|—|–|至|到)\s*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}日)?"
     r"|(?:19|20)\d{2}年\d{1,2}月(?:份)?"
@@ -102,7 +104,7 @@ class Figure:
     end: int
     year: int | None
     approx: str = ""  # 余 / 多
-    text: str = ""  # as written in the source, e.g. "6.6亿余元"
+    text: str = ""  # as written in the source, e.g. "6.6亿余元"; "2.3个百分点" of "2.3和4.1个百分点"
     amount: float | None = None  # the value in base units: "6.6亿余元" -> 6.6e8
 
     @property
@@ -188,6 +190,15 @@ def find_figures(
         candidates.append((match, magnitude + unit, approx))
     candidates.extend(_chinese_numeral_figures(text, skip_spans))
     candidates.sort(key=lambda item: item[0].start())
+    # "分别提高2.3和4.1个百分点", "增长6.1、7.3%": a figure of a list with no unit of its own has the one
+    # written after the list's last
+    shared = [""] * len(candidates)
+    for k in range(len(candidates) - 2, -1, -1):
+        match, unit, approx = candidates[k]
+        following, following_unit, _approx = candidates[k + 1]
+        if not unit and following_unit and _LISTED_WITH.fullmatch(text, match.end(), following.start()):
+            candidates[k] = (match, following_unit, approx)
+            shared[k] = following_unit
     starts = [match.start() for match, _u, _a in candidates]
     return [
         Figure(
@@ -197,10 +208,10 @@ def find_figures(
             end=match.end(),
             year=_figure_year(text, match.start(), years, starts, base_year, change_years),
             approx=approx,
-            text=match.group(0).strip(),
+            text=match.group(0).strip() + shared_unit,
             amount=amount(match.group(1), unit),
         )
-        for match, unit, approx in candidates
+        for (match, unit, approx), shared_unit in zip(candidates, shared, strict=True)
     ]
 
 
@@ -233,7 +244,9 @@ def _is_ordinal_or_code(text: str, start: int, end: int) -> bool:
     after = text[end : end + 1]
     before = text[max(0, start - 1) : start]
     in_name = before.isascii() and before.isalpha()
-    return after in ("、", "号", ".", "）", ")") or before in ("〔", "[", "第", "（", "(") or in_name
+    # "1、" opening a point; not "分别为3、4.5亿元" or "2.3、4.1%", which list figures
+    opens_point = after == "、" and (start == 0 or text[start - 1] in _POINT_BEFORE) and "." not in text[start:end]
+    return opens_point or after in ("号", ".", "）", ")") or before in ("〔", "[", "第", "（", "(") or in_name
 
 
 def _bound_year(text: str, start: int, years: list[tuple[int, int, int]], figure_starts: list[int]) -> int | None:

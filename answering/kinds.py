@@ -739,8 +739,13 @@ def _asks_growth_in_no_unit(query: Query, wanted: set[str]) -> bool:
 
 
 def _states_growth(text: str, figures: Sequence[Figure]) -> bool:
-    """One of `figures` is a rate, or a sum grown by ("增长20亿元"): "达到2.32万亿元" is neither."""
-    return any(f.unit in RATE_UNITS or _GROWN_BY.search(text, 0, f.start) for f in figures)
+    """One of `figures` is a rate, not a share ("占GDP比重达1.6%"), or a sum grown by ("增长20亿元"):
+    "达到2.32万亿元" is neither."""
+    return any(
+        (f.unit in RATE_UNITS and _one_rate(_clause_before(text, f), _STATES_GROWTH, _STATES_SHARE) != "share")
+        or _GROWN_BY.search(text, 0, f.start)
+        for f in figures
+    )
 
 
 def _asks_rate(query: Query, wanted: set[str]) -> bool:

@@ -36,9 +36,9 @@ _WHICH_AFTER = re.compile(
     r"[？?。！!\s]*$"
 )
 _ASKED_OF_EACH = re.compile(r"(?:分别|各自|各)?(?:是|有|为)?(?:多少|多[长大高快]|几)[^，,？?；;]*$")
-# "2024年全国出生人口比死亡人口少了多少": the difference of two things, each asked
+# "2024年全国出生人口比死亡人口少了多少": the difference of two things, each asked (not the 比 of "占比提高了多少")
 _DIFFERENCE = re.compile(
-    r"^(?P<a>[^，,？?]+?)比(?P<b>[^，,？?]+?)(?P<way>多|少|高|低|快|慢|大|小)(?:出来|出)?了?(?:多少|几)"
+    r"^(?P<a>[^，,？?]+?)(?<!占)比(?P<b>[^，,？?]+?)(?P<way>多|少|高|低|快|慢|大|小)(?:出来|出)?了?(?:多少|几)"
     r"(?P<unit>[^，,？?。]*)[？?。]?$"
 )
 # "A占B的比重是多少", "A占B多大比例"; "B里，A占多大比例": the share of a part (A) in its whole (B)

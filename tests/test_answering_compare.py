@@ -75,6 +75,8 @@ def test_how_much_more_one_thing_is_than_another_asks_each_and_works_out_the_dif
         "2013年城镇居民人均可支配收入是多少？",
         "2013年农村居民人均可支配收入是多少？",
     ]
+    # the 比 of 占比 sets nothing against anything: "占比提高了多少" asks one change
+    assert split_comparison("2021年服务业增加值占比提高了多少？", tag) is None
     cities = split_comparison("郑州的地区生产总值比洛阳高多少？", tag)
     assert cities is not None and [q for _, q in cities.sides] == [
         "郑州的地区生产总值是多少？",

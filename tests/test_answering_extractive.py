@@ -14,6 +14,7 @@ from reportqa.answering.extractive import ExtractiveAnswerer, _coverage, _term_w
 from reportqa.answering.figures import states_previous_year
 from reportqa.answering.kinds import (
     Dates,
+    QuestionKinds,
     Reasons,
     _derived_level,
     _stated_figures,
@@ -1800,3 +1801,13 @@ def test_a_part_that_narrows_with_qizhong_is_answered_by_the_figure_of_the_part(
     assert analyse("汽车产量其中轿车多少万辆？").group == "汽车产量"
     cars = communique_2006("2006年汽车产量其中轿车多少万辆？")
     assert cars.direct is not None and cars.direct.text in ("387万辆", "386.9万辆"), cars.answer
+
+
+def test_a_share_of_a_total_is_no_growth_of_it(lexicon: Lexicon) -> None:
+    # "增长多少" of a sentence that names the total only as what a share is of ("占GDP比重达2.4%")
+    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
+    query = analyse("2021年全市GDP增长多少？")
+    terms = {"gdp": 3.0, "增长": 0.3}
+    assert quantities.direct(query, "全社会研发投入占GDP比重达2.4%。", False, terms) is None
+    grown = quantities.direct(query, "全市GDP增长6.5%，占全省比重达12%。", False, terms)
+    assert grown is not None and grown.text == "6.5%"

@@ -36,6 +36,14 @@ def test_a_year_opening_the_sentence_applies_to_its_figures_and_to_changes_since
     assert _figures("研发投入比2015年增长了51.56%。") == [("51.56%", None)]
 
 
+def test_figures_listed_before_one_unit_share_it() -> None:
+    assert _figures("两类企业占比分别提高1.5和2.7个百分点") == [("1.5个百分点", None), ("2.7个百分点", None)]
+    assert [(f.text, f.amount) for f in find_figures("投资分别为3、4.5亿元")] == [("3亿元", 3e8), ("4.5亿元", 4.5e8)]
+    # a decimal before "、" is a figure of a list; a whole number there opens a point
+    assert _figures("分别增长6.1、7.3%") == [("6.1%", None), ("7.3%", None)]
+    assert _figures("1、加强组织领导") == []
+
+
 def test_codes_dates_and_list_markers_are_not_figures() -> None:
     assert _figures("（淄政办字〔2018〕163号）") == []
     assert _figures("1、7月23日-7月31日，开展评估") == []
