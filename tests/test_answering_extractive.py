@@ -1811,3 +1811,10 @@ def test_a_share_of_a_total_is_no_growth_of_it(lexicon: Lexicon) -> None:
     assert quantities.direct(query, "全社会研发投入占GDP比重达2.4%。", False, terms) is None
     grown = quantities.direct(query, "全市GDP增长6.5%，占全省比重达12%。", False, terms)
     assert grown is not None and grown.text == "6.5%"
+
+
+def test_a_measure_named_with_nothing_more_asked_asks_its_amount(communique_2006) -> None:
+    assert analyse("2006年原油产量？").kind == "quantity"
+    assert analyse("城镇化率呢？").kind == "quantity"
+    crude = communique_2006("2006年原油产量？")
+    assert crude.direct is not None and crude.direct.text.startswith("1.84亿吨"), crude.answer
