@@ -164,8 +164,10 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
     if subject.startswith(context) and subject[len(context) :] in STANCE_WORDS and asked and asked.group(0):
         subject = context  # "计划改造多少套城镇棚户区？实际完成了多少套": the stance is the part's own
     if subject == context and asked and asked.group(0):
-        # "济南2022年新增了多少家专精特新企业": the thing is named after what is asked
-        subject += _ASKED_PHRASE.split(head, maxsplit=1)[-1] if asked.end() < len(head) else ""
+        # "济南2022年新增了多少家专精特新企业": the thing is named after what is asked; in
+        # "湘潭新增大学生创业企业多少家" (a verb opens it) before
+        after = asked.end() < len(head)
+        subject += _ASKED_PHRASE.split(head, maxsplit=1)[-1] if after else head[len(context) : asked.start()]
     sides = [(_label(head), f"{head}？")]
     for piece, echo in zip(pieces[1:], echoes[1:], strict=True):
         piece = _SAME_TIME.sub("", piece)  # "同年全国…": the question's year, which the part shares

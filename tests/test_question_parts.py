@@ -145,6 +145,9 @@ def test_a_part_that_names_only_a_measure_or_a_relation_asks_about_the_first_par
         "济南2022年新增了多少家专精特新企业？",
         "济南2022年专精特新企业年末总数多少家？",
     ]
+    # a verb opening the first part ("新增…多少家"): its thing is all it names before what it asks
+    parts = _questions("湘潭新增大学生创业企业多少家？比上年增长多少？", tag)
+    assert parts[1] == "湘潭新增大学生创业企业比上年增长多少？"
     # what it is worth is a measure of the first part's thing too
     assert _questions("全县大型仪器有多少台，值多少钱？", tag)[1] == "全县大型仪器值多少钱？"
 
