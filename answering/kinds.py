@@ -356,7 +356,7 @@ class Quantities:
             bonus += w.only_rates
         elif stated and not wanted and _ASKS_GROWTH.search(query.text) and not any(u in RATE_UNITS for u in stated):
             bonus += w.only_levels
-        if figures and not _FLOW_CUE.search(query.text) and all(_states_a_change(text, f) for f in figures):
+        if figures and not _asks_flow(query, terms) and all(_states_a_change(text, f) for f in figures):
             bonus += w.only_changes
         # "院士工作站52家" states the count; "院士工作站等创新平台227家" counts something wider
         distances = [near[0] for f in figures if (near := _nearest_term(text, terms, f.start)) is not None]
@@ -476,6 +476,7 @@ class Quantities:
         qualified = {(text[n[1] : n[2]], said.narrow(text, n[1], n[2])) for n in nearest.values()}
         told_apart = {term for term, is_qualified in qualified if is_qualified and (term, False) in qualified}
         growth_asked = not wanted and bool(_ASKS_GROWTH.search(query.text))
+        flow_asked = _asks_flow(query, terms)
         rate_asked_is = _one_rate(query.text, _ASKS_GROWTH, _ASKS_SHARE)
         respective = respective_subjects(text, figures)
         asked = counted_thing(query)
@@ -505,7 +506,7 @@ class Quantities:
                 score -= w.figure_narrowed if said_periods & periods_asked else -w.figure_narrowed
             if growth_asked and f.unit not in RATE_UNITS:
                 score += w.figure_level  # "增长多少" of "工业增加值62815亿元，比上年增长11.5%"
-            if _states_a_change(text, f) and not _FLOW_CUE.search(query.text):
+            if _states_a_change(text, f) and not flow_asked:
                 score += w.figure_change
             if f.unit in RATE_UNITS and not rate_asked:
                 score += w.figure_rate
@@ -760,6 +761,12 @@ def _unit_matches(unit: str, wanted: set[str]) -> bool:
 def _term_position(text: str, terms: Mapping[str, float]) -> int | None:
     positions = [text.find(t) for t in sorted(terms, key=len, reverse=True) if t in text]
     return min(positions) if positions else None
+
+
+def _asks_flow(query: Query, terms: Mapping[str, float]) -> bool:
+    """The question asks what was added or grown: it says so ("新增了多少"), or the thing it asks is a
+    flow by name (城镇新增就业, which "How many new urban jobs…" asks)."""
+    return bool(_FLOW_CUE.search(query.text)) or any(_FLOW_CUE.search(term) for term in terms if not term.isascii())
 
 
 def _states_a_change(text: str, figure: Figure) -> bool:

@@ -1818,3 +1818,13 @@ def test_a_measure_named_with_nothing_more_asked_asks_its_amount(communique_2006
     assert analyse("城镇化率呢？").kind == "quantity"
     crude = communique_2006("2006年原油产量？")
     assert crude.direct is not None and crude.direct.text.startswith("1.84亿吨"), crude.answer
+
+
+def test_a_thing_that_is_a_flow_by_name_is_asked_as_one_in_english(lexicon: Lexicon) -> None:
+    # "new urban jobs" glosses as 城镇新增就业: its 新增 is the thing asked, not a change the question
+    # would have to ask for
+    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
+    query = analyse("How many new urban jobs were created in 2024?")
+    terms = {"城镇新增就业": 4.7, "new urban jobs": 4.7}
+    jobs = quantities.direct(query, "城镇新增就业60.2万人，农村劳动力转移就业900万人。", False, terms)
+    assert jobs is not None and jobs.text == "60.2万人"
