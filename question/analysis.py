@@ -65,8 +65,9 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         re.compile(
             r"多少|(?<!哪)几[家个项人名所件台次倍届份种批期轮座条篇位亩吨]|多大|比重|占比|比例|百分之|增长了?几|"
             rf"总额|金额|{HOW_MUCH_EN}|"
-            # a measure named and nothing more asked: "固定资产投资增速？", "彩电产量呢？", "城镇化率？"
-            r"(?:增速|增幅|涨幅|产量|总量|规模|人数|数量|收入|总值|增加值|利润|面积|里程|\w率)(?:呢|是)?[?？]?\s*$|"
+            # a measure named and nothing more asked: "固定资产投资增速？", "彩电产量呢？", "城镇化率？", "增长目标？"
+            r"(?:(?:增速|增幅|涨幅|产量|总量|规模|人数|数量|收入|总值|增加值|利润|面积|里程|\w率)(?:目标)?|增长目标)"
+            r"(?:呢|是)?[?？]?\s*$|"
             r"what (?:share|percentage|proportion|amount|number)|\bnumber of\b|"
             # "What was China's GDP…", "What GDP growth target did…": what names a measured quantity, and
             # asks nothing more ("…GDP and how quickly did it rise" asks two things, answered by quotes)

@@ -1816,6 +1816,7 @@ def test_a_share_of_a_total_is_no_growth_of_it(lexicon: Lexicon) -> None:
 def test_a_measure_named_with_nothing_more_asked_asks_its_amount(communique_2006) -> None:
     assert analyse("2006年原油产量？").kind == "quantity"
     assert analyse("城镇化率呢？").kind == "quantity"
+    assert analyse("明年地区生产总值增长目标？").kind == "quantity"
     crude = communique_2006("2006年原油产量？")
     assert crude.direct is not None and crude.direct.text.startswith("1.84亿吨"), crude.answer
 
