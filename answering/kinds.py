@@ -477,6 +477,7 @@ class Quantities:
         told_apart = {term for term, is_qualified in qualified if is_qualified and (term, False) in qualified}
         growth_asked = not wanted and bool(_ASKS_GROWTH.search(query.text))
         flow_asked = _asks_flow(query, terms)
+        change_asked = bool(ASKS_CHANGE.search(query.text))
         rate_asked_is = _one_rate(query.text, _ASKS_GROWTH, _ASKS_SHARE)
         respective = respective_subjects(text, figures)
         asked = counted_thing(query)
@@ -508,6 +509,8 @@ class Quantities:
                 score += w.figure_level  # "增长多少" of "工业增加值62815亿元，比上年增长11.5%"
             if _states_a_change(text, f) and not flow_asked:
                 score += w.figure_change
+            elif _states_a_change(text, f) and change_asked:
+                score -= w.figure_change  # "比上年增加多少" of "粮食产量49746万吨，比上年增加1344万吨"
             if f.unit in RATE_UNITS and not rate_asked:
                 score += w.figure_rate
             if _starts_change(text, f):
@@ -662,12 +665,18 @@ def _label_span(text: str, figure: Figure, figures: Sequence[Figure]) -> tuple[i
     return (breaks[-1] if breaks else start), figure.start
 
 
+# how much of a listed thing a question must name to be asking about it, or one of its siblings
+_RESPECTIVE_NAMED = 0.5
+
+
 def _respective_fit(question: str, thing: str, listed: Sequence[str]) -> int:
     """1 when the figure's own thing in an "A、B分别…X、Y" list is the one the question names most
     of, -1 when another is, 0 when none is told apart ("城镇和农村居民收入": 城镇 is all named by
     "城镇居民收入多少", 农村居民收入 in part)."""
     own = _named_share(question, thing)
     other = max((_named_share(question, t) for t in listed if t != thing), default=0.0)
+    if max(own, other) < _RESPECTIVE_NAMED:
+        return 0  # "城镇、农村居民人均可支配收入分别增长8%、8.5%" of "一般公共预算收入增长多少": neither is asked
     return (own > other) - (own < other)
 
 

@@ -1829,3 +1829,19 @@ def test_a_thing_that_is_a_flow_by_name_is_asked_as_one_in_english(lexicon: Lexi
     terms = {"城镇新增就业": 4.7, "new urban jobs": 4.7}
     jobs = quantities.direct(query, "城镇新增就业60.2万人，农村劳动力转移就业900万人。", False, terms)
     assert jobs is not None and jobs.text == "60.2万人"
+
+
+def test_a_listed_figure_answers_only_a_question_about_one_of_the_listed(lexicon: Lexicon) -> None:
+    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
+    text = "预期目标是：地区生产总值增长6%，一般公共预算收入增长3%，城镇、农村居民人均可支配收入分别增长6%、7%。"
+    revenue = quantities.direct(analyse("一般公共预算收入预期增长多少？"), text, False, {"一般公共预算收入": 4.0})
+    assert revenue is not None and revenue.text == "3%"
+    rural = quantities.direct(analyse("农村居民人均可支配收入预期增长多少？"), text, False, {"农村居民": 4.0})
+    assert rural is not None and rural.text == "7%"
+
+
+def test_a_change_asked_is_answered_by_the_change_a_sentence_states(lexicon: Lexicon) -> None:
+    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
+    text = "全年粮食产量6.9亿吨，比上年增加1200万吨，增产1.8%。"
+    grain = quantities.direct(analyse("粮食产量比上年增加多少？"), text, False, {"粮食产量": 5.0, "增加": 1.6})
+    assert grain is not None and grain.text == "1200万吨"

@@ -36,6 +36,10 @@ def test_a_year_opening_the_sentence_applies_to_its_figures_and_to_changes_since
     assert _figures("研发投入比2015年增长了51.56%。") == [("51.56%", None)]
 
 
+def test_a_month_of_a_year_named_against_the_documents_own_is_a_date() -> None:
+    assert [d for d, _s, _e in find_dates("部长于去年9月到我市调研，今年3月5日起施行新规")] == ["去年9月", "今年3月5日"]
+
+
 def test_figures_listed_before_one_unit_share_it() -> None:
     assert _figures("两类企业占比分别提高1.5和2.7个百分点") == [("1.5个百分点", None), ("2.7个百分点", None)]
     assert [(f.text, f.amount) for f in find_figures("投资分别为3、4.5亿元")] == [("3亿元", 3e8), ("4.5亿元", 4.5e8)]
