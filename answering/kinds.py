@@ -472,7 +472,8 @@ class Quantities:
         said = self.qualifiers.said(query.text)
         # the terms a qualifier the question says narrows for some figures and not for others: it tells
         # those apart ("增长35.1%，年均增长6.2%" for "年均增长多少"), where it does not for a whole sentence
-        nearest = {f: near for f in figures if (near := _nearest_term(text, terms, f.start)) is not None}
+        weighty = _weighty_terms(text, terms)
+        nearest = {f: near for f in figures if (near := _nearest_term(text, weighty, f.start)) is not None}
         qualified = {(text[n[1] : n[2]], said.narrow(text, n[1], n[2])) for n in nearest.values()}
         told_apart = {term for term, is_qualified in qualified if is_qualified and (term, False) in qualified}
         growth_asked = not wanted and bool(_ASKS_GROWTH.search(query.text))
@@ -833,6 +834,15 @@ def said_otherwise(text: str, term_starts: Iterable[int], asked: Mapping[str, fr
         qualifier not in text and any(alt in text[max(0, s - 8) : s] for s in starts for alt in alternatives)
         for qualifier, alternatives in asked.items()
     )
+
+
+def _weighty_terms(text: str, terms: Mapping[str, float]) -> Mapping[str, float]:
+    """The question's terms the text says that weigh at least half the heaviest of them: what a figure
+    is near is the thing asked ("实际利用外资…增长164%"), not a light measure word that every figure
+    of a list repeats ("新增外资企业162家、增长74.2%，实际利用外资6.7亿美元、增长164%")."""
+    said = {term: weight for term, weight in terms.items() if len(term) > 1 and term.lower() in text.lower()}
+    heaviest = max(said.values(), default=0.0)
+    return {term: weight for term, weight in said.items() if weight >= heaviest / 2} or terms
 
 
 def _nearest_term(text: str, terms: Mapping[str, float], position: int) -> tuple[float, int, int] | None:

@@ -1845,3 +1845,11 @@ def test_a_change_asked_is_answered_by_the_change_a_sentence_states(lexicon: Lex
     text = "全年粮食产量6.9亿吨，比上年增加1200万吨，增产1.8%。"
     grain = quantities.direct(analyse("粮食产量比上年增加多少？"), text, False, {"粮食产量": 5.0, "增加": 1.6})
     assert grain is not None and grain.text == "1200万吨"
+
+
+def test_the_growth_of_the_thing_asked_where_each_figure_of_a_list_grew(lexicon: Lexicon) -> None:
+    # every figure is near "增长"; the growth asked is the one after the thing asked
+    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
+    text = "新开工项目120个、增长8%，完成投资300亿元、增长12%。"
+    grown = quantities.direct(analyse("完成投资增长了多少？"), text, False, {"完成投资": 4.0, "增长": 0.5})
+    assert grown is not None and grown.text == "12%"
