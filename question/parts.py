@@ -46,6 +46,8 @@ _OWN_TIME = re.compile(rf"后来|目前|现在|如今|之后|此后|最终|截�
 _CONTEXT_CLASSES = ("ns", "m", "t")  # places, years and dates that open a question
 # the measures of a thing a part may ask, and the kind of figure asked ("值多少钱")
 _MEASURE_NOUNS = MEASURE_NOUNS | {"值", "钱"}
+# a rate of the thing the first part asks about ("覆盖率", "增长率", "完成率")
+_RATE = re.compile(r"\w{2}率")
 
 
 # English: a second clause that asks ("…, and how quickly did it rise?", "…? What was the plan for 2025?")
@@ -159,6 +161,9 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
     head = pieces[0]
     words = list(tag(head))
     # the places and years that open it ("陕西2020年"), and its words before its verb or what it asks
+    # (a place the gazetteer knows, whatever class the tagger gives it: 海口 is a locative "s")
+    places = place_words(head)
+    words = [(word, "ns" if word in places else word_class) for word, word_class in words]
     context = _opening(words, lambda word_class: word_class.startswith(_CONTEXT_CLASSES))
     subject = _opening(words, lambda word_class: not word_class.startswith(("v", "p", "r", "d")))
     if subject.startswith(context) and subject[len(context) :] in STANCE_WORDS and asked and asked.group(0):
@@ -178,7 +183,7 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
         # "太原到“十三五”末又有多少家": a place that opens the part stands in for the question's (one
         # further on is what it is about: "多少条通往开封的城际公交")
         own_place = any(piece.startswith(place) for place in place_words(piece))
-        if _of_the_subject(piece, piece_words, subject):
+        if _of_the_subject(piece, piece_words, subject, tag):
             # "比上年增长多少", "其中国家级几家": of the first part's subject, in its year unless it names its own time
             own = f"{_without(subject, own_time=bool(own_time), own_place=own_place)}{piece}"
         else:
@@ -194,9 +199,10 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
     return Comparison(tuple((label, f"{lead}{question}") for label, question in parts), "", all_parts=False)
 
 
-def _of_the_subject(piece: str, words: Sequence[tuple[str, str]], subject: str) -> bool:
+def _of_the_subject(piece: str, words: Sequence[tuple[str, str]], subject: str, tag: Tagger) -> bool:
     """The clause asks about the first part's subject: it opens with 其中, 占 or a preposition ("与GDP之比",
-    "比上年增长多少"), or names no noun of its own but a measure of something ("年末总数多少户") or a scope."""
+    "比上年增长多少"), or names no noun of its own but a measure of something ("年末总数多少户", "覆盖率是多少")
+    or a scope."""
     if piece.startswith(("其中", "占")) or (words and words[0][1].startswith("p")):
         return True
     # a place, a time or a stance ("太原", "“十三五”末", "实际") names when or where, not what
@@ -206,7 +212,22 @@ def _of_the_subject(piece: str, words: Sequence[tuple[str, str]], subject: str) 
         for w, c in words
         if word_kind(c) == "n" and w not in subject and w not in places and not re.fullmatch(rf"{_PLAN}|\W+", w)
     ]
-    return all(w in _MEASURE_NOUNS or w in STANCE_WORDS or w.startswith("全") for w in own)
+    return all(
+        w in _MEASURE_NOUNS
+        or w in STANCE_WORDS
+        or w.startswith("全")
+        or (piece.startswith(w) and _rate_of_doing(w, tag))
+        for w in own
+    )
+
+
+def _rate_of_doing(word: str, tag: Tagger) -> bool:
+    """A rate named by what is done ("覆盖率", "完成率"), which is a measure of some thing, not an indicator
+    of its own ("城镇化率")."""
+    if not _RATE.fullmatch(word):
+        return False
+    stem = list(tag(word[:-1]))
+    return len(stem) == 1 and stem[0][1] == "v"
 
 
 def _without(opening: str, *, own_time: bool, own_place: bool) -> str:
