@@ -692,7 +692,14 @@ def _stated_figures(
 
 # Words of a question that name the kind of figure asked, as its unit does: "花了多少钱" asks a sum
 # of money, which reports never call 钱; "占多大比例" asks a share, which they may state as "67%为…"
-_UNIT_WORDS = {"元": frozenset({"钱"}), "%": frozenset({"比例", "比重", "占比", "百分比"})}
+_AREA_UNITS = frozenset({"亩", "公顷", "平方米", "平方公里", "平米"})
+_UNIT_WORDS = {
+    "元": frozenset({"钱"}),
+    "%": frozenset({"比例", "比重", "占比", "百分比"}),
+    **dict.fromkeys(_AREA_UNITS, frozenset({"面积"})),  # "造林绿化面积是多少" of "造林绿化3.06万亩"
+}
+# "面积是多少", "面积有多大": an area, in whichever of its units the text writes
+_AREA = re.compile(r"面积\S{0,3}(?:多少|多大)(?![个件项家人名])")
 
 
 def asked_unit_words(query: Query) -> frozenset[str]:
@@ -729,6 +736,8 @@ def wanted_units(query: Query) -> set[str]:
         return {"元"}
     if _SHARE.search(query.text):
         return {"%", "‰"}  # a rate per thousand ("出生率为12.37‰") is a share too
+    if _AREA.search(query.text):
+        return set(_AREA_UNITS)
     if query.is_english:
         for pattern, unit in _ENGLISH_UNIT:
             if pattern.search(query.text):

@@ -1853,3 +1853,14 @@ def test_the_growth_of_the_thing_asked_where_each_figure_of_a_list_grew(lexicon:
     text = "新开工项目120个、增长8%，完成投资300亿元、增长12%。"
     grown = quantities.direct(analyse("完成投资增长了多少？"), text, False, {"完成投资": 4.0, "增长": 0.5})
     assert grown is not None and grown.text == "12%"
+
+
+def test_an_area_asked_is_answered_in_any_unit_of_area_without_the_word(lexicon: Lexicon, tmp_path: Path) -> None:
+    # "造林绿化3.06万亩" says no 面积: its unit does; the sentence that says 面积 is of another thing
+    path = tmp_path / "report.md"
+    path.write_text("严格落实5万亩常年蔬菜基地保有面积。\n全年造林绿化3.06万亩。\n", encoding="utf-8")
+    meta = DocumentMeta("政府工作报告", "海口市", 2020, "政府工作报告")
+    answerer, texts = _answerer(lexicon, {"report.md": (path, meta)})
+    hits = [_doc_hit("report.md", texts["report.md"], line, "") for line in texts["report.md"].splitlines()]
+    answer = answerer.answer(analyse("造林绿化面积是多少？"), hits)
+    assert answer.direct is not None and answer.direct.text == "3.06万亩", answer.answer
