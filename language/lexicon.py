@@ -91,8 +91,11 @@ class Qualifiers:
     def narrow(self, text: str, start: int, end: int) -> bool:
         """The term at text[start:end] is narrowed: a qualifier or its range right before it ("境外游客",
         "省级以上专精特新企业"), or one right after it ("人均可支配收入中位数")."""
-        before = _QUALIFIER_RANGE.sub("", text[max(0, start - 8) : start])
-        return any(before.endswith(q) for q in self.before) or any(text.startswith(q, end) for q in self.after)
+        said = text[max(0, start - 8) : start]
+        # the range is left out to find the qualifier it extends, unless the qualifier ends in one (规模以上)
+        befores = (said, _QUALIFIER_RANGE.sub("", said))
+        narrowed_before = any(b.endswith(q) for b in befores for q in self.before)
+        return narrowed_before or any(text.startswith(q, end) for q in self.after)
 
 
 class Lexicon:

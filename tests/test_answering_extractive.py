@@ -910,11 +910,13 @@ def test_why_quotes_what_follows_a_sentence_that_only_restates_the_problem(lexic
         ("全国县级以上全民所有制独立研究开发机构5466个", "全民所有制", True),  # NBS 1991
         ("省级企业工程技术研发中心达803家", "企业工程技术研发中心", True),
         ("大力培育创新型企业，省级以上专精特新企业达93家", "创新型企业", False),
+        # a qualifier that itself ends in a range
+        ("全部工业增加值增长9%，其中规模以上工业增加值增长11%", "工业增加值", True),
     ],
 )
 def test_a_qualifier_or_its_range_right_before_a_term_narrows_it(sentence: str, term: str, narrowed_by: bool) -> None:
-    unsaid = Qualifiers(before=frozenset({"省级", "县级", "国家级"}))
-    span = (start := sentence.index(term), start + len(term))
+    unsaid = Qualifiers(before=frozenset({"省级", "县级", "国家级", "规模以上"}))
+    span = (start := sentence.rindex(term), start + len(term))
     assert unsaid.narrow(sentence, *span) is narrowed_by
     assert not Qualifiers().narrow(sentence, *span)
 
