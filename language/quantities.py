@@ -3,8 +3,8 @@ and what they count. The one unit model of the project (figures, changes, compar
 
     >>> unit_scale("万亿元"), unit_family("万亿元"), unit_family("%"), unit_family("个百分点"), unit_family("万")
     (1000000000000.0, '元', '%', '个百分点', '元')
-    >>> amount("1.70", "万亿元"), amount("十八", "届"), amount("1,234", "人")
-    (1700000000000.0, 18.0, 1234.0)
+    >>> amount("1.70", "万亿元"), amount("十八", "届"), amount("1,234", "人"), amount("七", "成")
+    (1700000000000.0, 18.0, 1234.0, 70.0)
     >>> arabic_numerals("三百六十行"), arabic_numerals("三十五个")
     ('360行', '35个')
 """
@@ -22,7 +22,7 @@ UNITS = (
     "微克/立方米", "毫克/立方米", "毫克/升",
     "平方米", "平方公里", "平方千米", "立方米", "千瓦时", "千瓦", "兆瓦", "千伏",
     "美元", "元", "吨标准煤", "标准煤", "蒸吨", "吨", "公斤", "千克", "斤", "公顷", "亩", "人次", "户次", "架次",
-    "艘次", "场次", "批次", "车次", "人", "户", "公里", "千米", "米", "毫米", "英寸", "平米", "%", "‰", "家",
+    "艘次", "场次", "批次", "车次", "人", "户", "成", "公里", "千米", "米", "毫米", "英寸", "平米", "%", "‰", "家",
     "个", "项", "名", "件", "台", "所", "篇", "次", "倍", "位", "条", "座", "批", "支", "套", "处", "辆", "部",
     "场", "期", "届", "册", "种", "张", "枚", "颗", "艘", "架", "只", "头", "株", "棵", "例", "份", "队", "卷", "起",
     "栋", "宗", "门", "对", "列", "标准箱", "标箱", "马力", "小时", "分钟", "岁", "周岁", "天", "年", "月",
@@ -55,7 +55,10 @@ _MAGNITUDE = {"万": 1e4, "亿": 1e8, "千": 1e3}
 
 
 def unit_scale(unit: str) -> float:
-    """What the unit's magnitude multiplies by: "万元" -> 1e4, "万亿元" -> 1e12, "家" -> 1."""
+    """What the unit's magnitude multiplies by: "万元" -> 1e4, "万亿元" -> 1e12, "家" -> 1; a tenth ("七成")
+    is ten percent."""
+    if unit == "成":
+        return 10.0
     scale = 1.0
     for char in unit:
         if char not in _MAGNITUDE:
@@ -70,6 +73,8 @@ def unit_family(unit: str) -> str:
     percentage: "提高0.49个百分点" is no share's level."""
     if unit in ("个百分点", "百分点"):
         return "个百分点"
+    if unit == "成":  # "超七成": tenths, a share
+        return "%"
     base = unit.lstrip("万亿千")
     return base if base or not unit else "元"
 

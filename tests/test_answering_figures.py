@@ -40,6 +40,14 @@ def test_a_month_of_a_year_named_against_the_documents_own_is_a_date() -> None:
     assert [d for d, _s, _e in find_dates("部长于去年9月到我市调研，今年3月5日起施行新规")] == ["去年9月", "今年3月5日"]
 
 
+def test_tenths_are_a_share() -> None:
+    assert [(f.text, f.family, f.amount) for f in find_figures("民生支出占比每年均超七成，八成以上")] == [
+        ("七成", "%", 70.0),
+        ("八成以上", "%", 80.0),
+    ]
+    assert find_figures("建成、完成和形成") == []
+
+
 def test_figures_listed_before_one_unit_share_it() -> None:
     assert _figures("两类企业占比分别提高1.5和2.7个百分点") == [("1.5个百分点", None), ("2.7个百分点", None)]
     assert [(f.text, f.amount) for f in find_figures("投资分别为3、4.5亿元")] == [("3亿元", 3e8), ("4.5亿元", 4.5e8)]
