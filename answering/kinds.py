@@ -91,6 +91,9 @@ _ENGLISH_UNIT = (
 _ASKS_ADDED = re.compile(r"新增|净增|新认定|新建|新引进")
 _AVERAGE = re.compile(r"年均|平均每年|average", re.I)
 _STATES_ALL = re.compile(r"总数|总量|保有量|共有|累计(?:达|建成|建有|拥有)")
+# "比预期目标多", "较上年少": how much more or less than something the figure after it is
+_MORE_THAN = re.compile(r"[比较][^，。；]{1,15}?[多少]了?$")
+_MORE_THAN_ASKED = re.compile(r"[比较][^，。；？?]{1,15}?[多少]了?(?:多少|几)")
 _FLOW_CUE = re.compile(rf"新增|净增|新认定|新建|增加|增长|提高|提升|上涨|上升|下降|减少|降低|新引进|{_GROWTH_EN}", re.I)
 # A question that asks for a rate or share; any other "多少" asks for a level, which a percentage is not
 # ("地区生产总值是多少" is not answered by "增长6%" or "占GDP比重3.48%").
@@ -479,6 +482,7 @@ class Quantities:
         growth_asked = not wanted and bool(_ASKS_GROWTH.search(query.text))
         flow_asked = _asks_flow(query, terms)
         change_asked = bool(ASKS_CHANGE.search(query.text))
+        difference_asked = bool(_MORE_THAN_ASKED.search(query.text))
         rate_asked_is = _one_rate(query.text, _ASKS_GROWTH, _ASKS_SHARE)
         respective = respective_subjects(text, figures)
         asked = counted_thing(query)
@@ -510,8 +514,10 @@ class Quantities:
                 score += w.figure_level  # "增长多少" of "工业增加值62815亿元，比上年增长11.5%"
             if _states_a_change(text, f) and not flow_asked:
                 score += w.figure_change
-            elif _states_a_change(text, f) and change_asked:
-                score -= w.figure_change  # "比上年增加多少" of "粮食产量49746万吨，比上年增加1344万吨"
+            elif _states_a_change(text, f) and change_asked and (not difference_asked or _said_against(text, f)):
+                # "比上年增加多少" of "粮食产量49746万吨，比上年增加1344万吨"; "比预期目标多多少" of
+                # "城镇新增就业980万人，比预期目标多80万人", where the first is a flow too
+                score -= w.figure_change
             if f.unit in RATE_UNITS and not rate_asked:
                 score += w.figure_rate
             if _starts_change(text, f):
@@ -789,10 +795,15 @@ def _asks_flow(query: Query, terms: Mapping[str, float]) -> bool:
 
 
 def _states_a_change(text: str, figure: Figure) -> bool:
-    """ "新增…2700多家", "增长103.98%": the figure is an increase, not the level a count asks for
-    ("从2.2万家增加到4.9万家" ends at a level)."""
+    """ "新增…2700多家", "增长103.98%", "比预期目标多80万人": the figure is an increase or a difference,
+    not the level a count asks for ("从2.2万家增加到4.9万家" ends at a level)."""
     clause = _clause_before(text, figure)
-    return bool(_FLOW_CUE.search(clause)) and not clause.endswith(("到", "至"))
+    return bool(_FLOW_CUE.search(clause) or _MORE_THAN.search(clause)) and not clause.endswith(("到", "至"))
+
+
+def _said_against(text: str, figure: Figure) -> bool:
+    """The figure is how much more or less than something it is ("比预期目标多80万人")."""
+    return bool(_MORE_THAN.search(_clause_before(text, figure)))
 
 
 def _yearly_average_asked_a_year(query: Query, text: str, figure: Figure) -> bool:

@@ -1866,3 +1866,12 @@ def test_an_area_asked_is_answered_in_any_unit_of_area_without_the_word(lexicon:
     hits = [_doc_hit("report.md", texts["report.md"], line, "") for line in texts["report.md"].splitlines()]
     answer = answerer.answer(analyse("造林绿化面积是多少？"), hits)
     assert answer.direct is not None and answer.direct.text == "3.06万亩", answer.answer
+
+
+def test_how_much_more_than_something_is_answered_by_the_difference_stated(lexicon: Lexicon) -> None:
+    # both figures state a change (新增 is a flow); the one asked is said against the target
+    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
+    text = "全年城镇新增就业1100万人，比预期目标多200万人。"
+    terms = {"城镇新增就业": 4.7, "预期": 4.3, "目标": 2.1}
+    more = quantities.direct(analyse("城镇新增就业比预期目标多多少？"), text, False, terms)
+    assert more is not None and more.text == "200万人"
