@@ -124,6 +124,8 @@ _POINT_QUOTE_CHARS = 400  # a point quoted whole to say why, at most this long
 # "16-" of "16-59岁": where a band or range the question names starts
 _RANGE_OPENING = re.compile(r"\d+(?:\.\d+)?\s*[-—–~～至到]\s*$")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a figure the question gives, without its unit
+# a short sentence that lists nothing and counts nothing ("一批重大平台加快建设。"): it leads the ones after it
+_LEAD_SENTENCE = re.compile(r"[^、，,；;：:\d]{4,20}[。！]")
 _POINT_LEAD_GAP = 2  # characters between a statement and the first point it leads to ("挑战。\n一是…")
 
 
@@ -238,6 +240,9 @@ class ExtractiveAnswerer:
             )
             if points:
                 return self._list_of_headings(query, points, best, citations)
+            if direct is None and _LEAD_SENTENCE.fullmatch(best.text.strip()):
+                # "一批重大平台加快建设。": a lead whose list the sentences after it in its paragraph give
+                best = _with_following(self._read_on(best), whole_point=True, names_cause=lambda _text: False)
         # a change asked ("增长了多少") is worked out from its two ends unless a statement states it
         # (a stated change between two years asked may be since another year: then it is worked out)
         stated = (

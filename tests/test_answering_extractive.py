@@ -1875,3 +1875,14 @@ def test_how_much_more_than_something_is_answered_by_the_difference_stated(lexic
     terms = {"城镇新增就业": 4.7, "预期": 4.3, "目标": 2.1}
     more = quantities.direct(analyse("城镇新增就业比预期目标多多少？"), text, False, terms)
     assert more is not None and more.text == "200万人"
+
+
+def test_a_list_asked_of_a_lead_sentence_is_read_on_in_its_paragraph(lexicon: Lexicon, tmp_path: Path) -> None:
+    path = tmp_path / "report.md"
+    paragraph = "这五年，创新能力显著增强。一批重大平台加快建设。科学城纳入国家科学中心先行启动区。新区获批省级高新区。"
+    path.write_text(f"{paragraph}\n\n下一段讲别的事。\n", encoding="utf-8")
+    meta = DocumentMeta("政府工作报告", "东莞市", 2021, "政府工作报告")
+    answerer, texts = _answerer(lexicon, {"report.md": (path, meta)})
+    hit = _doc_hit("report.md", texts["report.md"], paragraph, "")
+    answer = answerer.answer(analyse("有哪些重大平台加快建设？"), [hit])
+    assert "科学城" in answer.answer and "新区获批" in answer.answer and "别的事" not in answer.answer, answer.answer
