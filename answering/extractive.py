@@ -764,7 +764,11 @@ class ExtractiveAnswerer:
                 implied |= set(change)
             if base_year is not None and states_previous_year(text, base_year):
                 implied |= {base_year - 1}  # "由上年的19.5%提高到21%" also answers for the year before
-            is_narrowed = any(unsaid.narrow(text, *span) for span in term_spans)
+            # a statement that holds the figure the question quotes is the one it asks about, whatever
+            # qualifier it says ("占比42.41%是什么时候的" of "规模以上高新技术产业产值…比重为42.41%")
+            is_narrowed = any(unsaid.narrow(text, *span) for span in term_spans) and not any(
+                figure.text in text for figure in figures_given(query.text)
+            )
             if alternatives and said_otherwise(text, (start for start, _ in term_spans), alternatives):
                 coverage = 0.0  # "省级…创新平台88家" answers nothing asked of 国家级 ones
             states_targets = plan_section or bool(

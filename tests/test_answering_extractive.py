@@ -1886,3 +1886,19 @@ def test_a_list_asked_of_a_lead_sentence_is_read_on_in_its_paragraph(lexicon: Le
     hit = _doc_hit("report.md", texts["report.md"], paragraph, "")
     answer = answerer.answer(analyse("有哪些重大平台加快建设？"), [hit])
     assert "科学城" in answer.answer and "新区获批" in answer.answer and "别的事" not in answer.answer, answer.answer
+
+
+def test_a_statement_holding_the_figure_the_question_quotes_is_not_set_back_by_its_qualifier(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    path = tmp_path / "report.md"
+    narrowed = "2021年上半年，全市规模以上数字经济核心产业营收占比为38.6%，比2018年提高9个百分点。"
+    row = "数字经济核心产业营收占比（%）：2021年目标数 35；目前完成数 38.6；备注 2021年上半年"
+    lines = ["全市数字经济核心产业营收占比由2018年的29.6%提高到2021年上半年的38.6%。", narrowed, row]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    meta = DocumentMeta("评估报告", "淄博市", 2021, "评估报告")
+    answerer, texts = _answerer(lexicon, {"report.md": (path, meta)})
+    hits = [_doc_hit("report.md", texts["report.md"], line, "") for line in lines[:2]]
+    hits.append(_doc_hit("report.md", texts["report.md"], row, "1、主要指标完成情况", statement=row))
+    answer = answerer.answer(analyse("数字经济核心产业营收占比38.6%是什么时候的数据？"), hits)
+    assert any(statement.text == narrowed for statement in answer.statements), answer.answer
