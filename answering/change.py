@@ -20,6 +20,8 @@ from reportqa.answering.figures import find_figures
 from reportqa.answering.tables import parse_statement
 from reportqa.language.quantities import amount, unit_family, unit_scale
 
+# a yearly average asked ("年均增长多少"): a rate over years, which no two levels' difference is
+AVERAGE = re.compile(r"年均|平均每年|average", re.I)
 _AGAINST = re.compile(r"比|较|相比|对比|以来|from|since|compared", re.I)  # what a change is set against
 ASKS_CHANGE = re.compile(
     r"(?:增加|增长|提高|提升|上升|上涨|涨|扩大|减少|下降|降低|降|多|少|差)(?:出来|出)?了?(?:多少|几)|还差|相差|差距(?:是|有)?多"
@@ -83,6 +85,8 @@ def figure_pair(
     `subject` is given (the ways a term is written), that mention it (so 650家 of 高新技术企业 is not
     set against 700家 of 科技型中小企业).
     """
+    if AVERAGE.search(question):
+        return None
     asked = points_in(question, False, -1)
     found = [
         p

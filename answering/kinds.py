@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from reportqa.answering.change import ASKS_CHANGE
+from reportqa.answering.change import ASKS_CHANGE, AVERAGE
 from reportqa.answering.figures import (
     CHANGE_SINCE,
     FROM_LEVEL,
@@ -89,7 +89,6 @@ _ENGLISH_UNIT = (
 # Words that make a figure an increase over a period rather than a level ("新增", "增长", "提高").
 # a count asked of what was added ("新增了多少家"), and a figure stated as all there is ("总数超过3.2万家")
 _ASKS_ADDED = re.compile(r"新增|净增|新认定|新建|新引进")
-_AVERAGE = re.compile(r"年均|平均每年|average", re.I)
 _STATES_ALL = re.compile(r"总数|总量|保有量|共有|累计(?:达|建成|建有|拥有)")
 # "比预期目标多", "较上年少": how much more or less than something the figure after it is
 _MORE_THAN = re.compile(r"[比较][^，。；]{1,15}?[多少]了?$")
@@ -809,9 +808,9 @@ def _said_against(text: str, figure: Figure) -> bool:
 def _yearly_average_asked_a_year(query: Query, text: str, figure: Figure) -> bool:
     """The figure is a yearly average over several years ("2020年超过11万亿元，年均增长6%"), and the
     question asks of one year, not of a period or an average: it is not that year's."""
-    if len(query.years) != 1 or query.plan_period or _AVERAGE.search(query.text):
+    if len(query.years) != 1 or query.plan_period or AVERAGE.search(query.text):
         return False
-    return bool(_AVERAGE.search(_clause_before(text, figure)))
+    return bool(AVERAGE.search(_clause_before(text, figure)))
 
 
 def _all_asked_added(question: str, text: str, figure: Figure) -> bool:

@@ -83,3 +83,9 @@ def test_the_two_ends_of_a_change_count_one_kind_of_thing() -> None:
     assert _change("2021年的粮食产量目标比2020年多多少？", (2021, 2020), passages, ()) == (
         "290万吨（2020年） → 300万吨（2021年），增加10万吨"
     )
+
+
+def test_a_yearly_average_asked_is_no_difference_of_two_levels() -> None:
+    passages = ["城镇居民人均可支配收入2010年达到19109元。", "2015年达到31195元，年均实际增长7.7%。"]
+    assert _change("2015年城镇居民人均可支配收入比2010年增加了多少？", (2015,), passages) is not None
+    assert _change("2015年城镇居民人均可支配收入比2010年年均增长多少？", (2015,), passages) is None
