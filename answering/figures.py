@@ -345,6 +345,10 @@ def respective_subjects(text: str, figures: list[Figure]) -> dict[Figure, tuple[
         opening = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, list_start)), default=0)
         # "城乡居民收入达到X和Y，年均分别增长A和B": a 分别 that lists nothing of its own goes on with the last list
         listed = _listed(text[opening:list_start])
+        if len(listed) < 2 and not subjects and opening:
+            # "A和B，2000年分别达到X和Y": the things are the clause before, when the 分别's own says when
+            before = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, opening - 1)), default=0)
+            listed = _listed(text[before : opening - 1])
         subjects = listed if len(listed) > 1 else subjects
         if len(subjects) < 2:
             continue

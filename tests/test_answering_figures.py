@@ -194,6 +194,17 @@ def test_a_word_for_two_things_with_two_figures_lists_them_in_turn_without_fenbi
     )
 
 
+def test_the_things_listed_in_the_clause_before_one_that_says_when_take_its_figures() -> None:
+    text = "高新技术企业和科技型中小企业，2022年分别达到820家和1600家，分别增长12%和15%。"
+    things = {f.text: thing for f, (thing, _) in respective_subjects(text, find_figures(text)).items()}
+    assert things == {
+        "820家": "高新技术企业",
+        "1600家": "科技型中小企业",
+        "12%": "高新技术企业",
+        "15%": "科技型中小企业",
+    }
+
+
 def test_a_year_compared_with_is_not_a_year_the_figures_are_of() -> None:
     # "…是2015年的1.72倍" measures this year's figure against 2015's
     assert comparison_years("地区生产总值达到1200亿元，是2015年的1.6倍，年均增长8%") == {2015}
