@@ -297,7 +297,8 @@ class People:
         """Personal names in the text: those a roster line sets after a post ("深圳市代市长 覃伟中"),
         then those jieba tags as names (nr) that are not part of one already found, in order."""
         listed = [re.sub(r"[ 　]", "", m.group(1)) for m in _ROSTER_NAME.finditer(text)]
-        tagged = [w for w, c in self.tagger.word_classes(text).items() if c == "nr" and len(w) >= 2]
+        # a name of two or three characters: jieba tags some longer words nr too ("市场秩序")
+        tagged = [w for w, c in self.tagger.word_classes(text).items() if c == "nr" and 2 <= len(w) <= 3]
         return listed + [w for w in tagged if not any(w in name for name in listed)]
 
 

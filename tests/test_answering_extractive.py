@@ -1902,3 +1902,9 @@ def test_a_statement_holding_the_figure_the_question_quotes_is_not_set_back_by_i
     hits.append(_doc_hit("report.md", texts["report.md"], row, "1、主要指标完成情况", statement=row))
     answer = answerer.answer(analyse("数字经济核心产业营收占比38.6%是什么时候的数据？"), hits)
     assert any(statement.text == narrowed for statement in answer.statements), answer.answer
+
+
+def test_a_name_is_two_or_three_characters_whatever_jieba_tags(lexicon: Lexicon) -> None:
+    people = QuestionKinds(lexicon, AnswerWeights()).people
+    assert "市场秩序" not in people.names("加强对市场主体、市场活动监督管理，切实维护市场秩序。")
+    assert people.names("会议听取了国务委员兼国务院秘书长马凯关于方案的说明") == ["马凯"]
