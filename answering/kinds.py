@@ -672,19 +672,29 @@ def _label_span(text: str, figure: Figure, figures: Sequence[Figure]) -> tuple[i
     return (breaks[-1] if breaks else start), figure.start
 
 
-# how much of a listed thing a question must name to be asking about it, or one of its siblings
-_RESPECTIVE_NAMED = 0.5
-
-
 def _respective_fit(question: str, thing: str, listed: Sequence[str]) -> int:
-    """1 when the figure's own thing in an "A、B分别…X、Y" list is the one the question names most
-    of, -1 when another is, 0 when none is told apart ("城镇和农村居民收入": 城镇 is all named by
-    "城镇居民收入多少", 农村居民收入 in part)."""
-    own = _named_share(question, thing)
-    other = max((_named_share(question, t) for t in listed if t != thing), default=0.0)
-    if max(own, other) < _RESPECTIVE_NAMED:
-        return 0  # "城镇、农村居民人均可支配收入分别增长8%、8.5%" of "一般公共预算收入增长多少": neither is asked
+    """1 when the question names what tells the figure's own thing in an "A、B分别…X、Y" list apart from
+    the others more than it names what tells any other apart, -1 when less, 0 when it names neither
+    ("城镇、农村居民人均可支配收入分别增长8%、8.5%" of "一般公共预算收入增长多少": 收入 is both's).
+    A short thing listed before a longer one shares its words after as many characters ("第一、第二和
+    第三产业增加值…" is 第一产业增加值…)."""
+    last = listed[-1]
+    whole = [t + last[len(t) :] if len(t) < len(last) else t for t in listed]
+    pairs = [_char_pairs(t) for t in whole]
+    asked = _char_pairs(question)
+
+    def told_apart(k: int) -> float:
+        own = pairs[k] - set().union(*(p for j, p in enumerate(pairs) if j != k))
+        return len(own & asked) / len(own) if own else 0.0
+
+    index = listed.index(thing)
+    own = told_apart(index)
+    other = max((told_apart(k) for k in range(len(listed)) if k != index), default=0.0)
     return (own > other) - (own < other)
+
+
+def _char_pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)} or ({text} if text else set())
 
 
 def _stated_figures(

@@ -1908,3 +1908,11 @@ def test_a_name_is_two_or_three_characters_whatever_jieba_tags(lexicon: Lexicon)
     people = QuestionKinds(lexicon, AnswerWeights()).people
     assert "市场秩序" not in people.names("加强对市场主体、市场活动监督管理，切实维护市场秩序。")
     assert people.names("会议听取了国务委员兼国务院秘书长马凯关于方案的说明") == ["马凯"]
+
+
+def test_a_listed_thing_is_told_apart_by_the_words_only_it_has(lexicon: Lexicon) -> None:
+    # "第一、第二和第三产业…分别为…": 第三 tells the third apart, though the question names little of the rest
+    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
+    text = "第一、第二和第三产业增加值占地区生产总值的比重分别为5.1%、40.2%和54.7%。"
+    third = quantities.direct(analyse("第三产业占GDP的比重是多少？"), text, False, {"第三产业": 4.0, "比重": 1.0})
+    assert third is not None and third.text == "54.7%"
