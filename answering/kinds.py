@@ -86,14 +86,16 @@ _ENGLISH_UNIT = (
     (re.compile(r"projects|items", re.I), "项"),
 )
 # parts of a year a figure may be said of ("一季度", "上半年", "前三季度", "全年")
-# Words that make a figure an increase over a period rather than a level ("新增", "增长", "提高").
+# Words that make a figure an increase over a period rather than a level ("新增", "增长", "提高"; not 增加值).
 # a count asked of what was added ("新增了多少家"), and a figure stated as all there is ("总数超过3.2万家")
 _ASKS_ADDED = re.compile(r"新增|净增|新认定|新建|新引进")
 _STATES_ALL = re.compile(r"总数|总量|保有量|共有|累计(?:达|建成|建有|拥有)")
 # "比预期目标多", "较上年少": how much more or less than something the figure after it is
 _MORE_THAN = re.compile(r"[比较][^，。；]{1,15}?[多少]了?$")
 _MORE_THAN_ASKED = re.compile(r"[比较][^，。；？?]{1,15}?[多少]了?(?:多少|几)")
-_FLOW_CUE = re.compile(rf"新增|净增|新认定|新建|增加|增长|提高|提升|上涨|上升|下降|减少|降低|新引进|{_GROWTH_EN}", re.I)
+_FLOW_CUE = re.compile(
+    rf"新增|净增|新认定|新建|增加(?!值)|增长|提高|提升|上涨|上升|下降|减少|降低|新引进|{_GROWTH_EN}", re.I
+)
 # A question that asks for a rate or share; any other "多少" asks for a level, which a percentage is not
 # ("地区生产总值是多少" is not answered by "增长6%" or "占GDP比重3.48%").
 _ASKS_RATE = re.compile(
@@ -801,7 +803,9 @@ def _term_position(text: str, terms: Mapping[str, float]) -> int | None:
 def _asks_flow(query: Query, terms: Mapping[str, float]) -> bool:
     """The question asks what was added or grown: it says so ("新增了多少"), or the thing it asks is a
     flow by name (城镇新增就业, which "How many new urban jobs…" asks)."""
-    return bool(_FLOW_CUE.search(query.text)) or any(_FLOW_CUE.search(term) for term in terms if not term.isascii())
+    if _FLOW_CUE.search(query.text) or _GROWTH_RATE.search(query.text):  # "增速是多少" asks a growth by its name
+        return True
+    return any(_FLOW_CUE.search(term) for term in terms if not term.isascii())
 
 
 def _states_a_change(text: str, figure: Figure) -> bool:

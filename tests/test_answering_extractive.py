@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 
 from reportqa.answering.extractive import ExtractiveAnswerer, _coverage, _term_weight
-from reportqa.answering.figures import states_previous_year
+from reportqa.answering.figures import find_figures, states_previous_year
 from reportqa.answering.kinds import (
     Dates,
     QuestionKinds,
     Reasons,
     _derived_level,
     _stated_figures,
+    _states_a_change,
     asked_unit_words,
     counted_thing,
     counts_other,
@@ -1916,3 +1917,11 @@ def test_a_listed_thing_is_told_apart_by_the_words_only_it_has(lexicon: Lexicon)
     text = "第一、第二和第三产业增加值占地区生产总值的比重分别为5.1%、40.2%和54.7%。"
     third = quantities.direct(analyse("第三产业占GDP的比重是多少？"), text, False, {"第三产业": 4.0, "比重": 1.0})
     assert third is not None and third.text == "54.7%"
+
+
+def test_value_added_is_a_level_not_an_increase() -> None:
+    # "增加值" says 增加 but is no change; "增加值增长8.1%" is one
+    level = "数字经济核心产业增加值比重为12.4%"
+    grown = "数字经济核心产业增加值增长8.1%"
+    assert not _states_a_change(level, find_figures(level)[0])
+    assert _states_a_change(grown, find_figures(grown)[0])
