@@ -46,7 +46,7 @@ from reportqa.ingest.loaders import as_read
 from reportqa.language.lexicon import TWO_IN_ONE, Qualifiers, abbreviation, joint_forms
 from reportqa.language.normalise import join_cjk_gaps, without_note_marks
 from reportqa.language.numbering import POINT_OPENING
-from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases
+from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases, province_of
 from reportqa.language.quantities import arabic_numerals
 from reportqa.language.sentences import split_sentences
 from reportqa.question.analysis import MEASURE_NOUNS, STANCE_WORDS, Query, find_plan_period
@@ -391,6 +391,8 @@ class ExtractiveAnswerer:
 
         A question over several years ("从2015年到2019年") is met by a sentence that names one of them.
         """
+        if (elsewhere := self._place_not_spoken_of(query, candidate)) is not None:
+            return f"{elsewhere}的相关情况"
         if query.years:
             missing = [y for y in query.years if not _speaks_of(query, y, candidate.years | candidate.implied_years)]
             if len(missing) == len(query.years) or (len(query.years) == 1 and missing):
@@ -405,6 +407,22 @@ class ExtractiveAnswerer:
             first, last = query.plan_period
             return f"{first}—{last}年的相关情况"
         return None
+
+    def _place_not_spoken_of(self, query: Query, candidate: Candidate) -> str | None:
+        """The places asked, when the candidate's document is of a wider place (a province's report, asked
+        of one of its cities) and the passage does not name them: "全省减少贫困人口93.5万人" is no
+        answer for 天水."""
+        meta = self.documents.get(candidate.hit.chunk.doc_id)
+        asked = [place for place in query.places if place != NATIONAL]
+        if not asked or meta is None or not meta.place:
+            return None
+        own = place_aliases(meta.place)
+        if any(place_aliases(place) & own or province_of(meta.place) == place for place in asked):
+            return None  # its own place's document, or a city's asked of its province
+        said = f"{candidate.text} {candidate.hit.chunk.section}"
+        if any(alias in said for place in asked for alias in place_aliases(place)):
+            return None
+        return "、".join(asked)
 
     def _speaks_of_period(self, candidate: Candidate, period: tuple[int, int]) -> bool:
         """The sentence names or implies a year of the plan period (a 2026 report's review speaks of

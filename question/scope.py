@@ -61,15 +61,17 @@ def scope_documents(
         named_places = ()  # "全国…" over one city's reports: the nation is what they compare with
     if named_places:
         exact = {d for d in allowed if any(_same_place(p, metas[d].place) for p in named_places)}
-        # a city's document may still answer about its province ("山东省…评价报告中我市排第几")
+        # a city's document may still answer about its province ("山东省…评价报告中我市排第几"), and a
+        # province's about its cities ("庆阳发现了多大的油田" of 甘肃's report)
         within = {d for d in allowed if province_of(metas[d].place) in named_places}
-        if not exact and not within:
+        around = {d for d in allowed if metas[d].place and metas[d].place in {province_of(p) for p in named_places}}
+        if not exact and not within and not around:
             covered = sorted({m.place for m in metas.values() if m.place})
             return DocumentScope(
                 unavailable=f"{NOT_FOUND}{'、'.join(named_places)}的相关内容。"
                 f"当前文档涉及：{'、'.join(covered) or '（无地点信息）'}。"
             )
-        allowed = exact or within
+        allowed = exact or within or around
         if exact:
             settled = {alias for place in named_places for alias in place_aliases(place)}
 

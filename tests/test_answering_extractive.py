@@ -1925,3 +1925,17 @@ def test_value_added_is_a_level_not_an_increase() -> None:
     grown = "数字经济核心产业增加值增长8.1%"
     assert not _states_a_change(level, find_figures(level)[0])
     assert _states_a_change(grown, find_figures(grown)[0])
+
+
+def test_a_city_asked_of_its_provinces_report_is_answered_only_where_the_report_names_it(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    path = tmp_path / "report.md"
+    lines = ["全省减少贫困人口52.6万人，贫困发生率下降到1.2%。", "陇南新建果蔬保鲜库120座。"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    meta = DocumentMeta("政府工作报告", "甘肃省", 2021, "政府工作报告")
+    answerer, texts = _answerer(lexicon, {"report.md": (path, meta)})
+    hits = [_doc_hit("report.md", texts["report.md"], line, "") for line in lines]
+    assert not answerer.answer(analyse("天水减少贫困人口多少？"), hits).found
+    stores = answerer.answer(analyse("陇南新建果蔬保鲜库多少座？"), hits[::-1])
+    assert stores.direct is not None and stores.direct.text == "120座", stores.answer

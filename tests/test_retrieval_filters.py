@@ -37,6 +37,12 @@ def test_a_place_no_document_covers_is_not_answered_and_the_covered_places_are_l
     assert "深圳市" in scope.unavailable and "广东省" in scope.unavailable
 
 
+def test_a_city_without_documents_of_its_own_is_read_in_its_provinces() -> None:
+    scope = _scope("广州市2021年新增了多少座公共充电站？")
+    assert not scope.unavailable and scope.allowed == {"gd/2021.md"}
+    assert scope.settled_words == frozenset()  # the city must still be named in the passage
+
+
 def test_a_year_boosts_that_years_documents_and_the_next_years_which_review_it() -> None:
     scope = _scope("深圳市2020年进出口总额是多少？")
     assert scope.allowed == {"sz/2020.md", "sz/2021.md"}
