@@ -391,6 +391,7 @@ class Quantities:
                 if not counts_other(text, f, terms, self.tag, asked)
                 and part_of_year(text, f.start) in parts
                 and not _all_asked_added(query.text, text, f)
+                and not _added_asked_all(query.text, text, f)
                 and not _yearly_average_asked_a_year(query, text, f)
             ]
             if _asks_growth_in_no_unit(query, wanted):
@@ -425,6 +426,7 @@ class Quantities:
             and f.family not in bands
             and part_of_year(text, f.start) in parts
             and not _all_asked_added(query.text, text, f)
+            and not _added_asked_all(query.text, text, f)
             and not _yearly_average_asked_a_year(query, text, f)
         ]
         if not figures:
@@ -831,10 +833,27 @@ def _yearly_average_asked_a_year(query: Query, text: str, figure: Figure) -> boo
 def _all_asked_added(question: str, text: str, figure: Figure) -> bool:
     """The figure counts all there is ("高新技术企业总数超过3.2万家"), and the question how many were
     added ("新增了多少家"): it answers another question."""
-    if not _ASKS_ADDED.search(question):
+    if _count_asked(question) != "added":
         return False
     clause = _clause_before(text, figure)
     return bool(_STATES_ALL.search(clause)) and not _FLOW_CUE.search(clause)
+
+
+def _added_asked_all(question: str, text: str, figure: Figure) -> bool:
+    """The question asks all there is ("…累计达到多少"), and the figure counts what was added
+    ("新建戈壁生态农业6.2万亩，累计达到20万亩": 6.2万亩)."""
+    if _count_asked(question) != "all":
+        return False
+    clause = _clause_before(text, figure)
+    return bool(_ASKS_ADDED.search(clause)) and not _STATES_ALL.search(clause)
+
+
+def _count_asked(question: str) -> str:
+    """ "added" or "all", whichever the question says last (a part asks "…新建戈壁生态农业累计达到多少":
+    all there is), or "" when it says neither."""
+    added = max((m.end() for m in _ASKS_ADDED.finditer(question)), default=-1)
+    every = max((m.end() for m in _STATES_ALL.finditer(question)), default=-1)
+    return "" if added == every else "added" if added > every else "all"
 
 
 def _starts_change(text: str, figure: Figure) -> bool:

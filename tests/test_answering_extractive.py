@@ -1939,3 +1939,14 @@ def test_a_city_asked_of_its_provinces_report_is_answered_only_where_the_report_
     assert not answerer.answer(analyse("天水减少贫困人口多少？"), hits).found
     stores = answerer.answer(analyse("陇南新建果蔬保鲜库多少座？"), hits[::-1])
     assert stores.direct is not None and stores.direct.text == "120座", stores.answer
+
+
+def test_all_there_is_asked_last_is_not_answered_by_what_was_added(lexicon: Lexicon) -> None:
+    # a second part asks "…新建温室累计达到多少": it names the first part's 新建, then asks all there is
+    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
+    text = "新建日光温室1.5万亩，累计达到12万亩。"
+    terms = {"日光温室": 4.0, "新建": 2.0}
+    total = quantities.direct(analyse("新建日光温室累计达到多少？"), text, False, terms)
+    assert total is not None and total.text == "12万亩"
+    added = quantities.direct(analyse("累计建成的日光温室中今年新建了多少？"), text, False, terms)
+    assert added is not None and added.text == "1.5万亩"
