@@ -22,7 +22,7 @@ from reportqa.language.quantities import amount, unit_family, unit_scale
 
 # a yearly average asked ("年均增长多少"): a rate over years, which no two levels' difference is
 AVERAGE = re.compile(r"年均|平均每年|average", re.I)
-_AGAINST = re.compile(r"比|较|相比|对比|以来|from|since|compared", re.I)  # what a change is set against
+AGAINST = re.compile(r"比|较|相比|对比|以来|from|since|compared", re.I)  # what a change is set against
 ASKS_CHANGE = re.compile(
     r"(?:增加|增长|提高|提升|上升|上涨|涨|扩大|减少|下降|降低|降|多|少|差)(?:出来|出)?了?(?:多少|几)|还差|相差|差距(?:是|有)?多"
 )
@@ -121,7 +121,7 @@ def figure_pair(
     if years:
         # the first figure of that year that has another figure of its kind, of another year, to go with:
         # of the year before when the question sets it against no other ("2020年收入涨了多少")
-        against = _AGAINST.search(question)
+        against = AGAINST.search(question)
         for first in (p for p in pool if p.year == years[0]):
             other = next(
                 (

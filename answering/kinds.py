@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from reportqa.answering.change import ASKS_CHANGE, AVERAGE
+from reportqa.answering.change import AGAINST, ASKS_CHANGE, AVERAGE
 from reportqa.answering.figures import (
     CHANGE_SINCE,
     FROM_LEVEL,
@@ -485,7 +485,8 @@ class Quantities:
         told_apart = {term for term, is_qualified in qualified if is_qualified and (term, False) in qualified}
         growth_asked = not wanted and bool(_ASKS_GROWTH.search(query.text))
         flow_asked = _asks_flow(query, terms)
-        change_asked = bool(ASKS_CHANGE.search(query.text))
+        # a change asked against something ("比上年增加多少"), which a sentence may state
+        change_asked = bool(ASKS_CHANGE.search(query.text) and AGAINST.search(query.text))
         difference_asked = bool(_MORE_THAN_ASKED.search(query.text))
         rate_asked_is = _one_rate(query.text, _ASKS_GROWTH, _ASKS_SHARE)
         respective = respective_subjects(text, figures)

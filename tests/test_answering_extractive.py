@@ -1950,3 +1950,11 @@ def test_all_there_is_asked_last_is_not_answered_by_what_was_added(lexicon: Lexi
     assert total is not None and total.text == "12万亩"
     added = quantities.direct(analyse("累计建成的日光温室中今年新建了多少？"), text, False, terms)
     assert added is not None and added.text == "1.5万亩"
+
+
+def test_a_growth_asked_against_nothing_is_not_drawn_to_another_things_growth(lexicon: Lexicon) -> None:
+    # "增长多少" sets the growth against nothing: the figure of 生产总值, stated as the target met, answers
+    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
+    text = "预计全市生产总值能够实现6.5%左右的预期目标，一般公共预算收入同口径增长4.1%。"
+    grown = quantities.direct(analyse("2019年生产总值增长多少？"), text, False, {"生产总值": 3.6, "增长": 0.4})
+    assert grown is not None and grown.text == "6.5%左右"
