@@ -91,6 +91,7 @@ _ENGLISH_UNIT = (
 _ASKS_ADDED = re.compile(r"新增|净增|新认定|新建|新引进")
 _STATES_ALL = re.compile(r"总数|总量|保有量|共有|累计(?:达|建成|建有|拥有)")
 # "比预期目标多", "较上年少": how much more or less than something the figure after it is
+_CLAUSE_REACH = 40  # characters a clause is read back for the rate it states
 _MORE_THAN = re.compile(r"[比较][^，。；]{1,15}?[多少]了?$")
 _MORE_THAN_ASKED = re.compile(r"[比较][^，。；？?]{1,15}?[多少]了?(?:多少|几)")
 _FLOW_CUE = re.compile(
@@ -529,7 +530,9 @@ class Quantities:
                 # "从2.2万家增加到4.9万家": where it started, not where it is, unless that is asked
                 score += -w.figure_range_start if query.wants_start else w.figure_range_start
             stated = f.unit == "%" and rate_asked_is
-            stated_rate = _one_rate(_clause_before(text, f), _STATES_GROWTH, _STATES_SHARE) if stated else ""
+            # the whole clause: "占中央和省级财政专项扶贫资金总额的75.7%" says its 占 far before the figure
+            clause = _clause_before(text, f, reach=_CLAUSE_REACH)
+            stated_rate = _one_rate(clause, _STATES_GROWTH, _STATES_SHARE) if stated else ""
             if rate_asked_is and stated_rate not in ("", rate_asked_is):
                 score += w.figure_other_rate  # "占全省39.5%" of "增长多少", "增长11.2%" of "占全省多少"
             if counts_other(text, f, terms, self.tag, asked):
@@ -863,13 +866,13 @@ def _starts_change(text: str, figure: Figure) -> bool:
     return bool(FROM_LEVEL.search(clause) or (_FROM_OPENING.search(clause) and _TO_AFTER.match(text, figure.end)))
 
 
-def _clause_before(text: str, figure: Figure) -> str:
-    """The words before the figure in its clause; for a later figure of a list ("增长36.6%、50.9%"),
-    those before the list's first."""
+def _clause_before(text: str, figure: Figure, reach: int = 12) -> str:
+    """The words before the figure in its clause, at most `reach` of them; for a later figure of a list
+    ("增长36.6%、50.9%"), those before the list's first."""
     start = figure.start
     while (listed := _LISTED_BEFORE.search(text, 0, start)) is not None:
         start = listed.start()
-    return _CLAUSE_END.split(text[max(0, start - 12) : start])[-1]
+    return _CLAUSE_END.split(text[max(0, start - reach) : start])[-1]
 
 
 def term_matches(text: str, terms: Mapping[str, float]) -> Iterator[re.Match[str]]:

@@ -1958,3 +1958,13 @@ def test_a_growth_asked_against_nothing_is_not_drawn_to_another_things_growth(le
     text = "预计全市生产总值能够实现6.5%左右的预期目标，一般公共预算收入同口径增长4.1%。"
     grown = quantities.direct(analyse("2019年生产总值增长多少？"), text, False, {"生产总值": 3.6, "增长": 0.4})
     assert grown is not None and grown.text == "6.5%左右"
+
+
+@needs_shared
+def test_a_share_said_at_the_start_of_its_clause_is_no_growth(lexicon: Lexicon) -> None:
+    # "占中央和省级财政专项扶贫资金总额的75.7%": its 占 lies far before the figure, still in its clause (甘肃 2020)
+    answerer, text = _shared_report(lexicon, "cn_provincial_work_reports", "甘肃省/2020.md")
+    sentence = text[text.index("全年投入财政专项扶贫资金") : text.index("资金总额的75.7%。") + 10]
+    hit = _doc_hit("甘肃省/2020.md", text, sentence, "一、2019年工作回顾")
+    answer = answerer.answer(analyse("甘肃2019年投入财政专项扶贫资金增长多少？"), [hit])
+    assert answer.direct is not None and answer.direct.text == "19.8%", answer.answer
