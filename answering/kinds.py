@@ -90,8 +90,8 @@ _ENGLISH_UNIT = (
 # a count asked of what was added ("新增了多少家"), and a figure stated as all there is ("总数超过3.2万家")
 _ASKS_ADDED = re.compile(r"新增|净增|新认定|新建|新引进")
 _STATES_ALL = re.compile(r"总数|总量|保有量|共有|累计(?:达|建成|建有|拥有)")
-# "比预期目标多", "较上年少": how much more or less than something the figure after it is
 _CLAUSE_REACH = 40  # characters a clause is read back for the rate it states
+# "比预期目标多", "较上年少": how much more or less than something the figure after it is
 _MORE_THAN = re.compile(r"[比较][^，。；]{1,15}?[多少]了?$")
 _MORE_THAN_ASKED = re.compile(r"[比较][^，。；？?]{1,15}?[多少]了?(?:多少|几)")
 _FLOW_CUE = re.compile(

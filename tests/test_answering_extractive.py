@@ -84,6 +84,20 @@ def _doc_hit(doc_id: str, text: str, passage: str, section: str, statement: str 
     return Hit(chunk=chunk, score=1.0)
 
 
+def _own_report(lexicon: Lexicon, folder: Path, text: str, meta: DocumentMeta) -> tuple[ExtractiveAnswerer, str]:
+    """An answerer over one report of my own words, saved as report.md in `folder`, and its text as read."""
+    path = folder / "report.md"
+    path.write_text(text, encoding="utf-8")
+    answerer, texts = _answerer(lexicon, {"report.md": (path, meta)})
+    return answerer, texts["report.md"]
+
+
+@pytest.fixture(scope="module")
+def quantities(lexicon: Lexicon):
+    """The handler of quantity questions, to ask of one statement."""
+    return QuestionKinds(lexicon, AnswerWeights()).quantities
+
+
 # the national work report and the NBS communiqué of 2013, which no eval set uses
 REPORT_2013, COMMUNIQUE_2013 = "全国/2013.md", "全国/2013公报.md"
 
@@ -1806,9 +1820,8 @@ def test_a_part_that_narrows_with_qizhong_is_answered_by_the_figure_of_the_part(
     assert cars.direct is not None and cars.direct.text in ("387万辆", "386.9万辆"), cars.answer
 
 
-def test_a_share_of_a_total_is_no_growth_of_it(lexicon: Lexicon) -> None:
+def test_a_share_of_a_total_is_no_growth_of_it(quantities) -> None:
     # "增长多少" of a sentence that names the total only as what a share is of ("占GDP比重达2.4%")
-    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
     query = analyse("2021年全市GDP增长多少？")
     terms = {"gdp": 3.0, "增长": 0.3}
     assert quantities.direct(query, "全社会研发投入占GDP比重达2.4%。", False, terms) is None
@@ -1824,18 +1837,16 @@ def test_a_measure_named_with_nothing_more_asked_asks_its_amount(communique_2006
     assert crude.direct is not None and crude.direct.text.startswith("1.84亿吨"), crude.answer
 
 
-def test_a_thing_that_is_a_flow_by_name_is_asked_as_one_in_english(lexicon: Lexicon) -> None:
+def test_a_thing_that_is_a_flow_by_name_is_asked_as_one_in_english(quantities) -> None:
     # "new urban jobs" glosses as 城镇新增就业: its 新增 is the thing asked, not a change the question
     # would have to ask for
-    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
     query = analyse("How many new urban jobs were created in 2024?")
     terms = {"城镇新增就业": 4.7, "new urban jobs": 4.7}
     jobs = quantities.direct(query, "城镇新增就业60.2万人，农村劳动力转移就业900万人。", False, terms)
     assert jobs is not None and jobs.text == "60.2万人"
 
 
-def test_a_listed_figure_answers_only_a_question_about_one_of_the_listed(lexicon: Lexicon) -> None:
-    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
+def test_a_listed_figure_answers_only_a_question_about_one_of_the_listed(quantities) -> None:
     text = "预期目标是：地区生产总值增长6%，一般公共预算收入增长3%，城镇、农村居民人均可支配收入分别增长6%、7%。"
     revenue = quantities.direct(analyse("一般公共预算收入预期增长多少？"), text, False, {"一般公共预算收入": 4.0})
     assert revenue is not None and revenue.text == "3%"
@@ -1843,16 +1854,14 @@ def test_a_listed_figure_answers_only_a_question_about_one_of_the_listed(lexicon
     assert rural is not None and rural.text == "7%"
 
 
-def test_a_change_asked_is_answered_by_the_change_a_sentence_states(lexicon: Lexicon) -> None:
-    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
+def test_a_change_asked_is_answered_by_the_change_a_sentence_states(quantities) -> None:
     text = "全年粮食产量6.9亿吨，比上年增加1200万吨，增产1.8%。"
     grain = quantities.direct(analyse("粮食产量比上年增加多少？"), text, False, {"粮食产量": 5.0, "增加": 1.6})
     assert grain is not None and grain.text == "1200万吨"
 
 
-def test_the_growth_of_the_thing_asked_where_each_figure_of_a_list_grew(lexicon: Lexicon) -> None:
+def test_the_growth_of_the_thing_asked_where_each_figure_of_a_list_grew(quantities) -> None:
     # every figure is near "增长"; the growth asked is the one after the thing asked
-    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
     text = "新开工项目120个、增长8%，完成投资300亿元、增长12%。"
     grown = quantities.direct(analyse("完成投资增长了多少？"), text, False, {"完成投资": 4.0, "增长": 0.5})
     assert grown is not None and grown.text == "12%"
@@ -1860,18 +1869,17 @@ def test_the_growth_of_the_thing_asked_where_each_figure_of_a_list_grew(lexicon:
 
 def test_an_area_asked_is_answered_in_any_unit_of_area_without_the_word(lexicon: Lexicon, tmp_path: Path) -> None:
     # "造林绿化3.06万亩" says no 面积: its unit does; the sentence that says 面积 is of another thing
-    path = tmp_path / "report.md"
-    path.write_text("严格落实5万亩常年蔬菜基地保有面积。\n全年造林绿化3.06万亩。\n", encoding="utf-8")
     meta = DocumentMeta("政府工作报告", "海口市", 2020, "政府工作报告")
-    answerer, texts = _answerer(lexicon, {"report.md": (path, meta)})
-    hits = [_doc_hit("report.md", texts["report.md"], line, "") for line in texts["report.md"].splitlines()]
+    answerer, text = _own_report(
+        lexicon, tmp_path, "严格落实5万亩常年蔬菜基地保有面积。\n全年造林绿化3.06万亩。\n", meta
+    )
+    hits = [_doc_hit("report.md", text, line, "") for line in text.splitlines()]
     answer = answerer.answer(analyse("造林绿化面积是多少？"), hits)
     assert answer.direct is not None and answer.direct.text == "3.06万亩", answer.answer
 
 
-def test_how_much_more_than_something_is_answered_by_the_difference_stated(lexicon: Lexicon) -> None:
+def test_how_much_more_than_something_is_answered_by_the_difference_stated(quantities) -> None:
     # both figures state a change (新增 is a flow); the one asked is said against the target
-    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
     text = "全年城镇新增就业1100万人，比预期目标多200万人。"
     terms = {"城镇新增就业": 4.7, "预期": 4.3, "目标": 2.1}
     more = quantities.direct(analyse("城镇新增就业比预期目标多多少？"), text, False, terms)
@@ -1879,12 +1887,10 @@ def test_how_much_more_than_something_is_answered_by_the_difference_stated(lexic
 
 
 def test_a_list_asked_of_a_lead_sentence_is_read_on_in_its_paragraph(lexicon: Lexicon, tmp_path: Path) -> None:
-    path = tmp_path / "report.md"
     paragraph = "这五年，创新能力显著增强。一批重大平台加快建设。科学城纳入国家科学中心先行启动区。新区获批省级高新区。"
-    path.write_text(f"{paragraph}\n\n下一段讲别的事。\n", encoding="utf-8")
     meta = DocumentMeta("政府工作报告", "东莞市", 2021, "政府工作报告")
-    answerer, texts = _answerer(lexicon, {"report.md": (path, meta)})
-    hit = _doc_hit("report.md", texts["report.md"], paragraph, "")
+    answerer, text = _own_report(lexicon, tmp_path, f"{paragraph}\n\n下一段讲别的事。\n", meta)
+    hit = _doc_hit("report.md", text, paragraph, "")
     answer = answerer.answer(analyse("有哪些重大平台加快建设？"), [hit])
     assert "科学城" in answer.answer and "新区获批" in answer.answer and "别的事" not in answer.answer, answer.answer
 
@@ -1892,15 +1898,13 @@ def test_a_list_asked_of_a_lead_sentence_is_read_on_in_its_paragraph(lexicon: Le
 def test_a_statement_holding_the_figure_the_question_quotes_is_not_set_back_by_its_qualifier(
     lexicon: Lexicon, tmp_path: Path
 ) -> None:
-    path = tmp_path / "report.md"
     narrowed = "2021年上半年，全市规模以上数字经济核心产业营收占比为38.6%，比2018年提高9个百分点。"
     row = "数字经济核心产业营收占比（%）：2021年目标数 35；目前完成数 38.6；备注 2021年上半年"
     lines = ["全市数字经济核心产业营收占比由2018年的29.6%提高到2021年上半年的38.6%。", narrowed, row]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     meta = DocumentMeta("评估报告", "淄博市", 2021, "评估报告")
-    answerer, texts = _answerer(lexicon, {"report.md": (path, meta)})
-    hits = [_doc_hit("report.md", texts["report.md"], line, "") for line in lines[:2]]
-    hits.append(_doc_hit("report.md", texts["report.md"], row, "1、主要指标完成情况", statement=row))
+    answerer, text = _own_report(lexicon, tmp_path, "\n".join(lines) + "\n", meta)
+    hits = [_doc_hit("report.md", text, line, "") for line in lines[:2]]
+    hits.append(_doc_hit("report.md", text, row, "1、主要指标完成情况", statement=row))
     answer = answerer.answer(analyse("数字经济核心产业营收占比38.6%是什么时候的数据？"), hits)
     assert any(statement.text == narrowed for statement in answer.statements), answer.answer
 
@@ -1911,9 +1915,8 @@ def test_a_name_is_two_or_three_characters_whatever_jieba_tags(lexicon: Lexicon)
     assert people.names("会议听取了国务委员兼国务院秘书长马凯关于方案的说明") == ["马凯"]
 
 
-def test_a_listed_thing_is_told_apart_by_the_words_only_it_has(lexicon: Lexicon) -> None:
+def test_a_listed_thing_is_told_apart_by_the_words_only_it_has(quantities) -> None:
     # "第一、第二和第三产业…分别为…": 第三 tells the third apart, though the question names little of the rest
-    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
     text = "第一、第二和第三产业增加值占地区生产总值的比重分别为5.1%、40.2%和54.7%。"
     third = quantities.direct(analyse("第三产业占GDP的比重是多少？"), text, False, {"第三产业": 4.0, "比重": 1.0})
     assert third is not None and third.text == "54.7%"
@@ -1930,20 +1933,17 @@ def test_value_added_is_a_level_not_an_increase() -> None:
 def test_a_city_asked_of_its_provinces_report_is_answered_only_where_the_report_names_it(
     lexicon: Lexicon, tmp_path: Path
 ) -> None:
-    path = tmp_path / "report.md"
     lines = ["全省减少贫困人口52.6万人，贫困发生率下降到1.2%。", "陇南新建果蔬保鲜库120座。"]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     meta = DocumentMeta("政府工作报告", "甘肃省", 2021, "政府工作报告")
-    answerer, texts = _answerer(lexicon, {"report.md": (path, meta)})
-    hits = [_doc_hit("report.md", texts["report.md"], line, "") for line in lines]
+    answerer, text = _own_report(lexicon, tmp_path, "\n".join(lines) + "\n", meta)
+    hits = [_doc_hit("report.md", text, line, "") for line in lines]
     assert not answerer.answer(analyse("天水减少贫困人口多少？"), hits).found
     stores = answerer.answer(analyse("陇南新建果蔬保鲜库多少座？"), hits[::-1])
     assert stores.direct is not None and stores.direct.text == "120座", stores.answer
 
 
-def test_all_there_is_asked_last_is_not_answered_by_what_was_added(lexicon: Lexicon) -> None:
+def test_all_there_is_asked_last_is_not_answered_by_what_was_added(quantities) -> None:
     # a second part asks "…新建温室累计达到多少": it names the first part's 新建, then asks all there is
-    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
     text = "新建日光温室1.5万亩，累计达到12万亩。"
     terms = {"日光温室": 4.0, "新建": 2.0}
     total = quantities.direct(analyse("新建日光温室累计达到多少？"), text, False, terms)
@@ -1952,9 +1952,8 @@ def test_all_there_is_asked_last_is_not_answered_by_what_was_added(lexicon: Lexi
     assert added is not None and added.text == "1.5万亩"
 
 
-def test_a_growth_asked_against_nothing_is_not_drawn_to_another_things_growth(lexicon: Lexicon) -> None:
+def test_a_growth_asked_against_nothing_is_not_drawn_to_another_things_growth(quantities) -> None:
     # "增长多少" sets the growth against nothing: the figure of 生产总值, stated as the target met, answers
-    quantities = QuestionKinds(lexicon, AnswerWeights()).quantities
     text = "预计全市生产总值能够实现6.5%左右的预期目标，一般公共预算收入同口径增长4.1%。"
     grown = quantities.direct(analyse("2019年生产总值增长多少？"), text, False, {"生产总值": 3.6, "增长": 0.4})
     assert grown is not None and grown.text == "6.5%左右"
