@@ -719,6 +719,7 @@ class ExtractiveAnswerer:
                 context_tokens=context_tokens | previous_tokens,
                 context_text=f"{context_text} {previous_text}",
                 pieces=self._pieces,
+                forms=self.tokenizer.surface_forms,
                 context_weight=w.context_term,
                 partial_weight=w.partial_term,
                 shortened=self._shortened(query),
@@ -1053,6 +1054,7 @@ def _coverage(
     shortened: Sequence[tuple[str, tuple[str, ...]]] = (),
     unused: frozenset[str] = frozenset(),
     unused_weight: float = 1.0,
+    forms: Callable[[str], Sequence[str]] = lambda term: (term,),
 ) -> float:
     """Share of the question's term weight found in the sentence (`context_weight` of it for its title,
     section or the sentence before: `context_tokens`, `context_text`).
@@ -1062,6 +1064,9 @@ def _coverage(
     ("汽车产量" in "汽车：单位 万辆；产量 2552.8"), or abbreviated (`shortened`: "棚改" for
     "棚户区改造", one term or two). A term of which the text holds half or more in runs of
     two characters or more counts `partial_weight` of that share ("平均寿命" by "人均预期寿命").
+
+    A term is one of two things a joint word names where the text gives each its figure (`forms`: the
+    ways it is written, "城镇低保" of 城市居民最低生活保障, in "城乡低保标准分别提高到…").
 
     A term no passage uses (`unused`) that the text does not hold either counts `unused_weight` of
     its weight against it: the asker may word in their own way what the text says otherwise.
@@ -1083,7 +1088,7 @@ def _coverage(
     }
     weights = (context_weight, partial_weight)
     for term, weight in terms.items():
-        share = _held_share(term, text, tokens, (context_tokens, context_text), pieces, held_short, weights)
+        share = _held_share(term, text, tokens, (context_tokens, context_text), pieces, held_short, weights, forms)
         if share < 1 and term in unused:
             # "园子" of a question, "园区" of the text; "总人口" of a question, "全国人口" of the text
             total -= (1 - unused_weight) * weight
@@ -1100,6 +1105,7 @@ def _held_share(
     pieces: Callable[[str], tuple[str, ...]],
     held_short: set[str],
     weights: tuple[float, float],
+    forms: Callable[[str], Sequence[str]],
 ) -> float:
     """How much of `term` the text holds (see `_coverage`): 1 when whole, less in its context
     (`context`: tokens and text) or in part (`weights`: those of the context and of a part)."""
@@ -1114,7 +1120,7 @@ def _held_share(
         return 1.0  # "棚户区改造" as "棚改", "社会保障" as "社保"
     if _NUMBER.fullmatch(term) and re.search(rf"(?<![\d.]){re.escape(term)}(?!\.?\d)", text):
         return 1.0  # the "2" of a question's "2%左右" is the number of the text's "2%", not of "2025"
-    if "分别" in text and any(form in text for form in joint_forms(term)):
+    if "分别" in text and any(joint in text for form in {term, *forms(term)} for joint in joint_forms(form)):
         return 1.0  # "农村居民人均可支配收入" in "城乡居民人均可支配收入分别达X、Y"
     if not has_digit(term) and (share := _shared_share(term, text)) >= 0.5:
         return partial_weight * share  # "人均预期寿命" for "平均寿命", in part; "15-59岁" is not "16-59岁"

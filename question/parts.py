@@ -3,7 +3,8 @@
 Each part is answered alone and the answers are set out part by part, like a comparison's sides
 (`reportqa.question.comparison.Comparison`, with no "which is more"). Two shapes:
 
-- two things named, then "分别" or "各": "国家级和省级研发机构分别有多少家？";
+- two things named, then "分别" or "各": "国家级和省级研发机构分别有多少家？"; also two named
+  by one word for both ("城乡低保标准分别提高到多少": 城镇 and 农村);
 - clauses that each ask: "立项多少个、投入资金多少？", "总额是多少？比上年增长多少？", "…是多少？…呢？";
   a clause of the first shape gives a part per thing it names.
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.places import place_words
 from reportqa.language.quantities import MEASURE_WORDS
 from reportqa.question.analysis import CONTENT, HOW_MUCH_EN, MEASURE_NOUNS, STANCE_WORDS
@@ -32,6 +34,10 @@ _ASKS = re.compile(
 _ASKED_PHRASE = re.compile(rf"(?:是|有|为|达到|达|一共|总共|共有|共|占)?(?:多少|几)[{_MEASURES}人亩吨年元亿万钱]*")
 # "A和B分别是多少", "A与B各有多少": the two things, then what is asked of each
 _BOTH = re.compile(r"(?:和|与|及|以及)(?P<second>[^，,。？?；;]+?)(?:分别|各自|各)(?P<asked>[^，,。？?；;]*)$")
+# "城乡低保标准分别提高到多少": one word for two things, then what is asked of each
+_JOINT_EACH = re.compile(
+    rf"(?P<joint>{'|'.join(TWO_IN_ONE)})(?P<rest>[^，,。？?；;]*?)(?:分别|各自|各)(?P<asked>[^，,。？?；;]*)$"
+)
 # "…多少A和B": one asking word before two things
 _ASKED_OF_BOTH = re.compile(
     rf"[^，,；;？?]*?(?:多少|几)[{_MEASURES}]*"
@@ -94,7 +100,20 @@ def split_english_parts(question: str) -> Comparison | None:
 def split_parts(question: str, tag: Tagger) -> Comparison | None:
     """One question per thing asked, or None when the question asks one thing."""
     text = question.strip().rstrip("？?。 ")
-    return _both(text, tag) or _asked_of_both(text) or _clauses(text, tag)
+    return _both(text, tag) or _joint_each(text) or _asked_of_both(text) or _clauses(text, tag)
+
+
+def _joint_each(text: str) -> Comparison | None:
+    """ "城乡居民人均可支配收入分别增长多少": a part for each of the two things the joint word names."""
+    match = _JOINT_EACH.search(text)
+    if match is None or not _ASKS.search(match.group("asked")):
+        return None
+    opening, rest, asked = text[: match.start()], match.group("rest"), match.group("asked")
+    return Comparison(
+        tuple((f"{part}{rest}", f"{opening}{part}{rest}{asked}？") for part in TWO_IN_ONE[match.group("joint")]),
+        "",
+        all_parts=False,
+    )
 
 
 def _asked_of_both(text: str) -> Comparison | None:

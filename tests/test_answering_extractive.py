@@ -1812,6 +1812,18 @@ def test_one_of_two_things_named_together_is_not_held_by_the_word_for_both(
     assert (coverage == 1.0) is held
 
 
+def test_one_of_two_things_is_held_by_the_word_for_both_in_any_of_its_forms(lexicon: Lexicon) -> None:
+    # "城镇低保" is written 城市居民最低生活保障 in the thesaurus; "城乡低保标准分别…" gives each its figure
+    sentence = "城乡低保标准分别提高到610元/人/月和540元/人/月。"
+    tokens = set(lexicon.keyword_tokens(sentence))
+    term = lexicon.canonical("城镇低保")
+    pieces = lambda w: tuple(lexicon.subwords(w))  # noqa: E731
+    held = _coverage({term: 1.0}, sentence, tokens, set(), "", pieces, 0.0, 0.0, forms=lexicon.surface_forms)
+    assert held == 1.0
+    unpaired = sentence.replace("分别", "")
+    assert _coverage({term: 1.0}, unpaired, tokens, set(), "", pieces, 0.0, 0.0, forms=lexicon.surface_forms) == 0.0
+
+
 def test_a_part_that_narrows_with_qizhong_is_answered_by_the_figure_of_the_part(communique_2006) -> None:
     # "汽车产量多少万辆？其中轿车多少？" asks its second part as "汽车产量其中轿车多少？": what 其中
     # narrows from is the group, not the thing asked ("汽车产量728万辆，…，其中轿车387万辆")

@@ -121,6 +121,15 @@ def test_two_things_a_word_names_together_share_what_follows_them(tag) -> None:
     ]
 
 
+def test_one_word_for_two_things_then_each_asked_is_one_part_per_thing(tag) -> None:
+    assert _questions("西宁城乡低保标准分别提高到多少？", tag) == [
+        "西宁城镇低保标准提高到多少？",
+        "西宁农村低保标准提高到多少？",
+    ]
+    assert _questions("2020年全县进出口各增长多少？", tag) == ["2020年全县进口增长多少？", "2020年全县出口增长多少？"]
+    assert _questions("全县城乡居民人均可支配收入是多少？", tag) is None  # the joint thing, asked as one
+
+
 def test_a_clause_ending_in_ne_asks_what_the_first_asks(tag) -> None:
     assert _questions("2020年城镇居民人均可支配收入是多少？那农村居民呢？", tag) == [
         "2020年城镇居民人均可支配收入是多少？",
