@@ -100,7 +100,7 @@ _FLOW_CUE = re.compile(
 # A question that asks for a rate or share; any other "多少" asks for a level, which a percentage is not
 # ("地区生产总值是多少" is not answered by "增长6%" or "占GDP比重3.48%").
 _ASKS_RATE = re.compile(
-    rf"增长|增速|增幅|涨(?![到至])|比重|占比|比例|之比|百分|率|强度|下降|下跌|回落|提高|上升|{_GROWTH_EN}|rate|share|percent",
+    rf"增长|增速|增幅|涨(?![到至])|比重|占比|比例|之比|百分|(?<!汇)率|强度|下降|下跌|回落|提高|上升|{_GROWTH_EN}|rate|share|percent",
     re.I,
 )
 # "增长多少" in no unit asks for a growth rate ("比上年增长2.3%"), not the level that grew ("涨到多少" does)
@@ -111,8 +111,8 @@ _ASKS_GROWTH = re.compile(rf"增长|增速|增幅|涨(?![到至])|下降(?![到�
 _ASKS_SHARE = re.compile(r"比重|占比|比例|之比|占|share|proportion", re.I)
 _STATES_SHARE = re.compile(r"占|比重|比例|之比")
 _STATES_GROWTH = re.compile(r"增长|增速|增幅|下降|提高|上升|回落|减少|增加")
-# a share or an intensity: asked in %
-_SHARE = re.compile(r"比重|占比|比例|之比|百分之|率|强度")
+# a share or an intensity: asked in %; an exchange rate is a price ("8.2765元人民币兑1美元")
+_SHARE = re.compile(r"比重|占比|比例|之比|百分之|(?<!汇)率|强度")
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 # a post, then (after a colon or the spaces of a roster's layout) a name that ends the line or field
 # "深圳市代市长 覃伟中"; a two-character name is often spaced out on a title page: "代市长 侯 红"
@@ -708,10 +708,16 @@ def _char_pairs(text: str) -> set[str]:
 def _stated_figures(
     text: str, base_year: int | None = None, change_years: tuple[int, int] | None = None
 ) -> list[Figure]:
-    """The figures a text states, not those inside a quoted name ("创新发展30条", 《…2019》)."""
+    """The figures a text states, not those inside a quoted name ("创新发展30条", 《…2019》), nor the one
+    unit an exchange rate is of ("1美元兑7.8087元人民币")."""
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     figures = find_figures(text, base_year, change_years=change_years)
-    return [f for f in figures if not any(start < f.start < end for start, end in quoted)]
+    return [
+        f
+        for f in figures
+        if not any(start < f.start < end for start, end in quoted)
+        and not (f.amount == 1 and (text.startswith("兑", f.end) or text[: f.start].endswith("兑")))
+    ]
 
 
 # Words of a question that name the kind of figure asked, as its unit does: "花了多少钱" asks a sum

@@ -1979,3 +1979,15 @@ def test_a_share_said_at_the_start_of_its_clause_is_no_growth(lexicon: Lexicon) 
     hit = _doc_hit("甘肃省/2020.md", text, sentence, "一、2019年工作回顾")
     answer = answerer.answer(analyse("甘肃2019年投入财政专项扶贫资金增长多少？"), [hit])
     assert answer.direct is not None and answer.direct.text == "19.8%", answer.answer
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "年末人民币汇率为1美元兑7.8087元人民币，比上年末升值3.35%。",
+        "年末汇率8.2765元人民币兑1美元，比上年末上升2个基本点。",
+    ],
+)
+def test_an_exchange_rate_is_a_price_not_a_share_nor_its_one_unit(quantities, sentence: str) -> None:
+    rate = quantities.direct(analyse("年末人民币汇率是多少？"), sentence, False, {"人民币": 2.0, "汇率": 3.0})
+    assert rate is not None and rate.text in ("7.8087元", "8.2765元")
