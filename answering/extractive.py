@@ -39,6 +39,7 @@ from reportqa.answering.kinds import (
     wanted_units,
 )
 from reportqa.answering.outline import SEPARATOR, Heading, Outline
+from reportqa.answering.tables import row_years
 from reportqa.core.models import NOT_FOUND, Answer, Chunk, Claim, DirectAnswer, DocumentMeta, Hit, Statement
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
@@ -699,6 +700,7 @@ class ExtractiveAnswerer:
         topic = self._topic_terms(query)
         sums_years = not _SUMS.search(query.text)
         one_year_asked = len(query.years) == 1 and not _SUMMED.search(query.text)
+        span_summed_asked = len(query.years) > 1 and bool(_SUMMED.search(query.text)) and names_year_range(query.text)
         written = self._written(query)
         unsaid = self.tokenizer.qualifiers.unsaid(query.text)
         alternatives = {q: a for q, a in self.tokenizer.qualifier_alternatives.items() if q in query.text}
@@ -709,7 +711,8 @@ class ExtractiveAnswerer:
         previous_years: set[int] = set()
         for text, start, end in pieces:
             tokens = self._tokens(text)
-            own_years = years_covered(text) | relative_years(text, dated)
+            # a table row's years are its columns' ("2001 38.2；2002 37.7"), each cell of its own
+            own_years = (row_years(text) if chunk.is_table_row else years_covered(text)) | relative_years(text, dated)
             # a sentence continues the one before it ("2019年，举办了…科技活动周。共有…3000余人参会")
             plain = join_cjk_gaps(text.lower())
             covered = functools.partial(
@@ -770,10 +773,16 @@ class ExtractiveAnswerer:
             term_spans = [match.span() for match in term_matches(text, written)]
             if sums and period is not None and period[0] < period[1] and _sums_term(text, term_spans):
                 years = frozenset(own_years)
-            if one_year_asked and names_year_range(text) and _SUMMED.search(text):
+            if one_year_asked and not chunk.is_table_row and names_year_range(text) and _SUMMED.search(text):
                 # "2016-2020年，全县共投入科技资金3.2亿元": a sum over the years it names, of none alone
                 years = frozenset()
-            implied = frozenset() if years - comparison_years(text) or sums else implied_years
+            # and the other way: "2001-2005年累计毕业生多少" is not answered by one year's "毕业生307万人"
+            one_year_of_sum = span_summed_asked and not (
+                chunk.is_table_row or names_year_range(text) or _SUMMED.search(text)
+            )
+            if one_year_of_sum:
+                years = frozenset()
+            implied = frozenset() if years - comparison_years(text) or sums or one_year_of_sum else implied_years
             base_year = next(iter(years or implied)) if len(years or implied) == 1 else None
             implied |= present_year(text, dated)  # "目前，我市建有…" in a report of 2020: 2020, as it stood
             implied |= section_since | years_since(text, dated)  # "2019年以来…" may speak of 2020 too

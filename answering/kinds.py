@@ -129,6 +129,9 @@ _CLAUSE_END = re.compile(r"[，。；、,;]")
 _LISTED_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[%‰]|[万亿]?[\u4e00-\u9fff]{0,3})(?:、|和)$")
 _GOAL_CUE = re.compile(r"力争|争取|确保")  # goals said as such; "好于预期", "完成目标" report outcomes
 _LABEL_BREAK = re.compile(r"[，。；、,;：:（(]")
+# "农村居民家庭恩格尔系数（即…的比重）为47.2%": an aside in brackets between a thing and its figure
+_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
+_ASIDE_BEFORE = re.compile(rf"{_ASIDE.pattern}[为是达到]{{0,2}}$")
 # "由每人每年420元提高到…": a change's start a few words after 由 or 从, its end after 到 or 至
 _FROM_OPENING = re.compile(r"[从由][^，。；、从由]{1,6}$")
 _TO_AFTER = re.compile(r"[^，。；、\d]{0,4}?(?:到|至)")
@@ -447,7 +450,7 @@ class Quantities:
             return None
         # the level a change started from is not the asked year's ("调整前…由50%提高到75%")
         started = query.wants_start and _starts_change(text, figure)
-        year = figure.year or (query.years[0] if query.years and not started else None)
+        year = figure.year or (query.years[0] if len(query.years) == 1 and not started else None)
         # "6%—6.5%", "900万人以上": a range or bound is part of the figure, which then has no one amount
         bound = _RANGE_OR_BOUND.match(text, figure.end).group(0)
         return DirectAnswer(
@@ -676,8 +679,10 @@ def _label_span(text: str, figure: Figure, figures: Sequence[Figure]) -> tuple[i
             later = (f.start for f in figures if f.start > figure.end and has_digit(f.value))
             return following.start(), min(following.end(), min(later, default=len(text)))
     start = max((f.end for f in figures if f.end <= figure.start), default=0)
-    breaks = [m.end() for m in _LABEL_BREAK.finditer(text, start, figure.start)]
-    return (breaks[-1] if breaks else start), figure.start
+    aside = _ASIDE_BEFORE.search(text, start, figure.start)
+    end = aside.start() if aside else figure.start
+    breaks = [m.end() for m in _LABEL_BREAK.finditer(text, start, end)]
+    return (breaks[-1] if breaks else start), end
 
 
 def _respective_fit(question: str, thing: str, listed: Sequence[str]) -> int:
@@ -913,13 +918,15 @@ def _nearest_term(text: str, terms: Mapping[str, float], position: int) -> tuple
 
     A term before the figure counts its gap; one after it 20 characters more ("总量超过1.7万家": 总量
     states the figure that follows it); one across a clause break 30 more ("10人入选“万人计划”，
-    34人入选泰山产业领军人才": 34人 is the one of 泰山…).
+    34人入选泰山产业领军人才": 34人 is the one of 泰山…). An aside in brackets between them does not
+    count ("农村居民家庭恩格尔系数（即…的比重）为47.2%").
     """
     nearest = None
     for match in term_matches(text, terms):
         end = match.end()
-        gap = position - end if end <= position else match.start() - position + 20
         between = text[min(end, position) : max(match.start(), position)]
+        asides = sum(len(aside) for aside in _ASIDE.findall(between)) if end <= position else 0
+        gap = position - end - asides if end <= position else match.start() - position + 20
         distance = gap + (30 if _CLAUSE_END.search(between) else 0)
         if nearest is None or distance < nearest[0]:
             nearest = (distance, match.start(), end)
@@ -958,7 +965,12 @@ def _figure_score(
 def _cell_score(
     query: Query, cell: TableCell, terms: Mapping[str, float], wanted: set[str], weights: AnswerWeights
 ) -> float:
-    score = _year_fit(query, cell.year, weights)
+    # "2001-2005年累计毕业生" of "2001-2005年…累计毕业生多少": the column of the very years asked
+    spans_asked = len(query.years) > 1 < len(cell.years) and (min(cell.years), max(cell.years)) == (
+        min(query.years),
+        max(query.years),
+    )
+    score = weights.figure_year if spans_asked else _year_fit(query, cell.year, weights)
     header = cell.header
     if any(term in header for term in terms if len(term) > 1) or (len(header) > 1 and header in query.text):
         # "利润总额" asked: that column, not the growth beside it; "农村" of "农村居民"

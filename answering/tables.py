@@ -15,6 +15,7 @@ _TARGET = re.compile(r"目标|计划|预期|规划")
 _ACTUAL = re.compile(r"完成|实际|目前|现状|实现|达到")
 _MINUS = "-−－"
 _YEAR_HEADER = re.compile(r"年份|年度|时间|日期|^年$")
+_BARE_YEAR = re.compile(r"(?:19[5-9]\d|20\d\d)年?")  # a column headed "2001" (表14 “十五”时期…)
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class TableCell:
     figures: tuple[Figure, ...]
     unit: str  # from the label's parentheses when the value has none, e.g. "家"
     year: int | None
+    years: frozenset[int]  # all its header names: "2001-2005年累计" sums five
     is_target: bool
     is_actual: bool
 
@@ -43,7 +45,7 @@ class TableCell:
         """ "目前完成数，2019年度" / "2020年目标数"."""
         if self.year is not None and str(self.year) not in self.header:
             return f"{self.header}，{self.year}年度"
-        return self.header
+        return f"{self.header}年" if _BARE_YEAR.fullmatch(self.header) and "年" not in self.header else self.header
 
 
 def parse_statement(statement: str) -> list[TableCell]:
@@ -68,11 +70,15 @@ def parse_statement(statement: str) -> list[TableCell]:
     for header, value in raw_cells:
         if not _numeric(value):
             continue
-        header_years = sorted(years_covered(header))
+        # a header of one year dates its column; "2001-2005年累计" sums years and is of none alone
+        header_years = sorted(years_covered(header)) or ([int(header[:4])] if _BARE_YEAR.fullmatch(header) else [])
         # a bare "1965" (亿元) is an amount in a column of quantities, a year only under a header of years
         figures = tuple(find_figures(value, counts_only=not _YEAR_HEADER.search(header)))
         is_target = bool(_TARGET.search(header))
-        year = header_years[0] if header_years else (None if is_target else row_year)
+        if header_years:
+            year = header_years[0] if len(header_years) == 1 else None
+        else:
+            year = None if is_target else row_year
         header_unit = _LABEL_UNIT.search(header)  # "金额（亿元）", "年末数（万人）", "比上年增长（%）"
         if figures and figures[0].unit:
             unit = ""
@@ -80,8 +86,28 @@ def parse_statement(statement: str) -> list[TableCell]:
             unit = header_unit.group(1) if header_unit else "%"
         else:
             unit = row_unit
-        cells.append(TableCell(label, header, value, figures, unit, year, is_target, bool(_ACTUAL.search(header))))
+        cells.append(
+            TableCell(
+                label,
+                header,
+                value,
+                figures,
+                unit,
+                year,
+                frozenset(header_years),
+                is_target,
+                bool(_ACTUAL.search(header)),
+            )
+        )
     return cells
+
+
+def row_years(statement: str) -> set[int]:
+    """The years a row statement speaks of: its cells' and its label's ("其中：2005年 6457" of a row
+    whose "2001-2005年累计" cell sums the five years and speaks of no one of them)."""
+    cells = parse_statement(statement)
+    label = statement.partition("：")[0]
+    return {c.year for c in cells if c.year is not None} | years_covered(label) if cells else years_covered(statement)
 
 
 def _numeric(value: str) -> bool:

@@ -1177,6 +1177,44 @@ def communique_2006(lexicon: Lexicon):
     return _communique_asker(lexicon, 2006)
 
 
+@pytest.fixture(scope="module")
+def communique_2005(lexicon: Lexicon):
+    """The communiqué for 2005, which no eval set uses: its tables of the “十五” period have a column
+    per year ("| 指 标 | 单 位 | 2001 | 2002 |…") or one that sums the five ("2001-2005年累计")."""
+    return _communique_asker(lexicon, 2005)
+
+
+def test_a_column_headed_by_a_year_answers_for_that_year(communique_2005) -> None:
+    income = communique_2005("2003年城镇居民人均可支配收入是多少？")
+    assert income.direct is not None and income.direct.text == "8472元", income.answer
+    engel = communique_2005("2001年城镇居民家庭恩格尔系数是多少？")
+    assert engel.direct is not None and engel.direct.text == "38.2%", engel.answer
+    # "2001-2005年累计 23964；其中：2005年 6457": the one year's column, not refused for the five summed
+    motorways = communique_2005("2005年新建高速公路多少公里？")
+    assert motorways.direct is not None and motorways.direct.text == "6457公里", motorways.answer
+
+
+def test_a_sum_over_the_years_asked_is_the_column_that_sums_them(lexicon: Lexicon, tmp_path: Path) -> None:
+    # not one year's "毕业生307万人", ranked first, nor the 2005 column beside the sum
+    sentence = "全年普通高等教育招生505万人，在校生1562万人，毕业生307万人。"
+    row = "普通高等教育 505 1562 971 307"
+    statement = "普通高等教育（万人）：2005年招生 505；2005年在校生 1562；2001-2005年累计毕业生 971；其中：2005年 307"
+    meta = DocumentMeta("中华人民共和国2005年国民经济和社会发展统计公报", "全国", 2005, "统计公报")
+    answerer, text = _own_report(lexicon, tmp_path, f"{sentence}\n\n{row}\n", meta)
+    hits = [_doc_hit("report.md", text, sentence, ""), _doc_hit("report.md", text, row, "", statement)]
+    graduates = answerer.answer(analyse("2001-2005年普通高等教育累计毕业生多少万人？"), hits)
+    assert graduates.direct is not None and graduates.direct.text == "971万人", graduates.answer
+
+
+def test_an_aside_in_brackets_does_not_part_a_thing_from_its_figure(quantities) -> None:
+    text = (
+        "农村居民家庭恩格尔系数（即居民家庭食品消费支出占家庭消费总支出的比重）为45.5%，城镇居民家庭恩格尔系数为36.7%。"
+    )
+    terms = {"农村居民": 3.0, "家庭": 1.0, "恩格尔系数": 4.0}
+    engel = quantities.direct(analyse("农村居民家庭恩格尔系数是多少？"), text, False, terms)
+    assert engel is not None and engel.text == "45.5%"
+
+
 def test_rows_of_a_list_table_answer_with_their_unit(communique_2006) -> None:
     fibre = communique_2006("2006年化学纤维产量是多少万吨？")
     assert fibre.direct is not None and fibre.direct.text == "2025.5万吨"
