@@ -40,6 +40,10 @@ STANCE_WORDS = frozenset({"实际", "计划", "力争", "预计", "预期"})
 _CN_PLAN = re.compile(
     r"(?<![一二三四五六七八九十])(十[一二三四五六七八九]?|[一二三四五六七八九])五(?=规划|计划|时期|期间|以来|末|”|\")"
 )
+# the plan's full name: "第十二个五年规划纲要", "第十四个五年（2021－2025年）规划"
+_CN_PLAN_FULL = re.compile(
+    r"第(十[一二三四五六七八九]?|[一二三四五六七八九])个五年(?:[（(][^）)]{0,12}[）)])?(?=规划|计划)"
+)
 _EN_PLAN = re.compile(r"(\d{1,2})(?:st|nd|rd|th)\s+five[- ]year", re.I)
 _ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 # A year that names a document ("2020年政府工作报告", "2019年和2021年政府工作报告", "its 2020 government
@@ -218,7 +222,7 @@ def find_plan_period(text: str) -> tuple[int, int] | None:
     match = _EN_PLAN.search(text)
     number = int(match.group(1)) if match else None
     if number is None:
-        match = _CN_PLAN.search(text)
+        match = _CN_PLAN.search(text) or _CN_PLAN_FULL.search(text)
         number = int(cn2an.cn2an(match.group(1), "strict")) if match else None
     if number is None or number < 3:
         return None

@@ -104,6 +104,11 @@ def test_overlong_question_is_refused_with_its_length() -> None:
         ("十四五规划的目标", (2021, 2025)),
         ("“十二五”以来", (2011, 2015)),
         ("targets of the 14th Five-Year Plan", (2021, 2025)),
+        # a plan's own title names it in full: its every passage speaks of its years
+        ("中华人民共和国国民经济和社会发展第十二个五年规划纲要", (2011, 2015)),
+        ("第十四个五年（2021－2025年）规划和2035年远景目标纲要", (2021, 2025)),
+        ("第六个五年计划摘要", (1981, 1985)),
+        ("第二个五年", None),
         ("三五成群", None),
         ("五五分成", None),
         ("2015年老旧小区改造", None),
