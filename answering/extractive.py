@@ -91,7 +91,8 @@ _ENGLISH_ASKS = re.compile(
 )
 # Headings of a work report's plans for the year ahead (not "工作回顾", "主要任务完成情况").
 _PLAN_SECTION = re.compile(
-    r"^(?!.*(?:完成|进展|成效|回顾)).*(?:工作任务|主要任务|重点任务|重点工作|工作安排|工作部署|开局|目标任务|预期目标)"
+    r"^(?!.*(?:完成|进展|成效|回顾))"
+    r".*(?:工作任务|主要任务|重点任务|重点工作|工作安排|工作部署|开局|开好局|起好步|目标任务|预期目标)"
 )
 # an outcome asked, not a target: "实际…", or a change that has happened ("比上年增长了多少")
 _ASKS_ACTUAL = re.compile(r"实际|(?:增长|提高|下降|增加|减少|上涨|下跌)了")
@@ -102,7 +103,8 @@ _POINT_IN_TIME = re.compile(r"(?:截至|截止|到|至|从|自)\s*(?:19|20)\d{2}
 _SUMMED = re.compile(r"累计|一共|总共|合计|共计|总计|共(?:投入|完成|实现|建成|新增|接待|引进|发放|安排|支持|培育|争取)")
 _SUMS = re.compile(r"(?<!全年)(?<!当年)(?<!年内)(?:累计|一共|总共|合计|共计|总计)")
 # a work report's section that looks back ("一、2020年和“十三五”时期工作回顾", "一、“十三五”规划圆满收官")
-_REVIEW = re.compile(r"回顾|收官|成就|工作总结|过去一年|过去五年")
+# ("一、一年接着一年干，新福建建设持续取得新进展新成效")
+_REVIEW = re.compile(r"回顾|收官|成就|工作总结|过去一年|过去五年|进展|成效")
 # A statement that sets targets ("主要预期目标是：地区生产总值增长6%左右"), wherever it stands; not one
 # that measures an outcome against them ("均好于年度预期目标")
 _STATES_TARGET = re.compile(r"目标(?:是|为|：|:)|力争")
@@ -655,7 +657,9 @@ class ExtractiveAnswerer:
             parent, _, title = path.rpartition(SEPARATOR)
             siblings = [heading.title for heading in self.outline.children(doc_id, parent)]
             earlier = siblings[: siblings.index(title)] if title in siblings else []
-            if not _REVIEW.search(title) and any(_REVIEW.search(section) for section in earlier):
+            if _REVIEW.search(title):
+                return False  # a part of the review itself, whatever its siblings say
+            if any(_REVIEW.search(section) for section in earlier):
                 return True
         return False
 

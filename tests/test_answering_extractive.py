@@ -1146,14 +1146,19 @@ def test_a_plan_period_asked_is_not_answered_by_the_level_before_it(lexicon: Lex
 
 
 def _communique_asker(lexicon: Lexicon, year: int):
-    """The NBS communiqué for `year`, chunked as the index keeps it, and a keyword search over its chunks
-    that gives the top hits for a question."""
+    """The NBS communiqué for `year` (see `_document_asker`)."""
     path = SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / f"{year}.md"
+    meta = DocumentMeta(f"中华人民共和国{year}年国民经济和社会发展统计公报", "全国", year, "统计公报")
+    return _document_asker(lexicon, path, meta)
+
+
+def _document_asker(lexicon: Lexicon, path: Path, meta: DocumentMeta):
+    """A document of the shared corpora, chunked as the index keeps it, and a keyword search over its
+    chunks that gives the top hits for a question."""
     if not path.is_file():
         pytest.skip("shared corpora not mounted")
     document, chunks = parse_document(path, SHARED, Chunker(tokenizer=lexicon))
     keyword = KeywordIndex.build([lexicon.keyword_tokens(chunk.body) for chunk in chunks])
-    meta = DocumentMeta(f"中华人民共和国{year}年国民经济和社会发展统计公报", "全国", year, "统计公报")
     answerer = ExtractiveAnswerer(
         lexicon, term_stats=keyword, documents={document.doc_id: meta}, outline=Outline(chunks)
     )
@@ -1163,6 +1168,17 @@ def _communique_asker(lexicon: Lexicon, year: int):
         return answerer.answer(analyse(question), [Hit(chunks[i], float(s)) for i, s in zip(ids, scores, strict=True)])
 
     return ask
+
+
+def test_a_report_plans_after_a_review_titled_by_its_progress(lexicon: Lexicon) -> None:
+    # 福建's 2026 report: "一、…持续取得新进展新成效" reviews 2025, its subsections too, and
+    # "三、…全力推动“十五五”开好局、起好步" sets 2026's targets ("粮食产量513万吨以上；")
+    path = SHARED / "cn_provincial_work_reports" / "福建省" / "2026.md"
+    ask = _document_asker(lexicon, path, DocumentMeta("2026年福建省人民政府工作报告", "福建省", 2026, "政府工作报告"))
+    grain = ask("2026年福建粮食产量的目标是多少？")
+    assert grain.direct is not None and grain.direct.text == "513万吨以上", grain.answer
+    output = ask("福建2025年地区生产总值是多少？")
+    assert output.direct is not None and output.direct.text == "60199.45亿元", output.answer
 
 
 @pytest.fixture(scope="module")
