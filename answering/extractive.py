@@ -18,8 +18,10 @@ from reportqa.answering.change import ASKS_CHANGE, Passage, describe_change, fig
 from reportqa.answering.citations import CitationList
 from reportqa.answering.figures import (
     change_years,
+    changes_over_year,
     comparison_years,
     figures_given,
+    find_figures,
     names_year_range,
     part_of_year,
     parts_of_year_asked,
@@ -794,7 +796,11 @@ class ExtractiveAnswerer:
             change = change_years(text, period)
             if change is not None:
                 implied |= set(change)
-            if base_year is not None and states_previous_year(text, base_year):
+            if base_year is not None and (
+                states_previous_year(text, base_year)
+                or (query.reckons and base_year - 1 in query.years and changes_over_year(text, find_figures(text)))
+            ):
+                # ("电力装机达9789万千瓦、增长9.1%" of "推算2024年大约多少")
                 implied |= {base_year - 1}  # "由上年的19.5%提高到21%" also answers for the year before
             # a statement that holds the figure the question quotes is the one it asks about, whatever
             # qualifier it says ("占比42.41%是什么时候的" of "规模以上高新技术产业产值…比重为42.41%")

@@ -324,6 +324,58 @@ def states_previous_year(text: str, base_year: int) -> bool:
     )
 
 
+# A level's change over the year before, said right after it: "电力装机达9789万千瓦、增长9.1%",
+# "…达到172.3万人，较上年净增6.3万人", "城镇化率达到53.2%左右，提高1.5个百分点"; not one since a
+# named year ("比2015年增长") nor a yearly average ("年均增长")
+_CHANGE_OVER_YEAR = re.compile(
+    r"(?<!年均)(?<!平均)(?:(?:比|较)(?:上年|去年)(?:同期|末|底)?|同比)?"
+    r"(?P<way>净增|增长|增加|提高|上升|下降|减少|降低)了?"
+    rf"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|个百分点|{_LEVEL_UNIT})(?![\d%])"
+)
+_SINCE_NAMED_YEAR = re.compile(r"(?:比|较)(?:19|20)\d{2}年(?:末|底)?$")
+# what may stand between a level and its change: "左右", "以上", a comma, "，较上年"
+_LEVEL_TO_CHANGE = re.compile(r"[左右以上余多]*[，、,]?\s*$")
+_CHANGE_RUN = re.compile(r"\s*[、和及]\s*")
+
+
+def changes_over_year(text: str, figures: Sequence[Figure]) -> dict[Figure, tuple[float, str, str]]:
+    """Each level a text states with its change over the year before, as (amount, unit, the word for
+    it): the
+    n levels of "分别达到172.3万人、244.8万人，较上年净增6.3万人、5.2万人" take the n changes in turn."""
+    out: dict[Figure, tuple[float, str, str]] = {}
+    for change in _CHANGE_OVER_YEAR.finditer(text):
+        if _SINCE_NAMED_YEAR.search(text, 0, change.start()):
+            continue
+        sentence = sentence_start(text, change.start())
+        before = [f for f in figures if sentence <= f.start and f.end <= change.start()]
+        if not before or not _LEVEL_TO_CHANGE.match(text[before[-1].end : change.start()].replace("较上年", "")):
+            continue
+        # the changes listed after the first: "净增6.3万人、5.2万人、8.6万人"
+        values, at = [change.group("value")], change.end()
+        for f in figures:
+            if f.start >= at and _CHANGE_RUN.fullmatch(text[at : f.start]) and f.unit == change.group("unit"):
+                values.append(f.value)
+                at = f.end
+        levels = before[-len(values) :] if len(before) >= len(values) else before[-1:]
+        values = values if len(levels) == len(values) else values[:1]
+        unit, way = change.group("unit"), change.group("way")
+        for level, value in zip(levels, values, strict=True):
+            # a rate of any level but a share, points of a share, an amount in the level's own unit
+            fits = {"个百分点": level.unit == "%", "%": level.unit != "%"}.get(unit, unit == level.unit)
+            if fits:
+                out[level] = (float(value), unit, way)
+    return out
+
+
+def level_before_change(level: Figure, change: tuple[float, str, str]) -> float:
+    """The level of the year before, from a level and its change over it (`changes_over_year`)."""
+    value, unit, way = change
+    fall = way in ("下降", "减少", "降低")
+    if unit == "%":
+        return float(level.value) / (1 - value / 100 if fall else 1 + value / 100)
+    return float(level.value) + (value if fall else -value)
+
+
 def level_changed(text: str, change: re.Match[str], figures: Sequence[Figure]) -> Figure | None:
     """The level a change since a year (`CHANGE_SINCE`) is from: the last figure before it in its
     unit, not a rank ("第12位，比上年上升3位")."""

@@ -28,10 +28,12 @@ from reportqa.answering.figures import (
     FROM_LEVEL,
     PART_OF_YEAR,
     Figure,
+    changes_over_year,
     comparison_years,
     figures_given,
     find_dates,
     find_figures,
+    level_before_change,
     level_changed,
     part_of_year,
     parts_of_year_asked,
@@ -435,11 +437,14 @@ class Quantities:
         ]
         if not figures:
             return None
+        fitness = self._fitness(query, text, terms, wanted, figures)
         if query.years and not any(f.year in query.years for f in figures if not _states_a_change(text, f)):
-            derived = _derived_level(text, query.years, figures, base_year)
+            derived = _derived_level(text, query.years, figures, base_year) or (
+                _reckoned_level(text, query.years, figures, fitness, base_year) if query.reckons else None
+            )
             if derived:
                 return derived
-        figure = max(figures, key=self._fitness(query, text, terms, wanted, figures))
+        figure = max(figures, key=fitness)
         if (required := _required_units(query)) and not _unit_matches(figure.unit, required):
             return None  # "投资了多少钱" is not answered by "500亩"
         if counts_other(text, figure, terms, self.tag, counted_thing(query)):
@@ -639,6 +644,34 @@ def _derived_level(
             unit_family(level_unit),
         )
     return None
+
+
+def _reckoned_level(
+    text: str,
+    years: Sequence[int],
+    figures: Sequence[Figure],
+    fitness: Callable[[Figure], float],
+    base_year: int | None = None,
+) -> DirectAnswer | None:
+    """The year before's level, reckoned from the best-fitting level and its change over that year
+    ("电力装机达9789万千瓦、增长9.1%" -> 约8973万千瓦（2024年）), when the question asks to reckon."""
+    changes = changes_over_year(text, figures)
+    if not changes:
+        return None
+    level = max(changes, key=fitness)
+    level_year = level.year or base_year
+    if level_year is None or level_year - 1 not in years:
+        return None
+    value = level_before_change(level, changes[level])
+    change, unit, way = changes[level]
+    decimals = max(1, len(level.value.partition(".")[2]))
+    said = f"{way}{change:g}{unit}"
+    return DirectAnswer(
+        f"约{value:.{decimals}f}{level.unit}",
+        f"{level_year - 1}年，由{level_year}年的{level.text}与其{said}推算",
+        value * unit_scale(level.unit),
+        unit_family(level.unit),
+    )
 
 
 def _named_share(question: str, thing: str) -> float:

@@ -99,6 +99,8 @@ _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
 _TARGET_CUE = re.compile(r"目标|预期|计划|力争|规划值|target|goal|planned", re.I)
 # a question after where a change started: "“十三五”初期…", "调整前的比例"
 _START_CUE = re.compile(r"初期|期初|之初|开始时|起步时|调整前|提高前|改革前|原来|原先|此前")
+# a figure to be worked out, not read ("据此推算上年大约多少", "roughly how many")
+_RECKON_CUE = re.compile(r"大约|大概|推算|估算|倒推|粗略|approximately|roughly|estimate", re.I)
 # SQL, shell or script: a question written as code asks nothing of the documents, whatever words it holds
 _CODE = re.compile(
     r"\bselect\s.+\sfrom\s|\binsert\s+into\s|\bdrop\s+table\b|\bdelete\s+from\s|\bunion\s+select\b"
@@ -139,6 +141,7 @@ class Query:
     wants_target: bool = False
     wants_actual: bool = False
     wants_start: bool = False  # the level a change started from is asked, not where it ended
+    reckons: bool = False  # a figure may be worked out ("推算2019年大约多少"), not only read
     is_english: bool = False
     is_code: bool = False  # written as SQL, a shell command or a script, not as a question
     places: tuple[str, ...] = field(default=())  # full names; "全国" for the nation
@@ -302,6 +305,7 @@ def analyse(
         wants_target=bool(_TARGET_CUE.search(text)),
         wants_actual=bool(_ACTUAL_CUE.search(text)),
         wants_start=bool(_START_CUE.search(text)),
+        reckons=bool(_RECKON_CUE.search(text)),
         is_english=english,
         is_code=bool(_CODE.search(original)),
         places=question_places(text),

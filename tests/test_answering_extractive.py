@@ -2045,3 +2045,16 @@ def test_a_share_said_at_the_start_of_its_clause_is_no_growth(lexicon: Lexicon) 
 def test_an_exchange_rate_is_a_price_not_a_share_nor_its_one_unit(quantities, sentence: str) -> None:
     rate = quantities.direct(analyse("年末人民币汇率是多少？"), sentence, False, {"人民币": 2.0, "汇率": 3.0})
     assert rate is not None and rate.text in ("7.8087元", "8.2765元")
+
+
+def test_the_year_befores_level_is_reckoned_only_when_asked_to(lexicon: Lexicon, tmp_path: Path) -> None:
+    # a 2021 report reviews 2020; the level of 2019 follows from 2020's and its rise, roughly
+    sentence = "全县电力装机达980万千瓦、增长9.1%，供应平稳有序。"
+    meta = DocumentMeta("2021年某县政府工作报告", "某县", 2021, "政府工作报告")
+    answerer, text = _own_report(lexicon, tmp_path, f"{sentence}\n", meta)
+    hits = [_doc_hit("report.md", text, sentence, "一、2020年工作回顾")]
+    reckoned = answerer.answer(analyse("按报告推算，2019年全县电力装机大约是多少？"), hits)
+    assert reckoned.direct is not None and reckoned.direct.text == "约898.3万千瓦", reckoned.answer
+    assert "980万千瓦" in reckoned.direct.note and "增长9.1%" in reckoned.direct.note
+    read = answerer.answer(analyse("2019年全县电力装机是多少？"), hits)
+    assert not read.found and read.refusal == "文中未提及2019年的相关情况"

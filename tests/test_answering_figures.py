@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from reportqa.answering.figures import (
+    changes_over_year,
     comparison_years,
     find_dates,
     find_figures,
+    level_before_change,
     part_of_year,
     present_year,
     respective_subjects,
@@ -237,3 +239,35 @@ def test_the_months_of_a_part_of_a_year_are_no_figures() -> None:
 )
 def test_the_part_of_a_year_a_figure_is_said_of(text: str, figure: str, part: str) -> None:
     assert part_of_year(text, text.index(figure)) == part
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "before"),
+    [
+        ("全县电力装机达980万千瓦、增长9.1%，供应平稳。", "980万千瓦", 898.3),
+        ("城镇化率达到61.2%左右，提高1.5个百分点。", "61.2%", 59.7),
+        ("新增专项债券额度46.3亿元，同比增长71%。", "46.3亿元", 27.1),
+        ("粮食产量下降到120万吨，比上年减少8万吨。", "120万吨", 128.0),
+        # the n levels listed take the n changes listed in turn
+        ("养老、医疗保险参保人数分别达到17.3万人、24.8万人，较上年净增6.3万人、5.2万人。", "24.8万人", 19.6),
+    ],
+)
+def test_a_level_and_its_change_over_the_year_before_give_that_years_level(
+    text: str, level: str, before: float
+) -> None:
+    changes = changes_over_year(text, find_figures(text))
+    figure = next(f for f in changes if f.text == level)
+    assert round(level_before_change(figure, changes[figure]), 1) == before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "地区生产总值达到880亿元，比2015年增长36.6%。",  # since a year named, not the year before
+        "地区生产总值达到880亿元，年均增长6.5%。",  # a yearly average
+        "城镇化率达到61.2%，增长1.5%。",  # a rate of a share: points or per cent of it?
+        "地区生产总值880亿元。全年增长6.5%。",  # another sentence
+    ],
+)
+def test_no_change_over_the_year_before_where_none_is_said_of_the_level(text: str) -> None:
+    assert changes_over_year(text, find_figures(text)) == {}
