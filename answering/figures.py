@@ -58,6 +58,8 @@ DATE = re.compile(
     # when in the year: "2020年一季度", "上半年", "年底前", "从今年秋季起", "6月底前"
     rf"|(?:(?:19|20)\d{{2}}年|今年|明年)?(?:{QUARTER_OR_HALF}|年底前?|年内|[春夏秋冬]季)|\d{{1,2}}月底前?"
     r"|(?:19|20)\d{2}年度?(?!\d)"
+    # a month alone, of the year its text speaks of: "9月亲临河南视察工作"; not "1-11月" (a part of a year)
+    r"|(?<![\d\-—－~～至到])(?:1[0-2]|[1-9])月(?:份|上旬|中旬|下旬)?(?![\d底末])"
     # "二〇二一年一月三十日", as a work report's title page dates it
     r"|[一二][〇零一二三四五六七八九]{3}年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)?"
 )
@@ -80,7 +82,7 @@ CHANGE_SINCE = re.compile(
 
 
 # "今年", "去年", "上一年" said of the year spoken of; not "比上年", "较去年", "同上年"
-_RELATIVE_YEAR = re.compile(r"(?<![比较同])(今年|本年|去年|上年|上一年)(?![度末底同])")
+RELATIVE_YEAR = re.compile(r"(?<![比较同])(今年|本年|去年|上年|上一年)(?![度末底同])")
 # "比2015年增长", "是2015年的1.72倍": the year compared with
 _COMPARED_YEAR = re.compile(
     r"(?:比|较|与|同)\s*((?:19|20)\d{2})\s*年|(?:是|为|相当于)\s*((?:19|20)\d{2})\s*年(?:末|底)?的\s*\d+(?:\.\d+)?倍"
@@ -151,7 +153,7 @@ def relative_years(text: str, dated: int | None) -> set[int]:
     it does not speak of it."""
     if dated is None:
         return set()
-    return {dated + YEAR_WORD_OFFSETS[m.group(1)] for m in _RELATIVE_YEAR.finditer(text)}
+    return {dated + YEAR_WORD_OFFSETS[m.group(1)] for m in RELATIVE_YEAR.finditer(text)}
 
 
 def years_since(text: str, dated: int | None) -> set[int]:

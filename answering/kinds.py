@@ -27,6 +27,7 @@ from reportqa.answering.figures import (
     CHANGE_SINCE,
     FROM_LEVEL,
     PART_OF_YEAR,
+    RELATIVE_YEAR,
     Figure,
     changes_over_year,
     comparison_years,
@@ -115,6 +116,7 @@ _STATES_SHARE = re.compile(r"占|比重|比例|之比")
 _STATES_GROWTH = re.compile(r"增长|增速|增幅|下降|提高|上升|回落|减少|增加")
 # a share or an intensity: asked in %; an exchange rate is a price ("8.2765元人民币兑1美元")
 _SHARE = re.compile(r"比重|占比|比例|之比|百分之|(?<!汇)率|强度")
+_MONTH_ALONE = re.compile(r"\d{1,2}月(?:份|上旬|中旬|下旬)?")
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 # a post, then (after a colon or the spaces of a roster's layout) a name that ends the line or field
 # "深圳市代市长 覃伟中"; a two-character name is often spaced out on a title page: "代市长 侯 红"
@@ -251,7 +253,7 @@ class Dates:
         return self.weights.date_present if not _wants_day(query) or any("月" in d[0] for d in dates) else 0.0
 
     def holds_kind_asked(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> bool:
-        return bool(find_dates(text) or years_covered(text))
+        return bool(find_dates(text) or years_covered(text) or RELATIVE_YEAR.search(text))
 
     def direct(
         self,
@@ -264,14 +266,19 @@ class Dates:
     ) -> DirectAnswer | None:
         dates = find_dates(text)
         if not dates:
-            return None
+            # "去年，我们隆重举行…纪念活动" of "哪一年": the year the text speaks of, as its document dates it
+            asks_year = _ASKS_YEAR.search(query.text) and RELATIVE_YEAR.search(text)
+            return DirectAnswer(f"{base_year}年") if asks_year and base_year else None
         quoted = [f.value for f in find_figures(query.text) if f.value in text]
         anchor = text.find(quoted[0]) if quoted else _term_position(text, terms)
         wants_day = _wants_day(query)
         # "2020年，…占比为8.6%，比2016年提高…": the year compared with is not the figure's
         compared = {str(year) for year in comparison_years(text)}
         own = [d for d in dates if d[0][:4] not in compared] or dates
-        return DirectAnswer(max(own, key=lambda d: _date_score(text, d, anchor, wants_day))[0])
+        written = max(own, key=lambda d: _date_score(text, d, anchor, wants_day))[0]
+        # a month without its year is of the year the text speaks of; a day ("将11月1日设为…") may recur
+        month_alone = _MONTH_ALONE.fullmatch(written) and not text[: text.find(written)].endswith("每年")
+        return DirectAnswer(f"{base_year}年{written}" if month_alone and base_year else written)
 
 
 @dataclass(frozen=True)

@@ -2058,3 +2058,18 @@ def test_the_year_befores_level_is_reckoned_only_when_asked_to(lexicon: Lexicon,
     assert "980万千瓦" in reckoned.direct.note and "增长9.1%" in reckoned.direct.note
     read = answerer.answer(analyse("2019年全县电力装机是多少？"), hits)
     assert not read.found and read.refusal == "文中未提及2019年的相关情况"
+
+
+def test_a_month_alone_or_last_year_answers_when_in_the_year_of_the_text(lexicon: Lexicon) -> None:
+    dates = QuestionKinds(lexicon, AnswerWeights()).dates
+    terms = {"座谈会": 5.0, "召开": 3.0}
+    text = "总书记3月参加代表团审议，9月亲临视察，在郑州主持召开座谈会。"
+    month = dates.direct(analyse("座谈会是在哪个月召开的？"), text, False, terms, base_year=2019)
+    assert month is not None and month.text == "2019年9月"
+    text = "去年，我们隆重举行抗震救灾十周年纪念活动。"
+    year = dates.direct(analyse("纪念活动是在哪一年举行的？"), text, False, {"纪念活动": 5.0}, base_year=2020)
+    assert year is not None and year.text == "2020年"
+    # a day of the year, which recurs, is not dated to one year
+    text = "将11月1日设为“企业家日”。"
+    day = dates.direct(analyse("企业家日定在哪一天？"), text, False, {"企业家日": 5.0}, base_year=2020)
+    assert day is not None and day.text == "11月1日"

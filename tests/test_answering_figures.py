@@ -271,3 +271,16 @@ def test_a_level_and_its_change_over_the_year_before_give_that_years_level(
 )
 def test_no_change_over_the_year_before_where_none_is_said_of_the_level(text: str) -> None:
     assert changes_over_year(text, find_figures(text)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("9月亲临视察，在郑州主持召开座谈会", ["9月"]),
+        ("1-11月，全国规模以上工业企业实现利润", []),  # a part of a year, no date
+        ("12月底前完成", ["12月底前"]),
+        ("10月份开工", ["10月份"]),
+    ],
+)
+def test_a_month_alone_is_a_date(text: str, dates: list[str]) -> None:
+    assert [d[0] for d in find_dates(text)] == dates
