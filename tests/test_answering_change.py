@@ -89,3 +89,12 @@ def test_a_yearly_average_asked_is_no_difference_of_two_levels() -> None:
     passages = ["城镇居民人均可支配收入2010年达到19109元。", "2015年达到31195元，年均实际增长7.7%。"]
     assert _change("2015年城镇居民人均可支配收入比2010年增加了多少？", (2015,), passages) is not None
     assert _change("2015年城镇居民人均可支配收入比2010年年均增长多少？", (2015,), passages) is None
+
+
+def test_a_change_over_the_year_before_is_not_one_since_an_earlier_year() -> None:
+    passages = ["全县地区生产总值由2015年的681亿元增至2020年的970亿元。"]
+    assert _change("2020年全县地区生产总值比上年增长了多少？", (2020,), passages) is None
+    since = _change("2020年全县地区生产总值比2015年增加了多少？", (2020,), passages)
+    assert since is not None and since.endswith("增加289亿元")
+    passages = ["2019年全县地区生产总值900亿元。", "2020年全县地区生产总值970亿元。"]
+    assert (_change("2020年全县地区生产总值比上年增长了多少？", (2020,), passages) or "").endswith("增加70亿元")
