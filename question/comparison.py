@@ -32,9 +32,11 @@ _COMPARES = re.compile(
 )
 # "…分别是多少？哪个城市更快？", "…各是多少？谁定得更高？": the values asked of each, then which is more
 _WHICH_AFTER = re.compile(
-    r"[，,？?；;]\s*(?:那么|那)?(?:哪个|哪一个|哪座|哪家|哪|谁)[^，,？?；;]{0,6}?更(?P<way>高|大|多|低|小|少|快|慢|长|短)"
+    r"[，,？?；;]?\s*(?:那么|那)?(?:哪个|哪一个|哪座|哪家|哪|谁)(?P<what>[^，,？?；;]{0,6}?)更(?P<way>高|大|多|低|小|少|快|慢|长|短)"
     r"[？?。！!\s]*$"
 )
+# what a which-question names between its 哪个 and 更: a change ("谁增长得更快") or a measure ("哪个增长目标更高")
+_GROWTH_ASKED = re.compile(r"(?P<verb>增长|增速|增幅|提高|上涨|下降|涨|降)得?")
 _ASKED_OF_EACH = re.compile(r"(?:分别|各自|各)?(?:是|有|为)?(?:多少|多[长大高快]|几)[^，,？?；;]*$")
 # "2024年全国出生人口比死亡人口少了多少": the difference of two things, each asked (not the 比 of "占比提高了多少")
 _DIFFERENCE = re.compile(
@@ -86,7 +88,12 @@ def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | N
         return difference
     after = _WHICH_AFTER.search(question)
     if after is not None:  # asked as "A和B的X哪个更Y"
-        question = f"{_ASKED_OF_EACH.sub('', question[: after.start()])}哪个更{after.group('way')}"
+        what = after.group("what").removeprefix("的")
+        verb = _GROWTH_ASKED.fullmatch(what)
+        # not a kind of side ("哪个城市更高") nor a manner ("哪个定得更高")
+        measure = "" if verb or what.endswith("得") or what in ("城市", "地方", "省份", "地区", "一年", "年") else what
+        grows = verb.group("verb") if verb else ""
+        question = f"{_ASKED_OF_EACH.sub('', question[: after.start()])}{measure}哪个{grows}更{after.group('way')}"
     cue = _COMPARES.search(question)
     which_of = _WHICH_OF.search(question) if cue is None else None
     if which_of is not None:
@@ -207,6 +214,11 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     if len(words_before) >= len(words_second) > 1 and len(shared) > 1 and words_before[-1][0] == shared:
         # "铁路货运量和公路货运量": both name their head word; the first is as many words as the second
         return "".join(w for w, _ in words_before[max(opening, len(words_before) - len(words_second)) :]), second
+    # "物联网产业营收和集成电路产业产值增长目标": two runs of as many nouns, then what both are asked
+    second_run = list(itertools.takewhile(_in_noun_run, words_second))
+    first_run = list(itertools.takewhile(_in_noun_run, reversed(words_before[opening:])))
+    if 1 < len(second_run) == len(first_run) < len(words_second) and second_run[-1][0] != first_run[0][0]:
+        return "".join(w for w, _ in reversed(first_run)), "".join(w for w, _ in second_run)
     # the first's start: the last word of the second's first word's class ("国家级", b), else of its kind (a noun)
     head = words_second[0][1]
     backwards = range(len(words_before) - 1, opening - 1, -1)
@@ -223,11 +235,13 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     if [word_kind(c) for _, c in first_words] != [word_kind(c) for _, c in parallel]:
         return "".join(w for w, _ in first_words), second
     first, second_alone = "".join(w for w, _ in first_words), "".join(w for w, _ in parallel)
-    if same_head(first, second):
+    # "城市污水处理率和生活垃圾无害化处理率的目标": the head is the second's before what both share
+    own_second = second.partition("的")[0]
+    if same_head(first, own_second):
         # "一般公共预算收入和政府性基金收入", "水质优良率和空气质量优良率": each names its own head
         # word; the first is the run of nouns before "和" (a place, a scope such as 全市 or a verb is shared)
         nouns = itertools.takewhile(_in_noun_run, reversed(words_before))
-        return "".join(w for w, _ in reversed(list(nouns))) or first, second
+        return "".join(w for w, _ in reversed(list(nouns))) or first, own_second
     if len(parallel) == 1 and len(second_alone) > len(first):
         second_alone = _ending_as(first, second_alone)
     following = words_second[len(first_words) :]

@@ -229,3 +229,20 @@ def test_a_share_worked_out_is_the_part_over_the_whole_of_one_unit() -> None:
     )
     # a "part" no smaller than its whole is none of it
     assert side_by_side("…", share, answers[::-1]).verdict == ""
+
+
+def test_what_a_which_question_names_before_more_is_asked_of_each_side() -> None:
+    lexicon = Lexicon.load(Settings().lexicon_dir)
+    # a measure ("增长目标") and a change ("谁增长得更快") said between 哪个 and 更; a manner ("定得") is not asked
+    targets = split_comparison("某市2021年物联网产业营收和集成电路产业产值，哪个增长目标更高？", lexicon.tagged)
+    assert targets is not None and [q for _, q in targets.sides] == [
+        "某市2021年物联网产业营收增长目标是多少？",
+        "某市2021年集成电路产业产值增长目标是多少？",
+    ]
+    growth = split_comparison("某省2019年装备制造和电子信息产业增加值，谁增长得更快？", lexicon.tagged)
+    assert growth is not None and growth.sides[1][1] == "某省2019年电子信息产业增加值增长多少？"
+    rates = split_comparison("某省城镇调查失业率和城镇登记失业率的控制目标，哪个定得更高？", lexicon.tagged)
+    assert rates is not None and rates.sides[0][1] == "某省城镇调查失业率的控制目标是多少？"
+    # two things of one head word, then what both are asked of
+    plans = split_comparison("规划中城市污水处理率和生活垃圾无害化处理率的目标哪个更高？", lexicon.tagged)
+    assert plans is not None and [label for label, _ in plans.sides] == ["城市污水处理率", "生活垃圾无害化处理率"]
