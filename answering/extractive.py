@@ -52,7 +52,7 @@ from reportqa.language.numbering import POINT_OPENING
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases, province_of
 from reportqa.language.quantities import arabic_numerals
 from reportqa.language.sentences import split_sentences
-from reportqa.question.analysis import MEASURE_NOUNS, STANCE_WORDS, Query, find_plan_period
+from reportqa.question.analysis import MEASURE_NOUNS, STANCE_WORDS, Query, find_plan_period, plan_name
 
 # Interrogatives and fillers that say how something is asked, not what: never evidence of an answer.
 QUESTION_WORDS = frozenset(
@@ -678,7 +678,10 @@ class ExtractiveAnswerer:
     def _candidates(self, query: Query, terms: Mapping[str, float], rank: int, hit: Hit) -> list[Candidate]:
         chunk = hit.chunk
         meta = self.documents.get(chunk.doc_id)
-        context_text = join_cjk_gaps(f"{meta.title if meta else ''} {chunk.section}".lower())
+        title = meta.title if meta else ""
+        # "第十二个五年规划纲要" is what a question calls "十二五规划"
+        plan = find_plan_period(title)
+        context_text = join_cjk_gaps(f"{title} {plan_name(plan) if plan else ''} {chunk.section}".lower())
         context_tokens = self._tokens(context_text)
         document_tokens = self._document_tokens(meta)
         dated = meta.year if meta else None
@@ -1048,6 +1051,7 @@ def _passed_over(word: str, word_class: str) -> bool:
         or word in _MEASURE_NOUNS
         or word in _STANCE_NOUNS
         or word == "为"
+        or word.endswith("目标")  # "城镇登记失业率的控制目标": a target of the thing, whatever its name
         or (word_class.startswith(("v", "u", "d", "y")) and not word_class.startswith("vn"))
     )
 

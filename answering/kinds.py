@@ -463,12 +463,13 @@ class Quantities:
         # the level a change started from is not the asked year's ("调整前…由50%提高到75%")
         started = query.wants_start and _starts_change(text, figure)
         year = figure.year or (query.years[0] if len(query.years) == 1 and not started else None)
-        # "6%—6.5%", "900万人以上": a range or bound is part of the figure, which then has no one amount
+        # "6%—6.5%", "900万人以上": a range or bound is part of the figure, which then has no one amount;
+        # "13%左右" is still about 13%
         bound = _RANGE_OR_BOUND.match(text, figure.end).group(0)
         return DirectAnswer(
             figure.text + bound,
             f"{year}年" if year else "",
-            None if bound else figure.amount,
+            None if bound not in ("", "左右") else figure.amount,
             figure.family,
             _states_a_change(text, figure),
         )

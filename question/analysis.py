@@ -233,6 +233,12 @@ def find_plan_period(text: str) -> tuple[int, int] | None:
     return first, first + 4
 
 
+def plan_name(period: tuple[int, int]) -> str:
+    """The short name of the five-year plan of `period` ((2011, 2015) -> "十二五"), as questions say it."""
+    number = (period[0] - 1966) // 5 + 3
+    return f"{cn2an.an2cn(number)}五"
+
+
 def answer_kind(text: str) -> AnswerKind:
     for kind, cue in _KIND_CUES:
         if cue.search(text):

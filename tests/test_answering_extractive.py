@@ -2073,3 +2073,29 @@ def test_a_month_alone_or_last_year_answers_when_in_the_year_of_the_text(lexicon
     text = "将11月1日设为“企业家日”。"
     day = dates.direct(analyse("企业家日定在哪一天？"), text, False, {"企业家日": 5.0}, base_year=2020)
     assert day is not None and day.text == "11月1日"
+
+
+def test_a_plan_named_in_full_by_its_title_is_the_plan_a_question_names_short(lexicon: Lexicon, tmp_path: Path) -> None:
+    sentence = "提高城镇生活污水和垃圾处理能力，城市污水处理率和生活垃圾无害化处理率分别达到85%和80%。"
+    others = [
+        "国内生产总值年均增长7%。",
+        "城镇新增就业4500万人。",
+        "森林覆盖率提高到21.66%。",
+        "耕地保有量保持在18.18亿亩。",
+    ]
+    meta = DocumentMeta("中华人民共和国国民经济和社会发展第十二个五年规划纲要", "全国", 2011, "规划纲要")
+    answerer, text = _own_report(lexicon, tmp_path, "\n".join([*others, sentence, ""]), meta)
+    hits = [_doc_hit("report.md", text, sentence, "第二十章 加强环境保护")]
+    answer = answerer.answer(analyse("十二五规划中生活垃圾无害化处理率的目标是多少？"), hits)
+    assert answer.direct is not None and answer.direct.text == "80%", answer.answer
+
+
+def test_a_target_asked_by_any_name_is_of_the_thing_before_it(lexicon: Lexicon, tmp_path: Path) -> None:
+    # "城镇登记失业率的控制目标": the thing is the rate; the report calls its target 预期目标
+    lead = "今年经济社会发展主要预期目标：生产总值增长7%，城镇调查失业率5.5%左右、城镇登记失业率4.5%以内。"
+    other = "单位生产总值能耗降低完成国家下达的控制目标。"  # the report says 控制目标 too, of another thing
+    meta = DocumentMeta("2020年某省政府工作报告", "某省", 2020, "政府工作报告")
+    answerer, text = _own_report(lexicon, tmp_path, f"{other}\n{lead}\n", meta)
+    hits = [_doc_hit("report.md", text, lead, "二、2020年工作总体要求和主要目标")]
+    answer = answerer.answer(analyse("2020年城镇登记失业率的控制目标是多少？"), hits)
+    assert answer.direct is not None and answer.direct.text == "4.5%以内", answer.answer
