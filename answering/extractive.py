@@ -77,6 +77,7 @@ _MEASURE_NOUNS = MEASURE_NOUNS | {"强度", "密度", "金额", "水平"}
 _STANCE_NOUNS = STANCE_WORDS | {"总体", "整体", "全年", "全部"}
 # nouns too general to name what a figure is of: "经济增长" is the growth of 生产总值, as reports write it
 _GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
 _COPULAS = frozenset({"是", "为"})  # "…支出是多少": the word before one is the thing's
 _CHANGE_WORD = re.compile(r"增|涨|降|提高|提升|上升|扩大|减少|缩小|下跌|回落")
@@ -551,6 +552,32 @@ class ExtractiveAnswerer:
 
         return all(modified(start) for start, _ in spans)
 
+    def _modifies_another(self, text: str, query: Query) -> bool:
+        """Wherever `text` names the thing asked, a noun the question does not say follows it, of which
+        the thing is only a modifier: "规模以上工业增加值能耗" is an energy use, "常住人口城镇化率" a rate."""
+        thing = self._thing(query)[0][-1]
+        forms = [f.lower() for f in self.tokenizer.surface_forms(thing) if len(f) > 1]
+        lowered = text.lower()
+        ends = {m.end() for form in forms for m in re.finditer(re.escape(form), lowered)}
+        # most texts name it before a figure, a verb or a break: only a CJK character after it is read on
+        if not ends or not all(_CJK_CHAR.match(text, end) for end in ends):
+            return False
+        terms = self._question_terms(query)
+        following = {}
+        at = 0
+        for word, word_class in self.tokenizer.tagged(text):
+            following[at] = (word, word_class)
+            at += len(word)
+        return all(
+            (after := following.get(end)) is not None
+            and after[1] == "n"
+            and len(after[0]) > 1
+            and after[0] not in _MEASURE_NOUNS | _STANCE_NOUNS
+            and self.tokenizer.canonical(after[0]) not in terms
+            and after[0] not in query.text
+            for end in ends
+        )
+
     def _question_term_of(self, query: Query, words: Sequence[tuple[str, str]]) -> Callable[[int], str | None]:
         """The question term the i-th word is (or is written inside: 零售 of 社会消费品零售总额), if any."""
         terms = self._question_terms(query)
@@ -768,6 +795,8 @@ class ExtractiveAnswerer:
             holds_thing = all(shares[t] >= _THING_HELD for t in thing) or (None if not any(shares.values()) else False)
             if holds_thing and modifier and not covered({modifier: 1.0}) and self._another_of_its_kind(text, query):
                 holds_thing = False  # "森林火灾3703起" asked of 草原火灾
+            elif holds_thing and self._modifies_another(text, query):
+                holds_thing = False  # "规模以上工业增加值能耗下降16%" asked of 规模以上工业增加值
             lacks_topic = held is not None and (held == 0 if chunk.is_table_row else held < w.topic_coverage)
             scored = 0.0 if lacks_topic and coverage >= self.min_coverage else coverage
             coverage = 0.0 if lacks_topic else coverage

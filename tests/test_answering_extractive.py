@@ -2099,3 +2099,15 @@ def test_a_target_asked_by_any_name_is_of_the_thing_before_it(lexicon: Lexicon, 
     hits = [_doc_hit("report.md", text, lead, "二、2020年工作总体要求和主要目标")]
     answer = answerer.answer(analyse("2020年城镇登记失业率的控制目标是多少？"), hits)
     assert answer.direct is not None and answer.direct.text == "4.5%以内", answer.answer
+
+
+def test_a_thing_named_only_as_the_modifier_of_another_is_not_held(lexicon: Lexicon, tmp_path: Path) -> None:
+    energy = "建成国家级绿色工厂8家，规模以上工业增加值能耗下降16%。"
+    others = ["全市地区生产总值增长6.5%。", "规模以上工业企业利润增长3%。", "城镇新增就业11.5万人。"]
+    meta = DocumentMeta("2020年某市政府工作报告", "某市", 2020, "政府工作报告")
+    answerer, text = _own_report(lexicon, tmp_path, "\n".join([*others, energy, ""]), meta)
+    hits = [_doc_hit("report.md", text, energy, "一、2019年工作回顾")]
+    refused = answerer.answer(analyse("2019年规模以上工业增加值增长多少？"), hits)
+    assert not refused.found, refused.answer
+    answered = answerer.answer(analyse("2019年规模以上工业增加值能耗下降多少？"), hits)
+    assert answered.direct is not None and answered.direct.text.startswith("16%"), answered.answer
