@@ -555,8 +555,10 @@ class ExtractiveAnswerer:
     def _modifies_another(self, text: str, query: Query) -> bool:
         """Wherever `text` names the thing asked, a noun the question does not say follows it, of which
         the thing is only a modifier: "规模以上工业增加值能耗" is an energy use, "常住人口城镇化率" a rate."""
-        thing = self._thing(query)[0][-1]
-        forms = [f.lower() for f in self.tokenizer.surface_forms(thing) if len(f) > 1]
+        things = self._thing(query)[0]
+        if not things:
+            return False
+        forms = [f.lower() for f in self.tokenizer.surface_forms(things[-1]) if len(f) > 1]
         lowered = text.lower()
         ends = {m.end() for form in forms for m in re.finditer(re.escape(form), lowered)}
         # most texts name it before a figure, a verb or a break: only a CJK character after it is read on
@@ -572,6 +574,8 @@ class ExtractiveAnswerer:
             (after := following.get(end)) is not None
             and after[1] == "n"
             and len(after[0]) > 1
+            # a manner ("地区生产总值断崖式下跌40.5%": 断崖 式) is no thing
+            and following.get(end + len(after[0]), ("", ""))[1] != "k"
             and after[0] not in _MEASURE_NOUNS | _STANCE_NOUNS
             and self.tokenizer.canonical(after[0]) not in terms
             and after[0] not in query.text
