@@ -87,13 +87,14 @@ def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | N
     if tag is not None and (difference := _difference(question, tag)) is not None:
         return difference
     after = _WHICH_AFTER.search(question)
+    measure = ""  # what is asked of each, said after 哪个 ("哪个增长目标更高")
     if after is not None:  # asked as "A和B的X哪个更Y"
         what = after.group("what").removeprefix("的")
         verb = _GROWTH_ASKED.fullmatch(what)
         # not a kind of side ("哪个城市更高") nor a manner ("哪个定得更高")
         measure = "" if verb or what.endswith("得") or what in ("城市", "地方", "省份", "地区", "一年", "年") else what
         grows = verb.group("verb") if verb else ""
-        question = f"{_ASKED_OF_EACH.sub('', question[: after.start()])}{measure}哪个{grows}更{after.group('way')}"
+        question = f"{_ASKED_OF_EACH.sub('', question[: after.start()])}哪个{grows}更{after.group('way')}"
     cue = _COMPARES.search(question)
     which_of = _WHICH_OF.search(question) if cue is None else None
     if which_of is not None:
@@ -104,7 +105,7 @@ def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | N
     else:
         subject = question[: cue.start()].rstrip("的，, ")
     verb = (cue.group("verb") or "").rstrip("得")
-    asked = subject + (f"{verb}多少？" if verb else "是多少？")
+    asked = subject + measure + (f"{verb}多少？" if verb else "是多少？")
     way = cue.group("way") or ""
     pair = _place_pair(asked) or _year_pair(asked)
     if pair is None:
@@ -217,7 +218,7 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     # "物联网产业营收和集成电路产业产值增长目标": two runs of as many nouns, then what both are asked
     second_run = list(itertools.takewhile(_in_noun_run, words_second))
     first_run = list(itertools.takewhile(_in_noun_run, reversed(words_before[opening:])))
-    if 1 < len(second_run) == len(first_run) < len(words_second) and second_run[-1][0] != first_run[0][0]:
+    if 1 < len(second_run) == len(first_run) <= len(words_second) and second_run[-1][0] != first_run[0][0]:
         return "".join(w for w, _ in reversed(first_run)), "".join(w for w, _ in second_run)
     # the first's start: the last word of the second's first word's class ("国家级", b), else of its kind (a noun)
     head = words_second[0][1]
