@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from reportqa.language.lexicon import TWO_IN_ONE
@@ -43,6 +43,8 @@ _DIFFERENCE = re.compile(
     r"^(?P<a>[^，,？?]+?)(?<!占)比(?P<b>[^，,？?]+?)(?P<way>多|少|高|低|快|慢|大|小)(?:出来|出)?了?(?:多少|几)"
     r"(?P<unit>[^，,？?。]*)[？?。]?$"
 )
+# "…相差多少", "…之间的差距有多大": how far apart two things are
+_GAP = re.compile(r"(?:之间)?的?(?:相差|差距|差)(?:是|有)?(?:多少|多大|几)(?P<unit>[^，,？?。]*)[？?。]?$")
 # "A占B的比重是多少", "A占B多大比例"; "B里，A占多大比例": the share of a part (A) in its whole (B)
 _SHARE_OF = re.compile(
     r"^(?P<part>[^，,？?]+?)(?:大约|大概|约)?占了?(?P<whole>(?!了|多大|多少|几)[^，,？?]{2,}?)的?"
@@ -84,7 +86,7 @@ class Comparison:
 def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | None:
     """The question per side, if `question` compares two places, two years or (with the word segmenter
     `tag`) two things named in parallel ("城镇居民和农村居民的收入"); else None."""
-    if tag is not None and (difference := _difference(question, tag)) is not None:
+    if tag is not None and (difference := _difference(question, tag) or _gap(question, tag)) is not None:
         return difference
     after = _WHICH_AFTER.search(question)
     measure = ""  # what is asked of each, said after 哪个 ("哪个增长目标更高")
@@ -176,6 +178,27 @@ def _difference(question: str, tag: Tagger) -> Comparison | None:
         sides = ((first, a), (second, f"{prefix}{second}{rest}"))
     unit = match.group("unit")  # "少几家": each is asked in 家
     return Comparison(tuple((label, f"{asked}是多少{unit}？") for label, asked in sides), way, difference=True)
+
+
+def _gap(question: str, tag: Tagger) -> Comparison | None:
+    """ "2017年城镇居民和农村居民人均消费支出相差多少": two places or things, each asked, and how far apart
+    they are; not two years (a change, which `reportqa.answering.change` works out)."""
+    match = _GAP.search(question.strip())
+    if match is None:
+        return None
+    subject = question[: match.start()].rstrip("的，, ")
+    asked = f"是多少{match.group('unit')}？"
+    place = _place_pair(subject + asked)
+    if place is not None:
+        (first, first_span), (second, second_span) = place
+        text = subject + asked
+        before, after = text[: first_span[0]], text[second_span[1] :]
+        sides = ((first, before + first + after), (second, before + second + after))
+        return Comparison(sides, "多", difference=True)
+    if _year_pair(subject) is not None:
+        return None
+    things = _thing_pair(subject, asked, "多", tag)
+    return replace(things, difference=True) if things is not None else None
 
 
 def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison | None:

@@ -246,3 +246,19 @@ def test_what_a_which_question_names_before_more_is_asked_of_each_side() -> None
     # two things of one head word, then what both are asked of
     plans = split_comparison("规划中城市污水处理率和生活垃圾无害化处理率的目标哪个更高？", lexicon.tagged)
     assert plans is not None and [label for label, _ in plans.sides] == ["城市污水处理率", "生活垃圾无害化处理率"]
+
+
+def test_how_far_apart_two_things_or_places_are_asks_each_and_works_out_the_gap() -> None:
+    lexicon = Lexicon.load(Settings().lexicon_dir)
+    things = split_comparison("2017年城镇居民和农村居民人均消费支出相差多少？", lexicon.tagged)
+    assert things is not None and things.difference
+    assert [q for _, q in things.sides] == ["2017年城镇居民人均消费支出是多少？", "2017年农村居民人均消费支出是多少？"]
+    places = split_comparison("2020年宁波和温州的GDP相差多少？", lexicon.tagged)
+    assert places is not None and places.difference and [label for label, _ in places.sides] == ["宁波市", "温州市"]
+    # two years apart is a change over time, worked out elsewhere
+    assert split_comparison("2020年和2015年全市GDP相差多少？", lexicon.tagged) is None
+    answers = [
+        Answer("", "", True, direct=DirectAnswer("24445元", amount=24445.0, family="元")),
+        Answer("", "", True, direct=DirectAnswer("10955元", amount=10955.0, family="元")),
+    ]
+    assert side_by_side("", things, answers).verdict == "城镇居民比农村居民多13490元。"
