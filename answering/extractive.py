@@ -78,6 +78,7 @@ _STANCE_NOUNS = STANCE_WORDS | {"总体", "整体", "全年", "全部"}
 # nouns too general to name what a figure is of: "经济增长" is the growth of 生产总值, as reports write it
 _GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_MEASURED = re.compile(r"(?:率|量|耗|额|值|价|指数)$")  # what names a quantity: 城镇化率, 能耗, 用水量
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
 _COPULAS = frozenset({"是", "为"})  # "…支出是多少": the word before one is the thing's
 _CHANGE_WORD = re.compile(r"增|涨|降|提高|提升|上升|扩大|减少|缩小|下跌|回落")
@@ -553,8 +554,9 @@ class ExtractiveAnswerer:
         return all(modified(start) for start, _ in spans)
 
     def _modifies_another(self, text: str, query: Query) -> bool:
-        """Wherever `text` names the thing asked, a noun the question does not say follows it, of which
-        the thing is only a modifier: "规模以上工业增加值能耗" is an energy use, "常住人口城镇化率" a rate."""
+        """Wherever `text` names the thing asked, a noun the question does not say follows it that names a
+        quantity of its own, of which the thing is only a modifier: "规模以上工业增加值能耗" is an energy
+        use, "常住人口城镇化率" a rate; "省市县长项目工程" is still projects."""
         things = self._thing(query)[0]
         if not things:
             return False
@@ -574,6 +576,7 @@ class ExtractiveAnswerer:
             (after := following.get(end)) is not None
             and after[1] == "n"
             and len(after[0]) > 1
+            and _MEASURED.search(after[0]) is not None  # an indicator of its own, not "项目工程"
             # a manner ("地区生产总值断崖式下跌40.5%": 断崖 式) is no thing
             and following.get(end + len(after[0]), ("", ""))[1] != "k"
             and after[0] not in _MEASURE_NOUNS | _STANCE_NOUNS

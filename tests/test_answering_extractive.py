@@ -2111,3 +2111,10 @@ def test_a_thing_named_only_as_the_modifier_of_another_is_not_held(lexicon: Lexi
     assert not refused.found, refused.answer
     answered = answerer.answer(analyse("2019年规模以上工业增加值能耗下降多少？"), hits)
     assert answered.direct is not None and answered.direct.text.startswith("16%"), answered.answer
+    # a noun that names no quantity of its own ("项目工程") is the same thing, named longer
+    projects = "省市县长项目工程开工建设39个，固定资产投资增长8.1%。"
+    answerer, text = _own_report(lexicon, tmp_path, "\n".join([*others, projects, ""]), meta)
+    started = answerer.answer(
+        analyse("2019年新开工了多少个省市县长项目？"), [_doc_hit("report.md", text, projects, "")]
+    )
+    assert started.direct is not None and started.direct.text == "39个", started.answer
