@@ -328,10 +328,12 @@ class ExtractiveAnswerer:
 
     def _read_on(self, candidate: Candidate) -> Candidate:
         """The candidate quoted from the passage that goes on furthest after it, which may be the next
-        one: what follows a statement that ends its passage is read there."""
+        one, joined with the passage after that when its paragraph goes on there: what follows a
+        statement is read there."""
         chunk = candidate.hit.chunk
         start, end = chunk.start + candidate.quote_start, chunk.start + candidate.quote_end
-        wider = self.outline.passage_holding(chunk.doc_id, start, end)
+        holding = self.outline.passage_holding(chunk.doc_id, start, end)
+        wider = self.outline.joined_with_next(holding) if holding is not None else None
         if wider is None or wider.end <= chunk.end:
             return candidate
         hit = replace(candidate.hit, chunk=wider)

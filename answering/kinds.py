@@ -52,7 +52,10 @@ from reportqa.language.segmentation import word_starts
 from reportqa.question.analysis import Query
 
 _POINT_HEAD_LENGTH = 30
-_CAUSAL = re.compile(r"因为|由于|原因|受限|导致|造成|根据.{0,40}要求|不足|匮乏|差距|滞后|薄弱|问题|制约|影响")
+# ("这些目标充分考虑了…": what a plan's targets were set for)
+_CAUSAL = re.compile(
+    r"因为|由于|原因|受限|导致|造成|根据.{0,40}要求|不足|匮乏|差距|滞后|薄弱|问题|制约|影响|考虑了|为了|旨在"
+)
 # "多少家", "几个", "多少亿斤", "多少个亿": the unit the answer is asked in
 # ("多少个项目" asks in 个, not in "个项")
 _QUESTION_UNIT = re.compile(rf"(?:多少|几)(个百分点|个(?:万|亿)(?:{UNIT_PATTERN})?|(?:万|亿)?(?:{UNIT_PATTERN}))")

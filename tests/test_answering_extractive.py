@@ -2118,3 +2118,11 @@ def test_a_thing_named_only_as_the_modifier_of_another_is_not_held(lexicon: Lexi
         analyse("2019年新开工了多少个省市县长项目？"), [_doc_hit("report.md", text, projects, "")]
     )
     assert started.direct is not None and started.direct.text == "39个", started.answer
+
+
+def test_why_targets_were_set_so_is_read_on_into_the_next_passage(lexicon: Lexicon) -> None:
+    # 福建 2026: the targets end one passage; "这些目标充分考虑了…" opens the next, in the same paragraph
+    path = SHARED / "cn_provincial_work_reports" / "福建省" / "2026.md"
+    ask = _document_asker(lexicon, path, DocumentMeta("2026年福建省人民政府工作报告", "福建省", 2026, "政府工作报告"))
+    why = ask("福建为什么把2026年的主要预期目标定成这样？")
+    assert "打基础" in why.answer and "留空间" in why.answer, why.answer
