@@ -49,7 +49,7 @@ from reportqa.language.numbering import POINT_OPENING
 from reportqa.language.places import place_mentions
 from reportqa.language.quantities import MEASURE_WORDS, RATE_UNITS, UNIT_PATTERN, amount, unit_family, unit_scale
 from reportqa.language.segmentation import word_starts
-from reportqa.question.analysis import Query
+from reportqa.question.analysis import MEASURE_NOUNS, Query
 
 _POINT_HEAD_LENGTH = 30
 # ("这些目标充分考虑了…": what a plan's targets were set for)
@@ -150,7 +150,10 @@ _COUNTED = re.compile(r"[“”（）\u4e00-\u9fff]{2,}")  # a title may hold a 
 # what a thing counted opens with: a noun, a distinguishing word (国家级), an abbreviation (两院); not a
 # verb or an adverb that goes on about the figure ("203家一举跃升至…", "52家获批")
 _COUNTED_CLASSES = ("n", "b", "j")
-_COUNTS_OF_THINGS = MEASURE_WORDS | {"人"}  # "34人入选…", as "10名专家入选…"
+_COUNTS_OF_THINGS = MEASURE_WORDS | {"人"}
+# a label said of the thing before it: its share of a whole, or its change against another
+_RELATES_BACK = re.compile(r"[占比较与为]|相当于|其中|分别")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # "34人入选…", as "10名专家入选…"
 _RISES = frozenset({"提高", "增长", "增加", "上升", "多"})
 
 
@@ -401,10 +404,12 @@ class Quantities:
         else:
             asked = counted_thing(query)
             parts = parts_of_year_asked(query.text)
+            stated = _stated_figures(text)
             figures = [
                 f
-                for f in _stated_figures(text)
+                for f in stated
                 if not counts_other(text, f, terms, self.tag, asked)
+                and not said_of_another(text, f, stated, terms, query.text, self.tag)
                 and part_of_year(text, f.start) in parts
                 and not _all_asked_added(query.text, text, f)
                 and not _added_asked_all(query.text, text, f)
@@ -459,6 +464,8 @@ class Quantities:
             return None  # "投资了多少钱" is not answered by "500亩"
         if counts_other(text, figure, terms, self.tag, counted_thing(query)):
             return None  # the best figure counts something the question does not name
+        if said_of_another(text, figure, figures, terms, query.text, self.tag):
+            return None  # "固定资产投资增长2.8%，社会消费品零售总额达3056.6亿元" of "固定资产投资总额是多少亿元"
         if _asks_growth_in_no_unit(query, required) and not _states_growth(text, figures):
             return None  # "增长了多少" is not answered by "达到2.32万亿元"
         if query.years and figure.year is not None and figure.year not in query.years:
@@ -945,6 +952,41 @@ def said_otherwise(text: str, term_starts: Iterable[int], asked: Mapping[str, fr
     return any(
         qualifier not in text and any(alt in text[max(0, s - 8) : s] for s in starts for alt in alternatives)
         for qualifier, alternatives in asked.items()
+    )
+
+
+def said_of_another(
+    text: str,
+    figure: Figure,
+    figures: Sequence[Figure],
+    terms: Mapping[str, float],
+    question: str,
+    tag: Callable[[str], Sequence[tuple[str, str]]],
+) -> bool:
+    """The figure's label names a thing the question does not, and the heaviest thing asked that the
+    text names is named elsewhere in it: "社会消费品零售总额达3056.6亿元" is not of 固定资产投资, which
+    "固定资产投资增长2.8%" names; "地区生产总值增长5.5%" is no 固定资产投资 growth. A label that names
+    nothing ("增长", "和") or a figure of a respective list tells nothing."""
+    if figure in respective_subjects(text, list(figures)):
+        return False
+    things = {t: w for t, w in terms.items() if len(t) > 1 and t not in MEASURE_NOUNS and not place_mentions(t)}
+    said = [t for t in things if t.lower() in text.lower()]
+    if not said:
+        return False
+    heaviest = max(said, key=lambda t: things[t]).lower()
+    labels = {f: _label_span(text, f, figures) for f in figures}
+    start, end = labels[figure]
+    own = text[start:end].lower()
+    if heaviest in own or _RELATES_BACK.match(own):
+        return False  # (a share of the thing before: "…增长6.8%，占规模以上工业增加值比重为33.6%")
+    # named as another figure's thing, or after this one (what a sentence opens with may set the scene
+    # for all its figures: "财政支出近八成投向民生领域，省级财政累计投入665亿元")
+    elsewhere = heaviest in text[figure.end :].lower() or any(
+        heaviest in text[a:b].lower() for f, (a, b) in labels.items() if f is not figure
+    )
+    return elsewhere and any(
+        word_class.startswith("n") and len(word) > 1 and word not in question and word not in MEASURE_NOUNS
+        for word, word_class in tag(text[start:end])
     )
 
 

@@ -2126,3 +2126,23 @@ def test_why_targets_were_set_so_is_read_on_into_the_next_passage(lexicon: Lexic
     ask = _document_asker(lexicon, path, DocumentMeta("2026年福建省人民政府工作报告", "福建省", 2026, "政府工作报告"))
     why = ask("福建为什么把2026年的主要预期目标定成这样？")
     assert "打基础" in why.answer and "留空间" in why.answer, why.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # the figure in the unit asked is another thing's; the one asked is said with a rate only
+        ("全市固定资产投资总额是多少亿元？", "固定资产投资增长2.8%，社会消费品零售总额达3056.6亿元、增长9.7%。"),
+        # the figure is another thing's growth; the thing asked is named after it, with none of its own
+        ("全省固定资产投资增速是多少？", "地区生产总值增长5.5%，规上工业增加值、固定资产投资等指标增速均高于全国。"),
+    ],
+)
+def test_a_figure_said_of_another_thing_does_not_answer(quantities, question: str, text: str) -> None:
+    terms = {"固定资产投资": 5.0, "总额": 1.0, "增速": 1.0}
+    assert quantities.direct(analyse(question), text, False, terms) is None
+
+
+def test_a_figure_said_of_the_thing_a_sentence_opens_with_still_answers(quantities) -> None:
+    text = "财政支出近八成投向民生领域，省级财政累计投入665亿元用于为民办实事项目。"
+    spent = quantities.direct(analyse("往民生上投了多少钱？"), text, False, {"民生": 5.0, "投": 1.0})
+    assert spent is not None and spent.text == "665亿元"
