@@ -2146,3 +2146,14 @@ def test_a_figure_said_of_the_thing_a_sentence_opens_with_still_answers(quantiti
     text = "财政支出近八成投向民生领域，省级财政累计投入665亿元用于为民办实事项目。"
     spent = quantities.direct(analyse("往民生上投了多少钱？"), text, False, {"民生": 5.0, "投": 1.0})
     assert spent is not None and spent.text == "665亿元"
+
+
+@pytest.mark.parametrize(
+    ("text", "says_why"),
+    [
+        ("这些目标充分考虑了为全国发展大局作贡献、为实现规划目标打基础、为推动高质量发展留空间。", True),
+        ("提出8%左右的增长目标，综合考虑了发展的需要和可能。", False),  # its reasons follow it
+    ],
+)
+def test_what_targets_took_into_account_says_why_when_it_lists_it(lexicon: Lexicon, text: str, says_why: bool) -> None:
+    assert QuestionKinds(lexicon, AnswerWeights()).reasons.names_cause(text) is says_why
