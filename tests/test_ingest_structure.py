@@ -180,6 +180,20 @@ def test_bold_title_page_lines_are_not_sections_and_a_caption_heads_only_its_tab
     ]
 
 
+def test_a_caption_in_a_tables_first_row_heads_its_rows():
+    # NBS 2013: "| **表9 2013年主要商品进口数量、金额及其增长速度** | | |", then the column names
+    text = (
+        "## 六、对外经济\n\n"
+        "| **表9 2013年主要商品进口数量、金额及其增长速度** | | |\n| --- | --- | --- |\n"
+        "| 商品名称 | 数量（万吨） | 比上年增长% |\n| 大豆 | 6338 | 8.6 |\n\n全年进出口总额增长7.6%。\n"
+    )
+    blocks = parse_blocks(_doc(text))
+    soybeans = next(b for b in blocks if b.kind == "table_row")
+    assert soybeans.section == ("六、对外经济", "表9 2013年主要商品进口数量、金额及其增长速度")
+    assert soybeans.statement == "大豆：数量（万吨） 6338；比上年增长% 8.6"
+    assert blocks[-1].section == ("六、对外经济",)  # the caption headed its table only
+
+
 def test_footnote_markers_stay_out_of_section_paths():
     blocks = parse_blocks(_doc("**统计公报[1]**\n\n## 一、综合[2]\n\n全年国内生产总值[3]1015986亿元。\n"))
     assert blocks[-1].section == ("一、综合",)
