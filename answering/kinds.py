@@ -134,10 +134,12 @@ _ASKS_PLACE = re.compile(r"哪[一两二三四五六七八九几]?[个些]?(?:�
 # ... but not which of two compared ("哪个城市…更长", "A和B…哪个省多？")
 _COMPARES = re.compile(r"[更最]|[多少高低大小快慢长短]\s*[？?]?$")
 _CLAUSE_END = re.compile(r"[，。；、,;]")
+_RANGE_START = re.compile(r"\s*[-—–~～至]\s*\d")
+_AGE_BAND = re.compile(r"\d+\s*(?:[-—–~～至]\s*\d+\s*)?周?岁(?:及以上|以上|及以下|以下)?")
 # a figure and the 、 or 和 after it, right before another figure: "36.6%、" of "增长36.6%、50.9%"
 _LISTED_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[%‰]|[万亿]?[\u4e00-\u9fff]{0,3})(?:、|和)$")
 _GOAL_CUE = re.compile(r"力争|争取|确保")  # goals said as such; "好于预期", "完成目标" report outcomes
-_LABEL_BREAK = re.compile(r"[，。；、,;：:（(]")
+_LABEL_BREAK = re.compile(r"[，。；、,;：:]|[（(](?![^（）()]*[）)])")  # an open bracket, not an aside
 # "农村居民家庭恩格尔系数（即…的比重）为47.2%": an aside in brackets between a thing and its figure
 _ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 _ASIDE_BEFORE = re.compile(rf"{_ASIDE.pattern}[为是达到]{{0,2}}$")
@@ -442,11 +444,13 @@ class Quantities:
         asked_units = {unit_family(unit) for unit in wanted}
         bands = set() if ASKS_CHANGE.search(query.text) else {f.family for f in given if f.unit} - asked_units
         parts = parts_of_year_asked(query.text)
+        stated = _stated_figures(text, base_year, change_years)
         figures = [
             f
-            for f in _stated_figures(text, base_year, change_years)
+            for f in stated
             if f.text not in given_texts
             and f.family not in bands
+            and not _of_another_band(text, f, query.text)
             and part_of_year(text, f.start) in parts
             and not _all_asked_added(query.text, text, f)
             and not _added_asked_all(query.text, text, f)
@@ -490,6 +494,9 @@ class Quantities:
         cells = [c for c in parse_statement(text) if c.figures]
         if not cells:
             return None
+        own = age_bands(cells[0].label.rpartition("其中")[2])  # "60周岁及以上其中65周岁及以上": of 65周岁
+        if (asked := age_bands(query.text)) and own and not own & asked:
+            return None  # a row of another band than the one asked
         # "占比多少" of "年末数（万人） 21676；比重（%） 15.4": the cell in the unit asked, if one is
         in_unit = [c for c in cells if wanted and _unit_matches(c.figure_unit, wanted)]
         cell = max(in_unit or cells, key=lambda c: _cell_score(query, c, terms, wanted, self.weights))
@@ -536,7 +543,8 @@ class Quantities:
             if f in respective:  # "食品、药品抽检合格率分别达99.62%、99.71%": the one said of what is asked
                 score += w.figure_respective * _respective_fit(query.text, *respective[f])
             else:  # "完成旅客吞吐量2913万人次、货邮吞吐量52.2万吨"
-                label = text[slice(*_label_span(text, f, figures))]
+                # an aside in brackets is not what the figure is of ("15-59岁（含不满60周岁）人口为")
+                label = _ASIDE.sub("", text[slice(*_label_span(text, f, figures))])
                 score += w.figure_label * _label_fit(query.text, label, label_terms, said_here)
             if near and unsaid.narrow(text, near[1], near[2]):
                 score += w.figure_narrowed  # "接待境外游客76.6万人次" of "接待游客多少"
@@ -955,6 +963,24 @@ def said_otherwise(text: str, term_starts: Iterable[int], asked: Mapping[str, fr
         qualifier not in text and any(alt in text[max(0, s - 8) : s] for s in starts for alt in alternatives)
         for qualifier, alternatives in asked.items()
     )
+
+
+def _of_another_band(text: str, figure: Figure, question: str) -> bool:
+    """The figure is said of an age band ("15-59岁…人口为88207万人") other than the one the question
+    names ("16-59岁人口有多少", "60周岁及以上人口有多少"), or starts one ("15" of "15-59岁")."""
+    asked = age_bands(question)
+    if not asked:
+        return False
+    if not figure.unit and _RANGE_START.match(text, figure.end):
+        return True
+    opening = max((m.end() for m in _CLAUSE_END.finditer(text, 0, figure.start)), default=0)
+    said = age_bands(_ASIDE.sub("", text[opening : figure.start]))  # "0-14岁（含不满15周岁）人口为": 0-14岁
+    return bool(said) and not said & asked
+
+
+def age_bands(text: str) -> set[str]:
+    """The age bands a text names, alike however written: "60周岁及以上" and "60岁以上" are "60岁以上"."""
+    return {re.sub(r"\s|周|及", "", m.group(0)).replace("—", "-") for m in _AGE_BAND.finditer(text)}
 
 
 def said_of_another(

@@ -75,6 +75,8 @@ def unit_family(unit: str) -> str:
         return "个百分点"
     if unit == "成":  # "超七成": tenths, a share
         return "%"
+    if unit == "周岁":  # an age, as 岁
+        return "岁"
     base = unit.lstrip("万亿千")
     return base if base or not unit else "元"
 

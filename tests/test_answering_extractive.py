@@ -2157,3 +2157,14 @@ def test_a_figure_said_of_the_thing_a_sentence_opens_with_still_answers(quantiti
 )
 def test_what_targets_took_into_account_says_why_when_it_lists_it(lexicon: Lexicon, text: str, says_why: bool) -> None:
     assert QuestionKinds(lexicon, AnswerWeights()).reasons.names_cause(text) is says_why
+
+
+def test_a_figure_or_row_of_another_age_band_does_not_answer(quantities) -> None:
+    sentence = "2013年末，0-14岁（含不满15周岁）人口为22329万人，15-59岁（含不满60周岁）人口为93500万人。"
+    question = analyse("2013年末全国60周岁及以上人口有多少？")
+    terms = {"人口": 2.0, "全国": 1.0}
+    assert quantities.direct(question, sentence, False, terms) is None
+    sub_row = "60周岁及以上其中65周岁及以上（万人）：年末数 13161；比重% 9.7"
+    assert quantities.direct(question, sub_row, True, terms) is None
+    row = quantities.direct(question, "60周岁及以上（万人）：年末数 20243；比重% 14.9", True, terms)
+    assert row is not None and row.text == "20243万人"
