@@ -62,7 +62,12 @@ _QUALIFIER_RANGE = re.compile(r"及?以[上下]$")
 
 # Words that name two things at once, with the two in the order reports list them: "城乡居民…分别达X、Y"
 # gives 城镇居民 X and 农村居民 Y, and "城乡居民人均消费支出分别…" speaks of 农村居民人均消费支出 too.
-TWO_IN_ONE = {"城乡": ("城镇", "农村"), "进出口": ("进口", "出口"), "中小学": ("中学", "小学")}
+TWO_IN_ONE = {
+    "城乡": ("城镇", "农村"),
+    "进出口": ("进口", "出口"),
+    "中小学": ("中学", "小学"),
+    "存贷款": ("存款", "贷款"),
+}
 
 
 def joint_forms(term: str) -> list[str]:

@@ -44,7 +44,8 @@ _ASKED_OF_BOTH = re.compile(
     r"(?P<first>[^和与及，,；;？?]{2,})(?:和|与|及)(?P<second>[^和与及，,；;？?]{2,})"
 )
 # where a clause list or a second question starts
-_CLAUSE_BREAK = re.compile(r"[，,；;？?]|、(?=[^、]*(?:多少|几))")
+# ("其中出口、进口各是多少" is one clause that asks of each)
+_CLAUSE_BREAK = re.compile(r"[，,；;？?]|、(?=[^、]*(?:多少|几))(?![^、，,？?]*(?:各|分别))")
 # words that set the time of a part apart from the question's year ("后来增加到多少", "到“十四五”末")
 _SAME_TIME = re.compile(r"^(?:同年|同期|当年)")
 _PLAN = r"“?[一二三四五六七八九十]{1,3}五”?"  # "“十三五”"

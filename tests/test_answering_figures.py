@@ -284,3 +284,9 @@ def test_no_change_over_the_year_before_where_none_is_said_of_the_level(text: st
 )
 def test_a_month_alone_is_a_date(text: str, dates: list[str]) -> None:
     assert [d[0] for d in find_dates(text)] == dates
+
+
+def test_deposits_and_loans_named_by_one_word_take_a_figure_each() -> None:
+    text = "金融机构人民币存贷款余额分别增长9.5%、9.8%。"
+    things = {f.text: thing for f, (thing, _) in respective_subjects(text, find_figures(text)).items()}
+    assert things == {"9.5%": "金融机构人民币存款余额", "9.8%": "金融机构人民币贷款余额"}

@@ -130,6 +130,15 @@ def test_one_word_for_two_things_then_each_asked_is_one_part_per_thing(tag) -> N
     assert _questions("全县城乡居民人均可支配收入是多少？", tag) is None  # the joint thing, asked as one
 
 
+def test_a_clause_listing_things_then_asking_each_is_one_clause(tag) -> None:
+    assert _questions("2000年全国进出口总额是多少？其中出口、进口各是多少？", tag) == [
+        "2000年全国进出口总额是多少？",
+        "2000年全国进出口总额其中出口是多少？",
+        "2000年全国进出口总额其中进口是多少？",
+    ]
+    assert _questions("全省存贷款余额分别是多少？", tag) == ["全省存款余额是多少？", "全省贷款余额是多少？"]
+
+
 def test_a_clause_ending_in_ne_asks_what_the_first_asks(tag) -> None:
     assert _questions("2020年城镇居民人均可支配收入是多少？那农村居民呢？", tag) == [
         "2020年城镇居民人均可支配收入是多少？",
