@@ -12,6 +12,7 @@ from dataclasses import replace
 from reportqa.answering.change import number_text, written_difference
 from reportqa.answering.figures import find_figures
 from reportqa.core.models import NOT_FOUND, Answer, Citation, Claim, DirectAnswer, Statement
+from reportqa.language.quantities import unit_scale
 from reportqa.question.comparison import Comparison
 
 _SMALLER = frozenset("低小少慢短")
@@ -56,6 +57,11 @@ def _verdict(comparison: Comparison, claims: Sequence[Claim]) -> str:
         return ""
     if comparison.share:
         return share_of(comparison, figures)
+    if comparison.total:
+        written = find_figures(figures[1].text)
+        unit = written[0].unit if written else ""
+        total = sum(f.amount for f in figures)
+        return f"两者合计{number_text(total / unit_scale(unit))}{unit}。"
     if not comparison.way:
         return ""
     values = [f.amount for f in figures]

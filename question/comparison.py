@@ -45,6 +45,10 @@ _DIFFERENCE = re.compile(
 )
 # "…相差多少", "…之间的差距有多大": how far apart two things are
 _GAP = re.compile(r"(?:之间)?的?(?:相差|差距|差)(?:是|有)?(?:多少|多大|几)(?P<unit>[^，,？?。]*)[？?。]?$")
+# "…加起来一共多少万户", "…合计多少": what two things come to
+_TOTAL = re.compile(
+    r"(?:加起来|加在一起|两者合计|合起来)(?:一共|总共|共)?(?:是|有)?(?:多少|几)(?P<unit>[^，,？?。]*)[？?。]?$"
+)
 # "A占B的比重是多少", "A占B多大比例"; "B里，A占多大比例": the share of a part (A) in its whole (B)
 _SHARE_OF = re.compile(
     r"^(?P<part>[^，,？?]+?)(?:大约|大概|约)?占了?(?P<whole>(?!了|多大|多少|几)[^，,？?]{2,}?)的?"
@@ -81,13 +85,14 @@ class Comparison:
     all_parts: bool = True
     difference: bool = False  # how much more the first is than the second is asked ("A比B少多少")
     share: bool = False  # what share of the second (a whole) the first (a part of it) is ("A占B的比重")
+    total: bool = False  # what both come to ("A和B加起来一共多少")
 
 
 def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | None:
     """The question per side, if `question` compares two places, two years or (with the word segmenter
     `tag`) two things named in parallel ("城镇居民和农村居民的收入"); else None."""
-    if tag is not None and (difference := _difference(question, tag) or _gap(question, tag)) is not None:
-        return difference
+    if tag is not None and (pair := _difference(question, tag) or _gap(question, tag) or _total(question, tag)):
+        return pair
     after = _WHICH_AFTER.search(question)
     measure = ""  # what is asked of each, said after 哪个 ("哪个增长目标更高")
     if after is not None:  # asked as "A和B的X哪个更Y"
@@ -201,6 +206,15 @@ def _gap(question: str, tag: Tagger) -> Comparison | None:
     return replace(things, difference=True) if things is not None else None
 
 
+def _total(question: str, tag: Tagger) -> Comparison | None:
+    """ "2013年末固定电话用户和移动电话用户加起来一共多少万户": each thing asked, and what both come to."""
+    match = _TOTAL.search(question.strip())
+    if match is None:
+        return None
+    things = _thing_pair(question[: match.start()].rstrip("的，, "), f"是多少{match.group('unit')}？", "", tag)
+    return replace(things, total=True, all_parts=True) if things is not None else None
+
+
 def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison | None:
     """ "2015年东部和中部地区的投资" + "增长多少？": one question per thing, what follows the second shared."""
     join = re.search(_JOIN, subject)
@@ -236,8 +250,14 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     opening = len(list(itertools.takewhile(lambda w: _opens(w, places), words_before)))
     shared = words_second[-1][0]
     if len(words_before) >= len(words_second) > 1 and len(shared) > 1 and words_before[-1][0] == shared:
-        # "铁路货运量和公路货运量": both name their head word; the first is as many words as the second
-        return "".join(w for w, _ in words_before[max(opening, len(words_before) - len(words_second)) :]), second
+        # "铁路货运量和公路货运量": both name their head word; the first is as long as the second, in
+        # whole words ("固定 电话 用户" and "移动电话 用户")
+        first = ""
+        for word, _ in reversed(words_before[opening:]):
+            if len(first) >= len(second):
+                break
+            first = word + first
+        return first, second
     # "物联网产业营收和集成电路产业产值增长目标": two runs of as many nouns, then what both are asked
     second_run = list(itertools.takewhile(_in_noun_run, words_second))
     first_run = list(itertools.takewhile(_in_noun_run, reversed(words_before[opening:])))
@@ -264,8 +284,12 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     if same_head(first, own_second):
         # "一般公共预算收入和政府性基金收入", "水质优良率和空气质量优良率": each names its own head
         # word; the first is the run of nouns before "和" (a place, a scope such as 全市 or a verb is shared)
-        nouns = itertools.takewhile(_in_noun_run, reversed(words_before))
-        return "".join(w for w, _ in reversed(list(nouns))) or first, own_second
+        nouns = list(itertools.takewhile(_in_noun_run, reversed(words_before)))
+        # a distinguishing word before the run, where it is shorter than the second ("固定" of 固定电话用户)
+        rest = words_before[opening : len(words_before) - len(nouns)]
+        if rest and rest[-1][1].startswith(("a", "b")) and len("".join(w for w, _ in nouns)) < len(own_second):
+            nouns.append(rest[-1])
+        return "".join(w for w, _ in reversed(nouns)) or first, own_second
     if len(parallel) == 1 and len(second_alone) > len(first):
         second_alone = _ending_as(first, second_alone)
     following = words_second[len(first_words) :]

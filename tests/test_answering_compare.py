@@ -262,3 +262,15 @@ def test_how_far_apart_two_things_or_places_are_asks_each_and_works_out_the_gap(
         Answer("", "", True, direct=DirectAnswer("10955元", amount=10955.0, family="元")),
     ]
     assert side_by_side("", things, answers).verdict == "城镇居民比农村居民多13490元。"
+
+
+def test_what_two_things_come_to_asks_each_and_adds_them() -> None:
+    lexicon = Lexicon.load(Settings().lexicon_dir)
+    both = split_comparison("2013年末固定电话用户和移动电话用户加起来一共多少万户？", lexicon.tagged)
+    assert both is not None and both.total
+    assert [label for label, _ in both.sides] == ["固定电话用户", "移动电话用户"]
+    answers = [
+        Answer("", "", True, direct=DirectAnswer("26699万户", amount=2.6699e8, family="户")),
+        Answer("", "", True, direct=DirectAnswer("122911万户", amount=1.22911e9, family="户")),
+    ]
+    assert side_by_side("", both, answers).verdict == "两者合计149610万户。"
