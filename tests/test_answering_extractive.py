@@ -2168,3 +2168,16 @@ def test_a_figure_or_row_of_another_age_band_does_not_answer(quantities) -> None
     assert quantities.direct(question, sub_row, True, terms) is None
     row = quantities.direct(question, "60周岁及以上（万人）：年末数 20243；比重% 14.9", True, terms)
     assert row is not None and row.text == "20243万人"
+
+
+def test_a_stage_of_building_asked_is_not_met_by_another(lexicon: Lexicon, tmp_path: Path) -> None:
+    # "运营里程" is not "在建里程"
+    sentence = "地铁在建里程达97.3公里，4号线、6号线二期具备通车条件。"
+    others = ["全市地区生产总值增长8.1%。", "新建城市道路120公里。", "公交运营车辆新增200辆，运营线路300条。"]
+    meta = DocumentMeta("2020年某市政府工作报告", "某市", 2020, "政府工作报告")
+    answerer, text = _own_report(lexicon, tmp_path, "\n".join([*others, sentence, ""]), meta)
+    hits = [_doc_hit("report.md", text, sentence, "一、2019年工作回顾")]
+    assert not answerer.answer(analyse("截至2019年底，全市地铁运营总里程是多少公里？"), hits).found
+    building = answerer.answer(analyse("2019年全市地铁在建里程是多少公里？"), hits)
+    assert building.direct is not None and building.direct.text == "97.3公里", building.answer
+    assert lexicon.qualifier_alternatives["运营"] >= {"在建", "通车"}
