@@ -60,7 +60,11 @@ _CAUSAL = re.compile(
 )
 # "多少家", "几个", "多少亿斤", "多少个亿": the unit the answer is asked in
 # ("多少个项目" asks in 个, not in "个项")
-_QUESTION_UNIT = re.compile(rf"(?:多少|几)(个百分点|个(?:万|亿)(?:{UNIT_PATTERN})?|(?:万|亿)?(?:{UNIT_PATTERN}))")
+# ("多少个亿元以上项目" counts projects of a size: 个)
+_QUESTION_UNIT = re.compile(
+    rf"(?:多少|几)(个百分点|个(?:万|亿)(?!(?:{UNIT_PATTERN})?(?:以上|以下|级))(?:{UNIT_PATTERN})?"
+    rf"|(?:万|亿)?(?:{UNIT_PATTERN}))"
+)
 # A sum of money asked for without its unit ("投资了多少钱", "补助多少"): the answer is in 元 (万元, 亿元).
 _MONEY_NOUN = (
     "钱|资金|经费|投资|投入|收入|支出|补助|补贴|奖励|金额|总额|产值|营收|总值|增加值|外资|内资|税收|税费|利润|"

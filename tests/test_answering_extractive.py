@@ -2181,3 +2181,11 @@ def test_a_stage_of_building_asked_is_not_met_by_another(lexicon: Lexicon, tmp_p
     building = answerer.answer(analyse("2019年全市地铁在建里程是多少公里？"), hits)
     assert building.direct is not None and building.direct.text == "97.3公里", building.answer
     assert lexicon.qualifier_alternatives["运营"] >= {"在建", "通车"}
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [("全省要推进多少个亿元以上新建续建项目？", "个"), ("全年投资多少个亿？", "亿元")],
+)
+def test_projects_of_a_size_are_counted_not_summed(question: str, unit: str) -> None:
+    assert unit in wanted_units(analyse(question))
