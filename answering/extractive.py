@@ -271,7 +271,13 @@ class ExtractiveAnswerer:
         if query.kind == "reason":
             reasons = self._kinds.reasons
             heads_a_point = reasons.heads_a_point(best.text)
-            if heads_a_point or not reasons.names_cause(best.text, self._written(query)):
+            written = self._written(query)
+            if not heads_a_point and not reasons.names_cause(best.text, written):
+                # a statement nearly as good that says why ("确定4.5%左右的增长目标，…兼顾了需要与可能、…")
+                # answers before the targets it explains
+                near = best.score * self.weights.reason_margin
+                best = next((c for c in answerable if c.score >= near and reasons.names_cause(c.text, written)), best)
+            if heads_a_point or not reasons.names_cause(best.text, written):
                 # "一是计划性不足。" names the problem; its causes follow, to the next point
                 best = _with_following(self._read_on(best), whole_point=heads_a_point, names_cause=reasons.names_cause)
         statements = tuple(_cite(c, citations) for c in self._supporting(query, best, candidates, direct))

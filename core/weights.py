@@ -48,6 +48,7 @@ class AnswerWeights(BaseModel):
     date_present: float = 0.6  # a question about a date, a statement with one
     date_absent: float = -1.0
     causal: float = 0.5  # a question why, a statement saying because or what hinders
+    reason_margin: float = 0.85  # a statement that says why, within this share of the best score, answers why
     list_item: float = 0.1  # a question for a list, each "、" (up to four)
     person_present: float = 0.8  # a question who, a statement naming people after their post ("代市长 侯红")
     person_guessed: float = 0.4  # …naming only people jieba guesses at ("安图" of 安图生物, a company)

@@ -2189,3 +2189,11 @@ def test_a_stage_of_building_asked_is_not_met_by_another(lexicon: Lexicon, tmp_p
 )
 def test_projects_of_a_size_are_counted_not_summed(question: str, unit: str) -> None:
     assert unit in wanted_units(analyse(question))
+
+
+def test_why_a_target_was_set_is_the_statement_that_says_so_over_the_targets(lexicon: Lexicon) -> None:
+    # 辽宁 2026: the targets, then a paragraph of its own: "确定4.5%左右的增长目标，…兼顾了需要与可能、…"
+    path = SHARED / "cn_provincial_work_reports" / "辽宁省" / "2026.md"
+    ask = _document_asker(lexicon, path, DocumentMeta("2026年辽宁省人民政府工作报告", "辽宁省", 2026, "政府工作报告"))
+    why = ask("辽宁为什么把2026年地区生产总值增长目标定在4.5%左右？")
+    assert "留有余地" in why.answer, why.answer
