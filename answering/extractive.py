@@ -275,7 +275,8 @@ class ExtractiveAnswerer:
             if not heads_a_point and not reasons.names_cause(best.text, written):
                 # a statement nearly as good that says why ("确定4.5%左右的增长目标，…兼顾了需要与可能、…")
                 # answers before the targets it explains
-                near = best.score * self.weights.reason_margin
+                # (a table row gives figures and never says why: any statement that does answers)
+                near = 0.0 if best.hit.chunk.is_table_row else best.score * self.weights.reason_margin
                 best = next((c for c in answerable if c.score >= near and reasons.names_cause(c.text, written)), best)
             if heads_a_point or not reasons.names_cause(best.text, written):
                 # "一是计划性不足。" names the problem; its causes follow, to the next point

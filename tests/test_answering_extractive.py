@@ -2197,3 +2197,14 @@ def test_why_a_target_was_set_is_the_statement_that_says_so_over_the_targets(lex
     ask = _document_asker(lexicon, path, DocumentMeta("2026年辽宁省人民政府工作报告", "辽宁省", 2026, "政府工作报告"))
     why = ask("辽宁为什么把2026年地区生产总值增长目标定在4.5%左右？")
     assert "留有余地" in why.answer, why.answer
+
+
+def test_a_table_row_never_says_why_a_statement_that_does_answers(lexicon: Lexicon, tmp_path: Path) -> None:
+    row_line = "专家工作站 85 52 2019年度"
+    row = "专家工作站（家）：2020年目标数 85；目前完成数 52；备注 2019年度"
+    cause = "受上级关于每名专家受聘工作站数量的规定所限，专家工作站建站数量受限，未能完成目标。"
+    meta = DocumentMeta("某市规划后评估报告", "某市", 2020, "评估报告")
+    answerer, text = _own_report(lexicon, tmp_path, f"{row_line}\n\n{cause}\n", meta)
+    hits = [_doc_hit("report.md", text, row_line, "", row), _doc_hit("report.md", text, cause, "")]
+    why = answerer.answer(analyse("专家工作站为什么没有完成85家的目标？"), hits)
+    assert why.answer.startswith("受上级"), why.answer
