@@ -52,10 +52,10 @@ from reportqa.language.segmentation import word_starts
 from reportqa.question.analysis import MEASURE_NOUNS, Query
 
 _POINT_HEAD_LENGTH = 30
-# ("这些目标充分考虑了为…作贡献、为…打基础", "兼顾了需要与可能、当前与长远": what a plan's targets
-# were set for, listed; not the general "综合考虑了发展的需要和可能", whose reasons follow it)
+# ("这些目标充分考虑了为…作贡献、为…打基础", "兼顾了需要与可能、当前与长远", "考虑了…，考虑了…": what a
+# plan's targets were set for, listed; not the general "综合考虑了发展的需要和可能", whose reasons follow it)
 _CAUSAL = re.compile(
-    r"因为|由于|原因|受限|导致|造成|根据.{0,40}要求|不足|匮乏|差距|滞后|薄弱|问题|制约|影响|(?:考虑|兼顾)了[^。；]{0,30}、"
+    r"因为|由于|原因|受限|导致|造成|根据.{0,40}要求|不足|匮乏|差距|滞后|薄弱|问题|制约|影响|(?:考虑|兼顾)了[^。；]{0,30}(?:、|，(?:考虑|兼顾)了)"
     r"|为了|旨在"
 )
 # "多少家", "几个", "多少亿斤", "多少个亿": the unit the answer is asked in

@@ -2153,6 +2153,7 @@ def test_a_figure_said_of_the_thing_a_sentence_opens_with_still_answers(quantiti
     [
         ("这些目标充分考虑了为全国发展大局作贡献、为实现规划目标打基础、为推动高质量发展留空间。", True),
         ("提出8%左右的增长目标，综合考虑了发展的需要和可能。", False),  # its reasons follow it
+        ("增长目标6.5%—7%，考虑了与全面建成小康社会目标相衔接，考虑了推进结构性改革的需要。", True),
     ],
 )
 def test_what_targets_took_into_account_says_why_when_it_lists_it(lexicon: Lexicon, text: str, says_why: bool) -> None:
