@@ -275,9 +275,19 @@ class ExtractiveAnswerer:
             if not heads_a_point and not reasons.names_cause(best.text, written):
                 # a statement nearly as good that says why ("确定4.5%左右的增长目标，…兼顾了需要与可能、…")
                 # answers before the targets it explains
-                # (a table row gives figures and never says why: any statement that does answers)
+                # (a table row gives figures and never says why: any statement that does answers), or one
+                # that follows it within a point's length ("…降低目标。这些目标充分考虑了…", in the next passage)
                 near = 0.0 if best.hit.chunk.is_table_row else best.score * self.weights.reason_margin
-                best = next((c for c in answerable if c.score >= near and reasons.names_cause(c.text, written)), best)
+                end = best.hit.chunk.start + best.quote_end
+
+                def follows(c: Candidate) -> bool:
+                    gap = c.hit.chunk.start + c.quote_start - end
+                    return c.hit.chunk.doc_id == best.hit.chunk.doc_id and 0 <= gap <= _POINT_QUOTE_CHARS
+
+                best = next(
+                    (c for c in answerable if (c.score >= near or follows(c)) and reasons.names_cause(c.text, written)),
+                    best,
+                )
             if heads_a_point or not reasons.names_cause(best.text, written):
                 # "一是计划性不足。" names the problem; its causes follow, to the next point
                 best = _with_following(self._read_on(best), whole_point=heads_a_point, names_cause=reasons.names_cause)
@@ -335,12 +345,10 @@ class ExtractiveAnswerer:
 
     def _read_on(self, candidate: Candidate) -> Candidate:
         """The candidate quoted from the passage that goes on furthest after it, which may be the next
-        one, joined with the passage after that when its paragraph goes on there: what follows a
-        statement is read there."""
+        one: what follows a statement that ends its passage is read there."""
         chunk = candidate.hit.chunk
         start, end = chunk.start + candidate.quote_start, chunk.start + candidate.quote_end
-        holding = self.outline.passage_holding(chunk.doc_id, start, end)
-        wider = self.outline.joined_with_next(holding) if holding is not None else None
+        wider = self.outline.passage_holding(chunk.doc_id, start, end)
         if wider is None or wider.end <= chunk.end:
             return candidate
         hit = replace(candidate.hit, chunk=wider)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from reportqa.core.models import Chunk
 from reportqa.language.numbering import INLINE_POINT, PARAGRAPH_POINT, ordinal, point_number, strip_numbering
@@ -110,21 +110,6 @@ class Outline:
         furthest after it: a statement that ends one passage is read on in the next."""
         holding = [c for c in self._passages.get(doc_id, ()) if c.start <= start and end <= c.end]
         return max(holding, key=lambda chunk: chunk.end, default=None)
-
-    def joined_with_next(self, chunk: Chunk) -> Chunk:
-        """`chunk` and the passage that goes on after it, as one passage, when its paragraph goes on there
-        ("…降低目标。" then "这些目标充分考虑了…" in the next passage); else `chunk`."""
-        after = [c for c in self._passages.get(chunk.doc_id, ()) if c.start <= chunk.end < c.end]
-        nxt = min(after, key=lambda c: c.start, default=None)
-        if nxt is None or nxt.section != chunk.section or nxt.is_table_row or chunk.is_table_row:
-            return chunk
-        # its paragraph goes on: no paragraph opens between its last character and the next one's first
-        rest = nxt.text[chunk.end - nxt.start :]
-        first = chunk.end + len(rest) - len(rest.lstrip())
-        if self._paragraph(chunk.doc_id, chunk.end - 1) != self._paragraph(chunk.doc_id, first):
-            return chunk
-        text = chunk.text + nxt.text[chunk.end - nxt.start :]
-        return replace(chunk, chunk_id=f"{chunk.doc_id}#{chunk.start}-{nxt.end}", end=nxt.end, text=text)
 
     @staticmethod
     def ancestors(section: str) -> list[str]:

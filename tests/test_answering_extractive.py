@@ -2120,7 +2120,7 @@ def test_a_thing_named_only_as_the_modifier_of_another_is_not_held(lexicon: Lexi
     assert started.direct is not None and started.direct.text == "39个", started.answer
 
 
-def test_why_targets_were_set_so_is_read_on_into_the_next_passage(lexicon: Lexicon) -> None:
+def test_why_targets_were_set_so_is_the_statement_that_follows_them_saying_why(lexicon: Lexicon) -> None:
     # 福建 2026: the targets end one passage; "这些目标充分考虑了…" opens the next, in the same paragraph
     path = SHARED / "cn_provincial_work_reports" / "福建省" / "2026.md"
     ask = _document_asker(lexicon, path, DocumentMeta("2026年福建省人民政府工作报告", "福建省", 2026, "政府工作报告"))

@@ -26,7 +26,8 @@ from tests.browser.server import ARTIFACTS, launch, require_browser, streamlit_a
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PASSWORD = "test-admin"
-SERIES_QUESTION = "高新技术企业历年有多少家？"  # 2011 and 2019 in one cited sentence, 2015 in another
+# 2011 and 2019 in one cited sentence [1], the indicator table's row [2], 2015 in another sentence [3]
+SERIES_QUESTION = "高新技术企业历年有多少家？"
 PLAIN_QUESTION = "2019年高新技术企业有多少家？"
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -156,13 +157,13 @@ def test_official_desktop(app):
         assert table.locator("tbody tr").count() == 3
         assert [row.split("\t") for row in table.locator("tbody").inner_text().splitlines()] == [
             ["2011年", "203", "203家", "[1]"],
-            ["2015年", "251", "251家", "[2]"],
+            ["2015年", "251", "251家", "[3]"],
             ["2019年", "512", "512家", "[1]"],
         ]
         labels = chart.evaluate(
             "el => [...el.querySelectorAll('text')].map(t => t.textContent).filter(t => /^\\[\\d+\\]/.test(t))"
         )
-        assert labels == ["[1] 203家", "[2] 251家", "[1] 512家"], labels
+        assert labels == ["[1] 203家", "[3] 251家", "[1] 512家"], labels
 
         expect(page.get_by_role("button", name="导出为 Word 文档")).to_be_enabled()  # the reply just given is in it
 
@@ -201,7 +202,7 @@ def test_official_desktop(app):
         import docx
 
         text = "\n".join(par.text for par in docx.Document(io.BytesIO(path.read_bytes())).paragraphs)
-        assert SERIES_QUESTION in text and "512家（2019年）。" in text and "2015年：251家 [2]" in text
+        assert SERIES_QUESTION in text and "512家（2019年）。" in text and "2015年：251家 [3]" in text
         assert "文件：淄博市十三五科技创新规划后评估报告.txt" in text and "章节：" in text
         assert "全市高新技术企业总量从2011年203家一举跃升至2019年512家。" in text
         with page.expect_download() as download:
