@@ -417,7 +417,7 @@ class Quantities:
                 f
                 for f in stated
                 if not counts_other(text, f, terms, self.tag, asked)
-                and not said_of_another(text, f, stated, terms, query.text, self.tag)
+                and (query.is_english or not said_of_another(text, f, stated, terms, query.text, self.tag))
                 and part_of_year(text, f.start) in parts
                 and not _all_asked_added(query.text, text, f)
                 and not _added_asked_all(query.text, text, f)
@@ -474,7 +474,7 @@ class Quantities:
             return None  # "投资了多少钱" is not answered by "500亩"
         if counts_other(text, figure, terms, self.tag, counted_thing(query)):
             return None  # the best figure counts something the question does not name
-        if said_of_another(text, figure, figures, terms, query.text, self.tag):
+        if not query.is_english and said_of_another(text, figure, figures, terms, query.text, self.tag):
             return None  # "固定资产投资增长2.8%，社会消费品零售总额达3056.6亿元" of "固定资产投资总额是多少亿元"
         if _asks_growth_in_no_unit(query, required) and not _states_growth(text, figures):
             return None  # "增长了多少" is not answered by "达到2.32万亿元"
@@ -995,8 +995,8 @@ def said_of_another(
     question: str,
     tag: Callable[[str], Sequence[tuple[str, str]]],
 ) -> bool:
-    """The figure's label names a thing the question does not, and the heaviest thing asked that the
-    text names is named elsewhere in it: "社会消费品零售总额达3056.6亿元" is not of 固定资产投资, which
+    """The figure's label names a thing the (Chinese) question does not, and the heaviest thing asked
+    that the text names is named elsewhere in it: "社会消费品零售总额达3056.6亿元" is not of 固定资产投资, which
     "固定资产投资增长2.8%" names; "地区生产总值增长5.5%" is no 固定资产投资 growth. A label that names
     nothing ("增长", "和") or a figure of a respective list tells nothing."""
     if figure in respective_subjects(text, list(figures)):

@@ -20,6 +20,7 @@ from itertools import pairwise
 
 from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.places import place_mentions, place_words
+from reportqa.question.analysis import MEASURE_NOUNS
 
 Tagger = Callable[[str], Sequence[tuple[str, str]]]
 
@@ -32,7 +33,7 @@ _COMPARES = re.compile(
 )
 # "…分别是多少？哪个城市更快？", "…各是多少？谁定得更高？": the values asked of each, then which is more
 _WHICH_AFTER = re.compile(
-    r"[，,？?；;]?\s*(?:那么|那)?(?:哪个|哪一个|哪座|哪家|哪|谁)(?P<what>[^，,？?；;]{0,6}?)更(?P<way>高|大|多|低|小|少|快|慢|长|短)"
+    r"[，,？?；;]?\s*(?:那么|那)?(?:哪个|哪一个|哪座|哪家|哪一?[种类项]|哪|谁)(?P<what>[^，,？?；;]{0,6}?)更(?P<way>高|大|多|低|小|少|快|慢|长|短)"
     r"[？?。！!\s]*$"
 )
 # what a which-question names between its 哪个 and 更: a change ("谁增长得更快") or a measure ("哪个增长目标更高")
@@ -98,8 +99,9 @@ def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | N
     if after is not None:  # asked as "A和B的X哪个更Y"
         what = after.group("what").removeprefix("的")
         verb = _GROWTH_ASKED.fullmatch(what)
-        # not a kind of side ("哪个城市更高") nor a manner ("哪个定得更高")
-        measure = "" if verb or what.endswith("得") or what in ("城市", "地方", "省份", "地区", "一年", "年") else what
+        # a measure the documents state ("增长目标", "比例"), not a kind of side ("哪个城市更高"), a manner
+        # ("哪个定得更高") or a loose word ("哪种支持力度更大")
+        measure = what if not verb and any(what.endswith(noun) for noun in MEASURE_NOUNS) else ""
         grows = verb.group("verb") if verb else ""
         question = f"{_ASKED_OF_EACH.sub('', question[: after.start()])}哪个{grows}更{after.group('way')}"
     cue = _COMPARES.search(question)

@@ -241,6 +241,9 @@ def test_what_a_which_question_names_before_more_is_asked_of_each_side() -> None
     ]
     growth = split_comparison("某省2019年装备制造和电子信息产业增加值，谁增长得更快？", lexicon.tagged)
     assert growth is not None and growth.sides[1][1] == "某省2019年电子信息产业增加值增长多少？"
+    # a loose word is not asked ("哪种支持力度更大": each side's amount is)
+    support = split_comparison("政策里，整建制引进高校和设立研发机构，哪种支持力度更大？", lexicon.tagged)
+    assert support is not None and support.sides[0][1] == "政策里，整建制引进高校是多少？"
     rates = split_comparison("某省城镇调查失业率和城镇登记失业率的控制目标，哪个定得更高？", lexicon.tagged)
     assert rates is not None and rates.sides[0][1] == "某省城镇调查失业率的控制目标是多少？"
     # two things of one head word, then what both are asked of

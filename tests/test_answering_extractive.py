@@ -2209,3 +2209,10 @@ def test_a_table_row_never_says_why_a_statement_that_does_answers(lexicon: Lexic
     hits = [_doc_hit("report.md", text, row_line, "", row), _doc_hit("report.md", text, cause, "")]
     why = answerer.answer(analyse("专家工作站为什么没有完成85家的目标？"), hits)
     assert why.answer.startswith("受上级"), why.answer
+
+
+def test_an_english_question_names_no_chinese_thing_to_set_a_figure_apart(quantities) -> None:
+    text = "校城融合实施以来，推动全市200余家企业与驻淄高校开展技术研发及成果转化，其中某汽车公司获奖。"
+    question = analyse("How many companies have carried out R&D with local universities?")
+    companies = quantities.direct(question, text, False, {"企业": 1.4, "大学": 3.4, "汽车": 4.5})
+    assert companies is not None and companies.text == "200余家"
