@@ -207,16 +207,18 @@ class _Parser:
         # after, or after a row of its unit ("| 单位：亿元 | | |")
         header = rows[0][1]
         unit = self._unit_line_before(i)
+        caption = None
         if sum(1 for c in header if _clean_cell(c)) == 1:
             unit_row = _unit_row(rows[header_end][1]) if len(rows) > header_end + 1 else ""
             names_at = header_end + 1 if unit_row else header_end
             if len(rows) > names_at and _names_columns(rows[names_at][1]):
                 caption = _clean(next(_clean_cell(c) for c in header if _clean_cell(c)))
-                if _CAPTION.match(caption):
-                    # it heads its rows as a caption line does ("进口" of "表9 …主要商品进口数量…")
-                    self._push(_Heading("caption", caption))
                 header, header_end, unit = rows[names_at][1], names_at + 1, unit_row or unit
         self._add(rows[0][0], rows[header_end - 1][0], "paragraph", self._path())
+        if caption is not None and _CAPTION.match(caption):
+            # it heads its rows as a caption line does ("进口" of "表9 …主要商品进口数量…"); the rows that
+            # hold it are in the section around, as a caption line is
+            self._push(_Heading("caption", caption))
         parent = ""
         for line, cells in rows[header_end:]:
             if _is_separator(cells):
