@@ -277,15 +277,25 @@ class ExtractiveAnswerer:
                 # answers before the targets it explains
                 # (a table row gives figures and never says why: any statement that does answers), or one
                 # that follows it within a point's length ("…降低目标。这些目标充分考虑了…", in the next passage)
+                # (what follows it in its own passage is read on below)
                 near = 0.0 if best.hit.chunk.is_table_row else best.score * self.weights.reason_margin
-                end = best.hit.chunk.start + best.quote_end
+                own = best.hit.chunk
 
                 def follows(c: Candidate) -> bool:
-                    gap = c.hit.chunk.start + c.quote_start - end
-                    return c.hit.chunk.doc_id == best.hit.chunk.doc_id and 0 <= gap <= _POINT_QUOTE_CHARS
+                    """The candidate starts after the best's passage, within a point's length of it."""
+                    gap = c.hit.chunk.start + c.quote_start - own.end
+                    return c.hit.chunk.doc_id == own.doc_id and 0 <= gap <= _POINT_QUOTE_CHARS
+
+                def elsewhere(c: Candidate) -> bool:
+                    at = c.hit.chunk.start + c.quote_start
+                    return c.hit.chunk.doc_id != own.doc_id or not own.start <= at < own.end
 
                 best = next(
-                    (c for c in answerable if (c.score >= near or follows(c)) and reasons.names_cause(c.text, written)),
+                    (
+                        c
+                        for c in answerable
+                        if elsewhere(c) and (c.score >= near or follows(c)) and reasons.names_cause(c.text, written)
+                    ),
                     best,
                 )
             if heads_a_point or not reasons.names_cause(best.text, written):

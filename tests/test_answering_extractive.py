@@ -2216,3 +2216,14 @@ def test_an_english_question_names_no_chinese_thing_to_set_a_figure_apart(quanti
     question = analyse("How many companies have carried out R&D with local universities?")
     companies = quantities.direct(question, text, False, {"企业": 1.4, "大学": 3.4, "汽车": 4.5})
     assert companies is not None and companies.text == "200余家"
+
+
+def test_why_is_read_on_in_the_best_statements_own_passage(lexicon: Lexicon, tmp_path: Path) -> None:
+    passage = (
+        "牢固树立过紧日子思想，切实压减政府一般性支出，将有限的财力优先用于民生保障等重点领域。"
+        "建立困难群众定期探访制度，及时将因疫情导致生活困难的家庭纳入临时救助范围。"
+    )
+    meta = DocumentMeta("2021年某市政府工作报告", "某市", 2021, "政府工作报告")
+    answerer, text = _own_report(lexicon, tmp_path, f"{passage}\n", meta)
+    why = answerer.answer(analyse("2020年为什么要压减政府一般性支出？"), [_doc_hit("report.md", text, passage, "")])
+    assert why.answer.startswith("牢固树立过紧日子思想"), why.answer
