@@ -163,7 +163,9 @@ class Lexicon:
             self._tokenizer.add_word(word, freq or _DEFAULT_FREQ, tag)
         for group in self._groups:
             for term in group:
-                if _JIEBA_WORD.match(term) and term not in self._words:
+                # (an English word is matched whole by the phrase pattern: as a jieba word, "car" would
+                # cut "carried" into "car" "ried")
+                if _JIEBA_WORD.match(term) and term not in self._words and not (term.isascii() and term.isalpha()):
                     self._tokenizer.add_word(term, _DEFAULT_FREQ)
 
     @functools.cached_property

@@ -134,3 +134,9 @@ def test_the_bundled_synonyms_name_common_indicators_in_english(lexicon) -> None
     assert "旅游总收入" in lexicon.keyword_tokens("How much tourism revenue did Foshan earn?")
     assert "一般公共预算支出" in lexicon.keyword_tokens("general public budget expenditure of Wuxi")
     assert "森林覆盖率" not in lexicon.keyword_tokens("广播电视综合人口覆盖率98.6%")
+
+
+def test_an_english_alias_is_matched_whole_and_cuts_no_english_word() -> None:
+    lexicon = Lexicon.load(BUILTIN_LEXICON_DIR)
+    assert "汽车" not in lexicon.keyword_tokens("They have carried out R&D with universities.")
+    assert "汽车" in lexicon.keyword_tokens("How many cars were made?")
