@@ -78,6 +78,7 @@ _STANCE_NOUNS = STANCE_WORDS | {"总体", "整体", "全年", "全部"}
 # nouns too general to name what a figure is of: "经济增长" is the growth of 生产总值, as reports write it
 _GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_READ_AFTER_THING = 12  # characters read past a thing asked for the noun it may modify
 _MEASURED = re.compile(r"(?:率|量|耗|额|值|价|指数)$")  # what names a quantity: 城镇化率, 能耗, 用水量
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
 _COPULAS = frozenset({"是", "为"})  # "…支出是多少": the word before one is the thing's
@@ -589,16 +590,18 @@ class ExtractiveAnswerer:
             return False
         forms = [f.lower() for f in self.tokenizer.surface_forms(things[-1]) if len(f) > 1]
         lowered = text.lower()
-        ends = {m.end() for form in forms for m in re.finditer(re.escape(form), lowered)}
+        spans = {m.end(): m.start() for form in forms for m in re.finditer(re.escape(form), lowered)}
         # most texts name it before a figure, a verb or a break: only a CJK character after it is read on
-        if not ends or not all(_CJK_CHAR.match(text, end) for end in ends):
+        if not spans or not all(_CJK_CHAR.match(text, end) for end in spans):
             return False
         terms = self._question_terms(query)
         following = {}
-        at = 0
-        for word, word_class in self.tokenizer.tagged(text):
-            following[at] = (word, word_class)
-            at += len(word)
+        for end, start in spans.items():
+            # the words from the thing on, a few past it: segmented as the whole text would be there
+            at = start
+            for word, word_class in self.tokenizer.tagged(text[start : end + _READ_AFTER_THING]):
+                following[at] = (word, word_class)
+                at += len(word)
         return all(
             (after := following.get(end)) is not None
             and after[1] == "n"
@@ -609,7 +612,7 @@ class ExtractiveAnswerer:
             and after[0] not in _MEASURE_NOUNS | _STANCE_NOUNS
             and self.tokenizer.canonical(after[0]) not in terms
             and after[0] not in query.text
-            for end in ends
+            for end in spans
         )
 
     def _question_term_of(self, query: Query, words: Sequence[tuple[str, str]]) -> Callable[[int], str | None]:
