@@ -158,10 +158,9 @@ _COUNTED = re.compile(r"[“”（）\u4e00-\u9fff]{2,}")  # a title may hold a 
 # what a thing counted opens with: a noun, a distinguishing word (国家级), an abbreviation (两院); not a
 # verb or an adverb that goes on about the figure ("203家一举跃升至…", "52家获批")
 _COUNTED_CLASSES = ("n", "b", "j")
-_COUNTS_OF_THINGS = MEASURE_WORDS | {"人"}
+_COUNTS_OF_THINGS = MEASURE_WORDS | {"人"}  # "34人入选…", as "10名专家入选…"
 # a label said of the thing before it: its share of a whole, or its change against another
 _RELATES_BACK = re.compile(r"[占比较与为]|相当于|其中|分别")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # "34人入选…", as "10名专家入选…"
 _RISES = frozenset({"提高", "增长", "增加", "上升", "多"})
 
 
@@ -413,11 +412,12 @@ class Quantities:
             asked = counted_thing(query)
             parts = parts_of_year_asked(query.text)
             stated = _stated_figures(text)
+            of_another = said_of_another(text, stated, terms, query.text, self.tag)
             figures = [
                 f
                 for f in stated
                 if not counts_other(text, f, terms, self.tag, asked)
-                and (query.is_english or not said_of_another(text, f, stated, terms, query.text, self.tag))
+                and (query.is_english or not of_another(f))
                 and part_of_year(text, f.start) in parts
                 and not _all_asked_added(query.text, text, f)
                 and not _added_asked_all(query.text, text, f)
@@ -448,10 +448,9 @@ class Quantities:
         asked_units = {unit_family(unit) for unit in wanted}
         bands = set() if ASKS_CHANGE.search(query.text) else {f.family for f in given if f.unit} - asked_units
         parts = parts_of_year_asked(query.text)
-        stated = _stated_figures(text, base_year, change_years)
         figures = [
             f
-            for f in stated
+            for f in _stated_figures(text, base_year, change_years)
             if f.text not in given_texts
             and f.family not in bands
             and not _of_another_band(text, f, query.text)
@@ -474,7 +473,7 @@ class Quantities:
             return None  # "投资了多少钱" is not answered by "500亩"
         if counts_other(text, figure, terms, self.tag, counted_thing(query)):
             return None  # the best figure counts something the question does not name
-        if not query.is_english and said_of_another(text, figure, figures, terms, query.text, self.tag):
+        if not query.is_english and said_of_another(text, figures, terms, query.text, self.tag)(figure):
             return None  # "固定资产投资增长2.8%，社会消费品零售总额达3056.6亿元" of "固定资产投资总额是多少亿元"
         if _asks_growth_in_no_unit(query, required) and not _states_growth(text, figures):
             return None  # "增长了多少" is not answered by "达到2.32万亿元"
@@ -498,8 +497,8 @@ class Quantities:
         cells = [c for c in parse_statement(text) if c.figures]
         if not cells:
             return None
-        own = age_bands(cells[0].label.rpartition("其中")[2])  # "60周岁及以上其中65周岁及以上": of 65周岁
-        if (asked := age_bands(query.text)) and own and not own & asked:
+        own = _age_bands(cells[0].label.rpartition("其中")[2])  # "60周岁及以上其中65周岁及以上": of 65周岁
+        if (asked := _age_bands(query.text)) and own and not own & asked:
             return None  # a row of another band than the one asked
         # "占比多少" of "年末数（万人） 21676；比重（%） 15.4": the cell in the unit asked, if one is
         in_unit = [c for c in cells if wanted and _unit_matches(c.figure_unit, wanted)]
@@ -972,54 +971,59 @@ def said_otherwise(text: str, term_starts: Iterable[int], asked: Mapping[str, fr
 def _of_another_band(text: str, figure: Figure, question: str) -> bool:
     """The figure is said of an age band ("15-59岁…人口为88207万人") other than the one the question
     names ("16-59岁人口有多少", "60周岁及以上人口有多少"), or starts one ("15" of "15-59岁")."""
-    asked = age_bands(question)
+    asked = _age_bands(question)
     if not asked:
         return False
     if not figure.unit and _RANGE_START.match(text, figure.end):
         return True
     opening = max((m.end() for m in _CLAUSE_END.finditer(text, 0, figure.start)), default=0)
-    said = age_bands(_ASIDE.sub("", text[opening : figure.start]))  # "0-14岁（含不满15周岁）人口为": 0-14岁
+    said = _age_bands(_ASIDE.sub("", text[opening : figure.start]))  # "0-14岁（含不满15周岁）人口为": 0-14岁
     return bool(said) and not said & asked
 
 
-def age_bands(text: str) -> set[str]:
+def _age_bands(text: str) -> set[str]:
     """The age bands a text names, alike however written: "60周岁及以上" and "60岁以上" are "60岁以上"."""
     return {re.sub(r"\s|周|及", "", m.group(0)).replace("—", "-") for m in _AGE_BAND.finditer(text)}
 
 
 def said_of_another(
     text: str,
-    figure: Figure,
     figures: Sequence[Figure],
     terms: Mapping[str, float],
     question: str,
     tag: Callable[[str], Sequence[tuple[str, str]]],
-) -> bool:
-    """The figure's label names a thing the (Chinese) question does not, and the heaviest thing asked
-    that the text names is named elsewhere in it: "社会消费品零售总额达3056.6亿元" is not of 固定资产投资, which
-    "固定资产投资增长2.8%" names; "地区生产总值增长5.5%" is no 固定资产投资 growth. A label that names
-    nothing ("增长", "和") or a figure of a respective list tells nothing."""
-    if figure in respective_subjects(text, list(figures)):
-        return False
+) -> Callable[[Figure], bool]:
+    """Whether a figure of `text` is said of another thing: its label names a thing the (Chinese)
+    question does not, and the heaviest thing asked that the text names is named elsewhere in it:
+    "社会消费品零售总额达3056.6亿元" is not of 固定资产投资, which "固定资产投资增长2.8%" names; "地区生产总值
+    增长5.5%" is no 固定资产投资 growth. A label that names nothing ("增长", "和") or a figure of a
+    respective list tells nothing. What the statement gives every figure is read once."""
     things = {t: w for t, w in terms.items() if len(t) > 1 and t not in MEASURE_NOUNS and not place_mentions(t)}
     said = [t for t in things if t.lower() in text.lower()]
     if not said:
-        return False
+        return lambda _figure: False
     heaviest = max(said, key=lambda t: things[t]).lower()
+    respective = respective_subjects(text, list(figures))
     labels = {f: _label_span(text, f, figures) for f in figures}
-    start, end = labels[figure]
-    own = text[start:end].lower()
-    if heaviest in own or _RELATES_BACK.match(own):
-        return False  # (a share of the thing before: "…增长6.8%，占规模以上工业增加值比重为33.6%")
-    # named as another figure's thing, or after this one (what a sentence opens with may set the scene
-    # for all its figures: "财政支出近八成投向民生领域，省级财政累计投入665亿元")
-    elsewhere = heaviest in text[figure.end :].lower() or any(
-        heaviest in text[a:b].lower() for f, (a, b) in labels.items() if f is not figure
-    )
-    return elsewhere and any(
-        word_class.startswith("n") and len(word) > 1 and word not in question and word not in MEASURE_NOUNS
-        for word, word_class in tag(text[start:end])
-    )
+
+    def of_another(figure: Figure) -> bool:
+        if figure in respective:
+            return False
+        start, end = labels[figure]
+        own = text[start:end].lower()
+        if heaviest in own or _RELATES_BACK.match(own):
+            return False  # (a share of the thing before: "…增长6.8%，占规模以上工业增加值比重为33.6%")
+        # named as another figure's thing, or after this one (what a sentence opens with may set the
+        # scene for all its figures: "财政支出近八成投向民生领域，省级财政累计投入665亿元")
+        elsewhere = heaviest in text[figure.end :].lower() or any(
+            heaviest in text[a:b].lower() for f, (a, b) in labels.items() if f is not figure
+        )
+        return elsewhere and any(
+            word_class.startswith("n") and len(word) > 1 and word not in question and word not in MEASURE_NOUNS
+            for word, word_class in tag(text[start:end])
+        )
+
+    return of_another
 
 
 def _weighty_terms(text: str, terms: Mapping[str, float]) -> Mapping[str, float]:
