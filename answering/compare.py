@@ -58,10 +58,8 @@ def _verdict(comparison: Comparison, claims: Sequence[Claim]) -> str:
     if comparison.share:
         return share_of(comparison, figures)
     if comparison.total:
-        written = find_figures(figures[1].text)
-        unit = written[0].unit if written else ""
-        total = sum(f.amount for f in figures)
-        return f"两者合计{number_text(total / unit_scale(unit))}{unit}。"
+        unit = _written_unit(figures[1])
+        return f"两者合计{number_text(sum(f.amount for f in figures) / unit_scale(unit))}{unit}。"
     if not comparison.way:
         return ""
     values = [f.amount for f in figures]
@@ -81,11 +79,16 @@ def _difference(comparison: Comparison, figures: Sequence[DirectAnswer]) -> str:
     diff = figures[0].amount - figures[1].amount
     if diff == 0:
         return "两者相同。"
-    written = find_figures(figures[1].text)
-    unit = written[0].unit if written else ""
+    unit = _written_unit(figures[1])
     more = "多" if comparison.way in ("多", "少") else "高"
     less = "少" if comparison.way in ("多", "少") else "低"
     return f"{first}比{second}{more if diff > 0 else less}{written_difference(diff, unit, figures[1].family)}。"
+
+
+def _written_unit(figure: DirectAnswer) -> str:
+    """The unit a figure is written in ("万户" of "26699万户"), to state a sum or difference in."""
+    written = find_figures(figure.text)
+    return written[0].unit if written else ""
 
 
 def share_of(comparison: Comparison, figures: Sequence[DirectAnswer]) -> str:
