@@ -119,10 +119,17 @@ def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | N
     pair = _place_pair(asked) or _year_pair(asked)
     if pair is None:
         return _thing_pair(subject, asked[len(subject) :], way, tag) if tag else None
+    return Comparison(_named_sides(asked, pair), way)
+
+
+def _named_sides(
+    asked: str, pair: tuple[tuple[str, tuple[int, int]], tuple[str, tuple[int, int]]]
+) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The question of each side of a pair of places or years named in `asked`: all of it, with the
+    pair's one side in place of both, named in full ("杭州" -> "杭州市") as the documents' metadata names it."""
     (first, first_span), (second, second_span) = pair
     before, after = asked[: first_span[0]], asked[second_span[1] :]
-    # each side named in full ("杭州" -> "杭州市"), as the documents' metadata names it
-    return Comparison(((first, before + first + after), (second, before + second + after)), way)
+    return (first, before + first + after), (second, before + second + after)
 
 
 def split_share(question: str, tag: Tagger) -> Comparison | None:
@@ -197,11 +204,7 @@ def _gap(question: str, tag: Tagger) -> Comparison | None:
     asked = f"是多少{match.group('unit')}？"
     place = _place_pair(subject + asked)
     if place is not None:
-        (first, first_span), (second, second_span) = place
-        text = subject + asked
-        before, after = text[: first_span[0]], text[second_span[1] :]
-        sides = ((first, before + first + after), (second, before + second + after))
-        return Comparison(sides, "多", difference=True)
+        return Comparison(_named_sides(subject + asked, place), "多", difference=True)
     if _year_pair(subject) is not None:
         return None
     things = _thing_pair(subject, asked, "多", tag)
