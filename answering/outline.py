@@ -98,12 +98,9 @@ class Outline:
     def paragraph_opening(self, doc_id: str, position: int) -> str:
         """The first words of the paragraph that holds `position` (an offset in the document), which
         may be in an earlier chunk: "五年来，…" says what a later sentence of it speaks of."""
-        index = self._paragraph(doc_id, position)
-        return self._openings[doc_id][index][1] if index >= 0 else ""
-
-    def _paragraph(self, doc_id: str, position: int) -> int:
-        """The index of the paragraph that holds `position`, -1 before the first."""
-        return bisect.bisect_right(self._openings.get(doc_id, []), position, key=lambda opening: opening[0]) - 1
+        openings = self._openings.get(doc_id, [])
+        index = bisect.bisect_right(openings, position, key=lambda opening: opening[0]) - 1
+        return openings[index][1] if index >= 0 else ""
 
     def passage_holding(self, doc_id: str, start: int, end: int) -> Chunk | None:
         """Of the passages that hold `start` to `end` (offsets in the document), the one that goes on
