@@ -177,10 +177,15 @@ def test_a_date_in_chinese_numerals_is_a_date() -> None:
     assert find_dates("第十五届人民代表大会") == []
 
 
+def _respective_things(text: str) -> dict[str, str]:
+    """Each figure of an "A、B分别…X、Y" list, as written, and the thing it is said of."""
+    return {f.text: thing for f, (thing, _) in respective_subjects(text, find_figures(text)).items()}
+
+
 def test_a_word_for_two_things_with_two_figures_lists_them_in_turn_without_fenbie() -> None:
     # "城乡…达到X和Y": 城镇 then 农村, and a later "分别" that lists nothing of its own goes on with them
     text = "城乡居民人均可支配收入达到5.2万元和2.9万元，年均分别增长6.8%和7.9%。"
-    things = {f.text: thing for f, (thing, _) in respective_subjects(text, find_figures(text)).items()}
+    things = _respective_things(text)
     assert things == {
         "5.2万元": "城镇居民人均可支配收入达到",
         "2.9万元": "农村居民人均可支配收入达到",
@@ -188,17 +193,12 @@ def test_a_word_for_two_things_with_two_figures_lists_them_in_turn_without_fenbi
         "7.9%": "农村居民人均可支配收入达到",
     }
     # one figure said after another is no list
-    assert (
-        respective_subjects(
-            "进出口总额达到3223.5亿美元，增长1%。", find_figures("进出口总额达到3223.5亿美元，增长1%。")
-        )
-        == {}
-    )
+    assert _respective_things("进出口总额达到3223.5亿美元，增长1%。") == {}
 
 
 def test_the_things_listed_in_the_clause_before_one_that_says_when_take_its_figures() -> None:
     text = "高新技术企业和科技型中小企业，2022年分别达到820家和1600家，分别增长12%和15%。"
-    things = {f.text: thing for f, (thing, _) in respective_subjects(text, find_figures(text)).items()}
+    things = _respective_things(text)
     assert things == {
         "820家": "高新技术企业",
         "1600家": "科技型中小企业",
@@ -288,5 +288,5 @@ def test_a_month_alone_is_a_date(text: str, dates: list[str]) -> None:
 
 def test_deposits_and_loans_named_by_one_word_take_a_figure_each() -> None:
     text = "金融机构人民币存贷款余额分别增长9.5%、9.8%。"
-    things = {f.text: thing for f, (thing, _) in respective_subjects(text, find_figures(text)).items()}
+    things = _respective_things(text)
     assert things == {"9.5%": "金融机构人民币存款余额", "9.8%": "金融机构人民币贷款余额"}
