@@ -274,11 +274,10 @@ class ExtractiveAnswerer:
             heads_a_point = reasons.heads_a_point(best.text)
             written = self._written(query)
             if not heads_a_point and not reasons.names_cause(best.text, written):
-                # a statement nearly as good that says why ("确定4.5%左右的增长目标，…兼顾了需要与可能、…")
-                # answers before the targets it explains
-                # (a table row gives figures and never says why: any statement that does answers), or one
-                # that follows it within a point's length ("…降低目标。这些目标充分考虑了…", in the next passage)
-                # (what follows it in its own passage is read on below)
+                # a statement from outside the best's passage that says why answers before the targets it
+                # explains: one nearly as good ("确定4.5%左右的增长目标，…兼顾了需要与可能、…"), any one when the
+                # best is a table row (which never says why), or one that follows within a point's length
+                # ("…降低目标。这些目标充分考虑了…"); what follows in the best's own passage is read on below
                 near = 0.0 if best.hit.chunk.is_table_row else best.score * self.weights.reason_margin
                 own = best.hit.chunk
 
@@ -597,7 +596,7 @@ class ExtractiveAnswerer:
         terms = self._question_terms(query)
         following = {}
         for end, start in spans.items():
-            # the words from the thing on, a few past it: segmented as the whole text would be there
+            # the words from the thing on, a few past it (tagging the whole statement cost 2 ms a question)
             at = start
             for word, word_class in self.tokenizer.tagged(text[start : end + _READ_AFTER_THING]):
                 following[at] = (word, word_class)

@@ -342,8 +342,7 @@ _CHANGE_RUN = re.compile(r"\s*[、和及]\s*")
 
 def changes_over_year(text: str, figures: Sequence[Figure]) -> dict[Figure, tuple[float, str, str]]:
     """Each level a text states with its change over the year before, as (amount, unit, the word for
-    it): the
-    n levels of "分别达到172.3万人、244.8万人，较上年净增6.3万人、5.2万人" take the n changes in turn."""
+    it): the n levels of "分别达到172.3万人、244.8万人，较上年净增6.3万人、5.2万人" take the n changes in turn."""
     out: dict[Figure, tuple[float, str, str]] = {}
     for change in _CHANGE_OVER_YEAR.finditer(text):
         if _SINCE_NAMED_YEAR.search(text, 0, change.start()):
