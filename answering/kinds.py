@@ -109,10 +109,12 @@ _MORE_THAN_ASKED = re.compile(r"[比较][^，。；？?]{1,15}?[多少]了?(?:�
 _FLOW_CUE = re.compile(
     rf"新增|净增|新认定|新建|增加(?!值)|增长|提高|提升|上涨|上升|下降|减少|降低|新引进|{_GROWTH_EN}", re.I
 )
+# a rate by its name; an exchange rate is a price ("8.2765元人民币兑1美元")
+_RATE_WORD = r"(?<!汇)率"
 # A question that asks for a rate or share; any other "多少" asks for a level, which a percentage is not
 # ("地区生产总值是多少" is not answered by "增长6%" or "占GDP比重3.48%").
 _ASKS_RATE = re.compile(
-    rf"增长|增速|增幅|涨(?![到至])|比重|占比|比例|之比|百分|(?<!汇)率|强度|下降|下跌|回落|提高|上升|{_GROWTH_EN}|rate|share|percent",
+    rf"增长|增速|增幅|涨(?![到至])|比重|占比|比例|之比|百分|{_RATE_WORD}|强度|下降|下跌|回落|提高|上升|{_GROWTH_EN}|rate|share|percent",
     re.I,
 )
 # "增长多少" in no unit asks for a growth rate ("比上年增长2.3%"), not the level that grew ("涨到多少" does)
@@ -123,8 +125,8 @@ _ASKS_GROWTH = re.compile(rf"增长|增速|增幅|涨(?![到至])|下降(?![到�
 _ASKS_SHARE = re.compile(r"比重|占比|比例|之比|占|share|proportion", re.I)
 _STATES_SHARE = re.compile(r"占|比重|比例|之比")
 _STATES_GROWTH = re.compile(r"增长|增速|增幅|下降|提高|上升|回落|减少|增加")
-# a share or an intensity: asked in %; an exchange rate is a price ("8.2765元人民币兑1美元")
-_SHARE = re.compile(r"比重|占比|比例|之比|百分之|(?<!汇)率|强度")
+# a share or an intensity: asked in %
+_SHARE = re.compile(rf"比重|占比|比例|之比|百分之|{_RATE_WORD}|强度")
 _MONTH_ALONE = re.compile(r"\d{1,2}月(?:份|上旬|中旬|下旬)?")
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 # a post, then (after a colon or the spaces of a roster's layout) a name that ends the line or field
@@ -412,12 +414,12 @@ class Quantities:
             asked = counted_thing(query)
             parts = parts_of_year_asked(query.text)
             stated = _stated_figures(text)
-            of_another = said_of_another(text, stated, terms, query.text, self.tag)
+            of_another = said_of_another(text, stated, terms, query, self.tag)
             figures = [
                 f
                 for f in stated
                 if not counts_other(text, f, terms, self.tag, asked)
-                and (query.is_english or not of_another(f))
+                and not of_another(f)
                 and part_of_year(text, f.start) in parts
                 and not _all_asked_added(query.text, text, f)
                 and not _added_asked_all(query.text, text, f)
@@ -473,7 +475,7 @@ class Quantities:
             return None  # "投资了多少钱" is not answered by "500亩"
         if counts_other(text, figure, terms, self.tag, counted_thing(query)):
             return None  # the best figure counts something the question does not name
-        if not query.is_english and said_of_another(text, figures, terms, query.text, self.tag)(figure):
+        if said_of_another(text, figures, terms, query, self.tag)(figure):
             return None  # "固定资产投资增长2.8%，社会消费品零售总额达3056.6亿元" of "固定资产投资总额是多少亿元"
         if _asks_growth_in_no_unit(query, required) and not _states_growth(text, figures):
             return None  # "增长了多少" is not answered by "达到2.32万亿元"
@@ -990,18 +992,20 @@ def said_of_another(
     text: str,
     figures: Sequence[Figure],
     terms: Mapping[str, float],
-    question: str,
+    query: Query,
     tag: Callable[[str], Sequence[tuple[str, str]]],
 ) -> Callable[[Figure], bool]:
-    """Whether a figure of `text` is said of another thing: its label names a thing the (Chinese)
-    question does not, and the heaviest thing asked that the text names is named elsewhere in it:
+    """Whether a figure of `text` is said of another thing: its label names a thing the question does
+    not (an English question names no Chinese thing), and the heaviest thing asked that the text names
+    is named elsewhere in it:
     "社会消费品零售总额达3056.6亿元" is not of 固定资产投资, which "固定资产投资增长2.8%" names; "地区生产总值
     增长5.5%" is no 固定资产投资 growth. A label that names nothing ("增长", "和") or a figure of a
     respective list tells nothing. What the statement gives every figure is read once."""
     things = {t: w for t, w in terms.items() if len(t) > 1 and t not in MEASURE_NOUNS and not place_mentions(t)}
     said = [t for t in things if t.lower() in text.lower()]
-    if not said:
+    if query.is_english or not said:
         return lambda _figure: False
+    question = query.text
     heaviest = max(said, key=lambda t: things[t]).lower()
     respective = respective_subjects(text, list(figures))
     labels = {f: _label_span(text, f, figures) for f in figures}
