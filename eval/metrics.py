@@ -12,6 +12,9 @@ A question is answerable when it has evidence (unanswerable ones have `evidence 
 Officials' sets (`eval/sheets.py`) quote no evidence: they say whether a question should be refused
 (`"refuse"`), and a passage holds the evidence when one of the must_contain strings lies inside it
 (from the 出处文档's doc, when the row names one).
+
+Gold strings are compared as the documents are read: normalised (`language/normalise.py`), so a
+"50％" copied from a raw file is the "50%" every passage and answer holds.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 from reportqa.core.models import Answer, Hit
+from reportqa.language.normalise import normalise_text
 
 
 @dataclass(frozen=True)
@@ -119,10 +123,14 @@ def holds_evidence(question: dict, doc_id: str, text: str) -> bool:
     expected_doc = question.get("doc")
     if expected_doc is not None and doc_id != expected_doc:
         return False
-    evidence = question.get("evidence", "")
+    evidence = normalise_text(question.get("evidence", ""))
     if evidence:
         return evidence in text
-    return "refuse" in question and any(s in text for s in question.get("must_contain", []))
+    return "refuse" in question and any(s in text for s in _must_contain(question))
+
+
+def _must_contain(question: dict) -> list[str]:
+    return [normalise_text(s) for s in question.get("must_contain", [])]
 
 
 def hit_rank(question: dict, retrieved: Sequence[Hit], k: int = 5) -> int | None:
@@ -138,7 +146,8 @@ def judge(record: Record) -> Verdict:
     refused = not answer.found
     if not is_answerable(question):
         return Verdict(answerable=False, correct=refused, refused=refused)
-    missing = tuple(s for s in question.get("must_contain", []) if s not in answer.answer)
+    must_contain = _must_contain(question)
+    missing = tuple(s for s in must_contain if s not in answer.answer)
     cited = any(holds_evidence(question, c.doc, c.text) for c in answer.citations)
     first_line = answer.answer.split("\n", 1)[0]
     return Verdict(
@@ -148,7 +157,7 @@ def judge(record: Record) -> Verdict:
         hit_rank=hit_rank(question, record.retrieved),
         cited=cited,
         missing=missing,
-        first_line=answer.found and not missing and all(s in first_line for s in question.get("must_contain", [])),
+        first_line=answer.found and not missing and all(s in first_line for s in must_contain),
     )
 
 

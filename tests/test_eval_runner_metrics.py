@@ -95,6 +95,15 @@ def test_correct_text_with_wrong_citation_fails_citation() -> None:
     assert verdict.reasons() == ["evidence not cited", "evidence not retrieved in top 5"]
 
 
+def test_gold_strings_copied_from_a_raw_file_are_read_as_the_documents_are() -> None:
+    """A set's "45％" and "新增省级研发平台４５家" (full-width, as a raw file writes them) are the "45%" and
+    "45家" of the normalised passages and answers."""
+    hit = _hit("全市新增省级研发平台45家。")
+    question = {**Q_PLATFORMS, "must_contain": ["４５家"], "evidence": "新增省级研发平台４５家"}
+    verdict = judge(Record(question, _answer("新增45家[1]", True, hit), retrieved=[hit]))
+    assert verdict.correct and verdict.cited and verdict.hit_rank == 1 and verdict.first_line
+
+
 def test_unanswerable_refused_and_answered() -> None:
     refused = judge(Record(Q_NONE, _answer("文中未提及", False), retrieved=[OTHER]))
     answered = judge(Record(Q_NONE, _answer("目标为380家[1]", True, TABLE), retrieved=[TABLE]))
