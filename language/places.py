@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from reportqa.language.segmentation import word_starts
+from reportqa.language.segmentation import splits_a_later_word, word_starts
 
 NATIONAL = "全国"
 NATIONAL_BODIES = ("国务院", "国家统计局", "统计局")
@@ -94,11 +94,28 @@ def lookup(name: str) -> Place | None:
 def place_mentions(text: str) -> list[tuple[str, int, int]]:
     """(full name, start, end) of every place the text names, in order.
 
-    A name must begin a word: "白银" inside the idiom "真金白银" is no place.
+    A name must begin a word: "白银" inside the idiom "真金白银" is no place. It must not end inside
+    a word that begins after it: "城市和县城" names no 和县; "郑州市区" names 郑州 (郑州 | 市区).
     """
+    by_alias = gazetteer().by_alias
     matches = list(gazetteer().pattern.finditer(text))
     starts = word_starts(text) if matches else set()
-    return [(gazetteer().by_alias[m.group(0)].name, m.start(), m.end()) for m in matches if m.start() in starts]
+    mentions = []
+    for m in matches:
+        if m.start() not in starts:
+            continue
+        # the longest name here that ends where a word may end
+        end = next(
+            (
+                end
+                for end in range(m.end(), m.start() + 1, -1)
+                if text[m.start() : end] in by_alias and not splits_a_later_word(text, m.start(), end)
+            ),
+            None,
+        )
+        if end is not None:
+            mentions.append((by_alias[text[m.start() : end]].name, m.start(), end))
+    return mentions
 
 
 def places_in(text: str) -> tuple[str, ...]:

@@ -109,3 +109,13 @@ def test_bad_sidecar_names_the_file(tmp_path, content):
 def test_a_place_name_inside_a_word_is_no_place() -> None:
     assert places_in("先后出台了一系列“真金白银”的政策") == ()
     assert places_in("深圳市2020年政府工作报告") == ("深圳市",)
+
+
+def test_a_place_name_ending_inside_the_next_word_is_no_place() -> None:
+    # 和县 is a county: "城市和县城" is 城市 | 和 | 县城, "全省和县区" 全省 | 和 | 县区
+    assert places_in("对城市和县城的污水集中处理率分别提出了什么目标") == ()
+    assert places_in("全省和县区两级财政") == ()
+    assert places_in("和县2020年政府工作报告") == ("和县",)
+    # a shorter name that ends where its word does: 郑州 | 市区
+    assert places_in("郑州市区常住人口") == ("郑州市",)
+    assert places_in("北京市民人均可支配收入") == ("北京市",)
