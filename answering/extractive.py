@@ -80,6 +80,7 @@ _GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _READ_AFTER_THING = 12  # characters read past a thing asked for the noun it may modify
 _MEASURED = re.compile(r"(?:率|量|耗|额|值|价|指数)$")  # what names a quantity: 城镇化率, 能耗, 用水量
+_BLANK = "\u3000"  # stands in for a word blanked out of a text: no term holds it
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
 _COPULAS = frozenset({"是", "为"})  # "…支出是多少": the word before one is the thing's
 _CHANGE_WORD = re.compile(r"增|涨|降|提高|提升|上升|扩大|减少|缩小|下跌|回落")
@@ -1198,7 +1199,8 @@ def _held_share(
     """How much of `term` the text holds (see `_coverage`): 1 when whole, less in its context
     (`context`: tokens and text) or in part (`weights`: those of the context and of a part)."""
     (context_tokens, context_text), (context_weight, partial_weight) = context, weights
-    if (term in tokens or (len(term) > 1 and term in text)) and not _only_in_joint_word(term, text):
+    text = _outside_joint_words(term, text)
+    if term in tokens or (len(term) > 1 and term in text):
         return 1.0
     if term in context_tokens or (len(term) > 1 and term in context_text):
         return context_weight  # "消费" of a table under "表2 居民消费价格涨跌幅度"
@@ -1215,18 +1217,16 @@ def _held_share(
     return 0.0
 
 
-def _only_in_joint_word(term: str, text: str) -> bool:
-    """`term` is one of two things a word names together ("出口" of 进出口), and the text writes it only
-    inside that word, with no "分别" to give each its own figure: "进出口总值2.78万亿元" is not of 出口."""
-    joints = [joint for joint, parts in TWO_IN_ONE.items() if term in parts and term in joint]
-    if not joints or "分别" in text:
-        return False
-    inside = {i + joint.index(term) for joint in joints for i in _starts(joint, text)}
-    return set(_starts(term, text)) <= inside
-
-
-def _starts(word: str, text: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(word), text)]
+def _outside_joint_words(term: str, text: str) -> str:
+    """The text with each word that names two things together blanked where `term` names one of them
+    ("出口", "出口额" of 进出口), unless "分别" gives each its own figure: "进出口总值2.78万亿元" is not of
+    出口, in whole, in parts or in part."""
+    if "分别" in text:
+        return text
+    for joint, parts in TWO_IN_ONE.items():
+        if joint not in term and any(part in joint and part in term for part in parts):
+            text = text.replace(joint, _BLANK * len(joint))
+    return text
 
 
 def _holds_word(word: str, tokens: set[str], pieces: Callable[[str], tuple[str, ...]]) -> bool:
