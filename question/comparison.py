@@ -24,10 +24,12 @@ from reportqa.question.analysis import MEASURE_NOUNS
 
 Tagger = Callable[[str], Sequence[tuple[str, str]]]
 
+# how a change asked is qualified: "哪个实际增长更快" asks each side's 实际增长
+_CHANGE_QUALIFIER = "(?:实际|名义|同比|年均|平均)?"
 # "哪个更高", "谁更大", "哪一年更多", "哪个增长更快", "有什么不同": the question compares; what follows the subject is
 # replaced by "是多少", or by what grows and "多少" ("增长多少")
 _COMPARES = re.compile(
-    r"(?:哪个|哪一个|哪一?年|谁|哪里|哪家)(?:的)?(?P<verb>增长|增速|增幅|提高|上涨|下降|涨得|涨|降得|降)?更?"
+    rf"(?:哪个|哪一个|哪一?年|谁|哪里|哪家)(?:的)?(?P<verb>{_CHANGE_QUALIFIER}(?:增长|增速|增幅|提高|上涨|下降|涨得|涨|降得|降))?更?"
     r"(?P<way>高|大|多|低|小|少|快|慢|长|短)|有(?:什么|何)(?:不同|区别|差别|变化)|"
     r"(?:区别|差别|不同)(?:是什么|在哪)|(?:相比|比较|对比)(?:如何|怎么样|怎样)"
 )
@@ -36,8 +38,11 @@ _WHICH_AFTER = re.compile(
     r"[，,？?；;]?\s*(?:那么|那)?(?:哪个|哪一个|哪座|哪家|哪一?[种类项]|哪|谁)(?P<what>[^，,？?；;]{0,6}?)更(?P<way>高|大|多|低|小|少|快|慢|长|短)"
     r"[？?。！!\s]*$"
 )
-# what a which-question names between its 哪个 and 更: a change ("谁增长得更快") or a measure ("哪个增长目标更高")
-_GROWTH_ASKED = re.compile(r"(?P<verb>增长|增速|增幅|提高|上涨|下降|涨|降)得?")
+# what a which-question names between its 哪个 and 更: a change ("谁增长得更快", "哪个实际增长更快", "哪个增速
+# 定得更高": how it is said or set is no part of it) or a measure ("哪个增长目标更高")
+_GROWTH_ASKED = re.compile(
+    rf"(?P<verb>{_CHANGE_QUALIFIER}(?:增长|增速|增幅|提高|上涨|下降|涨|降))得?(?:(?:设|设定|确定|定|安排)得?)?"
+)
 _ASKED_OF_EACH = re.compile(r"(?:分别|各自|各)?(?:是|有|为)?(?:多少|多[长大高快]|几)[^，,？?；;]*$")
 # "2024年全国出生人口比死亡人口少了多少": the difference of two things, each asked (not the 比 of "占比提高了多少")
 _DIFFERENCE = re.compile(

@@ -241,6 +241,11 @@ def test_what_a_which_question_names_before_more_is_asked_of_each_side() -> None
     ]
     growth = split_comparison("某省2019年装备制造和电子信息产业增加值，谁增长得更快？", lexicon.tagged)
     assert growth is not None and growth.sides[1][1] == "某省2019年电子信息产业增加值增长多少？"
+    # how the change is qualified is asked too; how it is set is not
+    real = split_comparison("某年城镇居民人均可支配收入和农村居民人均纯收入，哪个实际增长更快？", lexicon.tagged)
+    assert real is not None and real.sides[1][1] == "某年农村居民人均纯收入实际增长多少？"
+    set_higher = split_comparison("某市预期目标中，固定资产投资和社会消费品零售总额哪个增速定得更高？", lexicon.tagged)
+    assert set_higher is not None and set_higher.sides[0][1] == "某市预期目标中，固定资产投资增速多少？"
     # a loose word is not asked ("哪种支持力度更大": each side's amount is)
     support = split_comparison("政策里，整建制引进高校和设立研发机构，哪种支持力度更大？", lexicon.tagged)
     assert support is not None and support.sides[0][1] == "政策里，整建制引进高校是多少？"
