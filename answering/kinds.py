@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from reportqa.answering.change import AGAINST, ASKS_CHANGE, AVERAGE
+from reportqa.answering.change import AGAINST, AGAINST_YEAR_BEFORE, ASKS_CHANGE, AVERAGE
 from reportqa.answering.figures import (
     CHANGE_SINCE,
     FROM_LEVEL,
@@ -424,6 +424,7 @@ class Quantities:
                 and not _all_asked_added(query.text, text, f)
                 and not _added_asked_all(query.text, text, f)
                 and not _yearly_average_asked_a_year(query, text, f)
+                and not _against_another_year(query, text, f)
             ]
             if _asks_growth_in_no_unit(query, wanted):
                 return _states_growth(text, figures)
@@ -460,6 +461,7 @@ class Quantities:
             and not _all_asked_added(query.text, text, f)
             and not _added_asked_all(query.text, text, f)
             and not _yearly_average_asked_a_year(query, text, f)
+            and not _against_another_year(query, text, f)
         ]
         if not figures:
             return None
@@ -470,15 +472,19 @@ class Quantities:
             )
             if derived:
                 return derived
-        figure = max(figures, key=fitness)
-        if (required := _required_units(query)) and not _unit_matches(figure.unit, required):
+        required = _required_units(query)
+        # "增长了多少" is answered by a rate or a sum grown by, not by "达到2.32万亿元", however well that fits
+        growth = _asks_growth_in_no_unit(query, required)
+        answering = [f for f in figures if _states_growth(text, [f])] if growth else figures
+        if not answering:
+            return None
+        figure = max(answering, key=fitness)
+        if required and not _unit_matches(figure.unit, required):
             return None  # "投资了多少钱" is not answered by "500亩"
         if counts_other(text, figure, terms, self.tag, counted_thing(query)):
             return None  # the best figure counts something the question does not name
         if said_of_another(text, figures, terms, query, self.tag)(figure):
             return None  # "固定资产投资增长2.8%，社会消费品零售总额达3056.6亿元" of "固定资产投资总额是多少亿元"
-        if _asks_growth_in_no_unit(query, required) and not _states_growth(text, figures):
-            return None  # "增长了多少" is not answered by "达到2.32万亿元"
         if query.years and figure.year is not None and figure.year not in query.years:
             return None
         # the level a change started from is not the asked year's ("调整前…由50%提高到75%")
@@ -901,6 +907,15 @@ def _states_a_change(text: str, figure: Figure) -> bool:
 def _said_against(text: str, figure: Figure) -> bool:
     """The figure is how much more or less than something it is ("比预期目标多80万人")."""
     return bool(_MORE_THAN.search(_clause_before(text, figure)))
+
+
+def _against_another_year(query: Query, text: str, figure: Figure) -> bool:
+    """The question sets a year's change against the year before ("2020年…比上年增长了多少"), and the
+    figure's clause against another year ("是2015年的1.72倍", "比2015年增长46.3%"): not the change asked."""
+    if len(query.years) != 1 or not AGAINST_YEAR_BEFORE.search(query.text):
+        return False
+    named = comparison_years(_clause_before(text, figure) + figure.text)
+    return bool(named) and query.years[0] - 1 not in named
 
 
 def _yearly_average_asked_a_year(query: Query, text: str, figure: Figure) -> bool:

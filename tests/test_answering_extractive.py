@@ -1738,6 +1738,27 @@ def test_a_yearly_average_is_not_the_growth_of_one_year(
     assert answer is None or reply.answer.startswith(answer)
 
 
+_GDP_2020 = "全县地区生产总值2020年达到420亿元，是2015年的1.5倍"
+
+
+@pytest.mark.parametrize(
+    ("review", "question", "answer"),
+    [
+        # the growth since 2015 and its yearly average are no growth over the year before; nor is the level
+        (f"{_GDP_2020}，年均增长6.5%。", "2020年全县地区生产总值比上年增长了多少？", None),
+        (f"{_GDP_2020}，年均增长6.5%。", "2020年全县地区生产总值是2015年的多少倍？", "1.5倍"),
+        (f"{_GDP_2020}，比上年增长3.5%。", "2020年全县地区生产总值比上年增长了多少？", "3.5%"),
+    ],
+)
+def test_a_change_against_another_year_is_not_the_change_over_the_year_before(
+    lexicon: Lexicon, tmp_path: Path, review: str, question: str, answer: str | None
+) -> None:
+    answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，地区生产总值增长7%左右。")
+    reply = answerer.answer(analyse(question), [hit])
+    assert reply.found is (answer is not None)
+    assert answer is None or reply.answer.startswith(answer)
+
+
 @pytest.mark.parametrize(
     ("question", "answer"),
     [
