@@ -509,8 +509,7 @@ class ExtractiveAnswerer:
         question) or where no passage uses the word: the asker's own."""
         if query.kind != "quantity" or query.is_english:
             return (), frozenset(), None
-        # jieba leaves words it does not know unclassed ("保障房": x)
-        words = [(w, "n" if c == "x" and w.isalpha() else c) for w, c in self.tokenizer.tagged(query.text)]
+        words = self.tokenizer.tagged(query.text)
         asking = next((i for i, (word, _) in enumerate(words) if _INTERROGATIVE.search(word)), None)
         if asking is None:
             return (), frozenset(), None

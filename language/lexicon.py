@@ -235,8 +235,14 @@ class Lexicon:
         return {pair.word.strip().lower(): pair.flag for pair in self._tagger.cut(text) if pair.word.strip()}
 
     def tagged(self, text: str) -> list[tuple[str, str]]:
-        """jieba words of ``text`` in order with their part-of-speech flags, whitespace dropped."""
-        return [(pair.word, pair.flag) for pair in self._tagger.cut(text) if pair.word.strip()]
+        """jieba words of ``text`` in order with their part-of-speech flags, whitespace dropped. A word
+        jieba knows only from a synonym group or guessed ("实际利用外资", "保障房") has no class ("x"): it
+        names a thing, "n"."""
+        return [
+            (pair.word, "n" if pair.flag == "x" and pair.word.isalpha() else pair.flag)
+            for pair in self._tagger.cut(text)
+            if pair.word.strip()
+        ]
 
     def dictionary_cut(self, text: str) -> list[str]:
         """``text`` cut into dictionary words only (no HMM guesses), lowercased, whitespace dropped."""
