@@ -1784,6 +1784,22 @@ def test_the_thing_asked_named_with_another_noun_before_it_is_another_of_its_kin
     assert answer is None or reply.answer.startswith(answer)
 
 
+@pytest.mark.parametrize(
+    ("review", "answer"),
+    [
+        ("全县猪肉产量3.2万吨，下降0.9%。", None),  # 产量 is not the 价格 asked
+        ("全县猪肉产量3.2万吨，下降0.9%；猪肉价格上涨12.5%。", "12.5%"),
+    ],
+)
+def test_the_thing_asked_is_read_past_alternatives_of_its_change(
+    lexicon: Lexicon, tmp_path: Path, review: str, answer: str | None
+) -> None:
+    answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，稳定生猪生产和市场价格。")
+    reply = answerer.answer(analyse("2020年全县猪肉价格比上年上涨还是下降了多少？"), [hit])
+    assert reply.found is (answer is not None)
+    assert answer is None or reply.answer.startswith(answer)
+
+
 def test_so_many_things_asked_by_their_number_are_the_points_that_follow(lexicon: Lexicon, tmp_path: Path) -> None:
     text = (
         "二、2021年工作安排\n"
