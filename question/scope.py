@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from reportqa.core.models import NOT_FOUND, DocumentMeta
 from reportqa.language.places import NATIONAL, place_aliases, province_of
-from reportqa.question.analysis import Query
+from reportqa.question.analysis import Query, find_plan_period
 
 # Words of a question that name a kind of document (the kinds ingest/metadata.py gives documents).
 _KIND_CUES = (
@@ -23,6 +23,9 @@ _KIND_CUES = (
     (re.compile(r"规划纲要"), "规划纲要"),
     (re.compile(r"评估报告"), "评估报告"),
 )
+# "十三五规划提出…", "“十四五”规划纲要", "the 13th Five-Year Plan": the plan itself, not its years
+# ("规划期", "plan period")
+_NAMES_PLAN = re.compile(r"五[”\"’]?\s*(?:规划|计划)(?!期)|five-year plan(?!\s*period)", re.I)
 YEAR_BOOST = 1.5  # documents of the asked year or the year after (which reviews it)
 
 
@@ -79,6 +82,11 @@ def scope_documents(
     if kind:
         of_kind = {d for d in allowed if metas[d].kind == kind}
         allowed = of_kind or allowed  # a kind the corpus lacks restricts nothing; the answer shows the documents
+    elif query.plan_period and _NAMES_PLAN.search(query.text):
+        # the plan named, where the corpus holds it: another report's targets of its years are not the plan's
+        period = query.plan_period
+        plans = {d for d in allowed if metas[d].kind == "规划纲要" and find_plan_period(metas[d].title) == period}
+        allowed = plans or allowed
 
     if query.document_years:
         of_year = {d for d in allowed if metas[d].year in query.document_years}

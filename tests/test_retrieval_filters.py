@@ -56,6 +56,23 @@ def test_a_named_kind_of_document_keeps_documents_of_that_kind() -> None:
     assert _scope("2020年政府工作报告里新能源汽车保有量是多少？").allowed == {"sz/2020.md"}  # "the 2020 report"
 
 
+def test_a_named_plan_keeps_the_plan_of_its_period_where_the_corpus_holds_it() -> None:
+    plans = {
+        **METAS,
+        "plan/2016.md": DocumentMeta("中华人民共和国国民经济和社会发展第十三个五年规划纲要", "全国", 2016, "规划纲要"),
+        "plan/2021.md": DocumentMeta("中华人民共和国国民经济和社会发展第十四个五年规划纲要", "全国", 2021, "规划纲要"),
+    }
+    ask = lambda question: scope_documents(analyse(question), plans).allowed  # noqa: E731
+    assert ask("十三五规划要求最低工资标准每年提高多少？") == {"plan/2016.md"}  # not a 2020 report's targets
+    assert ask("“十四五”规划对城镇化率提出了什么目标？") == {"plan/2021.md"}
+    assert ask("What share should R&D reach under the 14th Five-Year Plan?") == {"plan/2021.md"}
+    # the plan's years, not the plan: any document may speak of them
+    assert ask("十三五时期深圳市地区生产总值年均增长多少？") == {"sz/2020.md", "sz/2021.md"}
+    assert ask("十三五规划期间粮食产量年均增长多少？") is None
+    # a plan the corpus lacks restricts nothing
+    assert scope_documents(analyse("十三五规划提出了哪些目标？"), METAS).allowed is None
+
+
 def test_doc_pattern_and_years_filters_and_their_messages() -> None:
     assert _scope("进出口总额是多少？", doc_filter="sz/*").allowed == {"sz/2020.md", "sz/2021.md"}
     assert "不存在" in _scope("进出口总额是多少？", doc_filter="不存在").unavailable
