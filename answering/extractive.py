@@ -829,8 +829,9 @@ class ExtractiveAnswerer:
             thing, frame, modifier = self._thing(query)
             shares = {term: covered({term: 1.0}) for term in (*thing, *frame)}  # one term: its share
             holds_thing = all(shares[t] >= _THING_HELD for t in thing) or (None if not any(shares.values()) else False)
-            if holds_thing and modifier and not covered({modifier: 1.0}) and self._another_of_its_kind(text, query):
-                holds_thing = False  # "森林火灾3703起" asked of 草原火灾
+            if holds_thing and modifier and self._another_of_its_kind(text, query):
+                # "森林火灾3703起" asked of 草原火灾; "中央预算内水利投资" of 中央预算内投资, which names 预算内 too
+                holds_thing = False
             elif holds_thing and self._modifies_another(text, query):
                 holds_thing = False  # "规模以上工业增加值能耗下降16%" asked of 规模以上工业增加值
             lacks_topic = held is not None and (held == 0 if chunk.is_table_row else held < w.topic_coverage)

@@ -1787,6 +1787,22 @@ def test_the_thing_asked_named_with_another_noun_before_it_is_another_of_its_kin
 @pytest.mark.parametrize(
     ("review", "answer"),
     [
+        ("全县安排预算内水利投资3亿元。", None),  # 水利 narrows it to another kind, though 预算内 is said
+        ("全县安排预算内水利投资3亿元。预算内投资增加到12亿元。", "12亿元"),
+    ],
+)
+def test_a_noun_between_the_modifier_asked_and_the_thing_names_another_of_its_kind(
+    lexicon: Lexicon, tmp_path: Path, review: str, answer: str | None
+) -> None:
+    answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，扩大有效投资。")
+    reply = answerer.answer(analyse("2020年全县预算内投资是多少亿元？"), [hit])
+    assert reply.found is (answer is not None)
+    assert answer is None or reply.answer.startswith(answer)
+
+
+@pytest.mark.parametrize(
+    ("review", "answer"),
+    [
         ("全县猪肉产量3.2万吨，下降0.9%。", None),  # 产量 is not the 价格 asked
         ("全县猪肉产量3.2万吨，下降0.9%；猪肉价格上涨12.5%。", "12.5%"),
     ],
