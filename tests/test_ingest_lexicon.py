@@ -80,6 +80,12 @@ def test_keyword_tokens_drop_punctuation_and_stopwords_keep_numbers(lexicon):
     assert lexicon.keyword_tokens("   \n\t，。！") == []
 
 
+def test_a_latin_abbreviation_in_brackets_inside_a_name_leaves_the_name_whole(lexicon):
+    tokens = lexicon.keyword_tokens("全年研究与试验发展（R&D）经费支出19657亿元")
+    assert "研发经费" in tokens and lexicon.keyword_tokens("2018年R&D经费支出是多少？")[-1] == "研发经费"
+    assert lexicon.keyword_tokens("居民消费价格（CPI）上涨2.1%")[0] == "居民消费价格"
+
+
 def test_spans_cover_the_text_and_keep_numbers_whole(lexicon):
     text = "技术合同成交额1,234.5亿元，增长 12.3%。\n院士工作站52家"
     spans = lexicon.tokenize_with_spans(text)
