@@ -1016,7 +1016,11 @@ def said_of_another(
     "社会消费品零售总额达3056.6亿元" is not of 固定资产投资, which "固定资产投资增长2.8%" names; "地区生产总值
     增长5.5%" is no 固定资产投资 growth. A label that names nothing ("增长", "和") or a figure of a
     respective list tells nothing. What the statement gives every figure is read once."""
-    things = {t: w for t, w in terms.items() if len(t) > 1 and t not in MEASURE_NOUNS and not place_mentions(t)}
+    things = {
+        t: w
+        for t, w in terms.items()
+        if len(t) > 1 and t not in MEASURE_NOUNS and not place_mentions(t) and _names_a_thing(t, tag)
+    }
     said = [t for t in things if t.lower() in text.lower()]
     if query.is_english or not said:
         return lambda _figure: False
@@ -1043,6 +1047,12 @@ def said_of_another(
         )
 
     return of_another
+
+
+def _names_a_thing(term: str, tag: Callable[[str], Sequence[tuple[str, str]]]) -> bool:
+    """The term is a noun, or ends in one ("平均", "增长" name no thing a figure could be said of)."""
+    words = tag(term)
+    return bool(words) and words[-1][1].startswith(("n", "vn", "j", "eng"))
 
 
 def _weighty_terms(text: str, terms: Mapping[str, float]) -> Mapping[str, float]:

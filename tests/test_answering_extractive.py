@@ -2200,6 +2200,13 @@ def test_a_figure_said_of_another_thing_does_not_answer(quantities, question: st
     assert quantities.direct(analyse(question), text, False, terms) is None
 
 
+def test_a_word_that_names_no_thing_tells_no_figure_apart(quantities) -> None:
+    # "平均" of the question is said of the first figure ("药价平均降幅"): it names no thing the other is not of
+    text = "药价平均降幅超54%，人均预期寿命突破80岁大关。"
+    lifespan = quantities.direct(analyse("全县居民平均能活到多少岁？"), text, False, {"平均": 5.0, "居民": 1.0})
+    assert lifespan is not None and lifespan.text == "80岁"
+
+
 def test_a_figure_said_of_the_thing_a_sentence_opens_with_still_answers(quantities) -> None:
     text = "财政支出近八成投向民生领域，省级财政累计投入665亿元用于为民办实事项目。"
     spent = quantities.direct(analyse("往民生上投了多少钱？"), text, False, {"民生": 5.0, "投": 1.0})
