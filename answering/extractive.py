@@ -150,7 +150,7 @@ class QuestionTokenizer(KeywordTokenizer, Protocol):
 
     def subwords(self, word: str) -> list[str]: ...
 
-    def tagged(self, text: str) -> list[tuple[str, str]]: ...
+    def tagged(self, text: str) -> Sequence[tuple[str, str]]: ...
 
     def canonical(self, term: str) -> str: ...
 
@@ -1223,10 +1223,19 @@ def _outside_joint_words(term: str, text: str) -> str:
     出口, in whole, in parts or in part."""
     if "分别" in text:
         return text
-    for joint, parts in TWO_IN_ONE.items():
-        if joint not in term and any(part in joint and part in term for part in parts):
-            text = text.replace(joint, _BLANK * len(joint))
+    for joint in _joints_naming_part_of(term):
+        text = text.replace(joint, _BLANK * len(joint))
     return text
+
+
+@functools.lru_cache(maxsize=4096)
+def _joints_naming_part_of(term: str) -> tuple[str, ...]:
+    """The words for two things of which `term` names one and not both ("进出口" of 出口额)."""
+    return tuple(
+        joint
+        for joint, parts in TWO_IN_ONE.items()
+        if joint not in term and any(part in joint and part in term for part in parts)
+    )
 
 
 def _holds_word(word: str, tokens: set[str], pieces: Callable[[str], tuple[str, ...]]) -> bool:

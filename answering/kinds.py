@@ -17,6 +17,7 @@ asks of a statement and reads the direct answer from the best one:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -371,7 +372,7 @@ class Quantities:
 
     weights: AnswerWeights
     qualifiers: Qualifiers
-    tag: Callable[[str], list[tuple[str, str]]]  # words in order with their classes (`Lexicon.tagged`)
+    tag: Callable[[str], Sequence[tuple[str, str]]]  # words in order with their classes (`Lexicon.tagged`)
 
     def statement_bonus(self, query: Query, text: str, terms: Mapping[str, float], is_table_row: bool) -> float:
         w = self.weights
@@ -634,7 +635,7 @@ def counts_other(
     text: str,
     figure: Figure,
     terms: Mapping[str, float],
-    tag: Callable[[str], list[tuple[str, str]]],
+    tag: Callable[[str], Sequence[tuple[str, str]]],
     asked: str = "",
 ) -> bool:
     """A count whose measure word is followed by what it counts, and that names no question term
@@ -971,7 +972,12 @@ def term_matches(text: str, terms: Mapping[str, float]) -> Iterator[re.Match[str
     """Every occurrence of the question's terms of two characters or more."""
     for term in terms:
         if len(term) > 1:
-            yield from re.finditer(re.escape(term), text, re.IGNORECASE)
+            yield from _term_pattern(term).finditer(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _term_pattern(term: str) -> re.Pattern[str]:
+    return re.compile(re.escape(term), re.IGNORECASE)
 
 
 def said_otherwise(text: str, term_starts: Iterable[int], asked: Mapping[str, frozenset[str]]) -> bool:
