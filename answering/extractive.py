@@ -126,6 +126,7 @@ _SCOPE_WORDS = frozenset({"全市", "全省", "全区", "全县", "全州", "全
 _NAMING_WORDS = _DOCUMENT_WORDS | _SCOPE_WORDS | frozenset(NATIONAL_BODIES)
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
 _TOKEN_CACHE = 200_000  # segmented sentences kept per answerer
+_READ_AHEAD_CACHE = 64  # passages scored for the latest questions: those read ahead, and comparisons' sides
 _CHANGE_POOL = 8  # best sentences searched for the two ends of a change
 _DOCUMENT_LIMIT = 3
 _HEADINGS_LISTED = (2, 12)  # a section lists its headings when it has this many (a chapter of 30 is no list)
@@ -210,11 +211,23 @@ class ExtractiveAnswerer:
         self._thing = functools.lru_cache(maxsize=1024)(self._asked_thing)
         # a section's place among its siblings is the same for every question: read it once
         self._follows_review = functools.lru_cache(maxsize=4096)(self._section_follows_review)
+        # a passage's statements scored for a question, whatever rank it is retrieved at (`read_ahead`)
+        self._statements = functools.lru_cache(maxsize=_READ_AHEAD_CACHE)(self._passage_statements)
+
+    def read_ahead(self, query: Query, hits: Sequence[Hit]) -> None:
+        """Read the statements of passages likely to be retrieved (those found by keyword while the
+        question is embedded): `answer` then reads only the passages among its hits not read yet."""
+        for hit in hits:
+            self._statements(query, hit.chunk)
+
+    def forget_read_statements(self) -> None:
+        """Drop the statements read for recent questions: a measurement of reading starts cold."""
+        self._statements.cache_clear()
 
     def answer(self, query: Query, hits: Sequence[Hit]) -> Answer:
         terms = self._question_terms(query)
         candidates = sorted(
-            (c for rank, hit in enumerate(hits) for c in self._candidates(query, terms, rank, hit)),
+            (c for rank, hit in enumerate(hits) for c in self._candidates(query, rank, hit)),
             key=lambda c: (-c.score, c.hit_rank, c.quote_start),
         )
         if not candidates:
@@ -738,8 +751,15 @@ class ExtractiveAnswerer:
             tokens |= self._tokens(" ".join(NATIONAL_BODIES))  # "国务院…报告" is the national one
         return tokens | self._tokens(" ".join(w for w in _DOCUMENT_WORDS if w in meta.kind))
 
-    def _candidates(self, query: Query, terms: Mapping[str, float], rank: int, hit: Hit) -> list[Candidate]:
-        chunk = hit.chunk
+    def _candidates(self, query: Query, rank: int, hit: Hit) -> list[Candidate]:
+        """The passage's statements scored for the question, at the rank it was retrieved at."""
+        at_rank = self.weights.retrieval_rank / (1 + rank)
+        return [replace(c, hit_rank=rank, hit=hit, score=c.score + at_rank) for c in self._statements(query, hit.chunk)]
+
+    def _passage_statements(self, query: Query, chunk: Chunk) -> tuple[Candidate, ...]:
+        """The passage's statements scored for the question, but for the rank it is retrieved at."""
+        hit = Hit(chunk=chunk, score=0.0)
+        terms = self._question_terms(query)
         meta = self.documents.get(chunk.doc_id)
         title = meta.title if meta else ""
         # "第十二个五年规划纲要" is what a question calls "十二五规划"
@@ -883,7 +903,6 @@ class ExtractiveAnswerer:
             )
             score = (
                 w.coverage * scored
-                + w.retrieval_rank / (1 + rank)
                 + (w.unasked_qualifier if is_narrowed else 0.0)
                 + kind.statement_bonus(query, text, written, chunk.is_table_row)
                 + _year_bonus(query, years, implied, w)
@@ -891,7 +910,7 @@ class ExtractiveAnswerer:
             )
             out.append(
                 Candidate(
-                    rank,
+                    0,
                     hit,
                     text,
                     start,
@@ -907,7 +926,7 @@ class ExtractiveAnswerer:
                 )
             )
             previous_tokens, previous_text, previous_years = tokens, plain, own_years
-        return out
+        return tuple(out)
 
     def _listed_headings(
         self, query: Query, terms: Mapping[str, float], hits: Sequence[Hit], to_beat: float

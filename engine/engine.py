@@ -12,8 +12,10 @@ Searches run on the backend `settings.search_backend` names; `close()` lets go o
 from __future__ import annotations
 
 import copy
+import functools
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import zip_longest
@@ -87,6 +89,9 @@ class Engine:
         # after a rebuild replaced it, even when builds follow fast enough to have deleted its folder
         self._replaced: dict[str, Mapping[str, Document]] = {}
         self._refresh_lock = threading.Lock()
+        # the passages found by keyword are read on another thread while a question is embedded (in
+        # native code, which lets the interpreter go): embedding is the slow step of an answer
+        self._reading = ThreadPoolExecutor(max_workers=2, thread_name_prefix="reportqa-read-ahead")
 
     @classmethod
     def open(cls, settings: Settings, embedder: ReportEmbeddings | None = None) -> Engine:
@@ -100,6 +105,7 @@ class Engine:
         return engine
 
     def close(self) -> None:
+        self._reading.shutdown(wait=False)
         self.search_backend.close()
 
     # --- index versions ------------------------------------------------------------------------
@@ -278,7 +284,8 @@ class Engine:
         scope = scope_documents(query, serving.metas, doc_filter=doc_filter, years=years)
         if scope.unavailable:
             return Answer(question=query.original, answer=scope.unavailable, found=False)
-        hits = self._retrieve(serving, query, scope, top_k)
+        read_ahead = serving.extractive.read_ahead if mode != "llm" else None
+        hits = self._retrieve(serving, query, scope, top_k, read_ahead)
         retrieved += hits
         if mode == "llm":
             if not self.settings.llm_configured:
@@ -313,9 +320,33 @@ class Engine:
                     merged.setdefault(hit.chunk.chunk_id, hit)
         return list(merged.values())[:top_k]
 
-    def _retrieve(self, serving: _Serving, query: Query, scope: DocumentScope, top_k: int) -> list[Hit]:
-        pool = max(top_k, self.settings.rerank_pool)
-        fused = serving.retriever.retrieve(
-            query.text, pool, allowed_docs=scope.allowed, doc_boost=scope.boost, settled_words=scope.settled_words
+    def _retrieve(
+        self,
+        serving: _Serving,
+        query: Query,
+        scope: DocumentScope,
+        top_k: int,
+        read_ahead: Callable[[Query, Sequence[Hit]], None] | None = None,
+    ) -> list[Hit]:
+        """The top passages for the question; `read_ahead` is given those found by keyword alone while
+        it is embedded."""
+        retriever, reranker = serving.retriever, serving.reranker
+        search = functools.partial(
+            retriever.retrieve,
+            query.text,
+            max(top_k, self.settings.rerank_pool),
+            allowed_docs=scope.allowed,
+            doc_boost=scope.boost,
+            settled_words=scope.settled_words,
         )
-        return serving.reranker.rerank(query.text, fused, top_k, scope.settled_words)
+        vector = None
+        if read_ahead is not None and retriever.embeds_questions:
+
+            def read_keyword_hits() -> None:
+                read_ahead(query, reranker.rerank(query.text, search(keyword_only=True), top_k, scope.settled_words))
+
+            # (the other way round, the embedding thread would wait for the interpreter to start and end)
+            reading = self._reading.submit(read_keyword_hits)
+            vector = retriever.embed(query.text)
+            reading.result()
+        return reranker.rerank(query.text, search(query_vector=vector), top_k, scope.settled_words)

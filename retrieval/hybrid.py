@@ -81,6 +81,14 @@ class HybridRetriever:
         # question is not embedded: the embedder may be an endpoint that is down
         self._has_vectors = bool(np.any(index.embedded))
 
+    @property
+    def embeds_questions(self) -> bool:
+        """Questions are embedded to be searched (not where no passage has a vector yet)."""
+        return self._has_vectors
+
+    def embed(self, text: str) -> np.ndarray:
+        return self.embedder.embed_query_vector(text)
+
     def retrieve(
         self,
         text: str,
@@ -90,15 +98,17 @@ class HybridRetriever:
         doc_boost: Mapping[str, float] | None = None,
         query_vector: np.ndarray | None = None,
         settled_words: Collection[str] = (),
+        keyword_only: bool = False,
     ) -> list[Hit]:
         """Top `top_k` hits for `text`. `allowed_docs` restricts, `doc_boost` multiplies fused scores;
-        `settled_words` (the place the allowed documents are of) are left out of the keyword search."""
+        `settled_words` (the place the allowed documents are of) are left out of the keyword search.
+        `text` is embedded unless `query_vector` is given or the search is `keyword_only`."""
         if top_k <= 0:
             raise ValueError(f"top_k must be greater than 0, got {top_k}")
         if not self.index.chunks:
             return []
-        if query_vector is None and self._has_vectors:
-            query_vector = self.embedder.embed_query_vector(text)
+        if query_vector is None and self._has_vectors and not keyword_only:
+            query_vector = self.embed(text)
         tokens = [t for t in self.tokenizer.keyword_tokens(text) if t not in settled_words]
         tokens += [j for t in tokens for form in joint_tokens(self.tokenizer, t) for j in form if j not in tokens]
         if allowed_docs is not None:

@@ -2292,3 +2292,21 @@ def test_why_is_read_on_in_the_best_statements_own_passage(lexicon: Lexicon, tmp
     answerer, text = _own_report(lexicon, tmp_path, f"{passage}\n", meta)
     why = answerer.answer(analyse("2020年为什么要压减政府一般性支出？"), [_doc_hit("report.md", text, passage, "")])
     assert why.answer.startswith("牢固树立过紧日子思想"), why.answer
+
+
+def test_statements_read_ahead_at_one_rank_answer_as_those_read_at_another(lexicon: Lexicon, tmp_path: Path) -> None:
+    """`read_ahead` reads passages found by keyword before the question's final ranking is known: the
+    answer over the final hits is the one a fresh answerer gives, scores, ranks and citations alike."""
+    review = "全县新增高新技术企业45家，高新技术企业总数达到320家。"
+    plans = "2021年，全县力争高新技术企业总数达到360家。"
+    question = analyse("2020年全县高新技术企业总数是多少家？")
+    answerer, review_hit, plans_hit = _county_report(lexicon, tmp_path, review, plans)
+    fresh, *_ = _county_report(lexicon, tmp_path, review, plans)
+    answerer.read_ahead(question, [plans_hit, review_hit])  # ranked the other way round
+    ahead, cold = answerer.answer(question, [review_hit, plans_hit]), fresh.answer(question, [review_hit, plans_hit])
+    assert ahead == cold and ahead.answer.startswith("320家")
+    first, second = answerer._candidates(question, 0, review_hit), answerer._candidates(question, 1, review_hit)
+    assert [c.score for c in second] == [c.score for c in fresh._candidates(question, 1, review_hit)]
+    lower = AnswerWeights().retrieval_rank / 2  # a passage ranked second counts half as much for its rank
+    assert [round(a.score - b.score, 9) for a, b in zip(first, second, strict=True)] == [round(lower, 9)] * len(first)
+    assert {c.hit_rank for c in second} == {1}
