@@ -549,7 +549,7 @@ class ExtractiveAnswerer:
             thing.insert(0, before)
         if None in thing or self.term_stats.document_frequency(thing[-1]) == 0:
             return (), frozenset(), None
-        naming = _NAMING_WORDS | set(query.places)
+        naming = _NAMING_WORDS | {alias for place in query.places for alias in place_aliases(place)}  # 重庆 of 重庆市
         frame = {term_of(i) for i in phrase} - {None, *thing} - naming
         before = head - len(thing)  # jieba may tag it a place ("海洋生产总值": 海洋)
         which = term_of(before) if before >= 0 and words[before][1].startswith(("n", "vn", "j")) else None

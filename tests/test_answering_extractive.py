@@ -1800,6 +1800,16 @@ def test_a_noun_between_the_modifier_asked_and_the_thing_names_another_of_its_ki
     assert answer is None or reply.answer.startswith(answer)
 
 
+def test_a_place_named_before_the_thing_asked_is_no_kind_of_it(lexicon: Lexicon, tmp_path: Path) -> None:
+    # "重庆" (of 重庆市) right before 城镇居民…: where it is asked of, not which kind of income
+    answerer, hit, _plans = _county_report(
+        lexicon, tmp_path, "城乡居民人均可支配收入分别增长8.7%、9.8%。", "2021年，重庆城镇居民收入稳步增长。"
+    )
+    question = analyse("2020年重庆城镇居民收入涨多少？")
+    assert answerer._thing(question)[2] is None
+    assert answerer.answer(question, [hit]).answer.startswith("8.7%")
+
+
 @pytest.mark.parametrize(
     ("review", "answer"),
     [
