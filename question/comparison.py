@@ -70,6 +70,7 @@ _PLAN = re.compile(r"[一二三四五六七八九十]+五")
 # what a thing is compared with when it is no other thing: a time, a target or an average
 _NOT_A_THING = re.compile(r"\d|年|同期|目标|计划|规划|预期|平均|全国|全省|全市|以前|之前|此前|初|末")
 _JOIN = r"\s*(?:和|与|同|跟|及|、|以及|还是)\s*"
+_WAYS = re.compile(r"[高低多少快慢大小长短增减升降]")
 # "哪个城市的地区生产总值增速更快": the sides named first, the cue split by what is compared
 _WHICH_OF = re.compile(
     r"(?:哪个|哪一个|哪座|哪一座)(?:城市|地方|地区|省份|省|市|县|区)的(?P<what>[^，,？?]+?)"
@@ -232,8 +233,8 @@ def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison |
         return None
     before, second = subject[: join.start()], subject[join.end() :]
     first, second_alone = parallel_words(before, second, tag)
-    if not first or not second_alone:
-        return None
+    if not first or not second_alone or _WAYS.fullmatch(first) or _WAYS.fullmatch(second_alone):
+        return None  # "…比2020年实际产量高还是低": two ways of differing, not two things
     prefix, suffix = before[: len(before) - len(first)], second[len(second_alone) :]
     return Comparison(tuple((label, f"{prefix}{label}{suffix}{asked}") for label in (first, second_alone)), way)
 

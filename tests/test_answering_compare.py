@@ -261,6 +261,8 @@ def test_how_far_apart_two_things_or_places_are_asks_each_and_works_out_the_gap(
     things = split_comparison("2017年城镇居民和农村居民人均消费支出相差多少？", lexicon.tagged)
     assert things is not None and things.difference
     assert [q for _, q in things.sides] == ["2017年城镇居民人均消费支出是多少？", "2017年农村居民人均消费支出是多少？"]
+    # two ways of differing ("高还是低") are not two things
+    assert split_comparison("某市2021年粮食产量目标比2020年实际产量高还是低？差多少？", lexicon.tagged) is None
     places = split_comparison("2020年宁波和温州的GDP相差多少？", lexicon.tagged)
     assert places is not None and places.difference and [label for label, _ in places.sides] == ["宁波市", "温州市"]
     # two years apart is a change over time, worked out elsewhere
