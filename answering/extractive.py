@@ -80,6 +80,8 @@ _GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _READ_AFTER_THING = 12  # characters read past a thing asked for the noun it may modify
 _MEASURED = re.compile(r"(?:率|量|耗|额|值|价|指数)$")  # what names a quantity: 城镇化率, 能耗, 用水量
+# what a report says must be done, after the ground it gives for it ("…第一动力。必须把创新摆在…")
+_COMMITS = re.compile(r"(?:必须|务必|始终|坚持|坚定不移地?|一定要)")
 _BLANK = "\u3000"  # stands in for a word blanked out of a text: no term holds it
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
 _COPULAS = frozenset({"是", "为"})  # "…支出是多少": the word before one is the thing's
@@ -313,8 +315,11 @@ class ExtractiveAnswerer:
                     best,
                 )
             if heads_a_point or not reasons.names_cause(best.text, written):
-                # "一是计划性不足。" names the problem; its causes follow, to the next point
-                best = _with_following(self._read_on(best), whole_point=heads_a_point, names_cause=reasons.names_cause)
+                # "一是计划性不足。" names the problem; its causes follow, to the next point. "必须把创新摆在…
+                # 核心位置" is what is to be done: why, the sentence before it says ("创新是引领发展的第一动力。")
+                best = self._read_on(best)
+                best = best if heads_a_point else _with_premise(best)
+                best = _with_following(best, whole_point=heads_a_point, names_cause=reasons.names_cause)
         statements = tuple(_cite(c, citations) for c in self._supporting(query, best, candidates, direct))
         return Answer.compose(
             query.original, found=True, citations=citations.items, direct=direct, statements=statements
@@ -1056,6 +1061,20 @@ def _cite(candidate: Candidate, citations: CitationList) -> Statement:
     """The candidate's sentence as a statement of the answer, citing its passage."""
     marker = citations.cite(candidate.hit, candidate.quote_start, candidate.quote_end)
     return Statement(candidate.text, (marker,))
+
+
+def _with_premise(candidate: Candidate) -> Candidate:
+    """A statement of what must be done ("必须…", "始终把…", "坚持…") with the sentence before it in its
+    paragraph, which reports set before it as its ground: "青海生态地位十分重要、无可替代。始终把生态文明建设
+    作为“国之大者”放在首位"."""
+    chunk = candidate.hit.chunk
+    if chunk.is_table_row or not _COMMITS.match(candidate.text):
+        return candidate
+    before = [x for x in split_sentences(chunk.text) if x.end <= candidate.quote_start]
+    if not before or "\n" in chunk.text[before[-1].end : candidate.quote_start] or _COMMITS.match(before[-1].text):
+        return candidate
+    start = before[-1].start
+    return replace(candidate, text=as_read(chunk.doc_id, chunk.text[start : candidate.quote_end]), quote_start=start)
 
 
 def _with_following(candidate: Candidate, *, whole_point: bool, names_cause: Callable[[str], bool]) -> Candidate:

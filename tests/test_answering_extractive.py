@@ -2320,3 +2320,15 @@ def test_statements_read_ahead_at_one_rank_answer_as_those_read_at_another(lexic
     lower = AnswerWeights().retrieval_rank / 2  # a passage ranked second counts half as much for its rank
     assert [round(a.score - b.score, 9) for a, b in zip(first, second, strict=True)] == [round(lower, 9)] * len(first)
     assert {c.hit_rank for c in second} == {1}
+
+
+def test_why_something_must_be_done_is_the_ground_said_before_it(lexicon: Lexicon, tmp_path: Path) -> None:
+    answerer, _review, plans = _county_report(
+        lexicon,
+        tmp_path,
+        "全县地区生产总值增长5%。",
+        "创新是引领发展的第一动力。必须把创新摆在全县发展全局的核心位置，推进各方面创新。",
+    )
+    why = answerer.answer(analyse("为什么要把创新摆在全县发展全局的核心位置？"), [plans])
+    assert why.answer.startswith("创新是引领发展的第一动力。必须把创新摆在")
+    assert [c.text for c in why.citations] == [plans.chunk.text]
