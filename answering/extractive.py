@@ -49,7 +49,7 @@ from reportqa.ingest.loaders import as_read
 from reportqa.language.lexicon import TWO_IN_ONE, Qualifiers, abbreviation, joint_forms
 from reportqa.language.normalise import join_cjk_gaps, without_note_marks
 from reportqa.language.numbering import POINT_OPENING
-from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases, province_of
+from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases, places_in, province_of
 from reportqa.language.quantities import arabic_numerals
 from reportqa.language.sentences import split_sentences
 from reportqa.question.analysis import MEASURE_NOUNS, STANCE_WORDS, Query, find_plan_period, plan_name
@@ -565,18 +565,24 @@ class ExtractiveAnswerer:
     def _another_of_its_kind(self, text: str, query: Query) -> bool:
         """Wherever `text` names the thing asked, a noun the question does not say is right before it,
         sharing no character with the question's own (`modifier`): "森林火灾" asked of 草原火灾, "预算支出"
-        of 消费支出; not "农村居民人均可支配收入" of 农民人均…, nor a scope ("全市高新技术企业")."""
-        thing, _frame, modifier = self._thing(query)
-        thing = thing[-1]
+        of 消费支出; not "农村居民人均可支配收入" of 农民人均…, nor a scope ("全市高新技术企业"), nor a place.
+        With no modifier asked, only where the text names it by a short form, which a longer one holds
+        ("海洋生产总值" of 地区生产总值: "生产总值" of its forms)."""
+        things, _frame, modifier = self._thing(query)
+        if not things:
+            return False
         terms = self._question_terms(query)
-        forms = sorted((f for f in self.tokenizer.surface_forms(thing) if len(f) > 1), key=len, reverse=True)
+        own = set("".join(things[:-1]) + (modifier or ""))  # the characters of what the question puts before it
+        forms = sorted((f for f in self.tokenizer.surface_forms(things[-1]) if len(f) > 1), key=len, reverse=True)
         lowered = text.lower()
         spans: list[tuple[int, int]] = []
+        named_in_full = False
         for form in forms:
             for match in re.finditer(re.escape(form.lower()), lowered):
                 if not any(s <= match.start() < e for s, e in spans):
                     spans.append(match.span())
-        if not spans:
+                    named_in_full |= not any(form != other and form in other for other in forms)
+        if not spans or (modifier is None and named_in_full):
             return False
         words, at = [], 0
         for word, word_class in self.tokenizer.tagged(text):
@@ -589,9 +595,10 @@ class ExtractiveAnswerer:
                 (end == start or begin < start < end)
                 and len(text[begin:start]) > 1
                 and not text[begin:start].startswith("全")
-                and not set(text[begin:start]) & set(modifier or "")
+                and not set(text[begin:start]) & own  # "城乡" of 城镇 (居民人均可支配收入)
                 and word_class.startswith(("n", "vn", "j"))
                 and not word_class.startswith("nr")
+                and not places_in(word)
                 and self.tokenizer.canonical(word) not in terms
                 for begin, end, word, word_class in words
             )
@@ -851,10 +858,10 @@ class ExtractiveAnswerer:
             # the thing a figure is asked of, held whole, in its title or section, or by most of it; a
             # statement with some of its noun phrase but not the thing speaks of another ("人均可支配收入"
             # for "人均消费支出"); one with none of it may word it otherwise ("医疗队" for "医护人员")
-            thing, frame, modifier = self._thing(query)
+            thing, frame, _modifier = self._thing(query)
             shares = {term: covered({term: 1.0}) for term in (*thing, *frame)}  # one term: its share
             holds_thing = all(shares[t] >= _THING_HELD for t in thing) or (None if not any(shares.values()) else False)
-            if holds_thing and modifier and self._another_of_its_kind(text, query):
+            if holds_thing and self._another_of_its_kind(text, query):
                 # "森林火灾3703起" asked of 草原火灾; "中央预算内水利投资" of 中央预算内投资, which names 预算内 too
                 holds_thing = False
             elif holds_thing and self._modifies_another(text, query):
