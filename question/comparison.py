@@ -296,9 +296,13 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
         # "一般公共预算收入和政府性基金收入", "水质优良率和空气质量优良率": each names its own head
         # word; the first is the run of nouns before "和" (a place, a scope such as 全市 or a verb is shared)
         nouns = list(itertools.takewhile(_in_noun_run, reversed(words_before)))
-        # a distinguishing word before the run, where it is shorter than the second ("固定" of 固定电话用户)
+        # a distinguishing word before the run, where it is shorter than the second ("固定" of 固定电话用户,
+        # "东部" of 东部地区; not the "中" of "规划中…")
         rest = words_before[opening : len(words_before) - len(nouns)]
-        if rest and rest[-1][1].startswith(("a", "b")) and len("".join(w for w, _ in nouns)) < len(own_second):
+        distinguishing = bool(rest) and (
+            rest[-1][1].startswith(("a", "b")) or (rest[-1][1].startswith("f") and len(rest[-1][0]) > 1)
+        )
+        if distinguishing and len("".join(w for w, _ in nouns)) < len(own_second):
             nouns.append(rest[-1])
         return "".join(w for w, _ in reversed(nouns)) or first, own_second
     if len(parallel) == 1 and len(second_alone) > len(first):

@@ -251,6 +251,8 @@ def test_what_a_which_question_names_before_more_is_asked_of_each_side() -> None
     assert support is not None and support.sides[0][1] == "政策里，整建制引进高校是多少？"
     rates = split_comparison("某省城镇调查失业率和城镇登记失业率的控制目标，哪个定得更高？", lexicon.tagged)
     assert rates is not None and rates.sides[0][1] == "某省城镇调查失业率的控制目标是多少？"
+    regions = split_comparison("2023年东部地区和西部地区的地区生产总值，哪个增长更快？", lexicon.tagged)
+    assert regions is not None and [label for label, _ in regions.sides] == ["东部地区", "西部地区"]
     # two things of one head word, then what both are asked of
     plans = split_comparison("规划中城市污水处理率和生活垃圾无害化处理率的目标哪个更高？", lexicon.tagged)
     assert plans is not None and [label for label, _ in plans.sides] == ["城市污水处理率", "生活垃圾无害化处理率"]
