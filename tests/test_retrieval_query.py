@@ -128,3 +128,6 @@ def test_years_that_name_a_document_are_kept_apart_from_the_years_figures_are_fo
     english = analyse("How much grain did Henan harvest in 2020 according to its 2021 government work report?")
     assert (english.years, english.document_years) == ((2020,), (2021,))
     assert analyse("2019年全市改造了多少个老旧小区？").document_years == ()
+    # the plan a year's report lays out: "按照2017年的部署，…要在哪一年完成" asks no date of 2017
+    deployed = analyse("按照2017年的部署，西部地区燃煤电厂超低排放改造要在哪一年完成？")
+    assert (deployed.years, deployed.document_years) == ((), (2017,))
