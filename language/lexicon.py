@@ -55,6 +55,7 @@ _LOADED: dict[tuple, Lexicon] = {}
 _KEPT = 4
 _LOADING = threading.Lock()
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_SUBSCRIPT = re.compile(r"(?<=[A-Za-z])_(?=\d|x\b)")  # "PM_2.5", "CO_2", "NO_x": markdown of a subscript
 _LATIN_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([A-Za-z][A-Za-z&]{1,7})[）)](?=[\u4e00-\u9fff])")
 _TRAILING = "…"  # qualifiers.txt: "…中位数" is said after the indicator it narrows
 # "省级以上", "县级及以下": a qualifier's range, which narrows (or widens) what follows like the qualifier
@@ -292,10 +293,12 @@ class Lexicon:
     def keyword_tokens(self, text: str) -> list[str]:
         """Tokens for keyword search: lowercased, synonyms folded to their canonical form,
         whitespace, punctuation and stopwords dropped, numbers kept. A Latin abbreviation set in
-        brackets inside a name ("研究与试验发展（R&D）经费支出") is read after it: the name stays whole."""
+        brackets inside a name ("研究与试验发展（R&D）经费支出") is read after it: the name stays whole. A
+        subscript written after an underscore is read as the plain text writes it ("PM_2.5": PM2.5)."""
         asides = _LATIN_ASIDE.findall(text)
         if asides:
             text = f"{_LATIN_ASIDE.sub('', text)} {' '.join(asides)}"
+        text = _SUBSCRIPT.sub("", text)
         if self._phrase_pattern is not None:
             text = self._phrase_pattern.sub(lambda m: f" {self._canonical_phrase(m.group(0))} ", text)
         out = []

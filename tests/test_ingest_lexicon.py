@@ -84,6 +84,8 @@ def test_a_latin_abbreviation_in_brackets_inside_a_name_leaves_the_name_whole(le
     tokens = lexicon.keyword_tokens("全年研究与试验发展（R&D）经费支出19657亿元")
     assert "研发经费" in tokens and lexicon.keyword_tokens("2018年R&D经费支出是多少？")[-1] == "研发经费"
     assert lexicon.keyword_tokens("居民消费价格（CPI）上涨2.1%")[0] == "居民消费价格"
+    # a subscript in markdown ("PM_2.5") is the plain text's PM2.5
+    assert lexicon.keyword_tokens("PM_2.5浓度为25.9微克/立方米")[0] == lexicon.keyword_tokens("PM2.5浓度")[0]
 
 
 def test_spans_cover_the_text_and_keep_numbers_whole(lexicon):
