@@ -566,24 +566,20 @@ class ExtractiveAnswerer:
     def _another_of_its_kind(self, text: str, query: Query) -> bool:
         """Wherever `text` names the thing asked, a noun the question does not say is right before it,
         sharing no character with the question's own (`modifier`): "森林火灾" asked of 草原火灾, "预算支出"
-        of 消费支出; not "农村居民人均可支配收入" of 农民人均…, nor a scope ("全市高新技术企业"), nor a place.
-        With no modifier asked, only where the text names it by a short form, which a longer one holds
-        ("海洋生产总值" of 地区生产总值: "生产总值" of its forms)."""
+        of 消费支出; not "农村居民人均可支配收入" of 农民人均…, nor a scope ("全市高新技术企业"), nor a place."""
         things, _frame, modifier = self._thing(query)
-        if not things:
+        if not things or modifier is None:
             return False
         terms = self._question_terms(query)
         own = set("".join(things[:-1]) + (modifier or ""))  # the characters of what the question puts before it
         forms = sorted((f for f in self.tokenizer.surface_forms(things[-1]) if len(f) > 1), key=len, reverse=True)
         lowered = text.lower()
         spans: list[tuple[int, int]] = []
-        named_in_full = False
         for form in forms:
             for match in re.finditer(re.escape(form.lower()), lowered):
                 if not any(s <= match.start() < e for s, e in spans):
                     spans.append(match.span())
-                    named_in_full |= not any(form != other and form in other for other in forms)
-        if not spans or (modifier is None and named_in_full):
+        if not spans:
             return False
         words, at = [], 0
         for word, word_class in self.tokenizer.tagged(text):
