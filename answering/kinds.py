@@ -1020,8 +1020,9 @@ def said_of_another(
     not (an English question names no Chinese thing), and the heaviest thing asked that the text names
     is named elsewhere in it:
     "社会消费品零售总额达3056.6亿元" is not of 固定资产投资, which "固定资产投资增长2.8%" names; "地区生产总值
-    增长5.5%" is no 固定资产投资 growth. A label that names nothing ("增长", "和") or a figure of a
-    respective list tells nothing. What the statement gives every figure is read once."""
+    增长5.5%" is no 固定资产投资 growth. A label that names nothing ("增长", "和") tells nothing; a figure
+    of a respective list is of what the list pairs it with ("城乡居民人均可支配收入分别达46289元和…" is
+    no 固定资产投资). What the statement gives every figure is read once."""
     things = {
         t: w
         for t, w in terms.items()
@@ -1036,20 +1037,23 @@ def said_of_another(
     labels = {f: _label_span(text, f, figures) for f in figures}
 
     def of_another(figure: Figure) -> bool:
-        if figure in respective:
-            return False
-        start, end = labels[figure]
-        own = text[start:end].lower()
+        if figure in respective:  # what a respective list says it is of ("城乡居民…分别达X、Y": 城镇居民…)
+            label = respective[figure][0]
+            elsewhere = heaviest not in " ".join(respective[figure][1]).lower()
+        else:
+            start, end = labels[figure]
+            label = text[start:end]
+            # named as another figure's thing, or after this one (what a sentence opens with may set the
+            # scene for all its figures: "财政支出近八成投向民生领域，省级财政累计投入665亿元")
+            elsewhere = heaviest in text[figure.end :].lower() or any(
+                heaviest in text[a:b].lower() for f, (a, b) in labels.items() if f is not figure
+            )
+        own = label.lower()
         if heaviest in own or _RELATES_BACK.match(own):
             return False  # (a share of the thing before: "…增长6.8%，占规模以上工业增加值比重为33.6%")
-        # named as another figure's thing, or after this one (what a sentence opens with may set the
-        # scene for all its figures: "财政支出近八成投向民生领域，省级财政累计投入665亿元")
-        elsewhere = heaviest in text[figure.end :].lower() or any(
-            heaviest in text[a:b].lower() for f, (a, b) in labels.items() if f is not figure
-        )
         return elsewhere and any(
             word_class.startswith("n") and len(word) > 1 and word not in question and word not in MEASURE_NOUNS
-            for word, word_class in tag(text[start:end])
+            for word, word_class in tag(label)
         )
 
     return of_another

@@ -2216,6 +2216,8 @@ def test_why_targets_were_set_so_is_the_statement_that_follows_them_saying_why(l
         ("全市固定资产投资总额是多少亿元？", "固定资产投资增长2.8%，社会消费品零售总额达3056.6亿元、增长9.7%。"),
         # the figure is another thing's growth; the thing asked is named after it, with none of its own
         ("全省固定资产投资增速是多少？", "地区生产总值增长5.5%，规上工业增加值、固定资产投资等指标增速均高于全国。"),
+        # a respective list's figures are of what the list pairs them with
+        ("全市固定资产投资总额是多少亿元？", "固定资产投资增长2.8%，城乡居民人均可支配收入分别达46289元和16356元。"),
         # …whatever word class jieba gives the other thing's name (实际利用外资, a synonym group's: none)
         ("全省固定资产投资增速是多少？", "实际利用外资增长9.4%，高于全国平均水平，固定资产投资平稳。"),
     ],
