@@ -934,7 +934,13 @@ class ExtractiveAnswerer:
                     holds_thing,
                 )
             )
-            previous_tokens, previous_text, previous_years = tokens, plain, own_years
+            if text.rstrip().endswith(("；", ";")):
+                # "其中：铁路4488亿人公里；公路6600亿人公里": the clauses of a list go on in the context of
+                # the sentence it opened from ("旅客运输周转量12188亿人公里。")
+                previous_tokens, previous_text = previous_tokens | tokens, f"{previous_text} {plain}"
+                previous_years = own_years or previous_years
+            else:
+                previous_tokens, previous_text, previous_years = tokens, plain, own_years
         return tuple(out)
 
     def _listed_headings(

@@ -2349,3 +2349,17 @@ def test_why_something_must_be_done_is_the_ground_said_before_it(lexicon: Lexico
     why = answerer.answer(analyse("为什么要把创新摆在全县发展全局的核心位置？"), [plans])
     assert why.answer.startswith("创新是引领发展的第一动力。必须把创新摆在")
     assert [c.text for c in why.citations] == [plans.chunk.text]
+
+
+def test_the_clauses_of_a_list_read_on_in_the_context_of_the_sentence_it_opened_from(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    answerer, review, _plans = _county_report(
+        lexicon,
+        tmp_path,
+        "全县完成旅客运输周转量120亿人公里，比上年增长7.9%。其中：铁路40亿人公里，增长8.5%；公路66亿人公里，增长6.5%；"
+        "水运5亿人公里，下降3.1%。",
+        "2021年，完善综合交通运输体系。",
+    )
+    road = answerer.answer(analyse("2020年全县公路旅客运输周转量是多少？"), [review])
+    assert road.answer.startswith("66亿人公里")
