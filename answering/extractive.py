@@ -82,7 +82,6 @@ _READ_AFTER_THING = 12  # characters read past a thing asked for the noun it may
 _MEASURED = re.compile(r"(?:率|量|耗|额|值|价|指数)$")  # what names a quantity: 城镇化率, 能耗, 用水量
 # what a report says must be done, after the ground it gives for it ("…第一动力。必须把创新摆在…")
 _COMMITS = re.compile(r"(?:必须|务必|始终|坚持|坚定不移地?|一定要)")
-_NEAR_PART = 4  # characters around a dictionary word of a term within which its one other character is said
 _BLANK = "\u3000"  # stands in for a word blanked out of a text: no term holds it
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
 _COPULAS = frozenset({"是", "为"})  # "…支出是多少": the word before one is the thing's
@@ -1306,19 +1305,11 @@ def _shared_share(term: str, text: str) -> float:
 
 
 def _held_in_parts(term: str, parts: Sequence[str], text: str) -> bool:
-    """Every character of `term` is in the text by way of its dictionary words, save one at most, said
-    near one of them ("钢产量": 产量, and 钢 of 粗钢); "高新技术企业" is not held by a text with only 技术 and
-    企业, nor "出口额" by "…出口监管试点城市，跨境电商交易额…"."""
-    held = [p for p in parts if p in text]
-    covered = {i for p in held for i in range(term.find(p), term.find(p) + len(p))}
+    """Every character of `term` is in the text by way of its dictionary words, save one at most
+    ("钢产量": 产量, and 钢 of 粗钢); "高新技术企业" is not held by a text with only 技术 and 企业."""
+    covered = {i for p in parts if p in text for i in range(term.find(p), term.find(p) + len(p))}
     rest = [c for i, c in enumerate(term) if i not in covered]
-    if len(rest) > 1:
-        return False
-    return not rest or any(
-        rest[0] in text[max(0, m.start() - _NEAR_PART) : m.end() + _NEAR_PART]
-        for p in held
-        for m in re.finditer(re.escape(p), text)
-    )
+    return len(rest) <= 1 and all(c in text for c in rest)
 
 
 def _sums_term(text: str, term_spans: Sequence[tuple[int, int]]) -> bool:

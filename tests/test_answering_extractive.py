@@ -1932,21 +1932,6 @@ def test_one_of_two_things_named_together_is_not_held_by_the_word_for_both(
     assert (coverage >= _THING_HELD) is held
 
 
-@pytest.mark.parametrize(
-    ("sentence", "held"),
-    [
-        ("全县出口总额52亿元。", True),  # 出口, and 额 near it
-        ("入选跨境电商出口监管试点城市，跨境电商交易额133亿美元。", False),  # 额 far off, of 交易额
-    ],
-)
-def test_a_terms_one_character_left_over_is_said_near_its_dictionary_word(
-    lexicon: Lexicon, sentence: str, held: bool
-) -> None:
-    tokens = set(lexicon.keyword_tokens(sentence))
-    pieces = lambda w: tuple(lexicon.subwords(w))  # noqa: E731
-    assert (_coverage({"出口额": 1.0}, sentence, tokens, set(), "", pieces, 0.0) == 1.0) is held
-
-
 def test_one_of_two_things_is_held_by_the_word_for_both_in_any_of_its_forms(lexicon: Lexicon) -> None:
     # "城镇低保" is written 城市居民最低生活保障 in the thesaurus; "城乡低保标准分别…" gives each its figure
     sentence = "城乡低保标准分别提高到610元/人/月和540元/人/月。"
