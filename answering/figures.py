@@ -252,9 +252,11 @@ def _is_bare_year(match: re.Match[str]) -> bool:
 
 def _is_ordinal_or_code(text: str, start: int, end: int) -> bool:
     """Heading numbers ("1、"), document codes ("〔2018〕163号"), list markers and the numbers in a
-    name ("PM2.5") are not figures."""
+    name ("PM2.5", and "PM_2.5" as markdown writes a subscript) are not figures."""
     after = text[end : end + 1]
     before = text[max(0, start - 1) : start]
+    if before == "_" and text[max(0, start - 2) : start - 1].isalpha():
+        before = text[start - 2]
     in_name = before.isascii() and before.isalpha()
     # "1、" opening a point; not "分别为3、4.5亿元" or "2.3、4.1%", which list figures
     opens_point = after == "、" and (start == 0 or text[start - 1] in _POINT_BEFORE) and "." not in text[start:end]

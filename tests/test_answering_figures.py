@@ -71,6 +71,8 @@ def test_a_number_in_a_name_is_not_a_figure_and_a_concentration_has_its_unit() -
         ("60微克/立方米", "微克/立方米", 2015),
         ("39微克/立方米", "微克/立方米", 2020),
     ]
+    # a subscript as markdown writes it
+    assert [f.text for f in find_figures("PM_2.5浓度下降19%，CO_2排放下降5%")] == ["19%", "5%"]
 
 
 def test_approximate_figures_keep_their_wording() -> None:
