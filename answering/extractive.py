@@ -809,6 +809,9 @@ class ExtractiveAnswerer:
         previous_tokens: set[str] = set()
         previous_text = ""
         previous_years: set[int] = set()
+        opening_tokens: set[str] = set()  # the context of the sentence a list of clauses opened from
+        opening_text = ""
+        in_list = False
         for text, start, end in pieces:
             tokens = self._tokens(text)
             # a table row's years are its columns' ("2001 38.2；2002 37.7"), each cell of its own
@@ -933,13 +936,15 @@ class ExtractiveAnswerer:
                     holds_thing,
                 )
             )
-            if text.rstrip().endswith(("；", ";")):
-                # "其中：铁路4488亿人公里；公路6600亿人公里": the clauses of a list go on in the context of
-                # the sentence it opened from ("旅客运输周转量12188亿人公里。")
-                previous_tokens, previous_text = previous_tokens | tokens, f"{previous_text} {plain}"
-                previous_years = own_years or previous_years
-            else:
-                previous_tokens, previous_text, previous_years = tokens, plain, own_years
+            # "其中：铁路4488亿人公里；公路6600亿人公里": a clause of a list reads on in the context of the
+            # one before it and of the sentence the list opened from ("旅客运输周转量12188亿人公里。")
+            opening_tokens, opening_text = (
+                (opening_tokens, opening_text) if in_list else (previous_tokens, previous_text)
+            )
+            in_list = text.rstrip().endswith(("；", ";"))
+            previous_tokens, previous_text, previous_years = tokens, plain, own_years
+            if in_list:
+                previous_tokens, previous_text = tokens | opening_tokens, f"{opening_text} {plain}"
         return tuple(out)
 
     def _listed_headings(

@@ -1032,7 +1032,10 @@ def said_of_another(
     if query.is_english or not said:
         return lambda _figure: False
     question = query.text
-    heaviest = max(said, key=lambda t: things[t]).lower()
+    weight = max(things[t] for t in said)
+    heaviest = next(t for t in said if things[t] == weight).lower()
+    # the ways the text writes it ("低保标准", "城乡低保标准"): `terms` weighs each as the term it writes
+    its_forms = [t.lower() for t in said if things[t] == weight]
     respective = respective_subjects(text, list(figures))
     labels = {f: _label_span(text, f, figures) for f in figures}
 
@@ -1049,7 +1052,7 @@ def said_of_another(
                 heaviest in text[a:b].lower() for f, (a, b) in labels.items() if f is not figure
             )
         own = label.lower()
-        if heaviest in own or _RELATES_BACK.match(own):
+        if any(form in own for form in its_forms) or _RELATES_BACK.match(own):
             return False  # (a share of the thing before: "…增长6.8%，占规模以上工业增加值比重为33.6%")
         return elsewhere and any(
             word_class.startswith("n") and len(word) > 1 and word not in question and word not in MEASURE_NOUNS

@@ -2219,6 +2219,13 @@ def test_a_word_that_names_no_thing_tells_no_figure_apart(quantities) -> None:
     assert lifespan is not None and lifespan.text == "80岁"
 
 
+def test_a_figure_of_a_respective_list_is_of_the_thing_it_is_paired_with(quantities) -> None:
+    text = "城乡低保标准分别提高13.1%和17.7%，企业退休人员基本养老金提高10%。"
+    terms = {"城市": 2.0, "城乡低保标准": 5.6, "低保标准": 5.6, "幅度": 6.0}  # 城镇低保 as the text writes it
+    urban = quantities.direct(analyse("城市低保标准提高的幅度是多少？"), text, False, terms)
+    assert urban is not None and urban.text == "13.1%"
+
+
 def test_a_figure_said_of_the_thing_a_sentence_opens_with_still_answers(quantities) -> None:
     text = "财政支出近八成投向民生领域，省级财政累计投入665亿元用于为民办实事项目。"
     spent = quantities.direct(analyse("往民生上投了多少钱？"), text, False, {"民生": 5.0, "投": 1.0})
@@ -2348,3 +2355,17 @@ def test_the_clauses_of_a_list_read_on_in_the_context_of_the_sentence_it_opened_
     )
     road = answerer.answer(analyse("2020年全县公路旅客运输周转量是多少？"), [review])
     assert road.answer.startswith("66亿人公里")
+
+
+def test_a_clause_of_a_list_does_not_read_on_in_the_context_of_clauses_further_back(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    answerer, review, _plans = _county_report(
+        lexicon,
+        tmp_path,
+        "全县高技术产品产量较快增长。全年新能源汽车产量6.9万辆，比上年增长51.2%；智能电视产量96万台，增长3.8%；"
+        "工业机器人产量1.3万台（套），增长81.0%；民用无人机产量29万架，增长67.0%。",
+        "2021年，培育新能源汽车产业。",
+    )
+    cars = answerer.answer(analyse("2020年全县新能源汽车产量是多少？"), [review])
+    assert cars.answer.startswith("6.9万辆")
