@@ -1168,7 +1168,8 @@ def _passed_over(word: str, word_class: str) -> bool:
         word in QUESTION_WORDS
         or word in _MEASURE_NOUNS
         or word in _STANCE_NOUNS
-        or word in ("为", "还是", "或", "或者")  # "上涨还是下降了多少": alternatives of the change asked
+        # "上涨还是下降了多少": alternatives of the change asked; "控制在多少": where it is held
+        or word in ("为", "在", "还是", "或", "或者")
         or word.endswith("目标")  # "城镇登记失业率的控制目标": a target of the thing, whatever its name
         or (word_class.startswith(("v", "u", "d", "y")) and not word_class.startswith("vn"))
     )

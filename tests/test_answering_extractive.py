@@ -2369,3 +2369,21 @@ def test_a_clause_of_a_list_does_not_read_on_in_the_context_of_clauses_further_b
     )
     cars = answerer.answer(analyse("2020年全县新能源汽车产量是多少？"), [review])
     assert cars.answer.startswith("6.9万辆")
+
+
+@pytest.mark.parametrize(
+    ("review", "answer"),
+    [
+        ("全县城镇登记失业率控制在4%以内，地区生产总值增长6%。", None),  # another rate; the growth is no rate asked
+        ("全县城镇调查失业率控制在5.5%以内，地区生产总值增长6%。", "5.5%以内"),
+    ],
+)
+def test_the_thing_asked_is_read_past_where_it_is_held(
+    lexicon: Lexicon, tmp_path: Path, review: str, answer: str | None
+) -> None:
+    answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，城镇调查失业率控制在5.5%左右。")
+    question = analyse("2020年全县城镇调查失业率控制在多少？")
+    assert answerer._thing(question)[0] == ("城镇调查失业率",)
+    reply = answerer.answer(question, [hit])
+    assert reply.found is (answer is not None)
+    assert answer is None or reply.answer.startswith(answer)
