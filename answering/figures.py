@@ -48,6 +48,11 @@ PART_OF_YEAR = re.compile(
 )
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _LISTED_WITH = re.compile(r"\s*[、和与及]\s*")
+# people named right before a bare magnitude ("贫困人口减少1240万", "城镇新增就业30万")
+_COUNTS_PEOPLE = re.compile(
+    r"(?:人口|人数|劳动力|农民工|群众|游客|旅客|职工|学生|人员|就业)"
+    r"(?:达到?|超过|突破|为|约|近|增加|减少|新增|累计|共)?$"
+)
 _POINT_BEFORE = set(" \t\n。；;：:，,（(【")
 DATE = re.compile(
     r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:\s*(?:-|—|–|至|到)\s*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}日)?"
@@ -199,6 +204,8 @@ def _figures_of(
         magnitude, approx, unit = match.group(2) or "", match.group(3) or "", match.group(4) or ""
         if not (magnitude or unit or approx) and _is_ordinal_or_code(text, start, end):
             continue
+        if magnitude and not unit and _COUNTS_PEOPLE.search(text, 0, start):
+            unit = "人"  # "搬迁人口超过240万": a bare 万 counts the people just named, not yuan
         candidates.append((match, magnitude + unit, approx))
     candidates.extend(_chinese_numeral_figures(text, skip_spans))
     candidates.sort(key=lambda item: item[0].start())

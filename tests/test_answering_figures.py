@@ -16,6 +16,7 @@ from reportqa.answering.figures import (
     years_covered,
 )
 from reportqa.answering.tables import parse_statement
+from reportqa.language.quantities import unit_family
 
 
 def _figures(text: str) -> list[tuple[str, int | None]]:
@@ -73,6 +74,11 @@ def test_a_number_in_a_name_is_not_a_figure_and_a_concentration_has_its_unit() -
     ]
     # a subscript as markdown writes it
     assert [f.text for f in find_figures("PM_2.5浓度下降19%，CO_2排放下降5%")] == ["19%", "5%"]
+
+
+def test_a_bare_magnitude_right_after_people_counts_them() -> None:
+    figures = find_figures("农村贫困人口减少1240万，城镇新增就业30万，居民人均可支配收入3.2万。")
+    assert [(f.text, unit_family(f.unit)) for f in figures] == [("1240万", "人"), ("30万", "人"), ("3.2万", "元")]
 
 
 def test_approximate_figures_keep_their_wording() -> None:
