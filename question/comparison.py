@@ -307,6 +307,12 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
         return "".join(w for w, _ in reversed(nouns)) or first, own_second
     if len(parallel) == 1 and len(second_alone) > len(first):
         second_alone = _ending_as(first, second_alone)
+    run = list(itertools.takewhile(_in_noun_run, words_second))
+    whole_first = len(first_words) == 1 and len(first) > 2 and first[-1] != second_alone[-1]
+    if whole_first and len(run) > 2:
+        # "新能源汽车和工业机器人产量": a whole noun first, which the second's first word does not end as
+        # (unlike "城镇居民和农村居民…"); the second is its run of nouns but the last, which both share
+        second_alone = "".join(w for w, _ in run[:-1])
     following = words_second[len(first_words) :]
     if following and len(following[0][0]) == 1 and following[0][1].startswith(_BOUND_CLASSES):
         second_alone += following[0][0]  # "省级农科园" cut 省级 农科 园: 园 is part of the thing, not shared
