@@ -345,7 +345,8 @@ class Engine:
             def read_keyword_hits() -> None:
                 read_ahead(query, reranker.rerank(query.text, search(keyword_only=True), top_k, scope.settled_words))
 
-            # (the other way round, the embedding thread would wait for the interpreter to start and end)
+            # the embedding runs here and the reading there, not the other way round: a thread that
+            # embeds would wait for the interpreter, held by the reading, to start and to finish
             reading = self._reading.submit(read_keyword_hits)
             vector = retriever.embed(query.text)
             reading.result()
