@@ -570,7 +570,7 @@ class ExtractiveAnswerer:
         if not things or modifier is None:
             return False
         terms = self._question_terms(query)
-        own = set("".join(things[:-1]) + (modifier or ""))  # the characters of what the question puts before it
+        own = set("".join(things[:-1]) + modifier)  # the characters of what the question puts before it
         forms = sorted((f for f in self.tokenizer.surface_forms(things[-1]) if len(f) > 1), key=len, reverse=True)
         lowered = text.lower()
         spans: list[tuple[int, int]] = []

@@ -421,11 +421,7 @@ class Quantities:
                 for f in stated
                 if not counts_other(text, f, terms, self.tag, asked)
                 and not of_another(f)
-                and part_of_year(text, f.start) in parts
-                and not _all_asked_added(query.text, text, f)
-                and not _added_asked_all(query.text, text, f)
-                and not _yearly_average_asked_a_year(query, text, f)
-                and not _against_another_year(query, text, f)
+                and _of_the_time_and_total_asked(query, text, f, parts)
             ]
             if _asks_growth_in_no_unit(query, wanted):
                 return _states_growth(text, figures)
@@ -458,11 +454,7 @@ class Quantities:
             if f.text not in given_texts
             and f.family not in bands
             and not _of_another_band(text, f, query.text)
-            and part_of_year(text, f.start) in parts
-            and not _all_asked_added(query.text, text, f)
-            and not _added_asked_all(query.text, text, f)
-            and not _yearly_average_asked_a_year(query, text, f)
-            and not _against_another_year(query, text, f)
+            and _of_the_time_and_total_asked(query, text, f, parts)
         ]
         if not figures:
             return None
@@ -910,6 +902,19 @@ def _said_against(text: str, figure: Figure) -> bool:
     return bool(_MORE_THAN.search(_clause_before(text, figure)))
 
 
+def _of_the_time_and_total_asked(query: Query, text: str, figure: Figure, parts: set[str]) -> bool:
+    """The figure is of a part of the year asked (`parts`: `parts_of_year_asked`), of all there is or of
+    what was added as asked, of one year or of a yearly average as asked, and of a change against the
+    year asked it against."""
+    return (
+        part_of_year(text, figure.start) in parts
+        and not _all_asked_added(query.text, text, figure)
+        and not _added_asked_all(query.text, text, figure)
+        and not _yearly_average_asked_a_year(query, text, figure)
+        and not _against_another_year(query, text, figure)
+    )
+
+
 def _against_another_year(query: Query, text: str, figure: Figure) -> bool:
     """The question sets a year's change against the year before ("2020年…比上年增长了多少"), and the
     figure's clause against another year ("是2015年的1.72倍", "比2015年增长46.3%"): not the change asked."""
@@ -1033,9 +1038,9 @@ def said_of_another(
         return lambda _figure: False
     question = query.text
     weight = max(things[t] for t in said)
-    heaviest = next(t for t in said if things[t] == weight).lower()
-    # the ways the text writes it ("低保标准", "城乡低保标准"): `terms` weighs each as the term it writes
+    # the ways the text writes the heaviest ("低保标准", "城乡低保标准"): `terms` weighs each as its term
     its_forms = [t.lower() for t in said if things[t] == weight]
+    heaviest = its_forms[0]
     respective = respective_subjects(text, list(figures))
     labels = {f: _label_span(text, f, figures) for f in figures}
 
