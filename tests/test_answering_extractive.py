@@ -25,7 +25,7 @@ from reportqa.answering.kinds import (
     wanted_units,
 )
 from reportqa.answering.outline import Outline
-from reportqa.core.models import Chunk, DocumentMeta, Hit
+from reportqa.core.models import Answer, Chunk, DocumentMeta, Hit
 from reportqa.core.settings import Settings
 from reportqa.core.weights import AnswerWeights
 from reportqa.indexing.keyword import KeywordIndex
@@ -1594,6 +1594,12 @@ def test_a_change_from_a_rank_says_nothing_of_the_year_before() -> None:
     assert states_previous_year("全县粮食产量52.5万吨，比上年增加1.2万吨。", 2020)
 
 
+def _assert_answers(reply: Answer, answer: str | None) -> None:
+    """The reply opens with `answer`, or refuses where `answer` is None."""
+    assert reply.found is (answer is not None)
+    assert answer is None or reply.answer.startswith(answer)
+
+
 def _county_report(lexicon: Lexicon, folder: Path, review: str, plans: str) -> tuple[ExtractiveAnswerer, Hit, Hit]:
     """An answerer over a county's work report of my own, one line of review and one of plans, and a
     hit on each."""
@@ -1652,8 +1658,7 @@ def test_the_verb_a_copula_follows_is_the_thing_asked(
         "2021年，新增支出优先用于民生，扩大消费。",
     )
     reply = answerer.answer(analyse(question), [review])
-    assert reply.found is (answer is not None)
-    assert answer is None or reply.answer.startswith(answer)
+    _assert_answers(reply, answer)
 
 
 @pytest.mark.parametrize(
@@ -1674,8 +1679,7 @@ def test_a_figure_of_part_of_a_year_answers_only_for_that_part(
         "2021年，规模以上工业增加值增长7%左右。",
     )
     reply = answerer.answer(analyse(question), [review])
-    assert reply.found is (answer is not None)
-    assert answer is None or reply.answer.startswith(answer)
+    _assert_answers(reply, answer)
 
 
 @pytest.mark.parametrize(
@@ -1712,8 +1716,7 @@ def test_a_count_of_all_there_is_does_not_say_how_many_were_added(
 ) -> None:
     answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，新认定高新技术企业30家。")
     reply = answerer.answer(analyse(question), [hit])
-    assert reply.found is (answer is not None)
-    assert answer is None or reply.answer.startswith(answer)
+    _assert_answers(reply, answer)
 
 
 @pytest.mark.parametrize(
@@ -1734,8 +1737,7 @@ def test_a_yearly_average_is_not_the_growth_of_one_year(
         "2021年，地区生产总值增长7%左右。",
     )
     reply = answerer.answer(analyse(question), [review])
-    assert reply.found is (answer is not None)
-    assert answer is None or reply.answer.startswith(answer)
+    _assert_answers(reply, answer)
 
 
 _GDP_2020 = "全县地区生产总值2020年达到420亿元，是2015年的1.5倍"
@@ -1755,8 +1757,7 @@ def test_a_change_against_another_year_is_not_the_change_over_the_year_before(
 ) -> None:
     answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，地区生产总值增长7%左右。")
     reply = answerer.answer(analyse(question), [hit])
-    assert reply.found is (answer is not None)
-    assert answer is None or reply.answer.startswith(answer)
+    _assert_answers(reply, answer)
 
 
 @pytest.mark.parametrize(
@@ -1780,8 +1781,7 @@ def test_the_thing_asked_named_with_another_noun_before_it_is_another_of_its_kin
         "2021年，加强草原保护，扩大消费，压减一般性支出，支持农民增收，培育国家高新技术企业。",
     )
     reply = answerer.answer(analyse(question), [review])
-    assert reply.found is (answer is not None)
-    assert answer is None or reply.answer.startswith(answer)
+    _assert_answers(reply, answer)
 
 
 @pytest.mark.parametrize(
@@ -1796,8 +1796,7 @@ def test_a_noun_between_the_modifier_asked_and_the_thing_names_another_of_its_ki
 ) -> None:
     answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，扩大有效投资。")
     reply = answerer.answer(analyse("2020年全县预算内投资是多少亿元？"), [hit])
-    assert reply.found is (answer is not None)
-    assert answer is None or reply.answer.startswith(answer)
+    _assert_answers(reply, answer)
 
 
 def test_a_place_named_before_the_thing_asked_is_no_kind_of_it(lexicon: Lexicon, tmp_path: Path) -> None:
@@ -1822,8 +1821,7 @@ def test_the_thing_asked_is_read_past_alternatives_of_its_change(
 ) -> None:
     answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，稳定生猪生产和市场价格。")
     reply = answerer.answer(analyse("2020年全县猪肉价格比上年上涨还是下降了多少？"), [hit])
-    assert reply.found is (answer is not None)
-    assert answer is None or reply.answer.startswith(answer)
+    _assert_answers(reply, answer)
 
 
 def test_so_many_things_asked_by_their_number_are_the_points_that_follow(lexicon: Lexicon, tmp_path: Path) -> None:
@@ -1877,8 +1875,7 @@ def test_a_change_asked_of_one_year_is_from_the_year_before(
         "2021年，居民人均可支配收入增长7%左右。",
     )
     reply = answerer.answer(analyse(question), [review])
-    assert reply.found is (answer is not None)
-    assert answer is None or reply.answer.startswith(answer)
+    _assert_answers(reply, answer)
 
 
 @pytest.mark.parametrize(
@@ -1900,8 +1897,7 @@ def test_a_sum_over_the_years_a_statement_names_is_of_none_of_them_alone(
         "2021年，全县科技资金投入增长10%。",
     )
     reply = answerer.answer(analyse(question), [review])
-    assert reply.found is (answer is not None)
-    assert answer is None or reply.answer.startswith(answer)
+    _assert_answers(reply, answer)
 
 
 def test_from_or_up_to_when_is_no_term_of_the_question(lexicon: Lexicon, tmp_path: Path) -> None:
@@ -2385,5 +2381,4 @@ def test_the_thing_asked_is_read_past_where_it_is_held(
     question = analyse("2020年全县城镇调查失业率控制在多少？")
     assert answerer._thing(question)[0] == ("城镇调查失业率",)
     reply = answerer.answer(question, [hit])
-    assert reply.found is (answer is not None)
-    assert answer is None or reply.answer.startswith(answer)
+    _assert_answers(reply, answer)
