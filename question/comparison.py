@@ -24,18 +24,21 @@ from reportqa.question.analysis import MEASURE_NOUNS
 
 Tagger = Callable[[str], Sequence[tuple[str, str]]]
 
+# what "more" is ("更高", "更快"…): the ways two values differ
+_MORE_OR_LESS = "高大多低小少快慢长短"
+_WAY = f"(?P<way>[{_MORE_OR_LESS}])"
 # how a change asked is qualified: "哪个实际增长更快" asks each side's 实际增长
 _CHANGE_QUALIFIER = "(?:实际|名义|同比|年均|平均)?"
 # "哪个更高", "谁更大", "哪一年更多", "哪个增长更快", "有什么不同": the question compares; what follows the subject is
 # replaced by "是多少", or by what grows and "多少" ("增长多少")
 _COMPARES = re.compile(
     rf"(?:哪个|哪一个|哪一?年|谁|哪里|哪家)(?:的)?(?P<verb>{_CHANGE_QUALIFIER}(?:增长|增速|增幅|提高|上涨|下降|涨得|涨|降得|降))?更?"
-    r"(?P<way>高|大|多|低|小|少|快|慢|长|短)|有(?:什么|何)(?:不同|区别|差别|变化)|"
+    rf"{_WAY}|有(?:什么|何)(?:不同|区别|差别|变化)|"
     r"(?:区别|差别|不同)(?:是什么|在哪)|(?:相比|比较|对比)(?:如何|怎么样|怎样)"
 )
 # "…分别是多少？哪个城市更快？", "…各是多少？谁定得更高？": the values asked of each, then which is more
 _WHICH_AFTER = re.compile(
-    r"[，,？?；;]?\s*(?:那么|那)?(?:哪个|哪一个|哪座|哪家|哪一?[种类项]|哪|谁)(?P<what>[^，,？?；;]{0,6}?)更(?P<way>高|大|多|低|小|少|快|慢|长|短)"
+    rf"[，,？?；;]?\s*(?:那么|那)?(?:哪个|哪一个|哪座|哪家|哪一?[种类项]|哪|谁)(?P<what>[^，,？?；;]{{0,6}}?)更{_WAY}"
     r"[？?。！!\s]*$"
 )
 # what a which-question names between its 哪个 and 更: a change ("谁增长得更快", "哪个实际增长更快", "哪个增速
@@ -70,11 +73,11 @@ _PLAN = re.compile(r"[一二三四五六七八九十]+五")
 # what a thing is compared with when it is no other thing: a time, a target or an average
 _NOT_A_THING = re.compile(r"\d|年|同期|目标|计划|规划|预期|平均|全国|全省|全市|以前|之前|此前|初|末")
 _JOIN = r"\s*(?:和|与|同|跟|及|、|以及|还是)\s*"
-_WAYS = re.compile(r"[高低多少快慢大小长短增减升降]")
+_WAYS = re.compile(f"[{_MORE_OR_LESS}增减升降]")  # a way of differing, of a level or of a change
 # "哪个城市的地区生产总值增速更快": the sides named first, the cue split by what is compared
 _WHICH_OF = re.compile(
     r"(?:哪个|哪一个|哪座|哪一座)(?:城市|地方|地区|省份|省|市|县|区)的(?P<what>[^，,？?]+?)"
-    r"(?P<verb>增长|增速|增幅|提高|上涨|下降)?更(?P<way>高|大|多|低|小|少|快|慢|长|短)"
+    rf"(?P<verb>增长|增速|增幅|提高|上涨|下降)?更{_WAY}"
 )
 # "福建全省": the whole of the place just named, part of its name here
 _WHOLE_OF = re.compile(r"全(?:省|市|区|县|州|盟|国)")
