@@ -25,7 +25,7 @@ import logging
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +53,7 @@ _FILES = (DOMAIN_DICT, SYNONYMS, STOPWORDS, QUALIFIERS)
 # lexicons read in this process, by folder and the state of its files
 _LOADED: dict[tuple, Lexicon] = {}
 _KEPT = 4
+_TAGGED_KEPT = 8192  # sentences whose word classes a lexicon keeps
 _LOADING = threading.Lock()
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _SUBSCRIPT = re.compile(r"(?<=[A-Za-z])_(?=\d|x\b)")  # "PM_2.5", "CO_2", "NO_x": markdown of a subscript
@@ -176,6 +177,8 @@ class Lexicon:
                 # cut "carried" into "car" "ried")
                 if _JIEBA_WORD.match(term) and term not in self._words and not (term.isascii() and term.isalpha()):
                     self._tokenizer.add_word(term, _DEFAULT_FREQ)
+        # the same sentences are tagged for question after question: each once (1-2 ms of an answer)
+        self._tagged = functools.lru_cache(maxsize=_TAGGED_KEPT)(self._tag)
 
     @functools.cached_property
     def _tagger(self) -> jieba.posseg.POSTokenizer:
@@ -249,18 +252,12 @@ class Lexicon:
         names a thing, "n"."""
         return self._tagged(text)
 
-    @functools.cached_property
-    def _tagged(self) -> Callable[[str], tuple[tuple[str, str], ...]]:
-        # the same sentences are tagged for question after question: each once (1-2 ms of an answer)
-        @functools.lru_cache(maxsize=8192)
-        def tag(text: str) -> tuple[tuple[str, str], ...]:
-            return tuple(
-                (pair.word, "n" if pair.flag == "x" and pair.word.isalpha() else pair.flag)
-                for pair in self._tagger.cut(text)
-                if pair.word.strip()
-            )
-
-        return tag
+    def _tag(self, text: str) -> tuple[tuple[str, str], ...]:
+        return tuple(
+            (pair.word, "n" if pair.flag == "x" and pair.word.isalpha() else pair.flag)
+            for pair in self._tagger.cut(text)
+            if pair.word.strip()
+        )
 
     def dictionary_cut(self, text: str) -> list[str]:
         """``text`` cut into dictionary words only (no HMM guesses), lowercased, whitespace dropped."""
