@@ -2222,6 +2222,14 @@ def test_a_figure_of_a_respective_list_is_of_the_thing_it_is_paired_with(quantit
     assert urban is not None and urban.text == "13.1%"
 
 
+def test_things_listed_before_the_last_share_its_head(quantities) -> None:
+    # "A和B吞吐量分别…": the first is A吞吐量 though it is the longer, and not another thing's figure
+    text = "全年全市入境航空旅客和出境货物吞吐量分别增长8.1%、3.5%，港口集装箱吞吐量下降2%。"
+    terms = {"入境": 2.5, "旅客吞吐量": 6.5, "增长": 0.6}
+    travellers = quantities.direct(analyse("入境旅客吞吐量增长了多少？"), text, False, terms)
+    assert travellers is not None and travellers.text == "8.1%"
+
+
 def test_a_figure_said_of_the_thing_a_sentence_opens_with_still_answers(quantities) -> None:
     text = "财政支出近八成投向民生领域，省级财政累计投入665亿元用于为民办实事项目。"
     spent = quantities.direct(analyse("往民生上投了多少钱？"), text, False, {"民生": 5.0, "投": 1.0})
