@@ -76,6 +76,11 @@ def test_a_number_in_a_name_is_not_a_figure_and_a_concentration_has_its_unit() -
     assert [f.text for f in find_figures("PM_2.5浓度下降19%，CO_2排放下降5%")] == ["19%", "5%"]
 
 
+def test_the_number_of_a_table_or_chart_is_not_a_figure() -> None:
+    assert find_figures("表6 2019年规模以上工业主要产品产量") == []
+    assert [f.text for f in find_figures("见附表3，新增示范企业12家，图2为各县情况")] == ["12家"]
+
+
 def test_a_bare_magnitude_right_after_people_counts_them() -> None:
     figures = find_figures("农村贫困人口减少1240万，城镇新增就业30万，居民人均可支配收入3.2万。")
     assert [(f.text, unit_family(f.unit)) for f in figures] == [("1240万", "人"), ("30万", "人"), ("3.2万", "元")]
