@@ -29,7 +29,7 @@ _FUNCTION_WORDS = frozenset(
     what which who whom whose when where why how many much did do does done was were is are be been being
     has have had will would shall should can could may might must its it it's their they them this that
     these those there here his her he she we our you your i me my all any each every some such so
-    according total year years during since until between among over under after before up down out""".split()
+    according year years during since until between among over under after before up down out""".split()
 )
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _LEADING = re.compile(r"^(?:a|an|the)\s+")

@@ -36,6 +36,12 @@ def test_words_the_documents_never_use_single_words_and_verbs_are_left_alone(glo
     assert glossary.gloss("What was the value of the plan?", lambda w: 5) == "What was the value of the plan?"
 
 
+def test_a_total_names_a_thing_of_its_own(glossary) -> None:
+    # "total population" is 总人口: a total starts a run like any other word
+    used = {"总人口": 3, "累计": 9}
+    assert glossary.gloss("What was the total population?", lambda w: used.get(w, 0)).endswith("population (总人口)?")
+
+
 def test_a_place_or_national_body_is_left_to_the_document_scope(glossary) -> None:
     # "State Council" is 国务院: the question's place (national), not a word its passages must hold
     assert glossary.gloss("the State Council work report", lambda w: 5) == "the State Council work report"
