@@ -259,6 +259,12 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     for one, other in (pair for parts in TWO_IN_ONE.values() for pair in (parts, parts[::-1])):
         if before.endswith(one) and second.startswith(other):
             return one, other  # "城镇和农村居民消费": what follows 农村 is shared
+    # "实际引进内资和实际引进外资": each side written out in full, opening alike, however jieba cuts them
+    repeated = next((second[:k] for k in range(len(second) - 1, 1, -1) if second[:k] in before), "")
+    if repeated:
+        rest, second_rest = before[before.rfind(repeated) + len(repeated) :], second[len(repeated) :]
+        if rest and parallel_words(rest, second_rest, tag) == (rest, second_rest):
+            return repeated + rest, second
     # the years, places and scope that open the question are shared, never part of the first thing
     places = place_words(before)  # "城市" and "农村" are no places, whatever jieba tags them
     opening = len(list(itertools.takewhile(lambda w: _opens(w, places), words_before)))

@@ -174,6 +174,9 @@ def test_two_things_named_in_parallel_make_one_question_each_with_the_word_segme
     freight = split_comparison("铁路货运量和公路货运量哪个更多？", lexicon.tagged)
     assert freight is not None and [label for label, _ in freight.sides] == ["铁路货运量", "公路货运量"]
     assert split_comparison("城镇居民人均消费支出哪个更多？", lexicon.tagged) is None  # one thing only
+    # each side written out in full, jieba cutting the second otherwise ("实际 引进外资")
+    capital = split_comparison("2020年实际引进内资和实际引进外资哪个增长更快？", lexicon.tagged)
+    assert capital is not None and [label for label, _ in capital.sides] == ["实际引进内资", "实际引进外资"]
 
 
 def test_a_passage_two_parts_cite_is_cited_once() -> None:
