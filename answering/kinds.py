@@ -754,8 +754,12 @@ def _respective_fit(question: str, thing: str, listed: Sequence[str]) -> int:
     """1 when the question names what tells the figure's own thing in an "A、B分别…X、Y" list apart from
     the others more than it names what tells any other apart, -1 when less, 0 when it names neither
     ("城镇、农村居民人均可支配收入分别增长8%、8.5%" of "一般公共预算收入增长多少": 收入 is both's).
-    The things are read whole (`_whole_things`)."""
-    pairs = [_char_pairs(t) for t in _whole_things(listed, question)]
+    A thing takes the words it shares with the last as the question says them (`_with_said_head`), or
+    else, listed shorter, those after as many characters ("第一、第二和第三产业增加值…" is 第一产业增加值…)."""
+    last = listed[-1]
+    said = [_with_said_head(t, last, question) for t in listed]
+    whole = [w if w != t or len(t) >= len(last) else t + last[len(t) :] for t, w in zip(listed, said, strict=True)]
+    pairs = [_char_pairs(t) for t in whole]
     asked = _char_pairs(question)
 
     def told_apart(k: int) -> float:
@@ -768,25 +772,16 @@ def _respective_fit(question: str, thing: str, listed: Sequence[str]) -> int:
     return (own > other) - (own < other)
 
 
-def _whole_things(listed: Sequence[str], question: str) -> list[str]:
-    """The things of an "A、B分别…" list with the words they share with the last: a short thing listed
-    before a longer one shares its words after as many characters ("第一、第二和第三产业增加值…" is
-    第一产业增加值…), a longer one the words after it that the question says after some of its own
-    ("国际航空旅客和货邮吞吐量" asked of 旅客吞吐量 is 国际航空旅客吞吐量)."""
-    last = listed[-1]
-
-    def whole(thing: str) -> str:
-        if thing == last:
-            return thing
-        if len(thing) < len(last):
-            return thing + last[len(thing) :]
-        shared = (last[cut:] for cut in range(1, len(last) - 1))  # the longest first, two characters at least
-        return next(
-            (thing + words for words in shared if any(thing[i:] + words in question for i in range(len(thing)))),
-            thing,
-        )
-
-    return [whole(thing) for thing in listed]
+def _with_said_head(thing: str, last: str, question: str) -> str:
+    """A thing of an "A、B分别…" list with the words after it in the last thing listed that the question
+    says right after some of its own ("国际航空旅客和货邮吞吐量" asked of 旅客吞吐量: 国际航空旅客吞吐量);
+    the thing itself when it says none."""
+    if thing == last:
+        return thing
+    shared = (last[cut:] for cut in range(1, len(last) - 1))  # the longest first, two characters at least
+    return next(
+        (thing + words for words in shared if any(thing[i:] + words in question for i in range(len(thing)))), thing
+    )
 
 
 def _char_pairs(text: str) -> set[str]:
@@ -1065,9 +1060,8 @@ def said_of_another(
     def of_another(figure: Figure) -> bool:
         if figure in respective:  # what a respective list says it is of ("城乡居民…分别达X、Y": 城镇居民…)
             thing, listed = respective[figure]
-            whole = _whole_things(listed, question)
-            label = whole[listed.index(thing)]
-            elsewhere = heaviest not in " ".join(whole).lower()
+            label = _with_said_head(thing, listed[-1], question)
+            elsewhere = heaviest not in " ".join(_with_said_head(t, listed[-1], question) for t in listed).lower()
         else:
             start, end = labels[figure]
             label = text[start:end]

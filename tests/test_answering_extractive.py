@@ -2152,6 +2152,30 @@ def test_a_plan_named_in_full_by_its_title_is_the_plan_a_question_names_short(le
     assert answer.direct is not None and answer.direct.text == "80%", answer.answer
 
 
+def test_the_words_naming_a_plan_are_said_of_each_of_its_sentences(lexicon: Lexicon) -> None:
+    # "计划纲要提出…": the plan's title says 计划纲要 (its kind only 规划纲要), and no sentence of it repeats it
+    if not SHARED.is_dir():
+        pytest.skip("shared corpora not mounted")
+    plan = SHARED / "cn_national_gov_docs" / "five_year_plans" / "2001-十五计划纲要.md"
+    city = SHARED / "cn_city_work_reports" / "南京市" / "2020.md"
+    answerer, texts = _answerer(
+        lexicon,
+        {
+            "plan.md": (
+                plan,
+                DocumentMeta("中华人民共和国国民经济和社会发展第十个五年计划纲要", "全国", 2001, "规划纲要"),
+            ),
+            "city.md": (city, DocumentMeta("政府工作报告", "南京市", 2020, "政府工作报告")),
+        },
+    )
+    line = next(line for line in texts["plan.md"].splitlines() if "国内生产总值达到" in line)
+    answer = answerer.answer(
+        analyse("国家“十五”计划纲要提出2005年国内生产总值要达到多少？"),
+        [_doc_hit("plan.md", texts["plan.md"], line, "")],
+    )
+    assert answer.found and "12.5万亿元" in answer.answer, answer.answer
+
+
 def test_a_target_asked_by_any_name_is_of_the_thing_before_it(lexicon: Lexicon, tmp_path: Path) -> None:
     # "城镇登记失业率的控制目标": the thing is the rate; the report calls its target 预期目标
     lead = "今年经济社会发展主要预期目标：生产总值增长7%，城镇调查失业率5.5%左右、城镇登记失业率4.5%以内。"
@@ -2228,6 +2252,14 @@ def test_things_listed_before_the_last_share_its_head(quantities) -> None:
     terms = {"入境": 2.5, "旅客吞吐量": 6.5, "增长": 0.6}
     travellers = quantities.direct(analyse("入境旅客吞吐量增长了多少？"), text, False, terms)
     assert travellers is not None and travellers.text == "8.1%"
+    # a short thing the question does not say so keeps its own words: "第一" is no 第一…国内生产总值的比重
+    text = (
+        "2025年第一、二、三产业增加值占地区生产总值的比重分别为8%、40%和52%，"
+        "从业人员占全部从业人员的比重分别为30%、28%和42%。"
+    )
+    terms = {"第一产业": 6.0, "从业人员": 5.8, "全部": 2.0, "比重": 1.0}
+    workers = quantities.direct(analyse("2025年第一产业从业人员占全部从业人员的比重是多少？"), text, False, terms)
+    assert workers is not None and workers.text == "30%"
 
 
 def test_a_figure_said_of_the_thing_a_sentence_opens_with_still_answers(quantities) -> None:
