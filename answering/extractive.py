@@ -121,7 +121,7 @@ _HELD_TO = re.compile(r"控制在")
 # Kinds of document that speak of the year they are dated, not of a period they review or plan.
 _DATED_INSTRUMENTS = frozenset({"方案", "意见", "决定", "通知", "办法", "条例"})
 # words that name a kind of document, not what a sentence of it speaks of
-_DOCUMENT_WORDS = frozenset({"政府工作报告", "工作报告", "报告", "统计公报", "公报"})
+_DOCUMENT_WORDS = frozenset({"政府工作报告", "工作报告", "报告", "统计公报", "公报", "规划纲要", "计划纲要", "纲要"})
 # the whole of a place ("全市森林覆盖率"): which place a figure is of, as its name says, not what of
 _SCOPE_WORDS = frozenset({"全市", "全省", "全区", "全县", "全州", "全国", "全域"})
 # words that name which documents, bodies or place are asked, not the thing asked of them
@@ -757,7 +757,8 @@ class ExtractiveAnswerer:
         tokens = self._tokens(" ".join(place_aliases(meta.place))) if meta.place else frozenset()
         if meta.place == NATIONAL:
             tokens |= self._tokens(" ".join(NATIONAL_BODIES))  # "国务院…报告" is the national one
-        return tokens | self._tokens(" ".join(w for w in _DOCUMENT_WORDS if w in meta.kind))
+        # a plan's title says which it is ("…第十个五年计划纲要"), its kind only that it is one (规划纲要)
+        return tokens | self._tokens(" ".join(w for w in _DOCUMENT_WORDS if w in meta.kind or w in meta.title))
 
     def _candidates(self, query: Query, rank: int, hit: Hit) -> list[Candidate]:
         """The passage's statements scored for the question, at the rank it was retrieved at."""
