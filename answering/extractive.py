@@ -851,6 +851,7 @@ class ExtractiveAnswerer:
                     shortened=self._shortened(query),
                     unused=self._unused(query),
                     unused_weight=w.unused_term,
+                    forms=self.tokenizer.surface_forms,
                 )
                 if coverage > 0 and topic
                 else None

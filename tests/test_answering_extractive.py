@@ -2176,6 +2176,18 @@ def test_the_words_naming_a_plan_are_said_of_each_of_its_sentences(lexicon: Lexi
     assert answer.found and "12.5万亿元" in answer.answer, answer.answer
 
 
+def test_a_thing_named_with_another_by_a_joint_word_is_the_topic_of_its_sentence(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # "存贷款余额分别…": 存款余额 as the text writes it, though the synonym group folds it to 各项存款余额
+    sentence = "金融运行平稳，存贷款余额分别达到8200亿元、7600亿元，不良贷款率下降0.3个百分点。"
+    others = ["地区生产总值增长5.2%。", "社会消费品零售总额增长6%。"]
+    meta = DocumentMeta("2021年洛阳市政府工作报告", "洛阳市", 2021, "政府工作报告")
+    answerer, text = _own_report(lexicon, tmp_path, "\n".join([*others, sentence, ""]), meta)
+    hits = [_doc_hit("report.md", text, sentence, "一、2020年工作回顾")]
+    _assert_answers(answerer.answer(analyse("洛阳2020年存款余额是多少？"), hits), "8200亿元")
+
+
 def test_a_target_asked_by_any_name_is_of_the_thing_before_it(lexicon: Lexicon, tmp_path: Path) -> None:
     # "城镇登记失业率的控制目标": the thing is the rate; the report calls its target 预期目标
     lead = "今年经济社会发展主要预期目标：生产总值增长7%，城镇调查失业率5.5%左右、城镇登记失业率4.5%以内。"
