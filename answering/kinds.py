@@ -98,6 +98,8 @@ _ENGLISH_UNIT = (
     (re.compile(r"people|persons|talents|experts|academicians", re.I), "人"),
     (re.compile(r"projects|items", re.I), "项"),
 )
+_ENGLISH_SHARE = re.compile(r"\b(?:share|percentage|percent|proportion|ratio|rate)\b", re.I)
+_ENGLISH_AND = re.compile(r"\band\b", re.I)  # "GDP and its growth rate": one part is no share
 # parts of a year a figure may be said of ("一季度", "上半年", "前三季度", "全年")
 # Words that make a figure an increase over a period rather than a level ("新增", "增长", "提高"; not 增加值).
 # a count asked of what was added ("新增了多少家"), and a figure stated as all there is ("总数超过3.2万家")
@@ -860,8 +862,11 @@ def wanted_units(query: Query) -> set[str]:
 
 def _required_units(query: Query) -> set[str]:
     """The units an answer must be in: those a Chinese question asks in. An English question's unit is
-    guessed from its nouns ("stations" are counted in 家 or 个), so it only prefers a figure."""
-    return set() if query.is_english else wanted_units(query)
+    guessed from its nouns ("stations" are counted in 家 or 个), so it only prefers a figure, unless it
+    asks one share or rate, which is a percentage in any language ("what share of days…")."""
+    if not query.is_english:
+        return wanted_units(query)
+    return {"%", "‰"} if _ENGLISH_SHARE.search(query.text) and not _ENGLISH_AND.search(query.text) else set()
 
 
 def _asks_growth_in_no_unit(query: Query, wanted: set[str]) -> bool:

@@ -2274,6 +2274,13 @@ def test_things_listed_before_the_last_share_its_head(quantities) -> None:
     assert workers is not None and workers.text == "30%"
 
 
+def test_a_share_asked_in_english_is_a_percentage(quantities) -> None:
+    text = "全年接待游客3.2亿人次，实现旅游收入4500亿元。"
+    assert quantities.direct(analyse("What share of visitors came from abroad?"), text, False, {}) is None
+    share = quantities.direct(analyse("What share of visitors came from abroad?"), "境外游客占8.5%。", False, {})
+    assert share is not None and share.text == "8.5%"
+
+
 def test_a_figure_said_of_the_thing_a_sentence_opens_with_still_answers(quantities) -> None:
     text = "财政支出近八成投向民生领域，省级财政累计投入665亿元用于为民办实事项目。"
     spent = quantities.direct(analyse("往民生上投了多少钱？"), text, False, {"民生": 5.0, "投": 1.0})
