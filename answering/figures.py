@@ -259,8 +259,8 @@ def _is_bare_year(match: re.Match[str]) -> bool:
 
 def _is_ordinal_or_code(text: str, start: int, end: int) -> bool:
     """Heading numbers ("1、"), document codes ("〔2018〕163号"), list markers, the numbers of tables and
-    charts ("表15 2008年人口数及其构成"), anniversaries ("70周年") and the numbers in a name ("PM2.5",
-    and "PM_2.5" as markdown writes a subscript) are not figures."""
+    charts ("表15 2008年人口数及其构成") and the numbers in a name ("PM2.5", and "PM_2.5" as markdown
+    writes a subscript) are not figures."""
     after = text[end : end + 1]
     before = text[max(0, start - 1) : start]
     if before == "_" and text[max(0, start - 2) : start - 1].isalpha():
@@ -269,8 +269,7 @@ def _is_ordinal_or_code(text: str, start: int, end: int) -> bool:
     # "1、" opening a point; not "分别为3、4.5亿元" or "2.3、4.1%", which list figures
     opens_point = after == "、" and (start == 0 or text[start - 1] in _POINT_BEFORE) and "." not in text[start:end]
     numbered = before in ("〔", "[", "第", "（", "(", "表", "图")  # "第3", "表15": an ordinal, a table's number
-    anniversary = text.startswith("周年", end)  # "建党100周年": which anniversary, not an amount
-    return opens_point or after in ("号", ".", "）", ")") or numbered or anniversary or in_name
+    return opens_point or after in ("号", ".", "）", ")") or numbered or in_name
 
 
 def _bound_year(text: str, start: int, years: list[tuple[int, int, int]], figure_starts: list[int]) -> int | None:
