@@ -262,10 +262,20 @@ class Engine:
 
         def passages_using(chinese: str) -> int:
             tokens = self.lexicon.keyword_tokens(chinese)
-            return min((keyword.document_frequency(token) for token in tokens), default=0)
+            if len(tokens) < 2:
+                # a word the passages hold only inside longer ones ("空气" of 空气质量) is used too
+                return next((keyword.document_frequency(t) or keyword.frequency_within(t) for t in tokens), 0)
+            # words of their own ("交通拥堵 指数"): the passages that write them side by side, as one
+            rarest = min(tokens, key=keyword.document_frequency)
+            holding = keyword.document_frequency(rarest)
+            chunks = serving.snapshot.chunks
+            return sum(chinese in chunks[i].text for i in keyword.search([rarest], holding)[1]) if holding else 0
+
+        def is_word(chinese: str) -> bool:
+            return len(self.lexicon.keyword_tokens(chinese)) == 1
 
         def gloss(text: str) -> str:
-            return EnglishGlossary.shared().gloss(text, passages_using)
+            return EnglishGlossary.shared().gloss(text, passages_using, is_word)
 
         return analyse(question, history, max_chars=self.settings.max_question_chars, gloss_english=gloss)
 

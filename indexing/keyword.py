@@ -4,6 +4,7 @@
     scores, ids = index.search(lexicon.keyword_tokens("高企数量"), k=50)   # only chunks that match a token
     index.save(folder); KeywordIndex.load(folder)                           # bm25s files, allow_pickle=False
     index.idf("高新技术企业")                                                # how rare a term is in the index
+    index.frequency_within("空气")                                           # passages of tokens holding it
     index.document_weights(), index.query_weights(tokens)                  # the same scores as sparse vectors
 
 An empty query, a query of unknown words, an index of no chunks (or only token-less chunks) all
@@ -28,6 +29,7 @@ class KeywordIndex:
         self.bm25 = bm25
         self.num_docs = num_docs
         self._df: np.ndarray | None = None
+        self._words_within: dict[str, int] | None = None  # `frequency_within`, worked out once per word
         if bm25 is not None:
             self._df = np.diff(np.asarray(bm25.scores["indptr"]))  # CSC by term: entries per column = df
 
@@ -94,6 +96,21 @@ class KeywordIndex:
         if column is None or column >= len(self._df):
             return 0
         return int(self._df[column])
+
+    def frequency_within(self, word: str) -> int:
+        """How often the index holds `word` inside its tokens ("空气" in 空气质量), one count per passage
+        of each token: a word jieba never cuts out alone is used by the passages holding it in others."""
+        if self.bm25 is None or self._df is None or not word:
+            return 0
+        if self._words_within is None:
+            self._words_within = {}
+        if word not in self._words_within:
+            self._words_within[word] = sum(
+                int(self._df[column])
+                for token, column in self.bm25.vocab_dict.items()
+                if word in token and column < len(self._df)
+            )
+        return self._words_within[word]
 
     def idf(self, term: str) -> float:
         """BM25 (Lucene) idf, log(1 + (N - df + 0.5) / (df + 0.5)); a term absent from the index gets df = 0."""

@@ -9,11 +9,13 @@ station", "gross domestic product", "medical personnel") is followed by that ent
 longest runs first. A word alone is not glossed: its senses are too many ("plan", "value", "share")
 to tell the one the question means. Of several entries with the same meaning, the one the documents
 use most (`frequency`, the number of passages holding it) is taken, and none that they never use:
-"medical personnel" is 医务人员 in one corpus and 医护人员 in another.
+"medical personnel" is 医务人员 in one corpus and 医护人员 in another. A run no entry gives ("air
+quality") is glossed word by word where the documents write the words' Chinese as one compound (空气质量).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections.abc import Callable
@@ -23,6 +25,8 @@ from reportqa.language.places import question_places
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'&-]*")
 _LONGEST_RUN = 4
+_COMPOSED_RUN = 3  # words of a run glossed word by word, at most
+_SENSES_TRIED = 6  # of each word's senses the documents use, the most used
 # question words and grammar: never glossed on their own, and never the first or last word of a run
 _FUNCTION_WORDS = frozenset(
     """a an the of in on at to for by from with into about as per than and or but not no nor
@@ -78,13 +82,15 @@ class EnglishGlossary:
                 cls._shared = cls(entries)
             return cls._shared
 
-    def gloss(self, text: str, frequency: Callable[[str], int]) -> str:
-        """`text` with each English run the glossary knows followed by its Chinese, "(基站)"."""
+    def gloss(self, text: str, frequency: Callable[[str], int], is_word: Callable[[str], bool] | None = None) -> str:
+        """`text` with each English run the glossary knows followed by its Chinese, "(基站)". `is_word`:
+        whether the documents' segmenter reads a Chinese compound as one word; without it no run is
+        glossed word by word."""
         words = list(_WORD.finditer(text))
         glossed: list[tuple[int, str]] = []  # (where the run ends, its Chinese)
         first = 0
         while first < len(words):
-            found = self._longest_run(words, first, frequency)
+            found = self._longest_run(words, first, frequency, is_word)
             if found is None:
                 first += 1
                 continue
@@ -95,7 +101,13 @@ class EnglishGlossary:
             text = f"{text[:end]} ({chinese}){text[end:]}"
         return text
 
-    def _longest_run(self, words: list[re.Match[str]], first: int, frequency: Callable[[str], int]):
+    def _longest_run(
+        self,
+        words: list[re.Match[str]],
+        first: int,
+        frequency: Callable[[str], int],
+        is_word: Callable[[str], bool] | None,
+    ):
         if words[first].group(0).lower() in _FUNCTION_WORDS:
             return None
         # a run is words side by side: "city 2021 government" is not "city government"
@@ -105,19 +117,34 @@ class EnglishGlossary:
         for last in range(together - 1, first, -1):
             if words[last].group(0).lower() in _FUNCTION_WORDS:
                 continue
-            run = " ".join(w.group(0).lower() for w in words[first : last + 1])
-            chinese = self._best(run, frequency)
+            run = [w.group(0).lower() for w in words[first : last + 1]]
+            chinese = next(iter(self._used(" ".join(run), frequency)), None)
+            if chinese is None and is_word is not None:
+                chinese = self._composed(run, frequency, is_word)
             if chinese:
                 return last, chinese
         return None
 
-    def _best(self, run: str, frequency: Callable[[str], int]) -> str | None:
-        """The Chinese for `run` (or its singular) that the documents use most; None if they use none."""
+    def _used(self, run: str, frequency: Callable[[str], int]) -> list[str]:
+        """The Chinese for `run` (or its singular) that the documents use, the most used first."""
         forms = dict.fromkeys((run, run.removesuffix("s"), run.removesuffix("es"), re.sub(r"ies$", "y", run)))
         candidates = {chinese for form in forms for chinese in self.entries.get(form, ())}
         # places and national bodies ("State Council" 国务院) choose the documents (question/scope.py);
         # as words to look for they would only pull up bylines
-        candidates = {chinese for chinese in candidates if not question_places(chinese)}
-        used = [(frequency(chinese), chinese) for chinese in candidates]
-        used = [(count, chinese) for count, chinese in used if count > 0]
+        used = [(frequency(chinese), chinese) for chinese in candidates if not question_places(chinese)]
+        return [chinese for count, chinese in sorted(used, reverse=True) if count > 0]
+
+    def _composed(self, run: list[str], frequency: Callable[[str], int], is_word: Callable[[str], bool]) -> str | None:
+        """A run CC-CEDICT does not give ("air quality") as the Chinese of its words side by side, where
+        the documents use that compound as one word (空气质量): the most used; None when they use none.
+        Each word's senses alone are too many to gloss it; only one that makes a word with its
+        neighbours' is taken ("China total" is no 我国全面, which the documents write but is two words)."""
+        if len(run) > _COMPOSED_RUN or any(word in _FUNCTION_WORDS for word in run):
+            return None
+        senses = [self._used(word, frequency)[:_SENSES_TRIED] for word in run]
+        if not all(senses):
+            return None
+        compounds = (c for c in map("".join, itertools.product(*senses)) if is_word(c))
+        used = [(frequency(compound), compound) for compound in compounds]
+        used = [(count, compound) for count, compound in used if count > 0]
         return max(used)[1] if used else None

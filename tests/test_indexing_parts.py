@@ -216,6 +216,13 @@ def test_keyword_empty_corpus_and_token_less_corpus(tmp_path):
         assert loaded.num_docs == len(corpus) and len(loaded.search(["甲"], 5)[1]) == 0
 
 
+def test_a_word_held_only_inside_tokens_is_counted_by_the_passages_of_those():
+    index = KeywordIndex.build([["空气质量", "优良"], ["空气质量", "达标"], ["质量", "提升"], []])
+    assert index.document_frequency("空气") == 0
+    assert index.frequency_within("空气") == 2 and index.frequency_within("质量") == 3
+    assert index.frequency_within("水质") == 0 and KeywordIndex.build([[]]).frequency_within("空气") == 0
+
+
 def test_keyword_save_load_roundtrip_and_idf(tmp_path):
     index = KeywordIndex.build(TOKENS)
     index.save(tmp_path / "bm25")

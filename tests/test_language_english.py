@@ -42,6 +42,18 @@ def test_a_total_names_a_thing_of_its_own(glossary) -> None:
     assert glossary.gloss("What was the total population?", lambda w: used.get(w, 0)).endswith("population (总人口)?")
 
 
+def test_a_run_no_entry_gives_is_glossed_word_by_word_where_that_makes_a_word_the_documents_use(glossary) -> None:
+    used = {"空气": 4, "质量": 9, "空气质量": 3, "我国": 7, "全面": 8, "我国全面": 2}
+    words = {"空气", "质量", "空气质量", "我国", "全面"}  # "我国全面" is written, but as two words
+    text = glossary.gloss(
+        "How good was the air quality in China overall?", lambda w: used.get(w, 0), words.__contains__
+    )
+    assert "air quality (空气质量)" in text
+    assert glossary.gloss("China overall", lambda w: used.get(w, 0), words.__contains__) == "China overall"
+    # a word of the run the documents never use glosses none of it
+    assert glossary.gloss("air quality", lambda w: {"空气质量": 3}.get(w, 0), words.__contains__) == "air quality"
+
+
 def test_a_place_or_national_body_is_left_to_the_document_scope(glossary) -> None:
     # "State Council" is 国务院: the question's place (national), not a word its passages must hold
     assert glossary.gloss("the State Council work report", lambda w: 5) == "the State Council work report"
