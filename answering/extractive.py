@@ -81,7 +81,8 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _READ_AFTER_THING = 12  # characters read past a thing asked for the noun it may modify
 _MEASURED = re.compile(r"(?:率|量|耗|额|值|价|指数)$")  # what names a quantity: 城镇化率, 能耗, 用水量
 # what a report says must be done, after the ground it gives for it ("…第一动力。必须把创新摆在…")
-_COMMITS = re.compile(r"(?:必须|务必|始终|坚持|坚定不移地?|一定要)")
+# what is to be done, by whoever says it: "必须…", "我们将把…摆在…位置"
+_COMMITS = re.compile(r"(?:我们|全市|全省|全区|全县)?(?:必须|务必|始终|坚持|坚定不移地?|一定要|将把|要把)")
 _BLANK = "\u3000"  # stands in for a word blanked out of a text: no term holds it
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
 _COPULAS = frozenset({"是", "为"})  # "…支出是多少": the word before one is the thing's
@@ -1080,7 +1081,7 @@ def _cite(candidate: Candidate, citations: CitationList) -> Statement:
 
 
 def _with_premise(candidate: Candidate) -> Candidate:
-    """A statement of what must be done ("必须…", "始终把…", "坚持…") with the sentence before it in its
+    """A statement of what must be done ("必须…", "始终把…", "我们将把…") with the sentence before it in its
     paragraph, which reports set before it as its ground: "青海生态地位十分重要、无可替代。始终把生态文明建设
     作为“国之大者”放在首位"."""
     chunk = candidate.hit.chunk

@@ -2396,6 +2396,15 @@ def test_why_something_must_be_done_is_the_ground_said_before_it(lexicon: Lexico
     why = answerer.answer(analyse("为什么要把创新摆在全县发展全局的核心位置？"), [plans])
     assert why.answer.startswith("创新是引领发展的第一动力。必须把创新摆在")
     assert [c.text for c in why.citations] == [plans.chunk.text]
+    # what "we" will do, said as plainly
+    answerer, _review, plans = _county_report(
+        lexicon,
+        tmp_path,
+        "全县地区生产总值增长5%。",
+        "全县养老服务设施历史欠账较多。我们将把养老服务摆在民生工作的突出位置，新建日间照料中心20个。",
+    )
+    why = answerer.answer(analyse("为什么要把养老服务摆在民生工作的突出位置？"), [plans])
+    assert why.answer.startswith("全县养老服务设施历史欠账较多。我们将把养老服务")
 
 
 def test_the_clauses_of_a_list_read_on_in_the_context_of_the_sentence_it_opened_from(
