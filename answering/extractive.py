@@ -80,8 +80,8 @@ _GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _READ_AFTER_THING = 12  # characters read past a thing asked for the noun it may modify
 _MEASURED = re.compile(r"(?:率|量|耗|额|值|价|指数)$")  # what names a quantity: 城镇化率, 能耗, 用水量
-# what a report says must be done, after the ground it gives for it ("…第一动力。必须把创新摆在…")
-# what is to be done, by whoever says it: "必须…", "我们将把…摆在…位置"
+# what a report says must or will be done, after the ground it gives for it ("…第一动力。必须把创新摆在…",
+# "…乡村建设相对滞后。我们将把乡村建设摆在…")
 _COMMITS = re.compile(r"(?:我们|全市|全省|全区|全县)?(?:必须|务必|始终|坚持|坚定不移地?|一定要|将把|要把)")
 _BLANK = "\u3000"  # stands in for a word blanked out of a text: no term holds it
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
