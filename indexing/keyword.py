@@ -29,7 +29,7 @@ class KeywordIndex:
         self.bm25 = bm25
         self.num_docs = num_docs
         self._df: np.ndarray | None = None
-        self._words_within: dict[str, int] | None = None  # `frequency_within`, worked out once per word
+        self._tokens_by_pair: dict[str, list[tuple[str, int]]] | None = None  # for `frequency_within`
         if bm25 is not None:
             self._df = np.diff(np.asarray(bm25.scores["indptr"]))  # CSC by term: entries per column = df
 
@@ -100,17 +100,16 @@ class KeywordIndex:
     def frequency_within(self, word: str) -> int:
         """How often the index holds `word` inside its tokens ("空气" in 空气质量), one count per passage
         of each token: a word jieba never cuts out alone is used by the passages holding it in others."""
-        if self.bm25 is None or self._df is None or not word:
+        if self.bm25 is None or self._df is None or len(word) < 2:
             return 0
-        if self._words_within is None:
-            self._words_within = {}
-        if word not in self._words_within:
-            self._words_within[word] = sum(
-                int(self._df[column])
-                for token, column in self.bm25.vocab_dict.items()
-                if word in token and column < len(self._df)
-            )
-        return self._words_within[word]
+        if self._tokens_by_pair is None:  # the tokens holding each pair of characters, gathered once
+            self._tokens_by_pair = {}
+            for token, column in self.bm25.vocab_dict.items():
+                for pair in {token[i : i + 2] for i in range(len(token) - 1)}:
+                    self._tokens_by_pair.setdefault(pair, []).append((token, column))
+        df = self._df
+        holding = self._tokens_by_pair.get(word[:2], [])
+        return sum(int(df[column]) for token, column in holding if word in token and column < len(df))
 
     def idf(self, term: str) -> float:
         """BM25 (Lucene) idf, log(1 + (N - df + 0.5) / (df + 0.5)); a term absent from the index gets df = 0."""
