@@ -98,7 +98,8 @@ _ENGLISH_UNIT = (
     (re.compile(r"people|persons|talents|experts|academicians", re.I), "人"),
     (re.compile(r"projects|items", re.I), "项"),
 )
-_ENGLISH_SHARE = re.compile(r"\b(?:share|percentage|percent|proportion|ratio|rate)\b", re.I)
+# a share or rate asked in English: not a price ("exchange rate") nor a grade ("first-rate")
+_ENGLISH_SHARE = re.compile(r"(?<!exchange )(?<!-)\b(?:share|percentage|percent|proportion|ratio|rate)\b", re.I)
 _ENGLISH_AND = re.compile(r"\band\b", re.I)  # "GDP and its growth rate": one part is no share
 # parts of a year a figure may be said of ("一季度", "上半年", "前三季度", "全年")
 # Words that make a figure an increase over a period rather than a level ("新增", "增长", "提高"; not 增加值).

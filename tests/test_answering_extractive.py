@@ -2279,6 +2279,11 @@ def test_a_share_asked_in_english_is_a_percentage(quantities) -> None:
     assert quantities.direct(analyse("What share of visitors came from abroad?"), text, False, {}) is None
     share = quantities.direct(analyse("What share of visitors came from abroad?"), "境外游客占8.5%。", False, {})
     assert share is not None and share.text == "8.5%"
+    # an exchange rate is a price, a first-rate one a grade
+    rate = quantities.direct(analyse("What was the exchange rate?"), "全年平均汇率为1美元兑6.9元人民币。", False, {})
+    assert rate is not None and rate.text.startswith("6.9")
+    schools = quantities.direct(analyse("How many first-rate universities?"), "建成一流大学12所。", False, {})
+    assert schools is not None and schools.text == "12所"
 
 
 def test_a_figure_said_of_the_thing_a_sentence_opens_with_still_answers(quantities) -> None:
