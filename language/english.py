@@ -15,6 +15,7 @@ quality") is glossed word by word where the documents write the words' Chinese a
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import threading
@@ -86,6 +87,8 @@ class EnglishGlossary:
         """`text` with each English run the glossary knows followed by its Chinese, "(基站)". `is_word`:
         whether the documents' segmenter reads a Chinese compound as one word; without it no run is
         glossed word by word."""
+        # a word's senses are looked up for each run it is in: each Chinese word is counted once
+        frequency = functools.lru_cache(maxsize=None)(frequency)
         words = list(_WORD.finditer(text))
         glossed: list[tuple[int, str]] = []  # (where the run ends, its Chinese)
         first = 0
