@@ -1066,8 +1066,9 @@ def said_of_another(
     def of_another(figure: Figure) -> bool:
         if figure in respective:  # what a respective list says it is of ("城乡居民…分别达X、Y": 城镇居民…)
             thing, listed = respective[figure]
-            label = _with_said_head(thing, listed[-1], question)
-            elsewhere = heaviest not in " ".join(_with_said_head(t, listed[-1], question) for t in listed).lower()
+            whole = [_with_said_head(t, listed[-1], question) for t in listed]
+            label = whole[listed.index(thing)]
+            elsewhere = heaviest not in " ".join(whole).lower()
         else:
             start, end = labels[figure]
             label = text[start:end]
