@@ -22,20 +22,22 @@ from dataclasses import dataclass
 
 from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.numbering import ordinal
-from reportqa.language.quantities import UNIT_PATTERN, UNITS, amount, unit_family
+from reportqa.language.quantities import CHINESE_NUMBER, UNIT_PATTERN, UNITS, amount, unit_family, unit_scale
 from reportqa.language.sentences import sentence_start
 from reportqa.question.analysis import YEAR_WORD_OFFSETS, find_plan_period
 
 # value, then magnitude, then 余/多, then unit: "6.6亿余元", "700余项", "2700多家", "42.41%"
 _FIGURE = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿)?(余|多)?\s*(" + UNIT_PATTERN + r")?")
-# Quantities in Chinese numerals: "两种以上", "十余项", "十八届" (a unit is required, so 一是 or 十三五 are not figures)
-_CN_DIGITS = "〇零一二两三四五六七八九十百千"
-_CN_FIGURE = re.compile(
-    rf"(?<![\d{_CN_DIGITS}第每])([{_CN_DIGITS}]+)(万|亿)?(余|多)?\s*(" + UNIT_PATTERN + r")(?:以上|以下)?"
-)
+# Quantities in Chinese numerals: "两种以上", "十余项", "十八届", "二亿九千万千瓦", "二点二吨" (a unit is
+# required, so 一是 or 十三五 are not figures); the number keeps its magnitude, the unit has none
+_NOT_AFTER_CN = r"(?<![\d〇零一二两三四五六七八九十百千万亿点第每])"
+_CN_FIGURE = re.compile(rf"{_NOT_AFTER_CN}({CHINESE_NUMBER})(余|多)?\s*(" + UNIT_PATTERN + r")(?:以上|以下)?")
+# "百分之十七点三", "千分之五": a share in Chinese numerals
+_CN_SHARE = re.compile(rf"{_NOT_AFTER_CN}(?:百分之|千分之)({CHINESE_NUMBER})")
 _YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?|年末|年底|年初|年上半年|年一季度)")
 # "一九七六年": a year in Chinese numerals, digit by digit, as older documents write it
 _CN_YEAR_MENTION = re.compile(r"(?<![〇零一二三四五六七八九十])([一二][〇零一二三四五六七八九]{3})\s*年")
+_OPENING_YEAR = re.compile(r"^\s*(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})\s*年(?:末|底|初)?")
 _CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年)?\s*(?:-|—|–|~|～|至|到)\s*((?:19|20)\d{2})\s*年")
 # A year binds tightly to the figure right after it: "2015年的251家", "2019年512家", "2019年度 ... 达到".
@@ -115,6 +117,11 @@ class Figure:
     approx: str = ""  # 余 / 多
     text: str = ""  # as written in the source, e.g. "6.6亿余元"; "2.3个百分点" of "2.3和4.1个百分点"
     amount: float | None = None  # the value in base units: "6.6亿余元" -> 6.6e8
+
+    @property
+    def number(self) -> float | None:
+        """The value as a number in the figure's own unit: 6.6 of "6.6亿元", 290000000 of "二亿九千万千瓦"."""
+        return None if self.amount is None else self.amount / unit_scale(self.unit)
 
     @property
     def family(self) -> str:
@@ -246,9 +253,11 @@ def _chinese_numeral_figures(text: str, skip_spans: list[tuple[int, int]]) -> li
     for match in _CN_FIGURE.finditer(text):
         if any(s <= match.start() < e for s, e in skip_spans):
             continue
-        if match.group(1) == "一" and not match.group(3):
+        if match.group(1) == "一" and not match.group(2):
             continue  # "一个", "一批", "一项" read as words far more often than as counts
-        out.append((match, (match.group(2) or "") + match.group(4), match.group(3) or ""))
+        out.append((match, match.group(3), match.group(2) or ""))
+    for match in _CN_SHARE.finditer(text):
+        out.append((match, "%" if match.group(0).startswith("百") else "‰", ""))
     return out
 
 
@@ -371,10 +380,10 @@ def changes_over_year(text: str, figures: Sequence[Figure]) -> dict[Figure, tupl
         if not before or not _LEVEL_TO_CHANGE.match(text[before[-1].end : change.start()].replace("较上年", "")):
             continue
         # the changes listed after the first: "净增6.3万人、5.2万人、8.6万人"
-        values, at = [change.group("value")], change.end()
+        values, at = [float(change.group("value"))], change.end()
         for f in figures:
             if f.start >= at and _CHANGE_RUN.fullmatch(text[at : f.start]) and f.unit == change.group("unit"):
-                values.append(f.value)
+                values.append(f.number)
                 at = f.end
         levels = before[-len(values) :] if len(before) >= len(values) else before[-1:]
         values = values if len(levels) == len(values) else values[:1]
@@ -382,8 +391,8 @@ def changes_over_year(text: str, figures: Sequence[Figure]) -> dict[Figure, tupl
         for level, value in zip(levels, values, strict=True):
             # a rate of any level but a share, points of a share, an amount in the level's own unit
             fits = {"个百分点": level.unit == "%", "%": level.unit != "%"}.get(unit, unit == level.unit)
-            if fits:
-                out[level] = (float(value), unit, way)
+            if fits and value is not None and level.number is not None:
+                out[level] = (value, unit, way)
     return out
 
 
@@ -392,8 +401,8 @@ def level_before_change(level: Figure, change: tuple[float, str, str]) -> float:
     value, unit, way = change
     fall = way in ("下降", "减少", "降低")
     if unit == "%":
-        return float(level.value) / (1 - value / 100 if fall else 1 + value / 100)
-    return float(level.value) + (value if fall else -value)
+        return level.number / (1 - value / 100 if fall else 1 + value / 100)
+    return level.number + (value if fall else -value)
 
 
 def level_changed(text: str, change: re.Match[str], figures: Sequence[Figure]) -> Figure | None:
@@ -454,8 +463,9 @@ def _respective_lists(text: str, figures: list[Figure]) -> list[tuple[int, int]]
 
 
 def _listed(text: str) -> tuple[str, ...]:
-    """The things listed in `text`, cut at 、/和/与/及; one named with a word for two is the two."""
-    things = tuple(t for t in _LIST_BREAK.split(text) if t)
+    """The things listed in `text`, cut at 、/和/与/及; one named with a word for two is the two. A year
+    opening the list says when, not what ("二〇〇〇年广播和电视人口覆盖率分别达到…": 广播)."""
+    things = tuple(t for t in _LIST_BREAK.split(_OPENING_YEAR.sub("", text)) if t)
     if len(things) == 1 and (pair := next((p for p in TWO_IN_ONE if p in things[0]), None)):
         return tuple(things[0].replace(pair, part, 1) for part in TWO_IN_ONE[pair])
     return things

@@ -659,7 +659,7 @@ def _derived_level(
     （2007年）), saying how; None if the text gives no such pair."""
     for change in CHANGE_SINCE.finditer(text):
         level = level_changed(text, change, figures)
-        if level is None or _states_a_change(text, level):
+        if level is None or level.number is None or _states_a_change(text, level):
             continue
         level_unit = level.unit
         level_year = level.year or base_year
@@ -669,7 +669,7 @@ def _derived_level(
             continue
         amount = change.group("value")
         sign = -1 if change.group("way") in _RISES else 1
-        value = float(level.value) + sign * float(amount)
+        value = level.number + sign * float(amount)
         decimals = max(len(x.partition(".")[2]) for x in (level.value, amount))
         since = f"（{level_year}年）" if level_year else ""
         return DirectAnswer(

@@ -5,6 +5,8 @@ and what they count. The one unit model of the project (figures, changes, compar
     (1000000000000.0, '元', '%', '个百分点', '元')
     >>> amount("1.70", "万亿元"), amount("十八", "届"), amount("1,234", "人"), amount("七", "成")
     (1700000000000.0, 18.0, 1234.0, 70.0)
+    >>> amount("五万七千六百亿", "元"), amount("二点二", "吨"), amount("六万万", "人")
+    (5760000000000.0, 2.2, 600000000.0)
     >>> arabic_numerals("三百六十行"), arabic_numerals("三十五个")
     ('360行', '35个')
 """
@@ -82,7 +84,11 @@ def unit_family(unit: str) -> str:
 
 
 _ARABIC = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")  # a sign as table cells write a fall: "-2.3"
-_CHINESE_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十百千]+")
+# A number in Chinese numerals as older documents write amounts: "十八", "二亿九千万", "五万七千六百亿",
+# "二点二"; it opens with a digit, so that 万 or 亿 alone ("万人", "亿万农民") is no number.
+_DIGIT = "〇零一二两三四五六七八九十百千"
+CHINESE_NUMBER = rf"[{_DIGIT}][{_DIGIT}万亿]*(?:点[〇零一二三四五六七八九]+)?"
+_CHINESE_NUMERAL = re.compile(CHINESE_NUMBER)
 
 
 _CHINESE_NUMBER = re.compile(r"[一二两三四五六七八九]?[十百千][零一二两三四五六七八九十百千]*")
@@ -109,7 +115,8 @@ def amount(value: str, unit: str) -> float | None:
         number = float(arabic.group(0).replace(",", ""))
     elif numeral := _CHINESE_NUMERAL.match(value):
         try:
-            number = float(cn2an.cn2an(numeral.group(0).replace("两", "二"), "smart"))
+            # "六万万" is an older way to write 六亿
+            number = float(cn2an.cn2an(numeral.group(0).replace("两", "二").replace("万万", "亿"), "smart"))
         except ValueError:
             return None
     else:

@@ -110,6 +110,23 @@ def test_counts_in_chinese_numerals_are_figures_but_ordinals_and_plan_names_are_
     assert _figures("一是高层次人才匮乏，建立一个平台，第三届论坛，“十三五”期间") == []
 
 
+def test_amounts_and_shares_in_chinese_numerals_keep_their_magnitude_and_decimals() -> None:
+    # older plans write whole amounts in words: "二亿九千万千瓦" is 2.9亿, "二点二吨" not 二吨
+    text = "二〇〇〇年全国发电装机总容量达到二亿九千万千瓦，国民生产总值从五万七千六百亿元增加到八万五千亿元。"
+    assert [(f.text, f.amount) for f in find_figures(text)] == [
+        ("二亿九千万千瓦", 2.9e8 * 1e3),
+        ("五万七千六百亿元", 5.76e12),
+        ("八万五千亿元", 8.5e12),
+    ]
+    assert _figures("由一九九五年的二点二吨标准煤下降到二〇〇〇年的一点七吨标准煤") == [
+        ("二点二吨标准煤", 1995),
+        ("一点七吨标准煤", 2000),
+    ]
+    shares = find_figures("第二产业年均增长百分之十七点三，出生率千分之十五")
+    assert [(f.text, f.unit, f.amount) for f in shares] == [("百分之十七点三", "%", 17.3), ("千分之十五", "‰", 15.0)]
+    assert _figures("亿万农民，万人空巷") == []
+
+
 def test_row_units_come_from_the_header_or_a_unit_cell() -> None:
     def units(statement: str) -> list[tuple[str, str]]:
         return [(c.value, c.unit) for c in parse_statement(statement)]
@@ -220,6 +237,12 @@ def test_the_things_listed_in_the_clause_before_one_that_says_when_take_its_figu
     }
 
 
+def test_a_year_opening_a_respective_list_is_no_part_of_its_first_thing() -> None:
+    text = "二〇〇〇年广播和电视人口覆盖率分别达到百分之八十五和百分之九十。"
+    assert _respective_things(text) == {"百分之八十五": "广播", "百分之九十": "电视人口覆盖率"}
+    assert _respective_things("2020年城镇和农村低保标准分别提高14.5%和22%")["14.5%"] == "城镇"
+
+
 def test_a_year_compared_with_is_not_a_year_the_figures_are_of() -> None:
     # "…是2015年的1.72倍" measures this year's figure against 2015's
     assert comparison_years("地区生产总值达到1200亿元，是2015年的1.6倍，年均增长8%") == {2015}
@@ -263,6 +286,7 @@ def test_the_part_of_a_year_a_figure_is_said_of(text: str, figure: str, part: st
         ("粮食产量下降到120万吨，比上年减少8万吨。", "120万吨", 128.0),
         # the n levels listed take the n changes listed in turn
         ("养老、医疗保险参保人数分别达到17.3万人、24.8万人，较上年净增6.3万人、5.2万人。", "24.8万人", 19.6),
+        ("钢产量达到一千一百万吨，比上年增长10%。", "一千一百万吨", 1e7),  # a level in words, in its own unit
     ],
 )
 def test_a_level_and_its_change_over_the_year_before_give_that_years_level(
