@@ -52,13 +52,13 @@ from reportqa.language.numbering import POINT_OPENING
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases, places_in, province_of
 from reportqa.language.quantities import arabic_numerals
 from reportqa.language.sentences import split_sentences
-from reportqa.question.analysis import MEASURE_NOUNS, STANCE_WORDS, Query, find_plan_period, plan_name
+from reportqa.question.analysis import MEASURE_NOUNS, MEASURED, STANCE_WORDS, Query, find_plan_period, plan_name
 
 # Interrogatives and fillers that say how something is asked, not what: never evidence of an answer.
 QUESTION_WORDS = frozenset(
     "多少 几 几个 几家 什么 哪些 哪个 哪里 哪 是 有 为什么 为何 怎么 怎样 如何 请问 吗 呢 的 了 年 年度 情况 时候 "
     "共 一共 总共 总计 合计 总数 总量 累计 目前 现在 当时 请 告诉 我 问 介绍 一下 主要 具体 多 大 数 数量 "
-    "是否 达到 了吗 还 能 对 多大 多高 多长 多久 说 方面 包括 数据 数字 "
+    "是否 达到 了吗 还 能 对 多大 多高 多长 多久 说 方面 包括 数据 数字 幅度 "
     "历年 各年 逐年 历来 每年 "  # "历年有多少家" asks for every year's figure: a series, not a topic word
     "今年 去年 前年 讲 "  # a year the question asks, said against its document's (question/analysis.py)
     "老百姓 百姓 大家 人们 老乡 差不多 大概 那次 这次 "  # the people every figure is of, said in the asker's words
@@ -75,11 +75,12 @@ _FUNCTION_CLASSES = ("r", "m", "q", "u", "y", "c", "p", "d", "e", "o", "f", "s")
 _MEASURE_NOUNS = MEASURE_NOUNS | {"强度", "密度", "金额", "水平"}
 # …and words that say whether it is planned or achieved, or how much of it ("物价总体涨了多少")
 _STANCE_NOUNS = STANCE_WORDS | {"总体", "整体", "全年", "全部"}
+# …and words that say how a change is reckoned ("财政收入年均增长多少": of 财政收入, not of 年均)
+_RECKONING_WORDS = frozenset({"年均", "平均", "年平均", "同比", "环比", "累计"})
 # nouns too general to name what a figure is of: "经济增长" is the growth of 生产总值, as reports write it
 _GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _READ_AFTER_THING = 12  # characters read past a thing asked for the noun it may modify
-_MEASURED = re.compile(r"(?:率|量|耗|额|值|价|指数)$")  # what names a quantity: 城镇化率, 能耗, 用水量
 # what a report says must or will be done, after the ground it gives for it ("…第一动力。必须把创新摆在…",
 # "…乡村建设相对滞后。我们将把乡村建设摆在…")
 _COMMITS = re.compile(r"(?:我们|全市|全省|全区|全县)?(?:必须|务必|始终|坚持|坚定不移地?|一定要|将把|要把)")
@@ -627,7 +628,7 @@ class ExtractiveAnswerer:
             (after := following.get(end)) is not None
             and after[1] == "n"
             and len(after[0]) > 1
-            and _MEASURED.search(after[0]) is not None  # an indicator of its own, not "项目工程"
+            and MEASURED.search(after[0]) is not None  # an indicator of its own, not "项目工程"
             # a manner ("地区生产总值断崖式下跌40.5%": 断崖 式) is no thing
             and following.get(end + len(after[0]), ("", ""))[1] != "k"
             and after[0] not in _MEASURE_NOUNS | _STANCE_NOUNS
@@ -732,8 +733,12 @@ class ExtractiveAnswerer:
         return terms
 
     def _is_plan_section(self, meta: DocumentMeta | None, chunk: Chunk) -> bool:
-        """A work report's section of plans: its title says so ("三、2020年重点工作任务"), or it follows the review."""
+        """A work report's section of plans: its title says so ("三、2020年重点工作任务"), or it follows the review.
+        Not one that names a plan period over before the report ("（二）“十五”时期…主要情况" in 2006)."""
         if meta is None or meta.kind != "政府工作报告":
+            return False
+        periods = (find_plan_period(title) for title in chunk.section.split(SEPARATOR))
+        if meta.year is not None and any(period is not None and period[1] < meta.year for period in periods):
             return False
         return bool(_PLAN_SECTION.search(chunk.section)) or self._follows_review(chunk.doc_id, chunk.section)
 
@@ -803,6 +808,7 @@ class ExtractiveAnswerer:
         sums_years = not _SUMS.search(query.text)
         one_year_asked = len(query.years) == 1 and not _SUMMED.search(query.text)
         span_summed_asked = len(query.years) > 1 and bool(_SUMMED.search(query.text)) and names_year_range(query.text)
+        span_asked = _span_asked(query)
         written = self._written(query)
         unsaid = self.tokenizer.qualifiers.unsaid(query.text)
         alternatives = {q: a for q, a in self.tokenizer.qualifier_alternatives.items() if q in query.text}
@@ -894,6 +900,9 @@ class ExtractiveAnswerer:
             implied = frozenset() if years - comparison_years(text) or sums or one_year_of_sum else implied_years
             base_year = next(iter(years or implied)) if len(years or implied) == 1 else None
             implied |= present_year(text, dated)  # "目前，我市建有…" in a report of 2020: 2020, as it stood
+            if span_asked and period and period[0] <= span_asked[0] <= span_asked[1] <= period[1]:
+                # "“十五”时期（2001—2005年）…" asked, "五年来，…" in a report of 2006 speaks of those years
+                implied |= set(range(span_asked[0], span_asked[1] + 1))
             implied |= section_since | years_since(text, dated)  # "2019年以来…" may speak of 2020 too
             # "五年来，…居民人均可支配收入从26253.5元提高到37274.8元": from the year before the five
             change = change_years(text, period)
@@ -1171,6 +1180,7 @@ def _passed_over(word: str, word_class: str) -> bool:
         word in QUESTION_WORDS
         or word in _MEASURE_NOUNS
         or word in _STANCE_NOUNS
+        or word in _RECKONING_WORDS
         # "上涨还是下降了多少": alternatives of the change asked; "控制在多少": where it is held
         or word in ("为", "在", "还是", "或", "或者")
         or word.endswith("目标")  # "城镇登记失业率的控制目标": a target of the thing, whatever its name
@@ -1325,6 +1335,15 @@ def _sums_term(text: str, term_spans: Sequence[tuple[int, int]]) -> bool:
     """A question term follows a word of summing ("累计建成5G基站"): the figure of it is a sum, not
     the figure of another thing the sentence sums ("…，累计获得全国科技创新奖项")."""
     return any(0 <= start - match.end() <= _SUM_REACH for match in _SUMS.finditer(text) for start, _ in term_spans)
+
+
+def _span_asked(query: Query) -> tuple[int, int] | None:
+    """The years a question asks of as one span ("2016—2020年", "“十三五”时期"), if it does."""
+    if query.plan_period is not None:
+        return query.plan_period
+    if len(query.years) > 1 and names_year_range(query.text):
+        return min(query.years), max(query.years)
+    return None
 
 
 def _year_bonus(query: Query, years: frozenset[int], implied: frozenset[int], weights: AnswerWeights) -> float:

@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.places import place_mentions, place_words
-from reportqa.question.analysis import MEASURE_NOUNS
+from reportqa.question.analysis import MEASURE_NOUNS, MEASURED
 
 Tagger = Callable[[str], Sequence[tuple[str, str]]]
 
@@ -294,6 +294,13 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
             return before[before.rfind("的") + 1 :], second
         # "2022年地方政府专项债券收入和一般债券收入": the first is what follows the years, places and scope
         return "".join(w for w, _ in words_before[opening:]), second
+    # "纺织产业和生态食品产业增加值": the first's last word recurs in the second, which ends there
+    last = words_before[-1][0]
+    recurs = next((k for k, (word, _) in enumerate(words_second) if k and word == last), None)
+    if len(last) > 1 and word_kind(words_before[-1][1]) == "n" and recurs is not None:
+        first_run = list(itertools.takewhile(_in_noun_run, reversed(words_before[opening:])))
+        if all(_in_noun_run(word) for word in words_second[:recurs]) and len(first_run) > 1:
+            return "".join(w for w, _ in reversed(first_run)), "".join(w for w, _ in words_second[: recurs + 1])
     first_words = words_before[start:]
     parallel = words_second[: len(first_words)]
     if [word_kind(c) for _, c in first_words] != [word_kind(c) for _, c in parallel]:
@@ -318,7 +325,10 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
         second_alone = _ending_as(first, second_alone)
     run = list(itertools.takewhile(_in_noun_run, words_second))
     whole_first = len(first_words) == 1 and len(first) > 2 and first[-1] != second_alone[-1]
-    if whole_first and len(run) > 2:
+    if whole_first and len(run) > 1 and MEASURED.search(first) and MEASURED.search(run[-1][0]):
+        # "万元生产总值能耗和二氧化碳排放量": the first names its own measure, the second its own
+        second_alone = "".join(w for w, _ in run)
+    elif whole_first and len(run) > 2:
         # "新能源汽车和工业机器人产量": a whole noun first, which the second's first word does not end as
         # (unlike "城镇居民和农村居民…"); the second is its run of nouns but the last, which both share
         second_alone = "".join(w for w, _ in run[:-1])

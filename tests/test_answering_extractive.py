@@ -6,6 +6,7 @@ their sentences verbatim.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -1152,12 +1153,12 @@ def _communique_asker(lexicon: Lexicon, year: int):
     return _document_asker(lexicon, path, meta)
 
 
-def _document_asker(lexicon: Lexicon, path: Path, meta: DocumentMeta):
-    """A document of the shared corpora, chunked as the index keeps it, and a keyword search over its
-    chunks that gives the top hits for a question."""
+def _document_asker(lexicon: Lexicon, path: Path, meta: DocumentMeta, corpus: Path = SHARED):
+    """A document of the shared corpora (or of `corpus`), chunked as the index keeps it, and a keyword
+    search over its chunks that gives the top hits for a question."""
     if not path.is_file():
         pytest.skip("shared corpora not mounted")
-    document, chunks = parse_document(path, SHARED, Chunker(tokenizer=lexicon))
+    document, chunks = parse_document(path, corpus, Chunker(tokenizer=lexicon))
     keyword = KeywordIndex.build([lexicon.keyword_tokens(chunk.body) for chunk in chunks])
     answerer = ExtractiveAnswerer(
         lexicon, term_stats=keyword, documents={document.doc_id: meta}, outline=Outline(chunks)
@@ -2455,3 +2456,53 @@ def test_the_thing_asked_is_read_past_where_it_is_held(
     assert answerer._thing(question)[0] == ("城镇调查失业率",)
     reply = answerer.answer(question, [hit])
     _assert_answers(reply, answer)
+
+
+def test_a_past_plan_period_reviewed_after_a_reports_plans_answers_for_its_years(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # my own report of 2006: its account of the plan just over ("（二）“十五”时期…") follows the year's
+    # plans, yet reviews: it sets no targets
+    path = tmp_path / "某市2006年政府工作报告.md"
+    path.write_text(
+        "# 某市政府工作报告\n\n## 一、去年工作回顾\n\n全市生产总值增长12%。\n\n"
+        "## 二、今年主要任务\n\n全市生产总值增长10%左右。\n\n"
+        "## 三、关于“十一五”规划纲要的说明\n\n### （二）“十五”时期主要情况\n\n"
+        "五年来，城镇居民人均可支配收入和农村居民人均纯收入分别实际增长50.1%和25.4%。"
+        "五年间，实际利用外商直接投资累计200.5亿美元。\n",
+        encoding="utf-8",
+    )
+    meta = DocumentMeta("某市政府工作报告", "某市", 2006, "政府工作报告")
+    ask = _document_asker(lexicon, path, meta, tmp_path)
+    _assert_answers(ask("“十五”期间，某市城镇居民人均可支配收入的实际增幅是多少？"), "50.1%。")
+    _assert_answers(ask("“十五”时期（2001—2005年）某市实际利用外商直接投资累计多少？"), "200.5亿美元")
+
+
+def test_how_a_change_is_reckoned_is_no_thing_it_is_asked_of(lexicon: Lexicon, tmp_path: Path) -> None:
+    # "财政收入年均增长多少" asks of 财政收入; a sentence of another thing's yearly average does not answer
+    path = tmp_path / "某市规划.md"
+    path.write_text(
+        "# 某市“十五”计划纲要\n\n## 一、“九五”时期的成就\n\n"
+        "“九五”期间，全市发电装机容量新增七百万千瓦，年均增长百分之九，二〇〇〇年达到二千一百万千瓦。\n\n"
+        "## 二、财政\n\n努力做到财政收入增长高于财政支出增长，提高财政收入占国民生产总值的比重。\n",
+        encoding="utf-8",
+    )
+    ask = _document_asker(lexicon, path, DocumentMeta("某市“十五”计划纲要", "某市", 2001, "规划"), tmp_path)
+    _assert_answers(ask("“九五”期间某市财政收入年均增长多少？"), None)
+    _assert_answers(ask("“九五”期间某市发电装机容量年均增长多少？"), "百分之九")
+
+
+def test_the_size_of_a_change_asked_is_the_changes_figure(lexicon: Lexicon) -> None:
+    # the national work reports of 2015 and 2000, which no eval set uses: "提高的幅度" asks how far it
+    # rose, the figure of its rise; 幅度 (which the 2000 report writes) is how the question asks, no topic
+    folder = SHARED / "cn_national_gov_docs" / "national_work_reports"
+    if not folder.is_dir():
+        pytest.skip("shared corpora not mounted")
+    meta = DocumentMeta("政府工作报告", "全国", 2015, "政府工作报告")
+    answerer, texts = _answerer(
+        lexicon, {"2015.md": (folder / "2015.md", meta), "2000.md": (folder / "2000.md", replace(meta, year=2000))}
+    )
+    question = analyse("2014年农村低保标准提高的幅度是多少？")
+    assert "幅度" not in answerer._question_terms(question)
+    line = next(line for line in texts["2015.md"].splitlines() if "城乡低保标准分别提高" in line)
+    _assert_answers(answerer.answer(question, [_doc_hit("2015.md", texts["2015.md"], line, "")]), "14.1%")
