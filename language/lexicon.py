@@ -58,6 +58,7 @@ _LOADING = threading.Lock()
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _SUBSCRIPT = re.compile(r"(?<=[A-Za-z])_(?=\d|x\b)")  # "PM_2.5", "CO_2", "NO_x": markdown of a subscript
 _LATIN_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([A-Za-z][A-Za-z&]{1,7})[）)](?=[\u4e00-\u9fff])")
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _TRAILING = "…"  # qualifiers.txt: "…中位数" is said after the indicator it narrows
 # "省级以上", "县级及以下": a qualifier's range, which narrows (or widens) what follows like the qualifier
 _QUALIFIER_RANGE = re.compile(r"及?以[上下]$")
@@ -286,6 +287,21 @@ class Lexicon:
             if form in self._canonical:
                 return self._canonical[form]
         return key
+
+    def joined_words(self, text: str) -> list[str]:
+        """The keyword tokens of two words `text` writes apart, or with 的 between, that a document
+        writes as one ("农村居民的人均可支配收入": 农村居民人均可支配收入, one word of the dictionary)."""
+        words = [w for w in self.cut(text) if w.strip()]
+        out = []
+        for i, first in enumerate(words[:-1]):
+            k = i + 2 if words[i + 1] == "的" and i + 2 < len(words) else i + 1
+            second = words[k]
+            if len(first) < 2 or len(second) < 2 or not (_CJK_WORD.fullmatch(first) and _CJK_WORD.fullmatch(second)):
+                continue
+            joined = self.keyword_tokens(first + second)
+            if len(joined) == 1 and joined[0] not in out and self.cut(first + second) == [first + second]:
+                out.append(joined[0])
+        return out
 
     def keyword_tokens(self, text: str) -> list[str]:
         """Tokens for keyword search: lowercased, synonyms folded to their canonical form,

@@ -6,8 +6,10 @@ import numpy as np
 import pytest
 
 from reportqa.core.models import Chunk
+from reportqa.core.settings import Settings
 from reportqa.indexing.dense import DenseIndex
 from reportqa.indexing.keyword import KeywordIndex
+from reportqa.language.lexicon import Lexicon
 from reportqa.retrieval.hybrid import Fusion, HybridRetriever
 
 # Six chunks in two documents; dense vectors are axis-aligned so the dense ranking is known exactly.
@@ -38,6 +40,9 @@ class _Index:
 class _Tokens:
     def keyword_tokens(self, text: str) -> list[str]:
         return text.split()
+
+    def joined_words(self, text: str) -> list[str]:
+        return []
 
 
 # The dense ranking of this query: 0, 1, 2, 3, 5 (chunk 4 is orthogonal to it, so last).
@@ -80,3 +85,28 @@ def test_settled_words_are_left_out_of_the_keyword_search() -> None:
 def test_bad_fusion_settings_name_the_value(kwargs: dict) -> None:
     with pytest.raises(ValueError, match="fusion"):
         Fusion(**kwargs)
+
+
+class _TextIndex(_Index):
+    """Passages of real report text, searched by the keyword tokens the project's lexicon gives them."""
+
+    def __init__(self, texts: list[str], lexicon: Lexicon) -> None:
+        self.chunks = [Chunk(f"a.txt#{i}", "a.txt", i, i + 1, text, "") for i, text in enumerate(texts)]
+        self.vectors = np.zeros((len(texts), 2), dtype=np.float32)
+        self.embedded = np.zeros(len(texts), dtype=bool)
+        self._keyword = KeywordIndex.build([lexicon.keyword_tokens(text) for text in texts])
+
+
+def test_two_words_a_question_writes_apart_find_the_one_word_a_passage_writes() -> None:
+    # the 2014 communiqué's wording: "农村居民人均可支配收入" is one word of the dictionary, which
+    # "农村居民的人均可支配收入" would never match by its two words
+    lexicon = Lexicon.load(Settings().lexicon_dir)
+    texts = [
+        "全年全国居民人均可支配收入20167元，比上年增长10.1%。",
+        "农村居民人均消费支出8383元，增长12.0%，扣除价格因素，实际增长10.0%。",
+        "农村居民人均可支配收入10489元，比上年增长11.2%。",
+    ]
+    assert lexicon.joined_words("2014年农村居民的人均可支配收入是多少？") == ["农村居民人均可支配收入"]
+    retriever = HybridRetriever(_TextIndex(texts, lexicon), embedder=None, tokenizer=lexicon, candidates=3)
+    hits = retriever.retrieve("2014年农村居民的人均可支配收入是多少？", top_k=1)
+    assert hits[0].chunk.text.startswith("农村居民人均可支配收入")
