@@ -277,7 +277,8 @@ class ExtractiveAnswerer:
             and (len(query.years) < 2 or bool(comparison_years(best.text) & set(query.years)))
         )
         if query.kind == "quantity" and ASKS_CHANGE.search(query.text) and not stated:
-            change = self._change(query, candidates, citations)
+            # (an outcome's change, not one from a target: "增长3%左右" is no end of "增长了多少")
+            change = self._change(query, [c for c in candidates if not _target_for_outcome(query, c)], citations)
             if change is not None:
                 return change
         if best is None:
@@ -456,7 +457,7 @@ class ExtractiveAnswerer:
         chunk, parts = candidate.hit.chunk, parts_of_year_asked(query.text)
         if chunk.is_table_row and part_of_year(chunk.section, len(chunk.section)) not in parts:
             return f"{'、'.join(sorted(parts - {''})) or '全年'}的相关情况"
-        if _ASKS_ACTUAL.search(query.text) and not query.wants_target and candidate.states_targets:
+        if _target_for_outcome(query, candidate):
             return "实际完成情况"  # "实际的城镇化率是多少": a plan's "达到50%以上" is no outcome
         if query.plan_period and not self._speaks_of_period(candidate, query.plan_period):
             first, last = query.plan_period
@@ -514,9 +515,12 @@ class ExtractiveAnswerer:
 
     def _unused_terms(self, query: Query) -> frozenset[str]:
         """The question's words no passage uses as a word ("园子", "根子"): perhaps the asker's for what
-        the documents word otherwise. A figure the question gives is not one: it is what it is."""
+        the documents word otherwise. A figure the question gives is not one: it is what it is; nor the
+        name of an indicator ("基尼系数"), which the documents do not report."""
         return frozenset(
-            t for t in self._question_terms(query) if not has_digit(t) and self.term_stats.document_frequency(t) == 0
+            t
+            for t in self._question_terms(query)
+            if not has_digit(t) and self.term_stats.document_frequency(t) == 0 and not _names_indicator(t)
         )
 
     def _asked_thing(self, query: Query) -> tuple[tuple[str, ...], frozenset[str], str | None]:
@@ -1335,6 +1339,16 @@ def _sums_term(text: str, term_spans: Sequence[tuple[int, int]]) -> bool:
     """A question term follows a word of summing ("累计建成5G基站"): the figure of it is a sum, not
     the figure of another thing the sentence sums ("…，累计获得全国科技创新奖项")."""
     return any(0 <= start - match.end() <= _SUM_REACH for match in _SUMS.finditer(text) for start, _ in term_spans)
+
+
+def _target_for_outcome(query: Query, candidate: Candidate) -> bool:
+    """The candidate sets a target where the question asks an outcome ("实际…", "增长了多少")."""
+    return bool(_ASKS_ACTUAL.search(query.text)) and not query.wants_target and candidate.states_targets
+
+
+def _names_indicator(term: str) -> bool:
+    """A word of three characters or more that names a quantity ("基尼系数", "恩格尔系数", "城镇化率")."""
+    return len(term) > 2 and bool(MEASURED.search(term))
 
 
 def _span_asked(query: Query) -> tuple[int, int] | None:

@@ -746,7 +746,10 @@ def _label_span(text: str, figure: Figure, figures: Sequence[Figure]) -> tuple[i
             # ("18个千亩公园": a figure in words inside what follows does not end it)
             later = (f.start for f in figures if f.start > figure.end and has_digit(f.value))
             return following.start(), min(following.end(), min(later, default=len(text)))
-    start = max((f.end for f in figures if f.end <= figure.start), default=0)
+    before = [f for f in figures if f.end <= figure.start]
+    if before and _starts_change(text, before[-1]) and _TO_AFTER.fullmatch(text, before[-1].end, figure.start):
+        return _label_span(text, before[-1], figures)  # "贡献率从17.1%提升到35.1%": 35.1% is 贡献率's too
+    start = max((f.end for f in before), default=0)
     aside = _ASIDE_BEFORE.search(text, start, figure.start)
     end = aside.start() if aside else figure.start
     breaks = [m.end() for m in _LABEL_BREAK.finditer(text, start, end)]

@@ -37,7 +37,7 @@ CONTENT = re.compile(r"[^\W_]")
 MEASURE_NOUNS = frozenset(
     {"总数", "总量", "总额", "数量", "规模", "比重", "占比", "比例", "增速", "增幅", "降幅", "涨幅", "幅度", "目标"}
 )
-MEASURED = re.compile(r"(?:率|量|耗|额|值|价|指数)$")  # a word that names a quantity: 城镇化率, 能耗, 用水量
+MEASURED = re.compile(r"(?:率|量|耗|额|值|价|指数|系数)$")  # a word that names a quantity: 城镇化率, 能耗, 用水量
 STANCE_WORDS = frozenset({"实际", "计划", "力争", "预计", "预期"})
 # Five-year plans ("十三五", "13th Five-Year Plan"): the nth plan (n >= 3) runs from 1966 + 5 * (n - 3).
 _CN_PLAN = re.compile(

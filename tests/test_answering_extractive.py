@@ -784,6 +784,15 @@ def test_the_askers_word_for_the_people_says_nothing_of_what_is_asked(nation_201
     assert answerer.answer(analyse("2013年老乡们外出打工的有多少人？"), [hit]).answer.startswith("16610万人")
 
 
+def test_an_indicator_no_document_reports_is_no_askers_word_for_another(nation_2013) -> None:
+    # 基尼系数 is in no passage: not a way of saying 人均可支配收入, but an indicator not reported
+    answerer, texts = nation_2013
+    line = next(line for line in texts[COMMUNIQUE_2013].splitlines() if "全国居民人均可支配收入18311元" in line)
+    hit = _doc_hit(COMMUNIQUE_2013, texts[COMMUNIQUE_2013], line, "")
+    assert not answerer.answer(analyse("2013年居民收入的基尼系数是多少？"), [hit]).found
+    assert answerer.answer(analyse("2013年城镇居民人均可支配收入是多少？"), [hit]).answer.startswith("26955元")
+
+
 def test_a_growth_asked_of_a_table_row_is_its_growth_cell(nation_2013) -> None:
     answerer, texts = nation_2013
     row = _doc_hit(
@@ -2506,3 +2515,21 @@ def test_the_size_of_a_change_asked_is_the_changes_figure(lexicon: Lexicon) -> N
     assert "幅度" not in answerer._question_terms(question)
     line = next(line for line in texts["2015.md"].splitlines() if "城乡低保标准分别提高" in line)
     _assert_answers(answerer.answer(question, [_doc_hit("2015.md", texts["2015.md"], line, "")]), "14.1%")
+
+
+def test_the_level_a_change_ends_at_is_of_what_its_start_is_of(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own review: "贡献率从20.1%提升到38.4%" is no growth of 固定资产投资, which another clause names
+    review = (
+        "2016年到2020年，全县工业投资占固定资产投资比重从15.2%提升到30.5%，工业对经济增长贡献率从20.1%提升到38.4%。"
+    )
+    answerer, hit, plans = _county_report(lexicon, tmp_path, review, "2021年，固定资产投资增长8%左右。")
+    _assert_answers(answerer.answer(analyse("2020年全县固定资产投资增长了多少？"), [hit, plans]), None)
+    _assert_answers(answerer.answer(analyse("2020年全县工业对经济增长的贡献率是多少？"), [hit]), "38.4%")
+
+
+def test_a_change_is_worked_out_only_from_statements_that_answer_for_the_year(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own report: the plan's "增长8%左右" is 2021's target, no end of a change over 2020
+    review = "2016年到2020年，全县工业投资占固定资产投资比重从15.2%提升到30.5%。"
+    answerer, hit, plans = _county_report(lexicon, tmp_path, review, "固定资产投资增长8%左右。")
+    reply = answerer.answer(analyse("2020年全县固定资产投资增长了多少？"), [hit, plans])
+    assert "8%" not in reply.answer.splitlines()[0]
