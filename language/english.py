@@ -49,7 +49,8 @@ def _meanings(definition: str) -> list[str]:
         return []
     inside = [m.strip("() ").lower() for m in _PARENTHESES.findall(definition)]
     plain = _LEADING.sub("", re.sub(r"\s+", " ", _PARENTHESES.sub(" ", definition)).strip().lower())
-    return [key for key in (plain, *inside) if key and _WORD.fullmatch(key.replace(" ", "a"))]
+    keys = (key.replace("-", " ") for key in (plain, *inside))  # "foreign-exchange reserves", as asked either way
+    return [key for key in keys if key and _WORD.fullmatch(key.replace(" ", "a"))]
 
 
 def _side_by_side(word: re.Match[str], following: re.Match[str]) -> bool:
@@ -111,8 +112,10 @@ class EnglishGlossary:
         frequency: Callable[[str], int],
         is_word: Callable[[str], bool] | None,
     ):
-        if words[first].group(0).lower() in _FUNCTION_WORDS:
-            return None
+        opening = words[first].group(0).lower()
+        if opening == "to":
+            return None  # "to aid": a verb, how the question asks
+        opens_with_function_word = opening in _FUNCTION_WORDS
         # a run is words side by side: "city 2021 government" is not "city government"
         together = first + 1
         while together < min(len(words), first + _LONGEST_RUN) and _side_by_side(words[together - 1], words[together]):
@@ -122,6 +125,10 @@ class EnglishGlossary:
                 continue
             run = [w.group(0).lower() for w in words[first : last + 1]]
             chinese = next(iter(self._used(" ".join(run), frequency)), None)
+            if opens_with_function_word:
+                if chinese:  # a phrase CC-CEDICT gives whole ("per capita": 人均), never one pieced together
+                    return last, chinese
+                continue
             if chinese is None and is_word is not None:
                 chinese = self._composed(run, frequency, is_word)
             if chinese:
@@ -130,6 +137,7 @@ class EnglishGlossary:
 
     def _used(self, run: str, frequency: Callable[[str], int]) -> list[str]:
         """The Chinese for `run` (or its singular) that the documents use, the most used first."""
+        run = run.replace("-", " ")
         forms = dict.fromkeys((run, run.removesuffix("s"), run.removesuffix("es"), re.sub(r"ies$", "y", run)))
         candidates = {chinese for form in forms for chinese in self.entries.get(form, ())}
         # places and national bodies ("State Council" 国务院) choose the documents (question/scope.py);

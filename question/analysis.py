@@ -48,6 +48,17 @@ _CN_PLAN_FULL = re.compile(
     r"第(十[一二三四五六七八九]?|[一二三四五六七八九])个五年(?:[（(][^）)]{0,12}[）)])?(?=规划|计划)"
 )
 _EN_PLAN = re.compile(r"(\d{1,2})(?:st|nd|rd|th)\s+five[- ]year", re.I)
+# "the Ninth Five-Year Plan": the plan's number in words
+_EN_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth"
+).split()
+_EN_PLAN_WORD = re.compile(rf"\b({'|'.join(_EN_ORDINALS)})\s+five[- ]year", re.I)
+_EN_PLAN_NAME = re.compile(
+    rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_EN_ORDINALS)})\s+five[- ]year"
+    r"(?P<plan>\s+plans?)?(?P<period>\s+period)?",
+    re.I,
+)
 _ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 # A year that names a document ("2020年政府工作报告", "2019年和2021年政府工作报告", "its 2020 government
 # work report") rather than the year a figure is for: the words after it, up to a clause break,
@@ -155,9 +166,19 @@ class Query:
 
 def _english_plain(text: str) -> str:
     """An English question as the glossary spells it: "communiqué" as "communique" (an accented Latin
-    letter as its base letter), and the possessive's "s" dropped ("China's GDP")."""
+    letter as its base letter), and the possessive's "s" dropped ("China's GDP"); a five-year plan by
+    the name Chinese gives it ("the Ninth Five-Year Plan": “九五”), which names its years, no words to find."""
     plain = "".join(unicodedata.normalize("NFKD", c)[0] if "\u00c0" <= c <= "\u024f" else c for c in text)
-    return _POSSESSIVE.sub("", plain)
+    return _EN_PLAN_NAME.sub(_plan_in_chinese, _POSSESSIVE.sub("", plain))
+
+
+def _plan_in_chinese(match: re.Match[str]) -> str:
+    """ "the 14th Five-Year Plan" -> "“十四五”规划" (the plan), "…Plan period" -> "“十四五”时期" (its years)."""
+    period = find_plan_period(match.group(0))
+    if period is None:
+        return match.group(0)
+    said = "时期" if match.group("period") else "规划" if match.group("plan") else ""
+    return f"“{plan_name(period)}”{said}"
 
 
 def normalise_question(question: str, max_chars: int) -> str:
@@ -227,6 +248,8 @@ def find_plan_period(text: str) -> tuple[int, int] | None:
     """First and last year of the five-year plan named in the text ("十四五" -> (2021, 2025))."""
     match = _EN_PLAN.search(text)
     number = int(match.group(1)) if match else None
+    if number is None and (word := _EN_PLAN_WORD.search(text)):
+        number = _EN_ORDINALS.index(word.group(1).lower()) + 1
     if number is None:
         match = _CN_PLAN.search(text) or _CN_PLAN_FULL.search(text)
         number = int(cn2an.cn2an(match.group(1), "strict")) if match else None

@@ -64,3 +64,15 @@ def test_a_run_is_words_side_by_side_not_across_a_number_or_a_comma(glossary) ->
     assert glossary.gloss("the city government", lambda w: 5) == "the city government (市政府)"
     assert glossary.gloss("the city 2021 government work report", lambda w: 5) == "the city 2021 government work report"
     assert glossary.gloss("in the city, government", lambda w: 5) == "in the city, government"
+
+
+def test_a_phrase_given_whole_may_open_with_a_function_word_and_hyphens_are_spaces(glossary) -> None:
+    # "per capita" is CC-CEDICT's whole phrase for 人均, though "per" opens no run pieced together;
+    # it writes "foreign-exchange reserves" where a question may write the words apart
+    used = {"人均": 19, "外汇储备": 4, "外汇": 6}
+    assert "per capita (人均)" in glossary.gloss("What was the per capita income?", lambda w: used.get(w, 0))
+    assert (
+        glossary.gloss("foreign exchange reserves", lambda w: used.get(w, 0)) == "foreign exchange reserves (外汇储备)"
+    )
+    assert glossary.gloss("of the plan", lambda w: 5) == "of the plan"
+    assert glossary.gloss("went to aid Hubei", lambda w: 5) == "went to aid Hubei"  # a verb: how it asks
