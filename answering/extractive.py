@@ -48,7 +48,7 @@ from reportqa.core.weights import AnswerWeights
 from reportqa.ingest.loaders import as_read
 from reportqa.language.lexicon import TWO_IN_ONE, Qualifiers, abbreviation, joint_forms
 from reportqa.language.normalise import join_cjk_gaps, without_note_marks
-from reportqa.language.numbering import POINT_OPENING
+from reportqa.language.numbering import POINT_OPENING, ordinal
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases, places_in, province_of
 from reportqa.language.quantities import arabic_numerals
 from reportqa.language.sentences import split_sentences
@@ -140,6 +140,12 @@ _RANGE_OPENING = re.compile(r"\d+(?:\.\d+)?\s*[-—–~～至到]\s*$")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a figure the question gives, without its unit
 # a short sentence that lists nothing and counts nothing ("一批重大平台加快建设。"): it leads the ones after it
 _LEAD_SENTENCE = re.compile(r"[^、，,；;：:\d]{4,20}[。！]")
+# "六大产业集群", "三个经济区": a list the question counts and names by what each of its things is
+_COUNTED_GROUP = re.compile(
+    r"([一二三四五六七八九十两]{1,3})(?:大|个|项|类|种|条)([\u4e00-\u9fff]{2,8}?)(?:分别|具体|都|各|是|有|包括|指)"
+)
+_LIST_REACH = 2000  # characters read on after a statement for the things of a counted list
+_ITEM_CHARS = 40  # a sentence that names one thing of a list, at most
 _POINT_LEAD_GAP = 2  # characters between a statement and the first point it leads to ("挑战。\n一是…")
 
 
@@ -266,6 +272,9 @@ class ExtractiveAnswerer:
             )
             if points:
                 return self._list_of_headings(query, points, best, citations)
+            items = self._counted_items(query, best) if direct is None else []
+            if len(items) > 1:
+                return self._list_of_headings(query, items, best, citations)
             if direct is None and _LEAD_SENTENCE.fullmatch(best.text.strip()):
                 # "一批重大平台加快建设。": a lead whose list the sentences after it in its paragraph give
                 best = _with_following(self._read_on(best), whole_point=True, names_cause=lambda _text: False)
@@ -540,8 +549,10 @@ class ExtractiveAnswerer:
         # "多少起草原火灾": the unit asked, whatever jieba tags it (起: a verb), is not where the thing ends
         units = asked_unit_words(query)
         first = asking + 1 + (asking + 1 < len(words) and words[asking + 1][0] in units)
-        after = list(itertools.takewhile(lambda wc: wc[1].startswith(_IN_A_THING), words[first:]))
-        nouns = [i for i, (_, c) in enumerate(after, first) if _is_noun(c)]
+        # ("多少长期建设国债": an adverb of two characters may open the thing's noun phrase)
+        opening_adverb = first < len(words) and words[first][1].startswith("d") and len(words[first][0]) > 1
+        after = list(itertools.takewhile(lambda wc: wc[1].startswith(_IN_A_THING), words[first + opening_adverb :]))
+        nouns = [i for i, (_, c) in enumerate(after, first + opening_adverb) if _is_noun(c)]
         if nouns:
             head, phrase = nouns[-1], nouns[:-1]
         else:
@@ -1026,6 +1037,30 @@ class ExtractiveAnswerer:
         )
 
     # --- composing -----------------------------------------------------------------------------
+
+    def _counted_items(self, query: Query, lead: Candidate) -> list[Heading]:
+        """The things a list the question counts and names by its head ("六大产业集群") holds, where the
+        statement's paragraph goes on to name each in a sentence of its own ("打造新能源新材料产业集群。…"),
+        in order, as many as counted at most; each without the verb that opens its sentence."""
+        group = _COUNTED_GROUP.search(query.text.replace("“", "").replace("”", ""))
+        if group is None:
+            return []
+        count, head = ordinal(group.group(1).replace("两", "二")) or 0, group.group(2)
+        chunk = lead.hit.chunk
+        after = chunk.start + lead.quote_end
+        items: dict[int, Heading] = {}  # by where each starts in its document
+        for passage in self.outline.passages_from(chunk.doc_id, after, _LIST_REACH):
+            for sentence in split_sentences(passage.text):
+                at = passage.start + sentence.start
+                plain = sentence.text.strip().rstrip("。；;！")
+                if at < after or "\n" in plain or len(plain) > _ITEM_CHARS or not plain.endswith(head):
+                    continue
+                words = self.tokenizer.tagged(plain)
+                verbs = len(list(itertools.takewhile(lambda wc: wc[1].startswith(("v", "d")), words)))
+                thing = plain[sum(len(w) for w, _ in words[:verbs]) :]
+                if thing != head and thing not in (h.title for h in items.values()):
+                    items.setdefault(at, Heading(thing, passage))
+        return [items[at] for at in sorted(items)][:count]
 
     def _list_of_headings(
         self, query: Query, headings: Sequence[Heading], lead: Candidate | None, citations: CitationList

@@ -102,6 +102,10 @@ class Outline:
         index = bisect.bisect_right(openings, position, key=lambda opening: opening[0]) - 1
         return openings[index][1] if index >= 0 else ""
 
+    def passages_from(self, doc_id: str, start: int, reach: int) -> list[Chunk]:
+        """The passages of the document that start before `start` + `reach` and end after `start`, in order."""
+        return [c for c in self._passages.get(doc_id, ()) if c.end > start and c.start < start + reach]
+
     def passage_holding(self, doc_id: str, start: int, end: int) -> Chunk | None:
         """Of the passages that hold `start` to `end` (offsets in the document), the one that goes on
         furthest after it: a statement that ends one passage is read on in the next."""

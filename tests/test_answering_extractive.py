@@ -2533,3 +2533,30 @@ def test_a_change_is_worked_out_only_from_statements_that_answer_for_the_year(le
     answerer, hit, plans = _county_report(lexicon, tmp_path, review, "固定资产投资增长8%左右。")
     reply = answerer.answer(analyse("2020年全县固定资产投资增长了多少？"), [hit, plans])
     assert "8%" not in reply.answer.splitlines()[0]
+
+
+def test_an_adverb_may_open_the_noun_phrase_of_the_thing_asked(lexicon: Lexicon, tmp_path: Path) -> None:
+    # "多少长期建设债券": 长期 (an adverb to jieba) opens the thing's noun phrase, which is 债券, not 县里
+    answerer, _hit, plans = _county_report(
+        lexicon, tmp_path, "国家下达的建设资金全部到位。", "县里拟发行长期建设债券3亿元，比上年减少1亿元。"
+    )
+    question = analyse("2021年县里拟发行多少长期建设债券？")
+    assert answerer._thing(question)[0] == ("债券",)
+    _assert_answers(answerer.answer(question, [plans]), "3亿元")
+
+
+def test_a_counted_list_is_the_things_named_by_its_head_in_the_sentences_after_it(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # my own plans: each of the "三大产业集群" in a sentence of its own after the one that counts them
+    path = tmp_path / "某县2021年政府工作报告.md"
+    path.write_text(
+        "# 某县政府工作报告\n\n## 一、2020年工作回顾\n\n全县规模以上工业增加值增长6%。\n\n"
+        "## 二、2021年工作安排\n\n全力打造“三大产业集群”。推动产业基地优化提升。打造绿色食品产业集群。"
+        "推进农产品精深加工。打造新型建材产业集群。发展装配式建筑。打造文化旅游产业集群。建设全域旅游示范区。\n",
+        encoding="utf-8",
+    )
+    ask = _document_asker(lexicon, path, DocumentMeta("某县政府工作报告", "某县", 2021, "政府工作报告"), tmp_path)
+    reply = ask("2021年某县要打造的“三大产业集群”分别是什么？")
+    assert reply.direct is not None
+    assert reply.direct.text == "绿色食品产业集群、新型建材产业集群、文化旅游产业集群"
