@@ -91,7 +91,8 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
             # asks nothing more ("…GDP and how quickly did it rise" asks two things, answered by quotes)
             r"^\W*what\b(?![^?]*\band\s+(?:how|what|which|its|their)\b)[^?]*"
             r"\b(?:gdp|revenue|income|output|investment|growth|rate|target|total|value|volume|expenditure|spending|"
-            r"population|production|ratio|capacity|area|length)\b",
+            r"population|production|ratio|capacity|area|length|reserve|concentration|coverage|price|sale|export|"
+            r"import|deficit|debt|deposit|loan|emission|consumption|throughput|yield|level)s?\b",
             re.I,
         ),
     ),

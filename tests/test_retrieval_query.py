@@ -21,6 +21,8 @@ from reportqa.question.analysis import analyse, answer_kind, find_plan_period, f
         ("How many old residential compounds were renovated in 2020?", "quantity"),
         ("Why did industrial investment fall in 2020?", "reason"),
         ("What was Ningbo's fiscal revenue in 2022?", "quantity"),  # what names a measured thing
+        ("What were the foreign exchange reserves at the end of 2020?", "quantity"),  # plural too
+        ("What was the average PM2.5 concentration in 2020?", "quantity"),
         (
             "What was Ningbo's fiscal revenue in 2022 and its share of the total?",
             "open",
