@@ -45,7 +45,7 @@ from reportqa.answering.figures import (
 from reportqa.answering.tables import TableCell, parse_statement
 from reportqa.core.models import DirectAnswer
 from reportqa.core.weights import AnswerWeights
-from reportqa.language.lexicon import Qualifiers
+from reportqa.language.lexicon import Qualifiers, joint_forms
 from reportqa.language.numbering import POINT_OPENING
 from reportqa.language.places import place_mentions
 from reportqa.language.quantities import MEASURE_WORDS, RATE_UNITS, UNIT_PATTERN, amount, unit_family, unit_scale
@@ -1013,7 +1013,9 @@ def said_otherwise(text: str, term_starts: Iterable[int], asked: Mapping[str, fr
     asked about 国家级 ones). `asked` maps the question's qualifiers to their alternatives."""
     starts = list(term_starts)
     return any(
-        qualifier not in text and any(alt in text[max(0, s - 8) : s] for s in starts for alt in alternatives)
+        qualifier not in text
+        and not any(joint in text for joint in joint_forms(qualifier))  # "内外资" says 内资 too
+        and any(alt in text[max(0, s - 8) : s] for s in starts for alt in alternatives)
         for qualifier, alternatives in asked.items()
     )
 

@@ -2560,3 +2560,12 @@ def test_a_counted_list_is_the_things_named_by_its_head_in_the_sentences_after_i
     reply = ask("2021年某县要打造的“三大产业集群”分别是什么？")
     assert reply.direct is not None
     assert reply.direct.text == "绿色食品产业集群、新型建材产业集群、文化旅游产业集群"
+
+
+def test_a_word_for_domestic_and_foreign_capital_together_names_each(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own review: "内外资" is 内资 and 外资, which "分别" gives a figure each
+    answerer, hit, _plans = _county_report(
+        lexicon, tmp_path, "全县稳外贸稳外资，实际引进内外资分别增长8.2%和15.6%。", "2021年，实际引进外资增长5%。"
+    )
+    _assert_answers(answerer.answer(analyse("2020年全县实际引进内资增长多少？"), [hit]), "8.2%")
+    _assert_answers(answerer.answer(analyse("2020年全县实际引进外资增长多少？"), [hit]), "15.6%")
