@@ -267,8 +267,9 @@ class ExtractiveAnswerer:
         if query.kind == "list" and best is not None:
             # "…面临不少挑战：一是…。二是…": the points the statement opens are the list
             chunk = best.hit.chunk
-            points = self.outline.points_from(
-                chunk.doc_id, chunk.start + best.quote_start, chunk.start + best.quote_end + _POINT_LEAD_GAP
+            start, end = chunk.start + best.quote_start, chunk.start + best.quote_end + _POINT_LEAD_GAP
+            points = self.outline.points_from(chunk.doc_id, start, end) or self.outline.points_following(
+                chunk.doc_id, chunk.section, start, end
             )
             if points:
                 return self._list_of_headings(query, points, best, citations)

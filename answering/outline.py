@@ -95,6 +95,16 @@ class Outline:
         `end` (offsets in the document), in order; empty when none does."""
         return next((run for at, run in self._runs.get(doc_id, ()) if start <= at <= end), [])
 
+    def points_following(self, doc_id: str, section: str, start: int, end: int) -> list[Heading]:
+        """The numbered points that are `section`'s list ("1．长江三角洲及沿江地区。…", "2．…"), when the
+        first starts between `start` and `end` (offsets in the document): the paragraph before leads to them."""
+        points = self.children(doc_id, section)
+        if not points or point_number(points[0].title) is None:
+            return []  # headings of their own, or no points
+        first = points[0]
+        at = first.chunk.start + max(first.chunk.text.find(first.title), 0)
+        return points if start <= at <= end else []
+
     def paragraph_opening(self, doc_id: str, position: int) -> str:
         """The first words of the paragraph that holds `position` (an offset in the document), which
         may be in an earlier chunk: "五年来，…" says what a later sentence of it speaks of."""
@@ -120,10 +130,10 @@ class Outline:
 
 
 def _one_list(points: list[Heading]) -> list[Heading]:
-    """The points of a section that are its list: those of one style ("（一）…" or "一是…"), numbered
+    """The points of a section that are its list: those of one style ("（一）…", "一是…" or "1．…"), numbered
     from 一 on in order, the bracketed ones first; none when neither style is ("一是…二是…", then
     "一是…" again). Stray "五是…" points inside "（一）…" to "（八）…" leave those a list."""
-    for style in ("bracketed", "said"):
+    for style in ("bracketed", "said", "arabic"):
         listed = [h for h in points if (match := _POINT_STYLE.match(h.title)) and match.group(style)]
         if listed and [point_number(h.title) for h in listed] == list(range(1, len(listed) + 1)):
             return listed

@@ -44,7 +44,7 @@ POINT_OPENING = re.compile(rf"[{NUMERALS}]+是|{NUMBERED_POINT}|{_ARABIC}")
 # a point said inside a paragraph, where a clause begins: "…面临不少挑战：一是创新驱动不够充分。二是…"
 INLINE_POINT = re.compile(rf"(?:^|(?<=[：:。；;，,\n])){_SAID_POINT}")
 # what a paragraph that is a numbered point opens with: "（一）多措并举扩就业。", "二是高层次人才匮乏。"
-PARAGRAPH_POINT = rf"(?:{NUMBERED_POINT}|{_SAID_POINT})"
+PARAGRAPH_POINT = rf"(?:{NUMBERED_POINT}|{_SAID_POINT}|(?P<arabic>\d{{1,2}})\s*(?:[、．]|\.(?!\d)))"
 _POINT_NUMBER = re.compile(f"^{PARAGRAPH_POINT}")
 # numbering no heading line is found by, which a heading or point still carries: "## 第一部分 总体要求",
 # "第三条 …", "第五，…", "第一章总则" (no space), "二是…"
@@ -60,11 +60,11 @@ def ordinal(numeral: str) -> int | None:
 
 
 def point_number(title: str) -> int | None:
-    """The number of the point `title` opens with: "（三）…" and "三是…" -> 3; None if it opens with none."""
+    """The number of the point `title` opens with: "（三）…", "三是…" and "3．…" -> 3; None if it opens with none."""
     opening = _POINT_NUMBER.match(title)
     if opening is None:
         return None
-    numeral = opening.group("bracketed") or opening.group("said")
+    numeral = opening.group("bracketed") or opening.group("said") or opening.group("arabic")
     return int(numeral) if numeral.isdigit() else ordinal(numeral)
 
 

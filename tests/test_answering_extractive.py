@@ -1180,6 +1180,13 @@ def _document_asker(lexicon: Lexicon, path: Path, meta: DocumentMeta, corpus: Pa
     return ask
 
 
+def _own_document_asker(lexicon: Lexicon, folder: Path, text: str, meta: DocumentMeta):
+    """`_document_asker` over a document of my own words, saved as report.md in `folder`."""
+    path = folder / "report.md"
+    path.write_text(text, encoding="utf-8")
+    return _document_asker(lexicon, path, meta, folder)
+
+
 def test_a_report_plans_after_a_review_titled_by_its_progress(lexicon: Lexicon) -> None:
     # 福建's 2026 report: "一、…持续取得新进展新成效" reviews 2025, its subsections too, and
     # "三、…全力推动“十五五”开好局、起好步" sets 2026's targets ("粮食产量513万吨以上；")
@@ -2472,31 +2479,27 @@ def test_a_past_plan_period_reviewed_after_a_reports_plans_answers_for_its_years
 ) -> None:
     # my own report of 2006: its account of the plan just over ("（二）“十五”时期…") follows the year's
     # plans, yet reviews: it sets no targets
-    path = tmp_path / "某市2006年政府工作报告.md"
-    path.write_text(
+    meta = DocumentMeta("某市政府工作报告", "某市", 2006, "政府工作报告")
+    report = (
         "# 某市政府工作报告\n\n## 一、去年工作回顾\n\n全市生产总值增长12%。\n\n"
         "## 二、今年主要任务\n\n全市生产总值增长10%左右。\n\n"
         "## 三、关于“十一五”规划纲要的说明\n\n### （二）“十五”时期主要情况\n\n"
         "五年来，城镇居民人均可支配收入和农村居民人均纯收入分别实际增长50.1%和25.4%。"
-        "五年间，实际利用外商直接投资累计200.5亿美元。\n",
-        encoding="utf-8",
+        "五年间，实际利用外商直接投资累计200.5亿美元。\n"
     )
-    meta = DocumentMeta("某市政府工作报告", "某市", 2006, "政府工作报告")
-    ask = _document_asker(lexicon, path, meta, tmp_path)
+    ask = _own_document_asker(lexicon, tmp_path, report, meta)
     _assert_answers(ask("“十五”期间，某市城镇居民人均可支配收入的实际增幅是多少？"), "50.1%。")
     _assert_answers(ask("“十五”时期（2001—2005年）某市实际利用外商直接投资累计多少？"), "200.5亿美元")
 
 
 def test_how_a_change_is_reckoned_is_no_thing_it_is_asked_of(lexicon: Lexicon, tmp_path: Path) -> None:
     # "财政收入年均增长多少" asks of 财政收入; a sentence of another thing's yearly average does not answer
-    path = tmp_path / "某市规划.md"
-    path.write_text(
+    report = (
         "# 某市“十五”计划纲要\n\n## 一、“九五”时期的成就\n\n"
         "“九五”期间，全市发电装机容量新增七百万千瓦，年均增长百分之九，二〇〇〇年达到二千一百万千瓦。\n\n"
-        "## 二、财政\n\n努力做到财政收入增长高于财政支出增长，提高财政收入占国民生产总值的比重。\n",
-        encoding="utf-8",
+        "## 二、财政\n\n努力做到财政收入增长高于财政支出增长，提高财政收入占国民生产总值的比重。\n"
     )
-    ask = _document_asker(lexicon, path, DocumentMeta("某市“十五”计划纲要", "某市", 2001, "规划"), tmp_path)
+    ask = _own_document_asker(lexicon, tmp_path, report, DocumentMeta("某市“十五”计划纲要", "某市", 2001, "规划"))
     _assert_answers(ask("“九五”期间某市财政收入年均增长多少？"), None)
     _assert_answers(ask("“九五”期间某市发电装机容量年均增长多少？"), "百分之九")
 
@@ -2549,14 +2552,12 @@ def test_a_counted_list_is_the_things_named_by_its_head_in_the_sentences_after_i
     lexicon: Lexicon, tmp_path: Path
 ) -> None:
     # my own plans: each of the "三大产业集群" in a sentence of its own after the one that counts them
-    path = tmp_path / "某县2021年政府工作报告.md"
-    path.write_text(
+    report = (
         "# 某县政府工作报告\n\n## 一、2020年工作回顾\n\n全县规模以上工业增加值增长6%。\n\n"
         "## 二、2021年工作安排\n\n全力打造“三大产业集群”。推动产业基地优化提升。打造绿色食品产业集群。"
-        "推进农产品精深加工。打造新型建材产业集群。发展装配式建筑。打造文化旅游产业集群。建设全域旅游示范区。\n",
-        encoding="utf-8",
+        "推进农产品精深加工。打造新型建材产业集群。发展装配式建筑。打造文化旅游产业集群。建设全域旅游示范区。\n"
     )
-    ask = _document_asker(lexicon, path, DocumentMeta("某县政府工作报告", "某县", 2021, "政府工作报告"), tmp_path)
+    ask = _own_document_asker(lexicon, tmp_path, report, DocumentMeta("某县政府工作报告", "某县", 2021, "政府工作报告"))
     reply = ask("2021年某县要打造的“三大产业集群”分别是什么？")
     assert reply.direct is not None
     assert reply.direct.text == "绿色食品产业集群、新型建材产业集群、文化旅游产业集群"
@@ -2569,3 +2570,20 @@ def test_a_word_for_domestic_and_foreign_capital_together_names_each(lexicon: Le
     )
     _assert_answers(answerer.answer(analyse("2020年全县实际引进内资增长多少？"), [hit]), "8.2%")
     _assert_answers(answerer.answer(analyse("2020年全县实际引进外资增长多少？"), [hit]), "15.6%")
+
+
+def test_numbered_paragraphs_after_a_statement_that_counts_them_are_its_list(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own plan: "1．…。2．…。" paragraphs, each opening with what it names, after the one that leads to them
+    report = (
+        "# 某省“九五”计划纲要\n\n## 六、促进区域协调发展\n\n### （一）区域发展的方向\n\n"
+        "依托中心城市和交通干线，逐步形成三个各具特色的经济区。\n\n"
+        "1．沿江经济区。发挥通江达海以及农业发达、工业基础雄厚、技术水平较高的优势，依托沿江大中城市，"
+        "逐步形成一条横贯东西、连接南北的综合型经济带。\n\n"
+        "2．山区生态经济区。发挥森林资源丰富、生态环境良好的优势，发展特色农业、林产品加工和生态旅游，"
+        "加快交通和能源基础设施建设。\n\n"
+        "3．湖区农业经济区。发挥水土资源丰富的优势，建设商品粮和优质水产品生产基地，"
+        "加强湖区防洪排涝工程建设。\n"
+    )
+    ask = _own_document_asker(lexicon, tmp_path, report, DocumentMeta("某省“九五”计划纲要", "某省", 1996, "规划纲要"))
+    reply = ask("依托中心城市和交通干线逐步形成的各具特色的经济区有哪些？")
+    assert reply.direct is not None and reply.direct.text == "沿江经济区、山区生态经济区、湖区农业经济区"
