@@ -75,7 +75,7 @@ _FUNCTION_CLASSES = ("r", "m", "q", "u", "y", "c", "p", "d", "e", "o", "f", "s")
 _MEASURE_NOUNS = MEASURE_NOUNS | {"强度", "密度", "金额", "水平"}
 # …and words that say whether it is planned or achieved, or how much of it ("物价总体涨了多少")
 _STANCE_NOUNS = STANCE_WORDS | {"总体", "整体", "全年", "全部"}
-# …and words that say how a change is reckoned ("财政收入年均增长多少": of 财政收入, not of 年均)
+# …and words that say how a change is reckoned ("工业投资年均增长多少": of 工业投资, not of 年均)
 _RECKONING_WORDS = frozenset({"年均", "平均", "年平均", "同比", "环比", "累计"})
 # nouns too general to name what a figure is of: "经济增长" is the growth of 生产总值, as reports write it
 _GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
@@ -550,7 +550,7 @@ class ExtractiveAnswerer:
         # "多少起草原火灾": the unit asked, whatever jieba tags it (起: a verb), is not where the thing ends
         units = asked_unit_words(query)
         first = asking + 1 + (asking + 1 < len(words) and words[asking + 1][0] in units)
-        # ("多少长期建设国债": an adverb of two characters may open the thing's noun phrase)
+        # ("多少长期低息贷款": an adverb of two characters may open the thing's noun phrase)
         opening_adverb = first < len(words) and words[first][1].startswith("d") and len(words[first][0]) > 1
         after = list(itertools.takewhile(lambda wc: wc[1].startswith(_IN_A_THING), words[first + opening_adverb :]))
         nouns = [i for i, (_, c) in enumerate(after, first + opening_adverb) if _is_noun(c)]
@@ -917,7 +917,7 @@ class ExtractiveAnswerer:
             base_year = next(iter(years or implied)) if len(years or implied) == 1 else None
             implied |= present_year(text, dated)  # "目前，我市建有…" in a report of 2020: 2020, as it stood
             if span_asked and period and period[0] <= span_asked[0] <= span_asked[1] <= period[1]:
-                # "“十五”时期（2001—2005年）…" asked, "五年来，…" in a report of 2006 speaks of those years
+                # "“十二五”时期（2011—2015年）…" asked, "五年来，…" in a report of 2016 speaks of those years
                 implied |= set(range(span_asked[0], span_asked[1] + 1))
             implied |= section_since | years_since(text, dated)  # "2019年以来…" may speak of 2020 too
             # "五年来，…居民人均可支配收入从26253.5元提高到37274.8元": from the year before the five

@@ -292,7 +292,7 @@ class Lexicon:
 
     def joined_words(self, text: str) -> list[str]:
         """The keyword tokens of two words `text` writes apart, or with 的 between, that a document
-        writes as one ("农村居民的人均可支配收入": 农村居民人均可支配收入, one word of the dictionary)."""
+        writes as one ("城镇居民的人均可支配收入": 城镇居民人均可支配收入, one word of the dictionary)."""
         words = [w for w in self.cut(text) if w.strip()]
         out = []
         for i, first in enumerate(words[:-1]):

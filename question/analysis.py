@@ -48,7 +48,7 @@ _CN_PLAN_FULL = re.compile(
     r"第(十[一二三四五六七八九]?|[一二三四五六七八九])个五年(?:[（(][^）)]{0,12}[）)])?(?=规划|计划)"
 )
 _EN_PLAN = re.compile(r"(\d{1,2})(?:st|nd|rd|th)\s+five[- ]year", re.I)
-# "the Ninth Five-Year Plan": the plan's number in words
+# "the Eighth Five-Year Plan": the plan's number in words
 _EN_ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
     "fifteenth sixteenth"
@@ -168,7 +168,7 @@ class Query:
 def _english_plain(text: str) -> str:
     """An English question as the glossary spells it: "communiqué" as "communique" (an accented Latin
     letter as its base letter), and the possessive's "s" dropped ("China's GDP"); a five-year plan by
-    the name Chinese gives it ("the Ninth Five-Year Plan": “九五”), which names its years, no words to find."""
+    the name Chinese gives it ("the Eighth Five-Year Plan": “八五”), which names its years, no words to find."""
     plain = "".join(unicodedata.normalize("NFKD", c)[0] if "\u00c0" <= c <= "\u024f" else c for c in text)
     return _EN_PLAN_NAME.sub(_plan_in_chinese, _POSSESSIVE.sub("", plain))
 

@@ -294,7 +294,7 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
             return before[before.rfind("的") + 1 :], second
         # "2022年地方政府专项债券收入和一般债券收入": the first is what follows the years, places and scope
         return "".join(w for w, _ in words_before[opening:]), second
-    # "纺织产业和生态食品产业增加值": the first's last word recurs in the second, which ends there
+    # "服装产业和绿色食品产业增加值": the first's last word recurs in the second, which ends there
     last = words_before[-1][0]
     recurs = next((k for k, (word, _) in enumerate(words_second) if k and word == last), None)
     if len(last) > 1 and word_kind(words_before[-1][1]) == "n" and recurs is not None:
@@ -326,7 +326,7 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     run = list(itertools.takewhile(_in_noun_run, words_second))
     whole_first = len(first_words) == 1 and len(first) > 2 and first[-1] != second_alone[-1]
     if whole_first and len(run) > 1 and MEASURED.search(first) and MEASURED.search(run[-1][0]):
-        # "万元生产总值能耗和二氧化碳排放量": the first names its own measure, the second its own
+        # "单位生产总值能耗和化学需氧量排放量": the first names its own measure, the second its own
         second_alone = "".join(w for w, _ in run)
     elif whole_first and len(run) > 2:
         # "新能源汽车和工业机器人产量": a whole noun first, which the second's first word does not end as

@@ -111,7 +111,7 @@ class HybridRetriever:
             query_vector = self.embed(text)
         tokens = [t for t in self.tokenizer.keyword_tokens(text) if t not in settled_words]
         tokens += [j for t in tokens for form in joint_tokens(self.tokenizer, t) for j in form if j not in tokens]
-        # "农村居民的人均可支配收入" asked, "农村居民人均可支配收入" written: one token of the documents
+        # "城镇居民的人均可支配收入" asked, "城镇居民人均可支配收入" written: one token of the documents
         tokens += [j for j in self.tokenizer.joined_words(text) if j not in tokens]
         if allowed_docs is not None:
             dense, keyword = self._restricted_rankings(query_vector, tokens, allowed_docs)

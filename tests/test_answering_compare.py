@@ -264,7 +264,7 @@ def test_what_a_which_question_names_before_more_is_asked_of_each_side() -> None
 def test_a_size_of_change_named_before_more_is_asked_of_each_side() -> None:
     lexicon = Lexicon.load(Settings().lexicon_dir)
     # "降幅", "幅度" measure a change as "增幅" does
-    cuts = split_comparison("某市2019年会议费和培训费，哪一项压减幅度更大？", lexicon.tagged)
+    cuts = split_comparison("某市2019年会议费和培训费，哪项压减幅度更大？", lexicon.tagged)
     assert cuts is not None and [q for _, q in cuts.sides] == [
         "某市2019年会议费压减幅度是多少？",
         "某市2019年培训费压减幅度是多少？",

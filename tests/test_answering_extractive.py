@@ -2493,14 +2493,14 @@ def test_a_past_plan_period_reviewed_after_a_reports_plans_answers_for_its_years
 
 
 def test_how_a_change_is_reckoned_is_no_thing_it_is_asked_of(lexicon: Lexicon, tmp_path: Path) -> None:
-    # "财政收入年均增长多少" asks of 财政收入; a sentence of another thing's yearly average does not answer
+    # "工业投资年均增长多少" asks of 工业投资; a sentence of another thing's yearly average does not answer
     report = (
         "# 某市“十五”计划纲要\n\n## 一、“九五”时期的成就\n\n"
         "“九五”期间，全市发电装机容量新增七百万千瓦，年均增长百分之九，二〇〇〇年达到二千一百万千瓦。\n\n"
-        "## 二、财政\n\n努力做到财政收入增长高于财政支出增长，提高财政收入占国民生产总值的比重。\n"
+        "## 二、投资\n\n努力做到工业投资增长高于全社会投资增长，提高工业投资占全社会投资的比重。\n"
     )
     ask = _own_document_asker(lexicon, tmp_path, report, DocumentMeta("某市“十五”计划纲要", "某市", 2001, "规划"))
-    _assert_answers(ask("“九五”期间某市财政收入年均增长多少？"), None)
+    _assert_answers(ask("“九五”期间某市工业投资年均增长多少？"), None)
     _assert_answers(ask("“九五”期间某市发电装机容量年均增长多少？"), "百分之九")
 
 

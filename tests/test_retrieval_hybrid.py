@@ -98,15 +98,15 @@ class _TextIndex(_Index):
 
 
 def test_two_words_a_question_writes_apart_find_the_one_word_a_passage_writes() -> None:
-    # the 2014 communiqué's wording: "农村居民人均可支配收入" is one word of the dictionary, which
-    # "农村居民的人均可支配收入" would never match by its two words
+    # the 2013 communiqué's wording: "城镇居民人均可支配收入" is one word of the dictionary, which
+    # "城镇居民的人均可支配收入" would never match by its two words
     lexicon = Lexicon.load(Settings().lexicon_dir)
     texts = [
-        "全年全国居民人均可支配收入20167元，比上年增长10.1%。",
-        "农村居民人均消费支出8383元，增长12.0%，扣除价格因素，实际增长10.0%。",
-        "农村居民人均可支配收入10489元，比上年增长11.2%。",
+        "城镇居民人均消费性支出18023元，比上年增长8.1%。",
+        "农村居民人均纯收入8896元，比上年增长12.4%。",
+        "城镇居民人均可支配收入26955元，比上年增长9.7%。",
     ]
-    assert lexicon.joined_words("2014年农村居民的人均可支配收入是多少？") == ["农村居民人均可支配收入"]
+    assert lexicon.joined_words("2013年城镇居民的人均可支配收入是多少？") == ["城镇居民人均可支配收入"]
     retriever = HybridRetriever(_TextIndex(texts, lexicon), embedder=None, tokenizer=lexicon, candidates=3)
-    hits = retriever.retrieve("2014年农村居民的人均可支配收入是多少？", top_k=1)
-    assert hits[0].chunk.text.startswith("农村居民人均可支配收入")
+    hits = retriever.retrieve("2013年城镇居民的人均可支配收入是多少？", top_k=1)
+    assert hits[0].chunk.text.startswith("城镇居民人均可支配收入")
