@@ -310,6 +310,11 @@ def _figure_year(
     change: tuple[int, int] | None = None,
 ) -> int | None:
     year = _bound_year(text, start, years, figure_starts)
+    if year is not None and FROM_LEVEL.search(text, max(0, start - 2), start):
+        # "2020年到2025年，…比重从17.9%提升到35.5%": where a change over the years named starts, their first
+        spans = [m for m in _YEAR_RANGE.finditer(text, sentence_start(text, start), start) if int(m.group(2)) == year]
+        if spans:
+            return int(spans[-1].group(1))
     if _PREVIOUS_YEAR.search(text, max(0, start - 8), start):
         reference = year or base_year  # "2020年，…由上年的19.5%提高到21%": of 2019
         return reference - 1 if reference else None

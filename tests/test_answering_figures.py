@@ -32,6 +32,12 @@ def test_a_year_binds_the_figure_right_after_it() -> None:
     assert _figures("总量从2011年203家一举跃升至2019年512家。") == [("203家", 2011), ("512家", 2019)]
 
 
+def test_a_change_over_a_span_of_years_named_starts_in_its_first_year() -> None:
+    # "A年到B年，…从X提升到Y": X is of A, Y of B (X was bound to B, the last year named before it)
+    text = "2020年到2025年，全省工业投资占固定资产投资比重从17.9%提升到35.5%，工业税收占比从34.6%提升到49%。"
+    assert _figures(text) == [("17.9%", 2020), ("35.5%", 2025), ("34.6%", 2020), ("49%", 2025)]
+
+
 def test_a_year_opening_the_sentence_applies_to_its_figures_and_to_changes_since_an_earlier_one() -> None:
     figures = _figures("2018年，全市研发经费投入总额达到133.68亿元，占GDP的比重为2.63%，比2015年分别增长了51.56%。")
     assert figures == [("133.68亿元", 2018), ("2.63%", 2018), ("51.56%", 2018)]
