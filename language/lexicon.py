@@ -58,7 +58,6 @@ _LOADING = threading.Lock()
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _SUBSCRIPT = re.compile(r"(?<=[A-Za-z])_(?=\d|x\b)")  # "PM_2.5", "CO_2", "NO_x": markdown of a subscript
 _LATIN_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([A-Za-z][A-Za-z&]{1,7})[）)](?=[\u4e00-\u9fff])")
-_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _TRAILING = "…"  # qualifiers.txt: "…中位数" is said after the indicator it narrows
 # "省级以上", "县级及以下": a qualifier's range, which narrows (or widens) what follows like the qualifier
 _QUALIFIER_RANGE = re.compile(r"及?以[上下]$")

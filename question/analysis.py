@@ -47,15 +47,13 @@ _CN_PLAN = re.compile(
 _CN_PLAN_FULL = re.compile(
     r"第(十[一二三四五六七八九]?|[一二三四五六七八九])个五年(?:[（(][^）)]{0,12}[）)])?(?=规划|计划)"
 )
-_EN_PLAN = re.compile(r"(\d{1,2})(?:st|nd|rd|th)\s+five[- ]year", re.I)
-# "the Eighth Five-Year Plan": the plan's number in words
+# "the 14th Five-Year Plan", "the Eighth Five-Year Plan period": a plan named in English, by its number
 _EN_ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
     "fifteenth sixteenth"
 ).split()
-_EN_PLAN_WORD = re.compile(rf"\b({'|'.join(_EN_ORDINALS)})\s+five[- ]year", re.I)
-_EN_PLAN_NAME = re.compile(
-    rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_EN_ORDINALS)})\s+five[- ]year"
+_EN_PLAN = re.compile(
+    rf"(?:the\s+)?(?:(?P<digits>\d{{1,2}})(?:st|nd|rd|th)|\b(?P<word>{'|'.join(_EN_ORDINALS)}))\s+five[- ]year"
     r"(?P<plan>\s+plans?)?(?P<period>\s+period)?",
     re.I,
 )
@@ -170,12 +168,12 @@ def _english_plain(text: str) -> str:
     letter as its base letter), and the possessive's "s" dropped ("China's GDP"); a five-year plan by
     the name Chinese gives it ("the Eighth Five-Year Plan": “八五”), which names its years, no words to find."""
     plain = "".join(unicodedata.normalize("NFKD", c)[0] if "\u00c0" <= c <= "\u024f" else c for c in text)
-    return _EN_PLAN_NAME.sub(_plan_in_chinese, _POSSESSIVE.sub("", plain))
+    return _EN_PLAN.sub(_plan_in_chinese, _POSSESSIVE.sub("", plain))
 
 
 def _plan_in_chinese(match: re.Match[str]) -> str:
     """ "the 14th Five-Year Plan" -> "“十四五”规划" (the plan), "…Plan period" -> "“十四五”时期" (its years)."""
-    period = find_plan_period(match.group(0))
+    period = _plan_period(_english_plan_number(match))
     if period is None:
         return match.group(0)
     said = "时期" if match.group("period") else "规划" if match.group("plan") else ""
@@ -247,14 +245,23 @@ def _relative_to_document(text: str, named: tuple[int, ...]) -> tuple[int, ...]:
 
 def find_plan_period(text: str) -> tuple[int, int] | None:
     """First and last year of the five-year plan named in the text ("十四五" -> (2021, 2025))."""
-    match = _EN_PLAN.search(text)
-    number = int(match.group(1)) if match else None
-    if number is None and (word := _EN_PLAN_WORD.search(text)):
-        number = _EN_ORDINALS.index(word.group(1).lower()) + 1
+    english = list(_EN_PLAN.finditer(text))
+    named = next((m for m in english if m["digits"]), None) or next(iter(english), None)  # "13th" before "Ninth"
+    number = _english_plan_number(named) if named else None
     if number is None:
         match = _CN_PLAN.search(text) or _CN_PLAN_FULL.search(text)
         number = int(cn2an.cn2an(match.group(1), "strict")) if match else None
-    if number is None or number < 3:
+    return _plan_period(number) if number is not None else None
+
+
+def _english_plan_number(match: re.Match[str]) -> int:
+    """The number of a plan named in English: 13 of "13th Five-Year", 8 of "Eighth Five-Year"."""
+    return int(match["digits"]) if match["digits"] else _EN_ORDINALS.index(match["word"].lower()) + 1
+
+
+def _plan_period(number: int) -> tuple[int, int] | None:
+    """First and last year of the nth five-year plan (n >= 3; the first two ran irregularly)."""
+    if number < 3:
         return None
     first = 1966 + 5 * (number - 3)
     return first, first + 4
