@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reportqa.answering.compare import side_by_side
 from reportqa.core.models import Answer, Citation, DirectAnswer, Statement
 from reportqa.core.settings import Settings
@@ -261,27 +263,44 @@ def test_what_a_which_question_names_before_more_is_asked_of_each_side() -> None
     assert plans is not None and [label for label, _ in plans.sides] == ["城市污水处理率", "生活垃圾无害化处理率"]
 
 
-def test_a_size_of_change_named_before_more_is_asked_of_each_side() -> None:
-    lexicon = Lexicon.load(Settings().lexicon_dir)
-    # "降幅", "幅度" measure a change as "增幅" does
-    cuts = split_comparison("某市2019年会议费和培训费，哪项压减幅度更大？", lexicon.tagged)
-    assert cuts is not None and [q for _, q in cuts.sides] == [
-        "某市2019年会议费压减幅度是多少？",
-        "某市2019年培训费压减幅度是多少？",
-    ]
-    falls = split_comparison("某县单位生产总值能耗和化学需氧量排放量，哪一项降幅更大？", lexicon.tagged)
-    assert falls is not None and [label for label, _ in falls.sides] == ["单位生产总值能耗", "化学需氧量排放量"]
-
-
-def test_a_first_thing_whose_last_word_recurs_in_the_second_ends_the_second_there() -> None:
-    lexicon = Lexicon.load(Settings().lexicon_dir)
-    industries = split_comparison("某省2022年对服装产业和绿色食品产业增加值增长的目标，哪个更高？", lexicon.tagged)
-    assert industries is not None and [q for _, q in industries.sides] == [
-        "某省2022年对服装产业增加值增长的目标是多少？",
-        "某省2022年对绿色食品产业增加值增长的目标是多少？",
-    ]
-    electronics = split_comparison("某省对电子产业和新材料产业投资增长的目标，哪个更高？", lexicon.tagged)
-    assert electronics is not None and [label for label, _ in electronics.sides] == ["电子产业", "新材料产业"]
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        # "降幅", "幅度" measure a change as "增幅" does: asked of each side
+        (
+            "某市2019年会议费和培训费，哪项压减幅度更大？",
+            (("会议费", "某市2019年会议费压减幅度是多少？"), ("培训费", "某市2019年培训费压减幅度是多少？")),
+        ),
+        # two things that each name their own measure are asked whole
+        (
+            "某县单位生产总值能耗和化学需氧量排放量，哪一项降幅更大？",
+            (
+                ("单位生产总值能耗", "某县单位生产总值能耗降幅是多少？"),
+                ("化学需氧量排放量", "某县化学需氧量排放量降幅是多少？"),
+            ),
+        ),
+        # the first thing's last word recurs in the second, which ends there
+        (
+            "某省2022年对服装产业和绿色食品产业增加值增长的目标，哪个更高？",
+            (
+                ("服装产业", "某省2022年对服装产业增加值增长的目标是多少？"),
+                ("绿色食品产业", "某省2022年对绿色食品产业增加值增长的目标是多少？"),
+            ),
+        ),
+        (
+            "某省对电子产业和新材料产业投资增长的目标，哪个更高？",
+            (
+                ("电子产业", "某省对电子产业投资增长的目标是多少？"),
+                ("新材料产业", "某省对新材料产业投资增长的目标是多少？"),
+            ),
+        ),
+    ],
+)
+def test_the_sides_of_a_comparison_are_the_things_as_written_and_what_is_asked_of_both(
+    question: str, sides: tuple[tuple[str, str], ...]
+) -> None:
+    comparison = split_comparison(question, Lexicon.load(Settings().lexicon_dir).tagged)
+    assert comparison is not None and comparison.sides == sides
 
 
 def test_how_far_apart_two_things_or_places_are_asks_each_and_works_out_the_gap() -> None:
