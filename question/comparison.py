@@ -329,7 +329,7 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
         # "单位生产总值能耗和化学需氧量排放量": the first names its own measure, the second its own
         second_alone = "".join(w for w, _ in run)
     elif whole_first and len(run) > 2:
-        # "新能源汽车和工业机器人产量": a whole noun first, which the second's first word does not end as
+        # "集成电路和民用无人机产量": a whole noun first, which the second's first word does not end as
         # (unlike "城镇居民和农村居民…"); the second is its run of nouns but the last, which both share
         second_alone = "".join(w for w, _ in run[:-1])
     following = words_second[len(first_words) :]
