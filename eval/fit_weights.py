@@ -2,6 +2,7 @@
 
     python -m reportqa.eval.fit_weights                 # the dev sets: seed, seed2, multi, wide, wide2; 5 folds
     python -m reportqa.eval.fit_weights --folds 4 --scale 0.5 0.75 1.25 1.5
+    python -m reportqa.eval.fit_weights --weight unused_term --scale 0 0.5 --also my.jsonl:my_corpus
 
 Each weight is tried at its default times each `--scale`, one at a time, the others at their
 defaults, on every question of the development sets (never the fresh ones): one pass of answers per
@@ -23,6 +24,7 @@ import argparse
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack, closing
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -94,7 +96,11 @@ def fold_of(index: int, folds: int) -> int:
 
 
 def fit(
-    questions: Sequence[DevQuestion], folds: int, scales: Sequence[float], say: Callable[[str], None] = print
+    questions: Sequence[DevQuestion],
+    folds: int,
+    scales: Sequence[float],
+    say: Callable[[str], None] = print,
+    names: Sequence[str] = (),
 ) -> dict[str, float]:
     """The weights chosen on all questions, after printing what choosing them on part is worth."""
     defaults = AnswerWeights()
@@ -110,7 +116,7 @@ def fit(
     say(f"defaults: {total(base, everyone):.1%}")
     # per weight and value, the per-question outcomes with that one weight changed
     trials: dict[str, dict[float, list[int]]] = {}
-    for name in AnswerWeights.model_fields:
+    for name in names or AnswerWeights.model_fields:
         default = getattr(defaults, name)
         trials[name] = {default: base}
         for scale in scales:
@@ -142,20 +148,31 @@ def fit(
     return choose(everyone)
 
 
+def _set_and_corpus(value: str) -> tuple[Path, Path]:
+    set_path, _, corpus = value.partition(":")
+    if not corpus:
+        raise argparse.ArgumentTypeError(f"{value}: give the set and its corpus folder as SET:CORPUS")
+    return Path(set_path), Path(corpus)
+
+
 def _bounded(name: str, value: float) -> float:
     value = round(value, 4)
     return min(value, 1.0) if name == "min_coverage" else value
 
 
-def load_dev_questions(settings: Settings, stack: ExitStack) -> list[DevQuestion]:
-    """Every question of the development sets, each with an engine over its set's corpus (built if needed)."""
+def load_dev_questions(
+    settings: Settings, stack: ExitStack, also: Sequence[tuple[Path, Path]] = ()
+) -> list[DevQuestion]:
+    """Every question of the development sets and of `also` (set, corpus folder), each with an engine
+    over its set's corpus (built if needed)."""
     questions = []
     embedder = RememberedQueries(make_embedder(settings))
-    for set_path, corpus in DEV_SETS:
-        set_settings = eval_settings(settings, settings.home / corpus if corpus else None)
+    sets = [(settings.home / path, settings.home / corpus if corpus else None) for path, corpus in DEV_SETS]
+    for set_path, corpus in [*sets, *also]:
+        set_settings = eval_settings(settings, corpus)
         build_index(set_settings, full=False)
         engine = stack.enter_context(closing(Engine.open(set_settings, embedder)))
-        qset = resolve_sources(load_question_set(settings.home / set_path), engine.documents())
+        qset = resolve_sources(load_question_set(set_path), engine.documents())
         questions += [DevQuestion(engine, q) for q in qset.questions]
     return questions
 
@@ -164,9 +181,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--scale", type=float, nargs="+", default=[0.5, 0.75, 1.25, 1.5])
+    parser.add_argument("--weight", nargs="+", default=[], choices=list(AnswerWeights.model_fields), metavar="NAME")
+    parser.add_argument("--also", nargs="+", default=[], type=_set_and_corpus, metavar="SET:CORPUS")
     args = parser.parse_args(argv)
     with ExitStack() as stack:
-        chosen = fit(load_dev_questions(Settings(), stack), args.folds, args.scale)
+        questions = load_dev_questions(Settings(), stack, args.also)
+        chosen = fit(questions, args.folds, args.scale, names=args.weight)
     print("fitted on every development question (reportqa.toml):\n[answer_weights]")
     for name, value in chosen.items():
         mark = "" if value != getattr(AnswerWeights(), name) else "  # the default"

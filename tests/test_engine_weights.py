@@ -13,6 +13,7 @@ from reportqa.core.settings import Settings
 from reportqa.core.weights import AnswerWeights
 from reportqa.engine import Engine
 from reportqa.eval.fit_weights import DevQuestion, RememberedQueries, fit, kind_weights
+from reportqa.eval.fit_weights import main as fit_weights_main
 from reportqa.eval.question_sets import load_question_set, resolve_sources
 from tests.conftest import HashEmbedder
 
@@ -73,3 +74,19 @@ def test_answerable_and_unanswerable_questions_weigh_alike_in_the_fit(hash_seed_
         unanswerable = [q for q in questions if not q["evidence"]][:1]
         weights = kind_weights([DevQuestion(engine, q) for q in answerable + unanswerable])
     assert weights == pytest.approx([1 / 3, 1 / 3, 1 / 3, 1.0])
+
+
+def test_fitting_only_the_weights_named(hash_seed_settings: Settings) -> None:
+    with closing(Engine.open(hash_seed_settings, RememberedQueries(HashEmbedder()))) as engine:
+        qset = resolve_sources(load_question_set(SEED_SET), engine.documents())
+        questions = [DevQuestion(engine, q) for q in qset.questions[:4]]
+        said: list[str] = []
+        chosen = fit(questions, folds=2, scales=[0, 0.5], say=said.append, names=["unused_term"])
+    assert set(chosen) == {"unused_term"}
+    tried = next(line for line in said if line.strip().startswith("unused_term"))
+    assert all(f"{value:g} →" in tried for value in (0, 0.25, 0.5))
+
+
+def test_a_set_of_ones_own_names_its_corpus() -> None:
+    with pytest.raises(SystemExit):
+        fit_weights_main(["--also", "questions.jsonl"])
