@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.numbering import ordinal
 from reportqa.language.quantities import CHINESE_NUMBER, UNIT_PATTERN, UNITS, amount, unit_family, unit_scale
+from reportqa.language.segmentation import splits_a_later_word
 from reportqa.language.sentences import sentence_start
 from reportqa.question.analysis import YEAR_WORD_OFFSETS, find_plan_period
 
@@ -262,8 +263,12 @@ def _chinese_numeral_figures(text: str, skip_spans: list[tuple[int, int]]) -> li
 
 
 def _is_bare_year(match: re.Match[str]) -> bool:
+    """A year with no unit, or with a unit's character that opens the word after it ("2020成都全球创新
+    创业交易会": 成都, no 2020成 of tenths)."""
     value = match.group(1)
-    return len(value) == 4 and value.isdigit() and 1900 <= int(value) <= 2100 and not match.group(4)
+    if not (len(value) == 4 and value.isdigit() and 1900 <= int(value) <= 2100):
+        return False
+    return not match.group(4) or splits_a_later_word(match.string, match.start(), match.end())
 
 
 def _is_ordinal_or_code(text: str, start: int, end: int) -> bool:

@@ -333,3 +333,9 @@ def test_deposits_and_loans_named_by_one_word_take_a_figure_each() -> None:
     text = "金融机构人民币存贷款余额分别增长9.5%、9.8%。"
     things = _respective_things(text)
     assert things == {"9.5%": "金融机构人民币存款余额", "9.8%": "金融机构人民币贷款余额"}
+
+
+def test_a_year_before_a_word_opening_with_a_units_character_is_a_year() -> None:
+    # "2020成都…": 成 opens 成都, no tenths of a share; "3成" is one
+    assert [f.text for f in find_figures("举办2020成都国际车展，展出车辆1200台。")] == ["1200台"]
+    assert [f.text for f in find_figures("本地生源占3成以上。")] == ["3成"]
