@@ -275,7 +275,7 @@ class Engine:
             return len(self.lexicon.keyword_tokens(chinese)) == 1
 
         def gloss(text: str) -> str:
-            return EnglishGlossary.shared().gloss(text, passages_using, is_word)
+            return EnglishGlossary.shared().gloss(text, passages_using, is_word, self.lexicon.phrase_spans(text))
 
         return analyse(question, history, max_chars=self.settings.max_question_chars, gloss_english=gloss)
 

@@ -19,7 +19,7 @@ import functools
 import itertools
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from reportqa.language.places import question_places
@@ -84,13 +84,20 @@ class EnglishGlossary:
                 cls._shared = cls(entries)
             return cls._shared
 
-    def gloss(self, text: str, frequency: Callable[[str], int], is_word: Callable[[str], bool] | None = None) -> str:
+    def gloss(
+        self,
+        text: str,
+        frequency: Callable[[str], int],
+        is_word: Callable[[str], bool] | None = None,
+        whole: Sequence[tuple[int, int]] = (),
+    ) -> str:
         """`text` with each English run the glossary knows followed by its Chinese, "(基站)". `is_word`:
         whether the documents' segmenter reads a Chinese compound as one word; without it no run is
-        glossed word by word."""
+        glossed word by word. `whole`: spans of phrases read as one term elsewhere (the lexicon's
+        "energy consumption per unit of GDP"), whose words are left as they are."""
         # a word's senses are looked up for each run it is in: each Chinese word is counted once
         frequency = functools.lru_cache(maxsize=None)(frequency)
-        words = list(_WORD.finditer(text))
+        words = [w for w in _WORD.finditer(text) if not any(s <= w.start() < e for s, e in whole)]
         glossed: list[tuple[int, str]] = []  # (where the run ends, its Chinese)
         first = 0
         while first < len(words):

@@ -304,6 +304,11 @@ class Lexicon:
                 out.append(joined[0])
         return out
 
+    def phrase_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where `text` writes a phrase a synonym group holds whole ("energy consumption per unit of
+        GDP", "R&D经费"): read as one term, so its words are not to be read one by one."""
+        return [m.span() for m in self._phrase_pattern.finditer(text)] if self._phrase_pattern else []
+
     def keyword_tokens(self, text: str) -> list[str]:
         """Tokens for keyword search: lowercased, synonyms folded to their canonical form,
         whitespace, punctuation and stopwords dropped, numbers kept. A Latin abbreviation set in

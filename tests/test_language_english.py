@@ -76,3 +76,16 @@ def test_a_phrase_given_whole_may_open_with_a_function_word_and_hyphens_are_spac
     )
     assert glossary.gloss("of the plan", lambda w: 5) == "of the plan"
     assert glossary.gloss("went to aid Hubei", lambda w: 5) == "went to aid Hubei"  # a verb: how it asks
+
+
+def test_a_phrase_the_lexicon_reads_whole_is_left_to_it(glossary) -> None:
+    # the lexicon's synonyms hold "energy consumption per unit of GDP" whole: glossing "energy
+    # consumption" (能耗) apart would leave it another thing
+    from reportqa.language.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    question = "How much did energy consumption per unit of GDP fall in 2021?"
+    assert "(能耗)" in glossary.gloss(question, lambda w: 5)
+    glossed = glossary.gloss(question, lambda w: 5, whole=lexicon.phrase_spans(question))
+    assert glossed == question
+    assert lexicon.canonical("单位生产总值能耗") in lexicon.keyword_tokens(glossed)
