@@ -25,7 +25,7 @@ from reportqa.language.segmentation import splits_a_later_word, word_starts
 
 NATIONAL = "全国"
 NATIONAL_BODIES = ("国务院", "国家统计局", "统计局")
-_NATIONAL_CUES = ("全国", "中国", *NATIONAL_BODIES)
+_NATIONAL_CUES = ("全国", "中国", "我国", *NATIONAL_BODIES)
 _NATIONAL_CUE = re.compile("|".join(_NATIONAL_CUES))
 _NATIONAL_ENGLISH = re.compile(r"\b(?:China|nationwide|State Council|NBS)\b", re.I)
 NICKNAMES_FILE = Path(__file__).with_name("place_nicknames.txt")

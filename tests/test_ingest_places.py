@@ -35,6 +35,8 @@ def test_the_nation_is_named_by_its_bodies_but_not_inside_other_words() -> None:
     assert question_places("How much grain did China produce in 2021?") == (NATIONAL,)
     assert question_places("新认定的绿色工厂有多少家，其中国家级几家？") == ()
     assert question_places("昆明入选了哪些全国试点？") == ("昆明市", NATIONAL)
+    # "我国", as a national question says it ("我国粮食产量多少"), names the nation too
+    assert question_places("2016年我国粮食总产量是多少？") == (NATIONAL,)
 
 
 def test_analysed_questions_carry_the_places_and_stay_english() -> None:
