@@ -73,6 +73,7 @@ _PLAN = re.compile(r"[一二三四五六七八九十]+五")
 # what a thing is compared with when it is no other thing: a time, a target or an average
 _NOT_A_THING = re.compile(r"\d|年|同期|目标|计划|规划|预期|平均|全国|全省|全市|以前|之前|此前|初|末")
 _JOIN = r"\s*(?:和|与|同|跟|及|、|以及|还是)\s*"
+_COMPARING = re.compile(r"(?:相比较?|比较|对比)(?:而言|来看|起来)?$")  # "A和B相比，哪个…"
 _WAYS = re.compile(f"[{_MORE_OR_LESS}增减升降]")  # a way of differing, of a level or of a change
 # "哪个城市的地区生产总值增速更快": the sides named first, the cue split by what is compared
 _WHICH_OF = re.compile(
@@ -98,6 +99,11 @@ class Comparison:
     total: bool = False  # what both come to ("A和B加起来一共多少")
 
 
+def _without_comparing(subject: str) -> str:
+    """What is compared, without the words that say it is ("A和B相比，哪个更高": A和B)."""
+    return _COMPARING.sub("", subject.rstrip("的，, ")).rstrip("的，, ")
+
+
 def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | None:
     """The question per side, if `question` compares two places, two years or (with the word segmenter
     `tag`) two things named in parallel ("城镇居民和农村居民的收入"); else None."""
@@ -117,11 +123,11 @@ def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | N
     which_of = _WHICH_OF.search(question) if cue is None else None
     if which_of is not None:
         cue = which_of
-        subject = question[: cue.start()].rstrip("的，, ") + "的" + cue.group("what")
+        subject = _without_comparing(question[: cue.start()]) + "的" + cue.group("what")
     elif cue is None:
         return None
     else:
-        subject = question[: cue.start()].rstrip("的，, ")
+        subject = _without_comparing(question[: cue.start()])
     verb = (cue.group("verb") or "").rstrip("得")
     asked = subject + measure + (f"{verb}多少？" if verb else "是多少？")
     way = cue.group("way") or ""
@@ -236,6 +242,7 @@ def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison |
         return None
     before, second = subject[: join.start()], subject[join.end() :]
     first, second_alone = parallel_words(before, second, tag)
+    first = re.split(r"[，,；;：:]", first)[-1].strip()  # a clause before is the question's setting
     if not first or not second_alone or _WAYS.fullmatch(first) or _WAYS.fullmatch(second_alone):
         return None  # "…比2020年实际产量高还是低": two ways of differing, not two things
     prefix, suffix = before[: len(before) - len(first)], second[len(second_alone) :]

@@ -294,6 +294,19 @@ def test_what_a_which_question_names_before_more_is_asked_of_each_side() -> None
                 ("新材料产业", "某省对新材料产业投资增长的目标是多少？"),
             ),
         ),
+        # "A和B相比，哪个…": 相比 says that they are compared, no part of what is asked of each
+        (
+            "2022年某市外贸出口和外贸进口相比，哪个增长更快？",
+            (("外贸出口", "2022年某市外贸出口增长多少？"), ("外贸进口", "2022年某市外贸进口增长多少？")),
+        ),
+        # a clause before the first thing sets the question, of both sides
+        (
+            "十四五规划中，城市污水处理率目标和生活垃圾无害化处理率目标哪个更高？",
+            (
+                ("城市污水处理率目标", "十四五规划中，城市污水处理率目标是多少？"),
+                ("生活垃圾无害化处理率目标", "十四五规划中，生活垃圾无害化处理率目标是多少？"),
+            ),
+        ),
     ],
 )
 def test_the_sides_of_a_comparison_are_the_things_as_written_and_what_is_asked_of_both(
