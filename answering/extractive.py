@@ -77,6 +77,8 @@ _MEASURE_NOUNS = MEASURE_NOUNS | {"强度", "密度", "金额", "水平"}
 _STANCE_NOUNS = STANCE_WORDS | {"总体", "整体", "全年", "全部"}
 # …and words that say how a change is reckoned ("工业投资年均增长多少": of 工业投资, not of 年均)
 _RECKONING_WORDS = frozenset({"年均", "平均", "年平均", "同比", "环比", "累计"})
+# …and the stances that hedge a figure, not "计划", which is also the name of a plan ("“十五”计划")
+_HEDGES = STANCE_WORDS - {"计划"}
 # nouns too general to name what a figure is of: "经济增长" is the growth of 生产总值, as reports write it
 _GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -122,6 +124,7 @@ _STATES_TARGET = re.compile(r"目标(?:是|为|：|:)|力争")
 _HELD_TO = re.compile(r"控制在")
 # Kinds of document that speak of the year they are dated, not of a period they review or plan.
 _DATED_INSTRUMENTS = frozenset({"方案", "意见", "决定", "通知", "办法", "条例"})
+_PLANS = frozenset({"规划纲要", "规划"})
 # words that name a kind of document, not what a sentence of it speaks of
 _DOCUMENT_WORDS = frozenset({"政府工作报告", "工作报告", "报告", "统计公报", "公报", "规划纲要", "计划纲要", "纲要"})
 # the whole of a place ("全市森林覆盖率"): which place a figure is of, as its name says, not what of
@@ -567,7 +570,7 @@ class ExtractiveAnswerer:
         if words[head][1].startswith(_NOT_THINGS) or len(head_word) < 2 or head_word in _NAMING_WORDS | _GENERAL_NOUNS:
             return (), frozenset(), None  # a one-character word ("人", "钱", "病") is a unit, or too loose a name
         term_of = self._question_term_of(query, words)
-        thing = [term_of(head)]
+        thing = [self._thing_measured(term_of(head))]
         if head > 0 and (before := term_of(head - 1)) in self.tokenizer.qualifiers.before and before != thing[0]:
             thing.insert(0, before)
         if None in thing or self.term_stats.document_frequency(thing[-1]) == 0:
@@ -579,6 +582,16 @@ class ExtractiveAnswerer:
         kind_words = {None, *thing} | naming | self.tokenizer.qualifiers.before
         modifier = which if which not in kind_words and len(which or "") > 1 else None  # not 区 of "南宁市区"
         return tuple(t for t in thing if t is not None), frozenset(t for t in frame if t is not None), modifier
+
+    def _thing_measured(self, term: str | None) -> str | None:
+        """The thing a word ending in a measure of it names ("投资规模", "贸易总额": 投资, 贸易), as
+        "投资的规模" would: a report states the measure by its thing's name ("投资增加到4776亿元"). The
+        word itself where what it measures is no word the documents use, or too general (经济 of 经济总量)."""
+        for noun in _MEASURE_NOUNS:
+            thing = (term or "").removesuffix(noun)
+            if thing != term and len(thing) > 1 and thing not in _GENERAL_NOUNS:
+                return thing if self.term_stats.document_frequency(thing) > 0 else term
+        return term
 
     def _another_of_its_kind(self, text: str, query: Query) -> bool:
         """Wherever `text` names the thing asked, a noun the question does not say is right before it,
@@ -932,11 +945,19 @@ class ExtractiveAnswerer:
                 implied |= {base_year - 1}  # "由上年的19.5%提高到21%" also answers for the year before
             # a statement that holds the figure the question quotes is the one it asks about, whatever
             # qualifier it says ("占比42.41%是什么时候的" of "规模以上高新技术产业产值…比重为42.41%")
-            is_narrowed = any(unsaid.narrow(text, *span) for span in term_spans) and not any(
-                figure.text in text for figure in figures_given(query.text)
-            )
+            quoted = any(figure.text in text for figure in figures_given(query.text))
+            # (the whole of a place, "全县", names where, not what: no phrase of the thing)
+            naming = _SCOPE_WORDS | {alias for place in query.places for alias in place_aliases(place)}
+            phrases = _phrase_spans([(s, e) for s, e in term_spans if text[s:e] not in naming])
+            narrowed = [unsaid.narrow(text, *span) for span in phrases]
+            is_narrowed, all_narrowed = any(narrowed) and not quoted, all(narrowed or [False]) and not quoted
             if alternatives and said_otherwise(text, (start for start, _ in term_spans), alternatives):
                 coverage = 0.0  # "省级…创新平台88家" answers nothing asked of 国家级 ones
+            elif all_narrowed and not query.is_english and len(find_figures(text)) == 1:
+                # "新增地铁里程20公里" answers nothing asked of the whole ("地铁总里程"); a second figure
+                # may be the whole's ("新增上市公司7家，总数达117家"). (An English question says its
+                # qualifiers in English: which it leaves unsaid is not told.)
+                coverage = 0.0
             states_targets = plan_section or bool(
                 _STATES_TARGET.search(text) or (_HELD_TO.search(text) and not reviews)
             )
@@ -1171,12 +1192,26 @@ def _with_following(candidate: Candidate, *, whole_point: bool, names_cause: Cal
     return replace(candidate, text=as_read(chunk.doc_id, chunk.text[candidate.quote_start : end]), quote_end=end)
 
 
+def _phrase_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of question terms side by side joined, each a phrase: "新增|地铁|运营里程" is one, which the
+    qualifier before it narrows as a whole."""
+    phrases: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if phrases and start <= phrases[-1][1]:
+            phrases[-1] = (phrases[-1][0], max(end, phrases[-1][1]))
+        else:
+            phrases.append((start, end))
+    return phrases
+
+
 def _term_weight(token: str, word_class: str, weights: AnswerWeights) -> float:
     """A one-character word ("来", "投", "上") says little of what a question is about, however rare it
     is; a verb ("参加", "实施") says how it is asked more than what about, a time word ("近年来",
-    "现在") when, which the year checks weigh."""
+    "现在") when, which the year checks weigh, and a hedge ("预计有多少", "实际") whether planned or
+    achieved, which the target checks weigh: a report states its figures without it."""
     length = weights.single_char_term if len(token) == 1 else 1.0
-    return length * (weights.verb_term if word_class in ("v", "vd", "vi", "vg", "t") else 1.0)
+    how = word_class in ("v", "vd", "vi", "vg", "t") or token in _HEDGES
+    return length * (weights.verb_term if how else 1.0)
 
 
 def _is_noun(word_class: str) -> bool:
@@ -1434,11 +1469,15 @@ def _reported_years(meta: DocumentMeta | None) -> set[int]:
 def _implied_years(meta: DocumentMeta | None, plan_section: bool) -> set[int]:
     """The year a passage of a dated document speaks of when neither it nor its section names one:
     a work report of year Y plans Y in its sections of plans and reviews the year before elsewhere;
-    a decision, plan of reform, opinion, notice or regulation speaks of the year it is dated."""
+    a five-year plan sets its targets for the years of its period ("提高到80%以上": by 2030, of the
+    15th plan's outline, which its title names); a decision, plan of reform, opinion, notice or
+    regulation speaks of the year it is dated."""
     if meta is None or meta.year is None:
         return set()
     if meta.kind == "政府工作报告":
         return {meta.year} if plan_section else {meta.year - 1}
+    if meta.kind in _PLANS and (period := find_plan_period(meta.title)) is not None:
+        return set(range(period[0], period[1] + 1))
     return {meta.year} if meta.kind in _DATED_INSTRUMENTS else set()
 
 

@@ -2587,3 +2587,55 @@ def test_numbered_paragraphs_after_a_statement_that_counts_them_are_its_list(lex
     ask = _own_document_asker(lexicon, tmp_path, report, DocumentMeta("某省“九五”计划纲要", "某省", 1996, "规划纲要"))
     reply = ask("依托中心城市和交通干线逐步形成的各具特色的经济区有哪些？")
     assert reply.direct is not None and reply.direct.text == "沿江经济区、山区生态经济区、湖区农业经济区"
+
+
+def test_a_five_year_plan_sets_its_targets_for_the_years_of_its_period(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own outline of the 15th plan (2026—2030): a target it names no year for is one for 2030
+    report = (
+        "# 某省国民经济和社会发展第十五个五年规划纲要\n\n## 第一章 发展环境\n\n"
+        "“十四五”时期，全省农作物良种覆盖率达到95%。\n\n## 第二章 农业现代化\n\n"
+        "加快种业振兴，农作物良种覆盖率提高到98%以上。\n"
+    )
+    meta = DocumentMeta("某省国民经济和社会发展第十五个五年规划纲要", "某省", 2026, "规划纲要")
+    ask = _own_document_asker(lexicon, tmp_path, report, meta)
+    _assert_answers(ask("到2030年某省农作物良种覆盖率要提高到多少？"), "98%以上")
+
+
+def test_a_word_ending_in_a_measure_asks_of_the_thing_it_measures(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own plans: "预算内投资规模" is asked of 预算内投资, which the plan states without 规模; the
+    # other sentence that writes 投资规模 is of another thing
+    answerer, _hit, plans = _county_report(
+        lexicon,
+        tmp_path,
+        "全县在建水利工程投资规模超过20亿元。",
+        "县级预算内投资增加到3.2亿元，引导社会资本投向更多领域。",
+    )
+    question = analyse("2021年县级预算内投资规模是多少？")
+    assert answerer._thing(question)[0][-1] == "投资"
+    _assert_answers(answerer.answer(question, [plans]), "3.2亿元")
+
+
+def test_a_hedge_the_question_takes_weighs_like_a_verb(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own plans: "预计有多少" asks the year's figure, which a report states without 预计
+    answerer, _hit, plans = _county_report(
+        lexicon, tmp_path, "预计全县财政收入增长5%。", "今年全县高校毕业生1.2万人，创历史新高。"
+    )
+    question = analyse("2021年全县高校毕业生预计有多少人？")
+    terms, weights = answerer._question_terms(question), answerer.weights
+    assert terms["预计"] == pytest.approx(answerer.term_stats.idf("预计") * weights.verb_term)
+    assert terms["高校毕业生"] == pytest.approx(answerer.term_stats.idf("高校毕业生"))
+    _assert_answers(answerer.answer(question, [plans]), "1.2万人")
+
+
+def test_a_statement_whose_every_phrase_asked_is_narrowed_answers_nothing_of_the_whole(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # my own review: "新增城市轨道交通运营里程" is the year's addition, no length of the whole network
+    review = "全县新增城市轨道交通运营里程20公里，建成公交都市。"
+    answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，再建一条线路。")
+    _assert_answers(answerer.answer(analyse("截至2020年底全县城市轨道交通运营总里程是多少公里？"), [hit]), None)
+    _assert_answers(answerer.answer(analyse("2020年全县城市轨道交通运营里程有多少公里？"), [hit]), None)
+    _assert_answers(answerer.answer(analyse("2020年全县新增城市轨道交通运营里程多少公里？"), [hit]), "20公里")
+    review = "全县城市轨道交通运营里程达到86公里，其中新增城市轨道交通运营里程20公里。"
+    whole, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，再建一条线路。")
+    _assert_answers(whole.answer(analyse("2020年全县城市轨道交通运营里程有多少公里？"), [hit]), "86公里")
