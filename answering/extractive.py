@@ -79,6 +79,8 @@ _STANCE_NOUNS = STANCE_WORDS | {"总体", "整体", "全年", "全部"}
 _RECKONING_WORDS = frozenset({"年均", "平均", "年平均", "同比", "环比", "累计"})
 # …and the stances that hedge a figure, not "计划", which is also the name of a plan ("“十五”计划")
 _HEDGES = STANCE_WORDS - {"计划"}
+# nouns that ask how big a thing is, not what it is ("生产总值规模达到多少"): reports state the figure without them
+_SIZE_WORDS = frozenset({"规模", "总额", "金额", "水平"})
 # nouns too general to name what a figure is of: "经济增长" is the growth of 生产总值, as reports write it
 _GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -1207,10 +1209,11 @@ def _phrase_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
 def _term_weight(token: str, word_class: str, weights: AnswerWeights) -> float:
     """A one-character word ("来", "投", "上") says little of what a question is about, however rare it
     is; a verb ("参加", "实施") says how it is asked more than what about, a time word ("近年来",
-    "现在") when, which the year checks weigh, and a hedge ("预计有多少", "实际") whether planned or
-    achieved, which the target checks weigh: a report states its figures without it."""
+    "现在") when, which the year checks weigh, a hedge ("预计有多少", "实际") whether planned or
+    achieved, which the target checks weigh, and a word of size ("规模") how much: a report states its
+    figures without them."""
     length = weights.single_char_term if len(token) == 1 else 1.0
-    how = word_class in ("v", "vd", "vi", "vg", "t") or token in _HEDGES
+    how = word_class in ("v", "vd", "vi", "vg", "t") or token in _HEDGES | _SIZE_WORDS
     return length * (weights.verb_term if how else 1.0)
 
 

@@ -70,6 +70,8 @@ DATE = re.compile(
     r"|(?<![\d\-—－~～至到])(?:1[0-2]|[1-9])月(?:份|上旬|中旬|下旬)?(?![\d底末])"
     # "二〇二一年一月三十日", as a work report's title page dates it
     r"|[一二][〇零一二三四五六七八九]{3}年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)?"
+    # the year a plan runs to, in brackets after its name: "国土空间总体规划（2035）"
+    r"|(?<=[（(])(?:19|20)\d{2}(?=[）)])"
 )
 _COMPARISON_BASE = ("比", "较")
 # "A、B分别达X、Y": the things listed before 分别 take the figures after it in turn

@@ -2639,3 +2639,33 @@ def test_a_statement_whose_every_phrase_asked_is_narrowed_answers_nothing_of_the
     review = "全县城市轨道交通运营里程达到86公里，其中新增城市轨道交通运营里程20公里。"
     whole, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，再建一条线路。")
     _assert_answers(whole.answer(analyse("2020年全县城市轨道交通运营里程有多少公里？"), [hit]), "86公里")
+
+
+def test_a_word_of_size_weighs_like_a_verb(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own review: "生产总值规模达到多少" asks how big 生产总值 is, which the report states without 规模
+    answerer, hit, _plans = _county_report(
+        lexicon, tmp_path, "全县生产总值达到320亿元，产业规模持续扩大。", "2021年，生产总值增长6%。"
+    )
+    question = analyse("“十三五”收官之年，全县生产总值规模达到多少？")
+    weights = answerer.weights
+    assert answerer._question_terms(question)["规模"] == pytest.approx(
+        answerer.term_stats.idf("规模") * weights.verb_term
+    )
+    _assert_answers(answerer.answer(question, [hit]), "320亿元")
+
+
+def test_the_figure_of_a_part_is_labelled_without_the_word_that_says_so(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own review: "其中新能源汽车保有量4.6万辆" is the part asked; 其中 is no word of its name
+    answerer, hit, _plans = _county_report(
+        lexicon, tmp_path, "全县汽车保有量52万辆，其中新能源汽车保有量4.6万辆。", "2021年，新建充电桩500个。"
+    )
+    _assert_answers(answerer.answer(analyse("2020年全县新能源汽车保有量是多少？"), [hit]), "4.6万辆")
+    _assert_answers(answerer.answer(analyse("2020年全县汽车保有量是多少？"), [hit]), "52万辆")
+
+
+def test_the_year_a_plan_runs_to_is_the_one_in_brackets_after_its_name(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own review: "国土空间总体规划（2035）" runs to 2035
+    answerer, hit, _plans = _county_report(
+        lexicon, tmp_path, "全县编制完成国土空间总体规划（2035），实现乡镇全覆盖。", "2021年，启动村庄规划编制。"
+    )
+    _assert_answers(answerer.answer(analyse("全县国土空间总体规划的规划期到哪一年？"), [hit]), "2035年")
