@@ -233,8 +233,9 @@ class Engine:
                 answer, parts = worked_out, sides
         warnings = answer.warnings if comparison is None else [w for part in answers for w in part.warnings]
         series = []
-        if answer.found and any(part.kind == "quantity" for part in parts):
-            # a comparison's sides too: "2015年和2019年…哪个多" is a series of its sides' years
+        if answer.found and any(part.kind == "quantity" for part in parts) and len(set(query.years)) != 1:
+            # a comparison's sides too: "2015年和2019年…哪个多" is a series of its sides' years; a question
+            # of one year ("2018年…是多少") asks that year's figure, whatever years its citations state
             chunks = {(hit.chunk.doc_id, hit.chunk.start, hit.chunk.end): hit.chunk for hit in retrieved}
             series = year_series(answer.citations, chunks)
         note = serving.status.semantic_note(self.settings.embed_chars_per_second)
@@ -275,7 +276,7 @@ class Engine:
             return len(self.lexicon.keyword_tokens(chinese)) == 1
 
         def gloss(text: str) -> str:
-            return EnglishGlossary.shared().gloss(text, passages_using, is_word, self.lexicon.phrase_spans(text))
+            return EnglishGlossary.shared().gloss(text, passages_using, is_word, self.lexicon.phrases(text))
 
         return analyse(question, history, max_chars=self.settings.max_question_chars, gloss_english=gloss)
 

@@ -89,16 +89,21 @@ class EnglishGlossary:
         text: str,
         frequency: Callable[[str], int],
         is_word: Callable[[str], bool] | None = None,
-        whole: Sequence[tuple[int, int]] = (),
+        whole: Sequence[tuple[int, int, str]] = (),
     ) -> str:
         """`text` with each English run the glossary knows followed by its Chinese, "(基站)". `is_word`:
         whether the documents' segmenter reads a Chinese compound as one word; without it no run is
-        glossed word by word. `whole`: spans of phrases read as one term elsewhere (the lexicon's
-        "energy consumption per unit of GDP"), whose words are left as they are."""
+        glossed word by word. `whole`: phrases known whole elsewhere, with their Chinese (the lexicon's
+        "energy consumption per unit of GDP": 单位地区生产总值能耗): one of two words or more is glossed
+        so, never word by word."""
         # a word's senses are looked up for each run it is in: each Chinese word is counted once
         frequency = functools.lru_cache(maxsize=None)(frequency)
-        words = [w for w in _WORD.finditer(text) if not any(s <= w.start() < e for s, e in whole)]
-        glossed: list[tuple[int, str]] = []  # (where the run ends, its Chinese)
+        # (a phrase of one word, "tax", may start a longer run CC-CEDICT knows, "tax burden": 税负)
+        known = [(s, e, chinese) for s, e, chinese in whole if _WORD.match(text, s) and " " in text[s:e].strip()]
+        words = [w for w in _WORD.finditer(text) if not any(s <= w.start() < e for s, e, _ in known)]
+        glossed: list[tuple[int, str]] = [
+            (end, chinese) for _, end, chinese in known
+        ]  # (where a run ends, its Chinese)
         first = 0
         while first < len(words):
             found = self._longest_run(words, first, frequency, is_word)
@@ -108,7 +113,7 @@ class EnglishGlossary:
             last, chinese = found
             glossed.append((words[last].end(), chinese))
             first = last + 1
-        for end, chinese in reversed(glossed):
+        for end, chinese in sorted(glossed, reverse=True):
             text = f"{text[:end]} ({chinese}){text[end:]}"
         return text
 

@@ -304,10 +304,13 @@ class Lexicon:
                 out.append(joined[0])
         return out
 
-    def phrase_spans(self, text: str) -> list[tuple[int, int]]:
+    def phrases(self, text: str) -> list[tuple[int, int, str]]:
         """Where `text` writes a phrase a synonym group holds whole ("energy consumption per unit of
-        GDP", "R&D经费"): read as one term, so its words are not to be read one by one."""
-        return [m.span() for m in self._phrase_pattern.finditer(text)] if self._phrase_pattern else []
+        GDP", "R&D经费"), with the group's canonical form: one term, whose words are not to be read
+        one by one."""
+        if self._phrase_pattern is None:
+            return []
+        return [(*m.span(), self._canonical_phrase(m.group(0))) for m in self._phrase_pattern.finditer(text)]
 
     def keyword_tokens(self, text: str) -> list[str]:
         """Tokens for keyword search: lowercased, synonyms folded to their canonical form,
