@@ -168,8 +168,10 @@ def load_dev_questions(
     questions = []
     embedder = RememberedQueries(make_embedder(settings))
     sets = [(settings.home / path, settings.home / corpus if corpus else None) for path, corpus in DEV_SETS]
-    for set_path, corpus in [*sets, *also]:
-        set_settings = eval_settings(settings, corpus)
+    # (a set of one's own gets an index of its own: its corpus folder may share a name with another's)
+    own = [(path, corpus, settings.cache_dir / "fit-index" / path.stem) for path, corpus in also]
+    for set_path, corpus, cache_dir in [*((path, corpus, None) for path, corpus in sets), *own]:
+        set_settings = eval_settings(settings, corpus, cache_dir)
         build_index(set_settings, full=False)
         engine = stack.enter_context(closing(Engine.open(set_settings, embedder)))
         qset = resolve_sources(load_question_set(set_path), engine.documents())
