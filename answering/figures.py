@@ -32,7 +32,8 @@ _FIGURE = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿)?(余|多
 # Quantities in Chinese numerals: "两种以上", "十余项", "十八届", "二亿九千万千瓦", "二点二吨" (a unit is
 # required, so 一是 or 十三五 are not figures); the number keeps its magnitude, the unit has none
 _NOT_AFTER_CN = r"(?<![\d〇零一二两三四五六七八九十百千万亿点第每])"
-_CN_FIGURE = re.compile(rf"{_NOT_AFTER_CN}({CHINESE_NUMBER})(余|多)?\s*(" + UNIT_PATTERN + r")(?:以上|以下)?")
+# ("千亿级台阶", "万亿级城市": a class of size, no amount)
+_CN_FIGURE = re.compile(rf"{_NOT_AFTER_CN}({CHINESE_NUMBER})(余|多)?\s*(" + UNIT_PATTERN + r")(?!级)(?:以上|以下)?")
 # "百分之十七点三", "千分之五": a share in Chinese numerals
 _CN_SHARE = re.compile(rf"{_NOT_AFTER_CN}(?:百分之|千分之)({CHINESE_NUMBER})")
 _YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?|年末|年底|年初|年上半年|年一季度)")

@@ -339,3 +339,9 @@ def test_a_year_before_a_word_opening_with_a_units_character_is_a_year() -> None
     # "2020成都…": 成 opens 成都, no tenths of a share; "3成" is one
     assert [f.text for f in find_figures("举办2020成都国际车展，展出车辆1200台。")] == ["1200台"]
     assert [f.text for f in find_figures("本地生源占3成以上。")] == ["3成"]
+
+
+def test_a_class_of_size_in_chinese_numerals_is_no_amount() -> None:
+    # "3个千亿级产业集群": 千亿级 says how big a class is; "二亿九千万吨" is an amount
+    figures = find_figures("全县培育3个千亿级产业集群，粮食产量达到二亿九千万吨。")
+    assert [f.text for f in figures] == ["3个", "二亿九千万吨"]
