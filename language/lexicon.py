@@ -290,18 +290,22 @@ class Lexicon:
         return key
 
     def joined_words(self, text: str) -> list[str]:
-        """The keyword tokens of two words `text` writes apart, or with 的 between, that a document
-        writes as one ("城镇居民的人均可支配收入": 城镇居民人均可支配收入, one word of the dictionary)."""
+        """The keyword tokens of two or three words `text` writes apart, or with 的 after the first, that a
+        document writes as one ("城镇居民的人均可支配收入": 城镇居民人均可支配收入; "高速公路的通车 里程":
+        高速公路通车里程, one word of the dictionary)."""
         words = [w for w in self.cut(text) if w.strip()]
         out = []
         for i, first in enumerate(words[:-1]):
             k = i + 2 if words[i + 1] == "的" and i + 2 < len(words) else i + 1
-            second = words[k]
-            if len(first) < 2 or len(second) < 2 or not (_CJK_WORD.fullmatch(first) and _CJK_WORD.fullmatch(second)):
-                continue
-            joined = self.keyword_tokens(first + second)
-            if len(joined) == 1 and joined[0] not in out and self.cut(first + second) == [first + second]:
-                out.append(joined[0])
+            for count in (1, 2):
+                parts = [first, *words[k : k + count]]
+                if len(parts) <= count or not all(len(w) > 1 and _CJK_WORD.fullmatch(w) for w in parts):
+                    break
+                whole = "".join(parts)
+                joined = self.keyword_tokens(whole)
+                if len(joined) == 1 and joined[0] not in out and self.cut(whole) == [whole]:
+                    out.append(joined[0])
+                    break
         return out
 
     def phrases(self, text: str) -> list[tuple[int, int, str]]:
