@@ -79,7 +79,7 @@ _STANCE_NOUNS = STANCE_WORDS | {"总体", "整体", "全年", "全部"}
 _RECKONING_WORDS = frozenset({"年均", "平均", "年平均", "同比", "环比", "累计"})
 # …and the stances that hedge a figure, not "计划", which is also the name of a plan ("“十五”计划")
 _HEDGES = STANCE_WORDS - {"计划"}
-# nouns that ask how big a thing is, not what it is ("生产总值规模达到多少"): reports state the figure without them
+# nouns that ask how big a thing is, not what it is ("工业的规模有多大"): reports state the figure without them
 _SIZE_WORDS = frozenset({"规模", "总额", "金额", "水平"})
 # nouns too general to name what a figure is of: "经济增长" is the growth of 生产总值, as reports write it
 _GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
@@ -587,7 +587,7 @@ class ExtractiveAnswerer:
 
     def _thing_measured(self, term: str | None) -> str | None:
         """The thing a word ending in a measure of it names ("投资规模", "贸易总额": 投资, 贸易), as
-        "投资的规模" would: a report states the measure by its thing's name ("投资增加到4776亿元"). The
+        "投资的规模" would: a report states the measure by its thing's name ("政府投资增加到12亿元"). The
         word itself where what it measures is no word the documents use, or too general (经济 of 经济总量)."""
         for noun in _MEASURE_NOUNS:
             thing = (term or "").removesuffix(noun)
@@ -1472,7 +1472,7 @@ def _reported_years(meta: DocumentMeta | None) -> set[int]:
 def _implied_years(meta: DocumentMeta | None, plan_section: bool) -> set[int]:
     """The year a passage of a dated document speaks of when neither it nor its section names one:
     a work report of year Y plans Y in its sections of plans and reviews the year before elsewhere;
-    a five-year plan sets its targets for the years of its period ("提高到80%以上": by 2030, of the
+    a five-year plan sets its targets for the years of its period ("良种覆盖率提高到98%以上": by 2030, of the
     15th plan's outline, which its title names); a decision, plan of reform, opinion, notice or
     regulation speaks of the year it is dated."""
     if meta is None or meta.year is None:

@@ -71,7 +71,7 @@ DATE = re.compile(
     r"|(?<![\d\-—－~～至到])(?:1[0-2]|[1-9])月(?:份|上旬|中旬|下旬)?(?![\d底末])"
     # "二〇二一年一月三十日", as a work report's title page dates it
     r"|[一二][〇零一二三四五六七八九]{3}年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)?"
-    # the year a plan runs to, in brackets after its name: "国土空间总体规划（2035）"
+    # the year a plan runs to, in brackets after its name: "综合交通规划（2030）"
     r"|(?<=[（(])(?:19|20)\d{2}(?=[）)])"
 )
 _COMPARISON_BASE = ("比", "较")
@@ -266,8 +266,8 @@ def _chinese_numeral_figures(text: str, skip_spans: list[tuple[int, int]]) -> li
 
 
 def _is_bare_year(match: re.Match[str]) -> bool:
-    """A year with no unit, or with a unit's character that opens the word after it ("2020成都全球创新
-    创业交易会": 成都, no 2020成 of tenths)."""
+    """A year with no unit, or with a unit's character that opens the word after it ("2020成都国际车展":
+    成都, no 2020成 of tenths)."""
     value = match.group(1)
     if not (len(value) == 4 and value.isdigit() and 1900 <= int(value) <= 2100):
         return False

@@ -295,7 +295,7 @@ class Dates:
         compared = {str(year) for year in comparison_years(text)}
         own = [d for d in dates if d[0][:4] not in compared] or dates
         written = max(own, key=lambda d: _date_score(text, d, anchor, wants_day))[0]
-        written += "年" if written.isdigit() else ""  # "规划（2035）": the year 2035
+        written += "年" if written.isdigit() else ""  # "规划（2030）": the year 2030
         # a month without its year is of the year the text speaks of; a day ("将11月1日设为…") may recur
         month_alone = _MONTH_ALONE.fullmatch(written) and not text[: text.find(written)].endswith("每年")
         return DirectAnswer(f"{base_year}年{written}" if month_alone and base_year else written)
@@ -552,7 +552,7 @@ class Quantities:
                 score += w.figure_respective * _respective_fit(query.text, *respective[f])
             else:  # "完成旅客吞吐量2913万人次、货邮吞吐量52.2万吨"
                 # an aside in brackets is not what the figure is of ("15-59岁（含不满60周岁）人口为")
-                # ("其中5G用户101405万户": 其中 says it is part of what came before, no word of its name)
+                # ("其中新能源汽车4.6万辆": 其中 says it is part of what came before, no word of its name)
                 label = _ASIDE.sub("", text[slice(*_label_span(text, f, figures))]).removeprefix("其中")
                 score += w.figure_label * _label_fit(query.text, label, label_terms, said_here)
             if near and unsaid.narrow(text, near[1], near[2]):

@@ -291,8 +291,8 @@ class Lexicon:
 
     def joined_words(self, text: str) -> list[str]:
         """The keyword tokens of two or three words `text` writes apart, or with 的 after the first, that a
-        document writes as one ("城镇居民的人均可支配收入": 城镇居民人均可支配收入; "高速公路的通车 里程":
-        高速公路通车里程, one word of the dictionary)."""
+        document writes as one ("城镇居民的人均可支配收入": 城镇居民人均可支配收入; "铁路的营业 里程":
+        铁路营业里程, one word of the dictionary)."""
         words = [w for w in self.cut(text) if w.strip()]
         out = []
         for i, first in enumerate(words[:-1]):

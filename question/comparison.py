@@ -171,7 +171,7 @@ def _setting(text: str, tag: Tagger) -> str:
     """The times and places `text` opens with ("2014年", "“十三五”期间拉萨"), said of both sides."""
     end = 0
     for word, word_class in tag(text):
-        # a number that opens a name ("5G移动电话用户") is no time
+        # a number that opens a name ("4G基站") is no time
         names = word.isdigit() and text[end + len(word) : end + len(word) + 1].isascii()
         if names or not (
             (word_class.startswith(_SETTING_CLASSES) and not (word_class == "x" and word.isalnum()))

@@ -211,8 +211,8 @@ def test_a_share_asked_of_a_part_and_its_whole_asks_each() -> None:
     assert within is not None and [label for label, _ in within.sides] == ["保障性住房", "新建的住房"]
     assert within.sides[0][1] == "“十四五”期间全县保障性住房是多少？"  # the whole's time and place
     # a number that opens a name is part of it, no time of the setting
-    named = split_share("2023年末全市4G基站约占移动通信基站总数的多大比例？", tag)
-    assert named is not None and named.sides[0] == ("4G基站", "2023年末全市4G基站是多少？")
+    named = split_share("2023年全市4G基站占移动通信基站总数的比重是多少？", tag)
+    assert named is not None and named.sides[0] == ("4G基站", "2023年全市4G基站是多少？")
     # no whole named, or a whole that is no count of things: a share the documents must state
     assert split_share("高新技术企业占多大比例？", tag) is None
     assert split_share("2020年研发投入占GDP的比重是多少？", tag) is None

@@ -342,6 +342,6 @@ def test_a_year_before_a_word_opening_with_a_units_character_is_a_year() -> None
 
 
 def test_a_class_of_size_in_chinese_numerals_is_no_amount() -> None:
-    # "3个千亿级产业集群": 千亿级 says how big a class is; "二亿九千万吨" is an amount
-    figures = find_figures("全县培育3个千亿级产业集群，粮食产量达到二亿九千万吨。")
-    assert [f.text for f in figures] == ["3个", "二亿九千万吨"]
+    # "千亿级园区": 千亿级 says how big a class is; "二亿九千万吨" is an amount
+    figures = find_figures("全县建成2个千亿级园区，粮食产量达到二亿九千万吨。")
+    assert [f.text for f in figures] == ["2个", "二亿九千万吨"]
