@@ -577,7 +577,7 @@ class ExtractiveAnswerer:
             thing.insert(0, before)
         if None in thing or self.term_stats.document_frequency(thing[-1]) == 0:
             return (), frozenset(), None
-        naming = _NAMING_WORDS | {alias for place in query.places for alias in place_aliases(place)}  # 重庆 of 重庆市
+        naming = _naming_words(query)  # 重庆 of 重庆市
         frame = {term_of(i) for i in phrase} - {None, *thing} - naming
         before = head - len(thing)  # jieba may tag it a place ("海洋生产总值": 海洋)
         which = term_of(before) if before >= 0 and words[before][1].startswith(("n", "vn", "j")) else None
@@ -700,12 +700,7 @@ class ExtractiveAnswerer:
         if query.kind != "quantity":
             return {}
         terms = self._question_terms(query)
-        naming = (
-            {a for place in query.places for a in place_aliases(place)}
-            | set(NATIONAL_BODIES)
-            | _DOCUMENT_WORDS
-            | _SCOPE_WORDS
-        )
+        naming = _naming_words(query)
         return {t: w for t, w in terms.items() if t not in naming} if naming & set(terms) else {}
 
     def _weigh_question_terms(self, query: Query) -> Mapping[str, float]:
@@ -842,6 +837,7 @@ class ExtractiveAnswerer:
         span_asked = _span_asked(query)
         written = self._written(query)
         unsaid = self.tokenizer.qualifiers.unsaid(query.text)
+        naming = _naming_words(query)
         alternatives = {q: a for q, a in self.tokenizer.qualifier_alternatives.items() if q in query.text}
         kind = self._kinds.of(query)
         out = []
@@ -948,11 +944,11 @@ class ExtractiveAnswerer:
             # a statement that holds the figure the question quotes is the one it asks about, whatever
             # qualifier it says ("占比42.41%是什么时候的" of "规模以上高新技术产业产值…比重为42.41%")
             quoted = any(figure.text in text for figure in figures_given(query.text))
-            # (the whole of a place, "全县", names where, not what: no phrase of the thing)
-            naming = _SCOPE_WORDS | {alias for place in query.places for alias in place_aliases(place)}
+            # (a word naming the place or the report, "全县", says where, not what: no phrase of the thing)
             phrases = _phrase_spans([(s, e) for s, e in term_spans if text[s:e] not in naming])
             narrowed = [unsaid.narrow(text, *span) for span in phrases]
-            is_narrowed, all_narrowed = any(narrowed) and not quoted, all(narrowed or [False]) and not quoted
+            is_narrowed = any(narrowed) and not quoted
+            all_narrowed = bool(narrowed) and all(narrowed) and not quoted
             if alternatives and said_otherwise(text, (start for start, _ in term_spans), alternatives):
                 coverage = 0.0  # "省级…创新平台88家" answers nothing asked of 国家级 ones
             elif all_narrowed and not query.is_english and len(find_figures(text)) == 1:
@@ -1192,6 +1188,12 @@ def _with_following(candidate: Candidate, *, whole_point: bool, names_cause: Cal
                 end = sentence.end
                 break
     return replace(candidate, text=as_read(chunk.doc_id, chunk.text[candidate.quote_start : end]), quote_end=end)
+
+
+def _naming_words(query: Query) -> frozenset[str]:
+    """The words that name the question's places (every alias: 重庆 of 重庆市), their scope, national
+    bodies and kinds of report: which documents are asked, never what of."""
+    return _NAMING_WORDS | {alias for place in query.places for alias in place_aliases(place)}
 
 
 def _phrase_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

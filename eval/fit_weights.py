@@ -167,10 +167,10 @@ def load_dev_questions(
     over its set's corpus (built if needed)."""
     questions = []
     embedder = RememberedQueries(make_embedder(settings))
-    sets = [(settings.home / path, settings.home / corpus if corpus else None) for path, corpus in DEV_SETS]
+    sets = [(settings.home / path, settings.home / corpus if corpus else None, None) for path, corpus in DEV_SETS]
     # (a set of one's own gets an index of its own: its corpus folder may share a name with another's)
-    own = [(path, corpus, settings.cache_dir / "fit-index" / path.stem) for path, corpus in also]
-    for set_path, corpus, cache_dir in [*((path, corpus, None) for path, corpus in sets), *own]:
+    sets += [(path, corpus, settings.cache_dir / "fit-index" / path.stem) for path, corpus in also]
+    for set_path, corpus, cache_dir in sets:
         set_settings = eval_settings(settings, corpus, cache_dir)
         build_index(set_settings, full=False)
         engine = stack.enter_context(closing(Engine.open(set_settings, embedder)))

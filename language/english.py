@@ -101,9 +101,7 @@ class EnglishGlossary:
         # (a phrase of one word, "tax", may start a longer run CC-CEDICT knows, "tax burden": 税负)
         known = [(s, e, chinese) for s, e, chinese in whole if _WORD.match(text, s) and " " in text[s:e].strip()]
         words = [w for w in _WORD.finditer(text) if not any(s <= w.start() < e for s, e, _ in known)]
-        glossed: list[tuple[int, str]] = [
-            (end, chinese) for _, end, chinese in known
-        ]  # (where a run ends, its Chinese)
+        glossed = [(end, chinese) for _, end, chinese in known]  # (where a run ends, its Chinese)
         first = 0
         while first < len(words):
             found = self._longest_run(words, first, frequency, is_word)
