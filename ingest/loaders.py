@@ -21,6 +21,7 @@ from charset_normalizer import from_bytes
 from reportqa.core.errors import DocumentError, has_bytes_not_utf8, printable
 from reportqa.core.models import Document
 from reportqa.ingest.metadata import META_SIDECAR, infer_meta
+from reportqa.ingest.wrapping import unwrap_hard_wrapped
 from reportqa.language.normalise import normalise_text, without_bold_markers
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -113,7 +114,7 @@ def decode(path: Path, data: bytes) -> str:
     newlines: every format reads the same characters as the questions do."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        text = decode_text(path, data)
+        text = unwrap_hard_wrapped(normalize_newlines(decode_text(path, data)))
     elif suffix == ".docx":
         text = docx_text(path, data)
     elif suffix == ".pdf":

@@ -104,6 +104,12 @@ def test_gold_strings_copied_from_a_raw_file_are_read_as_the_documents_are() -> 
     assert verdict.correct and verdict.cited and verdict.hit_rank == 1 and verdict.first_line
 
 
+def test_evidence_copied_with_a_hard_wrapped_files_line_breaks_is_held_by_the_rejoined_passage() -> None:
+    question = {**Q_PLATFORMS, "evidence": "新增省级研发平\n台45家"}
+    verdict = judge(Record(question, _answer("新增45家[1]", True, PLATFORMS), retrieved=[PLATFORMS]))
+    assert verdict.cited and verdict.hit_rank == 1
+
+
 def test_unanswerable_refused_and_answered() -> None:
     refused = judge(Record(Q_NONE, _answer("文中未提及", False), retrieved=[OTHER]))
     answered = judge(Record(Q_NONE, _answer("目标为380家[1]", True, TABLE), retrieved=[TABLE]))

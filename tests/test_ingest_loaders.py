@@ -18,6 +18,7 @@ from reportqa.ingest.structure import parse_blocks
 from tests.pdf_bytes import minimal_pdf
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "corpus"
+SHARED = Path("/work/shared/corpora")
 SEED = SEED_DIR / "淄博市十三五科技创新规划后评估报告.txt"
 CHINESE = "全市高新技术企业由2015年的251家增加到512家，增长103.98%。\n院士工作站52家。\n"
 
@@ -267,3 +268,38 @@ def test_docx_title_and_subtitle_stay_apart_and_note_markers_stay_out(tmp_path):
     assert loaded.meta.title == "中华人民共和国2020年国民经济和社会发展统计公报"
     assert "全年国内生产总值1015986亿元。" in loaded.text
     assert parse_blocks(loaded)[-1].section == ("一、综合",)
+
+
+def test_a_hard_wrapped_file_is_read_as_whole_paragraphs(tmp_path: Path) -> None:
+    # a plan typed at a width of 24 characters: its sentences break where a line ran full
+    paragraph = "全县工农业总产值计划平均每年递增6%，在执行中争取达到7%。新建乡村道路120公里，其中硬化路面\n"
+    lines = ["## 一、主要指标"]
+    for _ in range(6):
+        lines += [paragraph[i : i + 24] for i in range(0, len(paragraph) - 1, 24)]
+    lines += ["80公里以上。", "", "## 二、主要措施", "加强农田水利建设。"]
+    path = tmp_path / "规划.md"
+    path.write_text("---\ntitle: 某县第八个五年计划纲要\n---\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    document = load_document(path, tmp_path)
+    assert document.meta.title == "某县第八个五年计划纲要"  # its front matter is no paragraph to rejoin
+    blocks = parse_blocks(document)
+    texts = [block.text for block in blocks if block.kind == "paragraph"]
+    assert texts[-2].endswith("新建乡村道路120公里，其中硬化路面80公里以上。")
+    assert texts[-1] == "加强农田水利建设。"
+    assert [block.section[-1] for block in blocks if block.kind == "paragraph"][-1] == "二、主要措施"
+
+
+def test_a_file_of_whole_line_paragraphs_is_read_as_written(tmp_path: Path) -> None:
+    # each paragraph a line of its own length; one that ends without a mark, and a short title line
+    said = [f"全县新建乡村道路{n}公里，其中硬化路面{n // 2}公里。" * (1 + n % 4) for n in range(100, 112)]
+    text = "## 一、回顾\n" + "\n".join(said) + "\n全县地区生产总值增长6%，新增就业1.2万人，城镇化率提高到55%\n"
+    text += "## 二、安排\n农田水利\n加强农田水利建设。\n"
+    path = tmp_path / "报告.md"
+    path.write_text(text, encoding="utf-8")
+    assert load_document(path, tmp_path).text == text
+
+
+@pytest.mark.skipif(not (SHARED / "cn_national_gov_docs").exists(), reason="shared corpora not mounted")
+def test_a_hard_wrapped_plan_of_the_corpora_reads_its_sentences_whole() -> None:
+    path = SHARED / "cn_national_gov_docs" / "five_year_plans" / "1981-六五计划摘要.md"
+    texts = [block.text for block in parse_blocks(load_document(path, SHARED))]
+    assert "一、工农业生产，在提高经济效益的前提下，计划平均每年递增 4%，在执行中争取达到 5%。" in texts
