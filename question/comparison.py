@@ -80,6 +80,9 @@ _WHICH_OF = re.compile(
     r"(?:哪个|哪一个|哪座|哪一座)(?:城市|地方|地区|省份|省|市|县|区)的(?P<what>[^，,？?]+?)"
     rf"(?P<verb>增长|增速|增幅|提高|上涨|下降)?更{_WAY}"
 )
+_KIND_OF_SIDE = re.compile(r"^(?:城市|地方|地区|省份|省|市|县|区)的?")
+# "厦门和泉州两市的…": the two just named, counted
+_BOTH_NAMED = re.compile(r"^(?:两|二|2)个?(?:城市|地方|地区|省份|省|市|县|区|地|者|年)")
 # "福建全省": the whole of the place just named, part of its name here
 _WHOLE_OF = re.compile(r"全(?:省|市|区|县|州|盟|国)")
 _YEAR_PAIR = re.compile(rf"((?:19|20)\d{{2}}年){_JOIN}((?:19|20)\d{{2}}年)")
@@ -112,7 +115,8 @@ def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | N
     after = _WHICH_AFTER.search(question)
     measure = ""  # what is asked of each, said after 哪个 ("哪个增长目标更高")
     if after is not None:  # asked as "A和B的X哪个更Y"
-        what = after.group("what").removeprefix("的")
+        # the kind of the sides ("哪个省份增幅更大") is no part of what is asked of each
+        what = _KIND_OF_SIDE.sub("", after.group("what").removeprefix("的"))
         verb = _GROWTH_ASKED.fullmatch(what)
         # a measure the documents state ("增长目标", "比例"), not a kind of side ("哪个城市更高"), a manner
         # ("哪个定得更高") or a loose word ("哪种支持力度更大")
@@ -143,7 +147,7 @@ def _named_sides(
     """The question of each side of a pair of places or years named in `asked`: all of it, with the
     pair's one side in place of both, named in full ("杭州" -> "杭州市") as the documents' metadata names it."""
     (first, first_span), (second, second_span) = pair
-    before, after = asked[: first_span[0]], asked[second_span[1] :]
+    before, after = asked[: first_span[0]], _BOTH_NAMED.sub("", asked[second_span[1] :])
     return (first, before + first + after), (second, before + second + after)
 
 

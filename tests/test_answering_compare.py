@@ -63,6 +63,21 @@ def test_each_value_asked_then_which_is_more_in_a_clause_of_its_own() -> None:
     ]
 
 
+def test_the_sides_counted_and_their_kind_are_no_part_of_what_is_asked_of_each() -> None:
+    # "两市" counts the places just named; "哪个城市" names their kind, before the change asked
+    counted = split_comparison("2020年厦门和泉州两市的外贸进出口总额哪个城市增长更快？")
+    assert counted is not None and counted.way == "快"
+    assert [q for _, q in counted.sides] == [
+        "2020年厦门市的外贸进出口总额增长多少？",
+        "2020年泉州市的外贸进出口总额增长多少？",
+    ]
+    years = split_comparison("2019年和2020年两年的全县粮食产量哪一年更多？")
+    assert years is not None and [q for _, q in years.sides] == [
+        "2019年的全县粮食产量是多少？",
+        "2020年的全县粮食产量是多少？",
+    ]
+
+
 def test_how_much_more_one_thing_is_than_another_asks_each_and_works_out_the_difference() -> None:
     tag = Lexicon.load(Settings().lexicon_dir).tagged
     births = split_comparison("2013年全国出生人口比死亡人口多多少万人？", tag)
