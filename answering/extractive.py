@@ -89,6 +89,7 @@ _READ_AFTER_THING = 12  # characters read past a thing asked for the noun it may
 # "…乡村建设相对滞后。我们将把乡村建设摆在…")
 _COMMITS = re.compile(r"(?:我们|全市|全省|全区|全县)?(?:必须|务必|始终|坚持|坚定不移地?|一定要|将把|要把)")
 _BLANK = "\u3000"  # stands in for a word blanked out of a text: no term holds it
+_INDICATOR_NAME = 4  # characters of the shortest name of an indicator another is made of ("研发经费")
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
 _COPULAS = frozenset({"是", "为"})  # "…支出是多少": the word before one is the thing's
 _CHANGE_WORD = re.compile(r"增|涨|降|提高|提升|上升|扩大|减少|缩小|下跌|回落")
@@ -162,6 +163,8 @@ class QuestionTokenizer(KeywordTokenizer, Protocol):
 
     def surface_forms(self, term: str) -> tuple[str, ...]: ...
 
+    def groups_inside(self, term: str) -> tuple[str, ...]: ...
+
     def dictionary_cut(self, text: str) -> list[str]: ...
 
     def subwords(self, word: str) -> list[str]: ...
@@ -224,6 +227,7 @@ class ExtractiveAnswerer:
         self._pieces = functools.lru_cache(maxsize=4096)(lambda term: tuple(tokenizer.subwords(term)))
         self._shortened = functools.lru_cache(maxsize=1024)(self._shortened_terms)
         self._thing = functools.lru_cache(maxsize=1024)(self._asked_thing)
+        self._indicators_inside = functools.lru_cache(maxsize=1024)(self._indicators_inside_thing)
         # a section's place among its siblings is the same for every question: read it once
         self._follows_review = functools.lru_cache(maxsize=4096)(self._section_follows_review)
         # a passage's statements scored for a question, whatever rank it is retrieved at (`read_ahead`)
@@ -247,10 +251,19 @@ class ExtractiveAnswerer:
         )
         if not candidates:
             return Answer.compose(query.original, found=False, refusal=f"{NOT_FOUND}：没有找到相关内容")
-        # the thing asked, held by a statement retrieved, is the documents' word for it too: one without
-        # any of it speaks of another thing
-        thing_used = bool(self._thing(query)[0]) and any(c.holds_thing is True and c.coverage > 0 for c in candidates)
-        candidates = [c if c.holds_thing is not None else replace(c, holds_thing=not thing_used) for c in candidates]
+        # the thing asked, held by a statement retrieved or an indicator whose ways of writing the lexicon
+        # knows, is the documents' word for it too: one without any of it speaks of another thing, unless
+        # it names an indicator the thing is made of ("研究与试验发展经费支出占地区生产总值比重" of 研发投入强度)
+        things = self._thing(query)[0]
+        known = bool(things) and len(self.tokenizer.surface_forms(things[-1])) > 1
+        thing_used = bool(things) and (known or any(c.holds_thing is True and c.coverage > 0 for c in candidates))
+        parts = self._indicators_inside(things[-1]) if known else ()
+        candidates = [
+            c
+            if c.holds_thing is not None
+            else replace(c, holds_thing=not thing_used or any(part in c.text.lower() for part in parts))
+            for c in candidates
+        ]
         if query.is_code or (not terms and not (query.is_english and _ENGLISH_ASKS.search(query.text))):
             # punctuation, code or commands: nothing in it asks what the documents could speak of
             return Answer.compose(query.original, found=False, refusal=f"{NOT_FOUND}：问题中没有可在文档中查找的内容")
@@ -595,22 +608,40 @@ class ExtractiveAnswerer:
                 return thing if self.term_stats.document_frequency(thing) > 0 else term
         return term
 
+    def _indicators_inside_thing(self, thing: str) -> tuple[str, ...]:
+        """The ways of writing each indicator of the lexicon named inside `thing` ("研发投入" in 研发投入强度:
+        研发经费, R&D经费支出, …)."""
+        # a name of four characters or more: an indicator ("研发经费"), not a word of many ("企业", "投资")
+        inside = (canonical for canonical in self.tokenizer.groups_inside(thing) if len(canonical) >= _INDICATOR_NAME)
+        return tuple(form for canonical in inside for form in self.tokenizer.surface_forms(canonical) if len(form) > 1)
+
     def _another_of_its_kind(self, text: str, query: Query) -> bool:
         """Wherever `text` names the thing asked, a noun the question does not say is right before it,
         sharing no character with the question's own (`modifier`): "森林火灾" asked of 草原火灾, "预算支出"
-        of 消费支出; not "农村居民人均可支配收入" of 农民人均…, nor a scope ("全市高新技术企业"), nor a place."""
+        of 消费支出; not "农村居民人均可支配收入" of 农民人均…, nor a scope ("全市高新技术企业"), nor a place.
+        A question that writes the thing whole ("地区生产总值") has its own in the word where the text
+        holds only the shorter form the thing is also written ("林业生产总值": 生产总值, after 林业, not 地区)."""
         things, _frame, modifier = self._thing(query)
-        if not things or modifier is None:
+        if not things:
             return False
         terms = self._question_terms(query)
-        own = set("".join(things[:-1]) + modifier)  # the characters of what the question puts before it
-        forms = sorted((f for f in self.tokenizer.surface_forms(things[-1]) if len(f) > 1), key=len, reverse=True)
+        own = set("".join(things[:-1]) + (modifier or ""))  # the characters of what the question puts before it
+        forms = sorted(
+            (f.lower() for f in self.tokenizer.surface_forms(things[-1]) if len(f) > 1), key=len, reverse=True
+        )
+        asked = query.text.lower()
         lowered = text.lower()
         spans: list[tuple[int, int]] = []
+        # by span start: the characters the question puts before what the text holds; None where the
+        # question has no modifier and the text writes the thing as whole as the question does
+        owns: dict[int, set[str] | None] = {}
         for form in forms:
-            for match in re.finditer(re.escape(form.lower()), lowered):
+            # the question's words before the form, where it writes the form inside a longer one of the thing
+            before_form = "".join(w.removesuffix(form) for w in forms if w.endswith(form) and w in asked)
+            for match in re.finditer(re.escape(form), lowered):
                 if not any(s <= match.start() < e for s, e in spans):
                     spans.append(match.span())
+                    owns[match.start()] = own | set(before_form) if modifier or before_form else None
         if not spans:
             return False
         words, at = [], 0
@@ -620,11 +651,13 @@ class ExtractiveAnswerer:
 
         def modified(start: int) -> bool:
             # the word before it, or the longer word it ends ("一般公共预算支出"), names another kind
+            if (own_before := owns[start]) is None:
+                return False
             return any(
                 (end == start or begin < start < end)
                 and len(text[begin:start]) > 1
                 and not text[begin:start].startswith("全")
-                and not set(text[begin:start]) & own  # "城乡" of 城镇 (居民人均可支配收入)
+                and not set(text[begin:start]) & own_before  # "城乡" of 城镇 (居民人均可支配收入)
                 and word_class.startswith(("n", "vn", "j"))
                 and not word_class.startswith("nr")
                 and not places_in(word)
@@ -813,6 +846,11 @@ class ExtractiveAnswerer:
         section_since = years_since(chunk.section, dated)
         plan_section = self._is_plan_section(meta, chunk)
         reviews = meta is not None and meta.kind == "政府工作报告" and not plan_section  # "控制在2.6%" is an outcome
+        # a plan's outline sets targets for its period wherever it does not look back (a review section,
+        # or a statement of years before the period: "2016—2020年，…" in a plan for 2021—2025)
+        sets_plan_targets = (
+            plan is not None and meta is not None and meta.kind in _PLANS and not _REVIEW.search(chunk.section)
+        )
         if plan_section and not query.wants_target:
             # "二、2020年主要任务" names the year its targets are for, or the report's year is: an outcome
             # asked, the year is only implied
@@ -956,8 +994,11 @@ class ExtractiveAnswerer:
                 # may be the whole's ("新增上市公司7家，总数达117家"). (An English question says its
                 # qualifiers in English: which it leaves unsaid is not told.)
                 coverage = 0.0
-            states_targets = plan_section or bool(
-                _STATES_TARGET.search(text) or (_HELD_TO.search(text) and not reviews)
+            looks_back = plan is not None and bool(own_years) and max(own_years) < plan[0]  # "2016—2020年，…"
+            states_targets = (
+                plan_section
+                or (sets_plan_targets and not looks_back)
+                or bool(_STATES_TARGET.search(text) or (_HELD_TO.search(text) and not reviews))
             )
             score = (
                 w.coverage * scored

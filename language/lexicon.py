@@ -276,6 +276,17 @@ class Lexicon:
         key = self.canonical(term)
         return self._forms.get(key, (key,))
 
+    def groups_inside(self, term: str) -> tuple[str, ...]:
+        """The canonical forms of the other synonym groups one of whose forms is written inside one of
+        ``term``'s ("研发投入" in 研发投入强度: 研发经费)."""
+        own = self.canonical(term)
+        forms = self.surface_forms(term)
+        return tuple(
+            canonical
+            for canonical, written in self._forms.items()
+            if canonical != own and any(len(w) > 1 and w != f and w in f for w in written for f in forms)
+        )
+
     def canonical(self, term: str) -> str:
         """The canonical form (lowercased) of ``term``'s synonym group, else ``term`` lowercased."""
         key = term.strip().lower()

@@ -1644,6 +1644,32 @@ def test_a_statement_without_the_thing_asked_does_not_answer_when_another_retrie
     assert not answerer.answer(question, [targets, review]).found
 
 
+@pytest.mark.parametrize(
+    ("plans", "question", "answer"),
+    [
+        # targets of other indicators: the lexicon knows how 固定资产投资 is written, and none of it is here
+        (
+            "今年主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。",
+            "2021年固定资产投资的增长目标是多少？",
+            None,
+        ),
+        # an indicator the thing asked is made of, in a share: 研发投入强度 written out
+        (
+            "2021年，预计全县研究与试验发展经费支出占地区生产总值的比重为2.1%。",
+            "2021年全县研发投入强度预计是多少？",
+            "2.1%",
+        ),
+    ],
+)
+def test_a_statement_without_any_form_of_a_known_indicator_asked_does_not_answer(
+    lexicon: Lexicon, tmp_path: Path, plans: str, question: str, answer: str | None
+) -> None:
+    # the review, which holds 固定资产投资 (a word the documents use), is not retrieved
+    review = "全县固定资产投资增长8%，社会消费品零售总额增长4.5%。"
+    answerer, _review, targets = _county_report(lexicon, tmp_path, review, plans)
+    _assert_answers(answerer.answer(analyse(question), [targets]), answer)
+
+
 def test_a_noun_too_general_to_name_an_indicator_is_not_the_thing_asked(lexicon: Lexicon, tmp_path: Path) -> None:
     # "经济增长" is the growth of 生产总值, as the targets write it
     answerer, review, targets = _county_report(
@@ -1799,6 +1825,22 @@ def test_the_thing_asked_named_with_another_noun_before_it_is_another_of_its_kin
     )
     reply = answerer.answer(analyse(question), [review])
     _assert_answers(reply, answer)
+
+
+@pytest.mark.parametrize(
+    ("review", "question", "answer"),
+    [
+        ("全县林业生产总值增长6%。", "2020年全县地区生产总值增长了多少？", None),  # 林业, where the question says 地区
+        ("全县林业生产总值增长6%，全县生产总值增长7.2%。", "2020年全县地区生产总值增长了多少？", "7.2%"),
+        ("全县林业生产总值增长6%。", "2020年全县林业生产总值增长了多少？", "6%"),
+        ("全县渔业生产总值增长6%。", "2020年全县生产总值增长了多少？", "6%"),  # the question writes it short
+    ],
+)
+def test_a_shorter_form_of_the_thing_after_another_noun_is_another_of_its_kind(
+    lexicon: Lexicon, tmp_path: Path, review: str, question: str, answer: str | None
+) -> None:
+    answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，发展海洋经济。")
+    _assert_answers(answerer.answer(analyse(question), [hit]), answer)
 
 
 @pytest.mark.parametrize(
@@ -2599,6 +2641,20 @@ def test_a_five_year_plan_sets_its_targets_for_the_years_of_its_period(lexicon: 
     meta = DocumentMeta("某省国民经济和社会发展第十五个五年规划纲要", "某省", 2026, "规划纲要")
     ask = _own_document_asker(lexicon, tmp_path, report, meta)
     _assert_answers(ask("到2030年某省农作物良种覆盖率要提高到多少？"), "98%以上")
+
+
+def test_a_five_year_plan_states_targets_outside_its_review(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own outline: the target set without a target word is a target as much as the one with 力争;
+    # the figure of the years before the plan is none
+    report = (
+        "# 湖北省国民经济和社会发展第十四个五年规划纲要\n\n## 第一章 发展环境\n\n"
+        "2016—2020年，全省一般公共预算支出年均增长9%。\n\n## 第二章 产业\n\n全省规模以上工业增加值年均增长7%。\n\n"
+        "## 第三章 交通\n\n新建高速公路1000公里。\n\n## 第四章 民生\n\n城镇新增就业每年70万人以上。\n\n"
+        "## 第五章 财政\n\n力争全省一般公共预算收入年均增长6%；一般公共预算支出，年均增长5%，重点保障民生。\n"
+    )
+    meta = DocumentMeta("湖北省国民经济和社会发展第十四个五年规划纲要", "湖北省", 2021, "规划纲要")
+    ask = _own_document_asker(lexicon, tmp_path, report, meta)
+    _assert_answers(ask("湖北省十四五规划中一般公共预算支出的年均增长目标是多少？"), "5%")
 
 
 def test_a_word_ending_in_a_measure_asks_of_the_thing_it_measures(lexicon: Lexicon, tmp_path: Path) -> None:
