@@ -139,6 +139,8 @@ _FOLLOWUP_CUE = re.compile(r"^\s*(?:那|还有|and\b|what about|how about)|呢[?
 _GROUP = re.compile(r"(?:^|[在，,])([^，,。？?在]{2,20}?)(?:(?<!其)(?:之中|中)(?=[，,的])|[，,]?其中)")
 _SINCE = re.compile(r"((?:19|20)\d{2})年(?:以来|至今)")
 _ASKED_TYPE = re.compile(r"(?:哪些|哪几[个项类种条方]?|哪[个类种项]|什么)([\u4e00-\u9fff]{2,3})[?？。！!呢\s]*$")
+# the ways asked of, wherever the question names them ("采取哪些办法推动…"): the answer says them, not 办法
+_ASKED_WAYS = re.compile(r"(?:哪些|哪几[个项条种]?|什么|何种)(办法|措施|举措|做法|手段|方法|途径|对策)")
 
 
 @dataclass(frozen=True)
@@ -350,6 +352,6 @@ def analyse(
         is_code=bool(_CODE.search(original)),
         places=question_places(text),
         plan_period=find_plan_period(text),
-        asked_type=match.group(1) if (match := _ASKED_TYPE.search(text)) else "",
+        asked_type=match.group(1) if (match := _ASKED_TYPE.search(text) or _ASKED_WAYS.search(text)) else "",
         group=match.group(1) if (match := _GROUP.search(text)) else "",
     )
