@@ -278,7 +278,16 @@ class Engine:
         def gloss(text: str) -> str:
             return EnglishGlossary.shared().gloss(text, passages_using, is_word, self.lexicon.phrases(text))
 
-        return analyse(question, history, max_chars=self.settings.max_question_chars, gloss_english=gloss)
+        def official(text: str) -> str:
+            return self.lexicon.in_official_words(text, lambda phrase: passages_using(phrase) > 0)
+
+        return analyse(
+            question,
+            history,
+            max_chars=self.settings.max_question_chars,
+            gloss_english=gloss,
+            in_official_words=official,
+        )
 
     def _answer(
         self,

@@ -25,7 +25,7 @@ import logging
 import re
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +39,7 @@ DOMAIN_DICT = "domain_dict.txt"
 SYNONYMS = "synonyms.txt"
 STOPWORDS = "stopwords.txt"
 QUALIFIERS = "qualifiers.txt"
+EVERYDAY = "everyday.txt"  # everyday words for what reports say officially ("城里" for 城镇), in questions
 
 # jieba logs "Building prefix dict ..." at DEBUG/INFO on every initialisation
 logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -49,7 +50,7 @@ _JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 # digits joined by "." or "," ("133.68", "1,234"), optionally with "%": one token, never split
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+%?")
 _DEFAULT_FREQ = 1000
-_FILES = (DOMAIN_DICT, SYNONYMS, STOPWORDS, QUALIFIERS)
+_FILES = (DOMAIN_DICT, SYNONYMS, STOPWORDS, QUALIFIERS, EVERYDAY)
 # lexicons read in this process, by folder and the state of its files
 _LOADED: dict[tuple, Lexicon] = {}
 _KEPT = 4
@@ -125,14 +126,16 @@ class Lexicon:
         stopwords: set[str] | None = None,
         qualifiers: set[str] | None = None,
         qualifier_groups: list[list[str]] | None = None,
+        everyday: list[list[str]] | None = None,
     ) -> None:
         """Build a lexicon from already-parsed data (use :meth:`load` to read a lexicon folder).
 
         ``words`` maps a dictionary word to its (frequency, tag), either may be None;
         ``synonym_groups`` lists groups whose first term is canonical; ``stopwords`` are dropped
         from keyword tokens; ``qualifiers`` narrow what an indicator counts, and those of one of
-        ``qualifier_groups`` are alternatives to one another. Raises ValueError when a term belongs to
-        two synonym groups.
+        ``qualifier_groups`` are alternatives to one another; each line of ``everyday`` gives an official
+        term, then the everyday phrases a question may say for it. Raises ValueError when a term belongs
+        to two synonym groups.
         """
         groups_of_qualifiers = [frozenset(g) for g in qualifier_groups or []]
         written = frozenset(qualifiers or ()).union(*groups_of_qualifiers)
@@ -179,6 +182,15 @@ class Lexicon:
                 # cut "carried" into "car" "ried")
                 if _JIEBA_WORD.match(term) and term not in self._words and not (term.isascii() and term.isalpha()):
                     self._tokenizer.add_word(term, _DEFAULT_FREQ)
+        # everyday phrases, longest first; one the synonym groups write already is none
+        self._official = {
+            phrase: official
+            for official, *phrases in everyday or []
+            for phrase in phrases
+            if phrase.lower() not in self._canonical
+        }
+        spoken = sorted(self._official, key=len, reverse=True)
+        self._everyday_pattern = re.compile("|".join(map(re.escape, spoken))) if spoken else None
         # the same sentences are tagged for question after question: each once (1-2 ms of an answer)
         self._tagged = functools.lru_cache(maxsize=_TAGGED_KEPT)(self._tag)
 
@@ -211,12 +223,14 @@ class Lexicon:
     def _read(cls, lexicon_dir: Path) -> Lexicon:
         words = _read_domain_dict(lexicon_dir / DOMAIN_DICT)
         groups = _read_synonyms(lexicon_dir / SYNONYMS)
+        everyday_path = lexicon_dir / EVERYDAY
+        everyday = _read_synonyms(everyday_path) if everyday_path.exists() else []
         stop_path = lexicon_dir / STOPWORDS
         stopwords = set(_content_lines(stop_path)) if stop_path.exists() else set()
         qualifier_path = lexicon_dir / QUALIFIERS
         qualifier_groups = [line.split() for line in _content_lines(qualifier_path)] if qualifier_path.exists() else []
         try:
-            return cls(words, groups, stopwords, qualifier_groups=qualifier_groups)
+            return cls(words, groups, stopwords, qualifier_groups=qualifier_groups, everyday=everyday)
         except ValueError as exc:
             raise DocumentError(str(lexicon_dir / SYNONYMS), str(exc)) from exc
 
@@ -318,6 +332,31 @@ class Lexicon:
                     out.append(joined[0])
                     break
         return out
+
+    def in_official_words(self, text: str, written: Callable[[str], bool]) -> str:
+        """`text` (a question) with each everyday phrase in the official term reports use instead
+        ("城里新找到工作的人" -> "城镇新增就业的人", by the lines of everyday.txt), but for a phrase the
+        documents write themselves (`written`), even inside a longer word ("粮食总产" of 粮食总产量): theirs.
+
+        >>> Lexicon(everyday=[["城镇", "城里"], ["粮食产量", "粮食总产"]]).in_official_words(
+        ...     "城里人的粮食总产量", written=lambda phrase: phrase == "粮食总产"
+        ... )
+        '城镇人的粮食总产量'
+        >>> Lexicon(everyday=[["接待游客", "游客量"]]).in_official_words("接待游客量多少", written=lambda phrase: False)
+        '接待游客量多少'
+        """
+        if self._everyday_pattern is None:
+            return text
+
+        def official(match: re.Match[str]) -> str:
+            phrase, term = match.group(0), self._official[match.group(0)]
+            # (nor where the question opens the term before it: "接待游客量" is no "接待接待游客")
+            before = text[: match.start()]
+            if written(phrase) or any(before.endswith(term[:k]) for k in range(2, len(term))):
+                return phrase
+            return term
+
+        return self._everyday_pattern.sub(official, text)
 
     def phrases(self, text: str) -> list[tuple[int, int, str]]:
         """Where `text` writes a phrase a synonym group holds whole ("energy consumption per unit of

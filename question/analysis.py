@@ -325,10 +325,12 @@ def analyse(
     *,
     max_chars: int = 2000,
     gloss_english: Callable[[str], str] | None = None,
+    in_official_words: Callable[[str], str] | None = None,
 ) -> Query:
     """Normalise, resolve a follow-up against `history` (earlier questions, oldest first), classify.
 
-    `gloss_english` adds Chinese to the words of an English question (language/english.py).
+    `gloss_english` adds Chinese to the words of an English question (language/english.py);
+    `in_official_words` says a Chinese one's everyday phrases as reports do (`Lexicon.in_official_words`).
     """
     original = normalise_question(question, max_chars)
     resolved = resolve_followup(original, [normalise_question(h, 10 * max_chars) for h in history if h and h.strip()])
@@ -336,6 +338,8 @@ def analyse(
     text = written_units(expand_short_years(name_places(_english_plain(resolved) if english else resolved)))
     if gloss_english is not None and english:
         text = gloss_english(text)  # "base stations" -> "base stations (基站)"
+    elif in_official_words is not None and not english:
+        text = in_official_words(text)  # "城里新找到工作的人" -> "城镇新增就业的人"
     named = document_years(text)
     return Query(
         original=original,

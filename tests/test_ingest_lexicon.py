@@ -148,3 +148,19 @@ def test_an_english_alias_is_matched_whole_and_cuts_no_english_word() -> None:
     lexicon = Lexicon.load(BUILTIN_LEXICON_DIR)
     assert "汽车" not in lexicon.keyword_tokens("They have carried out R&D with universities.")
     assert "汽车" in lexicon.keyword_tokens("How many cars were made?")
+
+
+def test_a_questions_everyday_phrases_are_said_as_the_reports_say_them(lexicon):
+    # the bundled everyday.txt: "城里" is 城镇, "找到工作" 就业; a phrase the documents write is theirs
+    never_written = lambda phrase: False  # noqa: E731
+    assert lexicon.in_official_words("全县城里新找到工作的有多少人？", never_written) == "全县城镇新增就业的有多少人？"
+    written = lambda phrase: phrase == "城里新找到工作"  # noqa: E731
+    assert lexicon.in_official_words("全县城里新找到工作的有多少人？", written) == "全县城里新找到工作的有多少人？"
+    assert lexicon.in_official_words("全县城镇新增就业多少人？", never_written) == "全县城镇新增就业多少人？"
+
+
+def test_everyday_phrases_are_read_from_the_lexicon_folder(tmp_path):
+    for name in (DOMAIN_DICT, SYNONYMS):
+        (tmp_path / name).write_text((LEXICON_DIR / name).read_text("utf-8"), encoding="utf-8")
+    (tmp_path / "everyday.txt").write_text("# 口语说法\n草原火灾 = 草场着火 = 草原着火\n", encoding="utf-8")
+    assert Lexicon.load(tmp_path).in_official_words("去年草场着火几次？", lambda phrase: False) == "去年草原火灾几次？"
