@@ -619,8 +619,9 @@ class ExtractiveAnswerer:
         """Wherever `text` names the thing asked, a noun the question does not say is right before it,
         sharing no character with the question's own (`modifier`): "森林火灾" asked of 草原火灾, "预算支出"
         of 消费支出; not "农村居民人均可支配收入" of 农民人均…, nor a scope ("全市高新技术企业"), nor a place.
-        A question that writes the thing whole ("地区生产总值") has its own in the word where the text
-        holds only the shorter form the thing is also written ("林业生产总值": 生产总值, after 林业, not 地区)."""
+        A question that writes the thing whole ("地区生产总值", "进出口总额") has its own in the word where the
+        text holds only a shorter form the thing is also written ("林业生产总值": 生产总值, after 林业, not 地区;
+        "一般贸易进出口": 进出口, after 一般贸易, where the question says nothing before it)."""
         things, _frame, modifier = self._thing(query)
         if not things:
             return False
@@ -638,10 +639,11 @@ class ExtractiveAnswerer:
         for form in forms:
             # the question's words before the form, where it writes the form inside a longer one of the thing
             before_form = "".join(w.removesuffix(form) for w in forms if w.endswith(form) and w in asked)
+            inside = any(form in w and w != form for w in forms if w in asked)  # "进出口" of 进出口总额 too
             for match in re.finditer(re.escape(form), lowered):
                 if not any(s <= match.start() < e for s, e in spans):
                     spans.append(match.span())
-                    owns[match.start()] = own | set(before_form) if modifier or before_form else None
+                    owns[match.start()] = own | set(before_form) if modifier or inside else None
         if not spans:
             return False
         words, at = [], 0

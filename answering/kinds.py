@@ -425,7 +425,7 @@ class Quantities:
                 for f in stated
                 if not counts_other(text, f, terms, self.tag, asked)
                 and not of_another(f)
-                and _of_the_time_and_total_asked(query, text, f, parts)
+                and _of_the_time_and_total_asked(query, text, f, parts, terms)
             ]
             if _asks_growth_in_no_unit(query, wanted):
                 return _states_growth(text, figures)
@@ -458,7 +458,7 @@ class Quantities:
             if f.text not in given_texts
             and f.family not in bands
             and not _of_another_band(text, f, query.text)
-            and _of_the_time_and_total_asked(query, text, f, parts)
+            and _of_the_time_and_total_asked(query, text, f, parts, terms)
         ]
         if not figures:
             return None
@@ -926,14 +926,16 @@ def _said_against(text: str, figure: Figure) -> bool:
     return bool(_MORE_THAN.search(_clause_before(text, figure)))
 
 
-def _of_the_time_and_total_asked(query: Query, text: str, figure: Figure, parts: set[str]) -> bool:
+def _of_the_time_and_total_asked(
+    query: Query, text: str, figure: Figure, parts: set[str], terms: Mapping[str, float]
+) -> bool:
     """The figure is of a part of the year asked (`parts`: `parts_of_year_asked`), of all there is or of
     what was added as asked, of one year or of a yearly average as asked, and of a change against the
     year asked it against."""
     return (
         part_of_year(text, figure.start) in parts
         and not _all_asked_added(query.text, text, figure)
-        and not _added_asked_all(query.text, text, figure)
+        and not _added_asked_all(query.text, text, figure, terms)
         and not _yearly_average_asked_a_year(query, text, figure)
         and not _against_another_year(query, text, figure)
     )
@@ -965,12 +967,16 @@ def _all_asked_added(question: str, text: str, figure: Figure) -> bool:
     return bool(_STATES_ALL.search(clause)) and not _FLOW_CUE.search(clause)
 
 
-def _added_asked_all(question: str, text: str, figure: Figure) -> bool:
+def _added_asked_all(question: str, text: str, figure: Figure, terms: Mapping[str, float]) -> bool:
     """The question asks all there is ("…累计达到多少"), and the figure counts what was added
-    ("新建戈壁生态农业6.2万亩，累计达到20万亩": 6.2万亩)."""
+    ("新建戈壁生态农业6.2万亩，累计达到20万亩": 6.2万亩). Not an indicator asked that counts what is
+    added in its name ("城镇新增就业一共多少人": the year's 新增就业 is all of it)."""
     if _count_asked(question) != "all":
         return False
     clause = _clause_before(text, figure)
+    for term in terms:
+        if len(term) > len("新增") and _ASKS_ADDED.search(term):
+            clause = clause.replace(term, "")
     return bool(_ASKS_ADDED.search(clause)) and not _STATES_ALL.search(clause)
 
 

@@ -1684,6 +1684,17 @@ def test_a_statement_without_any_form_of_a_known_indicator_asked_does_not_answer
     _assert_answers(answerer.answer(analyse(question), [targets]), answer)
 
 
+@pytest.mark.parametrize("question", ["2020年全县城镇新增就业一共有多少人？", "2020年全县城镇新增就业的人一共有多少？"])
+def test_an_indicator_of_what_is_added_asked_in_total_is_its_figure(
+    lexicon: Lexicon, tmp_path: Path, question: str
+) -> None:
+    # "一共" asks all of it; the indicator counts what the year added, which is all of it
+    answerer, review, _plans = _county_report(
+        lexicon, tmp_path, "全县城镇新增就业3200人，城镇登记失业率2.1%。", "2021年，加强就业服务。"
+    )
+    _assert_answers(answerer.answer(analyse(question), [review]), "3200人")
+
+
 def test_a_noun_too_general_to_name_an_indicator_is_not_the_thing_asked(lexicon: Lexicon, tmp_path: Path) -> None:
     # "经济增长" is the growth of 生产总值, as the targets write it
     answerer, review, targets = _county_report(
@@ -1848,6 +1859,9 @@ def test_the_thing_asked_named_with_another_noun_before_it_is_another_of_its_kin
         ("全县林业生产总值增长6%，全县生产总值增长7.2%。", "2020年全县地区生产总值增长了多少？", "7.2%"),
         ("全县林业生产总值增长6%。", "2020年全县林业生产总值增长了多少？", "6%"),
         ("全县渔业生产总值增长6%。", "2020年全县生产总值增长了多少？", "6%"),  # the question writes it short
+        # 进出口 opens the question's 进出口总额: nothing before it is the question's own
+        ("全县一般贸易进出口增长12%。", "2020年全县进出口总额增长了多少？", None),
+        ("全县进出口增长8%，一般贸易进出口增长12%。", "2020年全县进出口总额增长了多少？", "8%"),
     ],
 )
 def test_a_shorter_form_of_the_thing_after_another_noun_is_another_of_its_kind(
