@@ -970,7 +970,7 @@ def _all_asked_added(question: str, text: str, figure: Figure) -> bool:
 def _added_asked_all(question: str, text: str, figure: Figure, terms: Mapping[str, float]) -> bool:
     """The question asks all there is ("…累计达到多少"), and the figure counts what was added
     ("新建戈壁生态农业6.2万亩，累计达到20万亩": 6.2万亩). Not an indicator asked that counts what is
-    added in its name ("城镇新增就业一共多少人": the year's 新增就业 is all of it)."""
+    added in its name ("全年城镇新增就业合计多少": the year's 新增就业 is all of it)."""
     if _count_asked(question) != "all":
         return False
     clause = _clause_before(text, figure)

@@ -335,7 +335,7 @@ class Lexicon:
 
     def in_official_words(self, text: str, written: Callable[[str], bool]) -> str:
         """`text` (a question) with each everyday phrase in the official term reports use instead
-        ("城里新找到工作的人" -> "城镇新增就业的人", by the lines of everyday.txt), but for a phrase the
+        ("城里的高科技公司" -> "城镇的高新技术企业", by the lines of everyday.txt), but for a phrase the
         documents write themselves (`written`), even inside a longer word ("粮食总产" of 粮食总产量): theirs.
 
         >>> Lexicon(everyday=[["城镇", "城里"], ["粮食产量", "粮食总产"]]).in_official_words(

@@ -139,7 +139,7 @@ _FOLLOWUP_CUE = re.compile(r"^\s*(?:那|还有|and\b|what about|how about)|呢[?
 _GROUP = re.compile(r"(?:^|[在，,])([^，,。？?在]{2,20}?)(?:(?<!其)(?:之中|中)(?=[，,的])|[，,]?其中)")
 _SINCE = re.compile(r"((?:19|20)\d{2})年(?:以来|至今)")
 _ASKED_TYPE = re.compile(r"(?:哪些|哪几[个项类种条方]?|哪[个类种项]|什么)([\u4e00-\u9fff]{2,3})[?？。！!呢\s]*$")
-# the ways asked of, wherever the question names them ("采取哪些办法推动…"): the answer says them, not 办法
+# the ways asked of, wherever the question names them ("用哪些办法来…"): the answer says them, not 办法
 _ASKED_WAYS = re.compile(r"(?:哪些|哪几[个项条种]?|什么|何种)(办法|措施|举措|做法|手段|方法|途径|对策)")
 
 
@@ -339,7 +339,7 @@ def analyse(
     if gloss_english is not None and english:
         text = gloss_english(text)  # "base stations" -> "base stations (基站)"
     elif in_official_words is not None and not english:
-        text = in_official_words(text)  # "城里新找到工作的人" -> "城镇新增就业的人"
+        text = in_official_words(text)  # "城里的高科技公司" -> "城镇的高新技术企业"
     named = document_years(text)
     return Query(
         original=original,

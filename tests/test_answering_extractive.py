@@ -1017,14 +1017,14 @@ def test_the_kind_of_thing_a_list_asks_for_need_not_be_said(lexicon: Lexicon) ->
 
 @needs_shared
 def test_the_ways_a_question_asks_of_are_said_not_named_by_the_answer(lexicon: Lexicon) -> None:
-    # "采取哪些办法…": the statement says the ways (实施…工程，抓好…治理), without the word 办法
+    # "用哪些办法…": the statement says the ways (实施…工程，抓好…治理), without the word 办法
     doc = "甘肃省/2021.md"
     answerer, text = _shared_report(lexicon, "cn_provincial_work_reports", doc)
     measures = (
         "实施大气污染治理“八大工程”，重点抓好工业、燃煤、机动车和扬尘四类污染源治理，推进细颗粒物与臭氧协同治理。"
     )
     hit = _doc_hit(doc, text, measures, "2021年工作任务")
-    question = analyse("甘肃2021年准备采取哪些办法来治理大气污染？")
+    question = analyse("甘肃2021年打算用哪些办法来治理大气污染？")
     assert question.asked_type == "办法" and "办法" not in answerer._question_terms(question)
     assert answerer.answer(question, [hit]).answer.startswith(measures)
 

@@ -151,12 +151,14 @@ def test_an_english_alias_is_matched_whole_and_cuts_no_english_word() -> None:
 
 
 def test_a_questions_everyday_phrases_are_said_as_the_reports_say_them(lexicon):
-    # the bundled everyday.txt: "城里" is 城镇, "找到工作" 就业; a phrase the documents write is theirs
+    # the bundled everyday.txt: "城里" is 城镇, "高科技公司" 高新技术企业; a phrase the documents write is theirs
     never_written = lambda phrase: False  # noqa: E731
-    assert lexicon.in_official_words("全县城里新找到工作的有多少人？", never_written) == "全县城镇新增就业的有多少人？"
-    written = lambda phrase: phrase == "城里新找到工作"  # noqa: E731
-    assert lexicon.in_official_words("全县城里新找到工作的有多少人？", written) == "全县城里新找到工作的有多少人？"
-    assert lexicon.in_official_words("全县城镇新增就业多少人？", never_written) == "全县城镇新增就业多少人？"
+    assert lexicon.in_official_words("全县城里的高科技公司有几家？", never_written) == "全县城镇的高新技术企业有几家？"
+    written = lambda phrase: phrase == "城里"  # noqa: E731
+    assert lexicon.in_official_words("全县城里的高科技公司有几家？", written) == "全县城里的高新技术企业有几家？"
+    assert (
+        lexicon.in_official_words("全县城镇的高新技术企业有几家？", never_written) == "全县城镇的高新技术企业有几家？"
+    )
 
 
 def test_everyday_phrases_are_read_from_the_lexicon_folder(tmp_path):
