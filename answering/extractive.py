@@ -631,6 +631,7 @@ class ExtractiveAnswerer:
             (f.lower() for f in self.tokenizer.surface_forms(things[-1]) if len(f) > 1), key=len, reverse=True
         )
         asked = query.text.lower()
+        said = [form for form in forms if form in asked]  # the ways the question writes the thing
         lowered = text.lower()
         spans: list[tuple[int, int]] = []
         # by span start: the characters the question puts before what the text holds; None where the
@@ -638,8 +639,8 @@ class ExtractiveAnswerer:
         owns: dict[int, set[str] | None] = {}
         for form in forms:
             # the question's words before the form, where it writes the form inside a longer one of the thing
-            before_form = "".join(w.removesuffix(form) for w in forms if w.endswith(form) and w in asked)
-            inside = any(form in w and w != form for w in forms if w in asked)  # "进出口" of 进出口总额 too
+            before_form = "".join(w.removesuffix(form) for w in said if w.endswith(form))
+            inside = any(form in w and w != form for w in said)  # "进出口" of 进出口总额 too
             for match in re.finditer(re.escape(form), lowered):
                 if not any(s <= match.start() < e for s, e in spans):
                     spans.append(match.span())
@@ -840,6 +841,7 @@ class ExtractiveAnswerer:
         title = meta.title if meta else ""
         # "第十二个五年规划纲要" is what a question calls "十二五规划"
         plan = find_plan_period(title)
+        outline = plan if meta is not None and meta.kind in _PLANS else None  # a plan's outline: its period
         context_text = join_cjk_gaps(f"{title} {plan_name(plan) if plan else ''} {chunk.section}".lower())
         context_tokens = self._tokens(context_text)
         document_tokens = self._document_tokens(meta)
@@ -850,17 +852,15 @@ class ExtractiveAnswerer:
         reviews = meta is not None and meta.kind == "政府工作报告" and not plan_section  # "控制在2.6%" is an outcome
         # a plan's outline sets targets for its period wherever it does not look back (a review section,
         # or a statement of years before the period: "2016—2020年，…" in a plan for 2021—2025)
-        sets_plan_targets = (
-            plan is not None and meta is not None and meta.kind in _PLANS and not _REVIEW.search(chunk.section)
-        )
+        sets_plan_targets = outline is not None and not _REVIEW.search(chunk.section)
         if plan_section and not query.wants_target:
             # "二、2020年主要任务" names the year its targets are for, or the report's year is: an outcome
             # asked, the year is only implied
             context_years = _reported_years(meta)
-            implied_years = frozenset(section_years or _implied_years(meta, plan_section))
+            implied_years = frozenset(section_years or _implied_years(meta, plan_section, outline))
         else:
             context_years = section_years | _reported_years(meta)
-            implied_years = frozenset(_implied_years(meta, plan_section)) if not section_years else frozenset()
+            implied_years = frozenset(_implied_years(meta, plan_section, outline)) if not section_years else frozenset()
         # "“十三五”时期…" as a section; one that also names a year ("2020年和“十三五”工作回顾") says neither
         section_period = period_spoken_of(chunk.section, dated) if not section_years else None
         w = self.weights
@@ -996,7 +996,7 @@ class ExtractiveAnswerer:
                 # may be the whole's ("新增上市公司7家，总数达117家"). (An English question says its
                 # qualifiers in English: which it leaves unsaid is not told.)
                 coverage = 0.0
-            looks_back = plan is not None and bool(own_years) and max(own_years) < plan[0]  # "2016—2020年，…"
+            looks_back = outline is not None and bool(own_years) and max(own_years) < outline[0]  # "2016—2020年，…"
             states_targets = (
                 plan_section
                 or (sets_plan_targets and not looks_back)
@@ -1514,18 +1514,18 @@ def _reported_years(meta: DocumentMeta | None) -> set[int]:
     return years_covered(meta.title) if meta and meta.kind == "统计公报" else set()
 
 
-def _implied_years(meta: DocumentMeta | None, plan_section: bool) -> set[int]:
+def _implied_years(meta: DocumentMeta | None, plan_section: bool, outline: tuple[int, int] | None) -> set[int]:
     """The year a passage of a dated document speaks of when neither it nor its section names one:
     a work report of year Y plans Y in its sections of plans and reviews the year before elsewhere;
     a five-year plan sets its targets for the years of its period ("良种覆盖率提高到98%以上": by 2030, of the
-    15th plan's outline, which its title names); a decision, plan of reform, opinion, notice or
-    regulation speaks of the year it is dated."""
+    15th plan's outline, which its title names: `outline`); a decision, plan of reform, opinion, notice
+    or regulation speaks of the year it is dated."""
     if meta is None or meta.year is None:
         return set()
     if meta.kind == "政府工作报告":
         return {meta.year} if plan_section else {meta.year - 1}
-    if meta.kind in _PLANS and (period := find_plan_period(meta.title)) is not None:
-        return set(range(period[0], period[1] + 1))
+    if outline is not None:
+        return set(range(outline[0], outline[1] + 1))
     return {meta.year} if meta.kind in _DATED_INSTRUMENTS else set()
 
 

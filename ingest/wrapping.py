@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 
 from reportqa.ingest.metadata import front_matter_end
+from reportqa.language.sentences import CLOSERS, SENTENCE_END_MARKS
 
 # a line that ends so does not go on in the next: a sentence's end, a list's colon, a closing bracket
-_ENDS_LINE = re.compile(r"[。！？；：!?;:）)》】”’」』]\s*$")
+_ENDS_LINE = re.compile(rf"[{SENTENCE_END_MARKS}：:{re.escape(CLOSERS)}]\s*$")
 # lines of structure, never text run on: headings, tables, lists, quotes, markup, bold lines, rules
 _STRUCTURE = re.compile(r"^\s*(?:#|\||[-*+]\s|>|<|```|\*\*|[-=_*]{3,}\s*$)")
 WRAPPED_SHARE = 0.3  # of a file's text lines, that run full without ending: the file is hard-wrapped

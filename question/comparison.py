@@ -75,14 +75,15 @@ _NOT_A_THING = re.compile(r"\d|年|同期|目标|计划|规划|预期|平均|全
 _JOIN = r"\s*(?:和|与|同|跟|及|、|以及|还是)\s*"
 _COMPARING = re.compile(r"(?:相比较?|比较|对比)(?:而言|来看|起来)?$")  # "A和B相比，哪个…"
 _WAYS = re.compile(f"[{_MORE_OR_LESS}增减升降]")  # a way of differing, of a level or of a change
+_SIDE_KINDS = "城市|地方|地区|省份|省|市|县|区"  # what kind of place the sides are ("哪个城市")
 # "哪个城市的地区生产总值增速更快": the sides named first, the cue split by what is compared
 _WHICH_OF = re.compile(
-    r"(?:哪个|哪一个|哪座|哪一座)(?:城市|地方|地区|省份|省|市|县|区)的(?P<what>[^，,？?]+?)"
+    rf"(?:哪个|哪一个|哪座|哪一座)(?:{_SIDE_KINDS})的(?P<what>[^，,？?]+?)"
     rf"(?P<verb>增长|增速|增幅|提高|上涨|下降)?更{_WAY}"
 )
-_KIND_OF_SIDE = re.compile(r"^(?:城市|地方|地区|省份|省|市|县|区)的?")
+_KIND_OF_SIDE = re.compile(rf"^(?:{_SIDE_KINDS})的?")
 # "厦门和泉州两市的…": the two just named, counted
-_BOTH_NAMED = re.compile(r"^(?:两|二|2)个?(?:城市|地方|地区|省份|省|市|县|区|地|者|年)")
+_BOTH_NAMED = re.compile(rf"^(?:两|二|2)个?(?:{_SIDE_KINDS}|地|者|年)")
 # "福建全省": the whole of the place just named, part of its name here
 _WHOLE_OF = re.compile(r"全(?:省|市|区|县|州|盟|国)")
 _YEAR_PAIR = re.compile(rf"((?:19|20)\d{{2}}年){_JOIN}((?:19|20)\d{{2}}年)")
