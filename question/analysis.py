@@ -62,7 +62,8 @@ _ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 # work report") rather than the year a figure is for: the words after it, up to a clause break,
 # end in a kind of document.
 _NAMES_DOCUMENT_CN = re.compile(
-    r"^年?(?:的|度)?(?:[和与、及](?:19|20)\d{2}年)*[^，。？?,;；\d]{0,12}?(?:报告|规划|纲要|公报|方案|部署)"
+    # ("2017年的部署", "2017年工作部署" name a document's plans; "2024年部署了…" is what was done then)
+    r"^年?(?:的|度)?(?:[和与、及](?:19|20)\d{2}年)*[^，。？?,;；\d]{0,12}?(?:报告|规划|纲要|公报|方案|(?<=[的作])部署)"
 )
 _NAMES_DOCUMENT_EN = re.compile(
     r"^(?:\s+(?!according|in\b|on\b|from|to\b|and\b)[A-Za-z'-]+){0,5}\s+(?:report|communiqu|plan\b)", re.I

@@ -135,6 +135,8 @@ def test_years_that_name_a_document_are_kept_apart_from_the_years_figures_are_fo
     # the plan a year's report lays out: "按照2017年的部署，…要在哪一年完成" asks no date of 2017
     deployed = analyse("按照2017年的部署，西部地区燃煤电厂超低排放改造要在哪一年完成？")
     assert (deployed.years, deployed.document_years) == ((), (2017,))
+    # …but a year something was set out in is a year asked of ("2018年部署了哪些攻坚战")
+    assert analyse("2018年部署的三大攻坚战是哪几项？").document_years == ()
 
 
 def test_an_english_question_names_a_five_year_plan_as_chinese_does() -> None:
