@@ -58,11 +58,19 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TABLE_UNIT = re.compile(r"^[（(]?单\s*位\s*[:：]\s*(?P<unit>[^\s（）()]{1,8})[）)]?$")
 # "其中：国有及国有控股企业": a row that is part of the one before it
 _SUB_ROW = re.compile(r"^其中\s*[：:]?\s*")
-# a table set out as list items opens with its header: "- 指 标 单 位 绝对数 比上年增长%", "- 指标 全国"
-_LIST_TABLE_HEADER = re.compile(r"^(?:[-•·]\s+)?(?:指\s*标|项\s*目|类\s*别|行\s*业|产品名称|地\s*区)(?:\s|$)")
+# the words a list table's label column is named by; its header opens with one, perhaps spaced out:
+# "- 指 标 单 位 绝对数 比上年增长%", "- 指标 全国"
+_LABEL_COLUMNS = ("指标", "项目", "类别", "行业", "产品名称", "商品名称", "行业名称", "国家和地区", "地区")
+_SPACED_LABEL_COLUMNS = "|".join(r"\s*".join(name) for name in _LABEL_COLUMNS)
+_LIST_TABLE_HEADER = re.compile(rf"^(?:[-•·]\s+)?(?:{_SPACED_LABEL_COLUMNS})(?:\s|$)")
 _LIST_MARKER = re.compile(r"^[-•·]\s+")
+# a bold run opened before an item's marker: "**- 指 标 单 位 绝对数" (closed at the table's end)
+_BOLD_BEFORE_MARKER = re.compile(r"^\*\*(?=[-•·]\s)")
+# a group heading among a table's items ("- **二、工业产品产量**"): its rows go on under it
+_GROUP_ITEM = re.compile(rf"^[{NUMERALS}]+、")
 _MAX_ITEM_CHARS = 60
-_LIST_VALUE = re.compile(r"^[-+]?\d[\d.,]*%?$")
+_LIST_VALUE = re.compile(r"^(?:[-+]?\d[\d.,]*%?|持平|[—–…-]{1,2})$")
+_EMPTY_CELL = re.compile(r"^[—–…-]{1,2}$")  # "—": no figure in this column
 # units a list-table row may end its label with, with their magnitude, longest first: "万吨", "亿千瓦小时"
 _LIST_UNITS = sorted({m + u for u in UNITS for m in ("", "万", "亿") if u not in ("万", "亿")}, key=len, reverse=True)
 # a unit of its own that no list names, with its magnitude: "亿块", "万线", "万千伏安"
@@ -238,20 +246,33 @@ class _Parser:
         if not 1 <= header_end <= 3 or header_end == len(items):  # no header, or no row under it
             self._paragraph(self.lines[i], self.lines[i])
             return i + 1
-        header = [w for _j, words in items[:header_end] for w in _spaced_words(words)]
-        names = [w for w in header if w not in ("指标", "项目", "类别", "行业", "产品名称", "地区")]
-        has_unit = "单位" in names
-        names = [w for w in names if w != "单位"]
+        header_items = [words for _j, words in items[:header_end] if not _GROUP_ITEM.match(words[0])]
+        header = [w for words in header_items for w in _spaced_words(words)]
+        names = [w for w in header if w not in _LABEL_COLUMNS]
+        has_unit = any(w.endswith("单位") for w in names)  # "单位", "计量单位"
+        names = [w for w in names if not w.endswith("单位")]
         table_unit = "" if has_unit else self._unit_line_before(i)
         self._add(self.lines[i], self.lines[items[header_end - 1][0]], "paragraph", self._path())
         parent, end = "", i
         for j, words in items[header_end:]:
             values = _row_values(words)
             if not values:
-                break
-            label, unit = _label_and_unit(words[: -len(values)]) if has_unit else ("".join(words[: -len(values)]), "")
+                # a group heading or a row left empty ("- 淡水 万吨"): the rows after it go on
+                if not any(_row_values(later) for _k, later in items[items.index((j, words)) :]):
+                    break
+                self._paragraph(self.lines[j], self.lines[j])
+                end = j + 1
+                continue
+            unit_left_empty = len(values) == len(names) + 1 and bool(_EMPTY_CELL.match(values[0]))
+            label, unit = (
+                _label_and_unit(words[: -len(values)])
+                if has_unit and not unit_left_empty
+                else ("".join(words[: -len(values)]), "")
+            )
+            if has_unit and unit_left_empty:
+                values = values[1:]  # "纺织纱线、织物及制品 —— — — 600": its unit column left empty
             # the row's own unit column: "移动通信手持机（手机） 万台" is counted in 万台
-            cells = [f"{label}（{unit}）" if unit else label, *values]
+            cells = [f"{label}（{unit}）" if unit else label, *("" if _EMPTY_CELL.match(v) else v for v in values)]
             header_row = ["", *names] if len(names) == len(values) else [""] * (len(values) + 1)
             line = self.lines[j]
             self._add(line, line, "table_row", self._path(), _statement(header_row, cells, table_unit, parent))
@@ -264,7 +285,7 @@ class _Parser:
         sentence, a heading, a bold line or a caption ends them."""
         items, j = [], i
         while j < len(self.lines):
-            stripped = self.lines[j].stripped
+            stripped = _BOLD_BEFORE_MARKER.sub("", self.lines[j].stripped)
             if not stripped:
                 j += 1
                 continue

@@ -230,6 +230,19 @@ def test_a_bold_total_row_and_a_listed_unit_line_stay_in_their_list_table():
     assert rows == ["合计（亿元）：投资额 5210；比上年增长% 8.1", "东部（亿元）：投资额 2300；比上年增长% 6.5"]
 
 
+def test_a_list_table_in_a_bold_run_with_group_headings_empty_rows_and_empty_cells():
+    # the bold run opens before the header's marker; "计量单位" names the unit column; a group heading and
+    # a row without figures do not end the table; "—" leaves a cell empty and "持平" is a value
+    text = "**表3 主要产品**\n\n**- 商品名称 计量单位 数量 比上年增长% 金额 比上年增长%\n"
+    text += "- **一、农产品**\n- 茶 叶 万吨 12.5 3.1 40.2 持平\n- 蔬菜 万吨\n"
+    text += "- 服装及衣着附件 —— — — 980 -2.5**\n"
+    rows = [b.statement for b in parse_blocks(_doc(text)) if b.kind == "table_row"]
+    assert rows == [
+        "茶叶（万吨）：数量 12.5；比上年增长% 3.1；金额 40.2；比上年增长% 持平",
+        "服装及衣着附件：金额 980；比上年增长% -2.5",
+    ]
+
+
 @pytest.mark.skipif(not SHARED.exists(), reason="shared corpora not mounted")
 def test_a_caption_set_as_a_list_item_heads_its_list_table():
     path = SHARED / "cn_national_gov_docs" / "nbs_statistical_communiques" / "2013.md"
