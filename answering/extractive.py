@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -893,6 +893,8 @@ class ExtractiveAnswerer:
             own_years = (row_years(text) if chunk.is_table_row else years_covered(text)) | relative_years(text, dated)
             # a sentence continues the one before it ("2019年，举办了…科技活动周。共有…3000余人参会")
             plain = join_cjk_gaps(text.lower())
+            # "生产碳酸锂16.9万吨" holds the 产量 of a question on 碳酸锂
+            done = frozenset(term for term in terms if _measured_by_verb(term, terms, plain))
             covered = functools.partial(
                 _coverage,
                 text=plain,
@@ -906,6 +908,7 @@ class ExtractiveAnswerer:
                 shortened=self._shortened(query),
                 unused=self._unused(query),
                 unused_weight=w.unused_term,
+                held_otherwise=done,
             )
             coverage = covered(terms)
             # a sentence that names the place or report asked about and too little else asked answers
@@ -1320,6 +1323,16 @@ def _asks_rather_than_says(token: str, word_class: str) -> bool:
     )
 
 
+def _measured_by_verb(term: str, frame: Iterable[str], text: str) -> bool:
+    """A quantity named for what is done ("产量", "销量", "进口量") said by the doing, right before a
+    word of its frame and then a figure: "生产碳酸锂16.9万吨" for 碳酸锂产量, "销售新能源汽车…万辆"."""
+    if not term.endswith("量") or len(term) < 2:
+        return False
+    doing = re.escape(term[-2])  # the verb's character: 产 of 产量 (生产), 销 of 销量 (销售), 口 of 进口量
+    said = (rf"{doing}[\u4e00-\u9fff]?{re.escape(word)}[^，。；]{{0,6}}?\d" for word in frame if len(word) > 1)
+    return any(re.search(pattern, text) for pattern in said)
+
+
 def _coverage(
     terms: Mapping[str, float],
     text: str,
@@ -1333,6 +1346,7 @@ def _coverage(
     unused: frozenset[str] = frozenset(),
     unused_weight: float = 1.0,
     forms: Callable[[str], Sequence[str]] = lambda term: (term,),
+    held_otherwise: frozenset[str] = frozenset(),
 ) -> float:
     """Share of the question's term weight found in the sentence (`context_weight` of it for its title,
     section or the sentence before: `context_tokens`, `context_text`).
@@ -1349,6 +1363,8 @@ def _coverage(
     A term no passage uses (`unused`) that the text does not hold either counts `unused_weight` of
     its weight against it: the asker may word in their own way what the text says otherwise.
 
+    Terms `held_otherwise` the text holds in a way none of these see (a quantity said by its doing).
+
     A question with no matchable terms (an English one the glossary does not cover) leaves the
     decision to retrieval and to the kind, year and unit checks.
     """
@@ -1363,7 +1379,7 @@ def _coverage(
         for short, stands_for in shortened
         if short in text and _holds_word(short, tokens, pieces)
         for term in stands_for
-    }
+    } | held_otherwise
     weights = (context_weight, partial_weight)
     for term, weight in terms.items():
         share = _held_share(term, text, tokens, (context_tokens, context_text), pieces, held_short, weights, forms)

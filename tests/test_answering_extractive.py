@@ -1695,6 +1695,19 @@ def test_an_indicator_of_what_is_added_asked_in_total_is_its_figure(
     _assert_answers(answerer.answer(analyse(question), [review]), "3200人")
 
 
+@pytest.mark.parametrize(
+    ("question", "answer"), [("2020年全县石墨产量是多少？", "3.6万吨"), ("2020年全县新能源汽车销量是多少？", "1.2万辆")]
+)
+def test_a_quantity_named_for_what_is_done_is_said_by_the_doing(
+    lexicon: Lexicon, tmp_path: Path, question: str, answer: str
+) -> None:
+    # "生产石墨3.6万吨" states the 石墨产量, "销售新能源汽车1.2万辆" the 销量
+    answerer, review, _plans = _county_report(
+        lexicon, tmp_path, "全年生产石墨3.6万吨、增长5%，销售新能源汽车1.2万辆。", "2021年，加强产业培育。"
+    )
+    _assert_answers(answerer.answer(analyse(question), [review]), answer)
+
+
 def test_a_noun_too_general_to_name_an_indicator_is_not_the_thing_asked(lexicon: Lexicon, tmp_path: Path) -> None:
     # "经济增长" is the growth of 生产总值, as the targets write it
     answerer, review, targets = _county_report(
