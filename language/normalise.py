@@ -9,7 +9,9 @@ one character for one (so the text keeps its length, and an offset means the sam
 - CJK compatibility ideographs -> their unified ideograph (NFKC);
 - full-width letters and digits, and the signs written inside numbers (％ ＋ － ． ／), -> ASCII (NFKC);
 - every kind of space (ideographic, no-break, en…) -> " ";
-- the wave dash 〜, which fonts draw with the full-width tilde's glyph -> ～ (Ⅰ～Ⅲ类).
+- the wave dash 〜, which fonts draw with the full-width tilde's glyph -> ～ (Ⅰ～Ⅲ类);
+- a Chinese comma between a number's groups of three digits, as older reports set thousands
+  ("造林2，770万公顷", "16，770亿元") -> ",".
 
 Chinese punctuation (，。、：；？！（）“”) is left as written: headings, figures and quotes are read in it.
 No simplified character becomes a traditional one: the tables map glyph look-alikes, not variants. One
@@ -41,6 +43,8 @@ LOOK_ALIKE_PUNCTUATION = {"\u301c": "\uff5e"}  # WAVE DASH -> FULLWIDTH TILDE
 SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 
 
+# a number in groups of three digits parted by Chinese commas (the first of one to three digits)
+_GROUPED_NUMBER = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?![\d.])")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _NOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff])\[\d{1,2}\]")  # a note's number after a word
 
@@ -72,8 +76,12 @@ def without_bold_markers(text: str) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """``text`` with look-alike characters replaced (see the module docstring); same length."""
-    return text.translate(_table())
+    """``text`` with look-alike characters replaced (see the module docstring); same length.
+
+    >>> normalise_text("造林2，770万公顷，增长12，比1985年")
+    '造林2,770万公顷，增长12，比1985年'
+    """
+    return _GROUPED_NUMBER.sub(lambda m: m.group(0).replace("，", ","), text.translate(_table()))
 
 
 @cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from reportqa.answering.figures import find_figures
 from reportqa.ingest.loaders import load_document
 from reportqa.ingest.metadata import infer_meta
 from reportqa.ingest.structure import parse_blocks
@@ -45,6 +46,13 @@ def test_the_wave_dash_becomes_the_full_width_tilde_documents_write():
 def test_chinese_punctuation_is_kept():
     punctuation = "，。、：；？！（）“”‘’《》【】——……～"
     assert normalise_text(punctuation) == punctuation
+
+
+def test_a_chinese_comma_setting_thousands_is_read_as_part_of_the_number():
+    # older reports group digits with "，": the figure is one number; a comma between clauses stays
+    assert normalise_text("植树3，250万株，比上年多12，200万株以上") == "植树3,250万株，比上年多12,200万株以上"
+    assert normalise_text("分别增长5.5，300家；共7，80个") == "分别增长5.5，300家；共7，80个"
+    assert [f.text for f in find_figures(normalise_text("投资1，234，500万元"))] == ["1,234,500万元"]
 
 
 def test_length_is_kept_so_offsets_still_point_at_the_same_characters():
