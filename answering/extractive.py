@@ -558,7 +558,8 @@ class ExtractiveAnswerer:
         Third, the term right before the thing that says which of its kind is asked ("草原火灾": 草原), if any.
 
         None where that is not told apart (a place or time, a one-character word, an English
-        question) or where no passage uses the word: the asker's own."""
+        question) or where no passage uses the word, unless the lexicon knows it for an indicator: the
+        asker's own."""
         if query.kind != "quantity" or query.is_english:
             return (), frozenset(), None
         words = self.tokenizer.tagged(query.text)
@@ -588,8 +589,10 @@ class ExtractiveAnswerer:
         thing = [self._thing_measured(term_of(head))]
         if head > 0 and (before := term_of(head - 1)) in self.tokenizer.qualifiers.before and before != thing[0]:
             thing.insert(0, before)
-        if None in thing or self.term_stats.document_frequency(thing[-1]) == 0:
+        if None in thing:
             return (), frozenset(), None
+        if self.term_stats.document_frequency(thing[-1]) == 0 and len(self.tokenizer.surface_forms(thing[-1])) < 2:
+            return (), frozenset(), None  # the asker's own word; an indicator the lexicon knows is asked all the same
         naming = _naming_words(query)  # 重庆 of 重庆市
         frame = {term_of(i) for i in phrase} - {None, *thing} - naming
         before = head - len(thing)  # jieba may tag it a place ("海洋生产总值": 海洋)

@@ -1708,6 +1708,17 @@ def test_a_quantity_named_for_what_is_done_is_said_by_the_doing(
     _assert_answers(answerer.answer(analyse(question), [review]), answer)
 
 
+def test_an_indicator_the_lexicon_knows_and_no_document_writes_is_not_answered_by_a_sibling(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # 服务贸易进出口 (the lexicon's 服务进出口) is written nowhere: 货物进出口总额 is another indicator
+    answerer, review, _plans = _county_report(
+        lexicon, tmp_path, "全县货物进出口总额12.5亿元，增长5%。", "2021年，稳外贸稳外资。"
+    )
+    assert not answerer.answer(analyse("2020年全县服务贸易进出口总额是多少？"), [review]).found
+    _assert_answers(answerer.answer(analyse("2020年全县货物进出口总额是多少？"), [review]), "12.5亿元")
+
+
 def test_a_noun_too_general_to_name_an_indicator_is_not_the_thing_asked(lexicon: Lexicon, tmp_path: Path) -> None:
     # "经济增长" is the growth of 生产总值, as the targets write it
     answerer, review, targets = _county_report(
