@@ -7,10 +7,11 @@
 Each run of two or more English words that a CC-CEDICT entry gives as one of its meanings ("base
 station", "gross domestic product", "medical personnel") is followed by that entry's Chinese,
 longest runs first. A word alone is not glossed: its senses are too many ("plan", "value", "share")
-to tell the one the question means. Of several entries with the same meaning, the one the documents
-use most (`frequency`, the number of passages holding it) is taken, and none that they never use:
-"medical personnel" is 医务人员 in one corpus and 医护人员 in another. A run no entry gives ("air
-quality") is glossed word by word where the documents write the words' Chinese as one compound (空气质量).
+to tell the one the question means, unless it has one ("cotton": 棉花) and is no name ("Hubei"). Of
+several entries with the same meaning, the one the documents use most (`frequency`, the number of
+passages holding it) is taken, and none that they never use: "medical personnel" is 医务人员 in one
+corpus and 医护人员 in another. A run no entry gives ("air quality") is glossed word by word where the
+documents write the words' Chinese as one compound (空气质量).
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ class EnglishGlossary:
         glossed = [(end, chinese) for _, end, chinese in known]  # (where a run ends, its Chinese)
         first = 0
         while first < len(words):
-            found = self._longest_run(words, first, frequency, is_word)
+            found = self._longest_run(words, first, frequency, is_word) or self._one_sense(words, first, frequency)
             if found is None:
                 first += 1
                 continue
@@ -145,15 +146,28 @@ class EnglishGlossary:
                 return last, chinese
         return None
 
+    def _one_sense(self, words: list[re.Match[str]], first: int, frequency: Callable[[str], int]):
+        """A word alone that CC-CEDICT gives one Chinese for which the documents use ("cotton": 棉花),
+        as the run of itself: it has no other sense to mistake."""
+        word = words[first].group(0)
+        if word.lower() in _FUNCTION_WORDS or not word.islower():  # ("Hubei": a name, the scope's)
+            return None
+        used = self._used(word, frequency)
+        return (first, used[0]) if len(used) == 1 and len(self._senses(word)) == 1 else None
+
     def _used(self, run: str, frequency: Callable[[str], int]) -> list[str]:
         """The Chinese for `run` (or its singular) that the documents use, the most used first."""
-        run = run.replace("-", " ")
-        forms = dict.fromkeys((run, run.removesuffix("s"), run.removesuffix("es"), re.sub(r"ies$", "y", run)))
-        candidates = {chinese for form in forms for chinese in self.entries.get(form, ())}
+        candidates = self._senses(run)
         # places and national bodies ("State Council" 国务院) choose the documents (question/scope.py);
         # as words to look for they would only pull up bylines
         used = [(frequency(chinese), chinese) for chinese in candidates if not question_places(chinese)]
         return [chinese for count, chinese in sorted(used, reverse=True) if count > 0]
+
+    def _senses(self, run: str) -> set[str]:
+        """Every Chinese CC-CEDICT gives for `run` or its singular."""
+        run = run.lower().replace("-", " ")
+        forms = dict.fromkeys((run, run.removesuffix("s"), run.removesuffix("es"), re.sub(r"ies$", "y", run)))
+        return {chinese for form in forms for chinese in self.entries.get(form, ())}
 
     def _composed(self, run: list[str], frequency: Callable[[str], int], is_word: Callable[[str], bool]) -> str | None:
         """A run CC-CEDICT does not give ("air quality") as the Chinese of its words side by side, where

@@ -36,6 +36,15 @@ def test_words_the_documents_never_use_single_words_and_verbs_are_left_alone(glo
     assert glossary.gloss("What was the value of the plan?", lambda w: 5) == "What was the value of the plan?"
 
 
+def test_a_word_of_one_sense_is_glossed_alone_but_not_a_name(glossary) -> None:
+    # CC-CEDICT gives "cotton" one Chinese word; "Hubei" is a place, left to the document scope
+    used = {"棉花": 4}.get
+    assert glossary.gloss("How much cotton did Hubei harvest?", lambda w: used(w, 0)) == (
+        "How much cotton (棉花) did Hubei harvest?"
+    )
+    assert glossary.gloss("How much cotton was harvested?", lambda w: 0) == "How much cotton was harvested?"
+
+
 def test_a_total_names_a_thing_of_its_own(glossary) -> None:
     # "total population" is 总人口: a total starts a run like any other word
     used = {"总人口": 3, "累计": 9}
