@@ -90,6 +90,7 @@ _READ_AFTER_THING = 12  # characters read past a thing asked for the noun it may
 _COMMITS = re.compile(r"(?:我们|全市|全省|全区|全县)?(?:必须|务必|始终|坚持|坚定不移地?|一定要|将把|要把)")
 _BLANK = "\u3000"  # stands in for a word blanked out of a text: no term holds it
 _INDICATOR_NAME = 4  # characters of the shortest name of an indicator another is made of ("研发经费")
+_ASIDE_AT_END = re.compile(r"[（(][^（）()]*[）)]$")  # a label's unit: "欧盟（亿美元）"
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
 _COPULAS = frozenset({"是", "为"})  # "…支出是多少": the word before one is the thing's
 _CHANGE_WORD = re.compile(r"增|涨|降|提高|提升|上升|扩大|减少|缩小|下跌|回落")
@@ -477,6 +478,8 @@ class ExtractiveAnswerer:
         """
         if (elsewhere := self._place_not_spoken_of(query, candidate)) is not None:
             return f"{elsewhere}的相关情况"
+        if candidate.hit.chunk.is_table_row and self._row_of_a_place(candidate.text) not in query.text:
+            return "这一问题的答案"  # "欧盟（亿美元）：货物出口额 2929" is no nation's exports
         if query.years:
             missing = [y for y in query.years if not _speaks_of(query, y, candidate.years | candidate.implied_years)]
             if len(missing) == len(query.years) or (len(query.years) == 1 and missing):
@@ -491,6 +494,13 @@ class ExtractiveAnswerer:
             first, last = query.plan_period
             return f"{first}—{last}年的相关情况"
         return None
+
+    def _row_of_a_place(self, row: str) -> str:
+        """The place a table row is of, where its label is a place's name alone ("美国（亿美元）：…",
+        "城镇：…"); "" for any other row (which every question's text holds)."""
+        label = _ASIDE_AT_END.sub("", row.partition("：")[0])
+        words = self.tokenizer.tagged(label)
+        return words[0][0] if len(words) == 1 and words[0][1] in ("ns", "j") else ""
 
     def _place_not_spoken_of(self, query: Query, candidate: Candidate) -> str | None:
         """The places asked, when the candidate's document is of a wider place (a province's report, asked

@@ -1253,6 +1253,18 @@ def test_a_sum_over_the_years_asked_is_the_column_that_sums_them(lexicon: Lexico
     assert graduates.direct is not None and graduates.direct.text == "971万人", graduates.answer
 
 
+def test_a_table_row_of_a_place_answers_only_for_that_place(lexicon: Lexicon, tmp_path: Path) -> None:
+    # a row of a table by trading partner is that partner's, not the nation's exports
+    sentence = "全年货物出口52000亿元，增长6%。"
+    row = "美国 8300 3.5"
+    statement = "美国（亿元）：货物出口额 8300；比上年增长% 3.5"
+    meta = DocumentMeta("2030年国民经济和社会发展统计公报", "全国", 2030, "统计公报")
+    answerer, text = _own_report(lexicon, tmp_path, f"{sentence}\n\n{row}\n", meta)
+    hits = [_doc_hit("report.md", text, row, "", statement), _doc_hit("report.md", text, sentence, "")]
+    _assert_answers(answerer.answer(analyse("2030年全国货物出口额是多少？"), hits), "52000亿元")
+    _assert_answers(answerer.answer(analyse("2030年对美国的货物出口额是多少？"), hits), "8300亿元")
+
+
 def test_an_aside_in_brackets_does_not_part_a_thing_from_its_figure(quantities) -> None:
     text = (
         "农村居民家庭恩格尔系数（即居民家庭食品消费支出占家庭消费总支出的比重）为45.5%，城镇居民家庭恩格尔系数为36.7%。"
