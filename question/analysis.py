@@ -74,6 +74,8 @@ YEAR_WORD_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上�
 _RELATIVE_YEAR = re.compile(r"今年|去年|前年")
 
 # Ordered: the first matching cue decides. Each is a general interrogative form, not a topic.
+# the words that end the name of a measured quantity ("原油产量", "城镇化率")
+_MEASURED = r"增速|增幅|涨幅|产量|总量|规模|人数|数量|收入|总值|增加值|利润|面积|里程|\w率"
 _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("reason", re.compile(r"为什么|为何|原因|why|什么导致|怎么会|何故", re.I)),
     ("date", re.compile(r"什么时候|何时|哪一?天|哪一?年|哪个月|几月|日期|when|what date|which year", re.I)),
@@ -83,8 +85,9 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
             r"多少|(?<!哪)几[家个项人名所件台次倍届份种批期轮座条篇位亩吨]|多大|比重|占比|比例|百分之|增长了?几|"
             rf"总额|金额|{HOW_MUCH_EN}|"
             # a measure named and nothing more asked: "固定资产投资增速？", "彩电产量呢？", "城镇化率？", "增长目标？"
-            r"(?:(?:增速|增幅|涨幅|产量|总量|规模|人数|数量|收入|总值|增加值|利润|面积|里程|\w率)(?:目标)?|增长目标)"
-            r"(?:呢|是)?[?？]?\s*$|"
+            rf"(?:(?:{_MEASURED})(?:目标)?|增长目标)(?:呢|是)?[?？]?\s*$|"
+            # its target asked: "原油产量提出了什么目标", "城镇化率的目标是什么"
+            rf"(?:{_MEASURED})(?:[^，,。？?]{{0,6}}?什么(?:样的)?|的?)(?:预期)?目标(?:是什么)?[?？]?\s*$|"
             r"what (?:share|percentage|proportion|amount|number)|\bnumber of\b|"
             # "What was China's GDP…", "What GDP growth target did…": what names a measured quantity, and
             # asks nothing more ("…GDP and how quickly did it rise" asks two things, answered by quotes)

@@ -30,6 +30,9 @@ from reportqa.question.analysis import analyse, answer_kind, find_plan_period, f
         ("how quickly did it rise (Ningbo's GDP in 2022)?", "quantity"),  # the second clause of one split in two
         ("What is the Belt and Road Initiative?", "open"),
         ("介绍一下滇中新区", "open"),
+        ("2030年棉花产量定了什么目标？", "quantity"),  # a measure's target
+        ("全县粮食总产量的目标是什么？", "quantity"),
+        ("乡村振兴提出了什么目标？", "open"),
     ],
 )
 def test_answer_kind(question: str, kind: str) -> None:
