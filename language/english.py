@@ -37,6 +37,8 @@ _FUNCTION_WORDS = frozenset(
     these those there here his her he she we our you your i me my all any each every some such so
     according year years during since until between among over under after before up down out""".split()
 )
+# endings of words that say what kind a thing is, or how or when, and not the thing
+_NOT_A_NOUN = ("al", "ic", "ive", "ous", "ed", "ing", "ly", "ful", "less", "able", "ible", "est", "er")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _LEADING = re.compile(r"^(?:a|an|the)\s+")
 
@@ -150,8 +152,8 @@ class EnglishGlossary:
         """A word alone that CC-CEDICT gives one Chinese for which the documents use ("cotton": 棉花),
         as the run of itself: it has no other sense to mistake."""
         word = words[first].group(0)
-        if word.lower() in _FUNCTION_WORDS or not word.islower():  # ("Hubei": a name, the scope's)
-            return None
+        if word.lower() in _FUNCTION_WORDS or not word.islower() or word.endswith(_NOT_A_NOUN):
+            return None  # ("Hubei": a name, the scope's; "industrial": what kind of a thing)
         used = self._used(word, frequency)
         return (first, used[0]) if len(used) == 1 and len(self._senses(word)) == 1 else None
 
