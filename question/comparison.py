@@ -90,6 +90,7 @@ _YEAR_PAIR = re.compile(rf"((?:19|20)\d{{2}}年){_JOIN}((?:19|20)\d{{2}}年)")
 YEAR = re.compile(r"(?:19|20)\d{2}年度?")  # "2020年", "2020年度"
 _NOUN_CLASSES = ("n", "l", "b", "j", "vn", "x", "eng")
 _OPENING_CLASSES = ("m", "t")  # years and dates that open a question
+_TIME_CHARACTER = re.compile(r"[\d年月日季期末初底前后今去时来]|目前|当前|现在")
 
 
 @dataclass(frozen=True)
@@ -118,10 +119,16 @@ def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | N
     if after is not None:  # asked as "A和B的X哪个更Y"
         # the kind of the sides ("哪个省份增幅更大") is no part of what is asked of each
         what = _KIND_OF_SIDE.sub("", after.group("what").removeprefix("的"))
+        # ("哪个产值增长更快": a measure, then how it changed; each side is asked its 产值增长)
         verb = _GROWTH_ASKED.fullmatch(what)
+        measured = None if verb else re.fullmatch(rf"(?P<measure>[^，,？?；;]+?){_GROWTH_ASKED.pattern}", what)
+        verb = verb or measured
         # a measure the documents state ("增长目标", "比例"), not a kind of side ("哪个城市更高"), a manner
         # ("哪个定得更高") or a loose word ("哪种支持力度更大")
-        measure = what if not verb and any(what.endswith(noun) for noun in MEASURE_NOUNS) else ""
+        if measured:
+            measure = measured.group("measure")
+        else:
+            measure = what if not verb and any(what.endswith(noun) for noun in MEASURE_NOUNS) else ""
         grows = verb.group("verb") if verb else ""
         question = f"{_ASKED_OF_EACH.sub('', question[: after.start()])}哪个{grows}更{after.group('way')}"
     cue = _COMPARES.search(question)
@@ -260,6 +267,9 @@ def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison |
 _BOUND_CLASSES = ("zg", "ng", "k")
 
 
+_NAMING_CLASSES = ("n", "a", "b", "t", "j")  # words that go on naming a thing before its name's last words
+
+
 def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     """The end of `before` and the start of `second` that parallel each other ("国家级研发机构" and
     "省级研发机构" of "国家级研发机构和省级研发机构目前"); what follows the second is shared."""
@@ -286,12 +296,16 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     if len(words_before) >= len(words_second) > 1 and len(shared) > 1 and words_before[-1][0] == shared:
         # "铁路货运量和公路货运量": both name their head word; the first is as long as the second, in
         # whole words ("固定 电话 用户" and "移动电话 用户")
-        first = ""
+        first, taken = "", 0
         for word, _ in reversed(words_before[opening:]):
             if len(first) >= len(second):
                 break
-            first = word + first
-        return first, second
+            first, taken = word + first, taken + 1
+        # and the words that go on naming it ("新一代" of 新一代信息技术产业), up to a "的", "中" or verb
+        modifiers = itertools.takewhile(
+            lambda w: w[1].startswith(_NAMING_CLASSES), reversed(words_before[opening : len(words_before) - taken])
+        )
+        return "".join(w for w, _ in reversed(list(modifiers))) + first, second
     # "物联网产业营收和集成电路产业产值增长目标": two runs of as many nouns, then what both are asked
     second_run = list(itertools.takewhile(_in_noun_run, words_second))
     first_run = list(itertools.takewhile(_in_noun_run, reversed(words_before[opening:])))
@@ -381,6 +395,10 @@ def _in_noun_run(word: tuple[str, str]) -> bool:
 
 
 def _opens(word: tuple[str, str], places: set[str]) -> bool:
+    """The word may open a question as its time, place or scope ("2020年", "今年", "湖南", "全市"); not a word
+    jieba tags a time that names no time ("新一代")."""
+    if word[1].startswith("t") and not _TIME_CHARACTER.search(word[0]):
+        return False
     return word[1].startswith(_OPENING_CLASSES) or word[0] in places or word[0].startswith("全")
 
 
