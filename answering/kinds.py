@@ -819,8 +819,8 @@ _UNIT_WORDS = {
     "%": frozenset({"比例", "比重", "占比", "百分比"}),
     **dict.fromkeys(_AREA_UNITS, frozenset({"面积"})),  # "造林绿化面积是多少" of "造林绿化3.06万亩"
 }
-# "面积是多少", "面积有多大": an area, in whichever of its units the text writes
-_AREA = re.compile(r"面积\S{0,3}(?:多少|多大)(?![个件项家人名])")
+# "面积是多少", "面积有多大", "造林多少面积": an area, in whichever of its units the text writes
+_AREA = re.compile(r"面积\S{0,3}(?:多少|多大)(?![个件项家人名])|(?:多少|多大)面积")
 
 
 def asked_unit_words(query: Query) -> frozenset[str]:

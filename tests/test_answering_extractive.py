@@ -2127,6 +2127,9 @@ def test_an_area_asked_is_answered_in_any_unit_of_area_without_the_word(lexicon:
     hits = [_doc_hit("report.md", text, line, "") for line in text.splitlines()]
     answer = answerer.answer(analyse("造林绿化面积是多少？"), hits)
     assert answer.direct is not None and answer.direct.text == "3.06万亩", answer.answer
+    # …and asked after its asking word ("造林绿化了多少面积")
+    answer = answerer.answer(analyse("全年造林绿化了多少面积？"), hits)
+    assert answer.direct is not None and answer.direct.text == "3.06万亩", answer.answer
 
 
 def test_how_much_more_than_something_is_answered_by_the_difference_stated(quantities) -> None:
