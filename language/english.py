@@ -152,8 +152,8 @@ class EnglishGlossary:
         """A word alone that CC-CEDICT gives one Chinese for which the documents use ("cotton": 棉花),
         as the run of itself: it has no other sense to mistake."""
         word = words[first].group(0)
-        if word.lower() in _FUNCTION_WORDS or not word.islower() or word.endswith(_NOT_A_NOUN):
-            return None  # ("Hubei": a name, the scope's; "industrial": what kind of a thing)
+        if word.lower() in _FUNCTION_WORDS or not word.islower() or word.endswith(_NOT_A_NOUN) or "-" in word:
+            return None  # ("Hubei": a name, the scope's; "industrial", "prefecture-level": what kind of a thing)
         used = self._used(word, frequency)
         return (first, used[0]) if len(used) == 1 and len(self._senses(word)) == 1 else None
 

@@ -45,6 +45,7 @@ def test_a_word_of_one_sense_is_glossed_alone_but_not_a_name(glossary) -> None:
     assert glossary.gloss("How much cotton was harvested?", lambda w: 0) == "How much cotton was harvested?"
     # a word that says what kind a thing is, or how, is not the thing ("industrial": 产业 is one sense of many)
     assert glossary.gloss("How much industrial cotton?", lambda w: 4) == "How much industrial cotton (棉花)?"
+    assert glossary.gloss("county-level cotton", lambda w: 4) == "county-level cotton (棉花)"
 
 
 def test_a_total_names_a_thing_of_its_own(glossary) -> None:
