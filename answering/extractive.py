@@ -52,7 +52,15 @@ from reportqa.language.numbering import POINT_OPENING, ordinal
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases, places_in, province_of
 from reportqa.language.quantities import arabic_numerals
 from reportqa.language.sentences import split_sentences
-from reportqa.question.analysis import MEASURE_NOUNS, MEASURED, STANCE_WORDS, Query, find_plan_period, plan_name
+from reportqa.question.analysis import (
+    ASKING_PHRASES,
+    MEASURE_NOUNS,
+    MEASURED,
+    STANCE_WORDS,
+    Query,
+    find_plan_period,
+    plan_name,
+)
 
 # Interrogatives and fillers that say how something is asked, not what: never evidence of an answer.
 QUESTION_WORDS = frozenset(
@@ -769,7 +777,8 @@ class ExtractiveAnswerer:
         qualifiers = self.tokenizer.qualifiers.before | self.tokenizer.qualifiers.after
         terms = {}
         # "截至2019年", "2016到2019年": from or up to when, which `Query.years` holds, not what of
-        for token in self.tokenizer.keyword_tokens(_POINT_IN_TIME.sub(" ", query.text)):
+        asked = ASKING_PHRASES.sub(" ", _POINT_IN_TIME.sub(" ", query.text))
+        for token in self.tokenizer.keyword_tokens(asked):
             if token in qualifiers and token not in asked_units:
                 terms[token] = self.term_stats.idf(token)
                 continue

@@ -145,6 +145,10 @@ _SINCE = re.compile(r"((?:19|20)\d{2})年(?:以来|至今)")
 _ASKED_TYPE = re.compile(r"(?:哪些|哪几[个项类种条方]?|哪[个类种项]|什么)([\u4e00-\u9fff]{2,3})[?？。！!呢\s]*$")
 # the ways asked of, wherever the question names them ("用哪些办法来…"): the answer says them, not 办法
 _ASKED_WAYS = re.compile(r"(?:哪些|哪几[个项条种]?|什么|何种)(办法|措施|举措|做法|手段|方法|途径|对策)")
+# the words that ask how and with what effect, no thing a statement says: "采取哪些措施" (its 采取), "效果如何"
+ASKING_PHRASES = re.compile(
+    rf"(?:采取|采用|通过|依靠|运用|利用|借助)了?(?={_ASKED_WAYS.pattern})|(?:效果|成效)(?:如何|怎么样|怎样)"
+)
 
 
 @dataclass(frozen=True)

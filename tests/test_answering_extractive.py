@@ -1731,6 +1731,22 @@ def test_an_indicator_the_lexicon_knows_and_no_document_writes_is_not_answered_b
     _assert_answers(answerer.answer(analyse("2020年全县货物进出口总额是多少？"), [review]), "12.5亿元")
 
 
+def test_the_words_that_ask_how_and_with_what_effect_are_no_terms_of_the_answer(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # "采取哪些措施" and "效果如何" ask; the statement says the measures and their effect in its own words
+    answerer, review, _plans = _county_report(
+        lexicon,
+        tmp_path,
+        "推行林长制，实行封山育林和退耕还林，森林覆盖率提高到62%。",
+        "2021年，继续抓好生态建设。",
+    )
+    question = analyse("2020年全县采取哪些措施保护森林，效果如何？")
+    assert not {"采取", "效果"} & set(answerer._question_terms(question))
+    answer = answerer.answer(question, [review])
+    assert answer.found and "封山育林" in answer.answer, answer.answer
+
+
 def test_a_noun_too_general_to_name_an_indicator_is_not_the_thing_asked(lexicon: Lexicon, tmp_path: Path) -> None:
     # "经济增长" is the growth of 生产总值, as the targets write it
     answerer, review, targets = _county_report(
