@@ -267,7 +267,9 @@ def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison |
 _BOUND_CLASSES = ("zg", "ng", "k")
 
 
-_NAMING_CLASSES = ("n", "a", "b", "t", "j")  # words that go on naming a thing before its name's last words
+# a word before the first thing that is part of its name, not shared: one jieba tags a time that names none
+# ("新一代" of 新一代信息技术产业); a noun there names what both are of ("金融机构" of 存款余额和贷款余额)
+_NAMING_CLASSES = ("t",)
 
 
 def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
@@ -301,7 +303,7 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
             if len(first) >= len(second):
                 break
             first, taken = word + first, taken + 1
-        # and the words that go on naming it ("新一代" of 新一代信息技术产业), up to a "的", "中" or verb
+        # and the words that go on naming it ("新一代" of 新一代信息技术产业)
         modifiers = itertools.takewhile(
             lambda w: w[1].startswith(_NAMING_CLASSES), reversed(words_before[opening : len(words_before) - taken])
         )
