@@ -106,6 +106,8 @@ _ENGLISH_AND = re.compile(r"\band\b", re.I)  # "GDP and its growth rate": one pa
 # a count asked of what was added ("新增了多少家"), and a figure stated as all there is ("总数超过3.2万家")
 _ASKS_ADDED = re.compile(r"新增|净增|新认定|新建|新引进")
 _STATES_ALL = re.compile(r"总数|总量|保有量|共有|累计(?:达|建成|建有|拥有)")
+# a figure right after how much it grew since another time: "比2020年增加超", "较上年增长"
+_GROWN_SINCE = re.compile(r"[比较][^，。；]{1,10}?(?:增加|增长|提高|多|减少|下降|降低)了?(?:超过?|近|约|逾)?$")
 _CLAUSE_REACH = 40  # characters a clause is read back for the rate it states
 # "比预期目标多", "较上年少": how much more or less than something the figure after it is
 _MORE_THAN = re.compile(r"[比较][^，。；]{1,15}?[多少]了?$")
@@ -969,11 +971,14 @@ def _all_asked_added(question: str, text: str, figure: Figure) -> bool:
 
 def _added_asked_all(question: str, text: str, figure: Figure, terms: Mapping[str, float]) -> bool:
     """The question asks all there is ("…累计达到多少"), and the figure counts what was added
-    ("新建戈壁生态农业6.2万亩，累计达到20万亩": 6.2万亩). Not an indicator asked that counts what is
-    added in its name ("全年城镇新增就业合计多少": the year's 新增就业 is all of it)."""
+    ("新建戈壁生态农业6.2万亩，累计达到20万亩": 6.2万亩) or how much more than another time it is. Not
+    an indicator asked that counts what is added in its name ("全年城镇新增就业合计多少": the year's
+    新增就业 is all of it)."""
     if _count_asked(question) != "all":
         return False
     clause = _clause_before(text, figure)
+    if _GROWN_SINCE.search(clause):
+        return True  # "总量比2020年增加超7400亿元": how much more than then, not how much there is
     for term in terms:
         if len(term) > len("新增") and _ASKS_ADDED.search(term):
             clause = clause.replace(term, "")

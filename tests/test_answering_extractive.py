@@ -1747,6 +1747,15 @@ def test_the_words_that_ask_how_and_with_what_effect_are_no_terms_of_the_answer(
     assert answer.found and "封山育林" in answer.answer, answer.answer
 
 
+def test_how_much_more_than_another_year_is_no_total(lexicon: Lexicon, tmp_path: Path) -> None:
+    # "总量比2015年增加120亿元" says how much it grew, not how much there is
+    answerer, review, _plans = _county_report(
+        lexicon, tmp_path, "全县生产总值年均增长6%，总量比2015年增加120亿元。", "2021年，稳增长。"
+    )
+    assert not answerer.answer(analyse("2020年全县生产总值的总量是多少？"), [review]).found
+    _assert_answers(answerer.answer(analyse("2020年全县生产总值比2015年增加了多少？"), [review]), "120亿元")
+
+
 def test_a_noun_too_general_to_name_an_indicator_is_not_the_thing_asked(lexicon: Lexicon, tmp_path: Path) -> None:
     # "经济增长" is the growth of 生产总值, as the targets write it
     answerer, review, targets = _county_report(
