@@ -430,7 +430,8 @@ def respective_subjects(text: str, figures: list[Figure]) -> dict[Figure, tuple[
     """The thing each figure is said of in "A、B分别达X、Y" (also "A和B分别增长X和Y",
     "A、B、C依次为X、Y、Z"): the n things listed in the clause before 分别, in turn, take the n figures
     of the clause after it, and of each next clause that holds n too ("分别达到43179元、22649元，
-    增长36.6%、50.9%"), run after run ("分别从X1、X2提高到Y1、Y2"). One thing named with a word for
+    增长36.6%、50.9%"), run after run ("分别从X1、X2提高到Y1、Y2"), but one that names its own subject
+    ("，其中农村居民…"). One thing named with a word for
     two ("城乡居民…分别达X、Y") is the two (城镇居民, 农村居民). Lists and figures of unequal length are
     not paired. Each figure maps to its thing, then all the things listed."""
     pairs: dict[Figure, tuple[str, tuple[str, ...]]] = {}
@@ -451,6 +452,9 @@ def respective_subjects(text: str, figures: list[Figure]) -> dict[Figure, tuple[
             held = [f for f in figures if clause_start <= f.start < (brk.start() if brk else len(text))]
             if not held or len(held) % len(subjects):
                 break
+            lead = text[clause_start : held[0].start]
+            if pairs and (lead.lstrip().startswith("其中") or any(subject in lead for subject in subjects)):
+                break  # "…，其中农村居民收入突破2万元、达到20793元": a clause of its own subject
             # "分别从X1、X2提高到Y1、Y2": each run of n figures in turn
             pairs.update((f, (subjects[k % len(subjects)], subjects)) for k, f in enumerate(held))
             if not brk or brk.group(0) not in "，,":

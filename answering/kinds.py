@@ -158,6 +158,8 @@ _ASIDE_BEFORE = re.compile(rf"{_ASIDE.pattern}[为是达到]{{0,2}}$")
 # "由每人每年420元提高到…": a change's start a few words after 由 or 从, its end after 到 or 至
 _FROM_OPENING = re.compile(r"[从由][^，。；、从由]{1,6}$")
 _TO_AFTER = re.compile(r"[^，。；、\d]{0,4}?(?:到|至)")
+# a figure said again more exactly right after a round one: "突破2万元、达到20793元"
+_RESTATED = re.compile(r"[、，]\s*(?:达到|达|为|是)")
 # (a hyphen only between two percentages, "8%-8.5%": before a bare number it is a minus sign)
 _RANGE_OR_BOUND = re.compile(r"(?:[—–~～至]\d+(?:\.\d+)?%?|(?<=%)-\d+(?:\.\d+)?%)?(?:以上|左右|以下|以内)?")
 _QUOTED = re.compile(r"“[^”]{1,30}”|《[^》]{1,60}》")
@@ -753,6 +755,8 @@ def _label_span(text: str, figure: Figure, figures: Sequence[Figure]) -> tuple[i
     before = [f for f in figures if f.end <= figure.start]
     if before and _starts_change(text, before[-1]) and _TO_AFTER.fullmatch(text, before[-1].end, figure.start):
         return _label_span(text, before[-1], figures)  # "贡献率从17.1%提升到35.1%": 35.1% is 贡献率's too
+    if before and _RESTATED.fullmatch(text, before[-1].end, figure.start):
+        return _label_span(text, before[-1], figures)  # "收入首次突破2万元、达到20793元": 收入's too
     start = max((f.end for f in before), default=0)
     aside = _ASIDE_BEFORE.search(text, start, figure.start)
     end = aside.start() if aside else figure.start
@@ -1070,14 +1074,15 @@ def said_of_another(
         for t, w in terms.items()
         if len(t) > 1 and t not in MEASURE_NOUNS and not place_mentions(t) and _names_a_thing(t, tag)
     }
-    said = [t for t in things if t.lower() in text.lower()]
+    # each as the text writes it: itself, or in a word for it and its sibling ("城乡居民人均可支配收入")
+    written = {t: next((f for f in (t, *joint_forms(t)) if f.lower() in text.lower()), None) for t in things}
+    said = [t for t in things if written[t] is not None]
     if query.is_english or not said:
         return lambda _figure: False
     question = query.text
     weight = max(things[t] for t in said)
     # the ways the text writes the heaviest ("低保标准", "城乡低保标准"): `terms` weighs each as its term
-    its_forms = [t.lower() for t in said if things[t] == weight]
-    heaviest = its_forms[0]
+    its_forms = list(dict.fromkeys(f.lower() for t in said if things[t] == weight for f in (t, written[t])))
     respective = respective_subjects(text, list(figures))
     labels = {f: _label_span(text, f, figures) for f in figures}
 
@@ -1086,18 +1091,22 @@ def said_of_another(
             thing, listed = respective[figure]
             whole = [_with_said_head(t, listed[-1], question) for t in listed]
             label = whole[listed.index(thing)]
-            elsewhere = heaviest not in " ".join(whole).lower()
+            elsewhere = not any(form in " ".join(whole).lower() for form in its_forms)
         else:
             start, end = labels[figure]
             label = text[start:end]
             # named as another figure's thing, or after this one (what a sentence opens with may set the
             # scene for all its figures: "财政支出近八成投向民生领域，省级财政累计投入665亿元")
-            elsewhere = heaviest in text[figure.end :].lower() or any(
-                heaviest in text[a:b].lower() for f, (a, b) in labels.items() if f is not figure
+            elsewhere = any(
+                form in text[figure.end :].lower()
+                or any(form in text[a:b].lower() for f, (a, b) in labels.items() if f is not figure)
+                for form in its_forms
             )
         own = label.lower()
-        if any(form in own for form in its_forms) or _RELATES_BACK.match(own):
-            return False  # (a share of the thing before: "…增长6.8%，占规模以上工业增加值比重为33.6%")
+        # (a share of the thing before: "…增长6.8%，占规模以上工业增加值比重为33.6%"; but a part of it, "其中
+        # 农村居民…", is the part's, which the nouns it names tell)
+        if any(form in own for form in its_forms) or (_RELATES_BACK.match(own) and not own.startswith("其中")):
+            return False
         return elsewhere and any(
             word_class.startswith("n") and len(word) > 1 and word not in question and word not in MEASURE_NOUNS
             for word, word_class in tag(label)

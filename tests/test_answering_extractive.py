@@ -1756,6 +1756,21 @@ def test_how_much_more_than_another_year_is_no_total(lexicon: Lexicon, tmp_path:
     _assert_answers(answerer.answer(analyse("2020年全县生产总值比2015年增加了多少？"), [review]), "120亿元")
 
 
+def test_a_part_said_after_a_respective_list_is_the_parts_own(lexicon: Lexicon, tmp_path: Path) -> None:
+    # "城乡…分别增长6%、8%" pairs its figures with 城镇 and 农村; "其中农村…" names its own subject, and its
+    # figures are no 城镇 figure
+    answerer, review, _plans = _county_report(
+        lexicon,
+        tmp_path,
+        "城乡居民人均可支配收入分别增长6%、8%，其中农村居民人均可支配收入首次突破1.5万元、达到15230元。",
+        "2021年，促进居民增收。",
+    )
+    assert not answerer.answer(analyse("2020年全县城镇居民人均可支配收入是多少元？"), [review]).found
+    rural = answerer.answer(analyse("2020年全县农村居民人均可支配收入是多少元？"), [review])
+    assert rural.direct is not None and rural.direct.text in ("1.5万元", "15230元"), rural.answer
+    _assert_answers(answerer.answer(analyse("2020年全县城镇居民人均可支配收入增长多少？"), [review]), "6%")
+
+
 def test_a_noun_too_general_to_name_an_indicator_is_not_the_thing_asked(lexicon: Lexicon, tmp_path: Path) -> None:
     # "经济增长" is the growth of 生产总值, as the targets write it
     answerer, review, targets = _county_report(
