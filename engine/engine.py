@@ -280,7 +280,9 @@ class Engine:
             return len(self.lexicon.keyword_tokens(chinese)) == 1
 
         def gloss(text: str) -> str:
-            return EnglishGlossary.shared().gloss(text, passages_using, is_word, self.lexicon.phrases(text))
+            # the lexicon's phrases, and english.txt's names of what the passages write ("potash": 钾肥)
+            named = [(s, e, chinese) for s, e, chinese in self.lexicon.english_names(text) if passages_using(chinese)]
+            return EnglishGlossary.shared().gloss(text, passages_using, is_word, self.lexicon.phrases(text), named)
 
         def official(text: str) -> str:
             return self.lexicon.in_official_words(text, lambda phrase: passages_using(phrase) > 0)

@@ -93,16 +93,20 @@ class EnglishGlossary:
         frequency: Callable[[str], int],
         is_word: Callable[[str], bool] | None = None,
         whole: Sequence[tuple[int, int, str]] = (),
+        named: Sequence[tuple[int, int, str]] = (),
     ) -> str:
         """`text` with each English run the glossary knows followed by its Chinese, "(基站)". `is_word`:
         whether the documents' segmenter reads a Chinese compound as one word; without it no run is
         glossed word by word. `whole`: phrases known whole elsewhere, with their Chinese (the lexicon's
         "energy consumption per unit of GDP": 单位地区生产总值能耗): one of two words or more is glossed
-        so, never word by word."""
+        so, never word by word. `named`: names given their Chinese outright, of one word too ("potash":
+        钾肥), before any of these."""
         # a word's senses are looked up for each run it is in: each Chinese word is counted once
         frequency = functools.lru_cache(maxsize=None)(frequency)
         # (a phrase of one word, "tax", may start a longer run CC-CEDICT knows, "tax burden": 税负)
-        known = [(s, e, chinese) for s, e, chinese in whole if _WORD.match(text, s) and " " in text[s:e].strip()]
+        phrases = [(s, e, chinese) for s, e, chinese in whole if _WORD.match(text, s) and " " in text[s:e].strip()]
+        known = list(named)
+        known += [(s, e, c) for s, e, c in phrases if not any(s < end and start < e for start, end, _ in known)]
         words = [w for w in _WORD.finditer(text) if not any(s <= w.start() < e for s, e, _ in known)]
         glossed = [(end, chinese) for _, end, chinese in known]  # (where a run ends, its Chinese)
         first = 0

@@ -40,6 +40,7 @@ SYNONYMS = "synonyms.txt"
 STOPWORDS = "stopwords.txt"
 QUALIFIERS = "qualifiers.txt"
 EVERYDAY = "everyday.txt"  # everyday words for what reports say officially ("城里" for 城镇), in questions
+ENGLISH = "english.txt"  # English names of what reports say in Chinese ("potash" for 钾肥), in questions
 
 # jieba logs "Building prefix dict ..." at DEBUG/INFO on every initialisation
 logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -50,7 +51,7 @@ _JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 # digits joined by "." or "," ("133.68", "1,234"), optionally with "%": one token, never split
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+%?")
 _DEFAULT_FREQ = 1000
-_FILES = (DOMAIN_DICT, SYNONYMS, STOPWORDS, QUALIFIERS, EVERYDAY)
+_FILES = (DOMAIN_DICT, SYNONYMS, STOPWORDS, QUALIFIERS, EVERYDAY, ENGLISH)
 # lexicons read in this process, by folder and the state of its files
 _LOADED: dict[tuple, Lexicon] = {}
 _KEPT = 4
@@ -127,6 +128,7 @@ class Lexicon:
         qualifiers: set[str] | None = None,
         qualifier_groups: list[list[str]] | None = None,
         everyday: list[list[str]] | None = None,
+        english: list[list[str]] | None = None,
     ) -> None:
         """Build a lexicon from already-parsed data (use :meth:`load` to read a lexicon folder).
 
@@ -134,8 +136,8 @@ class Lexicon:
         ``synonym_groups`` lists groups whose first term is canonical; ``stopwords`` are dropped
         from keyword tokens; ``qualifiers`` narrow what an indicator counts, and those of one of
         ``qualifier_groups`` are alternatives to one another; each line of ``everyday`` gives an official
-        term, then the everyday phrases a question may say for it. Raises ValueError when a term belongs
-        to two synonym groups.
+        term, then the everyday phrases a question may say for it; each line of ``english`` a Chinese
+        term, then its English names. Raises ValueError when a term belongs to two synonym groups.
         """
         groups_of_qualifiers = [frozenset(g) for g in qualifier_groups or []]
         written = frozenset(qualifiers or ()).union(*groups_of_qualifiers)
@@ -191,6 +193,17 @@ class Lexicon:
         }
         spoken = sorted(self._official, key=len, reverse=True)
         self._everyday_pattern = re.compile("|".join(map(re.escape, spoken))) if spoken else None
+        # English names, longest first; one a synonym group holds already is the group's
+        self._chinese_of = {
+            name.lower(): chinese
+            for chinese, *names in english or []
+            for name in names
+            if name.lower() not in self._canonical
+        }
+        named = sorted(self._chinese_of, key=len, reverse=True)
+        self._english_pattern = (
+            re.compile("|".join(_phrase_regex(name) for name in named), re.IGNORECASE) if named else None
+        )
         # the same sentences are tagged for question after question: each once (1-2 ms of an answer)
         self._tagged = functools.lru_cache(maxsize=_TAGGED_KEPT)(self._tag)
 
@@ -225,12 +238,14 @@ class Lexicon:
         groups = _read_synonyms(lexicon_dir / SYNONYMS)
         everyday_path = lexicon_dir / EVERYDAY
         everyday = _read_synonyms(everyday_path) if everyday_path.exists() else []
+        english_path = lexicon_dir / ENGLISH
+        english = _read_synonyms(english_path) if english_path.exists() else []
         stop_path = lexicon_dir / STOPWORDS
         stopwords = set(_content_lines(stop_path)) if stop_path.exists() else set()
         qualifier_path = lexicon_dir / QUALIFIERS
         qualifier_groups = [line.split() for line in _content_lines(qualifier_path)] if qualifier_path.exists() else []
         try:
-            return cls(words, groups, stopwords, qualifier_groups=qualifier_groups, everyday=everyday)
+            return cls(words, groups, stopwords, qualifier_groups=qualifier_groups, everyday=everyday, english=english)
         except ValueError as exc:
             raise DocumentError(str(lexicon_dir / SYNONYMS), str(exc)) from exc
 
@@ -357,6 +372,30 @@ class Lexicon:
             return term
 
         return self._everyday_pattern.sub(official, text)
+
+    def english_names(self, text: str) -> list[tuple[int, int, str]]:
+        """Where an English `text` writes a name english.txt gives a Chinese term for ("potash
+        fertilizer": 钾肥), with that term; a name said in the plural too.
+
+        >>> Lexicon(english=[["钾肥", "potash fertilizer"]]).english_names("How much potash fertilizers?")
+        [(9, 27, '钾肥')]
+        """
+        if self._english_pattern is None:
+            return []
+        found = []
+        for match in self._english_pattern.finditer(text):
+            key = re.sub(r"\s+", " ", match.group(0).lower())
+            chinese = next(
+                (
+                    self._chinese_of[k]
+                    for k in (key, key.removesuffix("s"), key.removesuffix("es"))
+                    if k in self._chinese_of
+                ),
+                None,
+            )
+            if chinese is not None:
+                found.append((*match.span(), chinese))
+        return found
 
     def phrases(self, text: str) -> list[tuple[int, int, str]]:
         """Where `text` writes a phrase a synonym group holds whole ("energy consumption per unit of

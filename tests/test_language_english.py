@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reportqa.language.english import EnglishGlossary
+from reportqa.language.lexicon import Lexicon
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +106,13 @@ def test_a_phrase_the_lexicon_reads_whole_is_left_to_it(glossary) -> None:
     # a phrase of one word ("tax") leaves the longer run it opens to CC-CEDICT ("tax burden": 税负)
     burden = "How much was the tax burden on firms cut?"
     assert glossary.gloss(burden, lambda w: 5, whole=lexicon.phrases(burden)) == glossary.gloss(burden, lambda w: 5)
+
+
+def test_names_given_outright_are_glossed_before_any_run_one_word_too(glossary) -> None:
+    # english.txt's names (Lexicon.english_names): "potash" is no CC-CEDICT entry of the reports' word
+    lexicon = Lexicon(english=[["钾肥", "potash", "potash fertilizer"], ["旅客吞吐量", "air passengers"]])
+    question = "How much potash fertilizer and how many air passengers?"
+    named = lexicon.english_names(question)
+    assert glossary.gloss(question, lambda w: 0, named=named) == (
+        "How much potash fertilizer (钾肥) and how many air passengers (旅客吞吐量)?"
+    )
