@@ -19,7 +19,7 @@ from pathlib import Path
 
 from reportqa.core.errors import IndexMismatchError, os_error_reason
 from reportqa.core.models import DocumentMeta
-from reportqa.language.lexicon import lexicon_folder
+from reportqa.language.lexicon import QUESTION_ONLY, lexicon_folder
 
 # 1: first layout (manifest, documents.jsonl, chunks.jsonl, tokens.jsonl, vectors.npy, dense.faiss, bm25/);
 #    passages are indexing.passages.passage_text
@@ -41,9 +41,11 @@ def hash_files(paths: list[Path], root: Path | None = None) -> str:
 
 
 def lexicon_hash(lexicon_dir: Path | None) -> str:
-    """Hash of the lexicon files (None: the built-in lexicon): BM25 tokens depend on them."""
+    """Hash of the lexicon files (None: the built-in lexicon) BM25 tokens depend on: not those read for
+    questions only (everyday.txt, english.txt)."""
     lexicon_dir = lexicon_folder(lexicon_dir)
-    return hash_files(list(lexicon_dir.glob("*.txt")) if lexicon_dir.is_dir() else [], lexicon_dir)
+    files = [p for p in lexicon_dir.glob("*.txt") if p.name not in QUESTION_ONLY] if lexicon_dir.is_dir() else []
+    return hash_files(files, lexicon_dir)
 
 
 def ingest_code_hash() -> str:

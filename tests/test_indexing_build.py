@@ -318,6 +318,11 @@ def test_chunker_lexicon_and_full_flag_force_rebuild(tmp_settings, corpus, hash_
         handle.write("\n海洋经济 = 蓝色经济\n")
     report = build_index(smaller.model_copy(update={"lexicon_dir": lexicon}), embedder=hash_embedder)
     assert report.full_rebuild_reason == "lexicon files changed"
+    # the files read for questions only leave every passage's tokens as they were
+    with open(lexicon / "english.txt", "a", encoding="utf-8") as handle:
+        handle.write("\n海洋经济 = ocean economy\n")
+    report = build_index(smaller.model_copy(update={"lexicon_dir": lexicon}), embedder=hash_embedder)
+    assert not report.full_rebuild_reason and not report.switched and not report.changed
 
 
 def test_metadata_sidecar_change_reindexes_that_document(tmp_settings, corpus, hash_embedder):
