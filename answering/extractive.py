@@ -969,7 +969,9 @@ class ExtractiveAnswerer:
             lacks_topic = held is not None and (held == 0 if chunk.is_table_row else held < w.topic_coverage)
             scored = 0.0 if lacks_topic and coverage >= self.min_coverage else coverage
             coverage = 0.0 if lacks_topic else coverage
-            years = frozenset(own_years | context_years | (set() if own_years else previous_years))
+            # (a year it compares with, "比1985年增加…", is not the year it speaks of: that goes on from before)
+            speaks_of_own = own_years - comparison_years(text)
+            years = frozenset(own_years | context_years | (set() if speaks_of_own else previous_years))
             # the years its paragraph looks back on ("五年来，…"), or its section
             opening = self.outline.paragraph_opening(chunk.doc_id, chunk.start + start)
             period = period_spoken_of(f"{opening} {text}", dated) or section_period
