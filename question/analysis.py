@@ -86,7 +86,7 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
             rf"总额|金额|{HOW_MUCH_EN}|"
             # a measure named and nothing more asked: "固定资产投资增速？", "彩电产量呢？", "城镇化率？", "增长目标？"
             rf"(?:(?:{_MEASURED})(?:目标)?|增长目标)(?:呢|是)?[?？]?\s*$|"
-            # its target asked: "原油产量提出了什么目标", "城镇化率的目标是什么"
+            # its target asked: "钢产量定下什么样的目标", "森林覆盖率的目标是什么"
             rf"(?:{_MEASURED})(?:[^，,。？?]{{0,6}}?什么(?:样的)?|的?)(?:预期)?目标(?:是什么)?[?？]?\s*$|"
             r"what (?:share|percentage|proportion|amount|number)|\bnumber of\b|"
             # "What was China's GDP…", "What GDP growth target did…": what names a measured quantity, and

@@ -119,7 +119,7 @@ def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | N
     if after is not None:  # asked as "A和B的X哪个更Y"
         # the kind of the sides ("哪个省份增幅更大") is no part of what is asked of each
         what = _KIND_OF_SIDE.sub("", after.group("what").removeprefix("的"))
-        # ("哪个产值增长更快": a measure, then how it changed; each side is asked its 产值增长)
+        # ("谁的营收增速更高": a measure, then how it changed; each side is asked its 营收增速)
         verb = _GROWTH_ASKED.fullmatch(what)
         measured = None if verb else re.fullmatch(rf"(?P<measure>[^，,？?；;]+?){_GROWTH_ASKED.pattern}", what)
         verb = verb or measured

@@ -30,7 +30,7 @@ _MEASURES = "".join(sorted(MEASURE_WORDS))  # "多少家", "几项"…
 _ASKS = re.compile(
     r"多少|(?<![这近前])几[个家项人名所件台次倍届份种批期轮座条篇位亩吨年]|多大|多高|多长|哪一?年|何时|什么时候"
 )
-# what "分别" or "各" asks of each thing: a value, or what it is ("分别提出了什么目标")
+# what "分别" or "各" asks of each thing: a value, or what it is ("各有什么要求")
 _ASKS_OF_EACH = re.compile(rf"{_ASKS.pattern}|什么|哪些|哪个")
 # the asking words of a clause, with the verb that leads to them ("有多少家", "是多少", "达到多少")
 _ASKED_PHRASE = re.compile(rf"(?:是|有|为|达到|达|一共|总共|共有|共|占)?(?:多少|几)[{_MEASURES}人亩吨年元亿万钱]*")

@@ -317,13 +317,13 @@ def test_what_a_which_question_names_before_more_is_asked_of_each_side() -> None
             "2022年某市外贸出口和外贸进口相比，哪个增长更快？",
             (("外贸出口", "2022年某市外贸出口增长多少？"), ("外贸进口", "2022年某市外贸进口增长多少？")),
         ),
-        # what both are asked, then how it changed: each side's measure and change ("产值增长"); a word
+        # what both are asked, then how it changed: each side's measure and change ("产值增速"); a word
         # jieba tags a time ("新一代") that names no time is part of the first thing
         (
-            "2030年某省新一代人工智能产业和生物医药产业，哪个产值增长更快？",
+            "2030年某省新一代人工智能产业和生物医药产业，谁的产值增速更快？",
             (
-                ("新一代人工智能产业", "2030年某省新一代人工智能产业产值增长多少？"),
-                ("生物医药产业", "2030年某省生物医药产业产值增长多少？"),
+                ("新一代人工智能产业", "2030年某省新一代人工智能产业产值增速多少？"),
+                ("生物医药产业", "2030年某省生物医药产业产值增速多少？"),
             ),
         ),
         # a clause before the first thing sets the question, of both sides

@@ -38,10 +38,10 @@ def test_two_things_named_then_each_asked(tag) -> None:
         "2022年一般公共预算收入是多少？",
         "2022年政府性基金收入是多少？",
     ]
-    # what each is, asked of both ("分别定了什么目标")
-    assert _questions("2030年全县棉花和油料产量分别定了什么目标？", tag) == [
-        "2030年全县棉花产量定了什么目标？",
-        "2030年全县油料产量定了什么目标？",
+    # what each is, asked of both ("各有什么要求")
+    assert _questions("2030年全县棉花和油料产量各有什么要求？", tag) == [
+        "2030年全县棉花产量有什么要求？",
+        "2030年全县油料产量有什么要求？",
     ]
     # ... the first is then the nouns before "和", not the last word the second parallels
     assert _questions("2021年全省地表水水质优良率和空气质量优良率分别是多少？", tag) == [
