@@ -98,7 +98,7 @@ _READ_AFTER_THING = 12  # characters read past a thing asked for the noun it may
 _COMMITS = re.compile(r"(?:我们|全市|全省|全区|全县)?(?:必须|务必|始终|坚持|坚定不移地?|一定要|将把|要把)")
 _BLANK = "\u3000"  # stands in for a word blanked out of a text: no term holds it
 _INDICATOR_NAME = 4  # characters of the shortest name of an indicator another is made of ("研发经费")
-_ASIDE_AT_END = re.compile(r"[（(][^（）()]*[）)]$")  # a label's unit: "欧盟（亿美元）"
+_ASIDE_AT_END = re.compile(r"[（(][^（）()]*[）)]$")  # a label's unit: "美国（亿元）"
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
 _COPULAS = frozenset({"是", "为"})  # "…支出是多少": the word before one is the thing's
 _CHANGE_WORD = re.compile(r"增|涨|降|提高|提升|上升|扩大|减少|缩小|下跌|回落")
@@ -487,7 +487,7 @@ class ExtractiveAnswerer:
         if (elsewhere := self._place_not_spoken_of(query, candidate)) is not None:
             return f"{elsewhere}的相关情况"
         if candidate.hit.chunk.is_table_row and self._row_of_a_place(candidate.text) not in query.text:
-            return "这一问题的答案"  # "欧盟（亿美元）：货物出口额 2929" is no nation's exports
+            return "这一问题的答案"  # "美国（亿元）：货物出口额 8300" is no nation's exports
         if query.years:
             missing = [y for y in query.years if not _speaks_of(query, y, candidate.years | candidate.implied_years)]
             if len(missing) == len(query.years) or (len(query.years) == 1 and missing):
@@ -915,7 +915,7 @@ class ExtractiveAnswerer:
             own_years = (row_years(text) if chunk.is_table_row else years_covered(text)) | relative_years(text, dated)
             # a sentence continues the one before it ("2019年，举办了…科技活动周。共有…3000余人参会")
             plain = join_cjk_gaps(text.lower())
-            # "生产碳酸锂16.9万吨" holds the 产量 of a question on 碳酸锂
+            # "生产石墨3.6万吨" holds the 产量 of a question on 石墨
             done = frozenset(term for term in terms if _measured_by_verb(term, terms, plain))
             covered = functools.partial(
                 _coverage,
@@ -1349,7 +1349,7 @@ def _asks_rather_than_says(token: str, word_class: str) -> bool:
 
 def _measured_by_verb(term: str, frame: Iterable[str], text: str) -> bool:
     """A quantity named for what is done ("产量", "销量", "进口量") said by the doing, right before a
-    word of its frame and then a figure: "生产碳酸锂16.9万吨" for 碳酸锂产量, "销售新能源汽车…万辆"."""
+    word of its frame and then a figure: "生产石墨3.6万吨" for 石墨产量, "销售新能源汽车…万辆"."""
     if not term.endswith("量") or len(term) < 2:
         return False
     doing = re.escape(term[-2])  # the verb's character: 产 of 产量 (生产), 销 of 销量 (销售), 口 of 进口量

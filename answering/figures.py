@@ -454,7 +454,7 @@ def respective_subjects(text: str, figures: list[Figure]) -> dict[Figure, tuple[
                 break
             lead = text[clause_start : held[0].start]
             if pairs and (lead.lstrip().startswith("其中") or any(subject in lead for subject in subjects)):
-                break  # "…，其中农村居民收入突破2万元、达到20793元": a clause of its own subject
+                break  # "…，其中农村居民收入突破1.5万元、达到15230元": a clause of its own subject
             # "分别从X1、X2提高到Y1、Y2": each run of n figures in turn
             pairs.update((f, (subjects[k % len(subjects)], subjects)) for k, f in enumerate(held))
             if not brk or brk.group(0) not in "，,":

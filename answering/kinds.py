@@ -158,7 +158,7 @@ _ASIDE_BEFORE = re.compile(rf"{_ASIDE.pattern}[为是达到]{{0,2}}$")
 # "由每人每年420元提高到…": a change's start a few words after 由 or 从, its end after 到 or 至
 _FROM_OPENING = re.compile(r"[从由][^，。；、从由]{1,6}$")
 _TO_AFTER = re.compile(r"[^，。；、\d]{0,4}?(?:到|至)")
-# a figure said again more exactly right after a round one: "突破2万元、达到20793元"
+# a figure said again more exactly right after a round one: "突破1.5万元、达到15230元"
 _RESTATED = re.compile(r"[、，]\s*(?:达到|达|为|是)")
 # (a hyphen only between two percentages, "8%-8.5%": before a bare number it is a minus sign)
 _RANGE_OR_BOUND = re.compile(r"(?:[—–~～至]\d+(?:\.\d+)?%?|(?<=%)-\d+(?:\.\d+)?%)?(?:以上|左右|以下|以内)?")
@@ -756,7 +756,7 @@ def _label_span(text: str, figure: Figure, figures: Sequence[Figure]) -> tuple[i
     if before and _starts_change(text, before[-1]) and _TO_AFTER.fullmatch(text, before[-1].end, figure.start):
         return _label_span(text, before[-1], figures)  # "贡献率从17.1%提升到35.1%": 35.1% is 贡献率's too
     if before and _RESTATED.fullmatch(text, before[-1].end, figure.start):
-        return _label_span(text, before[-1], figures)  # "收入首次突破2万元、达到20793元": 收入's too
+        return _label_span(text, before[-1], figures)  # "收入首次突破1.5万元、达到15230元": 收入's too
     start = max((f.end for f in before), default=0)
     aside = _ASIDE_BEFORE.search(text, start, figure.start)
     end = aside.start() if aside else figure.start
@@ -982,7 +982,7 @@ def _added_asked_all(question: str, text: str, figure: Figure, terms: Mapping[st
         return False
     clause = _clause_before(text, figure)
     if _GROWN_SINCE.search(clause):
-        return True  # "总量比2020年增加超7400亿元": how much more than then, not how much there is
+        return True  # "总量比2015年增加120亿元": how much more than then, not how much there is
     for term in terms:
         if len(term) > len("新增") and _ASKS_ADDED.search(term):
             clause = clause.replace(term, "")

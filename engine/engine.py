@@ -266,7 +266,7 @@ class Engine:
             if len(tokens) < 2:
                 # a word the passages hold only inside longer ones ("空气" of 空气质量) is used too
                 used = next((keyword.document_frequency(t) or keyword.frequency_within(t) for t in tokens), 0)
-                # and one they cut in its parts ("全国人口 总数" of 人口总数)
+                # and one they cut in its parts ("城镇人口 总数" of 人口总数)
                 tokens = [t for part in self.lexicon.subwords(chinese) for t in self.lexicon.keyword_tokens(part)]
                 if used or len(tokens) < 2:
                     return used
@@ -280,7 +280,7 @@ class Engine:
             return len(self.lexicon.keyword_tokens(chinese)) == 1
 
         def gloss(text: str) -> str:
-            # the lexicon's phrases, and english.txt's names of what the passages write ("potash": 钾肥)
+            # the lexicon's phrases, and english.txt's names of what the passages write ("rare earths": 稀土)
             named = [(s, e, chinese) for s, e, chinese in self.lexicon.english_names(text) if passages_using(chinese)]
             return EnglishGlossary.shared().gloss(text, passages_using, is_word, self.lexicon.phrases(text), named)
 

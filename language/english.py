@@ -7,7 +7,7 @@
 Each run of two or more English words that a CC-CEDICT entry gives as one of its meanings ("base
 station", "gross domestic product", "medical personnel") is followed by that entry's Chinese,
 longest runs first. A word alone is not glossed: its senses are too many ("plan", "value", "share")
-to tell the one the question means, unless it has one ("cotton": 棉花) and is no name ("Hubei"). Of
+to tell the one the question means, unless it has one ("mutton": 羊肉) and is no name ("Hubei"). Of
 several entries with the same meaning, the one the documents use most (`frequency`, the number of
 passages holding it) is taken, and none that they never use: "medical personnel" is 医务人员 in one
 corpus and 医护人员 in another. A run no entry gives ("air quality") is glossed word by word where the
@@ -99,8 +99,8 @@ class EnglishGlossary:
         whether the documents' segmenter reads a Chinese compound as one word; without it no run is
         glossed word by word. `whole`: phrases known whole elsewhere, with their Chinese (the lexicon's
         "energy consumption per unit of GDP": 单位地区生产总值能耗): one of two words or more is glossed
-        so, never word by word. `named`: names given their Chinese outright, of one word too ("potash":
-        钾肥), before any of these."""
+        so, never word by word. `named`: names given their Chinese outright, of one word too ("rare
+        earths": 稀土), before any of these."""
         # a word's senses are looked up for each run it is in: each Chinese word is counted once
         frequency = functools.lru_cache(maxsize=None)(frequency)
         # (a phrase of one word, "tax", may start a longer run CC-CEDICT knows, "tax burden": 税负)
@@ -153,7 +153,7 @@ class EnglishGlossary:
         return None
 
     def _one_sense(self, words: list[re.Match[str]], first: int, frequency: Callable[[str], int]):
-        """A word alone that CC-CEDICT gives one Chinese for which the documents use ("cotton": 棉花),
+        """A word alone that CC-CEDICT gives one Chinese for which the documents use ("mutton": 羊肉),
         as the run of itself: it has no other sense to mistake."""
         word = words[first].group(0)
         if word.lower() in _FUNCTION_WORDS or not word.islower() or word.endswith(_NOT_A_NOUN) or "-" in word:

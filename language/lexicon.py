@@ -40,7 +40,7 @@ SYNONYMS = "synonyms.txt"
 STOPWORDS = "stopwords.txt"
 QUALIFIERS = "qualifiers.txt"
 EVERYDAY = "everyday.txt"  # everyday words for what reports say officially ("城里" for 城镇), in questions
-ENGLISH = "english.txt"  # English names of what reports say in Chinese ("potash" for 钾肥), in questions
+ENGLISH = "english.txt"  # English names of what reports say in Chinese ("rare earths" for 稀土), in questions
 
 # jieba logs "Building prefix dict ..." at DEBUG/INFO on every initialisation
 logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -375,11 +375,11 @@ class Lexicon:
         return self._everyday_pattern.sub(official, text)
 
     def english_names(self, text: str) -> list[tuple[int, int, str]]:
-        """Where an English `text` writes a name english.txt gives a Chinese term for ("potash
-        fertilizer": 钾肥), with that term; a name said in the plural too.
+        """Where an English `text` writes a name english.txt gives a Chinese term for ("rare
+        earths": 稀土), with that term; a name said in the plural too.
 
-        >>> Lexicon(english=[["钾肥", "potash fertilizer"]]).english_names("How much potash fertilizers?")
-        [(9, 27, '钾肥')]
+        >>> Lexicon(english=[["稀土", "rare earth metal"]]).english_names("How much rare earth metals?")
+        [(9, 26, '稀土')]
         """
         if self._english_pattern is None:
             return []

@@ -11,7 +11,7 @@ one character for one (so the text keeps its length, and an offset means the sam
 - every kind of space (ideographic, no-break, en…) -> " ";
 - the wave dash 〜, which fonts draw with the full-width tilde's glyph -> ～ (Ⅰ～Ⅲ类);
 - a Chinese comma between a number's groups of three digits, as older reports set thousands
-  ("造林2，770万公顷", "16，770亿元") -> ",".
+  ("植树3，250万株", "12，480亿元") -> ",".
 
 Chinese punctuation (，。、：；？！（）“”) is left as written: headings, figures and quotes are read in it.
 No simplified character becomes a traditional one: the tables map glyph look-alikes, not variants. One
@@ -78,8 +78,8 @@ def without_bold_markers(text: str) -> str:
 def normalise_text(text: str) -> str:
     """``text`` with look-alike characters replaced (see the module docstring); same length.
 
-    >>> normalise_text("造林2，770万公顷，增长12，比1985年")
-    '造林2,770万公顷，增长12，比1985年'
+    >>> normalise_text("植树3，250万株，增长12，比1985年")
+    '植树3,250万株，增长12，比1985年'
     """
     return _GROUPED_NUMBER.sub(lambda m: m.group(0).replace("，", ","), text.translate(_table()))
 

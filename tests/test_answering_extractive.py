@@ -1771,20 +1771,18 @@ def test_a_part_said_after_a_respective_list_is_the_parts_own(lexicon: Lexicon, 
     _assert_answers(answerer.answer(analyse("2020年全县城镇居民人均可支配收入增长多少？"), [review]), "6%")
 
 
-@needs_shared
-def test_a_clause_that_names_only_the_year_it_compares_with_goes_on_in_the_year_before_it(lexicon: Lexicon) -> None:
-    # the 七五 plan: "1990年全国原油产量达到…，比1985年增加…；天然气产量达到150亿立方米，比1985年增加…":
-    # the second clause speaks of 1990 as the first does, not of 1985, which it compares with
-    doc = "七五.md"
-    path = SHARED / "cn_national_gov_docs" / "five_year_plans" / "1986-七五计划摘要.md"
-    meta = DocumentMeta("中华人民共和国国民经济和社会发展第七个五年计划（摘要）", "全国", 1986, "规划纲要")
-    answerer, texts = _answerer(lexicon, {doc: (path, meta)})
-    line = next(line for line in texts[doc].splitlines() if "天然气产量达到" in line)
-    hit = _doc_hit(doc, texts[doc], line, "第九章 能源 > 第三节 石油工业")
-    question = analyse("按七五计划，1990年全国天然气产量要达到多少？")
-    gas = next(c for c in answerer._candidates(question, 0, hit) if c.text.startswith("天然气"))
-    assert 1990 in gas.years
-    _assert_answers(answerer.answer(question, [hit]), "150亿立方米")
+def test_a_clause_that_names_only_the_year_it_compares_with_goes_on_in_the_year_before_it(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # "…；水泥产量达到80万吨，比1985年增加…" speaks of 1990 as the clause before it does, not of 1985
+    meta = DocumentMeta("某县第七个五年计划", "", 1986, "规划纲要")
+    line = "1990年全县钢产量达到50万吨，比1985年增加10万吨；水泥产量达到80万吨，比1985年增加20万吨。"
+    answerer, text = _own_report(lexicon, tmp_path, f"{line}\n", meta)
+    hit = _doc_hit("report.md", text, line, "")
+    question = analyse("1990年全县水泥产量要达到多少？")
+    cement = next(c for c in answerer._candidates(question, 0, hit) if c.text.startswith("水泥"))
+    assert 1990 in cement.years
+    _assert_answers(answerer.answer(question, [hit]), "80万吨")
 
 
 def test_a_noun_too_general_to_name_an_indicator_is_not_the_thing_asked(lexicon: Lexicon, tmp_path: Path) -> None:

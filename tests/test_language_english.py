@@ -38,15 +38,15 @@ def test_words_the_documents_never_use_single_words_and_verbs_are_left_alone(glo
 
 
 def test_a_word_of_one_sense_is_glossed_alone_but_not_a_name(glossary) -> None:
-    # CC-CEDICT gives "cotton" one Chinese word; "Hubei" is a place, left to the document scope
-    used = {"棉花": 4}.get
-    assert glossary.gloss("How much cotton did Hubei harvest?", lambda w: used(w, 0)) == (
-        "How much cotton (棉花) did Hubei harvest?"
+    # CC-CEDICT gives "mutton" one Chinese word; "Hubei" is a place, left to the document scope
+    used = {"羊肉": 4}.get
+    assert glossary.gloss("How much mutton did Hubei produce?", lambda w: used(w, 0)) == (
+        "How much mutton (羊肉) did Hubei produce?"
     )
-    assert glossary.gloss("How much cotton was harvested?", lambda w: 0) == "How much cotton was harvested?"
+    assert glossary.gloss("How much mutton was produced?", lambda w: 0) == "How much mutton was produced?"
     # a word that says what kind a thing is, or how, is not the thing ("industrial": 产业 is one sense of many)
-    assert glossary.gloss("How much industrial cotton?", lambda w: 4) == "How much industrial cotton (棉花)?"
-    assert glossary.gloss("county-level cotton", lambda w: 4) == "county-level cotton (棉花)"
+    assert glossary.gloss("How much industrial mutton?", lambda w: 4) == "How much industrial mutton (羊肉)?"
+    assert glossary.gloss("county-level mutton", lambda w: 4) == "county-level mutton (羊肉)"
 
 
 def test_a_total_names_a_thing_of_its_own(glossary) -> None:
@@ -109,10 +109,10 @@ def test_a_phrase_the_lexicon_reads_whole_is_left_to_it(glossary) -> None:
 
 
 def test_names_given_outright_are_glossed_before_any_run_one_word_too(glossary) -> None:
-    # english.txt's names (Lexicon.english_names): "potash" is no CC-CEDICT entry of the reports' word
-    lexicon = Lexicon(english=[["钾肥", "potash", "potash fertilizer"], ["旅客吞吐量", "air passengers"]])
-    question = "How much potash fertilizer and how many air passengers?"
+    # english.txt's names (Lexicon.english_names): "rare earths" is no CC-CEDICT entry of the reports' word
+    lexicon = Lexicon(english=[["稀土", "rare earth", "rare earth metal"], ["集装箱吞吐量", "container throughput"]])
+    question = "How much rare earth metal and what container throughput?"
     named = lexicon.english_names(question)
     assert glossary.gloss(question, lambda w: 0, named=named) == (
-        "How much potash fertilizer (钾肥) and how many air passengers (旅客吞吐量)?"
+        "How much rare earth metal (稀土) and what container throughput (集装箱吞吐量)?"
     )
