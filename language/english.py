@@ -39,6 +39,11 @@ _FUNCTION_WORDS = frozenset(
 )
 # endings of words that say what kind a thing is, or how or when, and not the thing
 _NOT_A_NOUN = ("al", "ic", "ive", "ous", "ed", "ing", "ly", "ful", "less", "able", "ible", "est", "er")
+# what a thing's amount is said as after its name: "cotton output", "potash production"
+_MEASURES_OF_A_THING = frozenset(
+    """output production produced yield yields harvest sales exports imports price prices reserves capacity
+    consumption acreage area volume""".split()
+)
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _LEADING = re.compile(r"^(?:a|an|the)\s+")
 
@@ -54,6 +59,13 @@ def _meanings(definition: str) -> list[str]:
     plain = _LEADING.sub("", re.sub(r"\s+", " ", _PARENTHESES.sub(" ", definition)).strip().lower())
     keys = (key.replace("-", " ") for key in (plain, *inside))  # "foreign-exchange reserves", as asked either way
     return [key for key in keys if key and _WORD.fullmatch(key.replace(" ", "a"))]
+
+
+def _stands_alone(text: str, end: int) -> bool:
+    """A word ending at `end` names its own thing: no noun follows it that it would say what kind of
+    ("gold medals" are no gold), but a measure of it ("cotton output") or a word of the sentence."""
+    following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    return following is None or following.group(0).lower() in _FUNCTION_WORDS | _MEASURES_OF_A_THING
 
 
 def _side_by_side(word: re.Match[str], following: re.Match[str]) -> bool:
@@ -105,7 +117,7 @@ class EnglishGlossary:
         frequency = functools.lru_cache(maxsize=None)(frequency)
         # (a phrase of one word, "tax", may start a longer run CC-CEDICT knows, "tax burden": 税负)
         phrases = [(s, e, chinese) for s, e, chinese in whole if _WORD.match(text, s) and " " in text[s:e].strip()]
-        known = list(named)
+        known = [(s, e, c) for s, e, c in named if " " in text[s:e].strip() or _stands_alone(text, e)]
         known += [(s, e, c) for s, e, c in phrases if not any(s < end and start < e for start, end, _ in known)]
         words = [w for w in _WORD.finditer(text) if not any(s <= w.start() < e for s, e, _ in known)]
         glossed = [(end, chinese) for _, end, chinese in known]  # (where a run ends, its Chinese)
@@ -158,6 +170,8 @@ class EnglishGlossary:
         word = words[first].group(0)
         if word.lower() in _FUNCTION_WORDS or not word.islower() or word.endswith(_NOT_A_NOUN) or "-" in word:
             return None  # ("Hubei": a name, the scope's; "industrial", "prefecture-level": what kind of a thing)
+        if not _stands_alone(words[first].string, words[first].end()):
+            return None  # ("mutton dumplings" are no mutton)
         used = self._used(word, frequency)
         return (first, used[0]) if len(used) == 1 and len(self._senses(word)) == 1 else None
 

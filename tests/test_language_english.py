@@ -47,6 +47,9 @@ def test_a_word_of_one_sense_is_glossed_alone_but_not_a_name(glossary) -> None:
     # a word that says what kind a thing is, or how, is not the thing ("industrial": 产业 is one sense of many)
     assert glossary.gloss("How much industrial mutton?", lambda w: 4) == "How much industrial mutton (羊肉)?"
     assert glossary.gloss("county-level mutton", lambda w: 4) == "county-level mutton (羊肉)"
+    # a word before a noun says what kind it is ("mutton dumplings"), but not before a measure of it
+    assert glossary.gloss("How many mutton dumplings?", lambda w: 4) == "How many mutton dumplings?"
+    assert glossary.gloss("What was the mutton output?", lambda w: 4) == "What was the mutton (羊肉) output?"
 
 
 def test_a_total_names_a_thing_of_its_own(glossary) -> None:
@@ -116,3 +119,7 @@ def test_names_given_outright_are_glossed_before_any_run_one_word_too(glossary) 
     assert glossary.gloss(question, lambda w: 0, named=named) == (
         "How much rare earth metal (稀土) and what container throughput (集装箱吞吐量)?"
     )
+    # a name of one word before a noun is what kind of thing that is ("gold medals")
+    gold = Lexicon(english=[["黄金", "gold"]])
+    medals = "How many gold medals were won?"
+    assert glossary.gloss(medals, lambda w: 0, named=gold.english_names(medals)) == medals
