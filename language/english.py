@@ -117,8 +117,12 @@ class EnglishGlossary:
         frequency = functools.lru_cache(maxsize=None)(frequency)
         # (a phrase of one word, "tax", may start a longer run CC-CEDICT knows, "tax burden": 税负)
         phrases = [(s, e, chinese) for s, e, chinese in whole if _WORD.match(text, s) and " " in text[s:e].strip()]
-        known = [(s, e, c) for s, e, c in named if " " in text[s:e].strip() or _stands_alone(text, e)]
-        known += [(s, e, c) for s, e, c in phrases if not any(s < end and start < e for start, end, _ in known)]
+        names = [(s, e, c) for s, e, c in named if " " in text[s:e].strip() or _stands_alone(text, e)]
+        # the longest first; of two as long, the lexicon's phrase
+        known: list[tuple[int, int, str]] = []
+        for s, e, c in sorted([*phrases, *names], key=lambda p: p[0] - p[1]):
+            if not any(s < end and start < e for start, end, _ in known):
+                known.append((s, e, c))
         words = [w for w in _WORD.finditer(text) if not any(s <= w.start() < e for s, e, _ in known)]
         glossed = [(end, chinese) for _, end, chinese in known]  # (where a run ends, its Chinese)
         first = 0

@@ -202,8 +202,11 @@ class Lexicon:
             if name.lower() not in self._canonical
         }
         named = sorted(self._chinese_of, key=len, reverse=True)
+        # (a name is no part of a hyphenated word: "goods trade" is not in "goods trade-in")
         self._english_pattern = (
-            re.compile("|".join(_phrase_regex(name) for name in named), re.IGNORECASE) if named else None
+            re.compile("|".join(rf"(?<!-){_phrase_regex(name)}(?!-)" for name in named), re.IGNORECASE)
+            if named
+            else None
         )
         # the same sentences are tagged for question after question: each once (1-2 ms of an answer)
         self._tagged = functools.lru_cache(maxsize=_TAGGED_KEPT)(self._tag)

@@ -119,6 +119,13 @@ def test_names_given_outright_are_glossed_before_any_run_one_word_too(glossary) 
     assert glossary.gloss(question, lambda w: 0, named=named) == (
         "How much rare earth metal (稀土) and what container throughput (集装箱吞吐量)?"
     )
+    # a longer phrase of the lexicon wins over a name inside it; a name is no part of a hyphenated word
+    lexicon = Lexicon(english=[["进口", "total imports"], ["货物贸易", "goods trade"]])
+    trade = "What were total imports and exports in goods trade-ins?"
+    imports_and_exports = [(10, 35, "进出口总额")]
+    assert glossary.gloss(trade, lambda w: 0, whole=imports_and_exports, named=lexicon.english_names(trade)) == (
+        "What were total imports and exports (进出口总额) in goods trade-ins?"
+    )
     # a name of one word before a noun is what kind of thing that is ("gold medals")
     gold = Lexicon(english=[["黄金", "gold"]])
     medals = "How many gold medals were won?"
