@@ -41,6 +41,7 @@ from reportqa.answering.kinds import (
     wanted_units,
 )
 from reportqa.answering.outline import SEPARATOR, Heading, Outline
+from reportqa.answering.remainder import left_over
 from reportqa.answering.tables import row_years
 from reportqa.core.models import NOT_FOUND, Answer, Chunk, Claim, DirectAnswer, DocumentMeta, Hit, Statement
 from reportqa.core.protocols import KeywordTokenizer, TermStats
@@ -59,6 +60,7 @@ from reportqa.question.analysis import (
     STANCE_WORDS,
     Query,
     find_plan_period,
+    part_left_out,
     plan_name,
 )
 
@@ -277,6 +279,10 @@ class ExtractiveAnswerer:
             # punctuation, code or commands: nothing in it asks what the documents could speak of
             return Answer.compose(query.original, found=False, refusal=f"{NOT_FOUND}：问题中没有可在文档中查找的内容")
         citations = CitationList(self.documents)
+        if query.kind == "quantity" and (part := part_left_out(query.text)):
+            left = self._left_over(query, part, candidates, citations)
+            if left is not None:
+                return left
         answerable = [c for c in candidates if self._unanswered(query, c) is None]
         if query.kind == "list":
             headings = self._listed_headings(query, terms, hits, max((c.coverage for c in answerable), default=0.0))
@@ -364,6 +370,34 @@ class ExtractiveAnswerer:
         return Answer.compose(
             query.original, found=True, citations=citations.items, direct=direct, statements=statements
         )
+
+    def _left_over(
+        self, query: Query, part: str, candidates: Sequence[Candidate], citations: CitationList
+    ) -> Answer | None:
+        """What is left of a whole without the part the question takes out ("水田以外的耕地"), worked out
+        from the best sentence of the year and place asked that gives the whole and, after 其中, the part."""
+        for candidate in candidates:
+            chunk = candidate.hit.chunk
+            if part not in chunk.text or candidate.coverage < self.min_coverage:
+                continue
+            if self._unmet_constraint(query, candidate) is not None:
+                continue
+            found = left_over(chunk.text, candidate.quote_start, candidate.quote_end, part)
+            if found is None:
+                continue
+            whole, piece, rest = found
+            # the clauses that give the two figures, which a "；" may part
+            quoted = [candidate]
+            for figure in (whole, piece):
+                if figure.text not in candidate.text:
+                    same = (c for c in candidates if c.hit.chunk.chunk_id == chunk.chunk_id and figure.text in c.text)
+                    quoted += itertools.islice(same, 1)
+            direct = DirectAnswer(rest, f"{whole.text}－{piece.text}", None, whole.family)
+            statements = tuple(_cite(c, citations) for c in sorted(quoted, key=lambda c: c.quote_start))
+            return Answer.compose(
+                query.original, found=True, citations=citations.items, direct=direct, statements=statements
+            )
+        return None
 
     def _other_documents_figures(
         self, query: Query, best: Candidate, direct: DirectAnswer, candidates: Sequence[Candidate]

@@ -145,6 +145,22 @@ _SINCE = re.compile(r"((?:19|20)\d{2})年(?:以来|至今)")
 _ASKED_TYPE = re.compile(r"(?:哪些|哪几[个项类种条方]?|哪[个类种项]|什么)([\u4e00-\u9fff]{2,3})[?？。！!呢\s]*$")
 # the ways asked of, wherever the question names them ("用哪些办法来…"): the answer says them, not 办法
 _ASKED_WAYS = re.compile(r"(?:哪些|哪几[个项条种]?|什么|何种)(办法|措施|举措|做法|手段|方法|途径|对策)")
+# "…耕地中，水田以外的耕地有多少", "除国有企业以外的部分": what is left of a whole when a part of it is taken out
+_LEFT_OUT = re.compile(
+    r"(?:除了?|除去)?(?P<part>(?!此|这|除|上述|其他|其它)[\u4e00-\u9fff]{2,8}?)(?:以外|之外)(?:（[^）]*）)?的"
+)
+
+
+def part_left_out(text: str) -> str:
+    """The part a question takes out of a whole it asks about ("水田" of "…耕地中，水田以外的耕地有多少"), or "".
+
+    >>> part_left_out("全县耕地中，水田以外的耕地有多少？"), part_left_out("全县水田有多少？")
+    ('水田', '')
+    """
+    match = _LEFT_OUT.search(text)
+    return match.group("part") if match else ""
+
+
 # the words that ask how and with what effect, no thing a statement says: "采取哪些措施" (its 采取), "效果如何"
 ASKING_PHRASES = re.compile(
     rf"(?:采取|采用|通过|依靠|运用|利用|借助)了?(?={_ASKED_WAYS.pattern})|(?:效果|成效)(?:如何|怎么样|怎样)"

@@ -1785,6 +1785,20 @@ def test_a_clause_that_names_only_the_year_it_compares_with_goes_on_in_the_year_
     _assert_answers(answerer.answer(question, [hit]), "80万吨")
 
 
+def test_what_is_left_of_a_whole_without_a_part_is_worked_out(lexicon: Lexicon, tmp_path: Path) -> None:
+    # "…以外的" asks the whole less the part named after 其中, which the figure after it is not
+    answerer, review, _plans = _county_report(
+        lexicon,
+        tmp_path,
+        "全县耕地面积52万亩，比上年增加2万亩；其中水田18万亩，增长4%。",
+        "2021年，守住耕地红线。",
+    )
+    answer = answerer.answer(analyse("2020年全县耕地中，水田以外的耕地有多少？"), [review])
+    _assert_answers(answer, "34万亩")
+    assert len(answer.statements) == 2  # both clauses, the whole's and the part's
+    _assert_answers(answerer.answer(analyse("2020年全县水田有多少？"), [review]), "18万亩")
+
+
 def test_a_noun_too_general_to_name_an_indicator_is_not_the_thing_asked(lexicon: Lexicon, tmp_path: Path) -> None:
     # "经济增长" is the growth of 生产总值, as the targets write it
     answerer, review, targets = _county_report(
