@@ -376,9 +376,13 @@ class ExtractiveAnswerer:
     ) -> Answer | None:
         """What is left of a whole without the part the question takes out ("水田以外的耕地"), worked out
         from the best sentence of the year and place asked that gives the whole and, after 其中, the part."""
+        # (the part is a qualifier the question names only to leave it out, which narrows the statement as
+        # the coverage reads it: the statement need only name something else the question does, the whole)
+        naming = _naming_words(query)
+        whole_words = [t for t in self._question_terms(query) if len(t) > 1 and t != part and t not in naming]
         for candidate in candidates:
             chunk = candidate.hit.chunk
-            if part not in chunk.text or candidate.coverage < self.min_coverage:
+            if part not in chunk.text or not any(word in candidate.text for word in whole_words):
                 continue
             if self._unmet_constraint(query, candidate) is not None:
                 continue

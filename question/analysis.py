@@ -162,8 +162,10 @@ def part_left_out(text: str) -> str:
 
 
 # the words that ask how and with what effect, no thing a statement says: "采取哪些措施" (its 采取), "效果如何"
+# and the name a question gives what is left of a whole ("水田以外（旱地）的"): the statement gives the whole and a part
 ASKING_PHRASES = re.compile(
     rf"(?:采取|采用|通过|依靠|运用|利用|借助)了?(?={_ASKED_WAYS.pattern})|(?:效果|成效)(?:如何|怎么样|怎样)"
+    r"|(?<=以外|之外)（[^）]*）"
 )
 
 
