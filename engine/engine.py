@@ -266,10 +266,12 @@ class Engine:
             if len(tokens) < 2:
                 # a word the passages hold only inside longer ones ("空气" of 空气质量) is used too
                 used = next((keyword.document_frequency(t) or keyword.frequency_within(t) for t in tokens), 0)
+                if used:
+                    return used
                 # and one they cut in its parts ("城镇人口 总数" of 人口总数)
                 tokens = [t for part in self.lexicon.subwords(chinese) for t in self.lexicon.keyword_tokens(part)]
-                if used or len(tokens) < 2:
-                    return used
+                if len(tokens) < 2:
+                    return 0
             # words of their own ("交通拥堵 指数"): the passages that write them side by side, as one
             rarest = min(tokens, key=keyword.document_frequency)
             holding = keyword.document_frequency(rarest)

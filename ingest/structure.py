@@ -254,11 +254,11 @@ class _Parser:
         table_unit = "" if has_unit else self._unit_line_before(i)
         self._add(self.lines[i], self.lines[items[header_end - 1][0]], "paragraph", self._path())
         parent, end = "", i
-        for j, words in items[header_end:]:
+        for k, (j, words) in enumerate(items[header_end:], start=header_end):
             values = _row_values(words)
             if not values:
                 # a group heading or a row left empty ("- 淡水 万吨"): the rows after it go on
-                if not any(_row_values(later) for _k, later in items[items.index((j, words)) :]):
+                if not any(_row_values(later) for _j, later in items[k + 1 :]):
                     break
                 self._paragraph(self.lines[j], self.lines[j])
                 end = j + 1

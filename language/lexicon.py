@@ -25,7 +25,7 @@ import logging
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -327,11 +327,7 @@ class Lexicon:
 
     def _canonical_phrase(self, phrase: str) -> str:
         """Canonical form of a matched alias, which may be an English plural of the listed form."""
-        key = re.sub(r"\s+", " ", phrase.strip().lower())
-        for form in (key, key.removesuffix("s"), key.removesuffix("es")):
-            if form in self._canonical:
-                return self._canonical[form]
-        return key
+        return _as_listed(phrase, self._canonical) or _phrase_key(phrase)
 
     def joined_words(self, text: str) -> list[str]:
         """The keyword tokens of two or three words `text` writes apart, or with 的 after the first, that a
@@ -388,16 +384,7 @@ class Lexicon:
             return []
         found = []
         for match in self._english_pattern.finditer(text):
-            key = re.sub(r"\s+", " ", match.group(0).lower())
-            chinese = next(
-                (
-                    self._chinese_of[k]
-                    for k in (key, key.removesuffix("s"), key.removesuffix("es"))
-                    if k in self._chinese_of
-                ),
-                None,
-            )
-            if chinese is not None:
+            if (chinese := _as_listed(match.group(0), self._chinese_of)) is not None:
                 found.append((*match.span(), chinese))
         return found
 
@@ -444,6 +431,17 @@ def _file_stamp(path: Path) -> tuple[int, int] | None:
 def lexicon_folder(lexicon_dir: Path | None) -> Path:
     """The folder a lexicon is read from: ``lexicon_dir``, or the built-in one when it is None."""
     return Path(lexicon_dir) if lexicon_dir is not None else BUILTIN_LEXICON_DIR
+
+
+def _phrase_key(phrase: str) -> str:
+    """A matched phrase as the tables list it: lowercase, one space between words."""
+    return re.sub(r"\s+", " ", phrase.strip().lower())
+
+
+def _as_listed(phrase: str, table: Mapping[str, str]) -> str | None:
+    """What `table` lists for a matched phrase, written as listed or as the plural of an English one."""
+    key = _phrase_key(phrase)
+    return next((table[form] for form in (key, key.removesuffix("s"), key.removesuffix("es")) if form in table), None)
 
 
 def _phrase_regex(phrase: str) -> str:

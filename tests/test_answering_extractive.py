@@ -1797,7 +1797,7 @@ def test_what_is_left_of_a_whole_without_a_part_is_worked_out(lexicon: Lexicon, 
     _assert_answers(answer, "34万亩")
     assert len(answer.statements) == 2  # both clauses, the whole's and the part's
     _assert_answers(answerer.answer(analyse("2020年全县水田有多少？"), [review]), "18万亩")
-    # a part the question names only to leave it out, and the name it gives the rest ("（民营）"), are
+    # a part the question names only to leave it out, and the name it gives the rest ("（乡村）"), are
     # no terms the statement must hold
     answerer, review, _plans = _county_report(
         lexicon, tmp_path, "年末全县常住人口52万人，其中城镇常住人口30万人。", "2021年，推进新型城镇化。"

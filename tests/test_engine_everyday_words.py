@@ -16,24 +16,14 @@ def test_a_question_in_everyday_words_is_answered_as_one_in_the_reports_words(ha
         assert answer.question == "2019年全市的高科技公司有多少家？"  # the asker's words are kept
 
 
-def test_a_phrase_the_documents_write_in_parts_stays_the_askers(tmp_path) -> None:
+def test_a_phrase_the_documents_write_in_parts_stays_the_askers(tmp_settings: Settings) -> None:
     # everyday.txt reads "人口总数" as 常住人口; a report writing "城镇人口总数" (cut 城镇人口 / 总数) keeps it
     from reportqa.indexing.build import build_index
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "规划.txt").write_text(
+    (tmp_settings.corpus_dir / "规划.txt").write_text(
         "人口发展规划\n\n到2035年，城镇人口总数达到9亿人左右。常住人口城镇化率达到75%。\n", encoding="utf-8"
     )
-    settings = Settings(
-        home=tmp_path,
-        corpus_dir=corpus,
-        index_dir=tmp_path / "index",
-        vector_cache_dir=tmp_path / "vectors",
-        feedback_path=tmp_path / "feedback.jsonl",
-        evaluation_dir=tmp_path / "evaluation",
-    )
-    build_index(settings, embedder=HashEmbedder())
-    with closing(Engine.open(settings, HashEmbedder())) as engine:
+    build_index(tmp_settings, embedder=HashEmbedder())
+    with closing(Engine.open(tmp_settings, HashEmbedder())) as engine:
         serving = engine._current()
         assert engine._analyse(serving, "2035年城镇人口总数是多少？").text == "2035年城镇人口总数是多少？"
