@@ -75,6 +75,10 @@ _EMPTY_CELL = re.compile(r"^[—–…-]{1,2}$")  # "—": no figure in this col
 _LIST_UNITS = sorted({m + u for u in UNITS for m in ("", "万", "亿") if u not in ("万", "亿")}, key=len, reverse=True)
 # a unit of its own that no list names, with its magnitude: "亿块", "万线", "万千伏安"
 _MAGNITUDE_UNIT = re.compile(r"^[万亿千][\u4e00-\u9fff]{1,3}$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DATE_LINE = re.compile(r"^[\d\s年月日.\-/]+$")
+_SENTENCE_ENDINGS = ("。", "！", "？", "!", "?")
+_CLOSING_QUOTES = "”’」』）)"
 _NUMERIC_CELL = re.compile(r"^[-+]?[\d.,]+\s*[%‰]?$")
 
 
@@ -106,6 +110,9 @@ class _Parser:
         self.lines = _split_lines(text, front_matter_end(text))
         self.blocks: list[Block] = []
         self.stack: list[_Heading] = []
+        # a document that marks its headings in markdown marks them all; one that does not may set out
+        # its parts as plain lines (`_is_part_heading`)
+        self.marks_headings = any(_MARKDOWN_HEADING.match(line.stripped) for line in self.lines)
 
     # ---- driver -------------------------------------------------------------------------------
     def parse(self) -> list[Block]:
@@ -151,6 +158,8 @@ class _Parser:
             heading = None if annex_list else _heading(stripped)
             if heading is not None and heading.style in ("bold", "caption") and not self._body_started():
                 heading = None
+            if heading is None and not annex_list and self._is_part_heading(i):
+                heading = _Heading("part", _clean(stripped))
             if heading is None:
                 self._paragraph(line, line)
                 i += 1
@@ -184,6 +193,8 @@ class _Parser:
         style = heading.style
         if style == "annex":
             self.stack = []
+        elif style == "part":  # a part of the report (of its annex, if in one) opens anew
+            self.stack = [entry for entry in self.stack if entry.style == "annex"][:1]
         elif style.startswith("md"):
             level = int(style[2:])
             while self.stack and not (self.stack[-1].style.startswith("md") and int(self.stack[-1].style[2:]) < level):
@@ -197,6 +208,24 @@ class _Parser:
 
     def _path(self) -> tuple[str, ...]:
         return tuple(h.title for h in self.stack)
+
+    def _is_part_heading(self, i: int) -> bool:
+        """A short plain line standing alone between two paragraphs, as plain-text copies of a report set
+        out its parts ("2019年工作回顾", "2020年工作目标和重点任务", "名词解释和说明"): in a document with no
+        markdown headings, without marker, bold, punctuation or a date alone, after a paragraph that has
+        ended (a line wrapped in mid-sentence is none) and before one or a heading."""
+        core = self.lines[i].stripped
+        if self.marks_headings or len(core) > MAX_TITLE_CHARS or not _CJK.search(core):
+            return False
+        if _TITLE_STOP.search(core) or _DATE_LINE.match(core) or core.startswith(("——", "<", ">", "- ", "**")):
+            return False
+        alone = (i == 0 or not self.lines[i - 1].stripped) and (
+            i + 1 == len(self.lines) or not self.lines[i + 1].stripped
+        )
+        before = next((line.stripped for line in reversed(self.lines[:i]) if line.stripped), "")
+        after = next((line.stripped for line in self.lines[i + 1 :] if line.stripped), "")
+        opens = has_sentence_end(after) or _heading(after) is not None
+        return alone and before.rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_ENDINGS) and opens
 
     def _body_started(self) -> bool:
         """Whether a paragraph other than the title page's has been read (the title page is bold)."""
@@ -416,7 +445,7 @@ def _is_title_line(stripped: str, first: bool) -> bool:
         return False
     if bold and not first:
         return False
-    if re.fullmatch(r"[\d\s年月日.\-/]+", core):  # a date line
+    if _DATE_LINE.match(core):  # a date line
         return False
     heading = _heading(stripped)
     return heading is None or heading.style in ("bold", "caption")

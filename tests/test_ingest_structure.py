@@ -134,6 +134,26 @@ def test_chinese_outline_markers_nest():
     assert section["任务正文。"] == ("第二章 任务",)
 
 
+def test_plain_lines_standing_alone_between_paragraphs_open_the_parts_of_a_report():
+    text = (
+        "某县政府工作报告\n\n各位代表：\n\n现在，我代表县人民政府向大会报告工作。\n\n"
+        "2023年工作回顾\n\n一、经济稳中有进\n\n全县生产总值增长6%。\n\n二、民生持续改善\n\n新增就业3000人。\n\n"
+        "2024年主要任务\n\n一、扩大有效投资\n\n投资增长8%左右。\n\n"
+        "我们要加快落实\n\n招商引资\n\n项目的各项政策。\n\n名词解释\n\n县域经济：指县级行政区划内的经济。\n"
+    )
+    blocks = parse_blocks(_doc(text))
+    section = {b.text: b.section for b in blocks if b.kind == "paragraph"}
+    assert section["全县生产总值增长6%。"] == ("2023年工作回顾", "一、经济稳中有进")
+    assert section["新增就业3000人。"] == ("2023年工作回顾", "二、民生持续改善")
+    assert section["投资增长8%左右。"] == ("2024年主要任务", "一、扩大有效投资")
+    # a line wrapped in mid-sentence is no part: the paragraph before it has not ended
+    assert section["项目的各项政策。"] == ("2024年主要任务", "一、扩大有效投资")
+    assert section["县域经济：指县级行政区划内的经济。"] == ("名词解释",)
+    # in a document that marks its headings in markdown, a plain line is a paragraph
+    marked = parse_blocks(_doc("# 报告\n\n## 一、回顾\n\n增长6%。\n\n2024年主要任务\n\n投资增长8%。\n"))
+    assert {b.text: b.section for b in marked}["投资增长8%。"] == ("报告", "一、回顾")
+
+
 def test_tab_separated_rows_and_single_tab_line():
     text = "一、指标\n指标\t目标\t完成\n研发投入\t2.7\t2.63\n专利\t\t13\n\n说明\t见附表\n"
     blocks = parse_blocks(_doc(text, "t.txt"))
