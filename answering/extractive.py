@@ -309,9 +309,11 @@ class ExtractiveAnswerer:
             items = self._counted_items(query, best) if direct is None else []
             if len(items) > 1:
                 return self._list_of_headings(query, items, best, citations)
-            if direct is None and _LEAD_SENTENCE.fullmatch(best.text.strip()):
-                # "一批重大平台加快建设。": a lead whose list the sentences after it in its paragraph give
-                best = _with_following(self._read_on(best), whole_point=True, names_cause=lambda _text: False)
+        leads = best is not None and direct is None and bool(_LEAD_SENTENCE.fullmatch(best.text.strip()))
+        if query.kind in ("list", "open") and leads:
+            # "一批重大平台加快建设。", "开展节水行动。": a lead whose list, or how it is done, the sentences after
+            # it in its paragraph give
+            best = _with_following(self._read_on(best), whole_point=True, names_cause=lambda _text: False)
         # a change asked ("增长了多少") is worked out from its two ends unless a statement states it
         # (a stated change between two years asked may be since another year: then it is worked out)
         stated = (

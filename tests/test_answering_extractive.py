@@ -2224,6 +2224,15 @@ def test_a_list_asked_of_a_lead_sentence_is_read_on_in_its_paragraph(lexicon: Le
     assert "科学城" in answer.answer and "新区获批" in answer.answer and "别的事" not in answer.answer, answer.answer
 
 
+def test_how_a_lead_sentence_is_done_is_read_on_in_its_paragraph(lexicon: Lexicon, tmp_path: Path) -> None:
+    paragraph = "推进节水型社会建设。实施农业水价综合改革，推广喷灌滴灌。新建再生水厂3座。"
+    meta = DocumentMeta("政府工作报告", "东莞市", 2021, "政府工作报告")
+    answerer, text = _own_report(lexicon, tmp_path, f"{paragraph}\n\n下一段讲别的事。\n", meta)
+    hit = _doc_hit("report.md", text, paragraph, "二、2021年工作安排")
+    answer = answerer.answer(analyse("东莞2021年打算怎样推进节水型社会建设？"), [hit])
+    assert "农业水价" in answer.answer and "再生水厂" in answer.answer and "别的事" not in answer.answer, answer.answer
+
+
 def test_a_statement_holding_the_figure_the_question_quotes_is_not_set_back_by_its_qualifier(
     lexicon: Lexicon, tmp_path: Path
 ) -> None:
