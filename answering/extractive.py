@@ -104,6 +104,7 @@ _ASIDE_AT_END = re.compile(r"[（(][^（）()]*[）)]$")  # a label's unit: "美
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
 _COPULAS = frozenset({"是", "为"})  # "…支出是多少": the word before one is the thing's
 _CHANGE_WORD = re.compile(r"增|涨|降|提高|提升|上升|扩大|减少|缩小|下跌|回落")
+_SHARE_OF = "占"  # "A占B的比重": of A
 _COMPARED_WITH = frozenset({"比", "较", "同比", "相比"})  # "猪肉价格比上年上涨多少": of 价格
 _COMPARED_TIME = re.compile(r"(?:比|较)(?:上年|去年|前年|上年同期|同期)")  # one word to the segmenter
 _IN_A_THING = ("n", "vn", "q", "m", "s", "a", "b")  # the words after the asking ("几家境外上市公司")
@@ -1348,6 +1349,12 @@ def _thing_before(words: Sequence[tuple[str, str]], asking: int) -> int | None:
             j -= 1
         if j < i and j >= 0 and words[j][0] in _COMPARED_WITH:
             i = j - 1
+            continue
+        k = i
+        while k > 0 and _is_noun(words[k - 1][1]):
+            k -= 1
+        if k > 1 and words[k - 1][0] == _SHARE_OF and _is_noun(words[i][1]):
+            i = k - 2  # "研发经费占地区生产总值的比重": a share of 研发经费, not of the whole it is in
             continue
         return i
     return None

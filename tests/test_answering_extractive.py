@@ -2685,6 +2685,17 @@ def test_a_past_plan_period_reviewed_after_a_reports_plans_answers_for_its_years
     _assert_answers(ask("“十五”时期（2001—2005年）某市实际利用外商直接投资累计多少？"), "200.5亿美元")
 
 
+def test_a_share_is_asked_of_the_part_not_of_the_whole_it_is_in(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own report: the whole's growth is no share of the part asked
+    report = (
+        "# 某县政府工作报告\n\n## 一、2023年工作回顾\n\n全县生产总值增长6.5%；民生支出占财政支出的比重达到78%。\n\n"
+        "## 二、2024年主要任务\n\n鼓励企业加大研发经费投入。\n"
+    )
+    ask = _own_document_asker(lexicon, tmp_path, report, DocumentMeta("某县政府工作报告", "某县", 2024, "政府工作报告"))
+    _assert_answers(ask("2023年某县研发经费投入占全县生产总值的比重是多少？"), None)
+    _assert_answers(ask("2023年某县民生支出占财政支出的比重是多少？"), "78%")
+
+
 def test_how_a_change_is_reckoned_is_no_thing_it_is_asked_of(lexicon: Lexicon, tmp_path: Path) -> None:
     # "工业投资年均增长多少" asks of 工业投资; a sentence of another thing's yearly average does not answer
     report = (
