@@ -51,7 +51,7 @@ from reportqa.language.lexicon import TWO_IN_ONE, Qualifiers, abbreviation, join
 from reportqa.language.normalise import join_cjk_gaps, without_note_marks
 from reportqa.language.numbering import POINT_OPENING, ordinal
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases, places_in, province_of
-from reportqa.language.quantities import arabic_numerals
+from reportqa.language.quantities import UNIT_PATTERN, arabic_numerals, unit_family
 from reportqa.language.sentences import split_sentences
 from reportqa.question.analysis import (
     ASKING_PHRASES,
@@ -104,6 +104,9 @@ _ASIDE_AT_END = re.compile(r"[（(][^（）()]*[）)]$")  # a label's unit: "美
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
 _COPULAS = frozenset({"是", "为"})  # "…支出是多少": the word before one is the thing's
 _CHANGE_WORD = re.compile(r"增|涨|降|提高|提升|上升|扩大|减少|缩小|下跌|回落")
+# how an amount follows its thing: "粮食达到105万吨", "原油产1.9亿吨"
+_AMOUNT_LINK = "|".join(["总产", "产", "达到", "达", "为", "超过", "突破", "增至", "增加到", "稳定在", "保持在"])
+_NOT_GOODS = frozenset({"元", "美元", "%", "个百分点", "‰", "倍", "人", "户", "人次", "万", "亿"})
 _SHARE_OF = "占"  # "A占B的比重": of A
 _COMPARED_WITH = frozenset({"比", "较", "同比", "相比"})  # "猪肉价格比上年上涨多少": of 价格
 _COMPARED_TIME = re.compile(r"(?:比|较)(?:上年|去年|前年|上年同期|同期)")  # one word to the segmenter
@@ -956,8 +959,10 @@ class ExtractiveAnswerer:
             own_years = (row_years(text) if chunk.is_table_row else years_covered(text)) | relative_years(text, dated)
             # a sentence continues the one before it ("2019年，举办了…科技活动周。共有…3000余人参会")
             plain = join_cjk_gaps(text.lower())
-            # "生产石墨3.6万吨" holds the 产量 of a question on 石墨
-            done = frozenset(term for term in terms if _measured_by_verb(term, terms, plain))
+            # "生产石墨3.6万吨" holds the 产量 of a question on 石墨, "粮食达到105万吨" 粮食产量
+            done = frozenset(
+                term for term in terms if _measured_by_verb(term, terms, plain) or _output_by_its_thing(term, plain)
+            )
             covered = functools.partial(
                 _coverage,
                 text=plain,
@@ -992,6 +997,7 @@ class ExtractiveAnswerer:
                     unused=self._unused(query),
                     unused_weight=w.unused_term,
                     forms=self.tokenizer.surface_forms,
+                    held_otherwise=done,
                 )
                 if coverage > 0 and topic
                 else None
@@ -1402,6 +1408,16 @@ def _measured_by_verb(term: str, frame: Iterable[str], text: str) -> bool:
     doing = re.escape(term[-2])  # the verb's character: 产 of 产量 (生产), 销 of 销量 (销售), 口 of 进口量
     said = (rf"{doing}[\u4e00-\u9fff]?{re.escape(word)}[^，。；]{{0,6}}?\d" for word in frame if len(word) > 1)
     return any(re.search(pattern, text) for pattern in said)
+
+
+def _output_by_its_thing(term: str, text: str) -> bool:
+    """An output ("粮食产量") said by its thing alone before how much of it, in a unit of goods: "粮食达到
+    105万吨"; not money, rates or people ("粮食增收10%", "粮食储备能力达到…" names another measure)."""
+    thing = term.removesuffix("产量")
+    if thing == term or len(thing) < 2:
+        return False
+    amounts = re.finditer(rf"{re.escape(thing)}(?:{_AMOUNT_LINK})?[\d.]+(?:万|亿)*({UNIT_PATTERN})", text)
+    return any(unit_family(match.group(1)) not in _NOT_GOODS for match in amounts)
 
 
 def _coverage(

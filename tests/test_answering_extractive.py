@@ -1720,6 +1720,18 @@ def test_a_quantity_named_for_what_is_done_is_said_by_the_doing(
     _assert_answers(answerer.answer(analyse(question), [review]), answer)
 
 
+@pytest.mark.parametrize(
+    ("review", "answer"),
+    [("农业稳中有进，粮食达到21.5万吨、增长3%。", "21.5万吨"), ("农业稳中有进，粮食销售达到3.2亿元。", None)],
+)
+def test_an_output_is_said_by_its_thing_alone_before_how_much_of_it(
+    lexicon: Lexicon, tmp_path: Path, review: str, answer: str | None
+) -> None:
+    # "粮食达到21.5万吨" states the 粮食产量; an amount of money is no output
+    answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，加强产业培育。")
+    _assert_answers(answerer.answer(analyse("2020年全县粮食产量是多少？"), [hit]), answer)
+
+
 def test_an_indicator_the_lexicon_knows_and_no_document_writes_is_not_answered_by_a_sibling(
     lexicon: Lexicon, tmp_path: Path
 ) -> None:
