@@ -173,6 +173,7 @@ _POINT_LEAD_GAP = 2  # characters between a statement and the first point it lea
 class QuestionTokenizer(KeywordTokenizer, Protocol):
     qualifiers: Qualifiers  # words that narrow what an indicator counts (境外, 规模以上, …中位数)
     qualifier_alternatives: Mapping[str, frozenset[str]]  # 国家级 -> 省级, 市级…
+    plain_words: frozenset[str]  # words everyday Chinese uses far more than reports do ("孩子", "房子")
 
     def word_classes(self, text: str) -> dict[str, str]: ...
 
@@ -604,13 +605,17 @@ class ExtractiveAnswerer:
         return (*single, *joined)
 
     def _unused_terms(self, query: Query) -> frozenset[str]:
-        """The question's words no passage uses as a word ("园子", "根子"): perhaps the asker's for what
-        the documents word otherwise. A figure the question gives is not one: it is what it is; nor the
-        name of an indicator ("基尼系数"), which the documents do not report."""
+        """The question's words no passage uses as a word ("园子", "根子"), or that everyday Chinese uses
+        far more than reports do ("孩子", "房子"): perhaps the asker's for what the documents word otherwise.
+        A figure the question gives is not one: it is what it is; nor the name of an indicator
+        ("基尼系数"), which the documents do not report."""
+        plain = self.tokenizer.plain_words
         return frozenset(
             t
             for t in self._question_terms(query)
-            if not has_digit(t) and self.term_stats.document_frequency(t) == 0 and not _names_indicator(t)
+            if not has_digit(t)
+            and (t in plain or self.term_stats.document_frequency(t) == 0)
+            and not _names_indicator(t)
         )
 
     def _asked_thing(self, query: Query) -> tuple[tuple[str, ...], frozenset[str], str | None]:

@@ -25,7 +25,7 @@ import logging
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +41,7 @@ STOPWORDS = "stopwords.txt"
 QUALIFIERS = "qualifiers.txt"
 EVERYDAY = "everyday.txt"  # everyday words for what reports say officially ("城里" for 城镇), in questions
 ENGLISH = "english.txt"  # English names of what reports say in Chinese ("rare earths" for 稀土), in questions
+PLAIN_WORDS = "plain_words.txt"  # words everyday Chinese uses far more than reports do ("孩子"), in questions
 
 # jieba logs "Building prefix dict ..." at DEBUG/INFO on every initialisation
 logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -51,8 +52,10 @@ _JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 # digits joined by "." or "," ("133.68", "1,234"), optionally with "%": one token, never split
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+%?")
 _DEFAULT_FREQ = 1000
-_FILES = (DOMAIN_DICT, SYNONYMS, STOPWORDS, QUALIFIERS, EVERYDAY, ENGLISH)
-QUESTION_ONLY = frozenset({EVERYDAY, ENGLISH})  # read for questions only: no passage's tokens depend on them
+_FILES = (DOMAIN_DICT, SYNONYMS, STOPWORDS, QUALIFIERS, EVERYDAY, ENGLISH, PLAIN_WORDS)
+QUESTION_ONLY = frozenset(
+    {EVERYDAY, ENGLISH, PLAIN_WORDS}
+)  # read for questions only: no passage's tokens depend on them
 # lexicons read in this process, by folder and the state of its files
 _LOADED: dict[tuple, Lexicon] = {}
 _KEPT = 4
@@ -130,6 +133,7 @@ class Lexicon:
         qualifier_groups: list[list[str]] | None = None,
         everyday: list[list[str]] | None = None,
         english: list[list[str]] | None = None,
+        plain_words: Iterable[str] = (),
     ) -> None:
         """Build a lexicon from already-parsed data (use :meth:`load` to read a lexicon folder).
 
@@ -138,8 +142,10 @@ class Lexicon:
         from keyword tokens; ``qualifiers`` narrow what an indicator counts, and those of one of
         ``qualifier_groups`` are alternatives to one another; each line of ``everyday`` gives an official
         term, then the everyday phrases a question may say for it; each line of ``english`` a Chinese
-        term, then its English names. Raises ValueError when a term belongs to two synonym groups.
+        term, then its English names; ``plain_words`` are those everyday Chinese uses far more than
+        reports do. Raises ValueError when a term belongs to two synonym groups.
         """
+        self.plain_words = frozenset(plain_words)
         groups_of_qualifiers = [frozenset(g) for g in qualifier_groups or []]
         written = frozenset(qualifiers or ()).union(*groups_of_qualifiers)
         self.qualifiers = Qualifiers(
@@ -244,12 +250,22 @@ class Lexicon:
         everyday = _read_synonyms(everyday_path) if everyday_path.exists() else []
         english_path = lexicon_dir / ENGLISH
         english = _read_synonyms(english_path) if english_path.exists() else []
+        plain_path = lexicon_dir / PLAIN_WORDS
+        plain = [line.split()[0] for line in _content_lines(plain_path)] if plain_path.exists() else []
         stop_path = lexicon_dir / STOPWORDS
         stopwords = set(_content_lines(stop_path)) if stop_path.exists() else set()
         qualifier_path = lexicon_dir / QUALIFIERS
         qualifier_groups = [line.split() for line in _content_lines(qualifier_path)] if qualifier_path.exists() else []
         try:
-            return cls(words, groups, stopwords, qualifier_groups=qualifier_groups, everyday=everyday, english=english)
+            return cls(
+                words,
+                groups,
+                stopwords,
+                qualifier_groups=qualifier_groups,
+                everyday=everyday,
+                english=english,
+                plain_words=plain,
+            )
         except ValueError as exc:
             raise DocumentError(str(lexicon_dir / SYNONYMS), str(exc)) from exc
 
