@@ -171,6 +171,9 @@ def test_a_part_that_names_only_a_measure_or_a_relation_asks_about_the_first_par
     # a verb opening the first part ("新增…多少家"): its thing is all it names before what it asks
     parts = _questions("湘潭新增大学生创业企业多少家？比上年增长多少？", tag)
     assert parts[1] == "湘潭新增大学生创业企业比上年增长多少？"
+    # …and one inside its thing's name, after the year ("新注册…"), where a noun ends what it names
+    parts = _questions("临沂2021年新注册个体工商户多少户、增长多少？", tag)
+    assert parts[1] == "临沂2021年新注册个体工商户增长多少？"
     # a rate of what is done is the first part's thing's, a place the tagger takes for a locative too;
     # a rate that is an indicator of its own is not
     assert _questions("海口完成旅游厕所改造多少座？完成率是多少？", tag)[1] == "海口完成旅游厕所改造完成率是多少？"
