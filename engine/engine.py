@@ -20,13 +20,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import zip_longest
 
+from reportqa.answering.bridge import name_of_kind
 from reportqa.answering.compare import side_by_side
 from reportqa.answering.extractive import ExtractiveAnswerer
 from reportqa.answering.llm import LLMAnswerer
 from reportqa.answering.outline import Outline
 from reportqa.answering.series import year_series
 from reportqa.core.errors import LLMError
-from reportqa.core.models import Answer, Document, DocumentMeta, Hit
+from reportqa.core.models import Answer, DirectAnswer, Document, DocumentMeta, Hit
 from reportqa.core.settings import Settings
 from reportqa.core.weights import AnswerWeights
 from reportqa.indexing.backends import make_search_backend
@@ -36,6 +37,7 @@ from reportqa.indexing.snapshot import IndexSnapshot, current_version, read_docu
 from reportqa.language.english import EnglishGlossary
 from reportqa.language.lexicon import Lexicon
 from reportqa.question.analysis import Query, analyse
+from reportqa.question.bridge import Bridge, find_bridge
 from reportqa.question.comparison import Comparison, split_comparison, split_share
 from reportqa.question.parts import split_english_parts, split_parts
 from reportqa.question.scope import DocumentScope, scope_documents
@@ -219,9 +221,14 @@ class Engine:
         top_k = top_k or self.settings.top_k
         query = self._analyse(serving, question, history)
         comparison = self._split(query) if mode != "llm" else None
-        parts = self._parts(serving, query, comparison)
         retrieved: list[Hit] = []
-        answers = [self._answer(serving, part, doc_filter, years, top_k, mode, on_token, retrieved) for part in parts]
+        bridge = find_bridge(query.text) if comparison is None and mode != "llm" else None
+        through = bridge and self._through(serving, query, bridge, doc_filter, years, top_k, mode, retrieved)
+        if through:
+            comparison, parts, answers = through
+        else:
+            parts = self._parts(serving, query, comparison)
+            answers = [self._answer(serving, p, doc_filter, years, top_k, mode, on_token, retrieved) for p in parts]
         answer = answers[0] if comparison is None else side_by_side(query.original, comparison, answers)
         share = split_share(query.text, self.lexicon.tagged) if comparison is None and mode != "llm" else None
         if share is not None and not (answer.direct is not None and answer.direct.family == "%"):
@@ -242,6 +249,34 @@ class Engine:
         if note:
             warnings = [INCOMPLETE_INDEX.format(note=note), *warnings]
         return replace(answer, warnings=warnings, index_version=serving.snapshot.version, series=series)
+
+    def _through(
+        self,
+        serving: _Serving,
+        query: Query,
+        bridge: Bridge,
+        doc_filter: str | None,
+        years: Sequence[int],
+        top_k: int,
+        mode: str,
+        retrieved: list[Hit],
+    ) -> tuple[Comparison, list[Query], list[Answer]] | None:
+        """A question about a thing it names by what it did, in two steps: the thing's name, then the rest
+        of the question of it, in the document that names it; as the steps and the answer to each. None
+        when no name is found."""
+        first = self._analyse(serving, bridge.first_question)
+        named = self._answer(serving, first, doc_filter, years, top_k, mode, None, retrieved)
+        if not named.found or not named.statements:
+            return None
+        statement = named.statements[0]
+        name = name_of_kind(statement.text, bridge.kind, bridge.clue, self.lexicon.tagged)
+        if name is None:
+            return None
+        source = named.citations[statement.citations[0] - 1].doc if statement.citations else None
+        then = self._analyse(serving, bridge.then(name))
+        rest = self._answer(serving, then, doc_filter or source, years, top_k, mode, None, retrieved)
+        steps = Comparison(((bridge.kind, first.text), (bridge.rest.rstrip("？"), then.text)), "", all_parts=False)
+        return steps, [first, then], [replace(named, direct=DirectAnswer(name)), rest]
 
     def _split(self, query: Query) -> Comparison | None:
         """The sides of a comparison, or the parts of a question that asks several things; None for one."""
