@@ -48,7 +48,15 @@ from reportqa.core.weights import AnswerWeights
 from reportqa.language.lexicon import Qualifiers, joint_forms
 from reportqa.language.numbering import POINT_OPENING
 from reportqa.language.places import place_mentions
-from reportqa.language.quantities import MEASURE_WORDS, RATE_UNITS, UNIT_PATTERN, amount, unit_family, unit_scale
+from reportqa.language.quantities import (
+    CHINESE_NUMBER,
+    MEASURE_WORDS,
+    RATE_UNITS,
+    UNIT_PATTERN,
+    amount,
+    unit_family,
+    unit_scale,
+)
 from reportqa.language.segmentation import word_starts
 from reportqa.question.analysis import MEASURE_NOUNS, Query
 
@@ -140,6 +148,8 @@ _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 _ROSTER_NAME = re.compile(
     r"(?:长|书记|主任|主席|总理)(?:\s*[:：]\s*|\s+)([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ 　][\u4e00-\u9fff])(?=\s|$)"
 )
+# "第几届", "居全国第几位": a rank or ordinal asked, which a report states as one ("第三届", "第12位")
+_ORDINAL_ASKED = re.compile(r"第几(?P<unit>[届次位名批期轮个])")
 _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
 # which of the gazetteer's places (not "哪两个国家", which it does not hold)
 _ASKS_PLACE = re.compile(r"哪[一两二三四五六七八九几]?[个些]?(?:省市|省份|省区|省|城市|市|地区|县)")
@@ -415,7 +425,10 @@ class Quantities:
         return bonus + w.label_named * max((_named_share(query.text, label) for label in labels), default=0.0)
 
     def holds_kind_asked(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> bool:
-        """A figure in the asked unit (any figure when no unit is asked), not a count of another thing."""
+        """A figure in the asked unit (any figure when no unit is asked), not a count of another thing; the
+        rank asked ("第几届": "第三届")."""
+        if _ORDINAL_ASKED.search(query.text):
+            return _ordinal_stated(query, text) is not None
         wanted = _required_units(query)
         if is_table_row:  # a cell of no stated unit may be in the one asked
             units: list[str | None] = [c.figure_unit or None for c in parse_statement(text) if c.figures]
@@ -445,6 +458,9 @@ class Quantities:
         base_year: int | None = None,
         change_years: tuple[int, int] | None = None,
     ) -> DirectAnswer | None:
+        if _ORDINAL_ASKED.search(query.text):
+            ordinal = _ordinal_stated(query, text)
+            return DirectAnswer(ordinal) if ordinal else None
         wanted = wanted_units(query)
         if is_table_row:
             return self._cell(query, text, terms, wanted)
@@ -1215,3 +1231,10 @@ def _year_fit(query: Query, year: int | None, weights: AnswerWeights) -> float:
         first = period[0] - query.wants_start if period else 0
         return -weights.figure_year if period and not first <= year <= period[1] else 0.0
     return weights.figure_year if year in query.years else -weights.figure_year
+
+
+def _ordinal_stated(query: Query, text: str) -> str | None:
+    """The rank or ordinal a statement gives of the kind asked ("第几届": "第三届"), if one."""
+    asked = _ORDINAL_ASKED.search(query.text)
+    stated = re.search(rf"第(?:\d+|{CHINESE_NUMBER}){asked.group('unit')}", text) if asked else None
+    return stated.group(0) if stated else None
