@@ -202,6 +202,7 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
         if before and word_kind(before[-1]) == "n":
             subject = head[: asked.start()]
     sides = [(_label(head), f"{head}？")]
+    previous = subject  # what the part before asks of: a "其中" part is of it
     for piece, echo in zip(pieces[1:], echoes[1:], strict=True):
         piece = _SAME_TIME.sub("", piece)  # "同年全国…": the question's year, which the part shares
         piece_words = list(tag(piece))
@@ -212,8 +213,10 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
         # further on is what it is about: "多少条通往开封的城际公交")
         own_place = any(piece.startswith(place) for place in place_words(piece))
         if _of_the_subject(piece, piece_words, subject, tag):
-            # "比上年增长多少", "其中国家级几家": of the first part's subject, in its year unless it names its own time
-            own = f"{_without(subject, own_time=bool(own_time), own_place=own_place)}{piece}"
+            # "比上年增长多少", "其中国家级几家": of the first part's subject (of the part before, for 其中),
+            # in its year unless it names its own time
+            of = previous if piece.startswith("其中") else subject
+            own = f"{_without(of, own_time=bool(own_time), own_place=own_place)}{piece}"
         else:
             own = piece
         # the question's place, and its year unless the part names its own time ("2021年的目标")
@@ -221,6 +224,8 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
         if shared and not own.startswith(shared):
             own = _with_context(own, shared, subject)
         sides.append((_label(piece), f"{own}？"))
+        asking = _ASKS.search(own)
+        previous = _ASKED_PHRASE.sub("", own[: asking.start()]) if asking else own
     # a clause that names two things and asks each ("…一共几家？省级A和省级B分别多少？"): one part per thing
     split = [(side, _both(side[1].rstrip("？"), tag)) for side in sides]
     parts = (part for side, both in split for part in (both.sides if both else (side,)))
