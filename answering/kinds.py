@@ -138,7 +138,7 @@ _ASKS_GROWTH = re.compile(rf"增长|增速|增幅|涨(?![到至])|下降(?![到�
 # which rate a question asks, and which one a percentage's clause states ("增长11.2%，占全省39.5%")
 _ASKS_SHARE = re.compile(r"比重|占比|比例|之比|占|share|proportion", re.I)
 _STATES_SHARE = re.compile(r"占|比重|比例|之比")
-_STATES_GROWTH = re.compile(r"增长|增速|增幅|下降|提高|上升|回落|减少|增加")
+_STATES_GROWTH = re.compile(r"增长|增速|增幅|下降|提高|上升|回落|减少|增加(?!值)")  # not the 增加 of 增加值
 # a share or an intensity: asked in %
 _SHARE = re.compile(rf"比重|占比|比例|之比|百分之|{_RATE_WORD}|强度")
 _MONTH_ALONE = re.compile(r"\d{1,2}月(?:份|上旬|中旬|下旬)?")
@@ -437,11 +437,13 @@ class Quantities:
             parts = parts_of_year_asked(query.text)
             stated = _stated_figures(text)
             of_another = said_of_another(text, stated, terms, query, self.tag)
+            rate_asked = _one_rate(query.text, _ASKS_GROWTH, _ASKS_SHARE)
             figures = [
                 f
                 for f in stated
                 if not counts_other(text, f, terms, self.tag, asked)
                 and not of_another(f)
+                and not _other_rate(rate_asked, text, f)
                 and _of_the_time_and_total_asked(query, text, f, parts, terms)
             ]
             if _asks_growth_in_no_unit(query, wanted):
@@ -498,6 +500,8 @@ class Quantities:
         figure = max(answering, key=fitness)
         if required and not _unit_matches(figure.unit, required):
             return None  # "投资了多少钱" is not answered by "500亩"
+        if _other_rate(_one_rate(query.text, _ASKS_GROWTH, _ASKS_SHARE), text, figure):
+            return None  # "增长了百分之几" is not answered by "服务业增加值占比52.5%"
         if counts_other(text, figure, terms, self.tag, counted_thing(query)):
             return None  # the best figure counts something the question does not name
         if said_of_another(text, figures, terms, query, self.tag)(figure):
@@ -594,11 +598,7 @@ class Quantities:
             if _starts_change(text, f):
                 # "从2.2万家增加到4.9万家": where it started, not where it is, unless that is asked
                 score += -w.figure_range_start if query.wants_start else w.figure_range_start
-            stated = f.unit == "%" and rate_asked_is
-            # the whole clause: "占中央和省级财政专项扶贫资金总额的75.7%" says its 占 far before the figure
-            clause = _clause_before(text, f, reach=_CLAUSE_REACH)
-            stated_rate = _one_rate(clause, _STATES_GROWTH, _STATES_SHARE) if stated else ""
-            if rate_asked_is and stated_rate not in ("", rate_asked_is):
+            if _other_rate(rate_asked_is, text, f):
                 score += w.figure_other_rate  # "占全省39.5%" of "增长多少", "增长11.2%" of "占全省多少"
             if counts_other(text, f, terms, self.tag, asked):
                 score += w.figure_counts_other  # "新增…1个国家级技术创新中心" of "多少家高新技术企业"
@@ -640,6 +640,16 @@ class QuestionKinds:
         if query.kind == "list":
             return self.lists
         return self.any_statement
+
+
+def _other_rate(rate_asked: str, text: str, figure: Figure) -> bool:
+    """The figure is a percentage of the other rate than the one asked (`_one_rate`): a share, a growth
+    asked, or a growth, a share asked."""
+    if figure.unit != "%" or not rate_asked:
+        return False
+    # the whole clause: "占中央和省级财政专项扶贫资金总额的75.7%" says its 占 far before the figure
+    stated = _one_rate(_clause_before(text, figure, reach=_CLAUSE_REACH), _STATES_GROWTH, _STATES_SHARE)
+    return stated not in ("", rate_asked)
 
 
 def _one_rate(text: str, growth: re.Pattern[str], share: re.Pattern[str]) -> str:

@@ -1758,6 +1758,20 @@ def test_a_rank_or_ordinal_asked_is_answered_by_the_one_stated(
     _assert_answers(answerer.answer(analyse(question), [review]), answer)
 
 
+@pytest.mark.parametrize(
+    ("review", "answer"),
+    [
+        ("全县服务业增加值占地区生产总值的比重达到52.5%，地区生产总值突破300亿元。", None),
+        ("全县地区生产总值突破300亿元，比上年增长4.5%。", "4.5%"),
+    ],
+)
+def test_a_growth_asked_in_percent_is_not_answered_by_a_share(
+    lexicon: Lexicon, tmp_path: Path, review: str, answer: str | None
+) -> None:
+    answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，加强产业培育。")
+    _assert_answers(answerer.answer(analyse("2020年全县地区生产总值比上年增长了百分之几？"), [hit]), answer)
+
+
 def test_an_indicator_the_lexicon_knows_and_no_document_writes_is_not_answered_by_a_sibling(
     lexicon: Lexicon, tmp_path: Path
 ) -> None:
