@@ -148,6 +148,9 @@ _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 _ROSTER_NAME = re.compile(
     r"(?:长|书记|主任|主席|总理)(?:\s*[:：]\s*|\s+)([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ 　][\u4e00-\u9fff])(?=\s|$)"
 )
+# a number of people, households or firms asked by its name ("失业人数是多少"), in its measure word
+_COUNTED_IN = {"人数": "人", "人口": "人", "户数": "户", "家数": "家"}
+_COUNT_ASKED = re.compile(rf"({'|'.join(_COUNTED_IN)})(?:是|有|为|达到|共有)?(?:多少|几)(?![\u4e00-\u9fff])")
 # "第几届", "居全国第几位": a rank or ordinal asked, which a report states as one ("第三届", "第12位")
 _ORDINAL_ASKED = re.compile(r"第几(?P<unit>[届次位名批期轮个])")
 _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
@@ -883,6 +886,8 @@ def wanted_units(query: Query) -> set[str]:
     match = _unit_asked(query.text)
     if match:
         return _UNIT_ALIASES.get(match.group(1), {match.group(1)})
+    if counted := _COUNT_ASKED.search(query.text):
+        return {_COUNTED_IN[counted.group(1)]}  # "失业人数是多少": people, not a rate
     money = _MONEY.search(query.text)
     # "生产总值增长多少", "研发经费投入强度" ask a rate of a sum, not a sum
     if money and not _ASKS_GROWTH.search(money.group(0)) and not _SHARE.search(money.group(0)):

@@ -1772,6 +1772,17 @@ def test_a_growth_asked_in_percent_is_not_answered_by_a_share(
     _assert_answers(answerer.answer(analyse("2020年全县地区生产总值比上年增长了百分之几？"), [hit]), answer)
 
 
+@pytest.mark.parametrize(
+    ("review", "answer"),
+    [("全县城镇登记失业率为3.2%，低于控制目标。", None), ("全县城镇登记失业人数为2100人，失业率3.2%。", "2100人")],
+)
+def test_a_number_of_people_asked_by_its_name_is_not_answered_by_a_rate(
+    lexicon: Lexicon, tmp_path: Path, review: str, answer: str | None
+) -> None:
+    answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，加强就业服务。")
+    _assert_answers(answerer.answer(analyse("2020年全县城镇登记失业人数是多少？"), [hit]), answer)
+
+
 def test_an_indicator_the_lexicon_knows_and_no_document_writes_is_not_answered_by_a_sibling(
     lexicon: Lexicon, tmp_path: Path
 ) -> None:
