@@ -1251,5 +1251,9 @@ def _year_fit(query: Query, year: int | None, weights: AnswerWeights) -> float:
 def _ordinal_stated(query: Query, text: str) -> str | None:
     """The rank or ordinal a statement gives of the kind asked ("第几届": "第三届"), if one."""
     asked = _ORDINAL_ASKED.search(query.text)
-    stated = re.search(rf"第(?:\d+|{CHINESE_NUMBER}){asked.group('unit')}", text) if asked else None
+    if asked is None:
+        return None
+    # a rank may go without its 第 where where or how it ranks goes before ("由全国27位提升到23位")
+    opening = r"第|(?<=[国省市区居排列由到至])" if asked.group("unit") in "位名" else "第"
+    stated = re.search(rf"(?:{opening})(?:\d+|{CHINESE_NUMBER}){asked.group('unit')}", text)
     return stated.group(0) if stated else None
