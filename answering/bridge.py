@@ -1,13 +1,13 @@
 """The name a statement gives a thing a question points at by what it did ("the city that…"): a place
-for a kind of place, else the name that ends in the kind's word ("鲁南高铁" of 高铁), else the first name
+for a kind of place, else the name that ends in the kind's word ("沿江高铁" of 高铁), else the first name
 the statement gives that the question does not.
 
     >>> from reportqa.language.lexicon import Lexicon
     >>> tag = Lexicon().tagged
-    >>> name_of_kind("国内首座民用液氢工厂在乌海投运。", "内蒙古城市", "2020年投运国内首座民用液氢工厂", tag)
-    '乌海'
-    >>> name_of_kind("成功主办2020全球工业互联网大会，会址落户辽宁。", "大会", "辽宁2020年主办", tag)
-    '全球工业互联网大会'
+    >>> name_of_kind("全国首个海上风电母港在盐城建成。", "江苏城市", "2022年建成全国首个海上风电母港", tag)
+    '盐城'
+    >>> name_of_kind("成功举办2022中国农业机械博览会，会址落户本省。", "博览会", "2022年举办", tag)
+    '中国农业机械博览会'
 """
 
 from __future__ import annotations
@@ -35,6 +35,6 @@ def name_of_kind(statement: str, kind: str, clue: str, tag: Tagger) -> str | Non
         name = "".join(word for word, _ in words[start : i + 1])
         if len(name) > len(head) and name not in clue:
             return name
-    # "柳工入选…领军企业": the kind is what the clue says it became; the name is another word
+    # "某某重工入选…领军企业": the kind is what the clue says it became; the name is another word
     names = (word for word, word_class in words if word_class.startswith(("nr", "nt", "nz")) and word not in clue)
     return next(names, None)

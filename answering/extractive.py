@@ -104,7 +104,7 @@ _ASIDE_AT_END = re.compile(r"[（(][^（）()]*[）)]$")  # a label's unit: "美
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
 _COPULAS = frozenset({"是", "为"})  # "…支出是多少": the word before one is the thing's
 _CHANGE_WORD = re.compile(r"增|涨|降|提高|提升|上升|扩大|减少|缩小|下跌|回落")
-# how an amount follows its thing: "粮食达到105万吨", "原油产1.9亿吨"
+# how an amount follows its thing: "粮食达到21.5万吨", "原油产0.8亿吨"
 _AMOUNT_LINK = "|".join(["总产", "产", "达到", "达", "为", "超过", "突破", "增至", "增加到", "稳定在", "保持在"])
 _NOT_GOODS = frozenset({"元", "美元", "%", "个百分点", "‰", "倍", "人", "户", "人次", "万", "亿"})
 _SHARE_OF = "占"  # "A占B的比重": of A
@@ -964,7 +964,7 @@ class ExtractiveAnswerer:
             own_years = (row_years(text) if chunk.is_table_row else years_covered(text)) | relative_years(text, dated)
             # a sentence continues the one before it ("2019年，举办了…科技活动周。共有…3000余人参会")
             plain = join_cjk_gaps(text.lower())
-            # "生产石墨3.6万吨" holds the 产量 of a question on 石墨, "粮食达到105万吨" 粮食产量
+            # "生产石墨3.6万吨" holds the 产量 of a question on 石墨, "粮食达到21.5万吨" 粮食产量
             done = frozenset(
                 term for term in terms if _measured_by_verb(term, terms, plain) or _output_by_its_thing(term, plain)
             )
@@ -1417,7 +1417,7 @@ def _measured_by_verb(term: str, frame: Iterable[str], text: str) -> bool:
 
 def _output_by_its_thing(term: str, text: str) -> bool:
     """An output ("粮食产量") said by its thing alone before how much of it, in a unit of goods: "粮食达到
-    105万吨"; not money, rates or people ("粮食增收10%", "粮食储备能力达到…" names another measure)."""
+    21.5万吨"; not money, rates or people ("粮食增收10%", "粮食储备能力达到…" names another measure)."""
     thing = term.removesuffix("产量")
     if thing == term or len(thing) < 2:
         return False

@@ -151,7 +151,7 @@ _ROSTER_NAME = re.compile(
 # a number of people, households or firms asked by its name ("失业人数是多少"), in its measure word
 _COUNTED_IN = {"人数": "人", "人口": "人", "户数": "户", "家数": "家"}
 _COUNT_ASKED = re.compile(rf"({'|'.join(_COUNTED_IN)})(?:是|有|为|达到|共有)?(?:多少|几)(?![\u4e00-\u9fff])")
-# "第几届", "居全国第几位": a rank or ordinal asked, which a report states as one ("第三届", "第12位")
+# "第几届", "居全国第几位": a rank or ordinal asked, which a report states as one ("第五届", "第12位")
 _ORDINAL_ASKED = re.compile(r"第几(?P<unit>[届次位名批期轮个])")
 _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
 # which of the gazetteer's places (not "哪两个国家", which it does not hold)
@@ -429,7 +429,7 @@ class Quantities:
 
     def holds_kind_asked(self, query: Query, text: str, is_table_row: bool, terms: Mapping[str, float]) -> bool:
         """A figure in the asked unit (any figure when no unit is asked), not a count of another thing; the
-        rank asked ("第几届": "第三届")."""
+        rank asked ("第几届": "第五届")."""
         if _ORDINAL_ASKED.search(query.text):
             return _ordinal_stated(query, text) is not None
         wanted = _required_units(query)
@@ -504,7 +504,7 @@ class Quantities:
         if required and not _unit_matches(figure.unit, required):
             return None  # "投资了多少钱" is not answered by "500亩"
         if _other_rate(_one_rate(query.text, _ASKS_GROWTH, _ASKS_SHARE), text, figure):
-            return None  # "增长了百分之几" is not answered by "服务业增加值占比52.5%"
+            return None  # "增长了百分之几" is not answered by "服务业增加值占比48.1%"
         if counts_other(text, figure, terms, self.tag, counted_thing(query)):
             return None  # the best figure counts something the question does not name
         if said_of_another(text, figures, terms, query, self.tag)(figure):
@@ -1249,7 +1249,7 @@ def _year_fit(query: Query, year: int | None, weights: AnswerWeights) -> float:
 
 
 def _ordinal_stated(query: Query, text: str) -> str | None:
-    """The rank or ordinal a statement gives of the kind asked ("第几届": "第三届"), if one."""
+    """The rank or ordinal a statement gives of the kind asked ("第几届": "第五届"), if one."""
     asked = _ORDINAL_ASKED.search(query.text)
     if asked is None:
         return None

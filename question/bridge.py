@@ -1,12 +1,12 @@
-"""Questions that ask about a thing they name only by what it did: "2020年投运首座液氢工厂的那座城市，
-还有哪个项目进入了调试阶段？".
+"""Questions that ask about a thing they name only by what it did: "2022年建成首个海上风电母港的那座城市，
+今年要推进什么产业园建设？".
 
 What comes before "的那座城市，" describes the thing (its clue); what follows asks about it. The clue
 is asked first ("…的是哪座城市？"), then the rest of the question, of the name the first answer gives.
 
-    >>> bridge = find_bridge("2020年投运首座液氢工厂的那座城市，还有哪个项目进入了调试阶段？")
-    >>> bridge.first_question, bridge.then("乌海")
-    ('2020年投运首座液氢工厂的是哪座城市？', '乌海还有哪个项目进入了调试阶段？')
+    >>> bridge = find_bridge("2022年建成首个海上风电母港的那座城市，今年要推进什么产业园建设？")
+    >>> bridge.first_question, bridge.then("盐城")
+    ('2022年建成首个海上风电母港的是哪座城市？', '盐城今年要推进什么产业园建设？')
     >>> find_bridge("那座城市的地区生产总值是多少？") is None
     True
 """
@@ -26,10 +26,10 @@ _ASKS = re.compile(r"多少|几|什么|哪|谁|何|怎样|如何|是否")
 
 @dataclass(frozen=True)
 class Bridge:
-    clue: str  # what the thing did: "2020年投运首座液氢工厂"
+    clue: str  # what the thing did: "2022年建成首个海上风电母港"
     measure: str  # how it is counted: "座"
-    kind: str  # what kind of thing it is: "城市", "内蒙古城市", "大会"
-    rest: str  # what is asked of it: "还有哪个项目进入了调试阶段？"
+    kind: str  # what kind of thing it is: "城市", "江苏城市", "博览会"
+    rest: str  # what is asked of it: "今年要推进什么产业园建设？"
 
     @property
     def first_question(self) -> str:
