@@ -18,6 +18,7 @@ from reportqa.question.analysis import analyse, answer_kind, find_plan_period, f
         ("贵州建成了哪些国家区域医疗中心？", "list"),
         ("县里今年要办好的两件实事是什么？", "list"),  # so many things asked by their number
         ("新区规划的四大板块是哪四个？", "list"),
+        ("县里准备通过哪些办法提高财政收入占比？", "list"),  # the ways, whatever they raise
         ("How many old residential compounds were renovated in 2020?", "quantity"),
         ("Why did industrial investment fall in 2020?", "reason"),
         ("What was Ningbo's fiscal revenue in 2022?", "quantity"),  # what names a measured thing
