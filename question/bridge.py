@@ -7,8 +7,8 @@ is asked first ("…的是哪座城市？"), then the rest of the question, of t
     >>> bridge = find_bridge("2022年建成首个海上风电母港的那座城市，今年要推进什么产业园建设？")
     >>> bridge.first_question, bridge.then("盐城")
     ('2022年建成首个海上风电母港的是哪座城市？', '盐城今年要推进什么产业园建设？')
-    >>> find_bridge("那座城市的地区生产总值是多少？") is None
-    True
+    >>> find_bridge("那座城市的地区生产总值是多少？") is None, find_bridge("2019年全市的那次会议，提出了什么？") is None
+    (True, True)
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ _POINTED_AT = re.compile(
     r"(?P<kind>[\u4e00-\u9fff]{1,10})[，,]\s*(?P<rest>.+)$"
 )
 _ASKS = re.compile(r"多少|几|什么|哪|谁|何|怎样|如何|是否")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CLUE_CHARS = 5  # a clue says what the thing did, in more words than a time and a place
 
 
 @dataclass(frozen=True)
@@ -46,5 +48,7 @@ def find_bridge(question: str) -> Bridge | None:
     match = _POINTED_AT.match(question.strip())
     if match is None or not _ASKS.search(match.group("rest")) or _ASKS.search(match.group("clue")):
         return None
+    if len(_CJK.findall(match.group("clue"))) < _CLUE_CHARS:
+        return None  # "2019年的那次会议，…": a time or place, not what the thing did
     rest = match.group("rest").strip().rstrip("？?。") + "？"
     return Bridge(match.group("clue"), match.group("measure"), match.group("kind"), rest)
