@@ -138,7 +138,8 @@ _ASKS_GROWTH = re.compile(rf"增长|增速|增幅|涨(?![到至])|下降(?![到�
 # which rate a question asks, and which one a percentage's clause states ("增长11.2%，占全省39.5%")
 _ASKS_SHARE = re.compile(r"比重|占比|比例|之比|占|share|proportion", re.I)
 _STATES_SHARE = re.compile(r"占|比重|比例|之比")
-_STATES_GROWTH = re.compile(r"增长|增速|增幅|下降|提高|上升|回落|减少|增加(?!值)")  # not the 增加 of 增加值
+# (not the 增加 of 增加值, nor a level reached: "提高到82%")
+_STATES_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高|上升|回落|减少|增加(?!值))(?![到至])")
 # a share or an intensity: asked in %
 _SHARE = re.compile(rf"比重|占比|比例|之比|百分之|{_RATE_WORD}|强度")
 _MONTH_ALONE = re.compile(r"\d{1,2}月(?:份|上旬|中旬|下旬)?")

@@ -1779,6 +1779,12 @@ def test_a_growth_asked_in_percent_is_not_answered_by_a_share(
     _assert_answers(answerer.answer(analyse("2020年全县地区生产总值比上年增长了百分之几？"), [hit]), answer)
 
 
+def test_a_share_raised_to_a_level_answers_the_share_asked(lexicon: Lexicon, tmp_path: Path) -> None:
+    # "提高到76%" states the level the share reached, no growth
+    answerer, hit, _plans = _county_report(lexicon, tmp_path, "全县农村自来水普及率提高到76%。", "2021年，加强产业培育。")
+    _assert_answers(answerer.answer(analyse("2020年全县农村自来水普及的比例提高到多少？"), [hit]), "76%")
+
+
 @pytest.mark.parametrize(
     ("review", "answer"),
     [("全县城镇登记失业率为3.2%，低于控制目标。", None), ("全县城镇登记失业人数为2100人，失业率3.2%。", "2100人")],
