@@ -1781,7 +1781,8 @@ def test_a_growth_asked_in_percent_is_not_answered_by_a_share(
 
 def test_a_share_raised_to_a_level_answers_the_share_asked(lexicon: Lexicon, tmp_path: Path) -> None:
     # "提高到76%" states the level the share reached, no growth
-    answerer, hit, _plans = _county_report(lexicon, tmp_path, "全县农村自来水普及率提高到76%。", "2021年，加强产业培育。")
+    review = "全县农村自来水普及率提高到76%。"
+    answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，加强产业培育。")
     _assert_answers(answerer.answer(analyse("2020年全县农村自来水普及的比例提高到多少？"), [hit]), "76%")
 
 
