@@ -1254,7 +1254,7 @@ def _ordinal_stated(query: Query, text: str) -> str | None:
     asked = _ORDINAL_ASKED.search(query.text)
     if asked is None:
         return None
-    # a rank may go without its 第 where where or how it ranks goes before ("由全国27位提升到23位")
+    # a rank may go without its 第 where where or how it ranks goes before ("在全市排11位")
     opening = r"第|(?<=[国省市区居排列由到至])" if asked.group("unit") in "位名" else "第"
     stated = re.search(rf"(?:{opening})(?:\d+|{CHINESE_NUMBER}){asked.group('unit')}", text)
     return stated.group(0) if stated else None

@@ -1749,7 +1749,7 @@ def test_an_output_is_said_by_its_thing_alone_before_how_much_of_it(
     [
         ("2020年全县地区生产总值居全市第几位？", "第5位"),
         ("全县2020年举办的是第几届农民丰收节？", "第五届"),
-        ("2020年全县营商环境评价原先排全市第几位？", "12位"),
+        ("2020年全县营商环境评价在全市排第几位？", "11位"),
     ],
 )
 def test_a_rank_or_ordinal_asked_is_answered_by_the_one_stated(
@@ -1759,7 +1759,7 @@ def test_a_rank_or_ordinal_asked_is_answered_by_the_one_stated(
     answerer, review, _plans = _county_report(
         lexicon,
         tmp_path,
-        "全县地区生产总值增长4%，居全市第5位；成功举办第五届农民丰收节；营商环境评价由全市12位提升到8位。",
+        "全县地区生产总值增长4%，居全市第5位；成功举办第五届农民丰收节；营商环境评价在全市排11位、前移两位。",
         "2021年，加强产业培育。",
     )
     _assert_answers(answerer.answer(analyse(question), [review]), answer)
