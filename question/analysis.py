@@ -79,7 +79,7 @@ _MEASURED = r"增速|增幅|涨幅|产量|总量|规模|人数|数量|收入|总
 _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("reason", re.compile(r"为什么|为何|原因|why|什么导致|怎么会|何故", re.I)),
     ("date", re.compile(r"什么时候|何时|哪一?天|哪一?年|哪个月|几月|日期|when|what date|which year", re.I)),
-    # the ways something is done, whatever it is done to ("通过哪些办法提升民间投资比重"): no figure asked
+    # the ways something is done, whatever it is done to ("通过哪些办法提高财政收入占比"): no figure asked
     ("list", re.compile(r"(?:哪些|什么|哪几项)(?:办法|措施|举措|途径|方式|手段|做法)")),
     (
         "quantity",

@@ -196,7 +196,7 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
         after = asked.end() < len(head)
         subject += _ASKED_PHRASE.split(head, maxsplit=1)[-1] if after else head[len(context) : asked.start()]
     elif asked and asked.group(0) and head.startswith(subject) and len(subject) < asked.start():
-        # "2019年新登记市场主体多少户": a verb inside the thing's name is no end of it, where a noun
+        # "2021年新注册个体工商户多少户": a verb inside the thing's name is no end of it, where a noun
         # ends what comes before the asking ("市场主体"; not "增加值增长多少", which asks of 增加值)
         before = [word_class for _word, word_class in tag(head[: asked.start()])]
         if before and word_kind(before[-1]) == "n":

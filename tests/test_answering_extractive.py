@@ -1658,13 +1658,13 @@ def _county_report(lexicon: Lexicon, folder: Path, review: str, plans: str) -> t
 
 def test_a_word_everyday_chinese_uses_far_more_than_reports_is_the_askers_own(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own report writes 孩子 once, in its plans: a word the passages use, yet the asker's wording
-    assert "孩子" in lexicon.plain_words and "学位" not in lexicon.plain_words
+    assert "孩子" in lexicon.plain_words and "托位" not in lexicon.plain_words
     answerer, review, _plans = _county_report(
-        lexicon, tmp_path, "全县新建幼儿园12所，新增公办学位3600个。", "2021年，办好让孩子们满意的教育。"
+        lexicon, tmp_path, "全县新建托育中心12所，新增普惠托位3600个。", "2021年，办好让孩子们满意的教育。"
     )
-    question = analyse("2020年全县给孩子们新增了多少公办学位？")
+    question = analyse("2020年全县给孩子们新增了多少普惠托位？")
     assert answerer.term_stats.document_frequency("孩子") > 0
-    assert "孩子" in answerer._unused(question) and "学位" not in answerer._unused(question)
+    assert "孩子" in answerer._unused(question) and "托位" not in answerer._unused(question)
     _assert_answers(answerer.answer(question, [review]), "3600个")
 
 
