@@ -710,7 +710,8 @@ class ExtractiveAnswerer:
         for form in forms:
             # the question's words before the form, where it writes the form inside a longer one of the thing
             before_form = "".join(w.removesuffix(form) for w in said if w.endswith(form))
-            inside = any(form in w and w != form for w in said)  # "进出口" of 进出口总额 too
+            # "进出口" of 进出口总额 too, and a shorter name of it ("人均收入" of 居民人均可支配收入)
+            inside = any(len(w) > len(form) for w in said)
             for match in re.finditer(re.escape(form), lowered):
                 if not any(s <= match.start() < e for s, e in spans):
                     spans.append(match.span())

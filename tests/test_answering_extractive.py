@@ -2050,6 +2050,9 @@ def test_the_thing_asked_named_with_another_noun_before_it_is_another_of_its_kin
         # 进出口 opens the question's 进出口总额: nothing before it is the question's own
         ("全县一般贸易进出口增长12%。", "2020年全县进出口总额增长了多少？", None),
         ("全县进出口增长8%，一般贸易进出口增长12%。", "2020年全县进出口总额增长了多少？", "8%"),
+        # a shorter name of the thing the question writes whole, after a noun the question does not say
+        ("全县低收入人口人均收入达到9200元。", "2020年全县居民人均可支配收入是多少？", None),
+        ("全县低收入人口人均收入达到9200元。", "2020年全县低收入人口人均收入是多少？", "9200元"),
     ],
 )
 def test_a_shorter_form_of_the_thing_after_another_noun_is_another_of_its_kind(
