@@ -736,6 +736,7 @@ class ExtractiveAnswerer:
                 and not word_class.startswith("nr")
                 and not places_in(word)
                 and self.tokenizer.canonical(word) not in terms
+                and word.lower() not in asked  # "金融机构" of "金融机构存款余额": the question's own
                 for begin, end, word, word_class in words
             )
 
