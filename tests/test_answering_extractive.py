@@ -2054,7 +2054,7 @@ def test_the_thing_asked_named_with_another_noun_before_it_is_another_of_its_kin
         ("全县低收入人口人均收入达到9200元。", "2020年全县居民人均可支配收入是多少？", None),
         ("全县低收入人口人均收入达到9200元。", "2020年全县低收入人口人均收入是多少？", "9200元"),
         # a noun the question says itself, before a shorter name the text gives the thing
-        ("全县金融机构本外币存款余额增长6%。", "2020年全县金融机构存款余额增长了多少？", "6%"),
+        ("全县金融机构本外币存款余额增长7.5%。", "2020年全县金融机构存款余额增长了多少？", "7.5%"),
     ],
 )
 def test_a_shorter_form_of_the_thing_after_another_noun_is_another_of_its_kind(
