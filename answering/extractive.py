@@ -393,7 +393,7 @@ class ExtractiveAnswerer:
                 continue
             if self._unmet_constraint(query, candidate) is not None:
                 continue
-            found = left_over(chunk.text, candidate.quote_start, candidate.quote_end, part)
+            found = left_over(chunk.text, candidate.quote_start, part)
             if found is None:
                 continue
             whole, piece, rest = found

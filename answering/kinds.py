@@ -441,7 +441,7 @@ class Quantities:
             parts = parts_of_year_asked(query.text)
             stated = _stated_figures(text)
             of_another = said_of_another(text, stated, terms, query, self.tag)
-            rate_asked = _one_rate(query.text, _ASKS_GROWTH, _ASKS_SHARE)
+            rate_asked = _rate_asked(query)
             figures = [
                 f
                 for f in stated
@@ -504,7 +504,7 @@ class Quantities:
         figure = max(answering, key=fitness)
         if required and not _unit_matches(figure.unit, required):
             return None  # "投资了多少钱" is not answered by "500亩"
-        if _other_rate(_one_rate(query.text, _ASKS_GROWTH, _ASKS_SHARE), text, figure):
+        if _other_rate(_rate_asked(query), text, figure):
             return None  # "增长了百分之几" is not answered by "服务业增加值占比48.1%"
         if counts_other(text, figure, terms, self.tag, counted_thing(query)):
             return None  # the best figure counts something the question does not name
@@ -560,7 +560,7 @@ class Quantities:
         # a change asked against something ("比上年增加多少"), which a sentence may state
         change_asked = bool(ASKS_CHANGE.search(query.text) and AGAINST.search(query.text))
         difference_asked = bool(_MORE_THAN_ASKED.search(query.text))
-        rate_asked_is = _one_rate(query.text, _ASKS_GROWTH, _ASKS_SHARE)
+        rate_asked_is = _rate_asked(query)
         respective = respective_subjects(text, figures)
         asked = counted_thing(query)
         # the words of a group the question narrows from name the figure of the whole, not the one asked
@@ -644,6 +644,11 @@ class QuestionKinds:
         if query.kind == "list":
             return self.lists
         return self.any_statement
+
+
+def _rate_asked(query: Query) -> str:
+    """The rate a question asks, "growth" or "share", if it asks one of them alone (`_one_rate`)."""
+    return _one_rate(query.text, _ASKS_GROWTH, _ASKS_SHARE)
 
 
 def _other_rate(rate_asked: str, text: str, figure: Figure) -> bool:

@@ -13,8 +13,8 @@ _PART_OF_IT = "其中"
 _LABEL_REACH = 12  # characters between 其中 and the part's figure
 
 
-def left_over(text: str, start: int, end: int, part: str) -> tuple[Figure, Figure, str] | None:
-    """In the sentence of `text` around [start, end): the whole's figure and the part's ("其中水田18万亩", the
+def left_over(text: str, start: int, part: str) -> tuple[Figure, Figure, str] | None:
+    """In the sentence of `text` that holds `start`: the whole's figure and the part's ("其中水田18万亩", the
     part named after 其中), in one unit, and what is left: "34万亩". None when the sentence gives
     no such pair."""
     sentence = next((m for m in _SENTENCE.finditer(text) if m.start() <= start < m.end()), None)
@@ -27,15 +27,14 @@ def left_over(text: str, start: int, end: int, part: str) -> tuple[Figure, Figur
         if named < 0:
             continue
         part_figure = next((f for f in figures if f.start > named), None)
+        if part_figure is None or part_figure.number is None:
+            continue
         wholes = [
             f
             for f in figures
-            if f.end <= opening.start()
-            and part_figure is not None
-            and f.unit == part_figure.unit
-            and not _CHANGE_BEFORE.search(said[: f.start])
+            if f.end <= opening.start() and f.unit == part_figure.unit and not _CHANGE_BEFORE.search(said[: f.start])
         ]
-        if part_figure is None or not wholes or part_figure.number is None or wholes[0].number is None:
+        if not wholes or wholes[0].number is None:
             continue
         whole = wholes[0]
         rest = whole.number - part_figure.number

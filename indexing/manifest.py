@@ -42,7 +42,7 @@ def hash_files(paths: list[Path], root: Path | None = None) -> str:
 
 def lexicon_hash(lexicon_dir: Path | None) -> str:
     """Hash of the lexicon files (None: the built-in lexicon) BM25 tokens depend on: not those read for
-    questions only (everyday.txt, english.txt)."""
+    questions only (`QUESTION_ONLY`: everyday.txt, english.txt, plain_words.txt)."""
     lexicon_dir = lexicon_folder(lexicon_dir)
     files = [p for p in lexicon_dir.glob("*.txt") if p.name not in QUESTION_ONLY] if lexicon_dir.is_dir() else []
     return hash_files(files, lexicon_dir)

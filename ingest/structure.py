@@ -222,10 +222,13 @@ class _Parser:
         alone = (i == 0 or not self.lines[i - 1].stripped) and (
             i + 1 == len(self.lines) or not self.lines[i + 1].stripped
         )
-        before = next((line.stripped for line in reversed(self.lines[:i]) if line.stripped), "")
-        after = next((line.stripped for line in self.lines[i + 1 :] if line.stripped), "")
+        if not alone:
+            return False
+        lines = self.lines
+        before = next((lines[k].stripped for k in range(i - 1, -1, -1) if lines[k].stripped), "")
+        after = next((lines[k].stripped for k in range(i + 1, len(lines)) if lines[k].stripped), "")
         opens = has_sentence_end(after) or _heading(after) is not None
-        return alone and before.rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_ENDINGS) and opens
+        return before.rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_ENDINGS) and opens
 
     def _body_started(self) -> bool:
         """Whether a paragraph other than the title page's has been read (the title page is bold)."""

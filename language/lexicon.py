@@ -53,9 +53,8 @@ _JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+%?")
 _DEFAULT_FREQ = 1000
 _FILES = (DOMAIN_DICT, SYNONYMS, STOPWORDS, QUALIFIERS, EVERYDAY, ENGLISH, PLAIN_WORDS)
-QUESTION_ONLY = frozenset(
-    {EVERYDAY, ENGLISH, PLAIN_WORDS}
-)  # read for questions only: no passage's tokens depend on them
+# read for questions only: no passage's tokens depend on them
+QUESTION_ONLY = frozenset({EVERYDAY, ENGLISH, PLAIN_WORDS})
 # lexicons read in this process, by folder and the state of its files
 _LOADED: dict[tuple, Lexicon] = {}
 _KEPT = 4
