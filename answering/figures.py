@@ -36,7 +36,7 @@ _NOT_AFTER_CN = r"(?<![\d〇零一二两三四五六七八九十百千万亿点�
 _CN_FIGURE = re.compile(rf"{_NOT_AFTER_CN}({CHINESE_NUMBER})(余|多)?\s*(" + UNIT_PATTERN + r")(?!级)(?:以上|以下)?")
 # "百分之十七点三", "千分之五": a share in Chinese numerals
 _CN_SHARE = re.compile(rf"{_NOT_AFTER_CN}(?:百分之|千分之)({CHINESE_NUMBER})")
-_YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?|年末|年底|年初|年上半年|年一季度)")
+_YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?|年末|年底|年初|年上半年|年一季度)(?!代)")
 # "一九七六年": a year in Chinese numerals, digit by digit, as older documents write it
 _CN_YEAR_MENTION = re.compile(r"(?<![〇零一二三四五六七八九十])([一二][〇零一二三四五六七八九]{3})\s*年")
 _OPENING_YEAR = re.compile(r"^\s*(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})\s*年(?:末|底|初)?")

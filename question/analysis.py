@@ -24,11 +24,12 @@ HOW_MUCH_EN = r"how\s+(?:many|much|fast|quickly|big|large|high|long|far)\b"
 AnswerKind = Literal["quantity", "date", "name", "reason", "list", "open"]
 
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}年")
-# 19xx/20xx alone, or any four digits with 年 ("1900年", "2101年": a year no report speaks of is still asked)
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2}(?!\d)(?=\s*(?:年|年度|$|[^\d%.万亿]))|[1-9]\d{3}(?=年))")
+# 19xx/20xx alone, or any four digits with 年 ("1900年", "2101年": a year no report speaks of is still asked);
+# not a decade ("1990年代", "the 1990s"), which is no year a figure is of
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2}(?!\d|年代|'?s\b)(?=\s*(?:年|年度|$|[^\d%.万亿]))|[1-9]\d{3}(?=年)(?!年代))")
 # "19年", "20年底": a year of the reports' era written short, at the start or after a word that
-# precedes a time ("在", "到", "比", "和"); not a span ("发展20年来", "近10年", "15年间")
-_SHORT_YEAR = re.compile(r"(?:^|(?<=[在于到至从自比较和与及或、，,；;\s]))([0-27-9]\d)年(?![来间内后前里多以])")
+# precedes a time ("在", "到", "比", "和"); not a span ("发展20年来", "近10年", "15年间") or a decade ("90年代")
+_SHORT_YEAR = re.compile(r"(?:^|(?<=[在于到至从自比较和与及或、，,；;\s]))([0-27-9]\d)年(?![来间内后前里多以代])")
 # letters or digits of any script: a question of punctuation, symbols and emoji asks nothing
 CONTENT = re.compile(r"[^\W_]")
 # nouns that name a measure of a thing, not the thing ("年末总数多少户", "进口总额是多少"), and words that
@@ -254,15 +255,29 @@ def find_years(text: str) -> tuple[int, ...]:
 
 def document_years(text: str) -> tuple[int, ...]:
     """Years the text uses to name a document ("2020年国务院政府工作报告中…" -> (2020,))."""
+    return _years_by_use(text)[0]
+
+
+def asked_years(text: str) -> tuple[int, ...]:
+    """Years the text names other than as a document's: "2007年政府工作报告给2007年…定的目标" asks of 2007.
+
+    >>> asked_years("2021年政府工作报告说2020年粮食产量多少？"), asked_years("2007年政府工作报告给2007年定的目标？")
+    ((2020,), (2007,))
+    """
+    return _years_by_use(text)[1]
+
+
+def _years_by_use(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The years naming a document and the others, each in order without duplicates."""
     text = _CN_YEAR.sub(lambda m: cn2an.transform(m.group(0), "cn2an"), text)
     named: list[int] = []
+    others: list[int] = []
     for match in _YEAR.finditer(text):
         rest = text[match.end() :]
-        if _NAMES_DOCUMENT_CN.match(rest) or _NAMES_DOCUMENT_EN.match(rest):
-            year = int(match.group(1))
-            if year not in named:
-                named.append(year)
-    return tuple(named)
+        use = named if _NAMES_DOCUMENT_CN.match(rest) or _NAMES_DOCUMENT_EN.match(rest) else others
+        if (year := int(match.group(1))) not in use:
+            use.append(year)
+    return tuple(named), tuple(others)
 
 
 def _relative_to_document(text: str, named: tuple[int, ...]) -> tuple[int, ...]:
@@ -373,7 +388,7 @@ def analyse(
         original=original,
         text=text,
         kind=answer_kind(text),
-        years=tuple(y for y in find_years(text) if y not in named) + _relative_to_document(text, named),
+        years=asked_years(text) + _relative_to_document(text, named),
         document_years=named,
         since=tuple(int(m.group(1)) for m in _SINCE.finditer(text)),
         wants_target=bool(_TARGET_CUE.search(text)),

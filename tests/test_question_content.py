@@ -78,3 +78,11 @@ def test_this_year_and_last_year_are_said_against_the_document_the_question_name
     assert analyse("西藏2021年政府工作报告提出，今年城镇新增就业目标是多少？").years == (2021,)
     # with no document named, no date is implied
     assert analyse("去年化解了多少存量债务？").years == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["上世纪80年代全市有多少家纺织厂？", "1980年代全市有多少家纺织厂？", "How many mills were there in the 1980s?"],
+)
+def test_a_decade_is_no_year_asked(question: str) -> None:
+    assert find_years(question) == ()
