@@ -33,17 +33,18 @@ _ASKS = re.compile(
 # what "分别" or "各" asks of each thing: a value, or what it is ("各有什么要求")
 _ASKS_OF_EACH = re.compile(rf"{_ASKS.pattern}|什么|哪些|哪个")
 # the asking words of a clause, with the verb that leads to them ("有多少家", "是多少", "达到多少")
-_ASKED_PHRASE = re.compile(rf"(?:是|有|为|达到|达|一共|总共|共有|共|占)?(?:多少|几)[{_MEASURES}人亩吨年元亿万钱]*")
+_ASKED_PHRASE = re.compile(rf"(?:是|有|为|达到|达|一共|总共|共有|共|占)?(?:多少|几)[{_MEASURES}人次亩吨年元亿万钱]*")
 # "A和B分别是多少", "A与B各有多少": the two things, then what is asked of each
 _BOTH = re.compile(r"(?:和|与|及|以及)(?P<second>[^，,。？?；;]+?)(?:分别|各自|各)(?P<asked>[^，,。？?；;]*)$")
 # "城乡低保标准分别提高到多少": one word for two things, then what is asked of each
 _JOINT_EACH = re.compile(
     rf"(?P<joint>{'|'.join(TWO_IN_ONE)})(?P<rest>[^，,。？?；;]*?)(?:分别|各自|各)(?P<asked>[^，,。？?；;]*)$"
 )
-# "…多少A和B": one asking word before two things
+# "…多少A和B": one asking word before two things; "…多少A和多少户B": one before each (the second may go
+# on with a word that holds 与 or 和: "参与")
 _ASKED_OF_BOTH = re.compile(
-    rf"[^，,；;？?]*?(?:多少|几)[{_MEASURES}]*"
-    r"(?P<first>[^和与及，,；;？?]{2,})(?:和|与|及)(?P<second>[^和与及，,；;？?]{2,})"
+    rf"[^，,；;？?]*?(?P<asking>(?:多少|几)[{_MEASURES}]*)"
+    r"(?P<first>[^和与及，,；;？?]{2,})(?:和|与|及)(?P<second>[^，,；;？?]{2,})"
 )
 # where a clause list or a second question starts
 # ("其中出口、进口各是多少" is one clause that asks of each)
@@ -120,16 +121,19 @@ def _joint_each(text: str) -> Comparison | None:
 
 
 def _asked_of_both(text: str) -> Comparison | None:
-    """ "退出了多少钢铁产能和煤炭产能": what is asked, then two things of one head word, each asked."""
+    """ "退出了多少钢铁产能和煤炭产能": what is asked, then two things of one head word, each asked; "有多少名
+    干部和多少户群众": two things, each asked its own way."""
     match = _ASKED_OF_BOTH.fullmatch(text)
-    if match is None or not same_head(match.group("first"), match.group("second")):
+    if match is None:
         return None
-    opening = text[: match.start("first")]
-    return Comparison(
-        tuple((thing, f"{opening}{thing}？") for thing in (match.group("first"), match.group("second"))),
-        "",
-        all_parts=False,
-    )
+    opening, first, second = text[: match.start("first")], match.group("first"), match.group("second")
+    own_asking = _ASKED_PHRASE.match(second.removeprefix("有"))
+    if own_asking is None and not same_head(first, second):
+        return None
+    # the second with its own asking words takes the opening without the first's
+    second_opening = opening[: match.start("asking")] if own_asking else opening
+    sides = ((first, f"{opening}{first}？"), (_label(second), f"{second_opening}{second}？"))
+    return Comparison(sides, "", all_parts=False)
 
 
 def _both(text: str, tag: Tagger) -> Comparison | None:
@@ -167,7 +171,8 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
     while len(pieces) > 2 and not _ASKS.search(pieces[0]) and text[len(lead) + len(pieces[0]) :][:1] in "，,":
         lead += f"{pieces.pop(0)}，"
     opening = text[len(lead) + len(pieces[0]) :][:1] if pieces else ""
-    if len(pieces) == 2 and not _ASKS.search(pieces[0]) and opening in "，," and (both := _both(pieces[1], tag)):
+    both = len(pieces) == 2 and not _ASKS.search(pieces[0]) and opening in "，,"
+    if both and (both := _both(pieces[1], tag) or _asked_of_both(pieces[1])):
         # "2020年，城镇和农村居民收入分别是多少", "…的比重，目标和实际各是多少": the first clause says
         # what both things are of, or when
         return Comparison(

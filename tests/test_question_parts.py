@@ -330,3 +330,23 @@ def test_a_whole_noun_and_a_run_of_nouns_share_only_the_last_word(tag) -> None:
         "2018年集成电路产量是多少？",
         "2018年民用无人机产量是多少？",
     ]
+
+
+def test_two_things_each_asked_its_own_way_are_two_parts(tag) -> None:
+    # my own examples: the second thing has its own asking words, which its part keeps
+    assert _questions("某县今年建成多少座污水处理厂和多少公里配套管网？", tag) == [
+        "某县今年建成多少座污水处理厂？",
+        "某县今年建成多少公里配套管网？",
+    ]
+    assert _questions("据某市年报，全市有多少名志愿者和多少支服务队参与了救灾？", tag) == [
+        "据某市年报，全市有多少名志愿者？",
+        "据某市年报，全市有多少支服务队参与了救灾？",
+    ]
+
+
+def test_a_part_asked_in_visits_keeps_its_subject_for_the_part_of_it(tag) -> None:
+    # my own example: "多少人次" asks in 人次; "其中…" is of the visitors the first part asks
+    assert _questions("2023年某市接待游客有多少人次，其中过夜游客有多少？", tag) == [
+        "2023年某市接待游客有多少人次？",
+        "2023年某市接待游客其中过夜游客有多少？",
+    ]
