@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.places import place_mentions, place_words
-from reportqa.question.analysis import MEASURE_NOUNS, MEASURED
+from reportqa.question.analysis import MEASURE_NOUNS, MEASURED, STANCE_WORDS
 
 Tagger = Callable[[str], Sequence[tuple[str, str]]]
 
@@ -68,6 +68,19 @@ _SHARE_IN = re.compile(
 )
 # a whole that is no count of things: a total of the economy or a place's share ("占GDP的比重", "占全国")
 _NOT_A_WHOLE = re.compile(r"GDP|生产总值|^全(?:国|省|市|区|县)$|\d")
+# "A与B的目标相比还差多少", "A，比B达到的年产量高出多少", "A和B实际…相比是高了还是低了": a thing at one time or
+# stance set against itself at another, which B names by its time or stance alone (the last 与/和/比 before
+# the asking opens B)
+_AGAINST = re.compile(
+    r"^(?P<a>[^？?]+)[，,]?\s*(?:与|和|同|跟|(?<![相对占])比|(?<!比)较)(?P<b>[^，,？?和与]+?)(?:相比|比较|对比)?(?:而言|来看)?[，,]?\s*"
+    r"(?P<cue>(?:还|要|又)?(?:相差|差距|差|高出|多出|超出|少|低|高|多)了?(?:多少|几)|是?(?P<way>[高多])了?还是[低少]了?"
+    r"|有(?:什么|何)(?:变化|不同)|变化(?:了)?(?:多少|如何))[^，,？?]*[？?。]?$"
+)
+# how B names its time or stance: a year, a plan's period, what was set or done
+_TIME_OR_STANCE = re.compile(
+    rf"(?:19|20)\d{{2}}年(?:度|末|底|初)?|“?[一二三四五六七八九十]{{1,3}}五”?(?:时期|期间|末|以来)?"
+    rf"|目标|计划|规划|预期|预计|力争|实际|完成|达到|安排|定的|{'|'.join(STANCE_WORDS)}"
+)
 _SETTING_CLASSES = ("m", "t", "f", "x")  # "2014年", "期间", "“" (a word jieba does not know is no "x"); places apart
 _PLAN = re.compile(r"[一二三四五六七八九十]+五")
 # what a thing is compared with when it is no other thing: a time, a target or an average
@@ -112,7 +125,9 @@ def _without_comparing(subject: str) -> str:
 def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | None:
     """The question per side, if `question` compares two places, two years or (with the word segmenter
     `tag`) two things named in parallel ("城镇居民和农村居民的收入"); else None."""
-    if tag is not None and (pair := _difference(question, tag) or _gap(question, tag) or _total(question, tag)):
+    if tag is not None and (
+        pair := _against(question, tag) or _difference(question, tag) or _gap(question, tag) or _total(question, tag)
+    ):
         return pair
     after = _WHICH_AFTER.search(question)
     measure = ""  # what is asked of each, said after 哪个 ("哪个增长目标更高")
@@ -221,6 +236,43 @@ def _difference(question: str, tag: Tagger) -> Comparison | None:
         sides = ((first, a), (second, f"{prefix}{second}{rest}"))
     unit = match.group("unit")  # "少几家": each is asked in 家
     return Comparison(tuple((label, f"{asked}是多少{unit}？") for label, asked in sides), way, difference=True)
+
+
+def _against(question: str, tag: Tagger) -> Comparison | None:
+    """ "…2020年常住人口城镇化率与2025年的目标相比还差多少" -> the 2020 rate and the 2025 target, each asked, and how
+    far apart; B asked as A at B's time, with B's own words for what was set or done ("实际支出"). None when B
+    names a thing of its own ("城镇居民和农村居民收入相差多少") or no year or plan period of its own."""
+    match = _AGAINST.search(question.strip())
+    if match is None:
+        return None
+    a, b = match.group("a").strip("，, "), match.group("b").strip("，, ")
+    b_times = list(_TIME_OR_STANCE.finditer(b))
+    # B names a year or plan period of its own: against the year before (比上年) or a target alone (比目标),
+    # a change is asked, which `reportqa.answering.change` works out
+    time = next((m.group(0) for m in b_times if re.match(r"\d|“|[一二三四五六七八九十]", m.group(0))), "")
+    own_clause = a.rpartition("，")[-1]
+    if not time or time in own_clause or _TIME_OR_STANCE.sub("", own_clause) == own_clause:
+        return None
+    b_words = [(w, c) for w, c in tag(_TIME_OR_STANCE.sub(" ", b)) if w.strip() and w != "的"]
+    if any(word_kind(c) == "n" and w not in a and w[-2:] not in a for w, c in b_words):
+        return None  # "和农村居民收入相比": a thing of its own, compared by `_thing_pair`
+    # B's question: A at B's time (in place of A's last), without A's stance, with B's stance and own words
+    asked = a
+    a_times = list(YEAR.finditer(a)) or list(re.finditer(rf"“?{_PLAN.pattern}”?(?:时期|期间|末)?", a))
+    if a_times:
+        last = a_times[-1]
+        asked = asked[: last.start()] + time + asked[last.end() :]
+    else:
+        asked = time + asked
+    stance = "".join(m.group(0) for m in b_times if m.group(0) != time)
+    # A's own stance goes where B names one ("计划新增…" against "实际…"), else only a target it ends in
+    stances = "|".join(STANCE_WORDS | {"目标"})
+    asked = re.sub(rf"(?:{stances})的?" if stance else rf"的?(?:{stances})$", "", asked)
+    own = "".join(w for w, _ in b_words if w not in asked)
+    b_question = f"{asked}{stance}{own}是多少？"
+    label_a, label_b = a.rpartition("，")[-1], b.removeprefix("的")
+    way = match.group("way") or ("多" if re.search("[多少]", match.group("cue")) else "高")
+    return Comparison(((label_a, f"{a}是多少？"), (label_b, b_question)), way, difference=True)
 
 
 def _gap(question: str, tag: Tagger) -> Comparison | None:
