@@ -47,7 +47,7 @@ from reportqa.core.models import NOT_FOUND, Answer, Chunk, Claim, DirectAnswer, 
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
 from reportqa.ingest.loaders import as_read
-from reportqa.language.lexicon import TWO_IN_ONE, Qualifiers, abbreviation, joint_forms
+from reportqa.language.lexicon import TWO_IN_ONE, Qualifiers, abbreviation, contraction, joint_forms
 from reportqa.language.normalise import join_cjk_gaps, without_note_marks
 from reportqa.language.numbering import POINT_OPENING, ordinal
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases, places_in, province_of
@@ -94,6 +94,8 @@ _SIZE_WORDS = frozenset({"规模", "总额", "金额", "水平"})
 # nouns too general to name what a figure is of: "经济增长" is the growth of 生产总值, as reports write it
 _GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_JOINED = "(?:和|与|及|、|或)"  # between two words a question names together ("新建和改建")
+_PARTS_APART = 6  # characters beyond a term's length that may part its dictionary words in a text
 _READ_AFTER_THING = 12  # characters read past a thing asked for the noun it may modify
 # what a report says must or will be done, after the ground it gives for it ("…第一动力。必须把创新摆在…",
 # "…乡村建设相对滞后。我们将把乡村建设摆在…")
@@ -594,7 +596,8 @@ class ExtractiveAnswerer:
 
     def _shortened_terms(self, query: Query) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """How a text may abbreviate the question's terms, each with the terms it stands for: one
-        term ("社会保障": 社保), or two the question writes together ("棚户区" "改造": 棚改)."""
+        term ("社会保障": 社保), two the question writes together ("棚户区" "改造": 棚改), or two it joins
+        that end alike ("新建和改建": 新改建)."""
         terms = list(self._question_terms(query))
         single = [(short, (t,)) for t in terms if (short := abbreviation(t, self._pieces(t)))]
         joined = [
@@ -602,7 +605,12 @@ class ExtractiveAnswerer:
             for a, b in itertools.pairwise(terms)
             if a + b in query.text and (short := abbreviation(a + b, [a, b]))
         ]
-        return (*single, *joined)
+        contracted = [
+            (short, (a, b))
+            for a, b in itertools.pairwise(terms)
+            if re.search(f"{re.escape(a)}{_JOINED}{re.escape(b)}", query.text) and (short := contraction(a, b))
+        ]
+        return (*single, *joined, *contracted)
 
     def _unused_terms(self, query: Query) -> frozenset[str]:
         """The question's words no passage uses as a word ("园子", "根子"), or that everyday Chinese uses
@@ -1468,10 +1476,11 @@ def _coverage(
     if total <= 0:
         return 0.0
     got = 0.0
+    # (a form of three characters or more is no chance part of other words: "新改建" the segmenter cuts 新 改建)
     held_short = {
         term
         for short, stands_for in shortened
-        if short in text and _holds_word(short, tokens, pieces)
+        if short in text and (len(short) > 2 or _holds_word(short, tokens, pieces))
         for term in stands_for
     } | held_otherwise
     weights = (context_weight, partial_weight)
@@ -1558,10 +1567,30 @@ def _shared_share(term: str, text: str) -> float:
 
 def _held_in_parts(term: str, parts: Sequence[str], text: str) -> bool:
     """Every character of `term` is in the text by way of its dictionary words, save one at most
-    ("钢产量": 产量, and 钢 of 粗钢); "高新技术企业" is not held by a text with only 技术 and 企业."""
-    covered = {i for p in parts if p in text for i in range(term.find(p), term.find(p) + len(p))}
+    ("钢产量": 产量, and 钢 of 粗钢), in its order and near one another; "高新技术企业" is not held by a
+    text with only 技术 and 企业, nor "城镇居民人均可支配收入" by "全体居民人均可支配收入增长9%，城镇新增就业…",
+    whose 城镇 is of another thing."""
+    held = [p for p in parts if p in text]
+    covered = {i for p in held for i in range(term.find(p), term.find(p) + len(p))}
     rest = [c for i, c in enumerate(term) if i not in covered]
-    return len(rest) <= 1 and all(c in text for c in rest)
+    if len(rest) > 1 or not all(c in text for c in rest):
+        return False
+    if not held:
+        return True
+    # in the term's order, from some mention of its first part, within the term's length and a label's
+    # ("汽车：单位 万辆；产量 2552.8")
+    ordered = sorted(held, key=term.find)
+    reach = len(term) + _PARTS_APART
+
+    def in_order_from(start: int) -> bool:
+        at = start
+        for part in ordered:
+            at = text.find(part, at)
+            if at < 0 or at - start > reach:
+                return False
+        return True
+
+    return any(in_order_from(m.start()) for m in re.finditer(re.escape(ordered[0]), text))
 
 
 def _sums_term(text: str, term_spans: Sequence[tuple[int, int]]) -> bool:

@@ -507,6 +507,22 @@ def _read_synonyms(path: Path) -> list[list[str]]:
     return groups
 
 
+def contraction(first: str, second: str) -> str:
+    """How Chinese writes two words that end alike as one, their heads before the shared end ("新建" and
+    "改建" -> 新改建, "进口" and "出口" -> 进出口, "大型" and "中型" -> 大中型); "" when they share no end or
+    either is nothing but it.
+
+    >>> contraction("新建", "改建"), contraction("中学", "小学"), contraction("城镇", "农村")
+    ('新改建', '中小学', '')
+    """
+    shared = 0
+    while shared < min(len(first), len(second)) - 1 and first[-shared - 1] == second[-shared - 1]:
+        shared += 1
+    if not shared or not _CJK_WORD.fullmatch(first + second):
+        return ""
+    return first[:-shared] + second[:-shared] + first[-shared:]
+
+
 def abbreviation(term: str, words: Sequence[str]) -> str:
     """How Chinese shortens a term made of two or more words: the first character of each
     ("棚户区改造" -> 棚改, "社会保障" -> 社保, "环境保护" -> 环保). `words` are the dictionary words

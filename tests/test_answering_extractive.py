@@ -2968,3 +2968,35 @@ def test_the_year_a_plan_runs_to_is_the_one_in_brackets_after_its_name(lexicon: 
         lexicon, tmp_path, "全县编制完成综合交通规划（2030），启动一批道路项目。", "2021年，开工建设环城公路。"
     )
     _assert_answers(answerer.answer(analyse("全县综合交通规划的规划期到哪一年？"), [hit]), "2030年")
+
+
+def test_two_words_the_question_joins_are_found_as_the_one_word_reports_make_of_them(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # my own review: "新扩建" is 新建 and 扩建 said once, as the question names them both
+    answerer, hit, _plans = _county_report(
+        lexicon, tmp_path, "全县新扩建乡镇卫生院14所，村卫生室实现全覆盖。", "2021年，推进县域医共体建设。"
+    )
+    question = analyse("2020年全县新建和扩建的乡镇卫生院有多少所？")
+    assert ("新扩建", ("新建", "扩建")) in answerer._shortened(question)
+    _assert_answers(answerer.answer(question, [hit]), "14所")
+
+
+def test_a_count_in_a_measure_word_of_rounds_is_read(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own review: "几轮" asks a count in 轮, which "四轮" states in Chinese numerals
+    answerer, hit, _plans = _county_report(
+        lexicon, tmp_path, "全县开展四轮农村人居环境集中整治，清理垃圾1.2万吨。", "2021年，建设美丽乡村。"
+    )
+    _assert_answers(answerer.answer(analyse("2020年全县开展了几轮农村人居环境集中整治？"), [hit]), "四轮")
+
+
+def test_the_words_of_a_term_found_apart_in_a_sentence_do_not_hold_it(lexicon: Lexicon) -> None:
+    # my own sentences: the 城镇 of "城镇新增就业" is no part of the residents' income, which is of all residents
+    def held(term: str, sentence: str) -> float:
+        tokens = set(lexicon.keyword_tokens(sentence))
+        return _coverage({term: 1.0}, sentence, tokens, set(), "", lambda w: tuple(lexicon.subwords(w)), 0.0, 0.0)
+
+    assert held("城镇居民人均可支配收入", "全体居民人均可支配收入增长7.2%，城镇新增就业3200人。") == 0.0
+    assert held("城镇居民人均可支配收入", "城镇常住居民人均可支配收入增长6.1%。") == 1.0
+    # a table row's label and column header stay a term's, a few characters apart
+    assert held("汽车产量", "汽车：单位 万辆；产量 2552.8") == 1.0
