@@ -1568,7 +1568,7 @@ def _shared_share(term: str, text: str) -> float:
 def _held_in_parts(term: str, parts: Sequence[str], text: str) -> bool:
     """Every character of `term` is in the text by way of its dictionary words, save one at most
     ("钢产量": 产量, and 钢 of 粗钢), in its order and near one another; "高新技术企业" is not held by a
-    text with only 技术 and 企业, nor "城镇居民人均可支配收入" by "全体居民人均可支配收入增长9%，城镇新增就业…",
+    text with only 技术 and 企业, nor "城镇居民人均可支配收入" by "全体居民人均可支配收入增长7.2%，城镇新增就业…",
     whose 城镇 is of another thing."""
     held = [p for p in parts if p in text]
     covered = {i for p in held for i in range(term.find(p), term.find(p) + len(p))}
