@@ -127,7 +127,7 @@ _PLAN_SECTION = re.compile(
     r".*(?:工作任务|主要任务|重点任务|重点工作|工作安排|工作部署|开局|开好局|起好步|目标任务|预期目标)"
 )
 # an outcome asked, not a target: "实际…", or a change that has happened ("比上年增长了多少")
-_ASKS_ACTUAL = re.compile(r"实际|(?:增长|提高|下降|增加|减少|上涨|下跌)了")
+_ASKS_ACTUAL = re.compile(r"实际|(?:增长|提高|下降|增加|减少|上涨|下跌)了(?=多少|几|多大|多快|百分之几)")
 # a total over years; "全年累计…" sums one year
 _SUM_REACH = 8  # characters from "累计" to the term it sums ("累计实际利用外资")
 _POINT_IN_TIME = re.compile(r"(?:截至|截止|到|至|从|自)\s*(?:19|20)\d{2}\s*年?")
