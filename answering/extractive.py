@@ -1570,27 +1570,22 @@ def _held_in_parts(term: str, parts: Sequence[str], text: str) -> bool:
     ("钢产量": 产量, and 钢 of 粗钢), in its order and near one another; "高新技术企业" is not held by a
     text with only 技术 and 企业, nor "城镇居民人均可支配收入" by "全体居民人均可支配收入增长7.2%，城镇新增就业…",
     whose 城镇 is of another thing."""
-    held = [p for p in parts if p in text]
-    covered = {i for p in held for i in range(term.find(p), term.find(p) + len(p))}
-    rest = [c for i, c in enumerate(term) if i not in covered]
-    if len(rest) > 1 or not all(c in text for c in rest):
-        return False
-    if not held:
-        return True
-    # in the term's order, from some mention of its first part, within the term's length and a label's
-    # ("汽车：单位 万辆；产量 2552.8")
-    ordered = sorted(held, key=term.find)
+    held = sorted((p for p in parts if p in text), key=term.find)
     reach = len(term) + _PARTS_APART
 
-    def in_order_from(start: int) -> bool:
-        at = start
-        for part in ordered:
-            at = text.find(part, at)
-            if at < 0 or at - start > reach:
-                return False
-        return True
+    def left_from(start: int) -> list[str]:
+        """The term's characters its parts do not cover, read in its order from `start`, within reach
+        ("汽车：单位 万辆；产量 2552.8")."""
+        at, covered = start, set()
+        for part in held:
+            found = text.find(part, at)
+            if 0 <= found <= start + reach:
+                covered.update(range(term.find(part), term.find(part) + len(part)))
+                at = found
+        return [c for i, c in enumerate(term) if i not in covered]
 
-    return any(in_order_from(m.start()) for m in re.finditer(re.escape(ordered[0]), text))
+    starts = {m.start() for part in held for m in re.finditer(re.escape(part), text)} or {0}
+    return any(len(rest) <= 1 and all(c in text for c in rest) for rest in map(left_from, starts))
 
 
 def _sums_term(text: str, term_spans: Sequence[tuple[int, int]]) -> bool:
