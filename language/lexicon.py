@@ -374,15 +374,23 @@ class Lexicon:
         '城镇人的粮食总产量'
         >>> Lexicon(everyday=[["接待游客", "游客量"]]).in_official_words("接待游客量多少", written=lambda phrase: False)
         '接待游客量多少'
+        >>> Lexicon(everyday=[["肉类总产量", "肉产量"]]).in_official_words("牛肉产量多少", written=lambda phrase: False)
+        '牛肉产量多少'
         """
         if self._everyday_pattern is None:
             return text
+        starts = {start for _word, start, _end in self.tokenize_with_spans(text)}
 
         def official(match: re.Match[str]) -> str:
             phrase, term = match.group(0), self._official[match.group(0)]
-            # (nor where the question opens the term before it: "接待游客量" is no "接待接待游客")
+            # (nor where the question opens the term before it: "接待游客量" is no "接待接待游客", nor inside a
+            # word: the "肉产量" of 牛肉产量 is no 肉类总产量)
             before = text[: match.start()]
-            if written(phrase) or any(before.endswith(term[:k]) for k in range(2, len(term))):
+            if (
+                written(phrase)
+                or match.start() not in starts
+                or any(before.endswith(term[:k]) for k in range(2, len(term)))
+            ):
                 return phrase
             return term
 
