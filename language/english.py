@@ -112,12 +112,14 @@ class EnglishGlossary:
         glossed word by word. `whole`: phrases known whole elsewhere, with their Chinese (the lexicon's
         "energy consumption per unit of GDP": 单位地区生产总值能耗): one of two words or more is glossed
         so, never word by word. `named`: names given their Chinese outright, of one word too ("rare
-        earths": 稀土), before any of these."""
+        earths": 稀土), before any of these; one of one word only where no longer run holds it."""
         # a word's senses are looked up for each run it is in: each Chinese word is counted once
         frequency = functools.lru_cache(maxsize=None)(frequency)
         # (a phrase of one word, "tax", may start a longer run CC-CEDICT knows, "tax burden": 税负)
         phrases = [(s, e, chinese) for s, e, chinese in whole if _WORD.match(text, s) and " " in text[s:e].strip()]
-        names = [(s, e, c) for s, e, c in named if " " in text[s:e].strip() or _stands_alone(text, e)]
+        names = [(s, e, c) for s, e, c in named if " " in text[s:e].strip()]
+        # a name of one word gives way to a longer run the glossary knows it in ("Expo" of "World Expo": 世博会)
+        single = {s: (e, c) for s, e, c in named if " " not in text[s:e].strip() and _stands_alone(text, e)}
         # the longest first; of two as long, the lexicon's phrase
         known: list[tuple[int, int, str]] = []
         for s, e, c in sorted([*phrases, *names], key=lambda p: p[0] - p[1]):
@@ -127,7 +129,10 @@ class EnglishGlossary:
         glossed = [(end, chinese) for _, end, chinese in known]  # (where a run ends, its Chinese)
         first = 0
         while first < len(words):
-            found = self._longest_run(words, first, frequency, is_word) or self._one_sense(words, first, frequency)
+            found = self._longest_run(words, first, frequency, is_word)
+            if found is None and words[first].start() in single:
+                found = first, single[words[first].start()][1]
+            found = found or self._one_sense(words, first, frequency)
             if found is None:
                 first += 1
                 continue

@@ -130,3 +130,16 @@ def test_names_given_outright_are_glossed_before_any_run_one_word_too(glossary) 
     gold = Lexicon(english=[["黄金", "gold"]])
     medals = "How many gold medals were won?"
     assert glossary.gloss(medals, lambda w: 0, named=gold.english_names(medals)) == medals
+
+
+def test_a_name_of_one_word_gives_way_to_a_longer_run_the_glossary_knows_it_in(glossary) -> None:
+    # my own example: "station" alone would be 车站; in "base station" it is part of 基站
+    lexicon = Lexicon(english=[["车站", "station"]])
+    question = "How many 5G base station?"
+    used = {"基站": 12, "车站": 3}
+    glossed = glossary.gloss(question, lambda w: used.get(w, 0), named=lexicon.english_names(question))
+    assert glossed == "How many 5G base station (基站)?"
+    alone = "How many station?"
+    assert glossary.gloss(alone, lambda w: used.get(w, 0), named=lexicon.english_names(alone)) == (
+        "How many station (车站)?"
+    )
