@@ -252,6 +252,9 @@ def figures_given(question: str) -> tuple[Figure, ...]:
     return tuple(f for f in find_figures(question) if f.value[0].isdigit())
 
 
+_NONZERO_DIGIT = re.compile("[一二两三四五六七八九]")
+
+
 def _chinese_numeral_figures(text: str, skip_spans: list[tuple[int, int]]) -> list[tuple[re.Match[str], str, str]]:
     out = []
     for match in _CN_FIGURE.finditer(text):
@@ -259,6 +262,8 @@ def _chinese_numeral_figures(text: str, skip_spans: list[tuple[int, int]]) -> li
             continue
         if match.group(1) == "一" and not match.group(2):
             continue  # "一个", "一批", "一项" read as words far more often than as counts
+        if not _NONZERO_DIGIT.search(match.group(1)) and re.search("[万亿]", match.group(1) + match.group(3)[:1]):
+            continue  # "百万职工", "千万工程", "百万千瓦级": a magnitude alone says what kind, not how many
         out.append((match, match.group(3), match.group(2) or ""))
     for match in _CN_SHARE.finditer(text):
         out.append((match, "%" if match.group(0).startswith("百") else "‰", ""))

@@ -345,3 +345,10 @@ def test_a_class_of_size_in_chinese_numerals_is_no_amount() -> None:
     # "千亿级园区": 千亿级 says how big a class is; "二亿九千万吨" is an amount
     figures = find_figures("全县建成2个千亿级园区，粮食产量达到二亿九千万吨。")
     assert [f.text for f in figures] == ["2个", "二亿九千万吨"]
+
+
+def test_a_magnitude_alone_says_what_kind_not_how_many() -> None:
+    # my own sentences: "百万" and "千万" name a kind of campaign or plant, "二百万人" a count
+    assert [f.text for f in find_figures("开展百万青年进社区活动，服务群众30万人次。")] == ["30万人次"]
+    assert find_figures("推进千万亩高标准农田和百万千瓦级风电基地建设。") == []
+    assert [f.text for f in find_figures("全年新增就业二百万人，完成十项民生工程。")] == ["二百万人", "十项"]
