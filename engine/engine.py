@@ -406,10 +406,7 @@ class Engine:
         if read_ahead is not None and retriever.embeds_questions:
 
             def read_keyword_hits() -> None:
-                # the whole pool, not only its top: the passages that the question's vector brings into the
-                # top are among them more often, and the embedding leaves the time to read them
-                pool = max(top_k, self.settings.rerank_pool)
-                read_ahead(query, reranker.rerank(query.text, search(keyword_only=True), pool, scope.settled_words))
+                read_ahead(query, reranker.rerank(query.text, search(keyword_only=True), top_k, scope.settled_words))
 
             # the embedding runs here and the reading there, not the other way round: a thread that
             # embeds would wait for the interpreter, held by the reading, to start and to finish
