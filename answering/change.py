@@ -143,7 +143,11 @@ def figure_pair(
             return (first, other) if re.search(rf"比\s*{years[0]}", question) else (other, first)
         return None
     best = [p for p in pool if p.passage == pool[0].passage and p.family == pool[0].family]
-    return _ordered(best[0], best[1]) if len(best) >= 2 else None
+    if len(best) < 2:
+        return None
+    if passages[pool[0].passage].is_table_row and (best[0].year is None or best[1].year is None):
+        return None  # a row's cells of no year are of other things ("城市 1.2；农村 0.9"), not two times
+    return _ordered(best[0], best[1])
 
 
 def describe_change(first: Point, second: Point, question: str = "") -> str:
