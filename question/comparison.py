@@ -240,15 +240,27 @@ def _difference(question: str, tag: Tagger) -> Comparison | None:
 
 def _against(question: str, tag: Tagger) -> Comparison | None:
     """ "某省2022年森林覆盖率与2025年的目标相比还差多少" -> the 2022 rate and the 2025 target, each asked, and how
-    far apart; B asked as A at B's time, with B's own words for what was set or done ("实际支出"). None when B
-    names a thing of its own ("城镇居民和农村居民收入相差多少") or no year or plan period of its own."""
+    far apart (B asked as `at_the_time_of` says). None when B names a thing of its own ("城镇居民和农村居民收入相差
+    多少") or no year or plan period of its own."""
     match = _AGAINST.search(question.strip())
     if match is None:
         return None
     a, b = match.group("a").strip("，, "), match.group("b").strip("，, ")
+    b_question = at_the_time_of(a, b, tag)
+    if b_question is None:
+        return None
+    label_a, label_b = a.rpartition("，")[-1], b.removeprefix("的")
+    way = match.group("way") or ("多" if re.search("[多少]", match.group("cue")) else "高")
+    return Comparison(((label_a, f"{a}是多少？"), (label_b, b_question)), way, difference=True)
+
+
+def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") -> str | None:
+    """The question of B, a thing A names at one time or stance, which B names by another time and stance
+    alone ("2025年的目标"): A at B's year or plan period (in place of A's last), without A's stance where B
+    names one, with B's own words ("实际支出"). None when B names a thing of its own, or no year or plan
+    period of its own (against the year before, 比上年, or a target alone, a change is asked, which
+    `reportqa.answering.change` works out)."""
     b_times = list(_TIME_OR_STANCE.finditer(b))
-    # B names a year or plan period of its own: against the year before (比上年) or a target alone (比目标),
-    # a change is asked, which `reportqa.answering.change` works out
     time = next((m.group(0) for m in b_times if re.match(r"\d|“|[一二三四五六七八九十]", m.group(0))), "")
     own_clause = a.rpartition("，")[-1]
     if not time or time in own_clause or _TIME_OR_STANCE.sub("", own_clause) == own_clause:
@@ -256,7 +268,6 @@ def _against(question: str, tag: Tagger) -> Comparison | None:
     b_words = [(w, c) for w, c in tag(_TIME_OR_STANCE.sub(" ", b)) if w.strip() and w != "的"]
     if any(word_kind(c) == "n" and w not in a and w[-2:] not in a for w, c in b_words):
         return None  # "和农村居民收入相比": a thing of its own, compared by `_thing_pair`
-    # B's question: A at B's time (in place of A's last), without A's stance, with B's stance and own words
     asked = a
     a_times = list(YEAR.finditer(a)) or list(re.finditer(rf"“?{_PLAN.pattern}”?(?:时期|期间|末)?", a))
     if a_times:
@@ -269,10 +280,7 @@ def _against(question: str, tag: Tagger) -> Comparison | None:
     stances = "|".join(STANCE_WORDS | {"目标"})
     asked = re.sub(rf"(?:{stances})的?" if stance else rf"的?(?:{stances})$", "", asked)
     own = "".join(w for w, _ in b_words if w not in asked)
-    b_question = f"{asked}{stance}{own}是多少？"
-    label_a, label_b = a.rpartition("，")[-1], b.removeprefix("的")
-    way = match.group("way") or ("多" if re.search("[多少]", match.group("cue")) else "高")
-    return Comparison(((label_a, f"{a}是多少？"), (label_b, b_question)), way, difference=True)
+    return f"{asked}{stance}{own}{asking}"
 
 
 def _gap(question: str, tag: Tagger) -> Comparison | None:

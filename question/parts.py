@@ -23,7 +23,15 @@ from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.places import place_words
 from reportqa.language.quantities import MEASURE_WORDS
 from reportqa.question.analysis import CONTENT, HOW_MUCH_EN, MEASURE_NOUNS, STANCE_WORDS
-from reportqa.question.comparison import YEAR, Comparison, Tagger, parallel_words, same_head, word_kind
+from reportqa.question.comparison import (
+    YEAR,
+    Comparison,
+    Tagger,
+    at_the_time_of,
+    parallel_words,
+    same_head,
+    word_kind,
+)
 
 _MEASURES = "".join(sorted(MEASURE_WORDS))  # "多少家", "几项"…
 # what asks for a value: "多少", "几个", "多大", "哪一年"… ("这几年", "近几年" ask nothing)
@@ -152,6 +160,12 @@ def _both(text: str, tag: Tagger) -> Comparison | None:
         first, second_alone = before, second
     else:
         first, second_alone = parallel_words(before, second, tag)
+        year, second_year = YEAR.match(first), YEAR.match(second)
+        if not middle and year and year.end() < len(first) and second_year and second_alone == second_year.group(0):
+            # "2025年A的实际增速与2026年的目标增速": the second is the first's thing at its own year and stance
+            of_year = at_the_time_of(before, second, tag, f"{asked}？")
+            if of_year is not None:
+                return Comparison(((first, f"{before}{asked}？"), (second, of_year)), "", all_parts=False)
     things = [first, *middle, second_alone]
     if not all(CONTENT.search(thing) for thing in things):
         return None  # "目标和“十三五”末实际达到的": no two parallel things to tell apart

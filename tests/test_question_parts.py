@@ -350,3 +350,11 @@ def test_a_part_asked_in_visits_keeps_its_subject_for_the_part_of_it(tag) -> Non
         "2023年某市接待游客有多少人次？",
         "2023年某市接待游客其中过夜游客有多少？",
     ]
+
+
+def test_a_thing_at_one_year_and_at_another_named_by_its_year_and_stance_alone(tag) -> None:
+    # my own example: the second names only its year and that it is a target; it is of the first's thing
+    assert _questions("某市2023年社会消费品零售总额实际增速与2024年的目标增速分别是多少？", tag) == [
+        "某市2023年社会消费品零售总额实际增速是多少？",
+        "某市2024年社会消费品零售总额增速目标是多少？",
+    ]
