@@ -381,8 +381,8 @@ _CHANGE_OVER_YEAR = re.compile(
     rf"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|个百分点|{_LEVEL_UNIT})(?![\d%])"
 )
 _SINCE_NAMED_YEAR = re.compile(r"(?:比|较)(?:19|20)\d{2}年(?:末|底)?$")
-# what may stand between a level and its change: "左右", "以上", a comma, "，较上年"
-_LEVEL_TO_CHANGE = re.compile(r"[左右以上余多]*[，、,]?\s*$")
+# what may stand between a level and its change: "左右", "以上", a comma, "，较上年", "，分别" (of levels listed)
+_LEVEL_TO_CHANGE = re.compile(r"[左右以上余多]*[，、,]?\s*(?:分别)?$")
 _CHANGE_RUN = re.compile(r"\s*[、和及]\s*")
 
 

@@ -293,6 +293,8 @@ def test_the_part_of_a_year_a_figure_is_said_of(text: str, figure: str, part: st
         # the n levels listed take the n changes listed in turn
         ("养老、医疗保险参保人数分别达到17.3万人、24.8万人，较上年净增6.3万人、5.2万人。", "24.8万人", 19.6),
         ("钢产量达到一千一百万吨，比上年增长10%。", "一千一百万吨", 1e7),  # a level in words, in its own unit
+        # levels listed, then "分别" and their changes
+        ("全县接待游客820万人次、旅游收入96亿元，分别增长12%、15.5%。", "96亿元", 83.1),
     ],
 )
 def test_a_level_and_its_change_over_the_year_before_give_that_years_level(
