@@ -3005,10 +3005,10 @@ def test_the_words_of_a_term_found_apart_in_a_sentence_do_not_hold_it(lexicon: L
 
 
 def test_a_change_the_question_states_before_what_it_asks_asks_no_outcome(lexicon: Lexicon, tmp_path: Path) -> None:
-    # my own plans: "增加了一些" states the change; what is asked is the year before's level, which the
+    # my own plans: "已比上年增加了" states the change; what is asked is the year before's level, which the
     # year's plan gives by its figure and its rise
     answerer, _review, plans = _county_report(
         lexicon, tmp_path, "全县新建农村公路120公里。", "今年安排农村公路养护资金8亿元，比上年增加1.5亿元。"
     )
-    question = analyse("2021年全县农村公路养护资金比上年增加了一些，那么2020年这笔资金是多少？")
+    question = analyse("2021年全县农村公路养护资金已比上年增加了，2020年的养护资金是多少？")
     _assert_answers(answerer.answer(question, [plans]), "约6.5亿元")
