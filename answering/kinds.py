@@ -47,7 +47,7 @@ from reportqa.core.models import DirectAnswer
 from reportqa.core.weights import AnswerWeights
 from reportqa.language.lexicon import Qualifiers, joint_forms
 from reportqa.language.numbering import POINT_OPENING
-from reportqa.language.places import place_mentions
+from reportqa.language.places import place_mentions, regions_in
 from reportqa.language.quantities import (
     CHINESE_NUMBER,
     MEASURE_WORDS,
@@ -384,7 +384,9 @@ class Places:
     def named(query: Query, text: str) -> list[str]:
         asked = set(query.places)
         # in full ("北京" as 北京市): the gazetteer's name, which no reader can take for another place
-        found = (name for name, _start, _end in place_mentions(text) if name not in asked)
+        found = [name for name, _start, _end in place_mentions(text) if name not in asked]
+        # and a region of the country ("华东地区"), which the question does not name itself
+        found += [region for region in regions_in(text) if region not in query.text]
         return list(dict.fromkeys(found))
 
 

@@ -3012,3 +3012,11 @@ def test_a_change_the_question_states_before_what_it_asks_asks_no_outcome(lexico
     )
     question = analyse("2021年全县农村公路养护资金已比上年增加了，2020年的养护资金是多少？")
     _assert_answers(answerer.answer(question, [plans]), "约6.5亿元")
+
+
+def test_a_region_of_the_country_answers_which_region(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own review: "华南地区" is no place of the gazetteer, yet what "哪个地区" asks
+    answerer, hit, _plans = _county_report(
+        lexicon, tmp_path, "输气管道全线贯通，开始向华南地区供气。", "2021年，建设天然气储备设施。"
+    )
+    _assert_answers(answerer.answer(analyse("2020年输气管道贯通后开始向哪个地区供气？"), [hit]), "华南地区")
