@@ -50,7 +50,7 @@ from reportqa.ingest.loaders import as_read
 from reportqa.language.lexicon import TWO_IN_ONE, Qualifiers, abbreviation, contraction, joint_forms
 from reportqa.language.normalise import join_cjk_gaps, without_note_marks
 from reportqa.language.numbering import POINT_OPENING, ordinal
-from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases, places_in, province_of
+from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases, places_in, province_of, regions_in
 from reportqa.language.quantities import UNIT_PATTERN, arabic_numerals, unit_family
 from reportqa.language.sentences import split_sentences
 from reportqa.question.analysis import (
@@ -533,6 +533,8 @@ class ExtractiveAnswerer:
         """
         if (elsewhere := self._place_not_spoken_of(query, candidate)) is not None:
             return f"{elsewhere}的相关情况"
+        if (region := _region_not_spoken_of(query, candidate)) is not None:
+            return f"{region}的相关情况"  # "东北地区…投资" of a row of the whole nation's
         if candidate.hit.chunk.is_table_row and self._row_of_a_place(candidate.text) not in query.text:
             return "这一问题的答案"  # "美国（亿元）：货物出口额 8300" is no nation's exports
         if query.years:
@@ -1623,6 +1625,13 @@ def _year_bonus(query: Query, years: frozenset[int], implied: frozenset[int], we
     if any(_speaks_of(query, y, implied) for y in query.years):
         return 0.0
     return weights.year_other if years else weights.year_none
+
+
+def _region_not_spoken_of(query: Query, candidate: Candidate) -> str | None:
+    """A region of the country the question asks of ("东北地区") that the statement and its section do
+    not name, even shortened ("东北"), if any."""
+    said = f"{candidate.text} {candidate.hit.chunk.section}"
+    return next((r for r in regions_in(query.text) if r.removesuffix("地区") not in said), None)
 
 
 def _speaks_of(query: Query, year: int, years: frozenset[int]) -> bool:

@@ -3020,3 +3020,13 @@ def test_a_region_of_the_country_answers_which_region(lexicon: Lexicon, tmp_path
         lexicon, tmp_path, "输气管道全线贯通，开始向华南地区供气。", "2021年，建设天然气储备设施。"
     )
     _assert_answers(answerer.answer(analyse("2020年输气管道贯通后开始向哪个地区供气？"), [hit]), "华南地区")
+
+
+def test_a_region_asked_that_a_statement_does_not_name_is_not_its_figure(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own review: the whole's growth is no figure of a region; a region named, even shortened, is
+    answerer, hit, _plans = _county_report(
+        lexicon, tmp_path, "全部固定资产投资增长8%，西部投资增长11%。", "2021年，扩大有效投资。"
+    )
+    refused = answerer.answer(analyse("2020年东北地区固定资产投资增长多少？"), [hit])
+    assert not refused.found and refused.answer.startswith("文中未提及东北地区")
+    _assert_answers(answerer.answer(analyse("2020年西部地区固定资产投资增长多少？"), [hit]), "11%")
