@@ -486,6 +486,7 @@ class Quantities:
             if f.text not in given_texts
             and f.family not in bands
             and not _of_another_band(text, f, query.text)
+            and not _of_the_other_side(text, f, query.text)
             and _of_the_time_and_total_asked(query, text, f, parts, terms)
         ]
         if not figures:
@@ -1087,6 +1088,21 @@ def _of_another_band(text: str, figure: Figure, question: str) -> bool:
     opening = max((m.end() for m in _CLAUSE_END.finditer(text, 0, figure.start)), default=0)
     said = _age_bands(_ASIDE.sub("", text[opening : figure.start]))  # "0-14岁（含不满15周岁）人口为": 0-14岁
     return bool(said) and not said & asked
+
+
+# the towns and the countryside, each as reports write it: the two sides of most figures given twice
+_SIDES = (("城镇", "城市"), ("农村", "乡村"))
+
+
+def _of_the_other_side(text: str, figure: Figure, question: str) -> bool:
+    """The figure is said of the towns where the question asks of the countryside, or the other way
+    round: "居民家庭恩格尔系数，城市为37.1%" is no figure of 农村."""
+    asked = [side for side in _SIDES if any(word in question for word in side)]
+    if len(asked) != 1:
+        return False
+    clause = _clause_before(text, figure)
+    other = next(side for side in _SIDES if side is not asked[0])
+    return any(word in clause for word in other) and not any(word in clause for word in asked[0])
 
 
 def _age_bands(text: str) -> set[str]:

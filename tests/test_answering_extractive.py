@@ -3030,3 +3030,13 @@ def test_a_region_asked_that_a_statement_does_not_name_is_not_its_figure(lexicon
     refused = answerer.answer(analyse("2020年东北地区固定资产投资增长多少？"), [hit])
     assert not refused.found and refused.answer.startswith("文中未提及东北地区")
     _assert_answers(answerer.answer(analyse("2020年西部地区固定资产投资增长多少？"), [hit]), "11%")
+
+
+def test_a_figure_said_of_the_towns_is_no_figure_of_the_countryside(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own review: a clause gives the towns' figure only; the countryside's is not in it
+    answerer, hit, _plans = _county_report(
+        lexicon, tmp_path, "居民人均住房面积，城镇为36.5平方米，比上年增加0.8平方米。", "2021年，改善居住条件。"
+    )
+    countryside = answerer.answer(analyse("2020年全县农村居民人均住房面积是多少？"), [hit])
+    assert countryside.direct is None or "36.5" not in countryside.direct.text
+    _assert_answers(answerer.answer(analyse("2020年全县城镇居民人均住房面积是多少？"), [hit]), "36.5平方米")
