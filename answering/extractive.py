@@ -94,7 +94,7 @@ _SIZE_WORDS = frozenset({"规模", "总额", "金额", "水平"})
 # nouns too general to name what a figure is of: "经济增长" is the growth of 生产总值, as reports write it
 _GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_JOINED = "(?:和|与|及|、|或)"  # between two words a question names together ("新建和改建")
+_JOINED = "(?:和|与|及|、|或)"  # between two words a question names together ("新建和扩建")
 _PARTS_APART = 6  # characters beyond a term's length that may part its dictionary words in a text
 _READ_AFTER_THING = 12  # characters read past a thing asked for the noun it may modify
 # what a report says must or will be done, after the ground it gives for it ("…第一动力。必须把创新摆在…",
@@ -534,7 +534,7 @@ class ExtractiveAnswerer:
         if (elsewhere := self._place_not_spoken_of(query, candidate)) is not None:
             return f"{elsewhere}的相关情况"
         if (region := _region_not_spoken_of(query, candidate)) is not None:
-            return f"{region}的相关情况"  # "东北地区…投资" of a row of the whole nation's
+            return f"{region}的相关情况"  # "西部地区…投资" of a row of the whole nation's
         if candidate.hit.chunk.is_table_row and self._row_of_a_place(candidate.text) not in query.text:
             return "这一问题的答案"  # "美国（亿元）：货物出口额 8300" is no nation's exports
         if query.years:
@@ -599,7 +599,7 @@ class ExtractiveAnswerer:
     def _shortened_terms(self, query: Query) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """How a text may abbreviate the question's terms, each with the terms it stands for: one
         term ("社会保障": 社保), two the question writes together ("棚户区" "改造": 棚改), or two it joins
-        that end alike ("新建和改建": 新改建)."""
+        that end alike ("新建和扩建": 新扩建)."""
         terms = list(self._question_terms(query))
         single = [(short, (t,)) for t in terms if (short := abbreviation(t, self._pieces(t)))]
         joined = [
@@ -1478,7 +1478,7 @@ def _coverage(
     if total <= 0:
         return 0.0
     got = 0.0
-    # (a form of three characters or more is no chance part of other words: "新改建" the segmenter cuts 新 改建)
+    # (a form of three characters or more is no chance part of other words: "新扩建" the segmenter cuts 新 扩建)
     held_short = {
         term
         for short, stands_for in shortened
@@ -1570,7 +1570,7 @@ def _shared_share(term: str, text: str) -> float:
 def _held_in_parts(term: str, parts: Sequence[str], text: str) -> bool:
     """Every character of `term` is in the text by way of its dictionary words, save one at most
     ("钢产量": 产量, and 钢 of 粗钢), in its order and near one another; "高新技术企业" is not held by a
-    text with only 技术 and 企业, nor "城镇居民人均可支配收入" by "全体居民人均可支配收入增长7.2%，城镇新增就业…",
+    text with only 技术 and 企业, nor "城镇居民人均可支配收入" by "全省居民人均可支配收入增长7.2%，城镇新增就业…",
     whose 城镇 is of another thing."""
     held = sorted((p for p in parts if p in text), key=term.find)
     reach = len(term) + _PARTS_APART
@@ -1628,7 +1628,7 @@ def _year_bonus(query: Query, years: frozenset[int], implied: frozenset[int], we
 
 
 def _region_not_spoken_of(query: Query, candidate: Candidate) -> str | None:
-    """A region of the country the question asks of ("东北地区") that the statement and its section do
+    """A region of the country the question asks of ("西部地区") that the statement and its section do
     not name, even shortened ("东北"), if any."""
     said = f"{candidate.text} {candidate.hit.chunk.section}"
     return next((r for r in regions_in(query.text) if r.removesuffix("地区") not in said), None)

@@ -385,7 +385,7 @@ class Places:
         asked = set(query.places)
         # in full ("北京" as 北京市): the gazetteer's name, which no reader can take for another place
         found = [name for name, _start, _end in place_mentions(text) if name not in asked]
-        # and a region of the country ("华东地区"), which the question does not name itself
+        # and a region of the country ("华南地区"), which the question does not name itself
         found += [region for region in regions_in(text) if region not in query.text]
         return list(dict.fromkeys(found))
 
@@ -1096,7 +1096,7 @@ _SIDES = (("城镇", "城市"), ("农村", "乡村"))
 
 def _of_the_other_side(text: str, figure: Figure, question: str) -> bool:
     """The figure is said of the towns where the question asks of the countryside, or the other way
-    round: "居民家庭恩格尔系数，城市为37.1%" is no figure of 农村."""
+    round: "居民人均住房面积，城镇为36.5平方米" is no figure of 农村."""
     asked = [side for side in _SIDES if any(word in question for word in side)]
     if len(asked) != 1:
         return False

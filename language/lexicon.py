@@ -517,11 +517,11 @@ def _read_synonyms(path: Path) -> list[list[str]]:
 
 def contraction(first: str, second: str) -> str:
     """How Chinese writes two words that end alike as one, their heads before the shared end ("新建" and
-    "改建" -> 新改建, "进口" and "出口" -> 进出口, "大型" and "中型" -> 大中型); "" when they share no end or
+    "扩建" -> 新扩建, "进口" and "出口" -> 进出口, "大型" and "中型" -> 大中型); "" when they share no end or
     either is nothing but it.
 
-    >>> contraction("新建", "改建"), contraction("中学", "小学"), contraction("城镇", "农村")
-    ('新改建', '中小学', '')
+    >>> contraction("新建", "扩建"), contraction("中学", "小学"), contraction("城镇", "农村")
+    ('新扩建', '中小学', '')
     """
     shared = 0
     while shared < min(len(first), len(second)) - 1 and first[-shared - 1] == second[-shared - 1]:

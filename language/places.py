@@ -119,7 +119,7 @@ def place_mentions(text: str) -> list[tuple[str, int, int]]:
 
 
 # Regions of the country that no gazetteer entry is: the points of the compass of 华东 and the like, and
-# the belts and city clusters reports name ("实现向华东地区供气", "长三角地区")
+# the belts and city clusters reports name ("向华南地区供气", "长三角地区")
 _REGION = re.compile(
     r"(?:华东|华北|华中|华南|西南|西北|东北|东部|中部|西部|东南|东中部|中西部|沿海|长三角|珠三角|京津冀)地区"
     r"|粤港澳大湾区|长江经济带|黄河流域"
@@ -129,8 +129,8 @@ _REGION = re.compile(
 def regions_in(text: str) -> tuple[str, ...]:
     """The regions of the country a text names, in order, without duplicates.
 
-    >>> regions_in("西气东输实现向华东地区供气，推动长三角地区一体化")
-    ('华东地区', '长三角地区')
+    >>> regions_in("管道建成后向华南地区供气，推动长三角地区一体化")
+    ('华南地区', '长三角地区')
     """
     return tuple(dict.fromkeys(m.group(0) for m in _REGION.finditer(text)))
 

@@ -257,7 +257,7 @@ def _against(question: str, tag: Tagger) -> Comparison | None:
 def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") -> str | None:
     """The question of B, a thing A names at one time or stance, which B names by another time and stance
     alone ("2025年的目标"): A at B's year or plan period (in place of A's last), without A's stance where B
-    names one, with B's own words ("实际支出"). None when B names a thing of its own, or no year or plan
+    names one, with B's own words ("实际完成"). None when B names a thing of its own, or no year or plan
     period of its own (against the year before, 比上年, or a target alone, a change is asked, which
     `reportqa.answering.change` works out)."""
     b_times = list(_TIME_OR_STANCE.finditer(b))
