@@ -162,7 +162,7 @@ def _both(text: str, tag: Tagger) -> Comparison | None:
         first, second_alone = parallel_words(before, second, tag)
         year, second_year = YEAR.match(first), YEAR.match(second)
         if not middle and year and year.end() < len(first) and second_year and second_alone == second_year.group(0):
-            # "2023年A的实际增速与2024年的目标增速": the second is the first's thing at its own year and stance
+            # "2023年A的实际增幅和2024年预期的增幅": the second is the first's thing at its own year and stance
             of_year = at_the_time_of(before, second, tag, f"{asked}？")
             if of_year is not None:
                 return Comparison(((first, f"{before}{asked}？"), (second, of_year)), "", all_parts=False)

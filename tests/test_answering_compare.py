@@ -379,12 +379,12 @@ def test_a_thing_set_against_itself_at_another_time_or_stance_asks_each() -> Non
     against = split_comparison("某省2022年森林覆盖率与2025年的目标相比还差多少？", tag)
     assert against is not None and against.difference
     assert [q for _, q in against.sides] == ["某省2022年森林覆盖率是多少？", "某省2025年森林覆盖率目标是多少？"]
-    planned = split_comparison("某市2024年计划新增的城镇就业，和2023年实际新增就业相比是高了还是低了？", tag)
+    planned = split_comparison("某市2024年计划新增的城镇就业，比2023年实际新增就业是多还是少？", tag)
     assert planned is not None and [q for _, q in planned.sides] == [
         "某市2024年计划新增的城镇就业是多少？",
         "某市2023年新增的城镇就业实际新增就业是多少？",
     ]
     # against the year before, a change is asked; a second thing of its own is compared as a thing
     assert split_comparison("某省2022年森林覆盖率比上年高了多少？", tag) is None
-    gap = split_comparison("2022年城镇居民和农村居民的人均收入相差多少？", tag)
-    assert gap is not None and [label for label, _ in gap.sides] == ["城镇居民", "农村居民"]
+    gap = split_comparison("2022年城市居民和乡村居民的人均收入相差多少？", tag)
+    assert gap is not None and [label for label, _ in gap.sides] == ["城市居民", "乡村居民"]

@@ -3027,9 +3027,9 @@ def test_a_region_asked_that_a_statement_does_not_name_is_not_its_figure(lexicon
     answerer, hit, _plans = _county_report(
         lexicon, tmp_path, "全部固定资产投资增长8%，西部投资增长11%。", "2021年，扩大有效投资。"
     )
-    refused = answerer.answer(analyse("2020年东南地区固定资产投资增长多少？"), [hit])
+    refused = answerer.answer(analyse("2020年东南地区投资增长多少？"), [hit])
     assert not refused.found and refused.answer.startswith("文中未提及东南地区")
-    _assert_answers(answerer.answer(analyse("2020年西部地区固定资产投资增长多少？"), [hit]), "11%")
+    _assert_answers(answerer.answer(analyse("2020年西部地区投资增长多少？"), [hit]), "11%")
 
 
 def test_a_figure_said_of_the_towns_is_no_figure_of_the_countryside(lexicon: Lexicon, tmp_path: Path) -> None:

@@ -354,7 +354,7 @@ def test_a_part_asked_in_visits_keeps_its_subject_for_the_part_of_it(tag) -> Non
 
 def test_a_thing_at_one_year_and_at_another_named_by_its_year_and_stance_alone(tag) -> None:
     # my own example: the second names only its year and that it is a target; it is of the first's thing
-    assert _questions("某市2023年社会消费品零售总额实际增速与2024年的目标增速分别是多少？", tag) == [
-        "某市2023年社会消费品零售总额实际增速是多少？",
-        "某市2024年社会消费品零售总额增速目标是多少？",
+    assert _questions("某市2023年工业投资的实际增幅和2024年预期的增幅各是多少？", tag) == [
+        "某市2023年工业投资的实际增幅是多少？",
+        "某市2024年工业投资的增幅预期是多少？",
     ]
