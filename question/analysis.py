@@ -259,10 +259,10 @@ def document_years(text: str) -> tuple[int, ...]:
 
 
 def asked_years(text: str) -> tuple[int, ...]:
-    """Years the text names other than as a document's: "2007年政府工作报告给2007年…定的目标" asks of 2007.
+    """Years the text names other than as a document's: "2021年的工作报告给2021年…定的目标" asks of 2021.
 
-    >>> asked_years("2021年政府工作报告说2020年粮食产量多少？"), asked_years("2007年政府工作报告给2007年定的目标？")
-    ((2020,), (2007,))
+    >>> asked_years("2021年的工作报告里2020年粮食产量多少？"), asked_years("2021年的工作报告给2021年定的目标？")
+    ((2020,), (2021,))
     """
     return _years_by_use(text)[1]
 

@@ -68,7 +68,7 @@ _SHARE_IN = re.compile(
 )
 # a whole that is no count of things: a total of the economy or a place's share ("占GDP的比重", "占全国")
 _NOT_A_WHOLE = re.compile(r"GDP|生产总值|^全(?:国|省|市|区|县)$|\d")
-# "A与B的目标相比还差多少", "A，比B完成的高出多少", "A比B实际…是多还是少": a thing at one time or
+# "A跟B的目标相比少多少", "A，比B完成的高出多少", "A比B实际…是多还是少": a thing at one time or
 # stance set against itself at another, which B names by its time or stance alone (the last 与/和/比 before
 # the asking opens B)
 _AGAINST = re.compile(
@@ -239,7 +239,7 @@ def _difference(question: str, tag: Tagger) -> Comparison | None:
 
 
 def _against(question: str, tag: Tagger) -> Comparison | None:
-    """ "某省2022年森林覆盖率与2025年的目标相比还差多少" -> the 2022 rate and the 2025 target, each asked, and how
+    """ "某省2022年森林覆盖率跟2025年的目标相比少多少" -> the 2022 rate and the 2025 target, each asked, and how
     far apart (B asked as `at_the_time_of` says). None when B names a thing of its own ("城市居民和乡村居民收入相差
     多少") or no year or plan period of its own."""
     match = _AGAINST.search(question.strip())

@@ -376,7 +376,7 @@ def test_what_two_things_come_to_asks_each_and_adds_them() -> None:
 def test_a_thing_set_against_itself_at_another_time_or_stance_asks_each() -> None:
     # my own examples: B names only its year and whether set or done; it is asked of A's thing
     tag = Lexicon.load(Settings().lexicon_dir).tagged
-    against = split_comparison("某省2022年森林覆盖率与2025年的目标相比还差多少？", tag)
+    against = split_comparison("某省2022年森林覆盖率跟2025年的目标相比少多少？", tag)
     assert against is not None and against.difference
     assert [q for _, q in against.sides] == ["某省2022年森林覆盖率是多少？", "某省2025年森林覆盖率目标是多少？"]
     planned = split_comparison("某市2024年计划新增的城镇就业，比2023年实际新增就业是多还是少？", tag)
