@@ -374,8 +374,8 @@ class Lexicon:
         '城镇人的粮食总产量'
         >>> Lexicon(everyday=[["接待游客", "游客量"]]).in_official_words("接待游客量多少", written=lambda phrase: False)
         '接待游客量多少'
-        >>> Lexicon(everyday=[["肉类总产量", "肉产量"]]).in_official_words("牛肉产量多少", written=lambda phrase: False)
-        '牛肉产量多少'
+        >>> Lexicon(everyday=[["居民消费价格", "物价"]]).in_official_words("建筑物价格多少", written=lambda p: False)
+        '建筑物价格多少'
         """
         if self._everyday_pattern is None:
             return text
@@ -384,7 +384,7 @@ class Lexicon:
         def official(match: re.Match[str]) -> str:
             phrase, term = match.group(0), self._official[match.group(0)]
             # (nor where the question opens the term before it: "接待游客量" is no "接待接待游客", nor inside a
-            # word: the "肉产量" of 牛肉产量 is no 肉类总产量)
+            # word: the "物价" of 建筑物价格 is no 居民消费价格)
             before = text[: match.start()]
             if (
                 written(phrase)

@@ -3001,7 +3001,7 @@ def test_the_words_of_a_term_found_apart_in_a_sentence_do_not_hold_it(lexicon: L
     # a table row's label and column header stay a term's, a few characters apart
     assert held("汽车产量", "汽车：单位 万辆；产量 2552.8") == 1.0
     # a dictionary word across two of its words ("营里") need not be read again where they are apart
-    assert held("地铁运营里程", "公交运营里程1500公里，地铁运营和试运行里程60公里。") == 1.0
+    assert held("轨道交通运营里程", "公交运营里程1500公里，轨道交通运营及在建里程60公里。") == 1.0
 
 
 def test_a_change_the_question_states_before_what_it_asks_asks_no_outcome(lexicon: Lexicon, tmp_path: Path) -> None:
