@@ -533,7 +533,7 @@ class ExtractiveAnswerer:
         """
         if (elsewhere := self._place_not_spoken_of(query, candidate)) is not None:
             return f"{elsewhere}的相关情况"
-        if (region := _region_not_spoken_of(query, candidate)) is not None:
+        if (region := self._region_not_spoken_of(query, candidate)) is not None:
             return f"{region}的相关情况"  # "西部地区…投资" of a row of the whole nation's
         if candidate.hit.chunk.is_table_row and self._row_of_a_place(candidate.text) not in query.text:
             return "这一问题的答案"  # "美国（亿元）：货物出口额 8300" is no nation's exports
@@ -551,6 +551,17 @@ class ExtractiveAnswerer:
             first, last = query.plan_period
             return f"{first}—{last}年的相关情况"
         return None
+
+    def _region_not_spoken_of(self, query: Query, candidate: Candidate) -> str | None:
+        """A region of the country the question asks of ("西部地区") that the statement, its section and the
+        opening of its paragraph do not name, even shortened ("西部"), if any."""
+        regions = regions_in(query.text)
+        if not regions:
+            return None
+        chunk = candidate.hit.chunk
+        opening = self.outline.paragraph_opening(chunk.doc_id, chunk.start + candidate.quote_start)
+        said = f"{candidate.text} {chunk.section} {opening}"
+        return next((r for r in regions if r.removesuffix("地区") not in said), None)
 
     def _row_of_a_place(self, row: str) -> str:
         """The place a table row is of, where its label is a place's name alone ("美国（亿美元）：…",
@@ -1625,13 +1636,6 @@ def _year_bonus(query: Query, years: frozenset[int], implied: frozenset[int], we
     if any(_speaks_of(query, y, implied) for y in query.years):
         return 0.0
     return weights.year_other if years else weights.year_none
-
-
-def _region_not_spoken_of(query: Query, candidate: Candidate) -> str | None:
-    """A region of the country the question asks of ("西部地区") that the statement and its section do
-    not name, even shortened ("东北"), if any."""
-    said = f"{candidate.text} {candidate.hit.chunk.section}"
-    return next((r for r in regions_in(query.text) if r.removesuffix("地区") not in said), None)
 
 
 def _speaks_of(query: Query, year: int, years: frozenset[int]) -> bool:

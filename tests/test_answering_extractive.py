@@ -3040,3 +3040,15 @@ def test_a_figure_said_of_the_towns_is_no_figure_of_the_countryside(lexicon: Lex
     countryside = answerer.answer(analyse("2020年全县农村居民人均住房面积是多少？"), [hit])
     assert countryside.direct is None or "36.5" not in countryside.direct.text
     _assert_answers(answerer.answer(analyse("2020年全县城镇居民人均住房面积是多少？"), [hit]), "36.5平方米")
+
+
+def test_a_region_the_paragraph_opens_with_is_named_for_its_later_sentences(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own report: "鼓励西部地区加快发展。" opens the paragraph its later sentence's figures are of
+    report = (
+        "# 某省政府工作报告\n\n## 一、2023年工作回顾\n\n"
+        "鼓励西部地区加快发展。推进滨河新区开发开放，建成物流园区3个，引进物流企业40家。\n\n"
+        "## 二、2024年主要任务\n\n加快建设现代化产业体系。\n"
+    )
+    ask = _own_document_asker(lexicon, tmp_path, report, DocumentMeta("某省政府工作报告", "某省", 2024, "政府工作报告"))
+    _assert_answers(ask("2023年西部地区建成了几个物流园区？"), "3个")
+    assert ask("2023年东南地区建成了几个物流园区？").answer.startswith("文中未提及东南地区")
