@@ -379,7 +379,11 @@ class Lexicon:
         """
         if self._everyday_pattern is None:
             return text
-        starts = {start for _word, start, _end in self.tokenize_with_spans(text)}
+
+        @functools.cache
+        def starts() -> frozenset[int]:
+            """Where the question's words start: segmented only once a phrase is found, as few questions have one."""
+            return frozenset(start for _word, start, _end in self.tokenize_with_spans(text))
 
         def official(match: re.Match[str]) -> str:
             phrase, term = match.group(0), self._official[match.group(0)]
@@ -388,7 +392,7 @@ class Lexicon:
             before = text[: match.start()]
             if (
                 written(phrase)
-                or match.start() not in starts
+                or match.start() not in starts()
                 or any(before.endswith(term[:k]) for k in range(2, len(term)))
             ):
                 return phrase

@@ -78,8 +78,8 @@ _AGAINST = re.compile(
 )
 # how B names its time or stance: a year, a plan's period, what was set or done
 _TIME_OR_STANCE = re.compile(
-    rf"(?:19|20)\d{{2}}年(?:度|末|底|初)?|“?[一二三四五六七八九十]{{1,3}}五”?(?:时期|期间|末|以来)?"
-    rf"|目标|计划|规划|预期|预计|力争|实际|完成|达到|安排|定的|{'|'.join(STANCE_WORDS)}"
+    r"(?P<time>(?:19|20)\d{2}年(?:度|末|底|初)?|“?[一二三四五六七八九十]{1,3}五”?(?:时期|期间|末|以来)?)"
+    r"|目标|计划|规划|预期|预计|力争|实际|完成|达到|安排|定的"
 )
 _SETTING_CLASSES = ("m", "t", "f", "x")  # "2014年", "期间", "“" (a word jieba does not know is no "x"); places apart
 _PLAN = re.compile(r"[一二三四五六七八九十]+五")
@@ -261,7 +261,7 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
     period of its own (against the year before, 比上年, or a target alone, a change is asked, which
     `reportqa.answering.change` works out)."""
     b_times = list(_TIME_OR_STANCE.finditer(b))
-    time = next((m.group(0) for m in b_times if re.match(r"\d|“|[一二三四五六七八九十]", m.group(0))), "")
+    time = next((m.group("time") for m in b_times if m.group("time")), "")
     own_clause = a.rpartition("，")[-1]
     if not time or time in own_clause or _TIME_OR_STANCE.sub("", own_clause) == own_clause:
         return None

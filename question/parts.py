@@ -185,8 +185,8 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
     while len(pieces) > 2 and not _ASKS.search(pieces[0]) and text[len(lead) + len(pieces[0]) :][:1] in "，,":
         lead += f"{pieces.pop(0)}，"
     opening = text[len(lead) + len(pieces[0]) :][:1] if pieces else ""
-    both = len(pieces) == 2 and not _ASKS.search(pieces[0]) and opening in "，,"
-    if both and (both := _both(pieces[1], tag) or _asked_of_both(pieces[1])):
+    setting_first = len(pieces) == 2 and not _ASKS.search(pieces[0]) and opening in "，,"
+    if setting_first and (both := _both(pieces[1], tag) or _asked_of_both(pieces[1])):
         # "2020年，城镇和农村居民收入分别是多少", "…的比重，目标和实际各是多少": the first clause says
         # what both things are of, or when
         return Comparison(
