@@ -77,10 +77,14 @@ _QUESTION_UNIT = re.compile(
 # A sum of money asked for without its unit ("投资了多少钱", "补助多少"): the answer is in 元 (万元, 亿元).
 _MONEY_NOUN = (
     "钱|资金|经费|投资|投入|收入|支出|补助|补贴|奖励|金额|总额|产值|营收|总值|增加值|外资|内资|税收|税费|利润|"
-    "存款|贷款|资产|成交额|交易额|销售额|营业额|零售额|出口额|进口额|融资额"
+    "存款|贷款|资产|结余|余额|成交额|交易额|销售额|营业额|零售额|出口额|进口额|融资额"
 )
 _COUNT = "(?![个件项家人名])"  # "多少家…" counts things, whatever money word follows
-_MONEY = re.compile(rf"(?:{_MONEY_NOUN})\S{{0,4}}(?:多少|几){_COUNT}|多少{_COUNT}\S{{0,6}}(?:{_MONEY_NOUN})")
+# within one clause: "发放消费券，带动多少商户参与" asks no sum
+_IN_CLAUSE = r"[^\s，,。；;：:？?！!]"
+_MONEY = re.compile(
+    rf"(?:{_MONEY_NOUN}){_IN_CLAUSE}{{0,4}}(?:多少|几){_COUNT}|多少{_COUNT}{_IN_CLAUSE}{{0,6}}(?:{_MONEY_NOUN})"
+)
 _UNIT_ALIASES = {
     "人": {"人", "名", "位"},  # people are counted in any of these
     "名": {"人", "名", "位"},
@@ -151,7 +155,10 @@ _ROSTER_NAME = re.compile(
 )
 # a number of people, households or firms asked by its name ("失业人数是多少"), in its measure word
 _COUNTED_IN = {"人数": "人", "人口": "人", "户数": "户", "家数": "家"}
-_COUNT_ASKED = re.compile(rf"({'|'.join(_COUNTED_IN)})(?:是|有|为|达到|共有)?(?:多少|几)(?![\u4e00-\u9fff])")
+# ("人口总数有多少": a whole of them)
+_COUNT_ASKED = re.compile(
+    rf"({'|'.join(_COUNTED_IN)})(?:总数|总量|数量|规模)?(?:是|有|为|达到|共有)?(?:多少|几)(?![\u4e00-\u9fff])"
+)
 # "第几届", "居全国第几位": a rank or ordinal asked, which a report states as one ("第五届", "第12位")
 _ORDINAL_ASKED = re.compile(r"第几(?P<unit>[届次位名批期轮个])")
 _ASKS_PERSON = re.compile(r"谁|\bwho\b|\bwhom\b", re.I)
@@ -1157,6 +1164,9 @@ def said_of_another(
                 or any(form in text[a:b].lower() for f, (a, b) in labels.items() if f is not figure)
                 for form in its_forms
             )
+        # a count right before the thing it counts is of it ("惠及3.2万名学生")
+        if any(text[figure.end :].lower().startswith(form) for form in its_forms):
+            return False
         own = label.lower()
         # (a share of the thing before: "…增长6.8%，占规模以上工业增加值比重为33.6%"; but a part of it, "其中
         # 农村居民…", is the part's, which the nouns it names tell)

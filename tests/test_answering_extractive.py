@@ -256,6 +256,18 @@ def test_a_figure_in_another_unit_does_not_answer(kunming: tuple[ExtractiveAnswe
     assert not answer.found and "9100辆" not in answer.answer.split("文中最接近的信息")[0]
 
 
+@needs_shared
+def test_a_count_right_before_the_thing_asked_is_of_it(lexicon: Lexicon) -> None:
+    # "惠及23.6万婴幼儿": the figure counts the thing that follows it, not what the sentence opens with
+    doc = "宁夏回族自治区/2026.md"
+    answerer, text = _shared_report(lexicon, "cn_provincial_work_reports", doc)
+    hit = _doc_hit(doc, text, "实施育儿补贴制度，惠及23.6万婴幼儿。", "一、2025年工作总结和“十四五”发展成就")
+
+    answer = answerer.answer(analyse("宁夏实施育儿补贴制度后，有多少婴幼儿受益？"), [hit])
+    assert answer.found
+    assert answer.direct is not None and answer.direct.text == "23.6万"
+
+
 def test_a_plan_period_the_passages_do_not_cover_is_not_found(
     kunming: tuple[ExtractiveAnswerer, dict[str, str]],
 ) -> None:
@@ -591,6 +603,9 @@ def test_a_figure_the_question_gives_names_the_statement_asked_about(lexicon: Le
         ("引进一个团队最多给多少支持？", set()),  # 支 begins 支持: no measure word
         ("签约了多少家庭医生？", set()),  # nor 家 of 家庭
         ("共享了多少台仪器？", {"台", "台套"}),  # instruments are counted in sets too
+        ("落实稳岗补贴，帮扶了多少企业？", set()),  # a money word of another clause asks no sum
+        ("年末户籍人口总数是多少？", {"人"}),  # a whole of people, by its name
+        ("住房公积金累计结余有多少？", {"元"}),
         ("What was Wuxi's GDP in 2021?", {"元"}),  # an English question's measured noun
         ("what was its growth (Wuxi GDP in 2021)?", {"%"}),  # ... but a growth asked of it is a rate
     ],
