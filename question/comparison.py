@@ -74,13 +74,22 @@ _NOT_A_WHOLE = re.compile(r"GDP|生产总值|^全(?:国|省|市|区|县)$|\d")
 _AGAINST = re.compile(
     r"^(?P<a>[^？?]+)[，,]?\s*(?:与|和|同|跟|(?<![相对占])比|(?<!比)较)(?P<b>[^，,？?和与]+?)(?:相比|比较|对比)?(?:而言|来看)?[，,]?\s*"
     r"(?P<cue>(?:还|要|又)?(?:相差|差距|差|高出|多出|超出|少|低|高|多)了?(?:多少|几)|是?(?P<way>[高多])了?还是[低少]了?"
-    r"|有(?:什么|何)(?:变化|不同)|变化(?:了)?(?:多少|如何))[^，,？?]*[？?。]?$"
+    r"|有(?:什么|何)(?:变化|不同)|变化(?:了)?(?:多少|如何)|(?<=相比|比较|对比)(?:如何|怎么样|怎样)"
+    r"|(?:哪个|哪一个|谁)更?(?P<which>[高多大低少小]))[^，,？?]*"
+    # ("…是多了还是少了？各是多少？": each side asked too, as it is anyway)
+    r"(?:[？?，,](?:两者)?(?:各|分别|各自)(?:是|为)?多少[^，,？?]*)?[？?。]?$"
 )
 # how B names its time or stance: a year, a plan's period, what was set or done
 _TIME_OR_STANCE = re.compile(
     r"(?P<time>(?:19|20)\d{2}年(?:度|末|底|初)?|“?[一二三四五六七八九十]{1,3}五”?(?:时期|期间|末|以来)?)"
     r"|目标|计划|规划|预期|预计|力争|实际|完成|达到|安排|定的"
 )
+# what B may name besides its time or stance that is no thing of its own: a measure of A ("2020年实际增速"),
+# or the number of it ("2019年实际完成数", "实际开行班次"), which asks nothing A does not
+_NUMBER_OF = frozenset({"数", "数字", "数值", "水平", "次数", "班次"})
+# a year that names the report saying it ("2021年政府工作报告", "2020年统计公报")
+_NAMES_REPORT = re.compile(r"(?:度)?的?(?:[^\s，,。？?]{0,6}?)(?:工作报告|统计公报|公报|规划纲要|纲要)")
+_DONE = re.compile(r"实际(?:完成|达到)?|完成|达到")
 _SETTING_CLASSES = ("m", "t", "f", "x")  # "2014年", "期间", "“" (a word jieba does not know is no "x"); places apart
 _PLAN = re.compile(r"[一二三四五六七八九十]+五")
 # what a thing is compared with when it is no other thing: a time, a target or an average
@@ -251,6 +260,8 @@ def _against(question: str, tag: Tagger) -> Comparison | None:
         return None
     label_a, label_b = a.rpartition("，")[-1], b.removeprefix("的")
     way = match.group("way") or ("多" if re.search("[多少]", match.group("cue")) else "高")
+    if which := match.group("which"):
+        way = which  # "哪个多": which side is more, not by how much
     return Comparison(((label_a, f"{a}是多少？"), (label_b, b_question)), way, difference=True)
 
 
@@ -266,21 +277,28 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
     if not time or time in own_clause or _TIME_OR_STANCE.sub("", own_clause) == own_clause:
         return None
     b_words = [(w, c) for w, c in tag(_TIME_OR_STANCE.sub(" ", b)) if w.strip() and w != "的"]
-    if any(word_kind(c) == "n" and w not in a and w[-2:] not in a for w, c in b_words):
+    measures = MEASURE_NOUNS | _NUMBER_OF
+    if any(word_kind(c) == "n" and w not in a and w[-2:] not in a and w not in measures for w, c in b_words):
         return None  # "和农村居民收入相比": a thing of its own, compared by `_thing_pair`
-    asked = a
-    a_times = list(YEAR.finditer(a)) or list(re.finditer(rf"“?{_PLAN.pattern}”?(?:时期|期间|末)?", a))
+    # (the year of the report that says it is no time of the thing: "2021年政府工作报告定的目标")
+    a_times = [m for m in YEAR.finditer(a) if not _NAMES_REPORT.match(a, m.end())] or list(
+        re.finditer(rf"“?{_PLAN.pattern}”?(?:时期|期间|末)?", a)
+    )
     if a_times:
-        last = a_times[-1]
-        asked = asked[: last.start()] + time + asked[last.end() :]
+        before, after = a[: a_times[-1].start()], a[a_times[-1].end() :]
+    elif report := next((m for y in YEAR.finditer(a) if (m := _NAMES_REPORT.match(a, y.end()))), None):
+        before, after = f"{a[: report.end()]}，", a[report.end() :]
     else:
-        asked = time + asked
+        before, after = "", a
     stance = "".join(m.group(0) for m in b_times if m.group(0) != time)
+    # what was done is said with its time ("2019年实际完成的…"), a target or plan after the thing
+    done = stance if _DONE.fullmatch(stance) else ""
     # A's own stance goes where B names one ("计划新增…" against "实际…"), else only a target it ends in
-    stances = "|".join(STANCE_WORDS | {"目标"})
-    asked = re.sub(rf"(?:{stances})的?" if stance else rf"的?(?:{stances})$", "", asked)
-    own = "".join(w for w, _ in b_words if w not in asked)
-    return f"{asked}{stance}{own}{asking}"
+    stances = "|".join(STANCE_WORDS | {"目标", "定的"})
+    after = re.sub(rf"(?:{stances})的?" if stance else rf"的?(?:{stances})$", "", after)
+    asked = f"{before}{time}{done}{after}{'' if done else stance}"
+    own = "".join(w for w, _ in b_words if w not in asked and w not in _NUMBER_OF)
+    return f"{asked}{own}{asking}"
 
 
 def _gap(question: str, tag: Tagger) -> Comparison | None:

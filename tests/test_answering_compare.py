@@ -382,8 +382,24 @@ def test_a_thing_set_against_itself_at_another_time_or_stance_asks_each() -> Non
     planned = split_comparison("某市2024年计划新增的城镇就业，比2023年实际新增就业是多还是少？", tag)
     assert planned is not None and [q for _, q in planned.sides] == [
         "某市2024年计划新增的城镇就业是多少？",
-        "某市2023年新增的城镇就业实际新增就业是多少？",
+        "某市2023年实际新增的城镇就业新增就业是多少？",
     ]
+    # which is more, how they compare, each asked besides: B names its year and how much was done
+    for question, way in [
+        ("某县2022年新增造林面积目标与2021年实际完成数相比，哪个多？", "多"),
+        ("某县2022年新增造林面积目标与2021年实际完成数相比如何？", "高"),
+        ("某县2022年新增造林面积目标和2021年实际完成数相比是高了还是低了？各是多少？", "高"),
+    ]:
+        which = split_comparison(question, tag)
+        assert which is not None and which.way == way
+        assert [q for _, q in which.sides] == [
+            "某县2022年新增造林面积目标是多少？",
+            "某县2021年实际完成新增造林面积是多少？",
+        ]
+    # the year of the report that sets a target is no time of the thing, which B's year is
+    reported = split_comparison("某省2022年政府工作报告定的棉花产量目标，比2021年实际棉花产量高多少？", tag)
+    assert reported is not None
+    assert reported.sides[1][1] == "某省2022年政府工作报告，2021年实际棉花产量是多少？"
     # against the year before, a change is asked; a second thing of its own is compared as a thing
     assert split_comparison("某省2022年森林覆盖率比上年高了多少？", tag) is None
     gap = split_comparison("2022年城市居民和乡村居民的人均收入相差多少？", tag)
