@@ -145,7 +145,7 @@ _STATES_SHARE = re.compile(r"占|比重|比例|之比")
 # (not the 增加 of 增加值, nor a level reached: "提高到82%")
 _STATES_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高|上升|回落|减少|增加(?!值))(?![到至])")
 # a share or an intensity: asked in %
-_SHARE = re.compile(rf"比重|占比|比例|之比|百分之|{_RATE_WORD}|强度")
+_SHARE = re.compile(rf"比重|占比|比例|份额|之比|百分之|{_RATE_WORD}|强度")
 _MONTH_ALONE = re.compile(r"\d{1,2}月(?:份|上旬|中旬|下旬)?")
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 # a post, then (after a colon or the spaces of a roster's layout) a name that ends the line or field

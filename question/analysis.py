@@ -15,7 +15,7 @@ import cn2an
 
 from reportqa.core.errors import QuestionError, UnclearFollowupError
 from reportqa.language.normalise import normalise_text
-from reportqa.language.places import name_places, question_places
+from reportqa.language.places import name_places, place_words, question_places
 from reportqa.language.quantities import written_units
 
 # "how many", "how fast"…: an English question that asks a quantity
@@ -170,6 +170,41 @@ ASKING_PHRASES = re.compile(
     rf"(?:采取|采用|通过|依靠|运用|利用|借助)了?(?={_ASKED_WAYS.pattern})|(?:效果|成效)(?:如何|怎么样|怎样)"
     r"|(?<=以外|之外)（[^）]*）"
 )
+
+
+# "风电光伏这类新能源", "像钢铁、煤炭之类的行业": things named as examples of the kind asked, which a report
+# may name by the kind alone
+_EXAMPLES_CUE = re.compile(r"(?:这|那)一?(?:类|些|样)|之类|一类")
+_EXAMPLE_CLASSES = ("n", "j", "eng", "vn")
+_KIND_FOLLOWS = re.compile(r"的?(?![年天月日时次回])[\u4e00-\u9fff]{2}")
+
+
+def examples_given(text: str, tag: Callable[[str], Sequence[tuple[str, str]]]) -> tuple[str, ...]:
+    """The words of `text` that name examples of a kind it names after them ("风电光伏这类新能源": 风电, 光伏).
+
+    >>> import jieba.posseg
+    >>> examples_given("风电光伏这类新能源装机多少？", lambda t: [tuple(w) for w in jieba.posseg.lcut(t)])
+    ('风电', '光伏')
+    """
+    if not _EXAMPLES_CUE.search(text):
+        return ()
+    words = list(tag(text))
+    starts = [0]
+    for word, _ in words:
+        starts.append(starts[-1] + len(word))
+    found: list[str] = []
+    for cue in _EXAMPLES_CUE.finditer(text):
+        if cue.start() not in starts or not _KIND_FOLLOWS.match(text, cue.end()):
+            continue  # a kind must follow: "这些" alone points back, "这些年" gives no examples
+        i = starts.index(cue.start())
+        named = []
+        while i > 0 and (words[i - 1][1].startswith(_EXAMPLE_CLASSES) or words[i - 1][0] in "、和与及"):
+            i -= 1
+            if words[i][0].startswith("全") or place_words(words[i][0]):
+                break  # "全市这类企业": the scope, "深圳这样的城市": a place asked of, no example
+            named.append(words[i][0])
+        found += [w for w in reversed(named) if w not in "、和与及"]
+    return tuple(found)
 
 
 @dataclass(frozen=True)

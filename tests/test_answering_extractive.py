@@ -257,15 +257,27 @@ def test_a_figure_in_another_unit_does_not_answer(kunming: tuple[ExtractiveAnswe
 
 
 @needs_shared
-def test_a_count_right_before_the_thing_asked_is_of_it(lexicon: Lexicon) -> None:
-    # "惠及23.6万婴幼儿": the figure counts the thing that follows it, not what the sentence opens with
+@pytest.mark.parametrize(
+    ("line", "question", "figure"),
+    [
+        # "惠及23.6万婴幼儿": the figure counts the thing that follows it, not what the sentence opens with
+        ("实施育儿补贴制度，惠及23.6万婴幼儿。", "宁夏实施育儿补贴制度后，有多少婴幼儿受益？", "23.6万"),
+        # "像风电、光伏之类的新能源": the report names the kind alone; and "份额" asks a share
+        (
+            "加快国家新能源综合示范区建设，电力总装机突破9000万千瓦，新能源装机占比达63%、规模比“十三五”末翻了一番。",
+            "宁夏像风电、光伏之类的新能源装机占了多大份额？",
+            "63%",
+        ),
+    ],
+)
+def test_what_a_figure_is_of_however_the_question_words_it(lexicon: Lexicon, line, question, figure) -> None:
     doc = "宁夏回族自治区/2026.md"
     answerer, text = _shared_report(lexicon, "cn_provincial_work_reports", doc)
-    hit = _doc_hit(doc, text, "实施育儿补贴制度，惠及23.6万婴幼儿。", "一、2025年工作总结和“十四五”发展成就")
+    hit = _doc_hit(doc, text, line, "一、2025年工作总结和“十四五”发展成就")
 
-    answer = answerer.answer(analyse("宁夏实施育儿补贴制度后，有多少婴幼儿受益？"), [hit])
+    answer = answerer.answer(analyse(question), [hit])
     assert answer.found
-    assert answer.direct is not None and answer.direct.text == "23.6万"
+    assert answer.direct is not None and answer.direct.text == figure
 
 
 def test_a_plan_period_the_passages_do_not_cover_is_not_found(
@@ -606,6 +618,7 @@ def test_a_figure_the_question_gives_names_the_statement_asked_about(lexicon: Le
         ("落实稳岗补贴，帮扶了多少企业？", set()),  # a money word of another clause asks no sum
         ("年末户籍人口总数是多少？", {"人"}),  # a whole of people, by its name
         ("住房公积金累计结余有多少？", {"元"}),
+        ("清洁能源占了多大份额？", {"%", "‰"}),  # a share by another name
         ("What was Wuxi's GDP in 2021?", {"元"}),  # an English question's measured noun
         ("what was its growth (Wuxi GDP in 2021)?", {"%"}),  # ... but a growth asked of it is a rate
     ],
