@@ -877,7 +877,7 @@ class ExtractiveAnswerer:
             del terms[query.asked_type]  # "哪几类内容": the answer lists them, whether or not it says 内容
         for example in examples_given(query.text, self.tokenizer.tagged):
             if len(terms) > 1:
-                terms.pop(example, None)  # "风电光伏这类新能源": what is asked is the kind
+                terms.pop(example, None)  # "钢铁、煤炭之类的行业": what is asked is the kind
         if terms:
             # a figure the question gives names the statement asked about: "完成数2.63%是哪一年度的数据";
             # "60周岁及以上人口有多少" by its band (with its unit: a bare "60" is in "2060", "60%")

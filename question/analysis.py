@@ -172,7 +172,7 @@ ASKING_PHRASES = re.compile(
 )
 
 
-# "风电光伏这类新能源", "像钢铁、煤炭之类的行业": things named as examples of the kind asked, which a report
+# "像钢铁、煤炭之类的行业", "水电核电这类清洁能源": things named as examples of the kind asked, which a report
 # may name by the kind alone
 _EXAMPLES_CUE = re.compile(r"(?:这|那)一?(?:类|些|样)|之类|一类")
 _EXAMPLE_CLASSES = ("n", "j", "eng", "vn")
@@ -180,11 +180,11 @@ _KIND_FOLLOWS = re.compile(r"的?(?![年天月日时次回])[\u4e00-\u9fff]{2}")
 
 
 def examples_given(text: str, tag: Callable[[str], Sequence[tuple[str, str]]]) -> tuple[str, ...]:
-    """The words of `text` that name examples of a kind it names after them ("风电光伏这类新能源": 风电, 光伏).
+    """The words of `text` that name examples of a kind it names after them ("水电核电这类清洁能源": 水电, 核电).
 
     >>> import jieba.posseg
-    >>> examples_given("风电光伏这类新能源装机多少？", lambda t: [tuple(w) for w in jieba.posseg.lcut(t)])
-    ('风电', '光伏')
+    >>> examples_given("水电核电这类清洁能源装机多少？", lambda t: [tuple(w) for w in jieba.posseg.lcut(t)])
+    ('水电', '核电')
     """
     if not _EXAMPLES_CUE.search(text):
         return ()

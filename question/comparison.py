@@ -72,7 +72,7 @@ _NOT_A_WHOLE = re.compile(r"GDP|生产总值|^全(?:国|省|市|区|县)$|\d")
 # stance set against itself at another, which B names by its time or stance alone (the last 与/和/比 before
 # the asking opens B)
 _AGAINST = re.compile(
-    r"^(?P<a>[^？?]+)[，,]?\s*(?:与|和|同|跟|(?<![相对占])比|(?<!比)较)(?P<b>[^，,？?和与]+?)(?:相比|比较|对比)?(?:而言|来看)?[，,]?\s*"
+    r"^(?P<a>[^？?]+)[，,]?\s*(?:与|和|同|跟|(?<![相对占])比(?!较)|(?<!比)较)(?P<b>[^，,？?和与]+?)(?:相比|比较|对比)?(?:而言|来看)?[，,]?\s*"
     r"(?P<cue>(?:还|要|又)?(?:相差|差距|差|高出|多出|超出|少|低|高|多)了?(?:多少|几)|是?(?P<way>[高多])了?还是[低少]了?"
     r"|有(?:什么|何)(?:变化|不同)|变化(?:了)?(?:多少|如何)|(?<=相比|比较|对比)(?:如何|怎么样|怎样)"
     r"|(?:哪个|哪一个|谁)更?(?P<which>[高多大低少小]))[^，,？?]*"
@@ -85,7 +85,7 @@ _TIME_OR_STANCE = re.compile(
     r"|目标|计划|规划|预期|预计|力争|实际|完成|达到|安排|定的"
 )
 # what B may name besides its time or stance that is no thing of its own: a measure of A ("2020年实际增速"),
-# or the number of it ("2019年实际完成数", "实际开行班次"), which asks nothing A does not
+# or the number of it ("上年实际完成数", "实际开通班次"), which asks nothing A does not
 _NUMBER_OF = frozenset({"数", "数字", "数值", "水平", "次数", "班次"})
 # a year that names the report saying it ("2021年政府工作报告", "2020年统计公报")
 _NAMES_REPORT = re.compile(r"(?:度)?的?(?:[^\s，,。？?]{0,6}?)(?:工作报告|统计公报|公报|规划纲要|纲要)")

@@ -386,9 +386,9 @@ def test_a_thing_set_against_itself_at_another_time_or_stance_asks_each() -> Non
     ]
     # which is more, how they compare, each asked besides: B names its year and how much was done
     for question, way in [
-        ("某县2022年新增造林面积目标与2021年实际完成数相比，哪个多？", "多"),
-        ("某县2022年新增造林面积目标与2021年实际完成数相比如何？", "高"),
-        ("某县2022年新增造林面积目标和2021年实际完成数相比是高了还是低了？各是多少？", "高"),
+        ("某县2022年新增造林面积目标跟2021年实际完成数比较，谁多？", "多"),
+        ("某县2022年新增造林面积目标和2021年实际完成数比较怎么样？", "高"),
+        ("某县2022年新增造林面积目标跟2021年实际完成数相比，是多了还是少了？各是多少？", "多"),
     ]:
         which = split_comparison(question, tag)
         assert which is not None and which.way == way

@@ -262,10 +262,10 @@ def test_a_figure_in_another_unit_does_not_answer(kunming: tuple[ExtractiveAnswe
     [
         # "惠及23.6万婴幼儿": the figure counts the thing that follows it, not what the sentence opens with
         ("实施育儿补贴制度，惠及23.6万婴幼儿。", "宁夏实施育儿补贴制度后，有多少婴幼儿受益？", "23.6万"),
-        # "像风电、光伏之类的新能源": the report names the kind alone; and "份额" asks a share
+        # "像光伏、风电之类的新能源": the report names the kind alone; and "份额" asks a share
         (
             "加快国家新能源综合示范区建设，电力总装机突破9000万千瓦，新能源装机占比达63%、规模比“十三五”末翻了一番。",
-            "宁夏像风电、光伏之类的新能源装机占了多大份额？",
+            "宁夏像光伏、风电之类的新能源装机占了多大份额？",
             "63%",
         ),
     ],
