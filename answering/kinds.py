@@ -1149,6 +1149,9 @@ def said_of_another(
     labels = {f: _label_span(text, f, figures) for f in figures}
 
     def of_another(figure: Figure) -> bool:
+        # a count right before the thing it counts is of it ("惠及3.2万名学生")
+        if any(text[figure.end :].lower().startswith(form) for form in its_forms):
+            return False
         if figure in respective:  # what a respective list says it is of ("城乡居民…分别达X、Y": 城镇居民…)
             thing, listed = respective[figure]
             whole = [_with_said_head(t, listed[-1], question) for t in listed]
@@ -1164,9 +1167,6 @@ def said_of_another(
                 or any(form in text[a:b].lower() for f, (a, b) in labels.items() if f is not figure)
                 for form in its_forms
             )
-        # a count right before the thing it counts is of it ("惠及3.2万名学生")
-        if any(text[figure.end :].lower().startswith(form) for form in its_forms):
-            return False
         own = label.lower()
         # (a share of the thing before: "…增长6.8%，占规模以上工业增加值比重为33.6%"; but a part of it, "其中
         # 农村居民…", is the part's, which the nouns it names tell)

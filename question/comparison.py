@@ -280,13 +280,15 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
     measures = MEASURE_NOUNS | _NUMBER_OF
     if any(word_kind(c) == "n" and w not in a and w[-2:] not in a and w not in measures for w, c in b_words):
         return None  # "和农村居民收入相比": a thing of its own, compared by `_thing_pair`
-    # (the year of the report that says it is no time of the thing: "2021年政府工作报告定的目标")
-    a_times = [m for m in YEAR.finditer(a) if not _NAMES_REPORT.match(a, m.end())] or list(
+    # each year with the report it names, if any: the year of the report that says it is no time of the thing
+    # ("2021年政府工作报告定的目标")
+    years = [(year, _NAMES_REPORT.match(a, year.end())) for year in YEAR.finditer(a)]
+    a_times = [year for year, report in years if report is None] or list(
         re.finditer(rf"“?{_PLAN.pattern}”?(?:时期|期间|末)?", a)
     )
     if a_times:
         before, after = a[: a_times[-1].start()], a[a_times[-1].end() :]
-    elif report := next((m for y in YEAR.finditer(a) if (m := _NAMES_REPORT.match(a, y.end()))), None):
+    elif report := next((report for _year, report in years if report is not None), None):
         before, after = f"{a[: report.end()]}，", a[report.end() :]
     else:
         before, after = "", a
