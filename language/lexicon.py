@@ -64,6 +64,9 @@ _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _SUBSCRIPT = re.compile(r"(?<=[A-Za-z])_(?=\d|x\b)")  # "PM_2.5", "CO_2", "NO_x": markdown of a subscript
 _LATIN_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([A-Za-z][A-Za-z&]{1,7})[）)](?=[\u4e00-\u9fff])")
 _TRAILING = "…"  # qualifiers.txt: "…中位数" is said after the indicator it narrows
+# what a question may put between the words of an everyday phrase: "草场的着火", "“散步”道"
+_PHRASE_JOINERS = '[的“”"‘’「」]'
+_PHRASE_JOINER = _PHRASE_JOINERS + "{0,2}"
 # "省级以上", "县级及以下": a qualifier's range, which narrows (or widens) what follows like the qualifier
 _QUALIFIER_RANGE = re.compile(r"及?以[上下]$")
 
@@ -198,7 +201,9 @@ class Lexicon:
             if phrase.lower() not in self._canonical
         }
         spoken = sorted(self._official, key=len, reverse=True)
-        self._everyday_pattern = re.compile("|".join(map(re.escape, spoken))) if spoken else None
+        self._spoken_as = {_without_joiners(phrase): phrase for phrase in reversed(spoken)}
+        loose = (_PHRASE_JOINER.join(map(re.escape, phrase)) for phrase in spoken)
+        self._everyday_pattern = re.compile("|".join(loose)) if spoken else None
         # English names, longest first; one a synonym group holds already is the group's
         self._chinese_of = {
             name.lower(): chinese
@@ -386,17 +391,22 @@ class Lexicon:
             return frozenset(start for _word, start, _end in self.tokenize_with_spans(text))
 
         def official(match: re.Match[str]) -> str:
-            phrase, term = match.group(0), self._official[match.group(0)]
+            said = match.group(0)
+            phrase = said if said in self._official else self._spoken_as[_without_joiners(said)]
+            term = self._official[phrase]
             # (nor where the question opens the term before it: "接待游客量" is no "接待接待游客", nor inside a
             # word: the "物价" of 建筑物价格 is no 居民消费价格)
             before = text[: match.start()]
             if (
-                written(phrase)
+                written(said)
+                or written(phrase)
                 or match.start() not in starts()
                 or any(before.endswith(term[:k]) for k in range(2, len(term)))
             ):
-                return phrase
-            return term
+                return said
+            # (a quote mark it opens, or closes, is kept for the one outside it: "“散步”道")
+            opened = said.count("“") - said.count("”")
+            return "“" * max(opened, 0) + term + "”" * max(-opened, 0)
 
         return self._everyday_pattern.sub(official, text)
 
@@ -552,3 +562,8 @@ def abbreviation(term: str, words: Sequence[str]) -> str:
         parts.append(part)
         start += len(part)
     return "".join(p[0] for p in parts) if len(parts) > 1 else ""
+
+
+def _without_joiners(phrase: str) -> str:
+    """An everyday phrase as a question may say it, without the 的 or quote marks between its words."""
+    return re.sub(_PHRASE_JOINERS, "", phrase)

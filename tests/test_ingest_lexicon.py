@@ -161,6 +161,18 @@ def test_a_questions_everyday_phrases_are_said_as_the_reports_say_them(lexicon):
     )
 
 
+def test_an_everyday_phrase_is_found_with_de_or_quote_marks_between_its_words(tmp_path):
+    for name in (DOMAIN_DICT, SYNONYMS):
+        (tmp_path / name).write_text((LEXICON_DIR / name).read_text("utf-8"), encoding="utf-8")
+    (tmp_path / "everyday.txt").write_text("草原火灾 = 草场着火\n城市绿道 = 散步道\n", encoding="utf-8")
+    lexicon = Lexicon.load(tmp_path)
+    never_written = lambda phrase: False  # noqa: E731
+    assert lexicon.in_official_words("去年草场的着火几次？", never_written) == "去年草原火灾几次？"
+    # a quote mark it opens, or closes, is kept for the one outside it
+    for asked in ("新修了多少“散步”道？", "新修了多少散“步道”？", "新修了多少“散步道”？"):
+        assert lexicon.in_official_words(asked, never_written) == "新修了多少“城市绿道”？"
+
+
 def test_everyday_phrases_are_read_from_the_lexicon_folder(tmp_path):
     for name in (DOMAIN_DICT, SYNONYMS):
         (tmp_path / name).write_text((LEXICON_DIR / name).read_text("utf-8"), encoding="utf-8")
