@@ -1145,12 +1145,13 @@ def said_of_another(
     weight = max(things[t] for t in said)
     # the ways the text writes the heaviest ("低保标准", "城乡低保标准"): `terms` weighs each as its term
     its_forms = list(dict.fromkeys(f.lower() for t in said if things[t] == weight for f in (t, written[t])))
+    asked_forms = tuple({f.lower() for t in said for f in (t, written[t])})
     respective = respective_subjects(text, list(figures))
     labels = {f: _label_span(text, f, figures) for f in figures}
 
     def of_another(figure: Figure) -> bool:
-        # a count right before the thing it counts is of it ("惠及3.2万名学生")
-        if any(text[figure.end :].lower().startswith(form) for form in its_forms):
+        # a figure right before a thing asked is of it: a count ("惠及3.2万名学生"), a measure ("长12公里的隧道")
+        if text[figure.end :].lower().removeprefix("的").startswith(asked_forms):
             return False
         if figure in respective:  # what a respective list says it is of ("城乡居民…分别达X、Y": 城镇居民…)
             thing, listed = respective[figure]
