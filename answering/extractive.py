@@ -90,6 +90,9 @@ _STANCE_NOUNS = STANCE_WORDS | {"总体", "整体", "全年", "全部"}
 _RECKONING_WORDS = frozenset({"年均", "平均", "年平均", "同比", "环比", "累计"})
 # …and the stances that hedge a figure, not "计划", which is also the name of a plan ("“十五”计划")
 _HEDGES = STANCE_WORDS - {"计划"}
+# …and the words of a question that a statement holds by what it states: a target, or an outcome
+_TARGET_STANCE = frozenset({"计划", "预期", "力争", "目标"})
+_OUTCOME_STANCE = frozenset({"实际"})
 # nouns that ask how big a thing is, not what it is ("工业的规模有多大"): reports state the figure without them
 _SIZE_WORDS = frozenset({"规模", "总额", "金额", "水平"})
 # nouns too general to name what a figure is of: "经济增长" is the growth of 生产总值, as reports write it
@@ -728,7 +731,7 @@ class ExtractiveAnswerer:
         spans: list[tuple[int, int]] = []
         # by span start: the characters the question puts before what the text holds; None where the
         # question has no modifier and the text writes the thing as whole as the question does
-        owns: dict[int, set[str] | None] = {}
+        owns: dict[int, tuple[set[str], str] | None] = {}
         for form in forms:
             # the question's words before the form, where it writes the form inside a longer one of the thing
             before_form = "".join(w.removesuffix(form) for w in said if w.endswith(form))
@@ -737,7 +740,7 @@ class ExtractiveAnswerer:
             for match in re.finditer(re.escape(form), lowered):
                 if not any(s <= match.start() < e for s, e in spans):
                     spans.append(match.span())
-                    owns[match.start()] = own | set(before_form) if modifier or inside else None
+                    owns[match.start()] = (own, before_form) if modifier or inside else None
         if not spans:
             return False
         words, at = [], 0
@@ -747,13 +750,21 @@ class ExtractiveAnswerer:
 
         def modified(start: int) -> bool:
             # the word before it, or the longer word it ends ("一般公共预算支出"), names another kind
-            if (own_before := owns[start]) is None:
+            if (question_own := owns[start]) is None:
                 return False
+            own_chars, own_before = question_own
+
+            def another(said: str) -> bool:
+                # the words before it, but for an end both say ("户籍人口" and "常住人口" before 城镇化率)
+                ends = zip(reversed(said), reversed(own_before), strict=False)
+                common = sum(1 for _ in itertools.takewhile(lambda pair: pair[0] == pair[1], ends))
+                return not set(said[: len(said) - common]) & (own_chars | set(own_before[: len(own_before) - common]))
+
             return any(
                 (end == start or begin < start < end)
                 and len(text[begin:start]) > 1
                 and not text[begin:start].startswith("全")
-                and not set(text[begin:start]) & own_before  # "城乡" of 城镇 (居民人均可支配收入)
+                and another(text[begin:start])  # not "城乡" of 城镇 (居民人均可支配收入)
                 and word_class.startswith(("n", "vn", "j"))
                 and not word_class.startswith("nr")
                 and not places_in(word)
@@ -995,18 +1006,31 @@ class ExtractiveAnswerer:
             done = frozenset(
                 term for term in terms if _measured_by_verb(term, terms, plain) or _output_by_its_thing(term, plain)
             )
+            looks_back = outline is not None and bool(own_years) and max(own_years) < outline[0]  # "2016—2020年，…"
+            states_targets = (
+                plan_section
+                or (sets_plan_targets and not looks_back)
+                or bool(_STATES_TARGET.search(text) or (_HELD_TO.search(text) and not reviews))
+            )
+            # "计划新建多少": a plan's "新建水肥一体化农田15万亩" says it is planned by where it stands, as its
+            # context would, and a review's "开展技能培训4.2万人次" that it was done (a table row may say either)
+            stance = _TARGET_STANCE if states_targets else _OUTCOME_STANCE
+            stood = set() if chunk.is_table_row else {term for term in terms if term in stance}
+            # a measure the asker names that no passage uses ("销量") is not excused where the text states
+            # another measure of the thing in its place ("挖掘机产量")
+            unused = self._unused(query) - _measured_otherwise(self._unused(query), terms, plain, query.text)
             covered = functools.partial(
                 _coverage,
                 text=plain,
                 tokens=tokens | document_tokens,
-                context_tokens=context_tokens | previous_tokens,
+                context_tokens=context_tokens | previous_tokens | stood,
                 context_text=f"{context_text} {previous_text}",
                 pieces=self._pieces,
                 forms=self.tokenizer.surface_forms,
                 context_weight=w.context_term,
                 partial_weight=w.partial_term,
                 shortened=self._shortened(query),
-                unused=self._unused(query),
+                unused=unused,
                 unused_weight=w.unused_term,
                 held_otherwise=done,
             )
@@ -1026,7 +1050,7 @@ class ExtractiveAnswerer:
                     self._pieces,
                     0.0,
                     shortened=self._shortened(query),
-                    unused=self._unused(query),
+                    unused=unused,
                     unused_weight=w.unused_term,
                     forms=self.tokenizer.surface_forms,
                     held_otherwise=done,
@@ -1102,12 +1126,6 @@ class ExtractiveAnswerer:
                 # may be the whole's ("新增上市公司7家，总数达117家"). (An English question says its
                 # qualifiers in English: which it leaves unsaid is not told.)
                 coverage = 0.0
-            looks_back = outline is not None and bool(own_years) and max(own_years) < outline[0]  # "2016—2020年，…"
-            states_targets = (
-                plan_section
-                or (sets_plan_targets and not looks_back)
-                or bool(_STATES_TARGET.search(text) or (_HELD_TO.search(text) and not reviews))
-            )
             score = (
                 w.coverage * scored
                 + (w.unasked_qualifier if is_narrowed else 0.0)
@@ -1614,6 +1632,25 @@ def _sums_term(text: str, term_spans: Sequence[tuple[int, int]]) -> bool:
 def _target_for_outcome(query: Query, candidate: Candidate) -> bool:
     """The candidate sets a target where the question asks an outcome ("实际…", "增长了多少")."""
     return bool(_ASKS_ACTUAL.search(query.text)) and not query.wants_target and candidate.states_targets
+
+
+def _measured_otherwise(unused: frozenset[str], terms: Iterable[str], text: str, question: str) -> set[str]:
+    """The measures among `unused` ("销量") of which the text states another, of the same kind, right after
+    a thing the question names: "挖掘机产量" says the output of the machines, not their sales."""
+    measures = {term for term in unused if len(term) > 1 and MEASURED.search(term)}
+    things = [re.escape(term) for term in terms if term not in measures and len(term) > 1]
+    if not measures or not things:
+        return set()
+    stated = {m.group(1) for thing in things for m in re.finditer(f"{thing}([\u4e00-\u9fff]{{1,3}})", text)}
+    return {
+        measure
+        for measure in measures
+        for word in stated
+        if (other := word[: word.find(measure[-1]) + 1] if measure[-1] in word else "")
+        and len(other) > 1
+        and other not in question
+        and not set(other[:-1]) & set(measure[:-1])
+    }
 
 
 def _names_indicator(term: str) -> bool:

@@ -2083,6 +2083,9 @@ def test_the_thing_asked_named_with_another_noun_before_it_is_another_of_its_kin
         ("全县低收入人口人均收入达到9200元。", "2020年全县低收入人口人均收入是多少？", "9200元"),
         # a noun the question says itself, before a shorter name the text gives the thing
         ("全县金融机构本外币存款余额增长7.5%。", "2020年全县金融机构存款余额增长了多少？", "7.5%"),
+        # the end of the word before it both say (人口) is no part of what tells the two kinds apart
+        ("全县户籍人口城镇化率为41.2%。", "2020年全县常住人口城镇化率是多少？", None),
+        ("全县户籍人口城镇化率为41.2%。常住人口城镇化率为55.6%。", "2020年全县常住人口城镇化率是多少？", "55.6%"),
     ],
 )
 def test_a_shorter_form_of_the_thing_after_another_noun_is_another_of_its_kind(
@@ -2562,6 +2565,14 @@ def test_why_targets_were_set_so_is_the_statement_that_follows_them_saying_why(l
 def test_a_figure_said_of_another_thing_does_not_answer(quantities, question: str, text: str) -> None:
     terms = {"固定资产投资": 5.0, "总额": 1.0, "增速": 1.0}
     assert quantities.direct(analyse(question), text, False, terms) is None
+
+
+def test_a_figure_right_before_a_thing_asked_is_of_it(quantities) -> None:
+    # my own sentence: the heaviest term said (全线贯通) follows the figure, which is the length of the road asked
+    text = "全长42公里的城际快速路全线贯通。"
+    terms = {"全线贯通": 7.0, "城际": 6.0, "快速路": 3.0}
+    length = quantities.direct(analyse("全线贯通的城际快速路总长多少？"), text, False, terms)
+    assert length is not None and length.text == "42公里"
 
 
 def test_a_word_that_names_no_thing_tells_no_figure_apart(quantities) -> None:
@@ -3080,3 +3091,26 @@ def test_a_region_the_paragraph_opens_with_is_named_for_its_later_sentences(lexi
     ask = _own_document_asker(lexicon, tmp_path, report, DocumentMeta("某省政府工作报告", "某省", 2024, "政府工作报告"))
     _assert_answers(ask("2023年西部地区建成了几个物流园区？"), "3个")
     assert ask("2023年东南地区建成了几个物流园区？").answer.startswith("文中未提及东南地区")
+
+
+def test_a_plan_holds_the_planned_a_question_says_and_a_review_what_was_done(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own report says one sentence in its review and again in its plans, with neither 计划 nor 实际: where
+    # it stands says which, as its section would
+    sentence = "新建水肥一体化农田15万亩。"
+    answerer, review, plans = _county_report(lexicon, tmp_path, sentence, sentence)
+
+    def coverage(question: str, hit: Hit) -> float:
+        return answerer._passage_statements(analyse(question), hit.chunk)[0].coverage
+
+    planned, done = "2021年计划新建多少水肥一体化农田？", "2021年实际新建多少水肥一体化农田？"
+    assert coverage(planned, plans) > coverage(planned, review)
+    assert coverage(done, review) > coverage(done, plans)
+
+
+def test_a_measure_no_passage_writes_is_not_excused_where_the_text_states_another_of_the_thing(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # my own report: "产量" is no "销量", though no passage says 销量 (perhaps the asker's own word)
+    answerer, review, _plans = _county_report(lexicon, tmp_path, "全县挖掘机产量3200台。", "2021年，推广电动挖掘机。")
+    _assert_answers(answerer.answer(analyse("2020年全县挖掘机销量是多少？"), [review]), None)
+    _assert_answers(answerer.answer(analyse("2020年全县挖掘机产量是多少？"), [review]), "3200台")
