@@ -105,6 +105,7 @@ _READ_AFTER_THING = 12  # characters read past a thing asked for the noun it may
 # "…乡村建设相对滞后。我们将把乡村建设摆在…")
 _COMMITS = re.compile(r"(?:我们|全市|全省|全区|全县)?(?:必须|务必|始终|坚持|坚定不移地?|一定要|将把|要把)")
 _BLANK = "\u3000"  # stands in for a word blanked out of a text: no term holds it
+_CLAIM_CHARS = 6  # characters of the shortest statement that says again what is asked why of
 _INDICATOR_NAME = 4  # characters of the shortest name of an indicator another is made of ("研发经费")
 _ASIDE_AT_END = re.compile(r"[（(][^（）()]*[）)]$")  # a label's unit: "美国（亿元）"
 _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held; "利润" of 利税 is not
@@ -375,7 +376,10 @@ class ExtractiveAnswerer:
                 )
             if heads_a_point or not reasons.names_cause(best.text, written):
                 # "一是计划性不足。" names the problem; its causes follow, to the next point. "必须把创新摆在…
-                # 核心位置" is what is to be done: why, the sentence before it says ("创新是引领发展的第一动力。")
+                # 核心位置" is what is to be done: why, the sentence before it says ("创新是引领发展的第一动力。"), as
+                # it does of what the question asks why of, said again (read in its own passage, which holds it)
+                if not heads_a_point and _restates(best.text, query.text):
+                    best = _with_premise(best, claimed=True)
                 best = self._read_on(best)
                 best = best if heads_a_point else _with_premise(best)
                 best = _with_following(best, whole_point=heads_a_point, names_cause=reasons.names_cause)
@@ -1315,18 +1319,25 @@ def _cite(candidate: Candidate, citations: CitationList) -> Statement:
     return Statement(candidate.text, (marker,))
 
 
-def _with_premise(candidate: Candidate) -> Candidate:
-    """A statement of what must be done ("必须…", "始终把…", "我们将把…") with the sentence before it in its
-    paragraph, which reports set before it as its ground: "青海生态地位十分重要、无可替代。始终把生态文明建设
-    作为“国之大者”放在首位"."""
+def _with_premise(candidate: Candidate, *, claimed: bool = False) -> Candidate:
+    """A statement of what must be done ("必须…", "始终把…", "我们将把…"), or one `claimed` (what the
+    question asks why of, said again), with the sentence before it in its paragraph, which reports set
+    before it as its ground: "青海生态地位十分重要、无可替代。始终把生态文明建设作为“国之大者”放在首位"."""
     chunk = candidate.hit.chunk
-    if chunk.is_table_row or not _COMMITS.match(candidate.text):
+    if chunk.is_table_row or not (claimed or _COMMITS.match(candidate.text)):
         return candidate
     before = [x for x in split_sentences(chunk.text) if x.end <= candidate.quote_start]
     if not before or "\n" in chunk.text[before[-1].end : candidate.quote_start] or _COMMITS.match(before[-1].text):
         return candidate
     start = before[-1].start
     return replace(candidate, text=as_read(chunk.doc_id, chunk.text[start : candidate.quote_end]), quote_start=start)
+
+
+def _restates(text: str, question: str) -> bool:
+    """The statement says again what the question asks why of, in its words: all but a character or two of
+    its own ("为什么说…站上了新起点" of "…已站上新起点。")."""
+    own = _CJK_CHAR.findall(text)
+    return len(own) >= _CLAIM_CHARS and sum(char not in question for char in own) <= 2
 
 
 def _with_following(candidate: Candidate, *, whole_point: bool, names_cause: Callable[[str], bool]) -> Candidate:

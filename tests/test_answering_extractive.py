@@ -3114,3 +3114,15 @@ def test_a_measure_no_passage_writes_is_not_excused_where_the_text_states_anothe
     answerer, review, _plans = _county_report(lexicon, tmp_path, "全县挖掘机产量3200台。", "2021年，推广电动挖掘机。")
     _assert_answers(answerer.answer(analyse("2020年全县挖掘机销量是多少？"), [review]), None)
     _assert_answers(answerer.answer(analyse("2020年全县挖掘机产量是多少？"), [review]), "3200台")
+
+
+def test_why_a_claim_is_made_is_the_sentence_before_the_claim(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own report: the claim asked why of is said again after its ground, which names no cause word
+    report = (
+        "# 某市政府工作报告\n\n## 一、2023年工作回顾\n\n全市经济平稳运行。\n\n## 二、今后五年发展目标\n\n"
+        "沿江城市群加快成形，必将带动人口和产业向中心城市集聚。某市发展已站上新起点。"
+        "我们要抢抓机遇，奋力推进现代化建设。\n"
+    )
+    ask = _own_document_asker(lexicon, tmp_path, report, DocumentMeta("某市政府工作报告", "某市", 2024, "政府工作报告"))
+    why = ask("某市政府工作报告为什么说某市发展站上了新起点？")
+    assert "人口和产业向中心城市集聚" in why.answer, why.answer

@@ -159,6 +159,8 @@ def test_a_questions_everyday_phrases_are_said_as_the_reports_say_them(lexicon):
     assert (
         lexicon.in_official_words("全县城镇的高新技术企业有几家？", never_written) == "全县城镇的高新技术企业有几家？"
     )
+    # "平均每人" is what reports write 人均
+    assert lexicon.in_official_words("全县平均每个人的住房面积多大？", never_written) == "全县人均的住房面积多大？"
 
 
 def test_an_everyday_phrase_is_found_with_de_or_quote_marks_between_its_words(tmp_path):
