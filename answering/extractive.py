@@ -61,6 +61,7 @@ from reportqa.question.analysis import (
     Query,
     examples_given,
     find_plan_period,
+    frames_set,
     part_left_out,
     plan_name,
 )
@@ -893,6 +894,19 @@ class ExtractiveAnswerer:
         for example in examples_given(query.text, self.tokenizer.tagged):
             if len(terms) > 1:
                 terms.pop(example, None)  # "钢铁、煤炭之类的行业": what is asked is the kind
+        # where in the report it is asked ("在乡村振兴部分安排…"): the words that set it ask nothing, and those
+        # that name it weigh less, unless said again outside it
+        if framing := frames_set(query.text):
+            outside = set(
+                self.tokenizer.keyword_tokens(functools.reduce(lambda t, f: t.replace(f[0], " "), framing, asked))
+            )
+            for setting, frame in framing:
+                named = set(self.tokenizer.keyword_tokens(frame))
+                for token in set(self.tokenizer.keyword_tokens(setting)) - outside:
+                    if token in terms and token in named:
+                        terms[token] *= self.weights.frame_term
+                    elif token in terms and len(terms) > 1:
+                        del terms[token]
         if terms:
             # a figure the question gives names the statement asked about: "完成数2.63%是哪一年度的数据";
             # "60周岁及以上人口有多少" by its band (with its unit: a bare "60" is in "2060", "60%")

@@ -23,6 +23,9 @@ class AnswerWeights(BaseModel):
     # nor with less than this of its topic's weight: the terms that do not name its place or report
     topic_coverage: float = Field(default=0.25, ge=0, le=1)
     context_term: float = 0.5  # a term found only in the title, section or sentence before
+    # a term of the part of the report a question sets what it asks in ("在乡村振兴方面…"), which a
+    # report says in a heading or a lead more than in the statement; not fitted
+    frame_term: float = 0.5
     # a term the statement holds only in part, times the share it holds ("原煤" of 原煤产量, a synonym
     # group's canonical); 0.5 -> 0.75 and 1.0 each won one dev answer and lost none
     partial_term: float = 0.75

@@ -207,6 +207,25 @@ def examples_given(text: str, tag: Callable[[str], Sequence[tuple[str, str]]]) -
     return tuple(found)
 
 
+# where in a report the asked statement stands, as the question sets it: "在乡村振兴方面", "部署教育工作时"
+_ASKS_WHICH = re.compile(r"[哪谁啥几]|什么|多少")
+_FRAME = re.compile(
+    r"在(?P<in>[^，,。？?、]{2,12}?)(?:方面|部分|领域)|(?:部署|谈到|谈及|说到|讲到|提到|介绍)(?P<when>[^，,。？?、]{2,12}?)时"
+)
+
+
+def frames_set(text: str) -> tuple[tuple[str, str], ...]:
+    """The parts of the report `text` sets what it asks in, each as set and as named ("在乡村振兴部分安排…":
+    在乡村振兴部分, 乡村振兴), which a report says in a heading or a lead more than in the statement itself;
+    none that asks ("在哪些方面").
+
+    >>> frames_set("某市部署生态修复工作时，计划营造林多少万亩？")
+    (('部署生态修复工作时', '生态修复工作'),)
+    """
+    found = ((m.group(0), m.group("in") or m.group("when")) for m in _FRAME.finditer(text))
+    return tuple((setting, frame) for setting, frame in found if not _ASKS_WHICH.search(frame))
+
+
 @dataclass(frozen=True)
 class Query:
     """An analysed question. `text` is the standalone question (follow-ups resolved)."""

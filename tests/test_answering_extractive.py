@@ -3126,3 +3126,17 @@ def test_why_a_claim_is_made_is_the_sentence_before_the_claim(lexicon: Lexicon, 
     ask = _own_document_asker(lexicon, tmp_path, report, DocumentMeta("某市政府工作报告", "某市", 2024, "政府工作报告"))
     why = ask("某市政府工作报告为什么说某市发展站上了新起点？")
     assert "人口和产业向中心城市集聚" in why.answer, why.answer
+
+
+def test_where_in_the_report_a_question_sets_what_it_asks_weighs_less(lexicon: Lexicon, tmp_path: Path) -> None:
+    # "在乡村振兴部分…", "部署乡村振兴时…": the words that set it ask nothing, and what it names is where the
+    # statement stands, which a report says in a heading or a lead more than in the statement itself
+    answerer, _review, _plans = _county_report(
+        lexicon, tmp_path, "全县新增农田1万亩。", "2021年，推进乡村振兴，部署部分重点工作时统筹兼顾。"
+    )
+    plain = answerer._question_terms(analyse("2021年乡村振兴计划新建多少农田？"))
+    for framed in ("2021年在乡村振兴部分计划新建多少农田？", "2021年部署乡村振兴时计划新建多少农田？"):
+        terms = answerer._question_terms(analyse(framed))
+        assert not {"部分", "部署", "时"} & set(terms), terms
+        assert terms["乡村振兴"] == pytest.approx(plain["乡村振兴"] * AnswerWeights().frame_term)
+        assert terms["农田"] == pytest.approx(plain["农田"])
