@@ -3081,14 +3081,20 @@ def test_a_figure_said_of_the_towns_is_no_figure_of_the_countryside(lexicon: Lex
     _assert_answers(answerer.answer(analyse("2020年全县城镇居民人均住房面积是多少？"), [hit]), "36.5平方米")
 
 
+def _work_report_asker(lexicon: Lexicon, folder: Path, place: str, review: str, plans: tuple[str, str]):
+    """`_own_document_asker` over a 2024 work report of my own of `place`: its review of 2023, then the
+    heading and text of its plans."""
+    heading, text = plans
+    report = f"# {place}政府工作报告\n\n## 一、2023年工作回顾\n\n{review}\n\n## {heading}\n\n{text}\n"
+    return _own_document_asker(
+        lexicon, folder, report, DocumentMeta(f"{place}政府工作报告", place, 2024, "政府工作报告")
+    )
+
+
 def test_a_region_the_paragraph_opens_with_is_named_for_its_later_sentences(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own report: "鼓励西部地区加快发展。" opens the paragraph its later sentence's figures are of
-    report = (
-        "# 某省政府工作报告\n\n## 一、2023年工作回顾\n\n"
-        "鼓励西部地区加快发展。推进滨河新区开发开放，建成物流园区3个，引进物流企业40家。\n\n"
-        "## 二、2024年主要任务\n\n加快建设现代化产业体系。\n"
-    )
-    ask = _own_document_asker(lexicon, tmp_path, report, DocumentMeta("某省政府工作报告", "某省", 2024, "政府工作报告"))
+    review = "鼓励西部地区加快发展。推进滨河新区开发开放，建成物流园区3个，引进物流企业40家。"
+    ask = _work_report_asker(lexicon, tmp_path, "某省", review, ("二、2024年主要任务", "加快建设现代化产业体系。"))
     _assert_answers(ask("2023年西部地区建成了几个物流园区？"), "3个")
     assert ask("2023年东南地区建成了几个物流园区？").answer.startswith("文中未提及东南地区")
 
@@ -3118,12 +3124,8 @@ def test_a_measure_no_passage_writes_is_not_excused_where_the_text_states_anothe
 
 def test_why_a_claim_is_made_is_the_sentence_before_the_claim(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own report: the claim asked why of is said again after its ground, which names no cause word
-    report = (
-        "# 某市政府工作报告\n\n## 一、2023年工作回顾\n\n全市经济平稳运行。\n\n## 二、今后五年发展目标\n\n"
-        "沿江城市群加快成形，必将带动人口和产业向中心城市集聚。某市发展已站上新起点。"
-        "我们要抢抓机遇，奋力推进现代化建设。\n"
-    )
-    ask = _own_document_asker(lexicon, tmp_path, report, DocumentMeta("某市政府工作报告", "某市", 2024, "政府工作报告"))
+    plans = "沿江城市群加快成形，必将带动人口和产业向中心城市集聚。某市发展已站上新起点。我们要抢抓机遇。"
+    ask = _work_report_asker(lexicon, tmp_path, "某市", "全市经济平稳运行。", ("二、今后五年发展目标", plans))
     why = ask("某市政府工作报告为什么说某市发展站上了新起点？")
     assert "人口和产业向中心城市集聚" in why.answer, why.answer
 
