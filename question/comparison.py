@@ -81,7 +81,7 @@ _AGAINST = re.compile(
 )
 # how B names its time or stance: a year, a plan's period, what was set or done
 _TIME_OR_STANCE = re.compile(
-    r"(?P<time>(?:19|20)\d{2}年(?:度|末|底|初)?|“?[一二三四五六七八九十]{1,3}五”?(?:时期|期间|末|以来)?)"
+    r"(?P<time>(?:19|20)\d{2}年(?:度|末|底|初)?|“?[一二三四五六七八九十]{1,3}五”?(?:时期|期间|末|以来)?|[今明]年(?:度|末|底)?)"
     r"|目标|计划|规划|预期|预计|力争|实际|完成|达到|安排|定的"
 )
 # what B may name besides its time or stance that is no thing of its own: a measure of A ("2020年实际增速"),
@@ -90,6 +90,7 @@ _NUMBER_OF = frozenset({"数", "数字", "数值", "水平", "次数", "班次"}
 # a year that names the report saying it ("2021年政府工作报告", "2020年统计公报")
 _NAMES_REPORT = re.compile(r"(?:度)?的?(?:[^\s，,。？?]{0,6}?)(?:工作报告|统计公报|公报|规划纲要|纲要)")
 _DONE = re.compile(r"实际(?:完成|达到)?|完成|达到")
+_PRESENT = re.compile(r"(?:已有|现有|目前|当前|现在)的?")  # A at the time of its report ("现有的…长度")
 _SETTING_CLASSES = ("m", "t", "f", "x")  # "2014年", "期间", "“" (a word jieba does not know is no "x"); places apart
 _PLAN = re.compile(r"[一二三四五六七八九十]+五")
 # what a thing is compared with when it is no other thing: a time, a target or an average
@@ -274,8 +275,10 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
     b_times = list(_TIME_OR_STANCE.finditer(b))
     time = next((m.group("time") for m in b_times if m.group("time")), "")
     own_clause = a.rpartition("，")[-1]
-    if not time or time in own_clause or _TIME_OR_STANCE.sub("", own_clause) == own_clause:
+    if not time or time in own_clause:
         return None
+    if _TIME_OR_STANCE.sub("", own_clause) == own_clause and not _PRESENT.search(own_clause):
+        return None  # A names no time or stance of its own ("现有的…" is its report's) for B's to replace
     b_words = [(w, c) for w, c in tag(_TIME_OR_STANCE.sub(" ", b)) if w.strip() and w != "的"]
     measures = MEASURE_NOUNS | _NUMBER_OF
     if any(word_kind(c) == "n" and w not in a and w[-2:] not in a and w not in measures for w, c in b_words):
@@ -283,8 +286,10 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
     # each year with the report it names, if any: the year of the report that says it is no time of the thing
     # ("2021年政府工作报告定的目标")
     years = [(year, _NAMES_REPORT.match(a, year.end())) for year in YEAR.finditer(a)]
-    a_times = [year for year, report in years if report is None] or list(
-        re.finditer(rf"“?{_PLAN.pattern}”?(?:时期|期间|末)?", a)
+    a_times = (
+        [year for year, report in years if report is None]
+        or list(re.finditer(rf"“?{_PLAN.pattern}”?(?:时期|期间|末)?", a))
+        or list(_PRESENT.finditer(a))
     )
     if a_times:
         before, after = a[: a_times[-1].start()], a[a_times[-1].end() :]
