@@ -55,6 +55,7 @@ from reportqa.language.quantities import UNIT_PATTERN, arabic_numerals, unit_fam
 from reportqa.language.sentences import split_sentences
 from reportqa.question.analysis import (
     ASKING_PHRASES,
+    INTERROGATIVE,
     MEASURE_NOUNS,
     MEASURED,
     STANCE_WORDS,
@@ -77,9 +78,8 @@ QUESTION_WORDS = frozenset(
     "what how many much which who when why is are was were the of in for and to a an there did does do "
     "by with on".split()
 )
-# Words that ask rather than say (哪天, 谁, 多少, 哪几个…) and jieba word classes that carry no topic:
-# pronouns, numerals, measure words, particles, conjunctions, prepositions, adverbs, localisers, place words (市里).
-_INTERROGATIVE = re.compile(r"[哪谁啥几]|什么|多少")
+# Jieba word classes that carry no topic, as the words that ask (`INTERROGATIVE`) do not: pronouns, numerals,
+# measure words, particles, conjunctions, prepositions, adverbs, localisers, place words (市里).
 _FUNCTION_CLASSES = ("r", "m", "q", "u", "y", "c", "p", "d", "e", "o", "f", "s")
 # Between a thing and the asking about it: verbs, particles, adverbs, the asking words ("有", "是", "为",
 # "达到") and nouns that name a measure of it ("进口总额是多少": the thing is 进口); a word of these
@@ -660,7 +660,7 @@ class ExtractiveAnswerer:
         if query.kind != "quantity" or query.is_english:
             return (), frozenset(), None
         words = self.tokenizer.tagged(query.text)
-        asking = next((i for i, (word, _) in enumerate(words) if _INTERROGATIVE.search(word)), None)
+        asking = next((i for i, (word, _) in enumerate(words) if INTERROGATIVE.search(word)), None)
         if asking is None:
             return (), frozenset(), None
         # "多少起草原火灾": the unit asked, whatever jieba tags it (起: a verb), is not where the thing ends
@@ -1469,7 +1469,7 @@ def _passed_over(word: str, word_class: str) -> bool:
 def _asks_rather_than_says(token: str, word_class: str) -> bool:
     return bool(
         token in QUESTION_WORDS
-        or _INTERROGATIVE.search(token)
+        or INTERROGATIVE.search(token)
         or word_class.startswith(_FUNCTION_CLASSES)
         or re.fullmatch(r"\d+(?:\.\d+)?[年%]?度?", token)
     )

@@ -207,8 +207,9 @@ def examples_given(text: str, tag: Callable[[str], Sequence[tuple[str, str]]]) -
     return tuple(found)
 
 
+# the words that ask (哪天, 谁, 多少, 哪几个…)
+INTERROGATIVE = re.compile(r"[哪谁啥几]|什么|多少")
 # where in a report the asked statement stands, as the question sets it: "在乡村振兴方面", "部署教育工作时"
-_ASKS_WHICH = re.compile(r"[哪谁啥几]|什么|多少")
 _FRAME = re.compile(
     r"在(?P<in>[^，,。？?、]{2,12}?)(?:方面|部分|领域)|(?:部署|谈到|谈及|说到|讲到|提到|介绍)(?P<when>[^，,。？?、]{2,12}?)时"
 )
@@ -223,7 +224,7 @@ def frames_set(text: str) -> tuple[tuple[str, str], ...]:
     (('部署生态修复工作时', '生态修复工作'),)
     """
     found = ((m.group(0), m.group("in") or m.group("when")) for m in _FRAME.finditer(text))
-    return tuple((setting, frame) for setting, frame in found if not _ASKS_WHICH.search(frame))
+    return tuple((setting, frame) for setting, frame in found if not INTERROGATIVE.search(frame))
 
 
 @dataclass(frozen=True)
