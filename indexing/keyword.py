@@ -21,6 +21,8 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
+from reportqa.indexing import npy_reading
+
 _EMPTY_MARKER = "empty.json"  # written instead of bm25s files when no chunk has a token
 
 
@@ -130,5 +132,6 @@ class KeywordIndex:
         marker = folder / _EMPTY_MARKER
         if marker.exists():
             return cls(None, int(json.loads(marker.read_text(encoding="utf-8"))["num_docs"]))
-        bm25 = bm25s.BM25.load(folder, allow_pickle=False, load_corpus=False, show_progress=False)
+        with npy_reading.READING:
+            bm25 = bm25s.BM25.load(folder, allow_pickle=False, load_corpus=False, show_progress=False)
         return cls(bm25, int(bm25.scores["num_docs"]))

@@ -42,6 +42,7 @@ import numpy as np
 
 from reportqa.core.errors import IndexMismatchError, IndexMissingError
 from reportqa.core.models import Chunk, Document
+from reportqa.indexing import npy_reading
 from reportqa.indexing.dense import DenseIndex
 from reportqa.indexing.keyword import KeywordIndex
 from reportqa.indexing.manifest import FULL_REBUILD_HINT, MANIFEST_FILE, Manifest, meta_from_json
@@ -250,7 +251,8 @@ def save_vectors(path: Path, vectors: np.ndarray) -> None:
 
 
 def load_vectors(path: Path) -> np.ndarray:
-    return np.load(path, allow_pickle=False).astype(np.float32, copy=False)
+    with npy_reading.READING:
+        return np.load(path, allow_pickle=False).astype(np.float32, copy=False)
 
 
 def read_document(index_dir: Path, version: str, doc_id: str) -> Document:
