@@ -99,6 +99,7 @@ _SIZE_WORDS = frozenset({"规模", "总额", "金额", "水平"})
 # nouns too general to name what a figure is of: "经济增长" is the growth of 生产总值, as reports write it
 _GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{3,}")  # a Chinese name long enough to be read in its parts
 _JOINED = "(?:和|与|及|、|或)"  # between two words a question names together ("新建和扩建")
 _PARTS_APART = 6  # characters beyond a term's length that may part its dictionary words in a text
 _READ_AFTER_THING = 12  # characters read past a thing asked for the noun it may modify
@@ -1573,6 +1574,11 @@ def _held_share(
     if term in context_tokens or (len(term) > 1 and term in context_text):
         return context_weight  # "消费" of a table under "表2 居民消费价格涨跌幅度"
     if (parts := pieces(term)) and _held_in_parts(term, parts, text):
+        return 1.0
+    # …or one of its other names ("财政支出" of 一般公共预算支出, in "财政民生支出")
+    if any(
+        _held_in_parts(form, pieces(form), text) for form in forms(term) if form != term and _CJK_NAME.fullmatch(form)
+    ):
         return 1.0
     if term in held_short:
         return 1.0  # "棚户区改造" as "棚改", "社会保障" as "社保"

@@ -3029,6 +3029,18 @@ def test_a_count_in_a_measure_word_of_rounds_is_read(lexicon: Lexicon, tmp_path:
     _assert_answers(answerer.answer(analyse("2020年全县开展了几轮农村人居环境集中整治？"), [hit]), "四轮")
 
 
+def test_another_name_of_a_term_is_read_in_its_parts_too(lexicon: Lexicon) -> None:
+    # my own sentence: "财政支出" (of 一般公共预算支出) with 民生 between its words
+    def held(term: str, sentence: str) -> float:
+        tokens = set(lexicon.keyword_tokens(sentence))
+        pieces = lambda w: tuple(lexicon.subwords(w))  # noqa: E731
+        return _coverage({term: 1.0}, sentence, tokens, set(), "", pieces, 0.0, 0.0, forms=lexicon.surface_forms)
+
+    assert "财政支出" in lexicon.surface_forms("一般公共预算支出")
+    assert held("一般公共预算支出", "全县财政用于民生的支出比重为78.5%。") == 1.0
+    assert held("一般公共预算支出", "全县财政收入增长5%，民生项目支出增加。") == 0.0  # too far apart
+
+
 def test_the_words_of_a_term_found_apart_in_a_sentence_do_not_hold_it(lexicon: Lexicon) -> None:
     # my own sentences: the 城镇 of "城镇新增就业" is no part of the residents' income, which is of all residents
     def held(term: str, sentence: str) -> float:
