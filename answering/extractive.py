@@ -737,7 +737,7 @@ class ExtractiveAnswerer:
         spans: list[tuple[int, int]] = []
         # by span start: the characters the question puts before what the text holds; None where the
         # question has no modifier and the text writes the thing as whole as the question does
-        owns: dict[int, tuple[set[str], str] | None] = {}
+        owns: dict[int, str | None] = {}
         for form in forms:
             # the question's words before the form, where it writes the form inside a longer one of the thing
             before_form = "".join(w.removesuffix(form) for w in said if w.endswith(form))
@@ -746,7 +746,7 @@ class ExtractiveAnswerer:
             for match in re.finditer(re.escape(form), lowered):
                 if not any(s <= match.start() < e for s, e in spans):
                     spans.append(match.span())
-                    owns[match.start()] = (own, before_form) if modifier or inside else None
+                    owns[match.start()] = before_form if modifier or inside else None
         if not spans:
             return False
         words, at = [], 0
@@ -756,15 +756,14 @@ class ExtractiveAnswerer:
 
         def modified(start: int) -> bool:
             # the word before it, or the longer word it ends ("一般公共预算支出"), names another kind
-            if (question_own := owns[start]) is None:
+            if (own_before := owns[start]) is None:
                 return False
-            own_chars, own_before = question_own
 
             def another(said: str) -> bool:
                 # the words before it, but for an end both say ("户籍人口" and "常住人口" before 城镇化率)
                 ends = zip(reversed(said), reversed(own_before), strict=False)
                 common = sum(1 for _ in itertools.takewhile(lambda pair: pair[0] == pair[1], ends))
-                return not set(said[: len(said) - common]) & (own_chars | set(own_before[: len(own_before) - common]))
+                return not set(said[: len(said) - common]) & (own | set(own_before[: len(own_before) - common]))
 
             return any(
                 (end == start or begin < start < end)

@@ -277,7 +277,7 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
     own_clause = a.rpartition("，")[-1]
     if not time or time in own_clause:
         return None
-    if _TIME_OR_STANCE.sub("", own_clause) == own_clause and not _PRESENT.search(own_clause):
+    if not _TIME_OR_STANCE.search(own_clause) and not _PRESENT.search(own_clause):
         return None  # A names no time or stance of its own ("现有的…" is its report's) for B's to replace
     b_words = [(w, c) for w, c in tag(_TIME_OR_STANCE.sub(" ", b)) if w.strip() and w != "的"]
     measures = MEASURE_NOUNS | _NUMBER_OF
