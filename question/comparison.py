@@ -284,7 +284,7 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
     if any(word_kind(c) == "n" and w not in a and w[-2:] not in a and w not in measures for w, c in b_words):
         return None  # "和农村居民收入相比": a thing of its own, compared by `_thing_pair`
     # each year with the report it names, if any: the year of the report that says it is no time of the thing
-    # ("2021年政府工作报告定的目标")
+    # ("2023年规划纲要提出的目标")
     years = [(year, _NAMES_REPORT.match(a, year.end())) for year in YEAR.finditer(a)]
     a_times = (
         [year for year, report in years if report is None]
