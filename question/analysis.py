@@ -64,7 +64,7 @@ _ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 # end in a kind of document.
 _NAMES_DOCUMENT_CN = re.compile(
     # ("2017年的部署", "2017年工作部署" name a document's plans; "2024年部署了…" is what was done then)
-    r"^年?(?:的|度)?(?:[和与、及](?:19|20)\d{2}年)*[^，。？?,;；\d]{0,12}?(?:报告|规划|纲要|公报|方案|(?<=[的作])部署)"
+    r"年?(?:的|度)?(?:[和与、及](?:19|20)\d{2}年)*[^，。？?,;；\d]{0,12}?(?:报告|规划|纲要|公报|方案|(?<=[的作])部署)"
 )
 _NAMES_DOCUMENT_EN = re.compile(
     r"^(?:\s+(?!according|in\b|on\b|from|to\b|and\b)[A-Za-z'-]+){0,5}\s+(?:report|communiqu|plan\b)", re.I
@@ -328,11 +328,19 @@ def _years_by_use(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     named: list[int] = []
     others: list[int] = []
     for match in _YEAR.finditer(text):
-        rest = text[match.end() :]
-        use = named if _NAMES_DOCUMENT_CN.match(rest) or _NAMES_DOCUMENT_EN.match(rest) else others
+        use = named if names_document(text, match.end()) or _NAMES_DOCUMENT_EN.match(text[match.end() :]) else others
         if (year := int(match.group(1))) not in use:
             use.append(year)
     return tuple(named), tuple(others)
+
+
+def names_document(text: str, end: int) -> re.Match[str] | None:
+    """The words after a year ending at `end` that make it the year of a document, if they do.
+
+    >>> names_document("2023年的报告里…", 4).group(0), names_document("2023年的目标", 4)
+    ('年的报告', None)
+    """
+    return _NAMES_DOCUMENT_CN.match(text, end)
 
 
 def _relative_to_document(text: str, named: tuple[int, ...]) -> tuple[int, ...]:

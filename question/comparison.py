@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.places import place_mentions, place_words
-from reportqa.question.analysis import MEASURE_NOUNS, MEASURED, STANCE_WORDS
+from reportqa.question.analysis import MEASURE_NOUNS, MEASURED, STANCE_WORDS, names_document
 
 Tagger = Callable[[str], Sequence[tuple[str, str]]]
 
@@ -87,8 +87,6 @@ _TIME_OR_STANCE = re.compile(
 # what B may name besides its time or stance that is no thing of its own: a measure of A ("2020年实际增速"),
 # or the number of it ("上年实际完成数", "实际开通班次"), which asks nothing A does not
 _NUMBER_OF = frozenset({"数", "数字", "数值", "水平", "次数", "班次"})
-# a year that names the report saying it ("2021年政府工作报告", "2020年统计公报")
-_NAMES_REPORT = re.compile(r"(?:度)?的?(?:[^\s，,。？?]{0,6}?)(?:工作报告|统计公报|公报|规划纲要|纲要)")
 _DONE = re.compile(r"实际(?:完成|达到)?|完成|达到")
 _PRESENT = re.compile(r"(?:已有|现有|目前|当前|现在)的?")  # A at the time of its report ("现有的…长度")
 _SETTING_CLASSES = ("m", "t", "f", "x")  # "2014年", "期间", "“" (a word jieba does not know is no "x"); places apart
@@ -285,7 +283,7 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
         return None  # "和农村居民收入相比": a thing of its own, compared by `_thing_pair`
     # each year with the report it names, if any: the year of the report that says it is no time of the thing
     # ("2023年规划纲要提出的目标")
-    years = [(year, _NAMES_REPORT.match(a, year.end())) for year in YEAR.finditer(a)]
+    years = [(year, names_document(a, year.end())) for year in YEAR.finditer(a)]
     a_times = (
         [year for year, report in years if report is None]
         or list(re.finditer(rf"“?{_PLAN.pattern}”?(?:时期|期间|末)?", a))

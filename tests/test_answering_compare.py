@@ -401,8 +401,9 @@ def test_a_thing_set_against_itself_at_another_time_or_stance_asks_each() -> Non
     assert reported is not None
     assert reported.sides[1][1] == "某省2022年政府工作报告，2021年实际棉花产量是多少？"
     # B named by this year of its report ("今年底的目标"), A by how it stands now ("现有的"), which B's time replaces
-    now = split_comparison("某县2023年工作报告里，现有城市绿道长度跟今年底目标相比还差多少？", tag)
-    assert now is not None and now.sides[1][1] == "某县2023年工作报告里，今年底城市绿道长度目标是多少？"
+    for report in ("2023年工作报告里，", "2023年的报告里，", "2023年报告中"):
+        now = split_comparison(f"某县{report}现有城市绿道长度跟今年底目标相比还差多少？", tag)
+        assert now is not None and now.sides[1][1] == f"某县{report}今年底城市绿道长度目标是多少？"
     # against the year before, a change is asked; a second thing of its own is compared as a thing
     assert split_comparison("某省2022年森林覆盖率比上年高了多少？", tag) is None
     gap = split_comparison("2022年城市居民和乡村居民的人均收入相差多少？", tag)
