@@ -72,23 +72,24 @@ _NOT_A_WHOLE = re.compile(r"GDP|生产总值|^全(?:国|省|市|区|县)$|\d")
 # stance set against itself at another, which B names by its time or stance alone (the last 与/和/比 before
 # the asking opens B)
 _AGAINST = re.compile(
-    r"^(?P<a>[^？?]+)[，,]?\s*(?:与|和|同|跟|(?<![相对占])比(?!较)|(?<!比)较)(?P<b>[^，,？?和与]+?)(?:相比|比较|对比)?(?:而言|来看)?[，,]?\s*"
+    r"^(?P<a>[^？?]+)[，,]?\s*(?:与|和|同|跟|(?<![相对占])比(?!较)|(?<!比)较)(?P<b>[^，,？?和与]+?)(?:相比|比较|对比|比)?(?:而言|来看)?[，,]?\s*"
     r"(?P<cue>(?:还|要|又)?(?:相差|差距|差|高出|多出|超出|少|低|高|多)了?(?:多少|几)|是?(?P<way>[高多])了?还是[低少]了?"
-    r"|有(?:什么|何)(?:变化|不同)|变化(?:了)?(?:多少|如何)|(?<=相比|比较|对比)(?:如何|怎么样|怎样)"
+    r"|有(?:什么|何)(?:变化|不同)|变化(?:了)?(?:多少|如何)|(?<=比|较)(?:如何|怎么样|怎样)"
     r"|(?:哪个|哪一个|谁)更?(?P<which>[高多大低少小]))[^，,？?]*"
     # ("…是多了还是少了？各是多少？": each side asked too, as it is anyway)
     r"(?:[？?，,](?:两者)?(?:各|分别|各自)(?:是|为)?多少[^，,？?]*)?[？?。]?$"
 )
 # how B names its time or stance: a year, a plan's period, what was set or done
 _TIME_OR_STANCE = re.compile(
-    r"(?P<time>(?:19|20)\d{2}年(?:度|末|底|初)?|“?[一二三四五六七八九十]{1,3}五”?(?:时期|期间|末|以来)?|[今明]年(?:度|末|底)?)"
+    r"(?P<time>(?:到|至)?(?:19|20)\d{2}年(?:度|末|底|初)?|“?[一二三四五六七八九十]{1,3}五”?(?:时期|期间|末|以来)?|[今明]年(?:度|末|底)?)"
     r"|目标|计划|规划|预期|预计|力争|实际|完成|达到|安排|定的"
 )
 # what B may name besides its time or stance that is no thing of its own: a measure of A ("2020年实际增速"),
 # or the number of it ("上年实际完成数", "实际开通班次"), which asks nothing A does not
 _NUMBER_OF = frozenset({"数", "数字", "数值", "水平", "次数", "班次"})
 _DONE = re.compile(r"实际(?:完成|达到)?|完成|达到")
-_PRESENT = re.compile(r"(?:已有|现有|目前|当前|现在)的?")  # A at the time of its report ("现有的…长度")
+# A at the time of its report ("现有的…长度", "当年的…目标")
+_PRESENT = re.compile(r"(?:已有|现有|目前|当前|现在|当年|今年|本年)的?")
 _SETTING_CLASSES = ("m", "t", "f", "x")  # "2014年", "期间", "“" (a word jieba does not know is no "x"); places apart
 _PLAN = re.compile(r"[一二三四五六七八九十]+五")
 # what a thing is compared with when it is no other thing: a time, a target or an average
@@ -246,14 +247,29 @@ def _difference(question: str, tag: Tagger) -> Comparison | None:
     return Comparison(tuple((label, f"{asked}是多少{unit}？") for label, asked in sides), way, difference=True)
 
 
+# "A是多少？和B比怎样？": A asked in a sentence of its own, then set against B in the next
+_ASKED_THEN_AGAINST = re.compile(
+    r"^(?P<a>[^？?]+?)(?:定在|定为|设定为|设为|控制在|达到|是|有|为)?(?:多少|几)[^，,？?]*[？?]\s*"
+    r"(?P<b>(?:那么|那)?(?:与|和|同|跟)[^？?]+[？?]?)$"
+)
+# a word that names B as A's own ("与其2025年的目标相比"), which B's time says without it
+_OWN = re.compile(r"^(?:其|它的?|它们的?)")
+
+
 def _against(question: str, tag: Tagger) -> Comparison | None:
     """ "某省2022年森林覆盖率跟2025年的目标相比少多少" -> the 2022 rate and the 2025 target, each asked, and how
     far apart (B asked as `at_the_time_of` says). None when B names a thing of its own ("城市居民和乡村居民收入相差
     多少") or no year or plan period of its own."""
-    match = _AGAINST.search(question.strip())
+    question = question.strip()
+    first = ""
+    if two := _ASKED_THEN_AGAINST.match(question):
+        # ("…报告把当年的目标定在多少？": what A names, without the 把 that moves it before its verb)
+        a = "".join(w for w, c in tag(two.group("a")) if not (c == "p" and w in ("把", "将")))
+        first, question = question[: two.start("b")].strip(), f"{a}，{two.group('b')}"
+    match = _AGAINST.search(question)
     if match is None:
         return None
-    a, b = match.group("a").strip("，, "), match.group("b").strip("，, ")
+    a, b = match.group("a").strip("，, "), _OWN.sub("", match.group("b").strip("，, "))
     b_question = at_the_time_of(a, b, tag)
     if b_question is None:
         return None
@@ -261,7 +277,7 @@ def _against(question: str, tag: Tagger) -> Comparison | None:
     way = match.group("way") or ("多" if re.search("[多少]", match.group("cue")) else "高")
     if which := match.group("which"):
         way = which  # "哪个多": which side is more, not by how much
-    return Comparison(((label_a, f"{a}是多少？"), (label_b, b_question)), way, difference=True)
+    return Comparison(((label_a, first or f"{a}是多少？"), (label_b, b_question)), way, difference=True)
 
 
 def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") -> str | None:
@@ -292,7 +308,7 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
     if a_times:
         before, after = a[: a_times[-1].start()], a[a_times[-1].end() :]
     elif report := next((report for _year, report in years if report is not None), None):
-        before, after = f"{a[: report.end()]}，", a[report.end() :]
+        before, after = f"{a[: report.end()]}，", re.sub(r"^(?:里|中|上)[，,]?", "", a[report.end() :])
     else:
         before, after = "", a
     stance = "".join(m.group(0) for m in b_times if m.group(0) != time)

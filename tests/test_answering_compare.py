@@ -404,6 +404,19 @@ def test_a_thing_set_against_itself_at_another_time_or_stance_asks_each() -> Non
     for report in ("2023年工作报告里，", "2023年的报告里，", "2023年报告中"):
         now = split_comparison(f"某县{report}现有城市绿道长度跟今年底目标相比还差多少？", tag)
         assert now is not None and now.sides[1][1] == f"某县{report}今年底城市绿道长度目标是多少？"
+    # A asked in a sentence of its own, B set against it in the next; B named as A's own ("其…目标")
+    for first, then, b_asked in [
+        ("把当年粮食播种面积目标定为多少？", "与2022年实际完成的比怎样？", "2022年"),
+        ("里粮食播种面积目标是多少？", "跟2022年实际完成的相比多了多少？", "，2022年"),
+    ]:
+        told = split_comparison(f"某县2023年工作报告{first}{then}", tag)
+        assert told is not None and told.difference
+        assert [q for _, q in told.sides] == [
+            f"某县2023年工作报告{first}",
+            f"某县2023年工作报告{b_asked}实际完成粮食播种面积是多少？",
+        ]
+    own = split_comparison("某县2023年工作报告中，现有的城市绿道长度与其到2025年的目标相比还差多少？", tag)
+    assert own is not None and own.sides[1][1] == "某县2023年工作报告中，到2025年城市绿道长度目标是多少？"
     # against the year before, a change is asked; a second thing of its own is compared as a thing
     assert split_comparison("某省2022年森林覆盖率比上年高了多少？", tag) is None
     gap = split_comparison("2022年城市居民和乡村居民的人均收入相差多少？", tag)
