@@ -749,6 +749,8 @@ class ExtractiveAnswerer:
                     owns[match.start()] = before_form if modifier or inside else None
         if not spans:
             return False
+        if modifier and re.search(rf"[、，,和及]{re.escape(modifier.lower())}[约近超逾达]?\d", lowered):
+            return False  # "化肥产能30万吨、农药2万吨": the question's own, a later item that says the thing once
         words, at = [], 0
         for word, word_class in self.tokenizer.tagged(text):
             words.append((at, at + len(word), word, word_class))

@@ -82,6 +82,7 @@ _MONEY_NOUN = (
 _COUNT = "(?![个件项家人名])"  # "多少家…" counts things, whatever money word follows
 # within one clause: "发放消费券，带动多少商户参与" asks no sum
 _IN_CLAUSE = r"[^\s，,。；;：:？?！!]"
+_CLAUSE_ON = re.compile(f"{_IN_CLAUSE}*")  # the rest of a clause
 _MONEY = re.compile(
     rf"(?:{_MONEY_NOUN}){_IN_CLAUSE}{{0,4}}(?:多少|几){_COUNT}|多少{_COUNT}{_IN_CLAUSE}{{0,6}}(?:{_MONEY_NOUN})"
 )
@@ -905,8 +906,10 @@ def wanted_units(query: Query) -> set[str]:
     if counted := _COUNT_ASKED.search(query.text):
         return {_COUNTED_IN[counted.group(1)]}  # "失业人数是多少": people, not a rate
     money = _MONEY.search(query.text)
-    # "生产总值增长多少", "研发经费投入强度" ask a rate of a sum, not a sum
-    if money and not _ASKS_GROWTH.search(money.group(0)) and not _SHARE.search(money.group(0)):
+    # "生产总值增长多少", "研发经费投入强度" ask a rate of a sum, not a sum; so does "收入定了多少的增长目标",
+    # whose rate is named after the asking, in its clause
+    asked = money and money.group(0) + _CLAUSE_ON.match(query.text, money.end()).group(0)
+    if asked and not _ASKS_GROWTH.search(asked) and not _SHARE.search(asked):
         return {"元"}
     if _SHARE.search(query.text):
         return {"%", "‰"}  # a rate per thousand ("出生率为12.37‰") is a share too

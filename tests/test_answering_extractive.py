@@ -607,6 +607,8 @@ def test_a_figure_the_question_gives_names_the_statement_asked_about(lexicon: Le
         ("全市税收收入增长了多少？", set()),
         ("实际利用外资的企业有多少家？", {"家", "个", "户"}),
         ("2019年全市地区生产总值增长多少？", set()),  # growth: a rate, whatever the noun
+        ("今年给农民收入定了多少的增长目标？", set()),  # so when the rate is named after the asking
+        ("今年农民收入要达到多少，增长多少？", {"元"}),  # (a clause of its own asks the level before it)
         ("引进了多少家企业？", {"家", "个", "户"}),  # enterprises are counted in any of these
         ("立项了多少个课题？", {"个", "家", "项"}),  # 个, not "个项"
         ("柔性引进了几位专家？", {"人", "名", "位"}),  # people are counted in any of these
@@ -2086,6 +2088,9 @@ def test_the_thing_asked_named_with_another_noun_before_it_is_another_of_its_kin
         # the end of the word before it both say (人口) is no part of what tells the two kinds apart
         ("全县户籍人口城镇化率为41.2%。", "到2020年末，全县常住人口城镇化率为多少？", None),
         ("全县户籍人口城镇化率为41.2%。常住人口城镇化率为55.6%。", "到2020年末，全县常住人口城镇化率为多少？", "55.6%"),
+        # a list that says the thing once, with its first item: the later items are of their kind of it
+        ("全县压减化肥产能30万吨、农药2万吨。", "2020年全县压减的农药产能是多少？", "2万吨"),
+        ("全县压减化肥产能30万吨。", "2020年全县压减的农药产能是多少？", None),
     ],
 )
 def test_a_shorter_form_of_the_thing_after_another_noun_is_another_of_its_kind(
