@@ -53,6 +53,8 @@ _DIFFERENCE = re.compile(
     r"(?P<unit>[^，,？?。]*)[？?。]?$"
 )
 # "…相差多少", "…之间的差距有多大": how far apart two things are
+_EACH_ASKED = re.compile(r"(?:两者)?(?:分别|各自|各)(?:是|为|有)?(?:多少|几)[^，,？?]*$")
+_POINTS = re.compile(r"^个?百分点$")
 _GAP = re.compile(r"(?:之间)?的?(?:相差|差距|差)(?:是|有)?(?:多少|多大|几)(?P<unit>[^，,？?。]*)[？?。]?$")
 # "…加起来一共多少万户", "…合计多少": what two things come to
 _TOTAL = re.compile(
@@ -328,8 +330,9 @@ def _gap(question: str, tag: Tagger) -> Comparison | None:
     match = _GAP.search(question.strip())
     if match is None:
         return None
-    subject = question[: match.start()].rstrip("的，, ")
-    asked = f"是多少{match.group('unit')}？"
+    # ("A和B的比重各是多少，相差几个百分点": each is asked anyway; a gap in points is of two shares)
+    subject = _EACH_ASKED.sub("", question[: match.start()].rstrip("的，, ")).rstrip("的，, ")
+    asked = f"是多少{_POINTS.sub('', match.group('unit'))}？"
     place = _place_pair(subject + asked)
     if place is not None:
         return Comparison(_named_sides(subject + asked, place), "多", difference=True)
@@ -354,8 +357,9 @@ def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison |
     if join is None:
         return None
     before, second = subject[: join.start()], subject[join.end() :]
-    first, second_alone = parallel_words(before, second, tag)
-    first = re.split(r"[，,；;：:]", first)[-1].strip()  # a clause before is the question's setting
+    # a clause before is the question's setting
+    first, second_alone = parallel_words(re.split(r"[，,；;：:]", before)[-1], second, tag)
+    first = first.strip()
     if not first or not second_alone or _WAYS.fullmatch(first) or _WAYS.fullmatch(second_alone):
         return None  # "…比2020年实际产量高还是低": two ways of differing, not two things
     prefix, suffix = before[: len(before) - len(first)], second[len(second_alone) :]

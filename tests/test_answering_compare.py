@@ -348,6 +348,14 @@ def test_how_far_apart_two_things_or_places_are_asks_each_and_works_out_the_gap(
     things = split_comparison("2017年城镇居民和农村居民人均消费支出相差多少？", lexicon.tagged)
     assert things is not None and things.difference
     assert [q for _, q in things.sides] == ["2017年城镇居民人均消费支出是多少？", "2017年农村居民人均消费支出是多少？"]
+    # each asked as well, in points: two shares, each asked as it is written; a setting clause before is shared
+    shares = split_comparison("据某县2022年公报，城镇和农村的参保率各是多少，相差几个百分点？", lexicon.tagged)
+    assert shares is not None and [q for _, q in shares.sides] == [
+        "据某县2022年公报，城镇的参保率是多少？",
+        "据某县2022年公报，农村的参保率是多少？",
+    ]
+    setting = split_comparison("某县2022年公报中，第一产业和第二产业增加值的比重相差多少？", lexicon.tagged)
+    assert setting is not None and [label for label, _ in setting.sides] == ["第一产业", "第二产业"]
     # two ways of differing ("高还是低") are not two things
     assert split_comparison("某市2021年粮食产量目标比2020年实际产量高还是低？差多少？", lexicon.tagged) is None
     places = split_comparison("2020年宁波和温州的GDP相差多少？", lexicon.tagged)
