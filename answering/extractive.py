@@ -73,7 +73,7 @@ QUESTION_WORDS = frozenset(
     "共 一共 总共 总计 合计 总数 总量 累计 目前 现在 当时 请 告诉 我 问 介绍 一下 主要 具体 多 大 数 数量 "
     "是否 达到 了吗 还 能 对 多大 多高 多长 多久 说 方面 包括 数据 数字 幅度 "
     "历年 各年 逐年 历来 每年 "  # "历年有多少家" asks for every year's figure: a series, not a topic word
-    "今年 去年 前年 讲 "  # a year the question asks, said against its document's (question/analysis.py)
+    "今年 当年 去年 前年 讲 "  # a year the question asks, said against its document's (question/analysis.py)
     "老百姓 百姓 大家 人们 老乡 差不多 大概 那次 这次 "  # the people every figure is of, said in the asker's words
     "what how many much which who when why is are was were the of in for and to a an there did does do "
     "by with on".split()

@@ -71,8 +71,9 @@ _NAMES_DOCUMENT_EN = re.compile(
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Words for a year said against a date: the years they are after it (the one place that says so)
-YEAR_WORD_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2}
+YEAR_WORD_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2}
 _RELATIVE_YEAR = re.compile(r"今年|去年|前年")
+_THAT_YEAR = re.compile("当年")  # the year the question names: its document's, where it names no other
 
 # Ordered: the first matching cue decides. Each is a general interrogative form, not a topic.
 # the words that end the name of a measured quantity ("原油产量", "城镇化率")
@@ -345,10 +346,12 @@ def names_document(text: str, end: int) -> re.Match[str] | None:
 
 def _relative_to_document(text: str, named: tuple[int, ...]) -> tuple[int, ...]:
     """The years "今年", "去年", "前年" ask about, in a question that names its document's year
-    ("2021年政府工作报告说去年…" asks about 2020); none without one, as no date is implied then."""
+    ("2021年政府工作报告说去年…" asks about 2020), and "当年" where it names no other; none without one, as
+    no date is implied then."""
     if len(named) != 1:
         return ()
-    return tuple(dict.fromkeys(named[0] + YEAR_WORD_OFFSETS[m.group(0)] for m in _RELATIVE_YEAR.finditer(text)))
+    words = [*_RELATIVE_YEAR.finditer(text), *(() if asked_years(text) else _THAT_YEAR.finditer(text))]
+    return tuple(dict.fromkeys(named[0] + YEAR_WORD_OFFSETS[m.group(0)] for m in words))
 
 
 def find_plan_period(text: str) -> tuple[int, int] | None:

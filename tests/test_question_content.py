@@ -76,6 +76,9 @@ def test_this_year_and_last_year_are_said_against_the_document_the_question_name
     query = analyse("西藏2021年政府工作报告说去年化解了多少存量债务？")
     assert (query.years, query.document_years) == ((2020,), (2021,))
     assert analyse("西藏2021年政府工作报告提出，今年城镇新增就业目标是多少？").years == (2021,)
+    # "当年" is the year the question names: its document's, where it names no other
+    assert analyse("某县2023年工作报告安排当年新建多少公里绿道？").years == (2023,)
+    assert analyse("某县2023年工作报告说2022年当年新建了多少公里绿道？").years == (2022,)
     # with no document named, no date is implied
     assert analyse("去年化解了多少存量债务？").years == ()
 
