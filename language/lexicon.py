@@ -51,6 +51,9 @@ jieba.setLogLevel(logging.WARNING)
 _JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 # digits joined by "." or "," ("133.68", "1,234"), optionally with "%": one token, never split
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+%?")
+# A year's 年 ends it, but for a word of its time ("年末", "年度", "年均"): jieba would read "2019年长水机场" as
+# 年长 and "2021年轻工业" as 年轻
+_AFTER_YEAR = re.compile(r"(?<=\d年)(?=[^末底初度内中均间前后里来代份终头尾\W\d])")
 _DEFAULT_FREQ = 1000
 _FILES = (DOMAIN_DICT, SYNONYMS, STOPWORDS, QUALIFIERS, EVERYDAY, ENGLISH, PLAIN_WORDS)
 # read for questions only: no passage's tokens depend on them
@@ -278,7 +281,11 @@ class Lexicon:
 
         Numbers written with "." or "," ("133.68", "1,234") are kept as one token.
         """
-        tokens = [(w, s, e) for w, s, e in self._tokenizer.tokenize(text, HMM=True)]
+        tokens = [
+            (word, at + start, at + end)
+            for at, part in _after_years(text)
+            for word, start, end in self._tokenizer.tokenize(part, HMM=True)
+        ]
         inside = set()
         for m in _NUMBER.finditer(text):
             inside.update(range(m.start() + 1, m.end()))
@@ -310,7 +317,8 @@ class Lexicon:
     def _tag(self, text: str) -> tuple[tuple[str, str], ...]:
         return tuple(
             (pair.word, "n" if pair.flag == "x" and pair.word.isalpha() else pair.flag)
-            for pair in self._tagger.cut(text)
+            for _at, part in _after_years(text)
+            for pair in self._tagger.cut(part)
             if pair.word.strip()
         )
 
@@ -567,3 +575,9 @@ def abbreviation(term: str, words: Sequence[str]) -> str:
 def _without_joiners(phrase: str) -> str:
     """An everyday phrase as a question may say it, without the 的 or quote marks between its words."""
     return re.sub(_PHRASE_JOINERS, "", phrase)
+
+
+def _after_years(text: str) -> list[tuple[int, str]]:
+    """The text in parts, each with its offset, cut after a year's 年 that no word of its time goes on from."""
+    starts = [0, *(m.start() for m in _AFTER_YEAR.finditer(text))]
+    return [(start, text[start:end]) for start, end in zip(starts, [*starts[1:], len(text)], strict=True)]

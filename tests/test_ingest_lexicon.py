@@ -97,6 +97,16 @@ def test_spans_cover_the_text_and_keep_numbers_whole(lexicon):
     assert "1,234.5" in [w for w, _, _ in spans]
 
 
+def test_a_years_nian_ends_it_unless_a_word_of_its_time_goes_on(lexicon):
+    # jieba alone reads 年轻 and 年长者 across the year's end
+    assert lexicon.cut("2021年轻工业增加值增长")[:2] == ["2021", "年"]
+    assert [w for w, _ in lexicon.tagged("2019年长者食堂新增")][:2] == ["2019", "年"]
+    spans = lexicon.tokenize_with_spans("2019年长者食堂新增")
+    assert [s for _, s, _ in spans[1:]] == [e for _, _, e in spans[:-1]]
+    assert lexicon.cut("2020年末人口")[:2] == ["2020", "年末"]  # a word of its time
+    assert lexicon.cut("年长者")[0] == "年长者"
+
+
 def test_own_tokenizer_leaves_jieba_global_alone(lexicon):
     assert lexicon.cut("万人有效发明专利拥有量") == ["万人有效发明专利拥有量"]
     assert jieba.lcut("万人有效发明专利拥有量") != ["万人有效发明专利拥有量"]
