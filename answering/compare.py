@@ -60,6 +60,8 @@ def _verdict(comparison: Comparison, claims: Sequence[Claim]) -> str:
     if comparison.total:
         unit = _written_unit(figures[1])
         return f"两者合计{number_text(sum(f.amount for f in figures) / unit_scale(unit))}{unit}。"
+    if comparison.remainder:
+        return _remainder(comparison, figures)
     if not comparison.way:
         return ""
     values = [f.amount for f in figures]
@@ -83,6 +85,17 @@ def _difference(comparison: Comparison, figures: Sequence[DirectAnswer]) -> str:
     more = "多" if comparison.way in ("多", "少") else "高"
     less = "少" if comparison.way in ("多", "少") else "低"
     return f"{first}比{second}{more if diff > 0 else less}{written_difference(diff, unit, figures[1].family)}。"
+
+
+def _remainder(comparison: Comparison, figures: Sequence[DirectAnswer]) -> str:
+    """ "财政收入中税收以外的部分约为12.5亿元。": the whole's figure less its part's; "" when the part is no
+    smaller (it is then no part of that whole)."""
+    (whole, _), (part, _) = comparison.sides
+    if not 0 < figures[1].amount < figures[0].amount:
+        return ""
+    left = figures[0].amount - figures[1].amount
+    unit = _written_unit(figures[0])
+    return f"{whole}中{part}以外的部分约为{written_difference(left, unit, figures[0].family)}。"
 
 
 def _written_unit(figure: DirectAnswer) -> str:

@@ -55,6 +55,11 @@ _DIFFERENCE = re.compile(
 # "…相差多少", "…之间的差距有多大": how far apart two things are
 _EACH_ASKED = re.compile(r"(?:两者)?(?:分别|各自|各)(?:是|为|有)?(?:多少|几)[^，,？?]*$")
 _POINTS = re.compile(r"^个?百分点$")
+# "A中B以外的部分是多少", "A除B之外的其余部分有多少": what a whole holds besides one part of it
+_REMAINDER = re.compile(
+    r"^(?P<whole>[^？?]+?)(?:(?:里|中|当中|之中)[，,]?(?:除了?|除去|扣除)?|除了?|除去|扣除)(?P<part>[^，,？?中]+?)(?:以外|之外)"
+    r"的?(?:部分|其他|其余)*(?:大约|大概|约)?(?:是|有|为)?(?:多少|几)(?P<unit>[^，,？?。]*)[？?。]?$"
+)
 _GAP = re.compile(r"(?:之间)?的?(?:相差|差距|差)(?:是|有)?(?:多少|多大|几)(?P<unit>[^，,？?。]*)[？?。]?$")
 # "…加起来一共多少万户", "…合计多少": what two things come to
 _TOTAL = re.compile(
@@ -126,6 +131,7 @@ class Comparison:
     difference: bool = False  # how much more the first is than the second is asked ("A比B少多少")
     share: bool = False  # what share of the second (a whole) the first (a part of it) is ("A占B的比重")
     total: bool = False  # what both come to ("A和B加起来一共多少")
+    remainder: bool = False  # what the first (a whole) holds besides the second ("A中B以外的部分")
 
 
 def _without_comparing(subject: str) -> str:
@@ -137,7 +143,11 @@ def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | N
     """The question per side, if `question` compares two places, two years or (with the word segmenter
     `tag`) two things named in parallel ("城镇居民和农村居民的收入"); else None."""
     if tag is not None and (
-        pair := _against(question, tag) or _difference(question, tag) or _gap(question, tag) or _total(question, tag)
+        pair := _against(question, tag)
+        or _difference(question, tag)
+        or _gap(question, tag)
+        or _total(question, tag)
+        or _remainder(question)
     ):
         return pair
     after = _WHICH_AFTER.search(question)
@@ -349,6 +359,16 @@ def _total(question: str, tag: Tagger) -> Comparison | None:
         return None
     things = _thing_pair(question[: match.start()].rstrip("的，, "), f"是多少{match.group('unit')}？", "", tag)
     return replace(things, total=True, all_parts=True) if things is not None else None
+
+
+def _remainder(question: str) -> Comparison | None:
+    """ "2022年全县财政收入中税收以外的部分是多少亿元": the whole and its part, each asked, and what is left."""
+    match = _REMAINDER.search(question.strip())
+    if match is None:
+        return None
+    whole, part, unit = match.group("whole"), match.group("part"), match.group("unit")
+    sides = ((whole.rpartition("，")[-1], f"{whole}是多少{unit}？"), (part, f"{whole}中{part}是多少{unit}？"))
+    return Comparison(sides, "多", remainder=True)
 
 
 def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison | None:

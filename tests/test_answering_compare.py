@@ -381,6 +381,22 @@ def test_what_two_things_come_to_asks_each_and_adds_them() -> None:
     assert side_by_side("", both, answers).verdict == "两者合计149610万户。"
 
 
+def test_what_a_whole_holds_besides_a_part_asks_each_and_takes_one_from_the_other() -> None:
+    lexicon = Lexicon.load(Settings().lexicon_dir)
+    for besides in ("中税收以外的部分是", "除税收之外的其余部分有"):
+        left = split_comparison(f"某县2022年财政收入{besides}多少亿元？", lexicon.tagged)
+        assert left is not None and left.remainder
+        assert [q for _, q in left.sides] == ["某县2022年财政收入是多少亿元？", "某县2022年财政收入中税收是多少亿元？"]
+    assert split_comparison("除了县城以外的乡镇有多少个？", lexicon.tagged) is None  # no whole named
+    answers = [
+        Answer("", "", True, direct=DirectAnswer("18.6亿元", amount=1.86e9, family="元")),
+        Answer("", "", True, direct=DirectAnswer("12.1亿元", amount=1.21e9, family="元")),
+    ]
+    assert side_by_side("", left, answers).verdict == "某县2022年财政收入中税收以外的部分约为6.5亿元。"
+    # a "part" no smaller than the whole is no part of it: nothing is worked out
+    assert side_by_side("", left, answers[::-1]).verdict == ""
+
+
 def test_a_thing_set_against_itself_at_another_time_or_stance_asks_each() -> None:
     # my own examples: B names only its year and whether set or done; it is asked of A's thing
     tag = Lexicon.load(Settings().lexicon_dir).tagged
