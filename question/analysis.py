@@ -212,7 +212,7 @@ def examples_given(text: str, tag: Callable[[str], Sequence[tuple[str, str]]]) -
 INTERROGATIVE = re.compile(r"[哪谁啥几]|什么|多少")
 # where in a report the asked statement stands, as the question sets it: "在乡村振兴方面", "部署教育工作时"
 _FRAME = re.compile(
-    r"在(?P<in>[^，,。？?、]{2,12}?)(?:方面|部分|领域)|(?:部署|谈到|谈及|说到|讲到|提到|介绍)(?P<when>[^，,。？?、]{2,12}?)时"
+    r"在(?P<in>[^，,。？?、]{2,12}?)(?:方面|部分|领域)|(?:部署|谈到|谈及|说到|讲到|提到|介绍|回顾|总结)(?P<when>[^，,。？?、]{2,12}?)时"
 )
 
 
