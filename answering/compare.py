@@ -88,7 +88,7 @@ def _difference(comparison: Comparison, figures: Sequence[DirectAnswer]) -> str:
 
 
 def _remainder(comparison: Comparison, figures: Sequence[DirectAnswer]) -> str:
-    """ "财政收入中税收以外的部分约为12.5亿元。": the whole's figure less its part's; "" when the part is no
+    """ "粮食产量中小麦以外的部分约为12.5万吨。": the whole's figure less its part's; "" when the part is no
     smaller (it is then no part of that whole)."""
     (whole, _), (part, _) = comparison.sides
     if not 0 < figures[1].amount < figures[0].amount:

@@ -340,7 +340,7 @@ def _gap(question: str, tag: Tagger) -> Comparison | None:
     match = _GAP.search(question.strip())
     if match is None:
         return None
-    # ("A和B的比重各是多少，相差几个百分点": each is asked anyway; a gap in points is of two shares)
+    # ("A和B的参保率各是多少，差几个点": each is asked anyway; a gap in points is of two shares)
     subject = _EACH_ASKED.sub("", question[: match.start()].rstrip("的，, ")).rstrip("的，, ")
     asked = f"是多少{_POINTS.sub('', match.group('unit'))}？"
     place = _place_pair(subject + asked)
@@ -362,7 +362,7 @@ def _total(question: str, tag: Tagger) -> Comparison | None:
 
 
 def _remainder(question: str) -> Comparison | None:
-    """ "2022年全县财政收入中税收以外的部分是多少亿元": the whole and its part, each asked, and what is left."""
+    """ "2022年全县粮食产量中小麦以外的部分是多少万吨": the whole and its part, each asked, and what is left."""
     match = _REMAINDER.search(question.strip())
     if match is None:
         return None

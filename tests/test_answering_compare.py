@@ -349,12 +349,12 @@ def test_how_far_apart_two_things_or_places_are_asks_each_and_works_out_the_gap(
     assert things is not None and things.difference
     assert [q for _, q in things.sides] == ["2017年城镇居民人均消费支出是多少？", "2017年农村居民人均消费支出是多少？"]
     # each asked as well, in points: two shares, each asked as it is written; a setting clause before is shared
-    shares = split_comparison("据某县2022年公报，城镇和农村的参保率各是多少，相差几个百分点？", lexicon.tagged)
+    shares = split_comparison("据某县2022年公报，城镇和农村的参保率各有多少，差几个百分点？", lexicon.tagged)
     assert shares is not None and [q for _, q in shares.sides] == [
         "据某县2022年公报，城镇的参保率是多少？",
         "据某县2022年公报，农村的参保率是多少？",
     ]
-    setting = split_comparison("某县2022年公报中，第一产业和第二产业增加值的比重相差多少？", lexicon.tagged)
+    setting = split_comparison("据某县公报，第一产业和第二产业增加值相差多少？", lexicon.tagged)
     assert setting is not None and [label for label, _ in setting.sides] == ["第一产业", "第二产业"]
     # two ways of differing ("高还是低") are not two things
     assert split_comparison("某市2021年粮食产量目标比2020年实际产量高还是低？差多少？", lexicon.tagged) is None
@@ -383,16 +383,16 @@ def test_what_two_things_come_to_asks_each_and_adds_them() -> None:
 
 def test_what_a_whole_holds_besides_a_part_asks_each_and_takes_one_from_the_other() -> None:
     lexicon = Lexicon.load(Settings().lexicon_dir)
-    for besides in ("中税收以外的部分是", "除税收之外的其余部分有"):
-        left = split_comparison(f"某县2022年财政收入{besides}多少亿元？", lexicon.tagged)
+    for besides in ("中小麦以外的部分是", "除小麦之外的其余部分有"):
+        left = split_comparison(f"某县2022年粮食产量{besides}多少万吨？", lexicon.tagged)
         assert left is not None and left.remainder
-        assert [q for _, q in left.sides] == ["某县2022年财政收入是多少亿元？", "某县2022年财政收入中税收是多少亿元？"]
+        assert [q for _, q in left.sides] == ["某县2022年粮食产量是多少万吨？", "某县2022年粮食产量中小麦是多少万吨？"]
     assert split_comparison("除了县城以外的乡镇有多少个？", lexicon.tagged) is None  # no whole named
     answers = [
-        Answer("", "", True, direct=DirectAnswer("18.6亿元", amount=1.86e9, family="元")),
-        Answer("", "", True, direct=DirectAnswer("12.1亿元", amount=1.21e9, family="元")),
+        Answer("", "", True, direct=DirectAnswer("18.6万吨", amount=1.86e5, family="吨")),
+        Answer("", "", True, direct=DirectAnswer("12.1万吨", amount=1.21e5, family="吨")),
     ]
-    assert side_by_side("", left, answers).verdict == "某县2022年财政收入中税收以外的部分约为6.5亿元。"
+    assert side_by_side("", left, answers).verdict == "某县2022年粮食产量中小麦以外的部分约为6.5万吨。"
     # a "part" no smaller than the whole is no part of it: nothing is worked out
     assert side_by_side("", left, answers[::-1]).verdict == ""
 
