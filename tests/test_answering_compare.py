@@ -354,8 +354,8 @@ def test_how_far_apart_two_things_or_places_are_asks_each_and_works_out_the_gap(
         "据某县2022年公报，城镇的参保率是多少？",
         "据某县2022年公报，农村的参保率是多少？",
     ]
-    setting = split_comparison("据某县公报，第一产业和第二产业增加值相差多少？", lexicon.tagged)
-    assert setting is not None and [label for label, _ in setting.sides] == ["第一产业", "第二产业"]
+    setting = split_comparison("据某县公报，第一产业和第三产业增加值相差多少？", lexicon.tagged)
+    assert setting is not None and [label for label, _ in setting.sides] == ["第一产业", "第三产业"]
     # two ways of differing ("高还是低") are not two things
     assert split_comparison("某市2021年粮食产量目标比2020年实际产量高还是低？差多少？", lexicon.tagged) is None
     places = split_comparison("2020年宁波和温州的GDP相差多少？", lexicon.tagged)
