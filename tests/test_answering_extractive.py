@@ -2101,6 +2101,22 @@ def test_a_shorter_form_of_the_thing_after_another_noun_is_another_of_its_kind(
 
 
 @pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("2020年全县智能手机产量是多少部？", None),  # the output of a narrower kind than the text's
+        ("2020年全县手机产量是多少部？", "1200万部"),
+    ],
+)
+def test_an_output_is_asked_of_the_thing_before_it(
+    lexicon: Lexicon, tmp_path: Path, question: str, answer: str | None
+) -> None:
+    # "智能手机产量": 产量 measures the thing named before it, as 总额 or 规模 do
+    review = "全县手机产量1200万部，增长5%。培育智能手机企业。"
+    answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，发展海洋经济。")
+    _assert_answers(answerer.answer(analyse(question), [hit]), answer)
+
+
+@pytest.mark.parametrize(
     ("review", "answer"),
     [
         ("全县安排预算内水利投资3亿元。", None),  # 水利 narrows it to another kind, though 预算内 is said
