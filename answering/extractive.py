@@ -898,7 +898,8 @@ class ExtractiveAnswerer:
                 terms.pop(example, None)  # "钢铁、煤炭之类的行业": what is asked is the kind
         # where in the report it is asked ("在乡村振兴部分安排…"): the words that set it ask nothing, and those
         # that name it weigh less, unless said again outside it
-        if framing := frames_set(query.text):
+        framing = frames_set(query.text)
+        if framing:
             outside = set(
                 self.tokenizer.keyword_tokens(functools.reduce(lambda t, f: t.replace(f[0], " "), framing, asked))
             )
@@ -913,7 +914,8 @@ class ExtractiveAnswerer:
             # a figure the question gives names the statement asked about: "完成数2.63%是哪一年度的数据";
             # "60周岁及以上人口有多少" by its band (with its unit: a bare "60" is in "2060", "60%")
             top = max(terms.values())
-            for figure in figures_given(query.text):
+            # (not one that names where the report says it: "附件“10件实事”中")
+            for figure in (f for f in figures_given(query.text) if not any(f.text in s for s, _ in framing)):
                 if query.kind != "quantity":
                     terms[figure.value] = top
                 elif figure.unit and not ASKS_CHANGE.search(query.text):

@@ -210,9 +210,11 @@ def examples_given(text: str, tag: Callable[[str], Sequence[tuple[str, str]]]) -
 
 # the words that ask (哪天, 谁, 多少, 哪几个…)
 INTERROGATIVE = re.compile(r"[哪谁啥几]|什么|多少")
-# where in a report the asked statement stands, as the question sets it: "在乡村振兴方面", "部署教育工作时"
+# where in a report the asked statement stands, as the question sets it: "在乡村振兴方面", "部署教育工作时",
+# "附件“民生实事”中" (a part the report names in quotes)
 _FRAME = re.compile(
     r"在(?P<in>[^，,。？?、]{2,12}?)(?:方面|部分|领域)|(?:部署|谈到|谈及|说到|讲到|提到|介绍|回顾|总结)(?P<when>[^，,。？?、]{2,12}?)时"
+    r"|(?:附件\d*)?“(?P<named>[^“”，,。？?]{2,12})”(?:中|里|部分)"
 )
 
 
@@ -224,7 +226,7 @@ def frames_set(text: str) -> tuple[tuple[str, str], ...]:
     >>> frames_set("某市部署生态修复工作时，计划营造林多少万亩？")
     (('部署生态修复工作时', '生态修复工作'),)
     """
-    found = ((m.group(0), m.group("in") or m.group("when")) for m in _FRAME.finditer(text))
+    found = ((m.group(0), m.group("in") or m.group("when") or m.group("named")) for m in _FRAME.finditer(text))
     return tuple((setting, frame) for setting, frame in found if not INTERROGATIVE.search(frame))
 
 

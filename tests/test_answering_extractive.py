@@ -3174,8 +3174,11 @@ def test_where_in_the_report_a_question_sets_what_it_asks_weighs_less(lexicon: L
         "2021年在乡村振兴部分计划新建多少农田？",
         "2021年部署乡村振兴时计划新建多少农田？",
         "2021年回顾乡村振兴时计划新建多少农田？",  # (a review's part of the report, set as the plan's is)
+        "2021年附件“乡村振兴”中计划新建多少农田？",  # a part the report names in quotes
     ):
         terms = answerer._question_terms(analyse(framed))
-        assert not {"部分", "部署", "回顾", "时"} & set(terms), terms
+        assert not {"部分", "部署", "回顾", "时", "附件"} & set(terms), terms
         assert terms["乡村振兴"] == pytest.approx(plain["乡村振兴"] * AnswerWeights().frame_term)
         assert terms["农田"] == pytest.approx(plain["农田"])
+    # a figure that names the part ("5件实事") is no figure the statement asked about gives
+    assert not {"5件", "5"} & set(answerer._question_terms(analyse("2021年附件“5件乡村振兴实事”中计划新建多少农田？")))
