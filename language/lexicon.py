@@ -51,8 +51,8 @@ jieba.setLogLevel(logging.WARNING)
 _JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 # digits joined by "." or "," ("133.68", "1,234"), optionally with "%": one token, never split
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+%?")
-# A year's 年 ends it, but for a word of its time ("年末", "年度", "年均"): jieba would read "2019年长水机场" as
-# 年长 and "2021年轻工业" as 年轻
+# A year's 年 ends it, but for a word of its time ("年末", "年度", "年均"): jieba would read "2019年长者食堂" as
+# 年长者 and "2021年轻工业" as 年轻
 _AFTER_YEAR = re.compile(r"(?<=\d年)(?=[^末底初度内中均间前后里来代份终头尾\W\d])")
 _DEFAULT_FREQ = 1000
 _FILES = (DOMAIN_DICT, SYNONYMS, STOPWORDS, QUALIFIERS, EVERYDAY, ENGLISH, PLAIN_WORDS)

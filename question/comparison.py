@@ -86,6 +86,13 @@ _AGAINST = re.compile(
     # ("…是多了还是少了？各是多少？": each side asked too, as it is anyway)
     r"(?:[？?，,](?:两者)?(?:各|分别|各自)(?:是|为)?多少[^，,？?]*)?[？?。]?$"
 )
+# "A是多少？和B比怎样？": A asked in a sentence of its own, then set against B in the next
+_ASKED_THEN_AGAINST = re.compile(
+    r"^(?P<a>[^？?]+?)(?:定在|定为|设定为|设为|控制在|达到|是|有|为)?(?:多少|几)[^，,？?]*[？?]\s*"
+    r"(?P<b>(?:那么|那)?(?:与|和|同|跟)[^？?]+[？?]?)$"
+)
+# a word that names B as A's own ("与其2025年的目标相比"), which B's time says without it
+_OWN = re.compile(r"^(?:其|它的?|它们的?)")
 # how B names its time or stance: a year, a plan's period, what was set or done
 _TIME_OR_STANCE = re.compile(
     r"(?P<time>(?:到|至)?(?:19|20)\d{2}年(?:度|末|底|初)?|“?[一二三四五六七八九十]{1,3}五”?(?:时期|期间|末|以来)?|[今明]年(?:度|末|底)?)"
@@ -257,15 +264,6 @@ def _difference(question: str, tag: Tagger) -> Comparison | None:
         sides = ((first, a), (second, f"{prefix}{second}{rest}"))
     unit = match.group("unit")  # "少几家": each is asked in 家
     return Comparison(tuple((label, f"{asked}是多少{unit}？") for label, asked in sides), way, difference=True)
-
-
-# "A是多少？和B比怎样？": A asked in a sentence of its own, then set against B in the next
-_ASKED_THEN_AGAINST = re.compile(
-    r"^(?P<a>[^？?]+?)(?:定在|定为|设定为|设为|控制在|达到|是|有|为)?(?:多少|几)[^，,？?]*[？?]\s*"
-    r"(?P<b>(?:那么|那)?(?:与|和|同|跟)[^？?]+[？?]?)$"
-)
-# a word that names B as A's own ("与其2025年的目标相比"), which B's time says without it
-_OWN = re.compile(r"^(?:其|它的?|它们的?)")
 
 
 def _against(question: str, tag: Tagger) -> Comparison | None:
