@@ -914,7 +914,7 @@ class ExtractiveAnswerer:
             # a figure the question gives names the statement asked about: "完成数2.63%是哪一年度的数据";
             # "60周岁及以上人口有多少" by its band (with its unit: a bare "60" is in "2060", "60%")
             top = max(terms.values())
-            # (not one that names where the report says it: "附件“10件实事”中")
+            # (not one that names where the report says it: "附件“5件实事”中")
             for figure in (f for f in figures_given(query.text) if not any(f.text in s for s, _ in framing)):
                 if query.kind != "quantity":
                     terms[figure.value] = top
