@@ -84,7 +84,7 @@ _FUNCTION_CLASSES = ("r", "m", "q", "u", "y", "c", "p", "d", "e", "o", "f", "s")
 # Between a thing and the asking about it: verbs, particles, adverbs, the asking words ("有", "是", "为",
 # "达到") and nouns that name a measure of it ("进口总额是多少": the thing is 进口); a word of these
 # classes instead names no thing: a comparison's "比"/"较", a place, a time, a figure, a pronoun
-_MEASURE_NOUNS = MEASURE_NOUNS | {"强度", "密度", "金额", "水平", "产量"}
+_MEASURE_NOUNS = MEASURE_NOUNS | {"强度", "密度", "金额", "水平", "产量", "任务"}
 # …and words that say whether it is planned or achieved, or how much of it ("物价总体涨了多少")
 _STANCE_NOUNS = STANCE_WORDS | {"总体", "整体", "全年", "全部"}
 # …and words that say how a change is reckoned ("工业投资年均增长多少": of 工业投资, not of 年均)
@@ -671,8 +671,10 @@ class ExtractiveAnswerer:
         opening_adverb = first < len(words) and words[first][1].startswith("d") and len(words[first][0]) > 1
         after = list(itertools.takewhile(lambda wc: wc[1].startswith(_IN_A_THING), words[first + opening_adverb :]))
         nouns = [i for i, (_, c) in enumerate(after, first + opening_adverb) if _is_noun(c)]
+        # ("多少营造林任务": a measure of the thing after it, as "营造林任务是多少" has)
+        measure = len(nouns) > 1 and words[nouns[-1]][0] in _MEASURE_NOUNS
         if nouns:
-            head, phrase = nouns[-1], nouns[:-1]
+            head, phrase = nouns[-1 - measure], nouns[: len(nouns) - 1 - measure] + nouns[len(nouns) - measure :]
         else:
             head = _thing_before(words, asking)
             if head is None:

@@ -2100,6 +2100,14 @@ def test_a_shorter_form_of_the_thing_after_another_noun_is_another_of_its_kind(
     _assert_answers(answerer.answer(analyse(question), [hit]), answer)
 
 
+@pytest.mark.parametrize("question", ["2020年全县完成多少农村改厕任务？", "2020年全县农村改厕任务完成了多少？"])
+def test_a_task_is_asked_of_what_it_is_a_task_of(lexicon: Lexicon, tmp_path: Path, question: str) -> None:
+    # "改厕任务": 任务 is how much of the thing was to be done, as a target is, before or after the asking
+    review = "全县完成农村改厕1.2万户，建成污水管网40公里。"
+    answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，统筹推进各项改革，全面完成年度任务。")
+    _assert_answers(answerer.answer(analyse(question), [hit]), "1.2万户")
+
+
 @pytest.mark.parametrize(
     ("question", "answer"),
     [
