@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.places import place_words
@@ -33,6 +34,8 @@ from reportqa.question.comparison import (
     word_kind,
 )
 
+_QUOTED_PLAN = re.compile(r"“([一二三四五六七八九十]{1,3}五)”")
+_BARE_PLAN = re.compile(r"(?<![“一二三四五六七八九十])([一二三四五六七八九十]{1,3}五)(?![”一二三四五六七八九十])")
 _MEASURES = "".join(sorted(MEASURE_WORDS))  # "多少家", "几项"…
 # what asks for a value: "多少", "几个", "多大", "哪一年"… ("这几年", "近几年" ask nothing)
 _ASKS = re.compile(
@@ -111,8 +114,14 @@ def split_english_parts(question: str) -> Comparison | None:
 
 def split_parts(question: str, tag: Tagger) -> Comparison | None:
     """One question per thing asked, or None when the question asks one thing."""
-    text = question.strip().rstrip("？?。 ")
-    return _both(text, tag) or _joint_each(text) or _asked_of_both(text) or _clauses(text, tag)
+    # (a plan's name in quotes, "“十二五”末和“十三五”末的…", is split as its bare name is, and quoted again)
+    said = question.strip().rstrip("？?。 ")
+    text = _QUOTED_PLAN.sub(r"\1", said)
+    parts = _both(text, tag) or _joint_each(text) or _asked_of_both(text) or _clauses(text, tag)
+    if parts is None or text == said:
+        return parts
+    quoted = tuple(tuple(_BARE_PLAN.sub(r"“\1”", words) for words in side) for side in parts.sides)
+    return replace(parts, sides=quoted)
 
 
 def _joint_each(text: str) -> Comparison | None:

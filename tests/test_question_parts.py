@@ -33,6 +33,11 @@ def test_two_things_named_then_each_asked(tag) -> None:
         "全市专利授权量2018年是多少？",
         "全市专利授权量2019年是多少？",
     ]
+    # two plans' ends, named in quotes as reports write them
+    assert _questions("全市“十二五”末和“十三五”末的粮食产量分别是多少？", tag) == [
+        "全市“十二五”末的粮食产量是多少？",
+        "全市“十三五”末的粮食产量是多少？",
+    ]
     # two things that each name their own head word ("…收入") share nothing but the question
     assert _questions("2022年一般公共预算收入和政府性基金收入各是多少？", tag) == [
         "2022年一般公共预算收入是多少？",
