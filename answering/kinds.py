@@ -147,6 +147,9 @@ _STATES_SHARE = re.compile(r"占|比重|比例|之比")
 _STATES_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高|上升|回落|减少|增加(?!值))(?![到至])")
 # a share or an intensity: asked in %
 _SHARE = re.compile(rf"比重|占比|比例|份额|之比|百分之|{_RATE_WORD}|强度")
+# "三次产业比例为9∶32.8∶58.2": a ratio of parts, which a question of 比例 or 结构 asks as well as a share
+_RATIO = re.compile(r"\d+(?:\.\d+)?\s*∶\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){2,}")
+_RATIO_ASKED = re.compile(r"比例|结构|之比|比值")
 _MONTH_ALONE = re.compile(r"\d{1,2}月(?:份|上旬|中旬|下旬)?")
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 # a post, then (after a colon or the spaces of a roster's layout) a name that ends the line or field
@@ -443,6 +446,8 @@ class Quantities:
         rank asked ("第几届": "第五届")."""
         if _ORDINAL_ASKED.search(query.text):
             return _ordinal_stated(query, text) is not None
+        if _RATIO_ASKED.search(query.text) and _RATIO.search(text):
+            return True  # quoted as it is written: no figure of one unit says it
         wanted = _required_units(query)
         if is_table_row:  # a cell of no stated unit may be in the one asked
             units: list[str | None] = [c.figure_unit or None for c in parse_statement(text) if c.figures]

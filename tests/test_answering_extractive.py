@@ -2100,6 +2100,14 @@ def test_a_shorter_form_of_the_thing_after_another_noun_is_another_of_its_kind(
     _assert_answers(answerer.answer(analyse(question), [hit]), answer)
 
 
+def test_a_ratio_asked_is_quoted_as_it_is_written(lexicon: Lexicon, tmp_path: Path) -> None:
+    # "12∶40∶48" is no figure of one unit: the statement that states the ratio answers, quoted, not a refusal
+    review = "全县三次产业比例由2015年的12∶40∶48调整为9∶38∶53，结构持续优化。"
+    answerer, hit, _plans = _county_report(lexicon, tmp_path, review, "2021年，发展海洋经济。")
+    reply = answerer.answer(analyse("2020年全县三次产业比例是多少？"), [hit])
+    assert reply.found and "9∶38∶53" in reply.answer, reply.answer
+
+
 @pytest.mark.parametrize("question", ["2020年全县完成多少农村改厕任务？", "2020年全县农村改厕任务完成了多少？"])
 def test_a_task_is_asked_of_what_it_is_a_task_of(lexicon: Lexicon, tmp_path: Path, question: str) -> None:
     # "改厕任务": 任务 is how much of the thing was to be done, as a target is, before or after the asking
