@@ -109,6 +109,10 @@ _PLAN = re.compile(r"[一二三四五六七八九十]+五")
 # what a thing is compared with when it is no other thing: a time, a target or an average
 _NOT_A_THING = re.compile(r"\d|年|同期|目标|计划|规划|预期|平均|全国|全省|全市|以前|之前|此前|初|末")
 _JOIN = r"\s*(?:和|与|同|跟|及|、|以及|还是)\s*"
+_COMPARING_AGAIN = re.compile(
+    r"(?<=多少)[？?]\s*(?:两者|二者|这两者?|其|结构|比例)?(?:之间)?(?:相比|比较|对比)?"
+    r"(?:有(?:什么|何|哪些)(?:不同|区别|差别|变化)|(?:如何|怎么样|怎样)|变化(?:如何|怎样|怎么样))[？?。]?$"
+)
 _COMPARING = re.compile(r"(?:相比较?|比较|对比)(?:而言|来看|起来)?$")  # "A和B相比，哪个…"
 _WAYS = re.compile(f"[{_MORE_OR_LESS}增减升降]")  # a way of differing, of a level or of a change
 _SIDE_KINDS = "城市|地方|地区|省份|省|市|县|区"  # what kind of place the sides are ("哪个城市")
@@ -146,9 +150,16 @@ def _without_comparing(subject: str) -> str:
     return _COMPARING.sub("", subject.rstrip("的，, ")).rstrip("的，, ")
 
 
+def without_comparing_again(question: str) -> str:
+    """The question without a last sentence that only asks how what it asked compares ("…分别是多少？结构有何
+    变化？", "…是多少？两者相比如何？"): the answer sets out what was asked, side by side."""
+    return _COMPARING_AGAIN.sub("？", question.strip())
+
+
 def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | None:
     """The question per side, if `question` compares two places, two years or (with the word segmenter
     `tag`) two things named in parallel ("城镇居民和农村居民的收入"); else None."""
+    question = without_comparing_again(question)
     if tag is not None and (
         pair := _against(question, tag)
         or _difference(question, tag)

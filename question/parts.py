@@ -31,6 +31,7 @@ from reportqa.question.comparison import (
     at_the_time_of,
     parallel_words,
     same_head,
+    without_comparing_again,
     word_kind,
 )
 
@@ -115,7 +116,7 @@ def split_english_parts(question: str) -> Comparison | None:
 def split_parts(question: str, tag: Tagger) -> Comparison | None:
     """One question per thing asked, or None when the question asks one thing."""
     # (a plan's name in quotes, "“十二五”末和“十三五”末的…", is split as its bare name is, and quoted again)
-    said = question.strip().rstrip("？?。 ")
+    said = without_comparing_again(question).rstrip("？?。 ")
     text = _QUOTED_PLAN.sub(r"\1", said)
     parts = _both(text, tag) or _joint_each(text) or _asked_of_both(text) or _clauses(text, tag)
     if parts is None or text == said:

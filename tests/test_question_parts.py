@@ -33,8 +33,9 @@ def test_two_things_named_then_each_asked(tag) -> None:
         "全市专利授权量2018年是多少？",
         "全市专利授权量2019年是多少？",
     ]
-    # two plans' ends, named in quotes as reports write them
-    assert _questions("全市“十二五”末和“十三五”末的粮食产量分别是多少？", tag) == [
+    # two plans' ends, named in quotes as reports write them; a last sentence that only asks how they compare
+    # asks nothing more than the two
+    assert _questions("全市“十二五”末和“十三五”末的粮食产量分别是多少？两者相比有何变化？", tag) == [
         "全市“十二五”末的粮食产量是多少？",
         "全市“十三五”末的粮食产量是多少？",
     ]
