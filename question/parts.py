@@ -35,8 +35,6 @@ from reportqa.question.comparison import (
     word_kind,
 )
 
-_QUOTED_PLAN = re.compile(r"“([一二三四五六七八九十]{1,3}五)”")
-_BARE_PLAN = re.compile(r"(?<![“一二三四五六七八九十])([一二三四五六七八九十]{1,3}五)(?![”一二三四五六七八九十])")
 _MEASURES = "".join(sorted(MEASURE_WORDS))  # "多少家", "几项"…
 # what asks for a value: "多少", "几个", "多大", "哪一年"… ("这几年", "近几年" ask nothing)
 _ASKS = re.compile(
@@ -63,7 +61,11 @@ _ASKED_OF_BOTH = re.compile(
 _CLAUSE_BREAK = re.compile(r"[，,；;？?]|、(?=[^、]*(?:多少|几))(?![^、，,？?]*(?:各|分别))")
 # words that set the time of a part apart from the question's year ("后来增加到多少", "到“十四五”末")
 _SAME_TIME = re.compile(r"^(?:同年|同期|当年)")
-_PLAN = r"“?[一二三四五六七八九十]{1,3}五”?"  # "“十三五”"
+_PLAN_NAME = "[一二三四五六七八九十]{1,3}五"  # "十三五"
+_PLAN = rf"“?{_PLAN_NAME}”?"  # "“十三五”"
+# a plan's name in quotes, and one without them (not inside a longer numeral, nor already quoted)
+_QUOTED_PLAN = re.compile(rf"“({_PLAN_NAME})”")
+_BARE_PLAN = re.compile(rf"(?<![“一二三四五六七八九十])({_PLAN_NAME})(?![”一二三四五六七八九十])")
 _OWN_TIME = re.compile(rf"后来|目前|现在|如今|之后|此后|最终|截至|{_PLAN}(?:末|期间|时期)")
 _CONTEXT_CLASSES = ("ns", "m", "t")  # places, years and dates that open a question
 # the measures of a thing a part may ask, and the kind of figure asked ("值多少钱")
