@@ -48,7 +48,7 @@ from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
 from reportqa.ingest.loaders import as_read
 from reportqa.language.lexicon import TWO_IN_ONE, Qualifiers, abbreviation, contraction, joint_forms
-from reportqa.language.normalise import join_cjk_gaps, without_note_marks
+from reportqa.language.normalise import join_cjk_gaps, join_figure_gaps, without_note_marks
 from reportqa.language.numbering import POINT_OPENING, ordinal
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases, places_in, province_of, regions_in
 from reportqa.language.quantities import UNIT_PATTERN, arabic_numerals, unit_family
@@ -1000,9 +1000,7 @@ class ExtractiveAnswerer:
         if chunk.is_table_row:
             pieces = [(chunk.statement or chunk.text, 0, len(chunk.text))]
         else:
-            pieces = [
-                (without_note_marks(as_read(chunk.doc_id, s.text)), s.start, s.end) for s in split_sentences(chunk.text)
-            ]
+            pieces = [(_as_stated(chunk, s.start, s.end), s.start, s.end) for s in split_sentences(chunk.text)]
         topic = self._topic_terms(query)
         sums_years = not _SUMS.search(query.text)
         one_year_asked = len(query.years) == 1 and not _SUMMED.search(query.text)
@@ -1333,6 +1331,12 @@ class ExtractiveAnswerer:
         )
 
 
+def _as_stated(chunk: Chunk, start: int, end: int) -> str:
+    """The passage's text from `start` to `end` as a statement quotes it: its words and figures without
+    bold markers, note numbers or the layout's spaces ("地区生产总值 1671.9 亿元" is 1671.9亿元)."""
+    return join_figure_gaps(without_note_marks(as_read(chunk.doc_id, chunk.text[start:end])))
+
+
 def _cite(candidate: Candidate, citations: CitationList) -> Statement:
     """The candidate's sentence as a statement of the answer, citing its passage."""
     marker = citations.cite(candidate.hit, candidate.quote_start, candidate.quote_end)
@@ -1350,7 +1354,7 @@ def _with_premise(candidate: Candidate, *, claimed: bool = False) -> Candidate:
     if not before or "\n" in chunk.text[before[-1].end : candidate.quote_start] or _COMMITS.match(before[-1].text):
         return candidate
     start = before[-1].start
-    return replace(candidate, text=as_read(chunk.doc_id, chunk.text[start : candidate.quote_end]), quote_start=start)
+    return replace(candidate, text=_as_stated(chunk, start, candidate.quote_end), quote_start=start)
 
 
 def _restates(text: str, question: str) -> bool:
@@ -1385,7 +1389,7 @@ def _with_following(candidate: Candidate, *, whole_point: bool, names_cause: Cal
             elif names_cause(sentence.text):
                 end = sentence.end
                 break
-    return replace(candidate, text=as_read(chunk.doc_id, chunk.text[candidate.quote_start : end]), quote_end=end)
+    return replace(candidate, text=_as_stated(chunk, candidate.quote_start, end), quote_end=end)
 
 
 def _naming_words(query: Query) -> frozenset[str]:

@@ -46,13 +46,26 @@ SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u20
 # a number in groups of three digits parted by Chinese commas (the first of one to three digits)
 _GROUPED_NUMBER = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?![\d.])")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# spaces within a line between a figure and a Chinese character
+_FIGURE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[^\S\n]+(?=\d)|(?<=[\d%])[^\S\n]+(?=[\u4e00-\u9fff])")
 _NOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff])\[\d{1,2}\]")  # a note's number after a word
 
 
 def join_cjk_gaps(text: str) -> str:
     """`text` without the spaces between Chinese characters, which are layout ("组  长", "单 位"), not
-    word breaks."""
-    return _CJK_GAP.sub("", text)
+    word breaks, nor those between a figure and a Chinese character (`join_figure_gaps`)."""
+    return _CJK_GAP.sub("", join_figure_gaps(text))
+
+
+def join_figure_gaps(text: str) -> str:
+    """`text` without the spaces in a line between a figure and a Chinese character, which Chinese does
+    not write: a PDF's text layer sets them around figures. Those between Chinese words are kept: they
+    may part a name from a post ("于秀栋  局长") or two slogans.
+
+    >>> join_figure_gaps("实现地区生产总值 1671.9 亿元、增长 7.5%，高于全省 1.7 个百分点；2019 年 7 月")
+    '实现地区生产总值1671.9亿元、增长7.5%，高于全省1.7个百分点；2019年7月'
+    """
+    return _FIGURE_GAP.sub("", text)
 
 
 def without_note_marks(text: str) -> str:

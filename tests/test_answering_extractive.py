@@ -3198,3 +3198,22 @@ def test_where_in_the_report_a_question_sets_what_it_asks_weighs_less(lexicon: L
         assert terms["农田"] == pytest.approx(plain["农田"])
     # a figure that names the part ("5件实事") is no figure the statement asked about gives
     assert not {"5件", "5"} & set(answerer._question_terms(analyse("2021年附件“5件乡村振兴实事”中计划新建多少农田？")))
+
+
+def test_the_spaces_a_pdf_sets_around_figures_are_not_quoted(lexicon: Lexicon, tmp_path: Path) -> None:
+    # a text layer that spaces figures out ("新增 2.46 万人"): the answer gives the figure as written in
+    # Chinese, with its unit, and reads a date spaced out the same way
+    paragraph = (
+        "全年城镇新增就业 2.46 万人，登记失业率 2.1%，低于控制目标 1.4 个百分点。"
+        "《城区更新条例》于 2023 年 9 月 1 日起施行。"
+    )
+    meta = DocumentMeta("某市2024年政府工作报告", "某市", 2024, "政府工作报告")
+    answerer, text = _own_report(lexicon, tmp_path, f"{paragraph}\n", meta)
+    hits = [_doc_hit("report.md", text, paragraph, "")]
+    jobs = answerer.answer(analyse("某市2023年城镇新增就业多少万人？"), hits)
+    assert jobs.direct is not None and jobs.direct.text == "2.46万人", jobs.answer
+    assert "新增就业2.46万人" in jobs.statements[0].text
+    below = answerer.answer(analyse("某市2023年登记失业率比控制目标低多少个百分点？"), hits)
+    assert "1.4个百分点" in below.answer, below.answer
+    enacted = answerer.answer(analyse("《城区更新条例》什么时候起施行？"), hits)
+    assert enacted.direct is not None and enacted.direct.text == "2023年9月1日", enacted.answer
