@@ -38,6 +38,7 @@ from reportqa.answering.kinds import (
     has_digit,
     said_otherwise,
     term_matches,
+    unit_asked,
     wanted_units,
 )
 from reportqa.answering.outline import SEPARATOR, Heading, Outline
@@ -664,9 +665,9 @@ class ExtractiveAnswerer:
         asking = next((i for i, (word, _) in enumerate(words) if INTERROGATIVE.search(word)), None)
         if asking is None:
             return (), frozenset(), None
-        # "多少起草原火灾": the unit asked, whatever jieba tags it (起: a verb), is not where the thing ends
-        units = asked_unit_words(query)
-        first = asking + 1 + (asking + 1 < len(words) and words[asking + 1][0] in units)
+        # "多少起草原火灾": the unit asked, whatever jieba tags it (起: a verb) or however many of its words
+        # it is ("多少亿千瓦小时": 亿千瓦, 小时), is not where the thing ends
+        first = _past_unit(words, asking + 1, asked_unit_words(query))
         # ("多少长期低息贷款": an adverb of two characters may open the thing's noun phrase)
         opening_adverb = first < len(words) and words[first][1].startswith("d") and len(words[first][0]) > 1
         after = list(itertools.takewhile(lambda wc: wc[1].startswith(_IN_A_THING), words[first + opening_adverb :]))
@@ -870,7 +871,10 @@ class ExtractiveAnswerer:
         qualifiers = self.tokenizer.qualifiers.before | self.tokenizer.qualifiers.after
         terms = {}
         # "截至2019年", "2016到2019年": from or up to when, which `Query.years` holds, not what of
-        asked = ASKING_PHRASES.sub(" ", _POINT_IN_TIME.sub(" ", query.text))
+        # and the unit asked, in however many words ("多少亿千瓦小时": 亿千瓦, 小时)
+        unit = unit_asked(query.text)
+        text = query.text if unit is None else f"{query.text[: unit.start(1)]} {query.text[unit.end(1) :]}"
+        asked = ASKING_PHRASES.sub(" ", _POINT_IN_TIME.sub(" ", text))
         for token in self.tokenizer.keyword_tokens(asked):
             if token in qualifiers and token not in asked_units:
                 terms[token] = self.term_stats.idf(token)
@@ -1449,6 +1453,16 @@ def _thing_before(words: Sequence[tuple[str, str]], asking: int) -> int | None:
             continue
         return i
     return None
+
+
+def _past_unit(words: Sequence[tuple[str, str]], first: int, units: Iterable[str]) -> int:
+    """The index of the first word from `first` on past the unit asked that the words there spell out
+    in full, if they do."""
+    spelled, end = "", first
+    while end < len(words) and any(unit.startswith(spelled + words[end][0]) for unit in units):
+        spelled += words[end][0]
+        end += 1
+    return end if spelled in units else first
 
 
 def _closes_noun_phrase(words: Sequence[tuple[str, str]], i: int) -> bool:

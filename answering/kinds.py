@@ -892,12 +892,12 @@ def asked_unit_words(query: Query) -> frozenset[str]:
 def counted_thing(query: Query) -> str:
     """What a count question names after its measure word: "多少家传染病检测中心" -> 传染病检测中心;
     "" when it names it before ("检测中心有多少家")."""
-    match = _unit_asked(query.text)
+    match = unit_asked(query.text)
     thing = _COUNTED.match(query.text, match.end()) if match else None
     return thing.group(0) if thing else ""
 
 
-def _unit_asked(question: str) -> re.Match[str] | None:
+def unit_asked(question: str) -> re.Match[str] | None:
     """ "多少家", "几个百分点": a unit after the asking word that ends a word; the 支 of "多少支持", the
     人 of "多少人口", the 家 of "多少家庭" begin longer words and ask no unit."""
     ends = word_starts(question)
@@ -905,7 +905,7 @@ def _unit_asked(question: str) -> re.Match[str] | None:
 
 
 def wanted_units(query: Query) -> set[str]:
-    match = _unit_asked(query.text)
+    match = unit_asked(query.text)
     if match:
         return _UNIT_ALIASES.get(match.group(1), {match.group(1)})
     if counted := _COUNT_ASKED.search(query.text):

@@ -3217,3 +3217,12 @@ def test_the_spaces_a_pdf_sets_around_figures_are_not_quoted(lexicon: Lexicon, t
     assert "1.4个百分点" in below.answer, below.answer
     enacted = answerer.answer(analyse("《城区更新条例》什么时候起施行？"), hits)
     assert enacted.direct is not None and enacted.direct.text == "2023年9月1日", enacted.answer
+
+
+def test_a_unit_asked_in_several_words_is_no_term_nor_the_thing(lexicon: Lexicon, tmp_path: Path) -> None:
+    # "多少亿千瓦小时": jieba cuts 亿千瓦 and 小时; neither says what is asked of
+    review = "2020年，全县发电量12.6亿千瓦小时，其中风电发电量3.1亿千瓦小时。"
+    answerer, _review, _plans = _county_report(lexicon, tmp_path, review, "2021年，新增装机5万千瓦。")
+    question = analyse("2020年全县风电的发电量有多少亿千瓦小时？")
+    assert "小时" not in answerer._question_terms(question)
+    assert answerer._thing(question)[0] == ("发电量",)
