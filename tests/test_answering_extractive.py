@@ -3226,3 +3226,18 @@ def test_a_unit_asked_in_several_words_is_no_term_nor_the_thing(lexicon: Lexicon
     question = analyse("2020年全县风电的发电量有多少亿千瓦小时？")
     assert "小时" not in answerer._question_terms(question)
     assert answerer._thing(question)[0] == ("发电量",)
+
+
+def test_why_a_target_was_set_is_the_statement_that_says_what_it_is_mainly_for(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # my own report: the targets, then a sentence of the same passage saying what the growth target mainly stresses
+    text = (
+        "今年主要预期目标是：全县经济增长5.5%左右；新增就业1.5万人以上。"
+        "这里要说明，提出经济增长5.5%左右，主要是强调稳中求进，引导各方面把精力放到提高质量效益上来。\n"
+    )
+    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
+    answerer, report = _own_report(lexicon, tmp_path, text, meta)
+    hit = _doc_hit("report.md", report, text.strip(), "")
+    answer = answerer.answer(analyse("某县为什么要把2031年的经济增长预期定为5.5%左右？"), [hit])
+    assert "稳中求进" in answer.answer, answer.answer
