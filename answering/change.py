@@ -125,6 +125,9 @@ def figure_pair(
         against = AGAINST.search(question)
         # "比上年增长了多少" is against the year before only: not 2015's level of "由2015年的8681亿元增至…"
         year_before = AGAINST_YEAR_BEFORE.search(question)
+        # "比2019年多多少", "从2015年起增长了多少": the year is the base; "2030年比起步时多了多少": the year is
+        # the later end
+        base = re.search(rf"(?:比|从|由|较|自)\s*{years[0]}", question)
         for first in (p for p in pool if p.year == years[0]):
             other = next(
                 (
@@ -133,14 +136,17 @@ def figure_pair(
                     if p.family == first.family
                     and p.value != first.value
                     and p.year != first.year
-                    and (p.year in (None, first.year - 1) or (against and not year_before))
+                    and (
+                        p.year in (None, first.year - 1)
+                        or (against and not year_before)
+                        or (base and p.year is not None and p.year > first.year)
+                    )
                 ),
                 None,
             )
             if other is None:
                 continue
-            # "比2019年多多少": the year is the base; "2018年比最初增加了多少": the year is the later end
-            return (first, other) if re.search(rf"比\s*{years[0]}", question) else (other, first)
+            return (first, other) if base else (other, first)
         return None
     best = [p for p in pool if p.passage == pool[0].passage and p.family == pool[0].family]
     if len(best) < 2:

@@ -107,3 +107,11 @@ def test_a_rows_cells_of_no_year_are_no_two_ends_of_a_change() -> None:
     years = [Passage("粗钢产量（万吨）：2019 996；2020 1012", is_table_row=True)]
     pair = figure_pair("粗钢产量增加了多少？", (), years)
     assert pair is not None and describe_change(*pair) == "996（2019年） → 1012（2020年），增加16万吨"
+
+
+def test_a_year_the_change_is_asked_from_is_its_earlier_end() -> None:
+    # my own sentence: "从2016年起" sets 2016 as the base, and the other end is the later year the text implies
+    passage = Passage("全县森林覆盖率由2016年的38.5%提高到46.2%。", year=None, change_years=(2016, 2021))
+    pair = figure_pair("全县森林覆盖率从2016年起提高了多少个百分点？", (2016,), [passage], {"个百分点"})
+    assert pair is not None
+    assert describe_change(*pair) == "38.5%（2016年） → 46.2%（2021年），提高7.7个百分点"
