@@ -417,11 +417,12 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     for one, other in (pair for parts in TWO_IN_ONE.values() for pair in (parts, parts[::-1])):
         if before.endswith(one) and second.startswith(other):
             return one, other  # "城镇和农村居民消费": what follows 农村 is shared
-    # "实际引进内资和实际引进外资": each side written out in full, opening alike, however jieba cuts them
+    # "实际引进内资和实际引进外资": each side written out in full, opening alike, however jieba cuts them;
+    # or opening and ending alike ("万元产值用水量下降目标和万元产值建设用地下降目标")
     repeated = next((second[:k] for k in range(len(second) - 1, 1, -1) if second[:k] in before), "")
     if repeated:
         rest, second_rest = before[before.rfind(repeated) + len(repeated) :], second[len(repeated) :]
-        if rest and parallel_words(rest, second_rest, tag) == (rest, second_rest):
+        if rest and (parallel_words(rest, second_rest, tag) == (rest, second_rest) or _end_alike(rest, second_rest)):
             return repeated + rest, second
     # the years, places and scope that open the question are shared, never part of the first thing
     places = place_words(before)  # "城市" and "农村" are no places, whatever jieba tags them
@@ -501,6 +502,13 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     rest = second[len(second_alone) :]
     shared_end = next((k for k in range(len(rest), 1, -1) if first.endswith(rest[:k])), 0)
     return first, second_alone + rest[:shared_end]
+
+
+def _end_alike(first: str, second: str) -> bool:
+    """Two words that end in the same two characters or more ("…下降目标"), each with more of its own."""
+    ends = zip(first[::-1], second[::-1], strict=False)
+    common = sum(1 for _ in itertools.takewhile(lambda pair: pair[0] == pair[1], ends))
+    return 1 < common < min(len(first), len(second))
 
 
 def _ending_as(first: str, word: str) -> str:

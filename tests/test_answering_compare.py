@@ -445,3 +445,11 @@ def test_a_thing_set_against_itself_at_another_time_or_stance_asks_each() -> Non
     assert split_comparison("某省2022年森林覆盖率比上年高了多少？", tag) is None
     gap = split_comparison("2022年城市居民和乡村居民的人均收入相差多少？", tag)
     assert gap is not None and [label for label, _ in gap.sides] == ["城市居民", "乡村居民"]
+
+
+def test_two_things_written_in_full_that_open_and_end_alike_are_each_asked_whole() -> None:
+    # my own question: both sides repeat "万元产值" and "下降目标", with words of their own between
+    question = "某省规划中，万元产值用水量下降目标和万元产值建设用地下降目标哪个更高？"
+    targets = split_comparison(question, Lexicon.load(Settings().lexicon_dir).tagged)
+    assert targets is not None
+    assert [label for label, _ in targets.sides] == ["万元产值用水量下降目标", "万元产值建设用地下降目标"]
