@@ -70,6 +70,8 @@ _NAMES_DOCUMENT_EN = re.compile(
     r"^(?:\s+(?!according|in\b|on\b|from|to\b|and\b)[A-Za-z'-]+){0,5}\s+(?:report|communiqu|plan\b)", re.I
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Chinese an English question gives in brackets or quotes: "homes (保障性住房)"
+_GLOSSED = re.compile(r'[(（][^()（）]*[)）]|“[^“”]*”|"[^"]*"')
 # Words for a year said against a date: the years they are after it (the one place that says so)
 YEAR_WORD_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2}
 _RELATIVE_YEAR = re.compile(r"今年|去年|前年")
@@ -394,7 +396,13 @@ def answer_kind(text: str) -> AnswerKind:
 
 
 def is_english(text: str) -> bool:
-    return len(_ENGLISH_WORD.findall(text)) >= 2 and len(_CJK.findall(text)) < 2
+    """A question in English, which may give the Chinese of a term in brackets or quotes.
+
+    >>> is_english("How many homes (保障性住房) were built?"), is_english("淄博 high-tech 企业")
+    (True, False)
+    """
+    outside = _GLOSSED.sub(" ", text)
+    return len(_ENGLISH_WORD.findall(outside)) >= 2 and len(_CJK.findall(outside)) < 2
 
 
 def resolve_followup(question: str, history: Sequence[str]) -> str:

@@ -3241,3 +3241,15 @@ def test_why_a_target_was_set_is_the_statement_that_says_what_it_is_mainly_for(
     hit = _doc_hit("report.md", report, text.strip(), "")
     answer = answerer.answer(analyse("某县为什么要把2031年的经济增长预期定为5.5%左右？"), [hit])
     assert "稳中求进" in answer.answer, answer.answer
+
+
+
+def test_an_english_question_that_gives_a_term_in_chinese_is_asked_in_english(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own report: the question glosses its term in brackets, as an official writing to colleagues might
+    text = "2030年，全县新建保障性住房1200套。\n"
+    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
+    answerer, report = _own_report(lexicon, tmp_path, text, meta)
+    hit = _doc_hit("report.md", report, text.strip(), "")
+    question = analyse("How many units of affordable housing (保障性住房) did the county build in 2030?")
+    assert question.is_english  # its English words are looked for, not taken for a Chinese question's
+    _assert_answers(answerer.answer(question, [hit]), "1200套")
