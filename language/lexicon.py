@@ -484,16 +484,29 @@ def _phrase_key(phrase: str) -> str:
 
 
 def _as_listed(phrase: str, table: Mapping[str, str]) -> str | None:
-    """What `table` lists for a matched phrase, written as listed or as the plural of an English one."""
+    """What `table` lists for a matched phrase, written as listed, as the plural of an English one or,
+    for one listed in the plural, as its singular."""
     key = _phrase_key(phrase)
-    return next((table[form] for form in (key, key.removesuffix("s"), key.removesuffix("es")) if form in table), None)
+    forms = (key, key.removesuffix("s"), key.removesuffix("es"), f"{key}s", f"{key}es", re.sub(r"y$", "ies", key))
+    return next((table[form] for form in forms if form in table), None)
+
+
+# a plural that ends a phrase of English words ("overseas visitors"): its singular is the phrase too
+_PLURAL_END = re.compile(r"(?<=[a-z]{3})(?<![su])(?:(?<=i)es|s)$")
 
 
 def _phrase_regex(phrase: str) -> str:
-    body = r"\s+".join(re.escape(part) for part in phrase.split())
+    parts = phrase.split()
+    if len(parts) > 1 and (plural := _PLURAL_END.search(parts[-1])):
+        # "overseas visitor arrivals": the singular, before a noun of its own
+        ies = plural.group(0) == "es"  # "industries": industry
+        parts[-1] = parts[-1][: plural.start() - ies] + ("y" if ies else "")
+    body = r"\s+".join(re.escape(part) for part in parts)
     before = r"(?<![A-Za-z])" if phrase[0].isascii() and phrase[0].isalpha() else ""
-    # an English alias also matches its plural: "high-tech enterprise(s)"
+    # an English alias also matches its plural: "high-tech enterprise(s)", "industr(y|ies)"
     after = r"(?:e?s)?(?![A-Za-z])" if phrase[-1].isascii() and phrase[-1].isalpha() else ""
+    if body.endswith("y") and after:
+        body, after = body[:-1], r"(?:y|ies)(?![A-Za-z])"
     return before + body + after
 
 

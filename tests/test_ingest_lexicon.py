@@ -190,3 +190,10 @@ def test_everyday_phrases_are_read_from_the_lexicon_folder(tmp_path):
         (tmp_path / name).write_text((LEXICON_DIR / name).read_text("utf-8"), encoding="utf-8")
     (tmp_path / "everyday.txt").write_text("# 口语说法\n草原火灾 = 草场着火 = 草原着火\n", encoding="utf-8")
     assert Lexicon.load(tmp_path).in_official_words("去年草场着火几次？", lambda phrase: False) == "去年草原火灾几次？"
+
+
+def test_an_english_name_listed_in_the_plural_is_found_in_the_singular_before_a_noun() -> None:
+    # my own names: "a county's key industry output", "overseas visitor arrivals"
+    lexicon = Lexicon(english=[["重点产业", "key industries"], ["境外游客", "overseas visitors"]])
+    text = "What was the key industry output, and how many overseas visitor arrivals were there?"
+    assert [chinese for _s, _e, chinese in lexicon.english_names(text)] == ["重点产业", "境外游客"]
