@@ -1501,11 +1501,14 @@ def _asks_rather_than_says(token: str, word_class: str) -> bool:
 
 def _measured_by_verb(term: str, frame: Iterable[str], text: str) -> bool:
     """A quantity named for what is done ("产量", "销量", "进口量") said by the doing, right before a
-    word of its frame and then a figure: "生产石墨3.6万吨" for 石墨产量, "销售新能源汽车…万辆"."""
+    word of its frame and then a figure ("生产石墨3.6万吨" for 石墨产量, "销售新能源汽车…万辆"), or right after
+    its thing and before the figure ("汽车销售1364万辆" for 汽车销量)."""
     if not term.endswith("量") or len(term) < 2:
         return False
     doing = re.escape(term[-2])  # the verb's character: 产 of 产量 (生产), 销 of 销量 (销售), 口 of 进口量
-    said = (rf"{doing}[\u4e00-\u9fff]?{re.escape(word)}[^，。；]{{0,6}}?\d" for word in frame if len(word) > 1)
+    things = [re.escape(word) for word in (*frame, term[:-2]) if len(word) > 1]
+    said = [rf"{doing}[\u4e00-\u9fff]?{thing}[^，。；]{{0,6}}?\d" for thing in things]
+    said += [rf"{thing}{doing}[\u4e00-\u9fff]?\d" for thing in things]
     return any(re.search(pattern, text) for pattern in said)
 
 

@@ -3253,3 +3253,13 @@ def test_an_english_question_that_gives_a_term_in_chinese_is_asked_in_english(le
     question = analyse("How many units of affordable housing (保障性住房) did the county build in 2030?")
     assert question.is_english  # its English words are looked for, not taken for a Chinese question's
     _assert_answers(answerer.answer(question, [hit]), "1200套")
+
+
+
+def test_a_quantity_named_for_what_is_done_is_said_by_its_thing_and_the_doing(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own report: "销售" right after the thing says its 销量
+    text = "2030年，全县新能源汽车销售2.6万辆，增长18%。\n"
+    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
+    answerer, report = _own_report(lexicon, tmp_path, text, meta)
+    hit = _doc_hit("report.md", report, text.strip(), "")
+    _assert_answers(answerer.answer(analyse("2030年全县新能源汽车销量是多少？"), [hit]), "2.6万辆")
