@@ -87,7 +87,7 @@ _PREVIOUS_YEAR = re.compile(rf"(?:{_PREVIOUS_YEAR_WORD.pattern})(?:末|底|同�
 # 百分点", "比上年增加2690万吨"); not a growth rate ("比上年增长5%"), from which it does not exactly
 _LEVEL_UNIT = "|".join(re.escape(u) for u in sorted(set(UNITS) - {"%", "‰", "倍", "年", "月"}, key=len, reverse=True))
 CHANGE_SINCE = re.compile(
-    r"比(?:(?P<year>(?:19|20)\d{2})年|上年|去年)(?:同期|末|底)?(?P<way>提高|增长|增加|上升|下降|减少|降低|多|少)了?"
+    r"比(?:(?P<year>(?:19|20)\d{2})年|上年|去年)(?:同期|末|底|预算)?(?P<way>提高|增长|增加|上升|下降|减少|降低|多|少)了?"
     rf"(?P<value>\d+(?:\.\d+)?)(?P<unit>个百分点|{_LEVEL_UNIT})(?![\d%])"
 )
 

@@ -3243,7 +3243,6 @@ def test_why_a_target_was_set_is_the_statement_that_says_what_it_is_mainly_for(
     assert "稳中求进" in answer.answer, answer.answer
 
 
-
 def test_an_english_question_that_gives_a_term_in_chinese_is_asked_in_english(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own report: the question glosses its term in brackets, as an official writing to colleagues might
     text = "2030年，全县新建保障性住房1200套。\n"
@@ -3255,7 +3254,6 @@ def test_an_english_question_that_gives_a_term_in_chinese_is_asked_in_english(le
     _assert_answers(answerer.answer(question, [hit]), "1200套")
 
 
-
 def test_a_quantity_named_for_what_is_done_is_said_by_its_thing_and_the_doing(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own report: "销售" right after the thing says its 销量
     text = "2030年，全县新能源汽车销售2.6万辆，增长18%。\n"
@@ -3263,3 +3261,12 @@ def test_a_quantity_named_for_what_is_done_is_said_by_its_thing_and_the_doing(le
     answerer, report = _own_report(lexicon, tmp_path, text, meta)
     hit = _doc_hit("report.md", report, text.strip(), "")
     _assert_answers(answerer.answer(analyse("2030年全县新能源汽车销量是多少？"), [hit]), "2.6万辆")
+
+
+def test_a_level_set_against_last_years_budget_gives_that_budget(quantities) -> None:
+    # my own sentence: "比上年预算增加" is a change since last year's budget, from which that budget follows
+    text = "2030年全县教育支出8.6亿元，当年比上年预算增加1.2亿元。"
+    direct = quantities.direct(
+        analyse("2029年全县教育支出预算大约是多少？"), text, False, {"教育支出": 5.0, "预算": 2.0}
+    )
+    assert direct is not None and direct.text == "约7.4亿元", direct
