@@ -95,9 +95,10 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
             # its target asked: "钢产量定下什么样的目标", "森林覆盖率的目标是什么"
             rf"(?:{_MEASURED})(?:[^，,。？?]{{0,6}}?什么(?:样的)?|的?)(?:预期)?目标(?:是什么)?[?？]?\s*$|"
             r"what (?:share|percentage|proportion|amount|number)|\bnumber of\b|"
-            # "What was China's GDP…", "What GDP growth target did…": what names a measured quantity, and
-            # asks nothing more ("…GDP and how quickly did it rise" asks two things, answered by quotes)
-            r"^\W*what\b(?![^?]*\band\s+(?:how|what|which|its|their)\b)[^?]*"
+            # "What was China's GDP…", "What GDP growth target did…", "According to …, what was…": what names
+            # a measured quantity, and asks nothing more ("…GDP and how quickly did it rise" asks two
+            # things, answered by quotes)
+            r"(?:^\W*|,\s*)what\b(?![^?]*\band\s+(?:how|what|which|its|their)\b)[^?]*"
             r"\b(?:gdp|revenue|income|output|investment|growth|rate|target|total|value|volume|expenditure|spending|"
             r"population|production|ratio|capacity|area|length|reserve|concentration|coverage|price|sale|export|"
             r"import|deficit|debt|deposit|loan|emission|consumption|throughput|yield|level)s?\b",

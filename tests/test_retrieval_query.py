@@ -149,3 +149,9 @@ def test_an_english_question_names_a_five_year_plan_as_chinese_does() -> None:
     assert query.plan_period == (1991, 1995)
     assert "“八五”规划" in query.text and "Five-Year" not in query.text
     assert "“十二五”时期" in analyse("How fast did exports grow in the 12th Five-Year Plan period?").text
+
+
+def test_what_asked_after_the_source_of_a_figure_asks_a_quantity() -> None:
+    # my own question: the report named first, then "what was" the measured quantity
+    assert analyse("According to the county's 2031 work report, what was its steel output in 2030?").kind == "quantity"
+    assert analyse("According to the report, what measures were taken?").kind == "open"
