@@ -453,3 +453,11 @@ def test_two_things_written_in_full_that_open_and_end_alike_are_each_asked_whole
     targets = split_comparison(question, Lexicon.load(Settings().lexicon_dir).tagged)
     assert targets is not None
     assert [label for label, _ in targets.sides] == ["万元产值用水量下降目标", "万元产值建设用地下降目标"]
+
+
+def test_what_was_done_set_against_a_target_asks_the_thing_without_the_setting_of_the_target() -> None:
+    # my own question: B is the actual growth of what A's target is of, not "实际提出的…增长增速"
+    question = "某县2031年工作报告提出的工业投资增长目标，同2030年实际增速比哪个高？"
+    comparison = split_comparison(question, Lexicon.load(Settings().lexicon_dir).tagged)
+    assert comparison is not None
+    assert comparison.sides[1][1] == "某县2031年工作报告，2030年实际工业投资增速是多少？"
