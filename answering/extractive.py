@@ -85,7 +85,7 @@ _FUNCTION_CLASSES = ("r", "m", "q", "u", "y", "c", "p", "d", "e", "o", "f", "s")
 # Between a thing and the asking about it: verbs, particles, adverbs, the asking words ("有", "是", "为",
 # "达到") and nouns that name a measure of it ("进口总额是多少": the thing is 进口); a word of these
 # classes instead names no thing: a comparison's "比"/"较", a place, a time, a figure, a pronoun
-_MEASURE_NOUNS = MEASURE_NOUNS | {"强度", "密度", "金额", "水平", "产量", "任务"}
+_MEASURE_NOUNS = MEASURE_NOUNS | {"强度", "密度", "金额", "水平", "产量", "任务", "人数", "户数"}
 # …and words that say whether it is planned or achieved, or how much of it ("物价总体涨了多少")
 _STANCE_NOUNS = STANCE_WORDS | {"总体", "整体", "全年", "全部"}
 # …and words that say how a change is reckoned ("工业投资年均增长多少": of 工业投资, not of 年均)

@@ -3270,3 +3270,13 @@ def test_a_level_set_against_last_years_budget_gives_that_budget(quantities) -> 
         analyse("2029年全县教育支出预算大约是多少？"), text, False, {"教育支出": 5.0, "预算": 2.0}
     )
     assert direct is not None and direct.text == "约7.4亿元", direct
+
+
+def test_a_number_of_people_asked_is_a_measure_of_what_they_did(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own report: "参保人数" asks of 参保, which the statement says with its figure in 万人; another
+    # statement's "人数" is of another thing
+    text = "2030年，全县城乡居民医保参保38.6万人，参保率保持在96%以上。全县享受低保人数1.2万人。\n"
+    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
+    answerer, report = _own_report(lexicon, tmp_path, text, meta)
+    hit = _doc_hit("report.md", report, text.strip(), "")
+    _assert_answers(answerer.answer(analyse("2030年全县城乡居民医保参保人数是多少？"), [hit]), "38.6万人")
