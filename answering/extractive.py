@@ -171,6 +171,8 @@ _RANGE_OPENING = re.compile(r"\d+(?:\.\d+)?\s*[-—–~～至到]\s*$")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a figure the question gives, without its unit
 # a short sentence that lists nothing and counts nothing ("一批重大平台加快建设。"): it leads the ones after it
 _LEAD_SENTENCE = re.compile(r"[^、，,；;：:\d]{4,20}[。！]")
+# a statement that opens a list after a colon and ends with its first item ("主要问题是：收入增长缓慢；")
+_OPENS_ITEMS = re.compile(r"[：:][^：:。]+[；;]\s*$")
 # "六大产业集群", "三个经济区": a list the question counts and names by what each of its things is
 _COUNTED_GROUP = re.compile(
     r"([一二三四五六七八九十两]{1,3})(?:大|个|项|类|种|条)([\u4e00-\u9fff]{2,8}?)(?:分别|具体|都|各|是|有|包括|指)"
@@ -329,6 +331,11 @@ class ExtractiveAnswerer:
             # "一批重大平台加快建设。", "开展节水行动。": a lead whose list, or how it is done, the sentences after
             # it in its paragraph give
             best = _with_following(self._read_on(best), whole_point=True, names_cause=lambda _text: False)
+        elif query.kind == "list" and best is not None and direct is None:
+            # "存在的主要问题是：A；" opens a list whose items go on, each to its "；", up to the "。"; a total's
+            # parts follow it ("…供应总量31.9万公顷。其中，工矿仓储用地…")
+            items = _with_items(wider := self._read_on(best))
+            best = items if items is not wider else best
         # a change asked ("增长了多少") is worked out from its two ends unless a statement states it
         # (a stated change between two years asked may be since another year: then it is worked out)
         stated = (
@@ -1393,6 +1400,28 @@ def _with_following(candidate: Candidate, *, whole_point: bool, names_cause: Cal
             elif names_cause(sentence.text):
                 end = sentence.end
                 break
+    return replace(candidate, text=_as_stated(chunk, candidate.quote_start, end), quote_end=end)
+
+
+def _with_items(candidate: Candidate) -> Candidate:
+    """The candidate with the items of a list it opens and ends with the first of (those that follow it in
+    its paragraph, each ended by "；", up to the one that ends the sentence), then the parts of what it
+    states that the sentence after it gives ("其中，…"); the candidate itself when neither follows."""
+    chunk = candidate.hit.chunk
+    end = candidate.quote_end
+    following = [x for x in split_sentences(chunk.text) if x.start >= candidate.quote_end]
+    if _OPENS_ITEMS.search(candidate.text):
+        while following:
+            sentence = following[0]
+            if "\n" in chunk.text[end : sentence.start] or sentence.end - candidate.quote_start > _POINT_QUOTE_CHARS:
+                break
+            end = following.pop(0).end
+            if not sentence.text.rstrip().endswith(("；", ";")):
+                break
+    if following and "\n" not in chunk.text[end : following[0].start] and following[0].text.startswith("其中"):
+        end = following[0].end
+    if end == candidate.quote_end:
+        return candidate
     return replace(candidate, text=_as_stated(chunk, candidate.quote_start, end), quote_end=end)
 
 

@@ -93,6 +93,13 @@ def _own_report(lexicon: Lexicon, folder: Path, text: str, meta: DocumentMeta) -
     return answerer, texts["report.md"]
 
 
+def _county_report_of_one_passage(lexicon: Lexicon, folder: Path, text: str) -> tuple[ExtractiveAnswerer, Hit]:
+    """An answerer over a county's 2031 work report of my own words, `text`, and a hit on it as one passage."""
+    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
+    answerer, report = _own_report(lexicon, folder, text, meta)
+    return answerer, _doc_hit("report.md", report, text.strip(), "")
+
+
 @pytest.fixture(scope="module")
 def quantities(lexicon: Lexicon):
     """The handler of quantity questions, to ask of one statement."""
@@ -3203,20 +3210,18 @@ def test_where_in_the_report_a_question_sets_what_it_asks_weighs_less(lexicon: L
 def test_the_spaces_a_pdf_sets_around_figures_are_not_quoted(lexicon: Lexicon, tmp_path: Path) -> None:
     # a text layer that spaces figures out ("新增 2.46 万人"): the answer gives the figure as written in
     # Chinese, with its unit, and reads a date spaced out the same way
-    paragraph = (
-        "全年城镇新增就业 2.46 万人，登记失业率 2.1%，低于控制目标 1.4 个百分点。"
-        "《城区更新条例》于 2023 年 9 月 1 日起施行。"
+    text = (
+        "2030年全县城镇新增就业 2.46 万人，登记失业率 2.1%，低于控制目标 1.4 个百分点。"
+        "《城区更新条例》于 2030 年 9 月 1 日起施行。\n"
     )
-    meta = DocumentMeta("某市2024年政府工作报告", "某市", 2024, "政府工作报告")
-    answerer, text = _own_report(lexicon, tmp_path, f"{paragraph}\n", meta)
-    hits = [_doc_hit("report.md", text, paragraph, "")]
-    jobs = answerer.answer(analyse("某市2023年城镇新增就业多少万人？"), hits)
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, text)
+    jobs = answerer.answer(analyse("某县2030年城镇新增就业多少万人？"), [hit])
     assert jobs.direct is not None and jobs.direct.text == "2.46万人", jobs.answer
     assert "新增就业2.46万人" in jobs.statements[0].text
-    below = answerer.answer(analyse("某市2023年登记失业率比控制目标低多少个百分点？"), hits)
+    below = answerer.answer(analyse("某县2030年登记失业率比控制目标低多少个百分点？"), [hit])
     assert "1.4个百分点" in below.answer, below.answer
-    enacted = answerer.answer(analyse("《城区更新条例》什么时候起施行？"), hits)
-    assert enacted.direct is not None and enacted.direct.text == "2023年9月1日", enacted.answer
+    enacted = answerer.answer(analyse("《城区更新条例》什么时候起施行？"), [hit])
+    assert enacted.direct is not None and enacted.direct.text == "2030年9月1日", enacted.answer
 
 
 def test_a_unit_asked_in_several_words_is_no_term_nor_the_thing(lexicon: Lexicon, tmp_path: Path) -> None:
@@ -3236,9 +3241,7 @@ def test_why_a_target_was_set_is_the_statement_that_says_what_it_is_mainly_for(
         "今年主要预期目标是：全县经济增长5.5%左右；新增就业1.5万人以上。"
         "这里要说明，提出经济增长5.5%左右，主要是强调稳中求进，引导各方面把精力放到提高质量效益上来。\n"
     )
-    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
-    answerer, report = _own_report(lexicon, tmp_path, text, meta)
-    hit = _doc_hit("report.md", report, text.strip(), "")
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, text)
     answer = answerer.answer(analyse("某县为什么要把2031年的经济增长预期定为5.5%左右？"), [hit])
     assert "稳中求进" in answer.answer, answer.answer
 
@@ -3246,10 +3249,8 @@ def test_why_a_target_was_set_is_the_statement_that_says_what_it_is_mainly_for(
 def test_an_english_question_that_gives_a_term_in_chinese_is_asked_in_english(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own report: the question glosses its term in brackets, as an official writing to colleagues might
     text = "2030年，全县新建保障性住房1200套。\n"
-    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
-    answerer, report = _own_report(lexicon, tmp_path, text, meta)
-    hit = _doc_hit("report.md", report, text.strip(), "")
-    question = analyse("How many units of affordable housing (保障性住房) did the county build in 2030?")
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, text)
+    question = analyse("How many homes (保障性住房) did the county build in 2030?")
     assert question.is_english  # its English words are looked for, not taken for a Chinese question's
     _assert_answers(answerer.answer(question, [hit]), "1200套")
 
@@ -3257,9 +3258,7 @@ def test_an_english_question_that_gives_a_term_in_chinese_is_asked_in_english(le
 def test_a_quantity_named_for_what_is_done_is_said_by_its_thing_and_the_doing(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own report: "销售" right after the thing says its 销量
     text = "2030年，全县新能源汽车销售2.6万辆，增长18%。\n"
-    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
-    answerer, report = _own_report(lexicon, tmp_path, text, meta)
-    hit = _doc_hit("report.md", report, text.strip(), "")
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, text)
     _assert_answers(answerer.answer(analyse("2030年全县新能源汽车销量是多少？"), [hit]), "2.6万辆")
 
 
@@ -3276,7 +3275,33 @@ def test_a_number_of_people_asked_is_a_measure_of_what_they_did(lexicon: Lexicon
     # my own report: "参保人数" asks of 参保, which the statement says with its figure in 万人; another
     # statement's "人数" is of another thing
     text = "2030年，全县城乡居民医保参保38.6万人，参保率保持在96%以上。全县享受低保人数1.2万人。\n"
-    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
-    answerer, report = _own_report(lexicon, tmp_path, text, meta)
-    hit = _doc_hit("report.md", report, text.strip(), "")
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, text)
     _assert_answers(answerer.answer(analyse("2030年全县城乡居民医保参保人数是多少？"), [hit]), "38.6万人")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "items"),
+    [
+        # the items after "：" each end with "；", the last with "。"; the sentence after is no item
+        (
+            "今年要办好六件民生实事：新建社区食堂20个；改造农村公路150公里；建设口袋公园12个；"
+            "新增公办幼儿园学位900个；为困难家庭安装适老化设施；推行电子社保卡。全县财政收入增长5%。\n",
+            "某县2031年要办的六件民生实事包括哪些？",
+            ("口袋公园", "电子社保卡"),
+        ),
+        # the total first, its parts in the sentence after it ("其中，…")
+        (
+            "2030年，全县供应建设用地320公顷。其中，工业用地120公顷，住宅用地90公顷，公共设施用地110公顷。\n",
+            "2030年全县供应的建设用地分为哪几类？",
+            ("工业用地", "公共设施用地"),
+        ),
+    ],
+)
+def test_a_list_is_quoted_with_the_items_that_follow_its_opening(
+    lexicon: Lexicon, tmp_path: Path, text: str, question: str, items: tuple[str, ...]
+) -> None:
+    # my own reports
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, text)
+    answer = answerer.answer(analyse(question), [hit])
+    assert all(item in answer.answer for item in items), answer.answer
+    assert "财政收入" not in answer.answer
