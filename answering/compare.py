@@ -6,6 +6,7 @@ which figure is higher when both are of one unit. The question is split into sid
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -16,10 +17,13 @@ from reportqa.language.quantities import unit_scale
 from reportqa.question.comparison import Comparison
 
 _SMALLER = frozenset("低小少慢短")
+_EACH = re.compile(r"分别|均|各|都")  # one figure said of each thing named ("均增长5%")
 
 
 def side_by_side(question: str, comparison: Comparison, answers: Sequence[Answer]) -> Answer:
     """One answer from each side's: "杭州市：15373亿元[1]；成都市：1.70万亿元[2]。成都市更高。" and their quotes."""
+    if (joint := _given_jointly(question, comparison, answers)) is not None:
+        return joint
     claims: list[Claim] = []
     statements: list[Statement] = []
     citations: list[Citation] = []
@@ -47,6 +51,31 @@ def side_by_side(question: str, comparison: Comparison, answers: Sequence[Answer
         claims=tuple(claims),
         verdict=_verdict(comparison, claims),
         statements=tuple(statements),
+    )
+
+
+def _given_jointly(question: str, comparison: Comparison, answers: Sequence[Answer]) -> Answer | None:
+    """Two sides answered by one figure of one statement that names them together and not each
+    ("甲市、乙市安排资金3.2亿元"): a sum of both, which says neither's; the answer says so, quoting it.
+    None otherwise, and for a sum asked (`Comparison.total`)."""
+    if len(answers) != 2 or comparison.total or comparison.share or comparison.remainder:
+        return None
+    first, second = answers
+    if not (first.found and second.found and first.direct and second.direct and first.statements):
+        return None
+    stated = first.statements[0]
+    if first.direct.text != second.direct.text or not second.statements or second.statements[0].text != stated.text:
+        return None
+    (a, _), (b, _) = comparison.sides
+    together = rf"{re.escape(a)}[、和及与]{re.escape(b)}|{re.escape(b)}[、和及与]{re.escape(a)}"
+    if not re.search(together, stated.text) or _EACH.search(stated.text):
+        return None
+    return Answer.compose(
+        question,
+        found=False,
+        citations=first.citations,
+        refusal=f"{NOT_FOUND}{a}、{b}各自的数字，只给出两者合计{first.direct.text}",
+        statements=(stated,),
     )
 
 

@@ -461,3 +461,28 @@ def test_what_was_done_set_against_a_target_asks_the_thing_without_the_setting_o
     comparison = split_comparison(question, Lexicon.load(Settings().lexicon_dir).tagged)
     assert comparison is not None
     assert comparison.sides[1][1] == "某县2031年工作报告，2030年实际工业投资增速是多少？"
+
+
+@pytest.mark.parametrize(
+    ("stated", "figure", "joint"),
+    [
+        ("甲市、乙市对口支援资金3.2亿元，实施项目40个。", "3.2亿元", True),  # one sum of both
+        ("甲市、乙市对口支援资金均增长12%。", "12%", False),  # each grew by it
+    ],
+)
+def test_parts_answered_by_one_figure_of_both_are_not_given_each(stated: str, figure: str, joint: bool) -> None:
+    # my own statements: each part asked ("各自多少") is answered by the figure both are named with
+
+    def answered() -> Answer:
+        return Answer.compose(
+            "q",
+            found=True,
+            citations=[_citation(1, "report.md")],
+            direct=DirectAnswer(figure, "", 1.0, "元"),
+            statements=(Statement(stated, (1,)),),
+        )
+
+    parts = Comparison((("甲市", "甲市对口支援资金是多少？"), ("乙市", "乙市对口支援资金是多少？")), "")
+    answer = side_by_side("甲市和乙市各自的对口支援资金是多少？", parts, [answered(), answered()])
+    assert answer.found is not joint, answer.answer
+    assert ("两者合计" in answer.answer) is joint
