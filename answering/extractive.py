@@ -115,8 +115,17 @@ _THING_HELD = 0.5  # a thing in the title or section only (context_term) is held
 _COPULAS = frozenset({"是", "为"})  # "…支出是多少": the word before one is the thing's
 _CHANGE_WORD = re.compile(r"增|涨|降|提高|提升|上升|扩大|减少|缩小|下跌|回落")
 # how an amount follows its thing: "粮食达到21.5万吨", "原油产0.8亿吨"
-_AMOUNT_LINK = "|".join(["总产", "产", "达到", "达", "为", "超过", "突破", "增至", "增加到", "稳定在", "保持在"])
+_AMOUNT_LINK = "|".join(
+    ["总产", "产", "达到", "达", "为", "超过", "突破", "增至", "增加到", "稳定在", "保持在", "从", "由"]
+)
 _NOT_GOODS = frozenset({"元", "美元", "%", "个百分点", "‰", "倍", "人", "户", "人次", "万", "亿"})
+_LENGTHS = frozenset({"公里", "米"})
+# measures a statement may give by their thing alone and a figure in the measure's unit: "粮食达到21.5万吨"
+# for 粮食产量 (in a unit of goods), "高速公路从120公里增加到186公里" for 高速公路通车里程 (in a length)
+_MEASURED_BY_UNIT: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("产量", lambda family: family not in _NOT_GOODS),
+    *((length, lambda family: family in _LENGTHS) for length in ("通车里程", "运营里程", "营业里程", "里程")),
+)
 _SHARE_OF = "占"  # "A占B的比重": of A
 _COMPARED_WITH = frozenset({"比", "较", "同比", "相比"})  # "猪肉价格比上年上涨多少": of 价格
 _COMPARED_TIME = re.compile(r"(?:比|较)(?:上年|去年|前年|上年同期|同期)")  # one word to the segmenter
@@ -1542,13 +1551,15 @@ def _measured_by_verb(term: str, frame: Iterable[str], text: str) -> bool:
 
 
 def _output_by_its_thing(term: str, text: str) -> bool:
-    """An output ("粮食产量") said by its thing alone before how much of it, in a unit of goods: "粮食达到
-    21.5万吨"; not money, rates or people ("粮食增收10%", "粮食储备能力达到…" names another measure)."""
-    thing = term.removesuffix("产量")
-    if thing == term or len(thing) < 2:
-        return False
-    amounts = re.finditer(rf"{re.escape(thing)}(?:{_AMOUNT_LINK})?[\d.]+(?:万|亿)*({UNIT_PATTERN})", text)
-    return any(unit_family(match.group(1)) not in _NOT_GOODS for match in amounts)
+    """A measure ("粮食产量", "高速公路通车里程") said by its thing alone before how much of it, in the
+    measure's unit (`_MEASURED_BY_UNIT`); not in another ("粮食增收10%", "粮食储备能力达到…" names
+    another measure)."""
+    for measure, counts in _MEASURED_BY_UNIT:
+        thing = term.removesuffix(measure)
+        if thing != term and len(thing) >= 2:
+            amounts = re.finditer(rf"{re.escape(thing)}(?:{_AMOUNT_LINK})?[\d.]+(?:万|亿)*({UNIT_PATTERN})", text)
+            return any(counts(unit_family(match.group(1))) for match in amounts)
+    return False
 
 
 def _coverage(

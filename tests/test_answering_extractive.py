@@ -3305,3 +3305,10 @@ def test_a_list_is_quoted_with_the_items_that_follow_its_opening(
     answer = answerer.answer(analyse(question), [hit])
     assert all(item in answer.answer for item in items), answer.answer
     assert "财政收入" not in answer.answer
+
+
+def test_a_length_measured_is_said_by_its_thing_and_a_figure_in_a_length(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own report: "通车里程" is said by the road and its length alone
+    text = "2030年，全县高速公路从120公里增加到186公里，实现乡乡通二级公路。\n"
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, text)
+    _assert_answers(answerer.answer(analyse("2030年全县高速公路通车里程有多少公里？"), [hit]), "186公里")
