@@ -3312,3 +3312,16 @@ def test_a_length_measured_is_said_by_its_thing_and_a_figure_in_a_length(lexicon
     text = "2030年，全县高速公路从120公里增加到186公里，实现乡乡通二级公路。\n"
     answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, text)
     _assert_answers(answerer.answer(analyse("2030年全县高速公路通车里程有多少公里？"), [hit]), "186公里")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鉴于全县政府债务率已接近警戒线，今年暂缓新开工政府投资项目。",
+        "提出经济增长5.5%左右，主要是强调稳中求进。",
+        "之所以放缓新城建设，是因为人口增长不及预期。",
+    ],
+)
+def test_a_statement_that_gives_a_ground_names_a_cause(lexicon: Lexicon, text: str) -> None:
+    # my own sentences: in view of what, mainly for what, why so
+    assert QuestionKinds(lexicon, AnswerWeights()).reasons.names_cause(text)
