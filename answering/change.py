@@ -125,7 +125,7 @@ def figure_pair(
         against = AGAINST.search(question)
         # "比上年增长了多少" is against the year before only: not 2015's level of "由2015年的8681亿元增至…"
         year_before = AGAINST_YEAR_BEFORE.search(question)
-        # "比2019年多多少", "从2015年起增长了多少": the year is the base; "2030年比起步时多了多少": the year is
+        # "比2029年多多少", "从2015年起增长了多少": the year is the base; "2030年比起步时多了多少": the year is
         # the later end
         base = re.search(rf"(?:比|从|由|较|自)\s*{years[0]}", question)
         for first in (p for p in pool if p.year == years[0]):

@@ -180,7 +180,7 @@ _RANGE_OPENING = re.compile(r"\d+(?:\.\d+)?\s*[-—–~～至到]\s*$")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a figure the question gives, without its unit
 # a short sentence that lists nothing and counts nothing ("一批重大平台加快建设。"): it leads the ones after it
 _LEAD_SENTENCE = re.compile(r"[^、，,；;：:\d]{4,20}[。！]")
-# a statement that opens a list after a colon and ends with its first item ("主要问题是：收入增长缓慢；")
+# a statement that opens a list after a colon and ends with its first item ("主要问题是：创新投入不足；")
 _OPENS_ITEMS = re.compile(r"[：:][^：:。]+[；;]\s*$")
 # "六大产业集群", "三个经济区": a list the question counts and names by what each of its things is
 _COUNTED_GROUP = re.compile(
@@ -341,8 +341,8 @@ class ExtractiveAnswerer:
             # it in its paragraph give
             best = _with_following(self._read_on(best), whole_point=True, names_cause=lambda _text: False)
         elif query.kind == "list" and best is not None and direct is None:
-            # "存在的主要问题是：A；" opens a list whose items go on, each to its "；", up to the "。"; a total's
-            # parts follow it ("…供应总量31.9万公顷。其中，工矿仓储用地…")
+            # "面临的突出问题是：A；" opens a list whose items go on, each to its "；", up to the "。"; a total's
+            # parts follow it ("…供应建设用地320公顷。其中，工业用地…")
             items = _with_items(wider := self._read_on(best))
             best = items if items is not wider else best
         # a change asked ("增长了多少") is worked out from its two ends unless a statement states it
@@ -1353,7 +1353,7 @@ class ExtractiveAnswerer:
 
 def _as_stated(chunk: Chunk, start: int, end: int) -> str:
     """The passage's text from `start` to `end` as a statement quotes it: its words and figures without
-    bold markers, note numbers or the layout's spaces ("地区生产总值 1671.9 亿元" is 1671.9亿元)."""
+    bold markers, note numbers or the layout's spaces ("新增就业 2.46 万人" is 2.46万人)."""
     return join_figure_gaps(without_note_marks(as_read(chunk.doc_id, chunk.text[start:end])))
 
 
@@ -1540,7 +1540,7 @@ def _asks_rather_than_says(token: str, word_class: str) -> bool:
 def _measured_by_verb(term: str, frame: Iterable[str], text: str) -> bool:
     """A quantity named for what is done ("产量", "销量", "进口量") said by the doing, right before a
     word of its frame and then a figure ("生产石墨3.6万吨" for 石墨产量, "销售新能源汽车…万辆"), or right after
-    its thing and before the figure ("汽车销售1364万辆" for 汽车销量)."""
+    its thing and before the figure ("新能源汽车销售2.6万辆" for 新能源汽车销量)."""
     if not term.endswith("量") or len(term) < 2:
         return False
     doing = re.escape(term[-2])  # the verb's character: 产 of 产量 (生产), 销 of 销量 (销售), 口 of 进口量

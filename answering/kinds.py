@@ -65,7 +65,7 @@ _POINT_HEAD_LENGTH = 30
 # plan's targets were set for, listed; not the general "综合考虑了发展的需要和可能", whose reasons follow it)
 _CAUSAL = re.compile(
     r"因为|由于|原因|受限|导致|造成|根据.{0,40}要求|不足|匮乏|差距|滞后|薄弱|问题|制约|影响|(?:考虑|兼顾)了[^。；]{0,30}(?:、|，(?:考虑|兼顾)了)"
-    r"|为了|旨在|目的是|之所以|主要是|考虑到|鉴于"  # "提出…5.5%左右，主要是强调…": an explanation
+    r"|为了|旨在|目的是|之所以|主要是|考虑到|鉴于"  # "…为6.2%左右，主要是兼顾…": an explanation
 )
 # "多少家", "几个", "多少亿斤", "多少个亿": the unit the answer is asked in
 # ("多少个项目" asks in 个, not in "个项")

@@ -62,8 +62,8 @@ def join_figure_gaps(text: str) -> str:
     not write: a PDF's text layer sets them around figures. Those between Chinese words are kept: they
     may part a name from a post ("于秀栋  局长") or two slogans.
 
-    >>> join_figure_gaps("实现地区生产总值 1671.9 亿元、增长 7.5%，高于全省 1.7 个百分点；2019 年 7 月")
-    '实现地区生产总值1671.9亿元、增长7.5%，高于全省1.7个百分点；2019年7月'
+    >>> join_figure_gaps("城镇新增就业 2.46 万人、增长 3.1%，高于目标 0.6 个百分点；2030 年 9 月")
+    '城镇新增就业2.46万人、增长3.1%，高于目标0.6个百分点；2030年9月'
     """
     return _FIGURE_GAP.sub("", text)
 

@@ -336,13 +336,13 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
     # what was done is said with its time ("2019年实际完成的…"), a target or plan after the thing
     done = stance if _DONE.fullmatch(stance) else ""
     # A's own stance goes where B names one ("计划新增…" against "实际…"), else only a target it ends in
-    # (and the verb that sets a target, "提出的GDP增长目标", against what was done)
+    # (and the verb that sets a target, "提出的工业投资增长目标", against what was done)
     stances = "|".join(STANCE_WORDS | {"目标", "定的"} | ({"提出", "确定", "设定"} if done else set()))
     after = re.sub(rf"(?:{stances})的?" if stance else rf"的?(?:{stances})$", "", after)
     asked = f"{before}{time}{done}{after}{'' if done else stance}"
     own = "".join(w for w, _ in b_words if w not in asked and w not in _NUMBER_OF)
     if own in MEASURE_NOUNS:
-        asked = re.sub(r"(?:增长|增速|增幅)$", "", asked)  # "增速" asked of "GDP增长": GDP's
+        asked = re.sub(r"(?:增长|增速|增幅)$", "", asked)  # "增速" asked of "工业投资增长": 工业投资's
     return f"{asked}{own}{asking}"
 
 

@@ -111,7 +111,7 @@ def test_a_rows_cells_of_no_year_are_no_two_ends_of_a_change() -> None:
 
 def test_a_year_the_change_is_asked_from_is_its_earlier_end() -> None:
     # my own sentence: "从2016年起" sets 2016 as the base, and the other end is the later year the text implies
-    passage = Passage("全县森林覆盖率由2016年的38.5%提高到46.2%。", year=None, change_years=(2016, 2021))
-    pair = figure_pair("全县森林覆盖率从2016年起提高了多少个百分点？", (2016,), [passage], {"个百分点"})
+    passage = Passage("全县绿化覆盖率由2016年的38.5%提高到46.2%。", year=None, change_years=(2016, 2021))
+    pair = figure_pair("全县绿化覆盖率从2016年起上升了几个百分点？", (2016,), [passage], {"个百分点"})
     assert pair is not None
     assert describe_change(*pair) == "38.5%（2016年） → 46.2%（2021年），提高7.7个百分点"

@@ -449,7 +449,7 @@ def test_a_thing_set_against_itself_at_another_time_or_stance_asks_each() -> Non
 
 def test_two_things_written_in_full_that_open_and_end_alike_are_each_asked_whole() -> None:
     # my own question: both sides repeat "万元产值" and "下降目标", with words of their own between
-    question = "某省规划中，万元产值用水量下降目标和万元产值建设用地下降目标哪个更高？"
+    question = "某省规划中，万元产值用水量下降目标与万元产值建设用地下降目标谁更高？"
     targets = split_comparison(question, Lexicon.load(Settings().lexicon_dir).tagged)
     assert targets is not None
     assert [label for label, _ in targets.sides] == ["万元产值用水量下降目标", "万元产值建设用地下降目标"]

@@ -3215,7 +3215,7 @@ def test_the_spaces_a_pdf_sets_around_figures_are_not_quoted(lexicon: Lexicon, t
         "《城区更新条例》于 2030 年 9 月 1 日起施行。\n"
     )
     answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, text)
-    jobs = answerer.answer(analyse("某县2030年城镇新增就业多少万人？"), [hit])
+    jobs = answerer.answer(analyse("某县2030年城镇新增就业有多少万人？"), [hit])
     assert jobs.direct is not None and jobs.direct.text == "2.46万人", jobs.answer
     assert "新增就业2.46万人" in jobs.statements[0].text
     below = answerer.answer(analyse("某县2030年登记失业率比控制目标低多少个百分点？"), [hit])
@@ -3236,14 +3236,14 @@ def test_a_unit_asked_in_several_words_is_no_term_nor_the_thing(lexicon: Lexicon
 def test_why_a_target_was_set_is_the_statement_that_says_what_it_is_mainly_for(
     lexicon: Lexicon, tmp_path: Path
 ) -> None:
-    # my own report: the targets, then a sentence of the same passage saying what the growth target mainly stresses
+    # my own report: the targets, then a sentence of the same passage saying what the growth target mainly weighs
     text = (
-        "今年主要预期目标是：全县经济增长5.5%左右；新增就业1.5万人以上。"
-        "这里要说明，提出经济增长5.5%左右，主要是强调稳中求进，引导各方面把精力放到提高质量效益上来。\n"
+        "今年的预期目标：全县经济增长6.2%左右；新增就业1.5万人以上。"
+        "增长预期为6.2%左右，主要是兼顾稳增长和调结构，引导各方面把精力放到提高质量效益上来。\n"
     )
     answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, text)
-    answer = answerer.answer(analyse("某县为什么要把2031年的经济增长预期定为5.5%左右？"), [hit])
-    assert "稳中求进" in answer.answer, answer.answer
+    answer = answerer.answer(analyse("某县为什么要把2031年的经济增长预期定为6.2%左右？"), [hit])
+    assert "兼顾稳增长" in answer.answer, answer.answer
 
 
 def test_an_english_question_that_gives_a_term_in_chinese_is_asked_in_english(lexicon: Lexicon, tmp_path: Path) -> None:
@@ -3286,7 +3286,7 @@ def test_a_number_of_people_asked_is_a_measure_of_what_they_did(lexicon: Lexicon
         (
             "今年要办好六件民生实事：新建社区食堂20个；改造农村公路150公里；建设口袋公园12个；"
             "新增公办幼儿园学位900个；为困难家庭安装适老化设施；推行电子社保卡。全县财政收入增长5%。\n",
-            "某县2031年要办的六件民生实事包括哪些？",
+            "某县2031年要办的六件民生实事是哪几件？",
             ("口袋公园", "电子社保卡"),
         ),
         # the total first, its parts in the sentence after it ("其中，…")
@@ -3318,7 +3318,7 @@ def test_a_length_measured_is_said_by_its_thing_and_a_figure_in_a_length(lexicon
     "text",
     [
         "鉴于全县政府债务率已接近警戒线，今年暂缓新开工政府投资项目。",
-        "提出经济增长5.5%左右，主要是强调稳中求进。",
+        "增长预期为6.2%左右，主要是兼顾稳增长和调结构。",
         "之所以放缓新城建设，是因为人口增长不及预期。",
     ],
 )
