@@ -63,7 +63,8 @@ _REMAINDER = re.compile(
 _GAP = re.compile(r"(?:之间)?的?(?:相差|差距|差)(?:是|有)?(?:多少|多大|几)(?P<unit>[^，,？?。]*)[？?。]?$")
 # "…加起来一共多少万户", "…合计多少": what two things come to
 _TOTAL = re.compile(
-    r"(?:加起来|加在一起|两者合计|合起来)(?:一共|总共|共)?(?:是|有)?(?:多少|几)(?P<unit>[^，,？?。]*)[？?。]?$"
+    r"(?:加起来|加在一起|(?:两项|两者|二者)?合计|合起来)(?:一共|总共|共)?"
+    r"(?P<ask>(?:是|有)?(?:多少|几)[^，,？?。]*|[^，,？?。]*?(?:多少|几)[^，,？?。]*)[？?。]?$"
 )
 # "A占B的比重是多少", "A占B多大比例"; "B里，A占多大比例": the share of a part (A) in its whole (B)
 _SHARE_OF = re.compile(
@@ -369,7 +370,10 @@ def _total(question: str, tag: Tagger) -> Comparison | None:
     match = _TOTAL.search(question.strip())
     if match is None:
         return None
-    things = _thing_pair(question[: match.start()].rstrip("的，, "), f"是多少{match.group('unit')}？", "", tag)
+    # what each is asked: "是多少万户", or the question's own words ("能为企业节省多少成本")
+    ask = match.group("ask")
+    asked = f"是{ask}？" if ask.startswith(("多少", "几")) else f"{ask}？"
+    things = _thing_pair(question[: match.start()].rstrip("的，, "), asked, "", tag)
     return replace(things, total=True, all_parts=True) if things is not None else None
 
 

@@ -486,3 +486,14 @@ def test_parts_answered_by_one_figure_of_both_are_not_given_each(stated: str, fi
     answer = side_by_side("甲市和乙市各自的对口支援资金是多少？", parts, [answered(), answered()])
     assert answer.found is not joint, answer.answer
     assert ("两者合计" in answer.answer) is joint
+
+
+def test_a_sum_asked_in_the_questions_own_words_asks_each_part_so() -> None:
+    # my own question: "两项合计" then what each is asked ("能为企业节省多少成本")
+    question = "2031年下调电价和减免房租两项合计能为企业节省多少成本？"
+    total = split_comparison(question, Lexicon.load(Settings().lexicon_dir).tagged)
+    assert total is not None and total.total
+    assert [q for _, q in total.sides] == [
+        "2031年下调电价能为企业节省多少成本？",
+        "2031年减免房租能为企业节省多少成本？",
+    ]
