@@ -146,10 +146,11 @@ _STATES_SHARE = re.compile(r"占|比重|比例|之比")
 # (not the 增加 of 增加值, nor a level reached: "提高到82%")
 _STATES_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高|上升|回落|减少|增加(?!值))(?![到至])")
 # a share or an intensity: asked in %
-_SHARE = re.compile(rf"比重|占比|比例|份额|之比|百分之|{_RATE_WORD}|强度")
+_SHARE = re.compile(rf"比重|占比|比例|份额|之比|百分之|百分比|{_RATE_WORD}|强度")
 # "三次产业比例为9∶32.8∶58.2": a ratio of parts, which a question of 比例 or 结构 asks as well as a share
 _RATIO = re.compile(r"\d+(?:\.\d+)?\s*∶\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){2,}")
 _RATIO_ASKED = re.compile(r"比例|结构|之比|比值")
+_NOUN_ASKED = re.compile(r"(?:多少|几)([\u4e00-\u9fff]{2,})")  # "多少负担": what is asked, after the asking
 _MONTH_ALONE = re.compile(r"\d{1,2}月(?:份|上旬|中旬|下旬)?")
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|which year|what year", re.I)
 # a post, then (after a colon or the spaces of a roster's layout) a name that ends the line or field
@@ -916,7 +917,10 @@ def wanted_units(query: Query) -> set[str]:
     asked = money and money.group(0) + _CLAUSE_ON.match(query.text, money.end()).group(0)
     if asked and not _ASKS_GROWTH.search(asked) and not _SHARE.search(asked):
         return {"元"}
-    if _SHARE.search(query.text):
+    # (not a rate named as what a doing acts on, when a thing of its own is asked: "降低贷款利率能为企业节省
+    # 多少成本" asks of 成本)
+    noun = _NOUN_ASKED.search(query.text)
+    if _SHARE.search(query.text) and not (noun and not _SHARE.search(noun.group(1))):
         return {"%", "‰"}  # a rate per thousand ("出生率为12.37‰") is a share too
     if _AREA.search(query.text):
         return set(_AREA_UNITS)

@@ -3325,3 +3325,11 @@ def test_a_length_measured_is_said_by_its_thing_and_a_figure_in_a_length(lexicon
 def test_a_statement_that_gives_a_ground_names_a_cause(lexicon: Lexicon, text: str) -> None:
     # my own sentences: in view of what, mainly for what, why so
     assert QuestionKinds(lexicon, AnswerWeights()).reasons.names_cause(text)
+
+
+def test_a_thing_asked_after_the_asking_is_asked_whatever_rate_the_question_names(quantities) -> None:
+    # my own sentence: "降低贷款利率" names what is done to a rate; "节省多少成本" asks a sum, not a rate
+    question = analyse("2031年降低贷款利率能为企业节省多少成本？")
+    text = "今年贷款利率下调0.5个百分点，可为企业节省成本3.5亿元。"
+    saved = quantities.direct(question, text, False, {"贷款利率": 5.0, "企业": 1.0, "节省": 2.0, "成本": 3.0})
+    assert saved is not None and saved.text == "3.5亿元", saved
