@@ -920,7 +920,7 @@ def wanted_units(query: Query) -> set[str]:
     # (not a rate named as what a doing acts on, when a thing of its own is asked: "降低贷款利率能为企业节省
     # 多少成本" asks of 成本)
     noun = _NOUN_ASKED.search(query.text)
-    if _SHARE.search(query.text) and not (noun and not _SHARE.search(noun.group(1))):
+    if _SHARE.search(query.text) and (noun is None or _SHARE.search(noun.group(1))):
         return {"%", "‰"}  # a rate per thousand ("出生率为12.37‰") is a share too
     if _AREA.search(query.text):
         return set(_AREA_UNITS)
