@@ -84,10 +84,13 @@ def front_matter(text: str) -> dict:
 
 
 def front_matter_span(text: str) -> tuple[int, int] | None:
-    """(start, end) of the YAML between the opening "---" line and the closing "---" line, if any."""
+    """(start, end) of the YAML between the opening "---" line and the closing "---" line, if any.
+
+    A closing line of more dashes ("----") closes it too: read on to a later "---" (a rule in the
+    text), the YAML would swallow the document's opening and fail to parse."""
     if not text.startswith("---\n"):
         return None
-    match = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
+    match = re.search(r"^(?:-{3,}|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
     if match is None:
         return None
     return 4, 4 + match.start()

@@ -119,3 +119,15 @@ def test_a_place_name_ending_inside_the_next_word_is_no_place() -> None:
     # a shorter name that ends where its word does: 郑州 | 市区
     assert places_in("郑州市区常住人口") == ("郑州市",)
     assert places_in("北京市民人均可支配收入") == ("北京市",)
+
+
+def test_front_matter_closed_by_more_dashes_gives_the_title() -> None:
+    # a closing "----" ends the YAML: read on to the rule further down, it would swallow the
+    # document's opening, fail to parse, and leave the title to a sentence of the text
+    text = (
+        "---\nsource: http://example.org\ntitle: 某某市第九个五年规划纲要\n----\n\n"
+        "**某某市第九个五年规划纲要**\n\n某某市第九个五年规划纲要，根据有关建议编制，是全市的行动纲领。\n\n"
+        "---\n\n第一章 发展环境\n"
+    )
+    meta = infer_meta("plans/1996-九五.md", text, None)
+    assert (meta.title, meta.kind) == ("某某市第九个五年规划纲要", "规划纲要")
