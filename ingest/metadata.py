@@ -25,12 +25,12 @@ META_SIDECAR = "metadata.yaml"
 META_FIELDS = ("title", "place", "year", "kind")
 
 # checked in order against the title, then the start of the text: the first match wins
+# ("…第十四个五年规划和2035年远景目标纲要" is a plan's outline, of a plan and a further aim)
 _KINDS = (
     ("政府工作报告", "政府工作报告"),
     ("统计公报", "统计公报"),
     ("评估报告", "评估报告"),
-    ("规划纲要", "规划纲要"),
-    ("计划纲要", "规划纲要"),
+    (r"[规计]划(?:和[^，。；]{1,20})?纲要", "规划纲要"),
     ("规划", "规划"),
     ("计划", "计划"),
     ("方案", "方案"),
@@ -171,8 +171,8 @@ def infer_year(doc_id: str, front: dict, title: str, text: str) -> int | None:
 def infer_kind(title: str, text: str) -> str:
     """The kind of document from keywords in the title, else near the start of the text."""
     for source in (title, text[front_matter_end(text) :][:200]):
-        for keyword, kind in _KINDS:
-            if keyword in source:
+        for pattern, kind in _KINDS:
+            if re.search(pattern, source):
                 return kind
     return ""
 

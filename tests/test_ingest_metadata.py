@@ -131,3 +131,16 @@ def test_front_matter_closed_by_more_dashes_gives_the_title() -> None:
     )
     meta = infer_meta("plans/1996-九五.md", text, None)
     assert (meta.title, meta.kind) == ("某某市第九个五年规划纲要", "规划纲要")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("某某市第十个五年规划和2030年远景目标纲要", "规划纲要"),  # a plan's outline, with a further aim
+        ("某某市第九个五年计划纲要", "规划纲要"),
+        ("某某市交通发展规划", "规划"),
+        ("某某市规划局工作纲要", "规划"),  # no plan's outline: a bureau's
+    ],
+)
+def test_kind_of_a_plan_outline(title: str, kind: str) -> None:
+    assert infer_meta("plans/doc.md", f"# {title}\n\n正文。\n", None).kind == kind
