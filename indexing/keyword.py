@@ -5,6 +5,7 @@
     index.save(folder); KeywordIndex.load(folder)                           # bm25s files, allow_pickle=False
     index.idf("高新技术企业")                                                # how rare a term is in the index
     index.frequency_within("空气")                                           # passages of tokens holding it
+    index.words_holding("空气", 3)                                           # those tokens, the most used first
     index.document_weights(), index.query_weights(tokens)                  # the same scores as sparse vectors
 
 An empty query, a query of unknown words, an index of no chunks (or only token-less chunks) all
@@ -31,7 +32,7 @@ class KeywordIndex:
         self.bm25 = bm25
         self.num_docs = num_docs
         self._df: np.ndarray | None = None
-        self._tokens_by_pair: dict[str, list[tuple[str, int]]] | None = None  # for `frequency_within`
+        self._tokens_by_pair: dict[str, list[tuple[str, int]]] | None = None  # for `frequency_within`, `words_holding`
         if bm25 is not None:
             self._df = np.diff(np.asarray(bm25.scores["indptr"]))  # CSC by term: entries per column = df
 
@@ -102,8 +103,16 @@ class KeywordIndex:
     def frequency_within(self, word: str) -> int:
         """How often the index holds `word` inside its tokens ("空气" in 空气质量), one count per passage
         of each token: a word jieba never cuts out alone is used by the passages holding it in others."""
+        return sum(count for _token, count in self._holding(word))
+
+    def words_holding(self, word: str, limit: int) -> list[str]:
+        """Up to `limit` tokens holding `word` inside them (空气质量 of "空气"), those of most passages first."""
+        return [token for token, _count in sorted(self._holding(word), key=lambda tc: (-tc[1], tc[0]))[:limit]]
+
+    def _holding(self, word: str) -> list[tuple[str, int]]:
+        """(token, passages holding it) of each token that holds `word`."""
         if self.bm25 is None or self._df is None or len(word) < 2:
-            return 0
+            return []
         if self._tokens_by_pair is None:  # the tokens holding each pair of characters, gathered once
             self._tokens_by_pair = {}
             for token, column in self.bm25.vocab_dict.items():
@@ -111,7 +120,7 @@ class KeywordIndex:
                     self._tokens_by_pair.setdefault(pair, []).append((token, column))
         df = self._df
         holding = self._tokens_by_pair.get(word[:2], [])
-        return sum(int(df[column]) for token, column in holding if word in token and column < len(df))
+        return [(token, int(df[column])) for token, column in holding if word in token and column < len(df)]
 
     def idf(self, term: str) -> float:
         """BM25 (Lucene) idf, log(1 + (N - df + 0.5) / (df + 0.5)); a term absent from the index gets df = 0."""

@@ -200,6 +200,12 @@ class MilvusKeyword:
     def document_frequency(self, term: str) -> int:
         return self.vocabulary.document_frequency(term)
 
+    def frequency_within(self, word: str) -> int:
+        return self.vocabulary.frequency_within(word)
+
+    def words_holding(self, word: str, limit: int) -> list[str]:
+        return self.vocabulary.words_holding(word, limit)
+
     def search(self, tokens: Sequence[str], k: int) -> tuple[np.ndarray, np.ndarray]:
         if k <= 0:
             raise ValueError(f"k must be greater than 0, got {k}")

@@ -90,6 +90,10 @@ class KeywordSearcher(Protocol):
 
     def document_frequency(self, term: str) -> int: ...
 
+    def frequency_within(self, word: str) -> int: ...
+
+    def words_holding(self, word: str, limit: int) -> list[str]: ...
+
 
 class SearchBackend(Protocol):
     """Where index versions are searched; `indexing.backends.make_search_backend` makes the configured one."""
@@ -373,6 +377,11 @@ class IndexSnapshot:
         """Up to `k` (chunk position, BM25 score > 0), best first; [] for no or unknown tokens."""
         scores, ids = self.keyword.search(tokens, k)
         return [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
+
+    def words_written_in(self, word: str, limit: int) -> list[str]:
+        """Where the passages never hold `word` as a token of its own, up to `limit` of their tokens that
+        hold it inside them ("藏羚羊" of 藏羚), the most used first; else none."""
+        return [] if self.keyword.document_frequency(word) else self.keyword.words_holding(word, limit)
 
     def read_tokens(self) -> list[list[str]]:
         """The BM25 tokens of every chunk, as built (read from disk on demand; builds use it)."""

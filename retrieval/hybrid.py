@@ -16,6 +16,8 @@ from reportqa.core.models import Chunk, Hit
 from reportqa.core.protocols import KeywordTokenizer, QueryEmbedder
 from reportqa.language.lexicon import joint_forms
 
+_WORDS_HOLDING = 3  # of the documents' words holding a question's word they never write alone, the most used
+
 
 def joint_tokens(tokenizer: KeywordTokenizer, token: str) -> list[list[str]]:
     """The tokens of each way a text may name `token` with another thing ("城乡居民人均可支配收入…分别达到
@@ -52,6 +54,8 @@ class SearchableIndex(Protocol):
     def dense_search(self, query_vector: np.ndarray, k: int) -> list[tuple[int, float]]: ...
 
     def keyword_search(self, tokens: list[str], k: int) -> list[tuple[int, float]]: ...
+
+    def words_written_in(self, word: str, limit: int) -> list[str]: ...
 
 
 class HybridRetriever:
@@ -113,6 +117,9 @@ class HybridRetriever:
         tokens += [j for t in tokens for form in joint_tokens(self.tokenizer, t) for j in form if j not in tokens]
         # "城镇居民的人均可支配收入" asked, "城镇居民人均可支配收入" written: one token of the documents
         tokens += [j for j in self.tokenizer.joined_words(text) if j not in tokens]
+        # a word the documents write only inside longer ones ("藏羚" of 藏羚羊, "空气" of 空气质量) is
+        # looked for in those
+        tokens += [w for t in tokens for w in self.index.words_written_in(t, _WORDS_HOLDING) if w not in tokens]
         if allowed_docs is not None:
             dense, keyword = self._restricted_rankings(query_vector, tokens, allowed_docs)
         else:

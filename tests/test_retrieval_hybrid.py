@@ -36,6 +36,9 @@ class _Index:
         scores, ids = self._keyword.search(tokens, k)
         return list(zip(ids.tolist(), scores.tolist(), strict=True))
 
+    def words_written_in(self, word: str, limit: int) -> list[str]:
+        return [] if self._keyword.document_frequency(word) else self._keyword.words_holding(word, limit)
+
 
 class _Tokens:
     def keyword_tokens(self, text: str) -> list[str]:
@@ -127,3 +130,14 @@ def test_words_a_question_writes_apart_find_the_one_word_a_passage_writes(
     retriever = HybridRetriever(_TextIndex(texts, lexicon), embedder=None, tokenizer=lexicon, candidates=3)
     hits = retriever.retrieve(question, top_k=1)
     assert hits[0].chunk.text == texts[-1]
+
+
+def test_a_word_the_passages_write_only_inside_longer_ones_finds_those() -> None:
+    # an English question's gloss (藏羚) may be a word the passages never cut out alone (藏羚羊)
+    lexicon = Lexicon.load(Settings().lexicon_dir)
+    texts = ["新建城市公园12个。", "保护区内藏羚羊种群增至5万只。", "全年降水量680毫米。"]
+    index = _TextIndex(texts, lexicon)
+    assert index.words_written_in("藏羚", 3) == ["藏羚羊"] and index.words_written_in("种群", 3) == []
+    retriever = HybridRetriever(index, embedder=None, tokenizer=lexicon, candidates=3)
+    hits = retriever.retrieve("How many Tibetan antelopes (藏羚) are there?", top_k=1)
+    assert [h.chunk.text for h in hits] == [texts[1]]
