@@ -25,7 +25,7 @@ META_SIDECAR = "metadata.yaml"
 META_FIELDS = ("title", "place", "year", "kind")
 
 # checked in order against the title, then the start of the text: the first match wins
-# ("…第十四个五年规划和2035年远景目标纲要" is a plan's outline, of a plan and a further aim)
+# ("某市第十个五年规划和2030年远景目标纲要" is a plan's outline, of a plan and a further aim)
 _KINDS = (
     ("政府工作报告", "政府工作报告"),
     ("统计公报", "统计公报"),
