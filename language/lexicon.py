@@ -452,16 +452,31 @@ class Lexicon:
         text = _SUBSCRIPT.sub("", text)
         if self._phrase_pattern is not None:
             text = self._phrase_pattern.sub(lambda m: f" {self._canonical_phrase(m.group(0))} ", text)
-        out = []
+        out: list[str] = []
+        follows = False  # whether the word before was the last token kept
         for word in self.cut(text):
             token = word.strip().lower()
             if not token or _is_punctuation(token) or token in self._stopwords:
+                follows = False
                 continue
             token = self._canonical.get(token, token)
             if token in self._stopwords:
+                follows = False
                 continue
-            out.append(token)
+            if follows and (joined := self._joined_term(out[-1], token)):
+                out[-1] = joined
+            else:
+                out.append(token)
+            follows = True
         return out
+
+    def _joined_term(self, before: str, term: str) -> str | None:
+        """The term a word and the term after it write together where the segmenter cut them apart
+        ("高速" 公路通车总里程: 高速公路里程 is a form of 高速公路通车里程), if any: another group's form."""
+        if not _CJK_WORD.fullmatch(before):
+            return None
+        joined = (self._canonical.get(before + form) for form in self._forms.get(term, (term,)))
+        return next((j for j in joined if j is not None and j != term), None)
 
 
 def _file_stamp(path: Path) -> tuple[int, int] | None:

@@ -197,3 +197,10 @@ def test_an_english_name_listed_in_the_plural_is_found_in_the_singular_before_a_
     lexicon = Lexicon(english=[["重点产业", "key industries"], ["境外游客", "overseas visitors"]])
     text = "What was the key industry output, and how many overseas visitor arrivals were there?"
     assert [chinese for _s, _e, chinese in lexicon.english_names(text)] == ["重点产业", "境外游客"]
+
+
+def test_a_word_cut_off_a_term_it_opens_is_read_with_it(lexicon):
+    # "高速" + 铁路通车里程: the segmenter cuts them apart; together they write a form of 高铁运营里程,
+    # not 铁路运营里程. A word between them ("高速的铁路里程") leaves them apart.
+    assert lexicon.keyword_tokens("本市高速铁路通车里程达到") == ["本市", lexicon.canonical("高铁运营里程"), "达到"]
+    assert lexicon.canonical("铁路运营里程") in lexicon.keyword_tokens("全市高速的铁路里程")
