@@ -409,6 +409,8 @@ _BOUND_CLASSES = ("zg", "ng", "k")
 # a word before the first thing that is part of its name, not shared: one jieba tags a time that names none
 # ("新一代" of 新一代信息技术产业); a noun there names what both are of ("金融机构" of 存款余额和贷款余额)
 _NAMING_CLASSES = ("t",)
+# two measures of one thing, ending in the one measure word ("任务数|实际建成数"), neither a clause
+_OWN_MEASURE = re.compile(r"^[^，,、和与及]+?([数量额率值])\|[^，,、和与及]+?\1$")
 
 
 def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
@@ -431,6 +433,11 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
         rest, second_rest = before[before.rfind(repeated) + len(repeated) :], second[len(repeated) :]
         if rest and (parallel_words(rest, second_rest, tag) == (rest, second_rest) or _end_alike(rest, second_rest)):
             return repeated + rest, second
+    # "充电桩建设的任务数和实际建成数": two measures of the thing before "的", each in its own words,
+    # ending in the one measure word
+    after_of = before[before.rfind("的") + 1 :]
+    if "的" in before and 1 < len(after_of) < len(before) and _OWN_MEASURE.search(after_of + "|" + second):
+        return after_of, second
     # the years, places and scope that open the question are shared, never part of the first thing
     places = place_words(before)  # "城市" and "农村" are no places, whatever jieba tags them
     opening = len(list(itertools.takewhile(lambda w: _opens(w, places), words_before)))

@@ -196,6 +196,10 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
     lead = ""
     while len(pieces) > 2 and not _ASKS.search(pieces[0]) and text[len(lead) + len(pieces[0]) :][:1] in "，,":
         lead += f"{pieces.pop(0)}，"
+    # "…？请依据2023年统计公报回答": what closes it without asking is said of every part too
+    tail = ""
+    while len(pieces) > 2 and not _ASKS.search(pieces[-1]) and not _echoed(pieces[-1]):
+        tail = f"（{pieces.pop()}{'，' if tail else ''}{tail.strip('（）')}）"
     opening = text[len(lead) + len(pieces[0]) :][:1] if pieces else ""
     setting_first = len(pieces) == 2 and not _ASKS.search(pieces[0]) and opening in "，,"
     if setting_first and (both := _both(pieces[1], tag) or _asked_of_both(pieces[1])):
@@ -243,7 +247,8 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
         # "太原到“十三五”末又有多少家": a place that opens the part stands in for the question's (one
         # further on is what it is about: "多少条通往开封的城际公交")
         own_place = any(piece.startswith(place) for place in place_words(piece))
-        if _of_the_subject(piece, piece_words, subject, tag):
+        of_the_subject = _of_the_subject(piece, piece_words, subject, tag)
+        if of_the_subject:
             # "比上年增长多少", "其中国家级几家": of the first part's subject (of the part before, for 其中),
             # in its year unless it names its own time
             of = previous if piece.startswith("其中") else subject
@@ -257,10 +262,12 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
         sides.append((_label(piece), f"{own}？"))
         asking = _ASKS.search(own)
         previous = _ASKED_PHRASE.sub("", own[: asking.start()]) if asking else own
+        if of_the_subject and not piece.startswith("其中"):
+            previous = subject  # "比上年增长多少" asks more of it: a "其中" part after is still of the subject
     # a clause that names two things and asks each ("…一共几家？省级A和省级B分别多少？"): one part per thing
     split = [(side, _both(side[1].rstrip("？"), tag)) for side in sides]
     parts = (part for side, both in split for part in (both.sides if both else (side,)))
-    return Comparison(tuple((label, f"{lead}{question}") for label, question in parts), "", all_parts=False)
+    return Comparison(tuple((label, f"{lead}{question}{tail}") for label, question in parts), "", all_parts=False)
 
 
 def _of_the_subject(piece: str, words: Sequence[tuple[str, str]], subject: str, tag: Tagger) -> bool:

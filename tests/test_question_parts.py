@@ -364,3 +364,26 @@ def test_a_thing_at_one_year_and_at_another_named_by_its_year_and_stance_alone(t
         "某市2023年工业投资的实际增幅是多少？",
         "某市2024年工业投资的增幅预期是多少？",
     ]
+
+
+def test_two_measures_of_the_thing_before_de_ending_alike_are_asked_whole(tag) -> None:
+    # my own question: each side says its own measure of 新建学校, both ending in 数
+    assert _questions("某市2030年新建学校的计划数和实际开工数各是多少？", tag) == [
+        "某市2030年新建学校的计划数是多少？",
+        "某市2030年新建学校的实际开工数是多少？",
+    ]
+
+
+def test_a_closing_clause_that_asks_nothing_is_said_of_every_part(tag) -> None:
+    # my own question: the source it names closes it, for both parts
+    assert _questions("2031年某市地区生产总值是多少，增长多少？请按2032年政府工作报告回答", tag) == [
+        "2031年某市地区生产总值是多少？（请按2032年政府工作报告回答）",
+        "2031年某市地区生产总值增长多少？（请按2032年政府工作报告回答）",
+    ]
+
+
+def test_a_part_of_the_whole_after_its_change_is_of_the_whole(tag) -> None:
+    # my own question: "其中" after "比上年增长多少" is a part of 专利授权量, not of its growth
+    assert _questions("2031年某市专利授权量是多少，比上年增长多少？其中发明专利多少件？", tag)[-1] == (
+        "2031年某市专利授权量其中发明专利多少件？"
+    )
