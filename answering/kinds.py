@@ -589,6 +589,7 @@ class Quantities:
         periods_asked = set(PART_OF_YEAR.findall(query.text))
         if not set(PART_OF_YEAR.findall(text)) - periods_asked:
             periods_asked = set()
+        parts_asked = _parts_asked(query.text, text, figures)
 
         def fitness(f: Figure) -> float:
             near = nearest.get(f)
@@ -606,6 +607,10 @@ class Quantities:
                 score -= w.figure_narrowed  # and as much for "年均增长6.2%" of "年均增长多少"
             if periods_asked and (said_periods := set(PART_OF_YEAR.findall(_clause_before(text, f)))):
                 score -= w.figure_narrowed if said_periods & periods_asked else -w.figure_narrowed
+            if f in parts_asked:
+                # "新增地铁里程50公里，其中市域快线12公里" of "新增市域快线多少公里": the part the question
+                # names; its whole is not what is asked
+                score -= w.figure_narrowed if parts_asked[f] else -w.figure_narrowed
             if growth_asked and f.unit not in RATE_UNITS:
                 score += w.figure_level  # "增长多少" of "工业增加值62815亿元，比上年增长11.5%"
             if _states_a_change(text, f) and not flow_asked:
@@ -814,6 +819,24 @@ def _label_span(text: str, figure: Figure, figures: Sequence[Figure]) -> tuple[i
     end = aside.start() if aside else figure.start
     breaks = [m.end() for m in _LABEL_BREAK.finditer(text, start, end)]
     return (breaks[-1] if breaks else start), end
+
+
+def _parts_asked(question: str, text: str, figures: Sequence[Figure]) -> dict[Figure, bool]:
+    """Of each part a statement gives after its whole ("新增地铁里程50公里，其中市域快线12公里") that the
+    question names by the words the whole's label does not say (市域快线): the part (True) and the
+    whole (False)."""
+    found: dict[Figure, bool] = {}
+    for at, part in enumerate(figures):
+        label = text[slice(*_label_span(text, part, figures))]
+        # (the whole is the last figure before it in its unit: "…达到9787亿元，增长6.7%，其中出口6407亿元")
+        whole = next((f for f in reversed(figures[:at]) if f.family == part.family), None)
+        if whole is None or not label.startswith("其中"):
+            continue
+        whole_label = text[slice(*_label_span(text, whole, figures))]
+        own = "".join(c for c in label.removeprefix("其中") if c not in whole_label)
+        if len(own) > 1 and own in question:
+            found[part], found[whole] = True, False
+    return found
 
 
 def _respective_fit(question: str, thing: str, listed: Sequence[str]) -> int:

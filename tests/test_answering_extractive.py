@@ -3333,3 +3333,16 @@ def test_a_thing_asked_after_the_asking_is_asked_whatever_rate_the_question_name
     text = "今年贷款利率下调0.5个百分点，可为企业节省成本3.5亿元。"
     saved = quantities.direct(question, text, False, {"贷款利率": 5.0, "企业": 1.0, "节省": 2.0, "成本": 3.0})
     assert saved is not None and saved.text == "3.5亿元", saved
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("2030年新增快速路里程多少公里？", "30公里"), ("2030年新增城市道路里程多少公里？", "120公里")],
+)
+def test_a_part_given_after_its_whole_answers_when_the_question_names_it(quantities, question, figure) -> None:
+    # my own sentence: 快速路 is a part (其中) of the new road length, which the question may ask instead
+    text = "新增城市道路里程120公里，其中快速路30公里，道路网密度明显提高。"
+    # (as a lexicon's term the question's thing is one word, which the sentence does not write whole)
+    terms = {"新增": 2.0, "快速路里程": 4.0, "城市道路里程": 4.0}
+    found = quantities.direct(analyse(question), text, False, {t: w for t, w in terms.items() if t in question})
+    assert found is not None and found.text == figure, found
