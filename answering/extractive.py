@@ -86,6 +86,8 @@ _FUNCTION_CLASSES = ("r", "m", "q", "u", "y", "c", "p", "d", "e", "o", "f", "s")
 # "达到") and nouns that name a measure of it ("进口总额是多少": the thing is 进口); a word of these
 # classes instead names no thing: a comparison's "比"/"较", a place, a time, a figure, a pronoun
 _MEASURE_NOUNS = MEASURE_NOUNS | {"强度", "密度", "金额", "水平", "产量", "任务", "人数", "户数"}
+# …of which a text may leave to the figure it gives ("新增装机150万千瓦" of 装机容量)
+_MEASURE_ENDINGS = ("容量", "总额", "总数")
 # …and words that say whether it is planned or achieved, or how much of it ("物价总体涨了多少")
 _STANCE_NOUNS = STANCE_WORDS | {"总体", "整体", "全年", "全部"}
 # …and words that say how a change is reckoned ("工业投资年均增长多少": of 工业投资, not of 年均)
@@ -1648,6 +1650,8 @@ def _held_share(
         return 1.0
     if term in held_short:
         return 1.0  # "棚户区改造" as "棚改", "社会保障" as "社保"
+    if any(_stated_by_its_figure(rest, text) for form in {term, *forms(term)} if (rest := _measure_left(form))):
+        return 1.0  # "装机容量" as "新增装机150万千瓦": the figure says how much
     if _NUMBER.fullmatch(term) and re.search(rf"(?<![\d.]){re.escape(term)}(?!\.?\d)", text):
         return 1.0  # the "2" of a question's "2%左右" is the number of the text's "2%", not of "2025"
     if "分别" in text and any(joint in text for form in {term, *forms(term)} for joint in joint_forms(form)):
@@ -1655,6 +1659,17 @@ def _held_share(
     if not has_digit(term) and (share := _shared_share(term, text)) >= 0.5:
         return partial_weight * share  # "人均预期寿命" for "平均寿命", in part; "15-59岁" is not "16-59岁"
     return 0.0
+
+
+def _measure_left(form: str) -> str:
+    """A form without the measure word it ends in ("装机" of 装机容量), if the rest is a word; else ""."""
+    rest = next((form.removesuffix(m) for m in _MEASURE_ENDINGS if form.endswith(m)), form)
+    return rest if rest != form and re.fullmatch(r"[\u4e00-\u9fff]{2,}", rest) else ""
+
+
+def _stated_by_its_figure(word: str, text: str) -> bool:
+    """The text gives a figure right after `word` ("新增装机150万千瓦", "装机达到…")."""
+    return re.search(f"{re.escape(word)}(?:达到|达|为|超过|突破)?[约近超逾]?\\d", text) is not None
 
 
 def _outside_joint_words(term: str, text: str) -> str:

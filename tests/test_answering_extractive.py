@@ -3346,3 +3346,12 @@ def test_a_part_given_after_its_whole_answers_when_the_question_names_it(quantit
     terms = {"新增": 2.0, "快速路里程": 4.0, "城市道路里程": 4.0}
     found = quantities.direct(analyse(question), text, False, {t: w for t, w in terms.items() if t in question})
     assert found is not None and found.text == figure, found
+
+
+def test_a_measure_word_the_text_leaves_to_its_figure_is_held(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own sentence: "装机容量" asked, "新增装机150万千瓦" written: the figure says how much
+    passage = "2030年，全市风电新增装机150万千瓦，集装箱航线达到40条。"
+    meta = DocumentMeta("2031年某市政府工作报告", "某市", 2031, "政府工作报告")
+    answerer, text = _own_report(lexicon, tmp_path, f"{passage}\n", meta)
+    reply = answerer.answer(analyse("2030年某市风电新增装机容量是多少？"), [_doc_hit("report.md", text, passage, "")])
+    assert reply.found and reply.direct is not None and reply.direct.text == "150万千瓦", reply.answer
