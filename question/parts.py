@@ -70,6 +70,8 @@ _OWN_TIME = re.compile(rf"后来|目前|现在|如今|之后|此后|最终|截�
 _CONTEXT_CLASSES = ("ns", "m", "t")  # places, years and dates that open a question
 # the measures of a thing a part may ask, and the kind of figure asked ("值多少钱")
 _MEASURE_NOUNS = MEASURE_NOUNS | {"值", "钱"}
+# the words that say a first part asks a target ("原定增长目标", "计划新建")
+_TARGET_SET = re.compile(r"原定|原计划|计划|预期|预计|目标")
 # a rate of the thing the first part asks about ("覆盖率", "增长率", "完成率")
 _RATE = re.compile(r"\w{2}率")
 
@@ -252,6 +254,10 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
             # "比上年增长多少", "其中国家级几家": of the first part's subject (of the part before, for 其中),
             # in its year unless it names its own time
             of = previous if piece.startswith("其中") else subject
+            target = _TARGET_SET.search(of) if piece.startswith(tuple(STANCE_WORDS)) else None
+            if target and len(of[: target.start()]) > len(context):
+                # "原定增长目标是多少，实际增长多少": the part says its own stance; the first's is not its
+                of = of[: target.start()]
             own = f"{_without(of, own_time=bool(own_time), own_place=own_place)}{piece}"
         else:
             own = piece

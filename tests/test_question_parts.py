@@ -387,3 +387,9 @@ def test_a_part_of_the_whole_after_its_change_is_of_the_whole(tag) -> None:
     assert _questions("2031年某市专利授权量是多少，比上年增长多少？其中发明专利多少件？", tag)[-1] == (
         "2031年某市专利授权量其中发明专利多少件？"
     )
+
+
+def test_a_part_that_says_its_own_stance_does_not_take_the_first_parts_target(tag) -> None:
+    # my own question: the second part asks what was done, not the target's actual value
+    parts = _questions("2031年某市污水处理率原定目标是多少，实际达到多少？", tag)
+    assert parts[-1] == "2031年某市污水处理率实际达到多少？"
