@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.places import place_mentions, place_words
-from reportqa.question.analysis import MEASURE_NOUNS, MEASURED, STANCE_WORDS, names_document
+from reportqa.question.analysis import MEASURE_NOUNS, MEASURED, STANCE_WORDS, find_plan_period, names_document
 
 Tagger = Callable[[str], Sequence[tuple[str, str]]]
 
@@ -199,9 +199,27 @@ def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | N
     asked = subject + measure + (f"{verb}多少？" if verb else "是多少？")
     way = cue.group("way") or ""
     pair = _place_pair(asked) or _year_pair(asked)
+    if pair is None and tag is not None:
+        compared, each = question[: cue.start()].rstrip("，, "), asked[len(subject) :]
+        return _set_against(compared, each, way) or _thing_pair(subject, each, way, tag)
     if pair is None:
-        return _thing_pair(subject, asked[len(subject) :], way, tag) if tag else None
+        return None
     return Comparison(_named_sides(asked, pair), way)
+
+
+def _set_against(compared: str, asked: str, way: str) -> Comparison | None:
+    """ "1999年A和B企业的利润增幅与全部企业相比" + "是多少？": B is set against all that precedes it, whatever
+    和 that holds, and is asked what A is asked after its 的 (利润增幅), in A's time; None without "…与B相比"."""
+    against = _SET_AGAINST.search(compared)
+    if against is None or YEAR.search(against.group("b")) or find_plan_period(against.group("b")):
+        return None  # ("…与2015年相比": a time set against, asked as such)
+    setting, _, first = compared[: against.start()].rpartition("，")
+    prefix = f"{setting}，" if setting else ""
+    time = YEAR.match(first)
+    measure = first.rpartition("的")[2] if "的" in first else ""
+    second = against.group("b")
+    second_asked = f"{time.group(0) if time else ''}{second}{'的' + measure if measure else ''}"
+    return Comparison(((first, f"{prefix}{first}{asked}"), (second, f"{prefix}{second_asked}{asked}")), way)
 
 
 def _named_sides(
@@ -402,6 +420,8 @@ def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison |
     return Comparison(tuple((label, f"{prefix}{label}{suffix}{asked}") for label in (first, second_alone)), way)
 
 
+# "…与B相比" closing what is compared: B against all before it
+_SET_AGAINST = re.compile(r"(?:与|跟|同)(?P<b>[^，,与跟同和的]{2,})(?:相比|比较|对比)$")
 # one-character morphemes and suffixes jieba leaves apart ("园" of "农科园"): they end the word before them
 _BOUND_CLASSES = ("zg", "ng", "k")
 

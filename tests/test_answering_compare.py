@@ -497,3 +497,15 @@ def test_a_sum_asked_in_the_questions_own_words_asks_each_part_so() -> None:
         "2031年下调电价能为企业节省多少成本？",
         "2031年减免房租能为企业节省多少成本？",
     ]
+
+
+def test_what_a_thing_is_set_against_is_asked_what_the_first_is_asked() -> None:
+    # my own question: the 和 inside the first side's name is no split; B takes A's measure
+    tag = Lexicon.load(Settings().lexicon_dir).tagged
+    pair = split_comparison("某市2031年公办和民办幼儿园的入园率与全省平均水平相比，哪个更高？", tag)
+    assert pair is not None and [q for _label, q in pair.sides] == [
+        "某市2031年公办和民办幼儿园的入园率是多少？",
+        "全省平均水平的入园率是多少？",
+    ]
+    # a year set against is no thing: the question is asked as a change over time
+    assert split_comparison("某市2031年政府工作报告中，规上工业企业数量与2025年相比有什么变化？", tag) is None
