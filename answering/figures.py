@@ -381,6 +381,11 @@ _CHANGE_OVER_YEAR = re.compile(
     rf"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|个百分点|{_LEVEL_UNIT})(?![\d%])"
 )
 _SINCE_NAMED_YEAR = re.compile(r"(?:比|较)(?:19|20)\d{2}年(?:末|底)?$")
+# "新增宽带用户12万户，年末达到150万户": what the year added, then the level it ended at
+_ADDED_THEN_YEAR_END = re.compile(
+    rf"(?P<way>新增)[^，,。；;\d]{{0,12}}?(?P<value>\d+(?:\.\d+)?)(?P<unit>{_LEVEL_UNIT})(?![\d%])"
+    r"[，,]\s*(?:年末|年底)[^，,。；;\d]{0,8}?(?:达到|达|为|增至|增加到)\s*$"
+)
 # what may stand between a level and its change: "左右", "以上", a comma, "，较上年", "，分别" (of levels listed)
 _LEVEL_TO_CHANGE = re.compile(r"[左右以上余多]*[，、,]?\s*(?:分别)?$")
 _CHANGE_RUN = re.compile(r"\s*[、和及]\s*")
@@ -411,6 +416,10 @@ def changes_over_year(text: str, figures: Sequence[Figure]) -> dict[Figure, tupl
             fits = {"个百分点": level.unit == "%", "%": level.unit != "%"}.get(unit, unit == level.unit)
             if fits and value is not None and level.number is not None:
                 out[level] = (value, unit, way)
+    for level in figures:
+        added = _ADDED_THEN_YEAR_END.search(text, sentence_start(text, level.start), level.start)
+        if added and added.end() == level.start and added.group("unit") == level.unit and level.number is not None:
+            out.setdefault(level, (float(added.group("value")), level.unit, added.group("way")))
     return out
 
 

@@ -3355,3 +3355,11 @@ def test_a_measure_word_the_text_leaves_to_its_figure_is_held(lexicon: Lexicon, 
     answerer, text = _own_report(lexicon, tmp_path, f"{passage}\n", meta)
     reply = answerer.answer(analyse("2030年某市风电新增装机容量是多少？"), [_doc_hit("report.md", text, passage, "")])
     assert reply.found and reply.direct is not None and reply.direct.text == "150万千瓦", reply.answer
+
+
+def test_the_year_before_is_reckoned_from_what_the_year_added_and_its_year_end_level(quantities) -> None:
+    # my own sentence: 150万户 at the end of 2030, 12万户 added in it: about 138万户 at the end of 2029
+    text = "新增宽带用户12万户，年末达到150万户。"
+    question = analyse("据此推算，2029年末某市宽带用户有多少？")
+    before = quantities.direct(question, text, False, {"宽带用户": 4.0}, base_year=2030)
+    assert before is not None and before.text.startswith("约138") and "2029年" in before.note, before
