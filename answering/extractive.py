@@ -1636,8 +1636,10 @@ def _held_share(
     """How much of `term` the text holds (see `_coverage`): 1 when whole, less in its context
     (`context`: tokens and text) or in part (`weights`: those of the context and of a part)."""
     (context_tokens, context_text), (context_weight, partial_weight) = context, weights
-    text = _outside_joint_words(term, text)
-    if term in tokens or (len(term) > 1 and term in text):
+    outside = _outside_joint_words(term, text)
+    named_jointly = term in text and term not in outside  # only with another thing ("国有及民营企业")
+    text = outside
+    if (term in tokens and not named_jointly) or (len(term) > 1 and term in text):
         return 1.0
     if term in context_tokens or (len(term) > 1 and term in context_text):
         return context_weight  # "消费" of a table under "表2 居民消费价格涨跌幅度"
@@ -1674,12 +1676,17 @@ def _stated_by_its_figure(word: str, text: str) -> bool:
 
 def _outside_joint_words(term: str, text: str) -> str:
     """The text with each word that names two things together blanked where `term` names one of them
-    ("出口", "出口额" of 进出口), unless "分别" gives each its own figure: "进出口总值2.78万亿元" is not of
-    出口, in whole, in parts or in part."""
+    ("出口", "出口额" of 进出口), and `term` where another thing is named with it ("国有及民营企业": not
+    of 民营企业), unless "分别" gives each its own figure: "进出口总值2.78万亿元" is not of 出口, in
+    whole, in parts or in part."""
     if "分别" in text:
         return text
     for joint in _joints_naming_part_of(term):
         text = text.replace(joint, _BLANK * len(joint))
+    # "国有及民营企业总数": a thing named with another before it, the two counted together
+    if len(term) > 2 and _CJK_NAME.fullmatch(term):
+        # (with 及 only: 和 and 与 join names of one thing too, "工业和信息化部", "规划与资源配置科")
+        text = re.sub(f"(?<=[\u4e00-\u9fff]及){re.escape(term)}", _BLANK * len(term), text)
     return text
 
 

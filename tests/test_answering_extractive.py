@@ -3357,6 +3357,15 @@ def test_a_measure_word_the_text_leaves_to_its_figure_is_held(lexicon: Lexicon, 
     assert reply.found and reply.direct is not None and reply.direct.text == "150万千瓦", reply.answer
 
 
+def test_a_thing_named_with_another_and_counted_together_is_not_held(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own sentence: the 5万家 counts 国有 and 民营 firms together; 民营企业 alone are not given
+    passage = "2030年末，全市国有及民营企业总数达到5万家，新登记1500家。"
+    meta = DocumentMeta("2031年某市政府工作报告", "某市", 2031, "政府工作报告")
+    answerer, text = _own_report(lexicon, tmp_path, f"{passage}\n", meta)
+    reply = answerer.answer(analyse("2030年末某市民营企业有多少家？"), [_doc_hit("report.md", text, passage, "")])
+    assert not reply.found, reply.answer
+
+
 def test_the_year_before_is_reckoned_from_what_the_year_added_and_its_year_end_level(quantities) -> None:
     # my own sentence: 150万户 at the end of 2030, 12万户 added in it: about 138万户 at the end of 2029
     text = "新增宽带用户12万户，年末达到150万户。"
