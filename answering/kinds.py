@@ -828,7 +828,7 @@ def _parts_asked(question: str, text: str, figures: Sequence[Figure]) -> dict[Fi
     found: dict[Figure, bool] = {}
     for at, part in enumerate(figures):
         label = text[slice(*_label_span(text, part, figures))]
-        # (the whole is the last figure before it in its unit: "…达到9787亿元，增长6.7%，其中出口6407亿元")
+        # (the whole is the last figure before it in its unit: "…达到900亿元，增长5%，其中出口520亿元")
         whole = next((f for f in reversed(figures[:at]) if f.family == part.family), None)
         if whole is None or not label.startswith("其中"):
             continue

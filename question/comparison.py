@@ -208,8 +208,8 @@ def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | N
 
 
 def _set_against(compared: str, asked: str, way: str) -> Comparison | None:
-    """ "1999年A和B企业的利润增幅与全部企业相比" + "是多少？": B is set against all that precedes it, whatever
-    和 that holds, and is asked what A is asked after its 的 (利润增幅), in A's time; None without "…与B相比"."""
+    """ "2031年公办和民办幼儿园的入园率与全省平均相比" + "是多少？": B is set against all that precedes it, whatever
+    和 that holds, and is asked what A is asked after its 的 (入园率), in A's time; None without "…与B相比"."""
     against = _SET_AGAINST.search(compared)
     if against is None or YEAR.search(against.group("b")) or find_plan_period(against.group("b")):
         return None  # ("…与2015年相比": a time set against, asked as such)
@@ -453,7 +453,7 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
         rest, second_rest = before[before.rfind(repeated) + len(repeated) :], second[len(repeated) :]
         if rest and (parallel_words(rest, second_rest, tag) == (rest, second_rest) or _end_alike(rest, second_rest)):
             return repeated + rest, second
-    # "充电桩建设的任务数和实际建成数": two measures of the thing before "的", each in its own words,
+    # "新建学校的计划数和实际开工数": two measures of the thing before "的", each in its own words,
     # ending in the one measure word
     after_of = before[before.rfind("的") + 1 :]
     if "的" in before and 1 < len(after_of) < len(before) and _OWN_MEASURE.search(after_of + "|" + second):

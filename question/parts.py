@@ -70,7 +70,7 @@ _OWN_TIME = re.compile(rf"后来|目前|现在|如今|之后|此后|最终|截�
 _CONTEXT_CLASSES = ("ns", "m", "t")  # places, years and dates that open a question
 # the measures of a thing a part may ask, and the kind of figure asked ("值多少钱")
 _MEASURE_NOUNS = MEASURE_NOUNS | {"值", "钱"}
-# the words that say a first part asks a target ("原定增长目标", "计划新建")
+# the words that say a first part asks a target ("原定目标", "计划新建")
 _TARGET_SET = re.compile(r"原定|原计划|计划|预期|预计|目标")
 # a rate of the thing the first part asks about ("覆盖率", "增长率", "完成率")
 _RATE = re.compile(r"\w{2}率")
@@ -198,7 +198,7 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
     lead = ""
     while len(pieces) > 2 and not _ASKS.search(pieces[0]) and text[len(lead) + len(pieces[0]) :][:1] in "，,":
         lead += f"{pieces.pop(0)}，"
-    # "…？请依据2023年统计公报回答": what closes it without asking is said of every part too
+    # "…？请按2032年政府工作报告回答": what closes it without asking is said of every part too
     tail = ""
     while len(pieces) > 2 and not _ASKS.search(pieces[-1]) and not _echoed(pieces[-1]):
         tail = f"（{pieces.pop()}{'，' if tail else ''}{tail.strip('（）')}）"
@@ -256,7 +256,7 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
             of = previous if piece.startswith("其中") else subject
             target = _TARGET_SET.search(of) if piece.startswith(tuple(STANCE_WORDS)) else None
             if target and len(of[: target.start()]) > len(context):
-                # "原定增长目标是多少，实际增长多少": the part says its own stance; the first's is not its
+                # "原定目标是多少，实际达到多少": the part says its own stance; the first's is not its
                 of = of[: target.start()]
             own = f"{_without(of, own_time=bool(own_time), own_place=own_place)}{piece}"
         else:

@@ -508,4 +508,4 @@ def test_what_a_thing_is_set_against_is_asked_what_the_first_is_asked() -> None:
         "全省平均水平的入园率是多少？",
     ]
     # a year set against is no thing: the question is asked as a change over time
-    assert split_comparison("某市2031年政府工作报告中，规上工业企业数量与2025年相比有什么变化？", tag) is None
+    assert split_comparison("某市2031年政府工作报告中，高新技术企业数量与2025年比较有何变化？", tag) is None
