@@ -718,6 +718,12 @@ class ExtractiveAnswerer:
         which = term_of(before) if before >= 0 and words[before][1].startswith(("n", "vn", "j")) else None
         kind_words = {None, *thing} | naming | self.tokenizer.qualifiers.before
         modifier = which if which not in kind_words and len(which or "") > 1 else None  # not 区 of "南宁市区"
+        # and the nouns before it that go on saying which ("数字 创意 产业 增加值": all three)
+        at = before - 1
+        while modifier and at >= 0 and words[at][1].startswith(("n", "vn", "j")):
+            if (word := term_of(at)) in kind_words or len(word or "") < 2:
+                break
+            modifier, at = word + modifier, at - 1
         return tuple(t for t in thing if t is not None), frozenset(t for t in frame if t is not None), modifier
 
     def _thing_measured(self, term: str | None) -> str | None:
@@ -767,11 +773,13 @@ class ExtractiveAnswerer:
             for match in re.finditer(re.escape(form), lowered):
                 if not any(s <= match.start() < e for s, e in spans):
                     spans.append(match.span())
-                    owns[match.start()] = before_form if modifier or inside else None
+                    owns[match.start()] = (before_form or modifier or "") if modifier or inside else None
         if not spans:
             return False
         if modifier and re.search(rf"[、，,和及]{re.escape(modifier.lower())}[约近超逾达]?\d", lowered):
             return False  # "化肥产能30万吨、农药2万吨": the question's own, a later item that says the thing once
+        if modifier and re.search(rf"{re.escape(modifier.lower())}[和及、与]", lowered):
+            return False  # "甲产业和乙产业增加值分别…": the question's own, listed first, the thing said once after
         words, at = [], 0
         for word, word_class in self.tokenizer.tagged(text):
             words.append((at, at + len(word), word, word_class))
@@ -1466,7 +1474,8 @@ def _term_weight(token: str, word_class: str, weights: AnswerWeights) -> float:
 
 
 def _is_noun(word_class: str) -> bool:
-    return word_class.startswith(("n", "vn", "j")) and not word_class.startswith(("nr", "ns"))
+    # (a Latin abbreviation, "GDP", "PM2.5", names a thing too)
+    return word_class.startswith(("n", "vn", "j", "eng")) and not word_class.startswith(("nr", "ns"))
 
 
 def _thing_before(words: Sequence[tuple[str, str]], asking: int) -> int | None:
