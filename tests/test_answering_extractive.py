@@ -3376,23 +3376,23 @@ def test_the_year_before_is_reckoned_from_what_the_year_added_and_its_year_end_l
 
 def test_a_thing_after_another_kind_of_the_same_head_is_not_the_one_asked(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own sentence: the 30% is 先进制造业's share; the question asks 数字创意产业's, which both end in 业
-    passage = "2030年，全市先进制造业增加值占地区生产总值比重达到30%。"
+    passage = "2030年，全市先进制造业增加值占GDP的比重达到30%。"
     meta = DocumentMeta("2031年某市政府工作报告", "某市", 2031, "政府工作报告")
     answerer, text = _own_report(lexicon, tmp_path, f"{passage}\n", meta)
     hit = _doc_hit("report.md", text, passage, "")
-    other = answerer.answer(analyse("2030年某市数字创意产业增加值占地区生产总值比重是多少？"), [hit])
+    other = answerer.answer(analyse("2030年某市数字创意产业增加值占GDP的比重是多少？"), [hit])
     assert not other.found, other.answer
-    own = answerer.answer(analyse("2030年某市先进制造业增加值占GDP比重是多少？"), [hit])
+    own = answerer.answer(analyse("2030年某市先进制造业增加值占GDP的比重是多少？"), [hit])
     assert own.found and own.direct is not None and own.direct.text == "30%", own.answer
 
 
 def test_a_thing_listed_first_with_another_before_their_shared_head_is_the_one_asked(
     lexicon: Lexicon, tmp_path: Path
 ) -> None:
-    # my own sentence: "数字创意产业和装备制造业增加值分别…": 数字创意产业's is said, its head shared
-    passage = "2030年，全市数字创意产业和装备制造业增加值分别增长9%和12%。"
+    # my own sentence: "数字创意产业和船舶制造业增加值均有增长": 数字创意产业's is said, its head shared
+    passage = "2030年，全市数字创意产业和船舶制造业增加值均有增长，分别为9%和12%。"
     meta = DocumentMeta("2031年某市政府工作报告", "某市", 2031, "政府工作报告")
     answerer, text = _own_report(lexicon, tmp_path, f"{passage}\n", meta)
     hit = _doc_hit("report.md", text, passage, "")
-    reply = answerer.answer(analyse("2030年某市数字创意产业增加值增长多少？"), [hit])
+    reply = answerer.answer(analyse("2030年某市数字创意产业增加值增长了多少？"), [hit])
     assert reply.found and reply.direct is not None and reply.direct.text == "9%", reply.answer
