@@ -472,7 +472,7 @@ class Lexicon:
 
     def _joined_term(self, before: str, term: str) -> str | None:
         """The term a word and the term after it write together where the segmenter cut them apart
-        ("高速" 公路通车总里程: 高速公路里程 is a form of 高速公路通车里程), if any: another group's form."""
+        ("高速" 铁路通车里程: 高速铁路里程 is a form of 高铁运营里程), if any: another group's form."""
         if not _CJK_WORD.fullmatch(before):
             return None
         joined = (self._canonical.get(before + form) for form in self._forms.get(term, (term,)))

@@ -429,7 +429,7 @@ _BOUND_CLASSES = ("zg", "ng", "k")
 # a word before the first thing that is part of its name, not shared: one jieba tags a time that names none
 # ("新一代" of 新一代信息技术产业); a noun there names what both are of ("金融机构" of 存款余额和贷款余额)
 _NAMING_CLASSES = ("t",)
-# two measures of one thing, ending in the one measure word ("任务数|实际建成数"), neither a clause
+# two measures of one thing, ending in the one measure word ("计划数|实际开工数"), neither a clause
 _OWN_MEASURE = re.compile(r"^[^，,、和与及]+?([数量额率值])\|[^，,、和与及]+?\1$")
 
 
