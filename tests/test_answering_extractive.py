@@ -3350,39 +3350,35 @@ def test_a_part_given_after_its_whole_answers_when_the_question_names_it(quantit
 
 def test_a_measure_word_the_text_leaves_to_its_figure_is_held(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own sentence: "装机容量" asked, "新增装机150万千瓦" written: the figure says how much
-    passage = "2030年，全市风电新增装机150万千瓦，集装箱航线达到40条。"
-    meta = DocumentMeta("2031年某市政府工作报告", "某市", 2031, "政府工作报告")
-    answerer, text = _own_report(lexicon, tmp_path, f"{passage}\n", meta)
-    reply = answerer.answer(analyse("2030年某市风电新增装机容量是多少？"), [_doc_hit("report.md", text, passage, "")])
+    passage = "2030年，全县风电新增装机150万千瓦，集装箱航线达到40条。"
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, passage)
+    reply = answerer.answer(analyse("2030年某县风电新增装机容量是多少？"), [hit])
     assert reply.found and reply.direct is not None and reply.direct.text == "150万千瓦", reply.answer
 
 
 def test_a_thing_named_with_another_and_counted_together_is_not_held(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own sentence: the 5万家 counts 国有 and 民营 firms together; 民营企业 alone are not given
-    passage = "2030年末，全市国有及民营企业总数达到5万家，新登记1500家。"
-    meta = DocumentMeta("2031年某市政府工作报告", "某市", 2031, "政府工作报告")
-    answerer, text = _own_report(lexicon, tmp_path, f"{passage}\n", meta)
-    reply = answerer.answer(analyse("2030年末某市民营企业有多少家？"), [_doc_hit("report.md", text, passage, "")])
+    passage = "2030年末，全县国有及民营企业总数达到5万家，新登记1500家。"
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, passage)
+    reply = answerer.answer(analyse("2030年末某县民营企业有多少家？"), [hit])
     assert not reply.found, reply.answer
 
 
 def test_the_year_before_is_reckoned_from_what_the_year_added_and_its_year_end_level(quantities) -> None:
     # my own sentence: 150万户 at the end of 2030, 12万户 added in it: about 138万户 at the end of 2029
     text = "新增宽带用户12万户，年末达到150万户。"
-    question = analyse("据此推算，2029年末某市宽带用户有多少？")
+    question = analyse("据此推算，2029年末某县宽带用户有多少？")
     before = quantities.direct(question, text, False, {"宽带用户": 4.0}, base_year=2030)
     assert before is not None and before.text.startswith("约138") and "2029年" in before.note, before
 
 
 def test_a_thing_after_another_kind_of_the_same_head_is_not_the_one_asked(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own sentence: the 30% is 先进制造业's share; the question asks 数字创意产业's, which both end in 业
-    passage = "2030年，全市先进制造业增加值占GDP的比重达到30%。"
-    meta = DocumentMeta("2031年某市政府工作报告", "某市", 2031, "政府工作报告")
-    answerer, text = _own_report(lexicon, tmp_path, f"{passage}\n", meta)
-    hit = _doc_hit("report.md", text, passage, "")
-    other = answerer.answer(analyse("2030年某市数字创意产业增加值占GDP的比重是多少？"), [hit])
+    passage = "2030年，全县先进制造业增加值占GDP的比重达到30%。"
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, passage)
+    other = answerer.answer(analyse("2030年某县数字创意产业增加值占GDP的比重是多少？"), [hit])
     assert not other.found, other.answer
-    own = answerer.answer(analyse("2030年某市先进制造业增加值占GDP的比重是多少？"), [hit])
+    own = answerer.answer(analyse("2030年某县先进制造业增加值占GDP的比重是多少？"), [hit])
     assert own.found and own.direct is not None and own.direct.text == "30%", own.answer
 
 
@@ -3390,9 +3386,7 @@ def test_a_thing_listed_first_with_another_before_their_shared_head_is_the_one_a
     lexicon: Lexicon, tmp_path: Path
 ) -> None:
     # my own sentence: "数字创意产业和船舶制造业增加值均有增长": 数字创意产业's is said, its head shared
-    passage = "2030年，全市数字创意产业和船舶制造业增加值均有增长，分别为9%和12%。"
-    meta = DocumentMeta("2031年某市政府工作报告", "某市", 2031, "政府工作报告")
-    answerer, text = _own_report(lexicon, tmp_path, f"{passage}\n", meta)
-    hit = _doc_hit("report.md", text, passage, "")
-    reply = answerer.answer(analyse("2030年某市数字创意产业增加值增长了多少？"), [hit])
+    passage = "2030年，全县数字创意产业和船舶制造业增加值均有增长，分别为9%和12%。"
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, passage)
+    reply = answerer.answer(analyse("2030年某县数字创意产业增加值增长了多少？"), [hit])
     assert reply.found and reply.direct is not None and reply.direct.text == "9%", reply.answer
