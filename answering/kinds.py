@@ -826,6 +826,8 @@ def _parts_asked(question: str, text: str, figures: Sequence[Figure]) -> dict[Fi
     question names by the words the whole's label does not say (市域快线): the part (True) and the
     whole (False)."""
     found: dict[Figure, bool] = {}
+    if "其中" not in text:
+        return found  # (read for every statement of a quantity question: most give no part)
     for at, part in enumerate(figures):
         label = text[slice(*_label_span(text, part, figures))]
         # (the whole is the last figure before it in its unit: "…达到900亿元，增长5%，其中出口520亿元")

@@ -199,9 +199,10 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
     while len(pieces) > 2 and not _ASKS.search(pieces[0]) and text[len(lead) + len(pieces[0]) :][:1] in "，,":
         lead += f"{pieces.pop(0)}，"
     # "…？请按2032年政府工作报告回答": what closes it without asking is said of every part too
-    tail = ""
+    closing: list[str] = []
     while len(pieces) > 2 and not _ASKS.search(pieces[-1]) and not _echoed(pieces[-1]):
-        tail = f"（{pieces.pop()}{'，' if tail else ''}{tail.strip('（）')}）"
+        closing.insert(0, pieces.pop())
+    tail = f"（{'，'.join(closing)}）" if closing else ""
     opening = text[len(lead) + len(pieces[0]) :][:1] if pieces else ""
     setting_first = len(pieces) == 2 and not _ASKS.search(pieces[0]) and opening in "，,"
     if setting_first and (both := _both(pieces[1], tag) or _asked_of_both(pieces[1])):
