@@ -1071,12 +1071,19 @@ class ExtractiveAnswerer:
             # a measure the asker names that no passage uses ("销量") is not excused where the text states
             # another measure of the thing in its place ("挖掘机产量")
             unused = self._unused(query) - _measured_otherwise(self._unused(query), terms, plain, query.text)
+            # "推动乡村产业振兴。…一是…。二是…": a paragraph opened by a short sentence that names
+            # its task reads on under it, as under a heading
+            opening = self.outline.paragraph_opening(chunk.doc_id, chunk.start + start)
+            lead = None if chunk.is_table_row else _LEAD_SENTENCE.match(opening)
+            lead_text = (
+                join_cjk_gaps(lead.group(0).lower()) if lead and not text.lstrip().startswith(lead.group(0)) else ""
+            )
             covered = functools.partial(
                 _coverage,
                 text=plain,
                 tokens=tokens | document_tokens,
-                context_tokens=context_tokens | previous_tokens | stood,
-                context_text=f"{context_text} {previous_text}",
+                context_tokens=context_tokens | previous_tokens | stood | self._tokens(lead_text),
+                context_text=f"{context_text} {previous_text} {lead_text}",
                 pieces=self._pieces,
                 forms=self.tokenizer.surface_forms,
                 context_weight=w.context_term,
@@ -1128,7 +1135,6 @@ class ExtractiveAnswerer:
             speaks_of_own = own_years - comparison_years(text)
             years = frozenset(own_years | context_years | (set() if speaks_of_own else previous_years))
             # the years its paragraph looks back on ("五年来，…"), or its section
-            opening = self.outline.paragraph_opening(chunk.doc_id, chunk.start + start)
             period = period_spoken_of(f"{opening} {text}", dated) or section_period
             # "比2015年增长36.6%" compares with 2015 and speaks of the year its place implies; a sum over
             # years ("累计接待游客9310万人次") speaks of no one year, unless a total is asked: of a period

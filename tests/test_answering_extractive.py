@@ -3390,3 +3390,20 @@ def test_a_thing_listed_first_with_another_before_their_shared_head_is_the_one_a
     answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, passage)
     reply = answerer.answer(analyse("2030年某县数字创意产业增加值增长了多少？"), [hit])
     assert reply.found and reply.direct is not None and reply.direct.text == "9%", reply.answer
+
+
+def test_a_paragraph_opened_by_a_short_task_sentence_reads_on_under_it(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own report: each task opens its paragraph in a sentence of its own; a question names the task
+    # and what one of its later points plans
+    text = (
+        "# 某县2031年政府工作报告\n\n## 二、2031年主要任务\n\n"
+        "推动乡村产业振兴。坚持把增加农民收入作为中心任务，巩固拓展脱贫攻坚成果。"
+        "一是稳定粮食播种面积，完善种粮补贴政策，粮食总产稳定在30万吨以上。"
+        "二是改造提升灌区渠系，新建高标准农田5万亩。三是大力发展设施蔬菜、食用菌和中药材等特色种植。\n\n"
+        "提升城市品质。实施老旧小区改造40个，新建城市公园6座，建成区绿化覆盖率达到42%。\n"
+    )
+    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
+    ask = _own_document_asker(lexicon, tmp_path, text, meta)
+    _assert_answers(ask("某县2031年推动乡村产业振兴，要新建多少亩农田？"), "5万亩")
+    _assert_answers(ask("某县2031年推动乡村产业振兴方面，粮食要稳定在多少？"), "30万吨以上")
+
