@@ -932,6 +932,9 @@ def unit_asked(question: str) -> re.Match[str] | None:
 
 def wanted_units(query: Query) -> set[str]:
     match = unit_asked(query.text)
+    if match and match.group(1) == "个百分点" and not _SHARE.search(query.text) and not _GROWTH_RATE.search(query.text):
+        # "养老金涨了几个百分点": what is no rate grows by a percentage, which the asker counts in points
+        return {"个百分点", "%"}
     if match:
         return _UNIT_ALIASES.get(match.group(1), {match.group(1)})
     if counted := _COUNT_ASKED.search(query.text):

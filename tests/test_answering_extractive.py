@@ -620,7 +620,9 @@ def test_a_figure_the_question_gives_names_the_statement_asked_about(lexicon: Le
         ("立项了多少个课题？", {"个", "家", "项"}),  # 个, not "个项"
         ("柔性引进了几位专家？", {"人", "名", "位"}),  # people are counted in any of these
         ("投入多少个亿？", {"亿元", "亿"}),
-        ("收入增长了多少个百分点？", {"个百分点"}),
+        # what is no rate grows by a percentage, which an asker may count in points; a rate changes in points
+        ("收入增长了多少个百分点？", {"个百分点", "%"}),
+        ("城镇化率升了几个百分点？", {"个百分点"}),
         ("引进一个团队最多给多少支持？", set()),  # 支 begins 支持: no measure word
         ("签约了多少家庭医生？", set()),  # nor 家 of 家庭
         ("共享了多少台仪器？", {"台", "台套"}),  # instruments are counted in sets too
@@ -3407,3 +3409,13 @@ def test_a_paragraph_opened_by_a_short_task_sentence_reads_on_under_it(lexicon: 
     _assert_answers(ask("某县2031年推动乡村产业振兴，要新建多少亩农田？"), "5万亩")
     _assert_answers(ask("某县2031年推动乡村产业振兴方面，粮食要稳定在多少？"), "30万吨以上")
 
+
+def test_points_asked_of_what_is_no_rate_are_answered_by_its_growth_in_percent(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # my own report: a pension grows by a percentage, which an asker may count in points; a rate's own
+    # change in points is still asked in points
+    text = "2030年，全县职工养老金上调4.5%，特困供养标准上调8%。户籍人口城镇化率升至57.4%，上升1.3个百分点。\n"
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, text)
+    _assert_answers(answerer.answer(analyse("某县2030年职工的养老金上调了几个百分点？"), [hit]), "4.5%")
+    _assert_answers(answerer.answer(analyse("某县2030年户籍人口城镇化率升了几个百分点？"), [hit]), "1.3个百分点")
