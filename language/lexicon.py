@@ -311,16 +311,19 @@ class Lexicon:
     def tagged(self, text: str) -> tuple[tuple[str, str], ...]:
         """jieba words of ``text`` in order with their part-of-speech flags, whitespace dropped. A word
         jieba knows only from a synonym group or guessed ("实际利用外资", "保障房") has no class ("x"): it
-        names a thing, "n"."""
+        names a thing, "n"; so does a word of a synonym group jieba takes for a person's name ("养老金")."""
         return self._tagged(text)
 
     def _tag(self, text: str) -> tuple[tuple[str, str], ...]:
         return tuple(
-            (pair.word, "n" if pair.flag == "x" and pair.word.isalpha() else pair.flag)
+            (pair.word, "n" if self._names_a_thing(pair.word, pair.flag) else pair.flag)
             for _at, part in _after_years(text)
             for pair in self._tagger.cut(part)
             if pair.word.strip()
         )
+
+    def _names_a_thing(self, word: str, flag: str) -> bool:
+        return (flag == "x" and word.isalpha()) or (flag.startswith("nr") and word.lower() in self._canonical)
 
     def dictionary_cut(self, text: str) -> list[str]:
         """``text`` cut into dictionary words only (no HMM guesses), lowercased, whitespace dropped."""

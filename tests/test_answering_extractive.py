@@ -3419,3 +3419,18 @@ def test_points_asked_of_what_is_no_rate_are_answered_by_its_growth_in_percent(
     answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, text)
     _assert_answers(answerer.answer(analyse("某县2030年职工的养老金上调了几个百分点？"), [hit]), "4.5%")
     _assert_answers(answerer.answer(analyse("某县2030年户籍人口城镇化率升了几个百分点？"), [hit]), "1.3个百分点")
+
+
+def test_the_thing_asked_after_how_much_is_the_indicator_jieba_takes_for_a_name(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # my own report: "多涨了多少养老金" asks of the pension, not of the 老人 the question names before it
+    text = (
+        "# 某县2031年政府工作报告\n\n## 一、2030年工作回顾\n\n"
+        "全年生产总值增长5.7%，地方财政收入21.4亿元。\n\n"
+        "社会保障扎实推进。全县退休人员养老金每月平均上调5%，居民医保人均补助增至700元。"
+        "建成村级老年之家12个，为高龄老人发放长寿补贴。\n"
+    )
+    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
+    ask = _own_document_asker(lexicon, tmp_path, text, meta)
+    _assert_answers(ask("某县2030年给退休老人多涨了多少养老金？"), "5%")

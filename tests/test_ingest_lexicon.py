@@ -204,3 +204,9 @@ def test_a_word_cut_off_a_term_it_opens_is_read_with_it(lexicon):
     # not 铁路运营里程. A word between them ("高速的铁路里程") leaves them apart.
     assert lexicon.keyword_tokens("本市高速铁路通车里程达到") == ["本市", lexicon.canonical("高铁运营里程"), "达到"]
     assert lexicon.canonical("铁路运营里程") in lexicon.keyword_tokens("全市高速的铁路里程")
+
+
+def test_a_synonym_group_word_jieba_takes_for_a_name_names_a_thing(lexicon: Lexicon) -> None:
+    # jieba's dictionary tags 养老金 a person's name; the lexicon knows it for an indicator's word
+    assert ("养老金", "n") in lexicon.tagged("今年给老同志上调了多少养老金？")
+    assert ("张伟", "nr") in lexicon.tagged("副县长张伟分管教育。")  # a name is still a name
