@@ -22,7 +22,15 @@ from dataclasses import dataclass
 
 from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.numbering import ordinal
-from reportqa.language.quantities import CHINESE_NUMBER, UNIT_PATTERN, UNITS, amount, unit_family, unit_scale
+from reportqa.language.quantities import (
+    CHINESE_NUMBER,
+    UNIT_PATTERN,
+    UNITS,
+    amount,
+    same_unit,
+    unit_family,
+    unit_scale,
+)
 from reportqa.language.segmentation import splits_a_later_word
 from reportqa.language.sentences import sentence_start
 from reportqa.question.analysis import YEAR_WORD_OFFSETS, find_plan_period
@@ -386,8 +394,17 @@ _ADDED_THEN_YEAR_END = re.compile(
     rf"(?P<way>新增)[^，,。；;\d]{{0,12}}?(?P<value>\d+(?:\.\d+)?)(?P<unit>{_LEVEL_UNIT})(?![\d%])"
     r"[，,]\s*(?:年末|年底)[^，,。；;\d]{0,8}?(?:达到|达|为|增至|增加到)\s*$"
 )
+# "比上年增加12亿元，占比稳步提高，达到86亿元": the change over the year, then the level it came to
+_GREW_BY_THEN_LEVEL = re.compile(
+    rf"(?:比|较)(?:上年|去年)(?P<way>增加|净增|减少)(?P<value>\d+(?:\.\d+)?)(?P<unit>{_LEVEL_UNIT})(?![\d%])"
+    r"(?:[，,][^，,。；;\d]{0,12}?){1,2}(?:达到|达|为|增至|增加到|减至|降至)\s*$"
+)
 # what may stand between a level and its change: "左右", "以上", a comma, "，较上年", "，分别" (of levels listed)
 _LEVEL_TO_CHANGE = re.compile(r"[左右以上余多]*[，、,]?\s*(?:分别)?$")
+# and between a level and its change said over the year before: what the level counts ("3.2万名技能人才来县
+# 就业，比上年增加0.4万人"), not a part of it ("其中")
+_LEVEL_THING_TO_CHANGE = re.compile(r"(?!其中)[^\d，,。；;、：:%]{1,16}[，,]\s*")
+_OVER_YEAR_BEFORE = re.compile(r"(?:比|较)(?:上年|去年)|同比")
 _CHANGE_RUN = re.compile(r"\s*[、和及]\s*")
 
 
@@ -400,7 +417,12 @@ def changes_over_year(text: str, figures: Sequence[Figure]) -> dict[Figure, tupl
             continue
         sentence = sentence_start(text, change.start())
         before = [f for f in figures if sentence <= f.start and f.end <= change.start()]
-        if not before or not _LEVEL_TO_CHANGE.match(text[before[-1].end : change.start()].replace("较上年", "")):
+        gap = text[before[-1].end : change.start()] if before else ""
+        said_over_year_before = bool(_OVER_YEAR_BEFORE.match(change.group(0)))
+        if not before or not (
+            _LEVEL_TO_CHANGE.match(gap.replace("较上年", ""))
+            or (said_over_year_before and _LEVEL_THING_TO_CHANGE.fullmatch(gap))
+        ):
             continue
         # the changes listed after the first: "净增6.3万人、5.2万人、8.6万人"
         values, at = [float(change.group("value"))], change.end()
@@ -413,11 +435,14 @@ def changes_over_year(text: str, figures: Sequence[Figure]) -> dict[Figure, tupl
         unit, way = change.group("unit"), change.group("way")
         for level, value in zip(levels, values, strict=True):
             # a rate of any level but a share, points of a share, an amount in the level's own unit
-            fits = {"个百分点": level.unit == "%", "%": level.unit != "%"}.get(unit, unit == level.unit)
+            fits = {"个百分点": level.unit == "%", "%": level.unit != "%"}.get(unit, same_unit(unit, level.unit))
             if fits and value is not None and level.number is not None:
                 out[level] = (value, unit, way)
     for level in figures:
-        added = _ADDED_THEN_YEAR_END.search(text, sentence_start(text, level.start), level.start)
+        opened = sentence_start(text, level.start)
+        added = _ADDED_THEN_YEAR_END.search(text, opened, level.start) or _GREW_BY_THEN_LEVEL.search(
+            text, opened, level.start
+        )
         if added and added.end() == level.start and added.group("unit") == level.unit and level.number is not None:
             out.setdefault(level, (float(added.group("value")), level.unit, added.group("way")))
     return out

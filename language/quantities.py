@@ -72,6 +72,13 @@ def unit_scale(unit: str) -> float:
     return scale
 
 
+def same_unit(unit: str, other: str) -> bool:
+    """The two units count alike at one magnitude: people are counted in 人, 名 or 位 ("3.2万名技能人才…，
+    比上年增加0.4万人")."""
+    people = ("人", "名", "位")
+    return unit == other or (unit[:-1] == other[:-1] and unit[-1:] in people and other[-1:] in people)
+
+
 def unit_family(unit: str) -> str:
     """What a unit counts, without its magnitude: 万元, 亿元 and a bare 万 are 元; no unit counts
     nothing ("4.1:36:59.9"). A percentage point is a difference of two percentages, not a

@@ -295,6 +295,10 @@ def test_the_part_of_a_year_a_figure_is_said_of(text: str, figure: str, part: st
         ("钢产量达到一千一百万吨，比上年增长10%。", "一千一百万吨", 1e7),  # a level in words, in its own unit
         # levels listed, then "分别" and their changes
         ("全县接待游客820万人次、旅游收入96亿元，分别增长12%、15.5%。", "96亿元", 83.1),
+        # what the level counts between it and its change over the year before; people in 名 and 人 alike
+        ("3.2万名技能人才来县就业，比上年增加0.4万人。", "3.2万名", 2.8),
+        # the change over the year first, then the level it came to
+        ("税收收入比上年增加12亿元，占比稳步提高，达到86亿元。", "86亿元", 74.0),
     ],
 )
 def test_a_level_and_its_change_over_the_year_before_give_that_years_level(
@@ -312,6 +316,8 @@ def test_a_level_and_its_change_over_the_year_before_give_that_years_level(
         "地区生产总值达到880亿元，年均增长6.5%。",  # a yearly average
         "城镇化率达到61.2%，增长1.5%。",  # a rate of a share: points or per cent of it?
         "地区生产总值880亿元。全年增长6.5%。",  # another sentence
+        "进出口总额120亿元，其中出口，比上年增长8%。",  # a part of the level between them
+        "新增就业1.2万人，占全年目标的一半以上，达到3万人。",  # added, not said over the year before
     ],
 )
 def test_no_change_over_the_year_before_where_none_is_said_of_the_level(text: str) -> None:
