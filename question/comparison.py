@@ -60,6 +60,7 @@ _REMAINDER = re.compile(
     r"^(?P<whole>[^？?]+?)(?:(?:里|中|当中|之中)[，,]?(?:除了?|除去|扣除)?|除了?|除去|扣除)(?P<part>[^，,？?中]+?)(?:以外|之外)"
     r"的?(?:部分|其他|其余)*(?:大约|大概|约)?(?:是|有|为)?(?:多少|几)(?P<unit>[^，,？?。]*)[？?。]?$"
 )
+_BOTH_OF_THEM = re.compile(r"(?:两者|二者|这两者|两项)(?:之间)?$")
 _GAP = re.compile(r"(?:之间)?的?(?:相差|差距|差)(?:是|有)?(?:多少|多大|几)(?P<unit>[^，,？?。]*)[？?。]?$")
 # "…加起来一共多少万户", "…合计多少": what two things come to
 _TOTAL = re.compile(
@@ -127,6 +128,7 @@ _KIND_OF_SIDE = re.compile(rf"^(?:{_SIDE_KINDS})的?")
 _BOTH_NAMED = re.compile(rf"^(?:两|二|2)个?(?:{_SIDE_KINDS}|地|者|年)")
 # "福建全省": the whole of the place just named, part of its name here
 _WHOLE_OF = re.compile(r"全(?:省|市|区|县|州|盟|国)")
+_WITHIN = frozenset({"中", "里", "内"})  # localisers that close where something is said ("规划纲要中")
 _YEAR_PAIR = re.compile(rf"((?:19|20)\d{{2}}年){_JOIN}((?:19|20)\d{{2}}年)")
 YEAR = re.compile(r"(?:19|20)\d{2}年度?")  # "2020年", "2020年度"
 _NOUN_CLASSES = ("n", "l", "b", "j", "vn", "x", "eng")
@@ -371,8 +373,10 @@ def _gap(question: str, tag: Tagger) -> Comparison | None:
     match = _GAP.search(question.strip())
     if match is None:
         return None
-    # ("A和B的参保率各是多少，差几个点": each is asked anyway; a gap in points is of two shares)
-    subject = _EACH_ASKED.sub("", question[: match.start()].rstrip("的，, ")).rstrip("的，, ")
+    # ("A和B的参保率各是多少，差几个点", "…各是多少？二者差多少": each is asked anyway; a gap in points is
+    # of two shares)
+    said = _BOTH_OF_THEM.sub("", question[: match.start()]).rstrip("的，,？? ")
+    subject = _EACH_ASKED.sub("", said).rstrip("的，, ")
     asked = f"是多少{_POINTS.sub('', match.group('unit'))}？"
     place = _place_pair(subject + asked)
     if place is not None:
@@ -461,6 +465,9 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     # the years, places and scope that open the question are shared, never part of the first thing
     places = place_words(before)  # "城市" and "农村" are no places, whatever jieba tags them
     opening = len(list(itertools.takewhile(lambda w: _opens(w, places), words_before)))
+    # and so is where they are said ("规划纲要中", "报告里"): the first thing starts after it
+    framed = [i + 1 for i, (word, word_class) in enumerate(words_before) if word in _WITHIN and word_class == "f"]
+    opening = max([opening, *framed])
     shared = words_second[-1][0]
     if len(words_before) >= len(words_second) > 1 and len(shared) > 1 and words_before[-1][0] == shared:
         # "铁路货运量和公路货运量": both name their head word; the first is as long as the second, in

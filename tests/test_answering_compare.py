@@ -354,6 +354,17 @@ def test_how_far_apart_two_things_or_places_are_asks_each_and_works_out_the_gap(
         "据某县2022年公报，城镇的参保率是多少？",
         "据某县2022年公报，农村的参保率是多少？",
     ]
+    # the gap asked in a sentence of its own, of "两者"; where both are said ("规划中") is no part of the first
+    apart = split_comparison("某县规划中城市和乡镇的燃气普及率目标各是多少？两者相差多少？", lexicon.tagged)
+    assert (
+        apart is not None
+        and apart.difference
+        and [q for _, q in apart.sides]
+        == [
+            "某县规划中城市的燃气普及率目标是多少？",
+            "某县规划中乡镇的燃气普及率目标是多少？",
+        ]
+    )
     setting = split_comparison("据某县公报，第一产业和第三产业增加值相差多少？", lexicon.tagged)
     assert setting is not None and [label for label, _ in setting.sides] == ["第一产业", "第三产业"]
     # two ways of differing ("高还是低") are not two things
