@@ -16,7 +16,7 @@ import cn2an
 from reportqa.core.errors import QuestionError, UnclearFollowupError
 from reportqa.language.normalise import normalise_text
 from reportqa.language.places import name_places, place_words, question_places
-from reportqa.language.quantities import written_units
+from reportqa.language.quantities import UNIT_PATTERN, written_units
 
 # "how many", "how fast"…: an English question that asks a quantity
 HOW_MUCH_EN = r"how\s+(?:many|much|fast|quickly|big|large|high|long|far)\b"
@@ -25,8 +25,14 @@ AnswerKind = Literal["quantity", "date", "name", "reason", "list", "open"]
 
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}年")
 # 19xx/20xx alone, or any four digits with 年 ("1900年", "2101年": a year no report speaks of is still asked);
-# not a decade ("1990年代", "the 1990s"), which is no year a figure is of
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2}(?!\d|年代|'?s\b)(?=\s*(?:年|年度|$|[^\d%.万亿]))|[1-9]\d{3}(?=年)(?!年代))")
+# not a decade ("1990年代", "the 1990s"), which is no year a figure is of, nor a figure in its unit ("达到1987公里"; a
+# unit of one character only where it ends a word: "2021成为" may be a year)
+_YEAR = re.compile(
+    r"(?<!\d)((?:19|20)\d{2}(?!\d|年代|'?s\b)(?=\s*(?:年|年度|$|[^\d%.万亿]))"
+    rf"(?!\s*(?:{'|'.join(u for u in UNIT_PATTERN.split('|') if len(u) > 1)}))"
+    rf"(?!\s*(?:{'|'.join(u for u in UNIT_PATTERN.split('|') if len(u) == 1)})(?![\u4e00-\u9fff]))"
+    r"|[1-9]\d{3}(?=年)(?!年代))"
+)
 # "19年", "20年底": a year of the reports' era written short, at the start or after a word that
 # precedes a time ("在", "到", "比", "和"); not a span ("发展20年来", "近10年", "15年间") or a decade ("90年代")
 _SHORT_YEAR = re.compile(r"(?:^|(?<=[在于到至从自比较和与及或、，,；;\s]))([0-27-9]\d)年(?![来间内后前里多以代])")

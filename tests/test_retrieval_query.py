@@ -45,6 +45,11 @@ def test_years_arabic_and_chinese_numerals() -> None:
     assert find_years("二〇一九年和2015年") == (2019, 2015)
     assert find_years("增长22.4%，达7154.2亿元") == ()
     assert find_years("How many in 2019?") == (2019,)
+    # four digits in a unit are a figure, not a year: "达到2016公里", "2030人次"; a year right before a word that
+    # opens with a unit's character is still a year ("2021人均收入")
+    assert find_years("地铁总里程达到2016公里，通车前是多少？") == ()
+    assert find_years("累计培训2030人次") == ()
+    assert find_years("2021人均收入是多少") == (2021,)
 
 
 @pytest.mark.parametrize(
