@@ -169,9 +169,15 @@ def part_left_out(text: str) -> str:
 
     >>> part_left_out("全县耕地中，水田以外的耕地有多少？"), part_left_out("全县水田有多少？")
     ('水田', '')
+    >>> part_left_out("全县参保人员中灵活就业以外的有多少？")
+    '灵活就业'
     """
     match = _LEFT_OUT.search(text)
-    return match.group("part") if match else ""
+    if match is None:
+        return ""
+    # ("参保人员中灵活就业以外的": the whole named before 中 with no comma between is no part of the part)
+    whole, within, part = match.group("part").rpartition("中")
+    return part if within and whole and len(part) > 1 else match.group("part")
 
 
 # the words that ask how and with what effect, no thing a statement says: "采取哪些措施" (its 采取), "效果如何"
