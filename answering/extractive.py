@@ -181,6 +181,7 @@ _POINT_QUOTE_CHARS = 400  # a point quoted whole to say why, at most this long
 _RANGE_OPENING = re.compile(r"\d+(?:\.\d+)?\s*[-—–~～至到]\s*$")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a figure the question gives, without its unit
 # a short sentence that lists nothing and counts nothing ("一批重大平台加快建设。"): it leads the ones after it
+_WITHIN_THE_YEAR = re.compile(r"年内|今年内|本年内")
 _LEAD_SENTENCE = re.compile(r"[^、，,；;：:\d]{4,20}[。！]")
 # a statement that opens a list after a colon and ends with its first item ("主要问题是：创新投入不足；")
 _OPENS_ITEMS = re.compile(r"[：:][^：:。]+[；;]\s*$")
@@ -1133,7 +1134,10 @@ class ExtractiveAnswerer:
             coverage = 0.0 if lacks_topic else coverage
             # (a year it compares with, "比1985年增加…", is not the year it speaks of: that goes on from before)
             speaks_of_own = own_years - comparison_years(text)
-            years = frozenset(own_years | context_years | (set() if speaks_of_own else previous_years))
+            # ("…到2025年达到…。年内建成…": what is done within the year is not of the years a plan reaches to)
+            horizons = dated is not None and bool(previous_years) and min(previous_years) > dated
+            inherits = not speaks_of_own and not (horizons and _WITHIN_THE_YEAR.search(text))
+            years = frozenset(own_years | context_years | (previous_years if inherits else set()))
             # the years its paragraph looks back on ("五年来，…"), or its section
             period = period_spoken_of(f"{opening} {text}", dated) or section_period
             # "比2015年增长36.6%" compares with 2015 and speaks of the year its place implies; a sum over

@@ -3434,3 +3434,15 @@ def test_the_thing_asked_after_how_much_is_the_indicator_jieba_takes_for_a_name(
     meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
     ask = _own_document_asker(lexicon, tmp_path, text, meta)
     _assert_answers(ask("某县2030年给退休老人多涨了多少养老金？"), "5%")
+
+
+def test_what_is_done_within_the_year_is_not_of_the_years_a_plan_reaches_to(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own report: a plan's sentence of later years' targets, then one of what is done within the year
+    text = (
+        "# 某县2031年政府工作报告\n\n## 一、2030年工作回顾\n\n全年生产总值增长5.7%，地方财政收入21.4亿元。\n\n"
+        "## 二、2031年重点工作\n\n建设生态宜居城区。我们谋划，到2035年全县森林覆盖率达到50%、城区绿道总长"
+        "达到180公里。新建口袋公园18个，年内建成滨河绿道26公里。\n"
+    )
+    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
+    ask = _own_document_asker(lexicon, tmp_path, text, meta)
+    _assert_answers(ask("某县2031年的报告里，2031年要建成多少公里滨河绿道？"), "26公里")
