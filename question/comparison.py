@@ -20,6 +20,7 @@ from itertools import pairwise
 
 from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.places import place_mentions, place_words
+from reportqa.language.quantities import MEASURE_WORDS
 from reportqa.question.analysis import MEASURE_NOUNS, MEASURED, STANCE_WORDS, find_plan_period, names_document
 
 Tagger = Callable[[str], Sequence[tuple[str, str]]]
@@ -102,7 +103,17 @@ _TIME_OR_STANCE = re.compile(
 )
 # what B may name besides its time or stance that is no thing of its own: a measure of A ("2020年实际增速"),
 # or the number of it ("上年实际完成数", "实际开通班次"), which asks nothing A does not
+# a bracketed clause that closes a question after its question mark ("…？（某县2031年政府工作报告）")
+_CLOSING_ASIDE = re.compile(r"(?<=[？?])\s*（([^（）]+)）\s*$")
+_ASKING = re.compile(r"多少|几|什么|哪|如何|怎样|怎么|是否|吗|[？?]")
 _NUMBER_OF = frozenset({"数", "数字", "数值", "水平", "次数", "班次"})
+
+
+def _number_of(word: str) -> bool:
+    """A word for the number of a thing: one of `_NUMBER_OF`, or a measure word and 数 ("列数", "户数")."""
+    return word in _NUMBER_OF or (len(word) == 2 and word[1] == "数" and word[0] in MEASURE_WORDS)
+
+
 _DONE = re.compile(r"实际(?:完成|达到)?|完成|达到")
 # A at the time of its report ("现有的…长度", "当年的…目标")
 _PRESENT = re.compile(r"(?:已有|现有|目前|当前|现在|当年|今年|本年)的?")
@@ -162,6 +173,12 @@ def without_comparing_again(question: str) -> str:
 def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | None:
     """The question per side, if `question` compares two places, two years or (with the word segmenter
     `tag`) two things named in parallel ("城镇居民和农村居民的收入"); else None."""
+    aside = _CLOSING_ASIDE.search(question)
+    if aside is not None and not _ASKING.search(aside.group(1)):
+        # "…相比如何？（某县2031年政府工作报告）": what closes it in brackets, asking nothing, is said of each side
+        split = split_comparison(question[: aside.start(1) - 1], tag)
+        if split is not None:
+            return replace(split, sides=tuple((label, f"{q}{aside.group(0)}") for label, q in split.sides))
     question = without_comparing_again(question)
     if tag is not None and (
         pair := _against(question, tag)
@@ -336,8 +353,12 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
     if not _TIME_OR_STANCE.search(own_clause) and not _PRESENT.search(own_clause):
         return None  # A names no time or stance of its own ("现有的…" is its report's) for B's to replace
     b_words = [(w, c) for w, c in tag(_TIME_OR_STANCE.sub(" ", b)) if w.strip() and w != "的"]
-    measures = MEASURE_NOUNS | _NUMBER_OF
-    if any(word_kind(c) == "n" and w not in a and w[-2:] not in a and w not in measures for w, c in b_words):
+    # ("实际发运列数": the number of what was done, the doing said before it)
+    doings = {w for (w, c), (after, _) in pairwise(b_words) if c.startswith("v") and _number_of(after)}
+    if any(
+        word_kind(c) == "n" and w not in a and w[-2:] not in a and w not in MEASURE_NOUNS | doings and not _number_of(w)
+        for w, c in b_words
+    ):
         return None  # "和农村居民收入相比": a thing of its own, compared by `_thing_pair`
     # each year with the report it names, if any: the year of the report that says it is no time of the thing
     # ("2023年规划纲要提出的目标")
@@ -361,7 +382,7 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
     stances = "|".join(STANCE_WORDS | {"目标", "定的"} | ({"提出", "确定", "设定"} if done else set()))
     after = re.sub(rf"(?:{stances})的?" if stance else rf"的?(?:{stances})$", "", after)
     asked = f"{before}{time}{done}{after}{'' if done else stance}"
-    own = "".join(w for w, _ in b_words if w not in asked and w not in _NUMBER_OF)
+    own = "".join(w for w, _ in b_words if w not in asked and not _number_of(w))
     if own in MEASURE_NOUNS:
         asked = re.sub(r"(?:增长|增速|增幅)$", "", asked)  # "增速" asked of "工业投资增长": 工业投资's
     return f"{asked}{own}{asking}"

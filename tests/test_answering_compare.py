@@ -431,6 +431,13 @@ def test_a_thing_set_against_itself_at_another_time_or_stance_asks_each() -> Non
             "某县2022年新增造林面积目标是多少？",
             "某县2021年实际完成新增造林面积是多少？",
         ]
+    # B the number of what was done, the doing said before it ("实际投放台数"); a source in brackets after the
+    # question mark is said of each side
+    counted = split_comparison("某县2032年公共自行车投放目标与2031年实际投放台数相比怎样？（某县2032年报告）", tag)
+    assert counted is not None and [q for _, q in counted.sides] == [
+        "某县2032年公共自行车投放目标是多少？（某县2032年报告）",
+        "某县2031年实际公共自行车投放是多少？（某县2032年报告）",
+    ]
     # the year of the report that sets a target is no time of the thing, which B's year is
     reported = split_comparison("某省2022年政府工作报告定的棉花产量目标，比2021年实际棉花产量高多少？", tag)
     assert reported is not None
