@@ -1677,9 +1677,27 @@ def _held_share(
         return 1.0  # the "2" of a question's "2%左右" is the number of the text's "2%", not of "2025"
     if "分别" in text and any(joint in text for form in {term, *forms(term)} for joint in joint_forms(form)):
         return 1.0  # "农村居民人均可支配收入" in "城乡居民人均可支配收入分别达X、Y"
+    if _part_after_whole(term, text):
+        return 1.0
     if not has_digit(term) and (share := _shared_share(term, text)) >= 0.5:
         return partial_weight * share  # "人均预期寿命" for "平均寿命", in part; "15-59岁" is not "16-59岁"
     return 0.0
+
+
+def _part_after_whole(term: str, text: str) -> bool:
+    """The text names the whole `term` is a part of, then after 其中 the part by the words `term` adds, each
+    with its figure: "全体居民人均可支配收入31260元，其中城镇40150元，农村19870元" gives 城镇居民人均可支配收入
+    and 农村居民人均可支配收入."""
+    parts_from = text.find("其中")
+    if parts_from < 0:
+        return False
+    for size in range(2, len(term) - 2):
+        own, whole = term[:size], term[size:]
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", own) or text.find(whole) not in range(0, parts_from):
+            continue
+        if re.search(f"{re.escape(own)}[约近超逾达为]?\\d", text[parts_from:]):
+            return True
+    return False
 
 
 def _measure_left(form: str) -> str:

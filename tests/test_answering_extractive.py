@@ -3446,3 +3446,16 @@ def test_what_is_done_within_the_year_is_not_of_the_years_a_plan_reaches_to(lexi
     meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
     ask = _own_document_asker(lexicon, tmp_path, text, meta)
     _assert_answers(ask("某县2031年的报告里，2031年要建成多少公里滨河绿道？"), "26公里")
+
+
+def test_a_part_named_after_its_whole_by_the_words_the_question_adds_answers(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own report of a city: the whole's name, then after 其中 each part by its own word and figure
+    text = (
+        "# 丽水市2031年政府工作报告\n\n## 一、2030年工作回顾\n\n全年生产总值增长5.7%，地方财政收入21.4亿元。\n\n"
+        "民生福祉持续增进。全体居民人均可支配收入31260元、增长5.8%，其中城镇40150元、增长5.1%，"
+        "农村19870元、增长7.3%。城镇新增就业1.1万人。\n"
+    )
+    meta = DocumentMeta("丽水市2031年政府工作报告", "丽水市", 2031, "政府工作报告")
+    ask = _own_document_asker(lexicon, tmp_path, text, meta)
+    _assert_answers(ask("丽水2030年农村居民人均可支配收入是多少？"), "19870元")
+    _assert_answers(ask("丽水2030年城镇居民人均可支配收入有多少？"), "40150元")
