@@ -34,6 +34,9 @@ def test_the_nation_is_named_by_its_bodies_but_not_inside_other_words() -> None:
     assert question_places("1980年国务院政府工作报告计划停建缓建多少个大中型项目？") == (NATIONAL,)
     assert question_places("How much grain did China produce in 2021?") == (NATIONAL,)
     assert question_places("新认定的绿色工厂有多少家，其中国家级几家？") == ()
+    # a place that names a body's branch there is no scope of the question
+    assert question_places("改革后海关总署广州分署和税务总局杭州分局各承担什么职责？") == ()
+    assert question_places("杭州2030年设立了几个分局？") == ("杭州市",)
     assert question_places("昆明入选了哪些全国试点？") == ("昆明市", NATIONAL)
     # "我国", as a national question says it ("我国粮食产量多少"), names the nation too
     assert question_places("2016年我国粮食总产量是多少？") == (NATIONAL,)
