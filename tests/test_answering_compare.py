@@ -423,6 +423,7 @@ def test_a_thing_set_against_itself_at_another_time_or_stance_asks_each() -> Non
     for question, way in [
         ("某县2022年新增造林面积目标跟2021年实际完成数比较，谁多？", "多"),
         ("某县2022年新增造林面积目标和2021年实际完成数比较怎么样？", "高"),
+        ("某县2022年新增造林面积目标跟2021年实际完成数比起来怎样？", "高"),
         ("某县2022年新增造林面积目标跟2021年实际完成数相比，是多了还是少了？各是多少？", "多"),
     ]:
         which = split_comparison(question, tag)
