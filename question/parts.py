@@ -47,8 +47,9 @@ _ASKED_PHRASE = re.compile(rf"(?:是|有|为|达到|达|一共|总共|共有|共
 # "A和B分别是多少", "A与B各有多少": the two things, then what is asked of each
 _BOTH = re.compile(r"(?:和|与|及|以及)(?P<second>[^，,。？?；;]+?)(?:分别|各自|各)(?P<asked>[^，,。？?；;]*)$")
 # "城乡低保标准分别提高到多少": one word for two things, then what is asked of each
+# (not one of things listed, "城乡建设用地、工业用地和住宅用地分别…", each of which is asked)
 _JOINT_EACH = re.compile(
-    rf"(?P<joint>{'|'.join(TWO_IN_ONE)})(?P<rest>[^，,。？?；;]*?)(?:分别|各自|各)(?P<asked>[^，,。？?；;]*)$"
+    rf"(?P<joint>{'|'.join(TWO_IN_ONE)})(?P<rest>[^，,。？?；;、和与及]*?)(?:分别|各自|各)(?P<asked>[^，,。？?；;]*)$"
 )
 # "…多少A和B": one asking word before two things; "…多少A和多少户B": one before each (the second may go
 # on with a word that holds 与 or 和: "参与")

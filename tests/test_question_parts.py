@@ -139,6 +139,12 @@ def test_one_word_for_two_things_then_each_asked_is_one_part_per_thing(tag) -> N
     ]
     assert _questions("2020年全县进出口各增长多少？", tag) == ["2020年全县进口增长多少？", "2020年全县出口增长多少？"]
     assert _questions("全县城乡居民人均可支配收入是多少？", tag) is None  # the joint thing, asked as one
+    # a joint word that is one of things listed names one of them: each listed is asked
+    assert _questions("据某县公报，上年城乡建设用地、工业用地和住宅用地分别是多少？", tag) == [
+        "据某县公报，上年城乡建设用地是多少？",
+        "据某县公报，上年工业用地是多少？",
+        "据某县公报，上年住宅用地是多少？",
+    ]
 
 
 def test_a_clause_listing_things_then_asking_each_is_one_clause(tag) -> None:
