@@ -490,9 +490,9 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     framed = [i + 1 for i, (word, word_class) in enumerate(words_before) if word in _WITHIN and word_class == "f"]
     opening = max([opening, *framed])
     shared = words_second[-1][0]
-    if len(words_before) >= len(words_second) > 1 and len(shared) > 1 and words_before[-1][0] == shared:
+    if len(words_second) > 1 and len(shared) > 1 and words_before[-1][0] == shared:
         # "铁路货运量和公路货运量": both name their head word; the first is as long as the second, in
-        # whole words ("固定 电话 用户" and "移动电话 用户")
+        # whole words ("固定 电话 用户" and "移动电话 用户"), or all the words it has
         first, taken = "", 0
         for word, _ in reversed(words_before[opening:]):
             if len(first) >= len(second):

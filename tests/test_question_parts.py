@@ -132,6 +132,15 @@ def test_two_things_a_word_names_together_share_what_follows_them(tag) -> None:
     ]
 
 
+def test_two_things_ending_in_one_head_word_are_each_whole_however_few_words_the_first_has(tag) -> None:
+    assert _questions(
+        "某县规划中，规模以上工业增加值能耗下降目标和重点河流断面水质优良比例提高目标各是多少？", tag
+    ) == [
+        "某县规划中，规模以上工业增加值能耗下降目标是多少？",
+        "某县规划中，重点河流断面水质优良比例提高目标是多少？",
+    ]
+
+
 def test_one_word_for_two_things_then_each_asked_is_one_part_per_thing(tag) -> None:
     assert _questions("西宁城乡低保标准分别提高到多少？", tag) == [
         "西宁城镇低保标准提高到多少？",
