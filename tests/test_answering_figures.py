@@ -297,6 +297,8 @@ def test_the_part_of_a_year_a_figure_is_said_of(text: str, figure: str, part: st
         ("全县接待游客820万人次、旅游收入96亿元，分别增长12%、15.5%。", "96亿元", 83.1),
         # what the level counts between it and its change over the year before; people in 名 and 人 alike
         ("3.2万名技能人才来县就业，比上年增加0.4万人。", "3.2万名", 2.8),
+        # a change in another magnitude of the level's unit
+        ("拟发行专项债券2.6亿元、比上年增加3000万元。", "2.6亿元", 2.3),
         # the change over the year first, then the level it came to
         ("税收收入比上年增加12亿元，占比稳步提高，达到86亿元。", "86亿元", 74.0),
     ],
