@@ -181,6 +181,8 @@ _POINT_QUOTE_CHARS = 400  # a point quoted whole to say why, at most this long
 _RANGE_OPENING = re.compile(r"\d+(?:\.\d+)?\s*[-—–~～至到]\s*$")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a figure the question gives, without its unit
 # a short sentence that lists nothing and counts nothing ("一批重大平台加快建设。"): it leads the ones after it
+# the Chinese an English question's run of words is glossed with: "imports and exports (进出口)"
+_GLOSS = re.compile(r" \(([^()]*[\u4e00-\u9fff][^()]*)\)")
 _WITHIN_THE_YEAR = re.compile(r"年内|今年内|本年内")
 _LEAD_SENTENCE = re.compile(r"[^、，,；;：:\d]{4,20}[。！]")
 # a statement that opens a list after a colon and ends with its first item ("主要问题是：创新投入不足；")
@@ -924,6 +926,9 @@ class ExtractiveAnswerer:
             for piece in pieces if len(pieces) > 1 else [token]:
                 if (len(piece) > 1 or piece == token) and not _asks_rather_than_says(piece, word_class(piece)):
                     terms[piece] = self.term_stats.idf(piece) * _term_weight(piece, word_class(piece), self.weights)
+        if query.is_english:
+            for said in self._said_by_their_gloss(query.text):
+                terms.pop(said, None)
         if query.asked_type in terms and len(terms) > 1:
             del terms[query.asked_type]  # "哪几类内容": the answer lists them, whether or not it says 内容
         for example in examples_given(query.text, self.tokenizer.tagged):
@@ -957,6 +962,20 @@ class ExtractiveAnswerer:
                     opening = _RANGE_OPENING.search(query.text, 0, figure.start)
                     terms[(opening.group(0) if opening else "") + figure.text] = top
         return terms
+
+    def _said_by_their_gloss(self, text: str) -> set[str]:
+        """The Chinese of English words that the gloss after them says as a whole ("imports and exports (进出口)":
+        进口 and 出口, each all in 进出口): the run is one thing, which the gloss names."""
+        said: set[str] = set()
+        for gloss in _GLOSS.finditer(text):
+            run = text[: gloss.start()].rpartition(")")[2]
+            whole = set(self.tokenizer.keyword_tokens(gloss.group(1)))
+            said |= {
+                token
+                for token in self.tokenizer.keyword_tokens(run)
+                if not token.isascii() and token not in whole and set(token) <= set(gloss.group(1))
+            }
+        return said
 
     def _is_plan_section(self, meta: DocumentMeta | None, chunk: Chunk) -> bool:
         """A work report's section of plans: its title says so ("三、2020年重点工作任务"), or it follows the review.

@@ -3459,3 +3459,13 @@ def test_a_part_named_after_its_whole_by_the_words_the_question_adds_answers(lex
     ask = _own_document_asker(lexicon, tmp_path, text, meta)
     _assert_answers(ask("丽水2030年农村居民人均可支配收入是多少？"), "19870元")
     _assert_answers(ask("丽水2030年城镇居民人均可支配收入有多少？"), "40150元")
+
+
+def test_english_words_their_gloss_says_as_a_whole_are_not_asked_one_by_one(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own report: "imports" and "exports" are each a word of the lexicon, which the gloss of the run says
+    # as one (进出口); the statement names only that
+    text = "2030年，全县进出口逆势增长12.5%，跨境电商交易额突破20亿元。\n"
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, text)
+    question = analyse("How much did the county's imports and exports (进出口) grow in 2030?")
+    assert not {"进口", "出口"} & set(answerer._question_terms(question))
+    _assert_answers(answerer.answer(question, [hit]), "12.5%")
