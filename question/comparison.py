@@ -503,6 +503,23 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
             lambda w: w[1].startswith(_NAMING_CLASSES), reversed(words_before[opening : len(words_before) - taken])
         )
         return "".join(w for w, _ in reversed(list(modifiers))) + first, second
+    # "城市燃气普及率和农村燃气入户比例": each opens with its own nouns, then a noun both say and words of
+    # its own; the first is its run of nouns before that word, and the rest
+    middle = next(
+        (
+            (at, k)
+            for k, (word, _) in enumerate(words_second[1:-1], 1)
+            for at in range(opening + 1, len(words_before) - 1)
+            if len(word) > 1 and words_before[at][0] == word
+        ),
+        None,
+    )
+    if middle is not None:
+        at, k = middle
+        # (jieba tags "城市", "城镇" places, which they are not)
+        own = list(itertools.takewhile(_names_a_kind, reversed(words_before[opening:at])))
+        if own and all(_names_a_kind(w) for w in words_second[:k]):
+            return "".join(w for w, _ in reversed(own)) + "".join(w for w, _ in words_before[at:]), second
     # "物联网产业营收和集成电路产业产值增长目标": two runs of as many nouns, then what both are asked
     second_run = list(itertools.takewhile(_in_noun_run, words_second))
     first_run = list(itertools.takewhile(_in_noun_run, reversed(words_before[opening:])))
@@ -596,6 +613,11 @@ def _in_noun_run(word: tuple[str, str]) -> bool:
     if len(text) == 1:
         return word_class.startswith(("n", "v")) and not word_class.startswith("ns")
     return word_kind(word_class) == "n" and not word_class.startswith("ns") and not text.startswith("全")
+
+
+def _names_a_kind(word: tuple[str, str]) -> bool:
+    """A word of a compound noun, or one jieba tags a place that names a kind of place ("城市", "城镇")."""
+    return _in_noun_run(word) or (word[1].startswith("ns") and not place_words(word[0]))
 
 
 def _opens(word: tuple[str, str], places: set[str]) -> bool:

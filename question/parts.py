@@ -23,6 +23,7 @@ from dataclasses import replace
 from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.places import place_words
 from reportqa.language.quantities import MEASURE_WORDS
+from reportqa.language.segmentation import word_starts
 from reportqa.question.analysis import CONTENT, HOW_MUCH_EN, MEASURE_NOUNS, STANCE_WORDS
 from reportqa.question.comparison import (
     YEAR,
@@ -45,6 +46,7 @@ _ASKS_OF_EACH = re.compile(rf"{_ASKS.pattern}|什么|哪些|哪个")
 # the asking words of a clause, with the verb that leads to them ("有多少家", "是多少", "达到多少")
 _ASKED_PHRASE = re.compile(rf"(?:是|有|为|达到|达|一共|总共|共有|共|占)?(?:多少|几)[{_MEASURES}人次亩吨年元亿万钱]*")
 # "A和B分别是多少", "A与B各有多少": the two things, then what is asked of each
+_JOINER = re.compile(r"以及|和|与|及")
 _BOTH = re.compile(r"(?:和|与|及|以及)(?P<second>[^，,。？?；;]+?)(?:分别|各自|各)(?P<asked>[^，,。？?；;]*)$")
 # "城乡低保标准分别提高到多少": one word for two things, then what is asked of each
 # (not one of things listed, "城乡建设用地、工业用地和住宅用地分别…", each of which is asked)
@@ -161,7 +163,10 @@ def _asked_of_both(text: str) -> Comparison | None:
 
 def _both(text: str, tag: Tagger) -> Comparison | None:
     listed = _LAST_LISTED.sub("和", text)
-    match = _BOTH.search(listed)
+    # (at a word of its own: the 及 of "普及率" joins nothing)
+    starts = word_starts(listed)
+    joiners = (joiner.start() for joiner in _JOINER.finditer(listed) if joiner.start() in starts)
+    match = next((found for at in joiners if (found := _BOTH.match(listed, at))), None)
     if match is None or not _ASKS_OF_EACH.search(match.group("asked")) or _CLAUSE_BREAK.search(listed[: match.start()]):
         return None  # (a clause before it asks too: `_clauses` splits the question first)
     before, second, asked = listed[: match.start()], match.group("second"), match.group("asked")

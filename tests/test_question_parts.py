@@ -141,6 +141,14 @@ def test_two_things_ending_in_one_head_word_are_each_whole_however_few_words_the
     ]
 
 
+def test_two_things_that_each_open_with_their_own_nouns_then_share_one_are_each_whole(tag) -> None:
+    # (and the 及 of 普及率 joins nothing)
+    assert _questions("某县城市燃气普及率和农村燃气入户比例分别是多少？", tag) == [
+        "某县城市燃气普及率是多少？",
+        "某县农村燃气入户比例是多少？",
+    ]
+
+
 def test_one_word_for_two_things_then_each_asked_is_one_part_per_thing(tag) -> None:
     assert _questions("西宁城乡低保标准分别提高到多少？", tag) == [
         "西宁城镇低保标准提高到多少？",
