@@ -131,7 +131,8 @@ class HybridRetriever:
         self, query_vector: np.ndarray | None, tokens: list[str], allowed_docs: Collection[str]
     ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
         """Exact scores over the allowed documents' chunks: a global top-k could miss them all."""
-        arrays = [self._chunk_ids_by_doc[doc] for doc in allowed_docs if doc in self._chunk_ids_by_doc]
+        # (in the documents' order, and equal scores by passage: the same question ranks alike in every process)
+        arrays = [self._chunk_ids_by_doc[doc] for doc in sorted(allowed_docs) if doc in self._chunk_ids_by_doc]
         if not arrays:
             return [], []
         ids = np.concatenate(arrays)
@@ -139,7 +140,7 @@ class HybridRetriever:
         if query_vector is not None:
             with_vectors = ids[self.index.embedded[ids]]  # passages not embedded yet are found by keyword only
             scores = self.index.vectors[with_vectors] @ query_vector.astype(np.float32)
-            order = np.argsort(-scores)[: self.candidates]
+            order = np.lexsort((with_vectors, -scores))[: self.candidates]
             dense = [(int(with_vectors[i]), float(scores[i])) for i in order]
         allowed = set(ids.tolist())
         keyword: list[tuple[int, float]] = []

@@ -141,3 +141,16 @@ def test_a_word_the_passages_write_only_inside_longer_ones_finds_those() -> None
     retriever = HybridRetriever(index, embedder=None, tokenizer=lexicon, candidates=3)
     hits = retriever.retrieve("How many Tibetan antelopes (藏羚) are there?", top_k=1)
     assert [h.chunk.text for h in hits] == [texts[1]]
+
+
+def test_passages_of_equal_score_rank_alike_however_the_allowed_documents_are_listed() -> None:
+    # chunks 1 (a.txt) and 4 (b.txt) lie in one direction: their dense scores are equal
+    index = _Index()
+    index.vectors = np.eye(len(TOKENS), dtype=np.float32)[[0, 1, 2, 3, 1, 5]]
+    retriever = HybridRetriever(index, embedder=None, tokenizer=_Tokens(), candidates=6)
+    rankings = [
+        [h.chunk.start for h in retriever.retrieve("", top_k=6, allowed_docs=docs, query_vector=QUERY)]
+        for docs in (["a.txt", "b.txt"], ["b.txt", "a.txt"])
+    ]
+    assert rankings[0] == rankings[1]
+    assert rankings[0].index(1) < rankings[0].index(4)  # the tie broken by passage position
