@@ -100,6 +100,18 @@ def _county_report_of_one_passage(lexicon: Lexicon, folder: Path, text: str) -> 
     return answerer, _doc_hit("report.md", report, text.strip(), "")
 
 
+def _ask_own_2031_report(lexicon: Lexicon, folder: Path, sections: str, place: str = "某县"):
+    """An asker over a 2031 work report of my own words for `place`: its title, a line of its review of
+    2030, then `sections`."""
+    text = (
+        f"# {place}2031年政府工作报告\n\n## 一、2030年工作回顾\n\n全年生产总值增长5.7%，地方财政收入21.4亿元。\n\n"
+        f"{sections}"
+    )
+    return _own_document_asker(
+        lexicon, folder, text, DocumentMeta(f"{place}2031年政府工作报告", place, 2031, "政府工作报告")
+    )
+
+
 @pytest.fixture(scope="module")
 def quantities(lexicon: Lexicon):
     """The handler of quantity questions, to ask of one statement."""
@@ -3397,15 +3409,15 @@ def test_a_thing_listed_first_with_another_before_their_shared_head_is_the_one_a
 def test_a_paragraph_opened_by_a_short_task_sentence_reads_on_under_it(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own report: each task opens its paragraph in a sentence of its own; a question names the task
     # and what one of its later points plans
-    text = (
-        "# 某县2031年政府工作报告\n\n## 二、2031年主要任务\n\n"
+    ask = _ask_own_2031_report(
+        lexicon,
+        tmp_path,
+        "## 二、2031年主要任务\n\n"
         "推动乡村产业振兴。坚持把增加农民收入作为中心任务，巩固拓展脱贫攻坚成果。"
         "一是稳定粮食播种面积，完善种粮补贴政策，粮食总产稳定在30万吨以上。"
         "二是改造提升灌区渠系，新建高标准农田5万亩。三是大力发展设施蔬菜、食用菌和中药材等特色种植。\n\n"
-        "提升城市品质。实施老旧小区改造40个，新建城市公园6座，建成区绿化覆盖率达到42%。\n"
+        "提升城市品质。实施老旧小区改造40个，新建城市公园6座，建成区绿化覆盖率达到42%。\n",
     )
-    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
-    ask = _own_document_asker(lexicon, tmp_path, text, meta)
     _assert_answers(ask("某县2031年推动乡村产业振兴，要新建多少亩农田？"), "5万亩")
     _assert_answers(ask("某县2031年推动乡村产业振兴方面，粮食要稳定在多少？"), "30万吨以上")
 
@@ -3425,38 +3437,35 @@ def test_the_thing_asked_after_how_much_is_the_indicator_jieba_takes_for_a_name(
     lexicon: Lexicon, tmp_path: Path
 ) -> None:
     # my own report: "多涨了多少养老金" asks of the pension, not of the 老人 the question names before it
-    text = (
-        "# 某县2031年政府工作报告\n\n## 一、2030年工作回顾\n\n"
-        "全年生产总值增长5.7%，地方财政收入21.4亿元。\n\n"
+    ask = _ask_own_2031_report(
+        lexicon,
+        tmp_path,
         "社会保障扎实推进。全县退休人员养老金每月平均上调5%，居民医保人均补助增至700元。"
-        "建成村级老年之家12个，为高龄老人发放长寿补贴。\n"
+        "建成村级老年之家12个，为高龄老人发放长寿补贴。\n",
     )
-    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
-    ask = _own_document_asker(lexicon, tmp_path, text, meta)
     _assert_answers(ask("某县2030年给退休老人多涨了多少养老金？"), "5%")
 
 
 def test_what_is_done_within_the_year_is_not_of_the_years_a_plan_reaches_to(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own report: a plan's sentence of later years' targets, then one of what is done within the year
-    text = (
-        "# 某县2031年政府工作报告\n\n## 一、2030年工作回顾\n\n全年生产总值增长5.7%，地方财政收入21.4亿元。\n\n"
+    ask = _ask_own_2031_report(
+        lexicon,
+        tmp_path,
         "## 二、2031年重点工作\n\n建设生态宜居城区。我们谋划，到2035年全县森林覆盖率达到50%、城区绿道总长"
-        "达到180公里。新建口袋公园18个，年内建成滨河绿道26公里。\n"
+        "达到180公里。新建口袋公园18个，年内建成滨河绿道26公里。\n",
     )
-    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
-    ask = _own_document_asker(lexicon, tmp_path, text, meta)
     _assert_answers(ask("某县2031年的报告里，2031年要建成多少公里滨河绿道？"), "26公里")
 
 
 def test_a_part_named_after_its_whole_by_the_words_the_question_adds_answers(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own report of a city: the whole's name, then after 其中 each part by its own word and figure
-    text = (
-        "# 丽水市2031年政府工作报告\n\n## 一、2030年工作回顾\n\n全年生产总值增长5.7%，地方财政收入21.4亿元。\n\n"
+    ask = _ask_own_2031_report(
+        lexicon,
+        tmp_path,
         "民生福祉持续增进。全体居民人均可支配收入31260元、增长5.8%，其中城镇40150元、增长5.1%，"
-        "农村19870元、增长7.3%。城镇新增就业1.1万人。\n"
+        "农村19870元、增长7.3%。城镇新增就业1.1万人。\n",
+        place="丽水市",
     )
-    meta = DocumentMeta("丽水市2031年政府工作报告", "丽水市", 2031, "政府工作报告")
-    ask = _own_document_asker(lexicon, tmp_path, text, meta)
     _assert_answers(ask("丽水2030年农村居民人均可支配收入是多少？"), "19870元")
     _assert_answers(ask("丽水2030年城镇居民人均可支配收入有多少？"), "40150元")
 
