@@ -181,10 +181,11 @@ _POINT_QUOTE_CHARS = 400  # a point quoted whole to say why, at most this long
 _RANGE_OPENING = re.compile(r"\d+(?:\.\d+)?\s*[-—–~～至到]\s*$")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a figure the question gives, without its unit
 # a short sentence that lists nothing and counts nothing ("一批重大平台加快建设。"): it leads the ones after it
+_LEAD_SENTENCE = re.compile(r"[^、，,；;：:\d]{4,20}[。！]")
+# what is done within the year ("年内建成…")
+_WITHIN_THE_YEAR = re.compile(r"年内|今年内|本年内")
 # the Chinese an English question's run of words is glossed with: "imports and exports (进出口)"
 _GLOSS = re.compile(r" \(([^()]*[\u4e00-\u9fff][^()]*)\)")
-_WITHIN_THE_YEAR = re.compile(r"年内|今年内|本年内")
-_LEAD_SENTENCE = re.compile(r"[^、，,；;：:\d]{4,20}[。！]")
 # a statement that opens a list after a colon and ends with its first item ("主要问题是：创新投入不足；")
 _OPENS_ITEMS = re.compile(r"[：:][^：:。]+[；;]\s*$")
 # "六大产业集群", "三个经济区": a list the question counts and names by what each of its things is

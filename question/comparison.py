@@ -101,11 +101,11 @@ _TIME_OR_STANCE = re.compile(
     r"(?P<time>(?:到|至)?(?:19|20)\d{2}年(?:度|末|底|初)?|“?[一二三四五六七八九十]{1,3}五”?(?:时期|期间|末|以来)?|[今明]年(?:度|末|底)?)"
     r"|目标|计划|规划|预期|预计|力争|实际|完成|达到|安排|定的"
 )
-# what B may name besides its time or stance that is no thing of its own: a measure of A ("2020年实际增速"),
-# or the number of it ("上年实际完成数", "实际开通班次"), which asks nothing A does not
 # a bracketed clause that closes a question after its question mark ("…？（某县2031年政府工作报告）")
 _CLOSING_ASIDE = re.compile(r"(?<=[？?])\s*（([^（）]+)）\s*$")
 _ASKING = re.compile(r"多少|几|什么|哪|如何|怎样|怎么|是否|吗|[？?]")
+# what B may name besides its time or stance that is no thing of its own: a measure of A ("2020年实际增速"),
+# or the number of it ("上年实际完成数", "实际开通班次"), which asks nothing A does not
 _NUMBER_OF = frozenset({"数", "数字", "数值", "水平", "次数", "班次"})
 
 
@@ -176,7 +176,7 @@ def split_comparison(question: str, tag: Tagger | None = None) -> Comparison | N
     aside = _CLOSING_ASIDE.search(question)
     if aside is not None and not _ASKING.search(aside.group(1)):
         # "…相比如何？（某县2031年政府工作报告）": what closes it in brackets, asking nothing, is said of each side
-        split = split_comparison(question[: aside.start(1) - 1], tag)
+        split = split_comparison(question[: aside.start()], tag)
         if split is not None:
             return replace(split, sides=tuple((label, f"{q}{aside.group(0)}") for label, q in split.sides))
     question = without_comparing_again(question)

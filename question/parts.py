@@ -47,7 +47,7 @@ _ASKS_OF_EACH = re.compile(rf"{_ASKS.pattern}|什么|哪些|哪个")
 _ASKED_PHRASE = re.compile(rf"(?:是|有|为|达到|达|一共|总共|共有|共|占)?(?:多少|几)[{_MEASURES}人次亩吨年元亿万钱]*")
 # "A和B分别是多少", "A与B各有多少": the two things, then what is asked of each
 _JOINER = re.compile(r"以及|和|与|及")
-_BOTH = re.compile(r"(?:和|与|及|以及)(?P<second>[^，,。？?；;]+?)(?:分别|各自|各)(?P<asked>[^，,。？?；;]*)$")
+_BOTH = re.compile(rf"(?:{_JOINER.pattern})(?P<second>[^，,。？?；;]+?)(?:分别|各自|各)(?P<asked>[^，,。？?；;]*)$")
 # "城乡低保标准分别提高到多少": one word for two things, then what is asked of each
 # (not one of things listed, "城乡建设用地、工业用地和住宅用地分别…", each of which is asked)
 _JOINT_EACH = re.compile(
