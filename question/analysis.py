@@ -79,9 +79,12 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Chinese an English question gives in brackets or quotes: "homes (保障性住房)"
 _GLOSSED = re.compile(r'[(（][^()（）]*[)）]|“[^“”]*”|"[^"]*"')
 # Words for a year said against a date: the years they are after it (the one place that says so)
-YEAR_WORD_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2}
+YEAR_WORD_OFFSETS = {
+    **{"今年": 0, "本年": 0, "当年": 0, "那一年": 0, "那年": 0},
+    **{"去年": -1, "上年": -1, "上一年": -1, "前年": -2},
+}
 _RELATIVE_YEAR = re.compile(r"今年|去年|前年")
-_THAT_YEAR = re.compile("当年")  # the year the question names: its document's, where it names no other
+_THAT_YEAR = re.compile("当年|那一年|那年")  # the year the question names: its document's, where it names no other
 
 # Ordered: the first matching cue decides. Each is a general interrogative form, not a topic.
 # the words that end the name of a measured quantity ("原油产量", "城镇化率")

@@ -79,6 +79,8 @@ def test_this_year_and_last_year_are_said_against_the_document_the_question_name
     # "当年" is the year the question names: its document's, where it names no other
     assert analyse("某县2023年工作报告安排当年新建多少公里绿道？").years == (2023,)
     assert analyse("某县2023年工作报告说2022年当年新建了多少公里绿道？").years == (2022,)
+    # and so is "那一年" ("那年")
+    assert analyse("某县2030年统计公报里，那一年新建了多少公里绿道？").years == (2030,)
     # with no document named, no date is implied
     assert analyse("去年化解了多少存量债务？").years == ()
 
