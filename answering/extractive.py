@@ -48,6 +48,7 @@ from reportqa.core.models import NOT_FOUND, Answer, Chunk, Claim, DirectAnswer, 
 from reportqa.core.protocols import KeywordTokenizer, TermStats
 from reportqa.core.weights import AnswerWeights
 from reportqa.ingest.loaders import as_read
+from reportqa.language.english import GLOSS
 from reportqa.language.lexicon import TWO_IN_ONE, Qualifiers, abbreviation, contraction, joint_forms
 from reportqa.language.normalise import join_cjk_gaps, join_figure_gaps, without_note_marks
 from reportqa.language.numbering import POINT_OPENING, ordinal
@@ -184,8 +185,6 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a figure the question gives, without i
 _LEAD_SENTENCE = re.compile(r"[^、，,；;：:\d]{4,20}[。！]")
 # what is done within the year ("年内建成…")
 _WITHIN_THE_YEAR = re.compile(r"年内|今年内|本年内")
-# the Chinese an English question's run of words is glossed with: "imports and exports (进出口)"
-_GLOSS = re.compile(r" \(([^()]*[\u4e00-\u9fff][^()]*)\)")
 # a statement that opens a list after a colon and ends with its first item ("主要问题是：创新投入不足；")
 _OPENS_ITEMS = re.compile(r"[：:][^：:。]+[；;]\s*$")
 # "六大产业集群", "三个经济区": a list the question counts and names by what each of its things is
@@ -968,7 +967,7 @@ class ExtractiveAnswerer:
         """The Chinese of English words that the gloss after them says as a whole ("imports and exports (进出口)":
         进口 and 出口, each all in 进出口): the run is one thing, which the gloss names."""
         said: set[str] = set()
-        for gloss in _GLOSS.finditer(text):
+        for gloss in GLOSS.finditer(text):
             run = text[: gloss.start()].rpartition(")")[2]
             whole = set(self.tokenizer.keyword_tokens(gloss.group(1)))
             said |= {

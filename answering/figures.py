@@ -437,12 +437,12 @@ def changes_over_year(text: str, figures: Sequence[Figure]) -> dict[Figure, tupl
             # a rate of any level but a share, points of a share, an amount in the level's own unit or one of
             # its magnitudes ("2.6亿元、比上年增加3000万元": 0.3亿元)
             rates = {"个百分点": level.unit == "%", "%": level.unit != "%"}
-            amount, said_in = value, unit
+            by, said_in = value, unit
             if unit not in rates and not same_unit(unit, level.unit) and unit_family(unit) == unit_family(level.unit):
-                amount, said_in = value * unit_scale(unit) / unit_scale(level.unit), level.unit
+                by, said_in = value * unit_scale(unit) / unit_scale(level.unit), level.unit
             fits = rates.get(said_in, same_unit(said_in, level.unit))
-            if fits and amount is not None and level.number is not None:
-                out[level] = (amount, said_in, way)
+            if fits and by is not None and level.number is not None:
+                out[level] = (by, said_in, way)
     for level in figures:
         opened = sentence_start(text, level.start)
         added = _ADDED_THEN_YEAR_END.search(text, opened, level.start) or _GREW_BY_THEN_LEVEL.search(

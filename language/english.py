@@ -45,6 +45,8 @@ _MEASURES_OF_A_THING = frozenset(
     consumption acreage area volume""".split()
 )
 _PARENTHESES = re.compile(r"\([^)]*\)")
+# how `EnglishGlossary.gloss` writes a run's Chinese right after it: "imports and exports (进出口)"
+GLOSS = re.compile(r" \(([^()]*[\u4e00-\u9fff][^()]*)\)")
 _LEADING = re.compile(r"^(?:a|an|the)\s+")
 
 

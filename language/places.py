@@ -221,6 +221,10 @@ def name_places(text: str) -> str:
     return text
 
 
+# a body's branch in a place: "人民银行杭州分行", "海关总署广州分署"
+_BRANCH_OF_A_BODY = re.compile(r"(?:市|省)?(?:分行|支行|分局|分院|分署|总部|分公司|办事处|代表处|分中心)")
+
+
 def question_places(text: str) -> tuple[str, ...]:
     """Places a question names, with NATIONAL for the nation ("全国", "国务院", "国家统计局", "China"); not a
     place that names a body's branch there ("人民银行杭州分行", "海关总署广州分署"), which is no scope."""
@@ -232,9 +236,6 @@ def question_places(text: str) -> tuple[str, ...]:
     if (cues and {m.start() for m in cues} & word_starts(text)) or _NATIONAL_ENGLISH.search(text):
         found = (*found, NATIONAL)
     return found
-
-
-_BRANCH_OF_A_BODY = re.compile(r"(?:市|省)?(?:分行|支行|分局|分院|分署|总部|分公司|办事处|代表处|分中心)")
 
 
 def place_words(text: str) -> set[str]:
