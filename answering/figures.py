@@ -39,7 +39,7 @@ from reportqa.question.analysis import YEAR_WORD_OFFSETS, find_plan_period
 _FIGURE = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿)?(余|多)?\s*(" + UNIT_PATTERN + r")?")
 # Quantities in Chinese numerals: "两种以上", "十余项", "十八届", "二亿九千万千瓦", "二点二吨" (a unit is
 # required, so 一是 or 十三五 are not figures); the number keeps its magnitude, the unit has none
-_NOT_AFTER_CN = r"(?<![\d〇零一二两三四五六七八九十百千万亿点第每])"
+_NOT_AFTER_CN = r"(?<![\d〇零一二两三四五六七八九十百千万亿点第每几])"  # ("几十万个": no count)
 # ("千亿级台阶", "万亿级城市": a class of size, no amount)
 _CN_FIGURE = re.compile(rf"{_NOT_AFTER_CN}({CHINESE_NUMBER})(余|多)?\s*(" + UNIT_PATTERN + r")(?!级)(?:以上|以下)?")
 # "百分之十七点三", "千分之五": a share in Chinese numerals
@@ -270,8 +270,12 @@ def _chinese_numeral_figures(text: str, skip_spans: list[tuple[int, int]]) -> li
             continue
         if match.group(1) == "一" and not match.group(2):
             continue  # "一个", "一批", "一项" read as words far more often than as counts
-        if not _NONZERO_DIGIT.search(match.group(1)) and re.search("[万亿]", match.group(1) + match.group(3)[:1]):
-            continue  # "百万职工", "千万工程", "百万千瓦级": a magnitude alone says what kind, not how many
+        number, unit = match.group(1), match.group(3)
+        # "百万职工", "千万工程", "百万千瓦级": a magnitude alone says what kind, not how many; ten of
+        # a magnitude in a unit of measure is an amount ("十亿平方米")
+        tens = number.startswith("十") and not unit.startswith(("万", "亿"))
+        if not (_NONZERO_DIGIT.search(number) or tens) and re.search("[万亿]", number + unit[:1]):
+            continue
         out.append((match, match.group(3), match.group(2) or ""))
     for match in _CN_SHARE.finditer(text):
         out.append((match, "%" if match.group(0).startswith("百") else "‰", ""))

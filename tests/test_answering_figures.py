@@ -362,3 +362,10 @@ def test_a_magnitude_alone_says_what_kind_not_how_many() -> None:
     assert [f.text for f in find_figures("开展百万青年进社区活动，服务群众30万人次。")] == ["30万人次"]
     assert find_figures("推进千万亩高标准农田和百万千瓦级风电基地建设。") == []
     assert [f.text for f in find_figures("全年新增就业二百万人，完成十项民生工程。")] == ["二百万人", "十项"]
+
+
+def test_ten_of_a_magnitude_in_a_unit_of_measure_is_an_amount() -> None:
+    # my own sentences: "十亿立方米" and "十万吨" are amounts, "几十万个" is none, a bare "十万" says nothing
+    text = "计划五年新增供水能力十亿立方米，改造管网十万公里。"
+    assert [(f.text, f.number) for f in find_figures(text)] == [("十亿立方米", 1e9), ("十万公里", 1e5)]
+    assert find_figures("全省已有几十万个专业合作组织，形势十万火急。") == []
