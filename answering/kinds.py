@@ -98,8 +98,11 @@ _UNIT_ALIASES = {
     "项": {"项", "条", "个"},
     "家": {"家", "个", "户"},  # enterprises and institutions are counted in any of these
     "户": {"户", "家"},
-    "个": {"个", "家", "项"},
-    "台": {"台", "台套"},  # instruments are counted in sets of them too
+    "个": {"个", "家", "项", "座", "所"},  # 个 counts facilities and schools as their own words do
+    "座": {"座", "个"},
+    "所": {"所", "个"},
+    "台": {"台", "台套", "部"},  # instruments are counted in sets of them too; machines in 部
+    "部": {"部", "台"},
     "套": {"套", "台套"},
 }
 # An English question's words for growth ("GDP grew 5%", "the growth of retail sales")

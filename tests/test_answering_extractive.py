@@ -629,7 +629,9 @@ def test_a_figure_the_question_gives_names_the_statement_asked_about(lexicon: Le
         ("今年给农民收入定了多少的增长目标？", set()),  # so when the rate is named after the asking
         ("今年农民收入要达到多少，增长多少？", {"元"}),  # (a clause of its own asks the level before it)
         ("引进了多少家企业？", {"家", "个", "户"}),  # enterprises are counted in any of these
-        ("立项了多少个课题？", {"个", "家", "项"}),  # 个, not "个项"
+        ("立项了多少个课题？", {"个", "家", "项", "座", "所"}),  # 个, not "个项"
+        ("新建了几座水厂？", {"座", "个"}),  # facilities and schools are counted in 个 too
+        ("老旧小区装了多少部电梯？", {"部", "台"}),  # machines in 部 or 台
         ("柔性引进了几位专家？", {"人", "名", "位"}),  # people are counted in any of these
         ("投入多少个亿？", {"亿元", "亿"}),
         # what is no rate grows by a percentage, which an asker may count in points; a rate changes in points
@@ -637,7 +639,7 @@ def test_a_figure_the_question_gives_names_the_statement_asked_about(lexicon: Le
         ("城镇化率升了几个百分点？", {"个百分点"}),
         ("引进一个团队最多给多少支持？", set()),  # 支 begins 支持: no measure word
         ("签约了多少家庭医生？", set()),  # nor 家 of 家庭
-        ("共享了多少台仪器？", {"台", "台套"}),  # instruments are counted in sets too
+        ("共享了多少台仪器？", {"台", "台套", "部"}),  # instruments are counted in sets too
         ("落实稳岗补贴，帮扶了多少企业？", set()),  # a money word of another clause asks no sum
         ("年末户籍人口总数是多少？", {"人"}),  # a whole of people, by its name
         ("住房公积金累计结余有多少？", {"元"}),
