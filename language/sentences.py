@@ -20,6 +20,14 @@ CLOSERS = "”’」』）)》】\"'"
 _SENTENCE_END = re.compile(rf"[{SENTENCE_END_MARKS}\n]+[{CLOSERS}]*")
 _CLAUSE_END = re.compile(rf"[，、：]+[{CLOSERS}]*")
 _ENDS_SENTENCE = re.compile(f"[{SENTENCE_END_MARKS}]")
+# a line that dates a speech or an act by its meeting: "——2001年3月5日在第九届全国人民代表大会第四次会议上",
+# "（一九九六年三月十七日第八届全国人民代表大会第四次会议批准）"
+_DATELINE = re.compile(
+    r"^[>\s—－-]*[（(]?\s*(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})年[^\n。；]{0,60}?"
+    r"(?:会议上|会议(?:通过|批准)|(?:通过|批准|发布))\s*[)）]?$"
+)
+# a short line with no sentence's end: a title, or a speaker's post and name
+_BYLINE_LINE = re.compile(rf"(?=.*[\u4e00-\u9fff]{{2}})[^\n{SENTENCE_END_MARKS}，<>]{{2,60}}")
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,32 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Clauses of text[start:end], cut after "，", "、" and "："."""
     return _split(text, start, len(text) if end is None else end, _CLAUSE_END)
+
+
+def with_bylines(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """`sentences` of `text` with each byline made one: a dateline ("——2020年1月15日在…会议上",
+    "（一九九六年三月十七日…会议批准）") with the title line before it and the speaker's line after it
+    ("省长  某某"), lines of no sentence's end. Together they say who delivered what, where and when;
+    apart, the line with the date names neither the speaker nor the report."""
+    out: list[Sentence] = []
+    index = 0
+    while index < len(sentences):
+        sentence = sentences[index]
+        if not _DATELINE.match(sentence.text):
+            out.append(sentence)
+            index += 1
+            continue
+        first, last = sentence, sentence
+        if out and _BYLINE_LINE.fullmatch(out[-1].text) and "\n" in text[out[-1].end : sentence.start + 1]:
+            first = out.pop()
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        if following is not None and _BYLINE_LINE.fullmatch(following.text) and not following.text.endswith("："):
+            last = following
+            index += 1
+        joined = " ".join(part.strip() for part in text[first.start : last.end].splitlines() if part.strip())
+        out.append(Sentence(joined, first.start, last.end))
+        index += 1
+    return out
 
 
 def sentence_start(text: str, position: int) -> int:

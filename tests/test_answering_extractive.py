@@ -3480,3 +3480,16 @@ def test_english_words_their_gloss_says_as_a_whole_are_not_asked_one_by_one(lexi
     question = analyse("How much did the county's imports and exports (进出口) grow in 2030?")
     assert not {"进口", "出口"} & set(answerer._question_terms(question))
     _assert_answers(answerer.answer(question, [hit]), "12.5%")
+
+
+def test_the_day_a_report_was_delivered_is_read_from_its_byline(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own report's opening: the day and meeting on one line, the speaker on the next
+    opening = (
+        "政府工作报告\n——2031年1月20日在第十五届人民代表大会第二次会议上\n\n某省省长  王明远\n\n"
+        "各位代表：\n\n现在报告工作。"
+    )
+    meta = DocumentMeta("某省2031年政府工作报告", "某省", 2031, "政府工作报告")
+    answerer, text = _own_report(lexicon, tmp_path, f"{opening}\n", meta)
+    answer = answerer.answer(analyse("王明远省长哪天作的报告？"), [_doc_hit("report.md", text, opening, "")])
+    assert answer.direct is not None and answer.direct.text == "2031年1月20日", answer.answer
+
