@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from reportqa.core.models import NOT_FOUND, DocumentMeta
 from reportqa.language.places import NATIONAL, place_aliases, province_of
-from reportqa.question.analysis import Query, find_plan_period
+from reportqa.question.analysis import Query, find_plan_period, find_years
 
 # Words of a question that name a kind of document (the kinds ingest/metadata.py gives documents).
 _KIND_CUES = (
@@ -89,7 +89,10 @@ def scope_documents(
         allowed = plans or allowed
 
     if query.document_years:
-        of_year = {d for d in allowed if metas[d].year in query.document_years}
+        # a document is of the year its title holds too, as a question may name it by the title
+        # ("“九五”计划和二〇一〇年远景目标纲要" is the plan of 1996)
+        named = set(query.document_years)
+        of_year = {d for d in allowed if metas[d].year in named or named & set(find_years(metas[d].title))}
         if not of_year:
             return DocumentScope(unavailable=_no_document_of_year(query, kind, [metas[d] for d in allowed]))
         allowed = of_year

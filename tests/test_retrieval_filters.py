@@ -69,6 +69,10 @@ def test_a_named_plan_keeps_the_plan_of_its_period_where_the_corpus_holds_it() -
     # the plan's years, not the plan: any document may speak of them
     assert ask("十三五时期深圳市地区生产总值年均增长多少？") == {"sz/2020.md", "sz/2021.md"}
     assert ask("十三五规划期间粮食产量年均增长多少？") is None
+    # a plan named by its title, which holds a year that is not its own
+    titled = {**plans, "plan/2031.md": DocumentMeta("“十六五”规划和二〇四五年远景目标纲要", "全国", 2031, "规划纲要")}
+    question = "“十六五”规划和2045年远景目标纲要对粮食产量定了什么目标？"
+    assert scope_documents(analyse(question), titled).allowed == {"plan/2031.md"}
     # a plan the corpus lacks restricts nothing
     assert scope_documents(analyse("十三五规划提出了哪些目标？"), METAS).allowed is None
 
