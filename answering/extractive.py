@@ -160,6 +160,11 @@ _REVIEW = re.compile(r"回顾|收官|成就|工作总结|过去一年|过去五�
 # A statement that sets targets ("主要预期目标是：地区生产总值增长6%左右"), wherever it stands; not one
 # that measures an outcome against them ("均好于年度预期目标")
 _STATES_TARGET = re.compile(r"目标(?:是|为|：|:)|力争")
+# what has passed of the year a report plans, told among its plans ("一季度全市地区生产总值下降9.8%",
+# "3月份以来主要指标快速回升"): an outcome, not a target
+_SO_FAR_THIS_YEAR = re.compile(
+    r"(?<![二三四])一季度|(?:今年|年初|开年)以来|(?<!\d)[1-9]月份?以来|前[二两三四]个月|(?<!\d)1\s*[-—–~～至]\s*[2-4]月(?!\d)"
+)
 # "涨幅控制在3%左右" sets a limit, but a work report's review says what was held to: "控制在2.6%"
 _HELD_TO = re.compile(r"控制在")
 # Kinds of document that speak of the year they are dated, not of a period they review or plan.
@@ -1081,7 +1086,7 @@ class ExtractiveAnswerer:
             )
             looks_back = outline is not None and bool(own_years) and max(own_years) < outline[0]  # "2016—2020年，…"
             states_targets = (
-                plan_section
+                (plan_section and not (_SO_FAR_THIS_YEAR.search(text) and not _STATES_TARGET.search(text)))
                 or (sets_plan_targets and not looks_back)
                 or bool(_STATES_TARGET.search(text) or (_HELD_TO.search(text) and not reviews))
             )

@@ -3493,3 +3493,14 @@ def test_the_day_a_report_was_delivered_is_read_from_its_byline(lexicon: Lexicon
     answer = answerer.answer(analyse("王明远省长哪天作的报告？"), [_doc_hit("report.md", text, opening, "")])
     assert answer.direct is not None and answer.direct.text == "2031年1月20日", answer.answer
 
+
+def test_what_has_passed_of_the_planned_year_is_an_outcome_among_the_plans(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own report, given in spring: its section of plans tells how the year's first months went
+    ask = _ask_own_2031_report(
+        lexicon,
+        tmp_path,
+        "## 二、2031年主要任务\n\n受洪涝灾害影响，一季度全县规模以上工业增加值下降3.4%，4月份以来逐步回升。"
+        "今年全县规模以上工业增加值增长6%左右。\n",
+    )
+    _assert_answers(ask("某县2031年一季度规模以上工业增加值实际下降了多少？"), "3.4%")
+
