@@ -48,6 +48,7 @@ _PARENTHESES = re.compile(r"\([^)]*\)")
 # how `EnglishGlossary.gloss` writes a run's Chinese right after it: "imports and exports (进出口)"
 GLOSS = re.compile(r" \(([^()]*[\u4e00-\u9fff][^()]*)\)")
 _LEADING = re.compile(r"^(?:a|an|the)\s+")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 def _meanings(definition: str) -> list[str]:
@@ -179,6 +180,14 @@ class EnglishGlossary:
         """A word alone that CC-CEDICT gives one Chinese for which the documents use ("mutton": 羊肉),
         as the run of itself: it has no other sense to mistake."""
         word = words[first].group(0)
+        if _ACRONYM.fullmatch(word):
+            # "GNP", "AI": an acronym names one thing, whatever else its letters spell; the Chinese for it
+            # the documents use most, unless they write the acronym itself ("占GDP比重") or it is part of
+            # a name with digits ("PM2.5")
+            if frequency(word) > 0 or words[first].string[words[first].end() : words[first].end() + 1].isdigit():
+                return None
+            used = self._used(word, frequency)
+            return (first, used[0]) if used else None
         if word.lower() in _FUNCTION_WORDS or not word.islower() or word.endswith(_NOT_A_NOUN) or "-" in word:
             return None  # ("Hubei": a name, the scope's; "industrial", "prefecture-level": what kind of a thing)
         if not _stands_alone(words[first].string, words[first].end()):

@@ -52,6 +52,19 @@ def test_a_word_of_one_sense_is_glossed_alone_but_not_a_name(glossary) -> None:
     assert glossary.gloss("What was the mutton output?", lambda w: 4) == "What was the mutton (羊肉) output?"
 
 
+def test_an_acronym_names_one_thing_glossed_alone_with_the_chinese_the_documents_use_most(glossary) -> None:
+    # CC-CEDICT gives "WTO" three Chinese words and "GNP" one; an acronym is no common word of many senses
+    used = {"世界贸易组织": 7, "世贸组织": 2, "国民生产总值": 3}.get
+    assert glossary.gloss("How fast did GNP grow after joining the WTO?", lambda w: used(w, 0)) == (
+        "How fast did GNP (国民生产总值) grow after joining the WTO (世界贸易组织)?"
+    )
+    assert glossary.gloss("How fast did GNP grow?", lambda w: 0) == "How fast did GNP grow?"
+    # nor where the documents write the acronym itself, or it is part of a name with digits
+    written = {"GDP": 5, "国内生产总值": 9, "颗粒物": 4}.get
+    assert glossary.gloss("the share of GDP", lambda w: written(w, 0)) == "the share of GDP"
+    assert glossary.gloss("PM2.5 concentration", lambda w: written(w, 0)) == "PM2.5 concentration"
+
+
 def test_a_total_names_a_thing_of_its_own(glossary) -> None:
     # "total population" is 总人口: a total starts a run like any other word
     used = {"总人口": 3, "累计": 9}
