@@ -1160,6 +1160,10 @@ def _age_bands(text: str) -> set[str]:
     return {re.sub(r"\s|周|及", "", m.group(0)).replace("—", "-") for m in _AGE_BAND.finditer(text)}
 
 
+# the basis a figure is reckoned on ("同口径增长8.6%", "按可比价计算"): no thing it is said of
+_RECKONING_BASES = frozenset({"口径", "同口径", "可比口径", "可比价", "可比价格", "现价", "不变价"})
+
+
 def said_of_another(
     text: str,
     figures: Sequence[Figure],
@@ -1217,7 +1221,11 @@ def said_of_another(
         if any(form in own for form in its_forms) or (_RELATES_BACK.match(own) and not own.startswith("其中")):
             return False
         return elsewhere and any(
-            word_class.startswith("n") and len(word) > 1 and word not in question and word not in MEASURE_NOUNS
+            word_class.startswith("n")
+            and len(word) > 1
+            and word not in question
+            and word not in MEASURE_NOUNS
+            and word not in _RECKONING_BASES
             for word, word_class in tag(label)
         )
 

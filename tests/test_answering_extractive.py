@@ -3504,3 +3504,10 @@ def test_what_has_passed_of_the_planned_year_is_an_outcome_among_the_plans(lexic
     )
     _assert_answers(ask("某县2031年一季度规模以上工业增加值实际下降了多少？"), "3.4%")
 
+
+def test_the_basis_a_growth_is_reckoned_on_is_no_thing_it_is_said_of(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own sentence: "同口径" says how the growth is reckoned after a revision, not what grew
+    passage = "经初步修订，全县地区生产总值达到312亿元，同口径增长5.2%。"
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, passage)
+    _assert_answers(answerer.answer(analyse("某县2030年地区生产总值增长了多少？"), [hit]), "5.2%")
+
