@@ -431,8 +431,9 @@ def _remainder(question: str) -> Comparison | None:
 
 
 def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison | None:
-    """ "2015年东部和中部地区的投资" + "增长多少？": one question per thing, what follows the second shared."""
-    join = re.search(_JOIN, subject)
+    """ "2015年东部和中部地区的投资" + "增长多少？": one question per thing, what follows the second shared.
+    A list in brackets says what the thing before it takes in ("上市公司（A、B股）"), not two things."""
+    join = next((m for m in re.finditer(_JOIN, subject) if not _in_brackets(subject, m.start())), None)
     if join is None:
         return None
     before, second = subject[: join.start()], subject[join.end() :]
@@ -443,6 +444,11 @@ def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison |
         return None  # "…比2020年实际产量高还是低": two ways of differing, not two things
     prefix, suffix = before[: len(before) - len(first)], second[len(second_alone) :]
     return Comparison(tuple((label, f"{prefix}{label}{suffix}{asked}") for label in (first, second_alone)), way)
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    before = text[:position]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
 # "…与B相比" closing what is compared: B against all before it

@@ -194,6 +194,8 @@ def test_two_things_named_in_parallel_make_one_question_each_with_the_word_segme
     # each side written out in full, jieba cutting the second otherwise ("实际 引进外资")
     capital = split_comparison("2020年实际引进内资和实际引进外资哪个增长更快？", lexicon.tagged)
     assert capital is not None and [label for label, _ in capital.sides] == ["实际引进内资", "实际引进外资"]
+    # a list in brackets says what the thing before it takes in, not two things
+    assert split_comparison("全市规上企业（含工业、建筑业）营收比上年有何变化？", lexicon.tagged) is None
 
 
 def test_a_passage_two_parts_cite_is_cited_once() -> None:
