@@ -20,6 +20,7 @@ from reportqa.answering.figures import (
     change_years,
     changes_over_year,
     comparison_years,
+    figure_stances,
     figures_given,
     find_figures,
     names_year_range,
@@ -96,7 +97,7 @@ _RECKONING_WORDS = frozenset({"年均", "平均", "年平均", "同比", "环比
 # …and the stances that hedge a figure, not "计划", which is also the name of a plan ("“十五”计划")
 _HEDGES = STANCE_WORDS - {"计划"}
 # …and the words of a question that a statement holds by what it states: a target, or an outcome
-_TARGET_STANCE = frozenset({"计划", "预期", "力争", "目标"})
+_TARGET_STANCE = frozenset({"计划", "预期", "力争", "目标", "原定"})
 _OUTCOME_STANCE = frozenset({"实际"})
 # nouns that ask how big a thing is, not what it is ("工业的规模有多大"): reports state the figure without them
 _SIZE_WORDS = frozenset({"规模", "总额", "金额", "水平"})
@@ -1093,6 +1094,8 @@ class ExtractiveAnswerer:
             # "计划新建多少": a plan's "新建水肥一体化农田15万亩" says it is planned by where it stands, as its
             # context would, and a review's "开展技能培训4.2万人次" that it was done (a table row may say either)
             stance = _TARGET_STANCE if states_targets else _OUTCOME_STANCE
+            if figure_stances(text, find_figures(text)):
+                stance = stance | _TARGET_STANCE  # "原定增长15%，实际增长11.3%" says both
             stood = set() if chunk.is_table_row else {term for term in terms if term in stance}
             # a measure the asker names that no passage uses ("销量") is not excused where the text states
             # another measure of the thing in its place ("挖掘机产量")

@@ -83,6 +83,9 @@ DATE = re.compile(
     r"|(?<=[（(])(?:19|20)\d{2}(?=[）)])"
 )
 _COMPARISON_BASE = ("比", "较")
+# words that set a figure as a target, or state it as achieved, in the clause before it
+_SET_AS_TARGET = re.compile(r"原定|计划|预期|目标|力争|确保")
+_SAID_ACHIEVED = re.compile(r"实际|完成|实现")
 # "A、B分别达X、Y": the things listed before 分别 take the figures after it in turn
 _RESPECTIVELY = re.compile(r"分别|依次")
 _LIST_BREAK = re.compile(r"、|和|与|及")
@@ -534,6 +537,23 @@ def _listed(text: str) -> tuple[str, ...]:
     if len(things) == 1 and (pair := next((p for p in TWO_IN_ONE if p in things[0]), None)):
         return tuple(things[0].replace(pair, part, 1) for part in TWO_IN_ONE[pair])
     return things
+
+
+def figure_stances(text: str, figures: Sequence[Figure]) -> dict[Figure, str]:
+    """In a statement that sets a target against what was achieved ("原定增长15%，实际增长11.3%", "计划达到
+    30万吨，实际完成31.2万吨"): "target" or "actual" for each figure, by the last such word before it in its
+    clause ("" for neither). Empty for a statement of one stance: a plan's "新增…，确保…达33T" sets targets
+    throughout, whichever words it uses."""
+    stances = {figure: _stance(text, figure) for figure in figures}
+    return stances if {"target", "actual"} <= set(stances.values()) else {}
+
+
+def _stance(text: str, figure: Figure) -> str:
+    opening = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, figure.start)), default=0)
+    clause = text[opening : figure.start]
+    target = max((m.end() for m in _SET_AS_TARGET.finditer(clause)), default=-1)
+    actual = max((m.end() for m in _SAID_ACHIEVED.finditer(clause)), default=-1)
+    return "target" if target > actual else "actual" if actual > target else ""
 
 
 def find_dates(text: str) -> list[tuple[str, int, int]]:

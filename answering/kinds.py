@@ -32,6 +32,7 @@ from reportqa.answering.figures import (
     Figure,
     changes_over_year,
     comparison_years,
+    figure_stances,
     figures_given,
     find_dates,
     find_figures,
@@ -58,7 +59,7 @@ from reportqa.language.quantities import (
     unit_scale,
 )
 from reportqa.language.segmentation import word_starts
-from reportqa.question.analysis import MEASURE_NOUNS, Query
+from reportqa.question.analysis import MEASURE_NOUNS, STANCE_WORDS, Query
 
 _POINT_HEAD_LENGTH = 30
 # ("这些目标充分考虑了为…作贡献、为…打基础", "兼顾了需要与可能、当前与长远", "考虑了…，考虑了…": what a
@@ -593,6 +594,8 @@ class Quantities:
         if not set(PART_OF_YEAR.findall(text)) - periods_asked:
             periods_asked = set()
         parts_asked = _parts_asked(query.text, text, figures)
+        # "原定增长15%，实际增长11.3%": the figure set as a target, and the one achieved
+        stances = figure_stances(text, figures)
 
         def fitness(f: Figure) -> float:
             near = nearest.get(f)
@@ -633,7 +636,7 @@ class Quantities:
                 score += w.figure_counts_other  # "新增…1个国家级技术创新中心" of "多少家高新技术企业"
             if not query.years and f.year is not None and f.year != latest:
                 score += w.figure_not_latest  # "2015年为7.5万亿元，2020年超过11万亿元": with no year asked, the latest
-            return score
+            return score + _stance_fit(query, stances.get(f, ""), w)
 
         return fitness
 
@@ -1160,7 +1163,8 @@ def _age_bands(text: str) -> set[str]:
     return {re.sub(r"\s|周|及", "", m.group(0)).replace("—", "-") for m in _AGE_BAND.finditer(text)}
 
 
-# the basis a figure is reckoned on ("同口径增长8.6%", "按可比价计算"): no thing it is said of
+# the basis a figure is reckoned on ("同口径增长8.6%", "按可比价计算"), as its stance ("实际增长11.3%"): no
+# thing it is said of
 _RECKONING_BASES = frozenset({"口径", "同口径", "可比口径", "可比价", "可比价格", "现价", "不变价"})
 
 
@@ -1226,6 +1230,7 @@ def said_of_another(
             and word not in question
             and word not in MEASURE_NOUNS
             and word not in _RECKONING_BASES
+            and word not in STANCE_WORDS
             for word, word_class in tag(label)
         )
 
@@ -1293,6 +1298,18 @@ def _figure_score(
         score += weights.figure_unit_any
     if distance is not None:
         score -= distance / weights.figure_distance_scale
+    return score
+
+
+def _stance_fit(query: Query, stance: str, weights: AnswerWeights) -> float:
+    """A figure set as a target or stated as achieved, as a table's cell under such a header is scored."""
+    score = 0.0
+    if query.wants_target:
+        score += weights.cell_target_asked if stance == "target" else weights.cell_not_target if stance else 0.0
+    elif stance == "target":
+        score += weights.cell_target_other
+    if query.wants_actual and stance == "actual":
+        score += weights.cell_actual_asked
     return score
 
 

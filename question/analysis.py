@@ -129,7 +129,7 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
 # "China's", "Zhengzhou’s": an English possessive
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
 # A question asks for a target (planned) or an outcome (achieved) value.
-_TARGET_CUE = re.compile(r"目标|预期|计划|力争|规划值|target|goal|planned", re.I)
+_TARGET_CUE = re.compile(r"目标|预期|计划|力争|原定|规划值|target|goal|planned", re.I)
 # a question after where a change started: "“十三五”初期…", "调整前的比例"
 _START_CUE = re.compile(r"初期|期初|之初|开始时|起步时|调整前|提高前|改革前|原来|原先|此前")
 # a figure to be worked out, not read ("据此推算上年大约多少", "roughly how many")

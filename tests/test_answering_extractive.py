@@ -3511,3 +3511,15 @@ def test_the_basis_a_growth_is_reckoned_on_is_no_thing_it_is_said_of(lexicon: Le
     answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, passage)
     _assert_answers(answerer.answer(analyse("某县2030年地区生产总值增长了多少？"), [hit]), "5.2%")
 
+
+def test_of_a_target_and_an_outcome_in_one_sentence_the_one_asked(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own sentences: the figure set as a target, then the one achieved
+    growth = "2030年全县旅游总收入原定增长15%，实际增长11.3%，低于预期。"
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, growth)
+    _assert_answers(answerer.answer(analyse("某县2030年旅游总收入原定的增长目标是多少？"), [hit]), "15%")
+    _assert_answers(answerer.answer(analyse("某县2030年旅游总收入实际增长了多少？"), [hit]), "11.3%")
+    _assert_answers(answerer.answer(analyse("某县2030年旅游总收入增长了多少？"), [hit]), "11.3%")
+    grain = "2030年全县粮食产量计划达到30万吨，实际完成31.2万吨。"
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, grain)
+    _assert_answers(answerer.answer(analyse("某县2030年粮食产量的计划目标是多少？"), [hit]), "30万吨")
+    _assert_answers(answerer.answer(analyse("某县2030年粮食产量是多少？"), [hit]), "31.2万吨")

@@ -7,6 +7,7 @@ import pytest
 from reportqa.answering.figures import (
     changes_over_year,
     comparison_years,
+    figure_stances,
     find_dates,
     find_figures,
     level_before_change,
@@ -369,3 +370,17 @@ def test_ten_of_a_magnitude_in_a_unit_of_measure_is_an_amount() -> None:
     text = "计划五年新增供水能力十亿立方米，改造管网十万公里。"
     assert [(f.text, f.number) for f in find_figures(text)] == [("十亿立方米", 1e9), ("十万公里", 1e5)]
     assert find_figures("全省已有几十万个专业合作组织，形势十万火急。") == []
+
+
+def test_a_figure_is_set_as_a_target_or_stated_as_achieved_by_the_last_such_word_in_its_clause() -> None:
+    text = "全县原定新建学校5所，实际建成6所；力争明年再建4所，新增学位3000个。"
+    stances = figure_stances(text, find_figures(text))
+    assert [(f.text, stance) for f, stance in stances.items()] == [
+        ("5所", "target"),
+        ("6所", "actual"),
+        ("4所", "target"),
+        ("3000个", ""),
+    ]
+    # a statement of one stance tells none apart: a plan sets targets, whichever words it uses
+    plan = "新增光缆线路5万公里，确保带宽能力达到10T。"
+    assert figure_stances(plan, find_figures(plan)) == {}
