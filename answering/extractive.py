@@ -161,8 +161,8 @@ _REVIEW = re.compile(r"回顾|收官|成就|工作总结|过去一年|过去五�
 # A statement that sets targets ("主要预期目标是：地区生产总值增长6%左右"), wherever it stands; not one
 # that measures an outcome against them ("均好于年度预期目标")
 _STATES_TARGET = re.compile(r"目标(?:是|为|：|:)|力争")
-# what has passed of the year a report plans, told among its plans ("一季度全市地区生产总值下降9.8%",
-# "3月份以来主要指标快速回升"): an outcome, not a target
+# what has passed of the year a report plans, told among its plans ("一季度全县工业产值下降3%",
+# "4月份以来逐步回升"): an outcome, not a target
 _SO_FAR_THIS_YEAR = re.compile(
     r"(?<![二三四])一季度|(?:今年|年初|开年)以来|(?<!\d)[1-9]月份?以来|前[二两三四]个月|(?<!\d)1\s*[-—–~～至]\s*[2-4]月(?!\d)"
 )
@@ -1095,7 +1095,7 @@ class ExtractiveAnswerer:
             # context would, and a review's "开展技能培训4.2万人次" that it was done (a table row may say either)
             stance = _TARGET_STANCE if states_targets else _OUTCOME_STANCE
             if figure_stances(text, find_figures(text)):
-                stance = stance | _TARGET_STANCE  # "原定增长15%，实际增长11.3%" says both
+                stance = stance | _TARGET_STANCE  # "原定新建5所，实际建成6所" says both
             stood = set() if chunk.is_table_row else {term for term in terms if term in stance}
             # a measure the asker names that no passage uses ("销量") is not excused where the text states
             # another measure of the thing in its place ("挖掘机产量")

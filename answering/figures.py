@@ -540,9 +540,9 @@ def _listed(text: str) -> tuple[str, ...]:
 
 
 def figure_stances(text: str, figures: Sequence[Figure]) -> dict[Figure, str]:
-    """In a statement that sets a target against what was achieved ("原定增长15%，实际增长11.3%", "计划达到
-    30万吨，实际完成31.2万吨"): "target" or "actual" for each figure, by the last such word before it in its
-    clause ("" for neither). Empty for a statement of one stance: a plan's "新增…，确保…达33T" sets targets
+    """In a statement that sets a target against what was achieved ("原定新建学校5所，实际建成6所", "计划
+    达到40万吨，实际完成42万吨"): "target" or "actual" for each figure, by the last such word before it in its
+    clause ("" for neither). Empty for a statement of one stance: a plan's "新增…，确保…达到10T" sets targets
     throughout, whichever words it uses."""
     stances = {figure: _stance(text, figure) for figure in figures}
     return stances if {"target", "actual"} <= set(stances.values()) else {}

@@ -594,7 +594,7 @@ class Quantities:
         if not set(PART_OF_YEAR.findall(text)) - periods_asked:
             periods_asked = set()
         parts_asked = _parts_asked(query.text, text, figures)
-        # "原定增长15%，实际增长11.3%": the figure set as a target, and the one achieved
+        # "原定新建学校5所，实际建成6所": the figure set as a target, and the one achieved
         stances = figure_stances(text, figures)
 
         def fitness(f: Figure) -> float:
@@ -1163,7 +1163,7 @@ def _age_bands(text: str) -> set[str]:
     return {re.sub(r"\s|周|及", "", m.group(0)).replace("—", "-") for m in _AGE_BAND.finditer(text)}
 
 
-# the basis a figure is reckoned on ("同口径增长8.6%", "按可比价计算"), as its stance ("实际增长11.3%"): no
+# the basis a figure is reckoned on ("同口径增长5.2%", "按可比价计算"), as its stance ("实际建成6所"): no
 # thing it is said of
 _RECKONING_BASES = frozenset({"口径", "同口径", "可比口径", "可比价", "可比价格", "现价", "不变价"})
 

@@ -20,8 +20,8 @@ CLOSERS = "”’」』）)》】\"'"
 _SENTENCE_END = re.compile(rf"[{SENTENCE_END_MARKS}\n]+[{CLOSERS}]*")
 _CLAUSE_END = re.compile(rf"[，、：]+[{CLOSERS}]*")
 _ENDS_SENTENCE = re.compile(f"[{SENTENCE_END_MARKS}]")
-# a line that dates a speech or an act by its meeting: "——2001年3月5日在第九届全国人民代表大会第四次会议上",
-# "（一九九六年三月十七日第八届全国人民代表大会第四次会议批准）"
+# a line that dates a speech or an act by its meeting: "——2031年1月20日在某省人大会议上",
+# "（二〇三一年三月五日某市人民代表大会批准）"
 _DATELINE = re.compile(
     r"^[>\s—－-]*[（(]?\s*(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})年[^\n。；]{0,60}?"
     r"(?:会议上|会议(?:通过|批准)|(?:通过|批准|发布))\s*[)）]?$"
@@ -48,8 +48,8 @@ def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[Sen
 
 
 def with_bylines(text: str, sentences: list[Sentence]) -> list[Sentence]:
-    """`sentences` of `text` with each byline made one: a dateline ("——2020年1月15日在…会议上",
-    "（一九九六年三月十七日…会议批准）") with the title line before it and the speaker's line after it
+    """`sentences` of `text` with each byline made one: a dateline ("——2031年1月20日在…会议上",
+    "（二〇三一年三月五日…会议批准）") with the title line before it and the speaker's line after it
     ("省长  某某"), lines of no sentence's end. Together they say who delivered what, where and when;
     apart, the line with the date names neither the speaker nor the report."""
     out: list[Sentence] = []

@@ -431,7 +431,7 @@ def _remainder(question: str) -> Comparison | None:
 
 
 def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison | None:
-    """ "2015年东部和中部地区的投资" + "增长多少？": one question per thing, what follows the second shared.
+    """ "2031年城镇和农村的投资" + "增长多少？": one question per thing, what follows the second shared.
     A list in brackets says what the thing before it takes in ("上市公司（A、B股）"), not two things."""
     join = next((m for m in re.finditer(_JOIN, subject) if not _in_brackets(subject, m.start())), None)
     if join is None:

@@ -90,7 +90,7 @@ def scope_documents(
 
     if query.document_years:
         # a document is of the year its title holds too, as a question may name it by the title
-        # ("“九五”计划和二〇一〇年远景目标纲要" is the plan of 1996)
+        # ("“十六五”规划和二〇四五年远景目标纲要" is the plan of 2031)
         named = set(query.document_years)
         of_year = {d for d in allowed if metas[d].year in named or named & set(find_years(metas[d].title))}
         if not of_year:

@@ -8,11 +8,11 @@ def _bylines(text: str) -> list[str]:
 def test_a_dateline_is_one_statement_with_its_title_and_speaker() -> None:
     # my own report's opening: the title, the day and meeting, the speaker; then the address
     text = (
-        "政府工作报告\n——2031年1月20日在某省第十五届人民代表大会第二次会议上\n\n某省省长  王某\n\n"
+        "政府工作报告\n——2031年1月20日在某省第十六届人民代表大会第一次会议上\n\n某省省长  王某\n\n"
         "各位代表：\n\n现在报告工作。"
     )
     assert _bylines(text) == [
-        "政府工作报告 ——2031年1月20日在某省第十五届人民代表大会第二次会议上 某省省长  王某",
+        "政府工作报告 ——2031年1月20日在某省第十六届人民代表大会第一次会议上 某省省长  王某",
         "各位代表：",
         "现在报告工作。",
     ]
