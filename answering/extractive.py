@@ -983,6 +983,16 @@ class ExtractiveAnswerer:
             }
         return said
 
+    def _period_led(self, chunk: Chunk, position: int, dated: int | None) -> tuple[int, int] | None:
+        """The period that the latest paragraph of the chunk's section up to `position` names as it opens
+        ("“十五五”时期是我县爬坡过坎的五年。"), if one does."""
+        for _at, opening, section in self.outline.openings_before(chunk.doc_id, position):
+            if section != chunk.section:
+                return None
+            if (period := period_spoken_of(opening, dated)) is not None:
+                return period
+        return None
+
     def _is_plan_section(self, meta: DocumentMeta | None, chunk: Chunk) -> bool:
         """A work report's section of plans: its title says so ("三、2020年重点工作任务"), or it follows the review.
         Not one that names a plan period over before the report ("（二）“十五”时期…主要情况" in 2006)."""
@@ -1086,6 +1096,11 @@ class ExtractiveAnswerer:
                 term for term in terms if _measured_by_verb(term, terms, plain) or _output_by_its_thing(term, plain)
             )
             looks_back = outline is not None and bool(own_years) and max(own_years) < outline[0]  # "2016—2020年，…"
+            # "“十五五”时期是…的五年。" opening a plan's section: its paragraphs that name no years of their
+            # own look back on that period too
+            led = self._period_led(chunk, chunk.start + start, dated) if outline is not None else None
+            looks_back_on = led if led is not None and not own_years and led[1] < outline[0] else None
+            looks_back = looks_back or looks_back_on is not None
             states_targets = (
                 (plan_section and not (_SO_FAR_THIS_YEAR.search(text) and not _STATES_TARGET.search(text)))
                 or (sets_plan_targets and not looks_back)
@@ -1167,7 +1182,7 @@ class ExtractiveAnswerer:
             inherits = not speaks_of_own and not (horizons and _WITHIN_THE_YEAR.search(text))
             years = frozenset(own_years | context_years | (previous_years if inherits else set()))
             # the years its paragraph looks back on ("五年来，…"), or its section
-            period = period_spoken_of(f"{opening} {text}", dated) or section_period
+            period = period_spoken_of(f"{opening} {text}", dated) or looks_back_on or section_period
             # "比2015年增长36.6%" compares with 2015 and speaks of the year its place implies; a sum over
             # years ("累计接待游客9310万人次") speaks of no one year, unless a total is asked: of a period
             # looked back on ("五年来，…累计实际利用外资323亿美元"), not even of the year its report reviews
@@ -1184,7 +1199,8 @@ class ExtractiveAnswerer:
             )
             if one_year_of_sum:
                 years = frozenset()
-            implied = frozenset() if years - comparison_years(text) or sums or one_year_of_sum else implied_years
+            own_implied = frozenset(range(looks_back_on[0], looks_back_on[1] + 1)) if looks_back_on else implied_years
+            implied = frozenset() if years - comparison_years(text) or sums or one_year_of_sum else own_implied
             base_year = next(iter(years or implied)) if len(years or implied) == 1 else None
             implied |= present_year(text, dated)  # "目前，我市建有…" in a report of 2020: 2020, as it stood
             if span_asked and period and period[0] <= span_asked[0] <= span_asked[1] <= period[1]:

@@ -112,6 +112,15 @@ class Outline:
         index = bisect.bisect_right(openings, position, key=lambda opening: opening[0]) - 1
         return openings[index][1] if index >= 0 else ""
 
+    def openings_before(self, doc_id: str, position: int) -> Iterator[tuple[int, str, str]]:
+        """Where each paragraph up to the one holding `position` starts, its first words and the section of
+        the passage it starts in; the nearest first."""
+        openings = self._openings.get(doc_id, [])
+        passages = self._passages.get(doc_id, [])
+        for at, opening in reversed(openings[: bisect.bisect_right(openings, position, key=lambda o: o[0])]):
+            holding = bisect.bisect_right(passages, at, key=lambda chunk: chunk.start) - 1
+            yield at, opening, passages[holding].section if holding >= 0 else ""
+
     def passages_from(self, doc_id: str, start: int, reach: int) -> list[Chunk]:
         """The passages of the document that start before `start` + `reach` and end after `start`, in order."""
         return [c for c in self._passages.get(doc_id, ()) if c.end > start and c.start < start + reach]

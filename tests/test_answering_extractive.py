@@ -3527,3 +3527,18 @@ def test_of_a_target_and_an_outcome_in_one_sentence_the_one_asked(lexicon: Lexic
     answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, grain)
     _assert_answers(answerer.answer(analyse("某县2030年粮食产量的计划目标是多少？"), [hit]), "30万吨")
     _assert_answers(answerer.answer(analyse("某县2030年粮食产量是多少？"), [hit]), "31.2万吨")
+
+
+def test_a_plans_section_opened_by_the_period_before_looks_back_on_it(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own plan outline: its first chapter opens on the period before, then says how it ended
+    text = (
+        "# 某县国民经济和社会发展第十六个五年规划纲要\n\n## 第一章 发展环境\n\n"
+        "“十五五”时期是我县发展很不平凡的五年。全县上下团结奋斗，胜利完成各项目标。\n\n"
+        "经济保持较快发展，人均预期寿命达到79.5岁，城乡居民收入稳步提高。\n\n"
+        "## 第二章 主要目标\n\n到2035年，全县地区生产总值年均增长5%左右，森林覆盖率达到45%。\n"
+    )
+    meta = DocumentMeta("某县国民经济和社会发展第十六个五年规划纲要", "某县", 2031, "规划纲要")
+    ask = _own_document_asker(lexicon, tmp_path, text, meta)
+    _assert_answers(ask("某县人均预期寿命在“十五五”末是多少岁？"), "79.5岁")
+    _assert_answers(ask("按某县“十六五”规划纲要，2035年人均预期寿命要到多少岁？"), None)
+    _assert_answers(ask("某县“十六五”规划纲要提出到2035年森林覆盖率要达到多少？"), "45%")
