@@ -94,6 +94,7 @@ def test_a_yearly_average_asked_is_no_difference_of_two_levels() -> None:
 def test_a_change_over_the_year_before_is_not_one_since_an_earlier_year() -> None:
     passages = ["全县地区生产总值由2015年的681亿元增至2020年的970亿元。"]
     assert _change("2020年全县地区生产总值比上年增长了多少？", (2020,), passages) is None
+    assert _change("2020年全县地区生产总值比前一年增长了多少？", (2020,), passages) is None  # as a question says it
     since = _change("2020年全县地区生产总值比2015年增加了多少？", (2020,), passages)
     assert since is not None and since.endswith("增加289亿元")
     passages = ["2019年全县地区生产总值900亿元。", "2020年全县地区生产总值970亿元。"]

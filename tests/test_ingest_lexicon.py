@@ -71,6 +71,8 @@ def test_a_comparison_base_is_not_glued_to_the_noun_before_it(lexicon):
     # jieba alone reads "价格比 / 上年" (a price ratio)
     assert lexicon.cut("出厂价格比上年下降") == ["出厂价格", "比上年", "下降"]
     assert "价格" in lexicon.cut("农产品价格比上年上涨")
+    # as a question says it: "比前一年" is the year before, not "比前 / 一年"
+    assert lexicon.cut("招生比前一年多了多少")[:2] == ["招生", "比前一年"]
 
 
 def test_keyword_tokens_drop_punctuation_and_stopwords_keep_numbers(lexicon):
