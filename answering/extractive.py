@@ -55,7 +55,7 @@ from reportqa.language.normalise import join_cjk_gaps, join_figure_gaps, without
 from reportqa.language.numbering import POINT_OPENING, ordinal
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases, places_in, province_of, regions_in
 from reportqa.language.quantities import UNIT_PATTERN, arabic_numerals, unit_family
-from reportqa.language.sentences import split_sentences, with_bylines
+from reportqa.language.sentences import on_one_line, split_sentences, with_bylines
 from reportqa.question.analysis import (
     ASKING_PHRASES,
     INTERROGATIVE,
@@ -1067,7 +1067,7 @@ class ExtractiveAnswerer:
             pieces = [(chunk.statement or chunk.text, 0, len(chunk.text))]
         else:
             sentences = with_bylines(chunk.text, split_sentences(chunk.text))
-            pieces = [(_on_one_line(_as_stated(chunk, s.start, s.end)), s.start, s.end) for s in sentences]
+            pieces = [(on_one_line(_as_stated(chunk, s.start, s.end)), s.start, s.end) for s in sentences]
         topic = self._topic_terms(query)
         sums_years = not _SUMS.search(query.text)
         one_year_asked = len(query.years) == 1 and not _SUMMED.search(query.text)
@@ -1419,14 +1419,6 @@ def _as_stated(chunk: Chunk, start: int, end: int) -> str:
     """The passage's text from `start` to `end` as a statement quotes it: its words and figures without
     bold markers, note numbers or the layout's spaces ("新增就业 2.46 万人" is 2.46万人)."""
     return join_figure_gaps(without_note_marks(as_read(chunk.doc_id, chunk.text[start:end])))
-
-
-def _on_one_line(text: str) -> str:
-    """A statement of several lines (a byline) on one, without the marks that quote a line or make it a
-    heading ("> ", "## ")."""
-    if "\n" not in text:
-        return text
-    return " ".join(line for line in (raw.strip().lstrip(">#").strip() for raw in text.splitlines()) if line)
 
 
 def _cite(candidate: Candidate, citations: CitationList) -> Statement:

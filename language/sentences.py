@@ -67,10 +67,17 @@ def with_bylines(text: str, sentences: list[Sentence]) -> list[Sentence]:
         if following is not None and _BYLINE_LINE.fullmatch(following.text) and not following.text.endswith("："):
             last = following
             index += 1
-        joined = " ".join(part.strip() for part in text[first.start : last.end].splitlines() if part.strip())
-        out.append(Sentence(joined, first.start, last.end))
+        out.append(Sentence(on_one_line(text[first.start : last.end]), first.start, last.end))
         index += 1
     return out
+
+
+def on_one_line(text: str) -> str:
+    """A statement of several lines (a byline) on one, without the marks that quote a line or make it a
+    heading ("> ", "## ")."""
+    if "\n" not in text:
+        return text
+    return " ".join(line for line in (raw.strip().lstrip(">#").strip() for raw in text.splitlines()) if line)
 
 
 def sentence_start(text: str, position: int) -> int:
