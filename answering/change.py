@@ -16,14 +16,13 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from reportqa.answering.figures import find_figures
+from reportqa.answering.figures import AGAINST_YEAR_BEFORE, find_figures
 from reportqa.answering.tables import parse_statement
 from reportqa.language.quantities import amount, unit_family, unit_scale
 
 # a yearly average asked ("年均增长多少"): a rate over years, which no two levels' difference is
 AVERAGE = re.compile(r"年均|平均每年|average", re.I)
 AGAINST = re.compile(r"比|较|相比|对比|以来|from|since|compared", re.I)  # what a change is set against
-AGAINST_YEAR_BEFORE = re.compile(r"(?:比|较)(?:上年|去年|上一年|前一年)|同比")
 ASKS_CHANGE = re.compile(
     r"(?:增加|增长|提高|提升|上升|上涨|涨|扩大|减少|下降|降低|降|多|少|差)(?:出来|出)?了?(?:多少|几)|还差|相差|差距(?:是|有)?多"
 )

@@ -1078,6 +1078,7 @@ class ExtractiveAnswerer:
         naming = _naming_words(query)
         alternatives = {q: a for q, a in self.tokenizer.qualifier_alternatives.items() if q in query.text}
         kind = self._kinds.of(query)
+        asks_target_words = not _TARGET_STANCE.isdisjoint(terms)  # (what a sentence of both stances holds)
         out = []
         previous_tokens: set[str] = set()
         previous_text = ""
@@ -1109,7 +1110,7 @@ class ExtractiveAnswerer:
             # "计划新建多少": a plan's "新建水肥一体化农田15万亩" says it is planned by where it stands, as its
             # context would, and a review's "开展技能培训4.2万人次" that it was done (a table row may say either)
             stance = _TARGET_STANCE if states_targets else _OUTCOME_STANCE
-            if figure_stances(text, find_figures(text)):
+            if asks_target_words and not states_targets and figure_stances(text, find_figures(text)):
                 stance = stance | _TARGET_STANCE  # "原定新建5所，实际建成6所" says both
             stood = set() if chunk.is_table_row else {term for term in terms if term in stance}
             # a measure the asker names that no passage uses ("销量") is not excused where the text states

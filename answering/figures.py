@@ -83,6 +83,8 @@ DATE = re.compile(
     r"|(?<=[（(])(?:19|20)\d{2}(?=[）)])"
 )
 _COMPARISON_BASE = ("比", "较")
+# a change set against the year before, as a statement says it ("比上年增加…") or a question ("比前一年…")
+AGAINST_YEAR_BEFORE = re.compile(r"(?:比|较)(?:上年|去年|上一年|前一年)|同比")
 # words that set a figure as a target, or state it as achieved, in the clause before it
 _SET_AS_TARGET = re.compile(r"原定|计划|预期|目标|力争|确保")
 _SAID_ACHIEVED = re.compile(r"实际|完成|实现")
@@ -411,7 +413,6 @@ _LEVEL_TO_CHANGE = re.compile(r"[左右以上余多]*[，、,]?\s*(?:分别)?$")
 # and between a level and its change said over the year before: what the level counts ("3.2万名技能人才来县
 # 就业，比上年增加0.4万人"), not a part of it ("其中")
 _LEVEL_THING_TO_CHANGE = re.compile(r"(?!其中)[^\d，,。；;、：:%]{1,16}[，,]\s*")
-_OVER_YEAR_BEFORE = re.compile(r"(?:比|较)(?:上年|去年)|同比")
 _CHANGE_RUN = re.compile(r"\s*[、和及]\s*")
 
 
@@ -425,7 +426,7 @@ def changes_over_year(text: str, figures: Sequence[Figure]) -> dict[Figure, tupl
         sentence = sentence_start(text, change.start())
         before = [f for f in figures if sentence <= f.start and f.end <= change.start()]
         gap = text[before[-1].end : change.start()] if before else ""
-        said_over_year_before = bool(_OVER_YEAR_BEFORE.match(change.group(0)))
+        said_over_year_before = bool(AGAINST_YEAR_BEFORE.match(change.group(0)))
         if not before or not (
             _LEVEL_TO_CHANGE.match(gap.replace("较上年", ""))
             or (said_over_year_before and _LEVEL_THING_TO_CHANGE.fullmatch(gap))

@@ -23,8 +23,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from reportqa.answering.change import AGAINST, AGAINST_YEAR_BEFORE, ASKS_CHANGE, AVERAGE
+from reportqa.answering.change import AGAINST, ASKS_CHANGE, AVERAGE
 from reportqa.answering.figures import (
+    AGAINST_YEAR_BEFORE,
     CHANGE_SINCE,
     FROM_LEVEL,
     PART_OF_YEAR,
@@ -52,6 +53,7 @@ from reportqa.language.places import place_mentions, regions_in
 from reportqa.language.quantities import (
     CHINESE_NUMBER,
     MEASURE_WORDS,
+    PEOPLE_UNITS,
     RATE_UNITS,
     UNIT_PATTERN,
     amount,
@@ -88,9 +90,7 @@ _MONEY = re.compile(
     rf"(?:{_MONEY_NOUN}){_IN_CLAUSE}{{0,4}}(?:多少|几){_COUNT}|多少{_COUNT}{_IN_CLAUSE}{{0,6}}(?:{_MONEY_NOUN})"
 )
 _UNIT_ALIASES = {
-    "人": {"人", "名", "位"},  # people are counted in any of these
-    "名": {"人", "名", "位"},
-    "位": {"人", "名", "位"},
+    **{unit: set(PEOPLE_UNITS) for unit in PEOPLE_UNITS},
     "个亿": {"亿元", "亿"},  # "多少个亿" asks for a sum in 亿元
     "个亿元": {"亿元"},
     "亿": {"亿元", "亿"},
@@ -636,7 +636,9 @@ class Quantities:
                 score += w.figure_counts_other  # "新增…1个国家级技术创新中心" of "多少家高新技术企业"
             if not query.years and f.year is not None and f.year != latest:
                 score += w.figure_not_latest  # "2015年为7.5万亿元，2020年超过11万亿元": with no year asked, the latest
-            return score + _stance_fit(query, stances.get(f, ""), w)
+            if stance := stances.get(f):  # (a figure of neither stance, in such a sentence, neither way)
+                score += _stance_fit(query, stance == "target", stance == "actual", w)
+            return score
 
         return fitness
 
@@ -1301,14 +1303,15 @@ def _figure_score(
     return score
 
 
-def _stance_fit(query: Query, stance: str, weights: AnswerWeights) -> float:
-    """A figure set as a target or stated as achieved, as a table's cell under such a header is scored."""
+def _stance_fit(query: Query, is_target: bool, is_actual: bool, weights: AnswerWeights) -> float:
+    """A figure set as a target or stated as achieved (a table's cell by its header, a sentence's figure by
+    the words before it), against the stance the question asks."""
     score = 0.0
     if query.wants_target:
-        score += weights.cell_target_asked if stance == "target" else weights.cell_not_target if stance else 0.0
-    elif stance == "target":
+        score += weights.cell_target_asked if is_target else weights.cell_not_target
+    elif is_target:
         score += weights.cell_target_other
-    if query.wants_actual and stance == "actual":
+    if query.wants_actual and is_actual:
         score += weights.cell_actual_asked
     return score
 
@@ -1326,12 +1329,7 @@ def _cell_score(
     if any(term in header for term in terms if len(term) > 1) or (len(header) > 1 and header in query.text):
         # "利润总额" asked: that column, not the growth beside it; "农村" of "农村居民"
         score += weights.cell_header_asked
-    if query.wants_target:
-        score += weights.cell_target_asked if cell.is_target else weights.cell_not_target
-    elif cell.is_target:
-        score += weights.cell_target_other
-    if query.wants_actual and cell.is_actual:
-        score += weights.cell_actual_asked
+    score += _stance_fit(query, cell.is_target, cell.is_actual, weights)
     if _asks_growth_in_no_unit(query, wanted) and cell.figure_unit not in RATE_UNITS:
         score += weights.figure_level  # "增长多少" of "投资额 232107；比上年增长% 12.4": the growth's cell
     return score

@@ -72,11 +72,13 @@ def unit_scale(unit: str) -> float:
     return scale
 
 
+# people are counted in any of these ("3.2万名技能人才…，比上年增加0.4万人", "柔性引进了几位专家")
+PEOPLE_UNITS = ("人", "名", "位")
+
+
 def same_unit(unit: str, other: str) -> bool:
-    """The two units count alike at one magnitude: people are counted in 人, 名 or 位 ("3.2万名技能人才…，
-    比上年增加0.4万人")."""
-    people = ("人", "名", "位")
-    return unit == other or (unit[:-1] == other[:-1] and unit[-1:] in people and other[-1:] in people)
+    """The two units count alike at one magnitude: people in any of `PEOPLE_UNITS`."""
+    return unit == other or (unit[:-1] == other[:-1] and unit[-1:] in PEOPLE_UNITS and other[-1:] in PEOPLE_UNITS)
 
 
 def unit_family(unit: str) -> str:
