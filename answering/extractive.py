@@ -20,6 +20,7 @@ from reportqa.answering.figures import (
     change_years,
     changes_over_year,
     comparison_years,
+    earlier_years_stated,
     figure_stances,
     figures_given,
     find_figures,
@@ -29,7 +30,6 @@ from reportqa.answering.figures import (
     period_spoken_of,
     present_year,
     relative_years,
-    states_previous_year,
     years_covered,
     years_since,
 )
@@ -1038,10 +1038,11 @@ class ExtractiveAnswerer:
         terms = self._question_terms(query)
         meta = self.documents.get(chunk.doc_id)
         title = meta.title if meta else ""
-        # "第十二个五年规划纲要" is what a question calls "十二五规划"
+        # "第十二个五年规划纲要" is what a question calls "十二五规划" (or "十二五计划", as plans were once named)
         plan = find_plan_period(title)
         outline = plan if meta is not None and meta.kind in _PLANS else None  # a plan's outline: its period
-        context_text = join_cjk_gaps(f"{title} {plan_name(plan) if plan else ''} {chunk.section}".lower())
+        named = f"{plan_name(plan)} {plan_name(plan)}规划 {plan_name(plan)}计划" if plan else ""
+        context_text = join_cjk_gaps(f"{title} {named} {chunk.section}".lower())
         context_tokens = self._tokens(context_text)
         document_tokens = self._document_tokens(meta)
         dated = meta.year if meta else None
@@ -1212,12 +1213,15 @@ class ExtractiveAnswerer:
             change = change_years(text, period)
             if change is not None:
                 implied |= set(change)
-            if base_year is not None and (
-                states_previous_year(text, base_year)
-                or (query.reckons and base_year - 1 in query.years and changes_over_year(text, find_figures(text)))
+            # "由上年的19.5%提高到21%" also answers for the year before, "…，比1985年增加95亿度" for 1985
+            implied |= earlier_years_stated(text, base_year)
+            if (
+                base_year is not None
+                and query.reckons
+                and base_year - 1 in query.years
+                and changes_over_year(text, find_figures(text))
             ):
-                # ("电力装机达9789万千瓦、增长9.1%" of "推算2024年大约多少")
-                implied |= {base_year - 1}  # "由上年的19.5%提高到21%" also answers for the year before
+                implied |= {base_year - 1}  # ("电力装机达9789万千瓦、增长9.1%" of "推算2024年大约多少")
             # a statement that holds the figure the question quotes is the one it asks about, whatever
             # qualifier it says ("占比42.41%是什么时候的" of "规模以上高新技术产业产值…比重为42.41%")
             quoted = any(figure.text in text for figure in figures_given(query.text))

@@ -95,13 +95,15 @@ _PAIR_JOIN = re.compile(r"\s*[、和与及]\s*")
 _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?]")
 # "由上年的19.5%提高到21%", "上年末为…": said of the year before the one the sentence speaks of
 _PREVIOUS_YEAR_WORD = re.compile(r"上年|去年|上一年")
+_EARLIER_YEAR_CUE = re.compile(rf"{_PREVIOUS_YEAR_WORD.pattern}|比(?:19|20)\d{{2}}年")
 _PREVIOUS_YEAR = re.compile(rf"(?:{_PREVIOUS_YEAR_WORD.pattern})(?:末|底|同期)?(?:的|为|是)?\s*$")
 # A change since a year by an amount, from which that year's level follows ("比2015年提高了10.58个
 # 百分点", "比上年增加2690万吨"); not a growth rate ("比上年增长5%"), from which it does not exactly
 _LEVEL_UNIT = "|".join(re.escape(u) for u in sorted(set(UNITS) - {"%", "‰", "倍", "年", "月"}, key=len, reverse=True))
 CHANGE_SINCE = re.compile(
-    r"比(?:(?P<year>(?:19|20)\d{2})年|上年|去年)(?:同期|末|底|预算)?(?P<way>提高|增长|增加|上升|下降|减少|降低|多|少)了?"
-    rf"(?P<value>\d+(?:\.\d+)?)(?P<unit>个百分点|{_LEVEL_UNIT})(?![\d%])"
+    r"比(?:(?P<year>(?:19|20)\d{2})年|上年|去年)(?:同期|末|底|预算)?"
+    r"(?P<way>提高|增长|增加|增产|上升|下降|减少|减产|降低|多|少)了?"
+    rf"(?P<value>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<unit>个百分点|(?:万|亿)*(?:{_LEVEL_UNIT}))(?![\d%])"
 )
 
 
@@ -378,15 +380,20 @@ def change_years(text: str, period: tuple[int, int] | None) -> tuple[int, int] |
     return period[0] - 1, period[1]
 
 
-def states_previous_year(text: str, base_year: int) -> bool:
-    """`text` states a figure of the year before `base_year` as "上年的…" ("由上年的19.5%提高到21%"), or
-    one that follows from a change by an amount since it ("52850万吨，比上年增加2690万吨")."""
-    if not _PREVIOUS_YEAR_WORD.search(text):  # most sentences: no figures to read
-        return False
+def earlier_years_stated(text: str, base_year: int | None) -> frozenset[int]:
+    """Years before the one `text` speaks of (`base_year`) whose figure it states too: the year before as
+    "上年的…" ("由上年的19.5%提高到21%"), or any year whose level follows from a change by an amount since
+    it ("52850万吨，比上年增加2690万吨", "达到360亿度，比1985年增加95亿度")."""
+    if not _EARLIER_YEAR_CUE.search(text):  # most sentences: no figures to read
+        return frozenset()
     figures = find_figures(text, base_year)
-    return any(f.year == base_year - 1 for f in figures) or any(
-        level_changed(text, change, figures) for change in CHANGE_SINCE.finditer(text) if change.group("year") is None
-    )
+    years = {base_year - 1} if base_year is not None and any(f.year == base_year - 1 for f in figures) else set()
+    for change in CHANGE_SINCE.finditer(text):
+        named = change.group("year")
+        year = int(named) if named else (base_year - 1 if base_year is not None else None)
+        if year is not None and level_changed(text, change, figures):
+            years.add(year)
+    return frozenset(years)
 
 
 # A level's change over the year before, said right after it: "电力装机达9789万千瓦、增长9.1%",

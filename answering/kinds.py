@@ -201,7 +201,7 @@ _COUNTED_CLASSES = ("n", "b", "j")
 _COUNTS_OF_THINGS = MEASURE_WORDS | {"人"}  # "34人入选…", as "10名专家入选…"
 # a label said of the thing before it: its share of a whole, or its change against another
 _RELATES_BACK = re.compile(r"[占比较与为]|相当于|其中|分别")
-_RISES = frozenset({"提高", "增长", "增加", "上升", "多"})
+_RISES = frozenset({"提高", "增长", "增加", "增产", "上升", "多"})
 
 
 class NameTagger(Protocol):
@@ -738,7 +738,7 @@ def _derived_level(
         year = int(named) if named else (level_year - 1 if level_year else None)
         if year not in years or level_year == year:
             continue
-        amount = change.group("value")
+        amount = change.group("value").replace(",", "")  # "1,427亿度"
         sign = -1 if change.group("way") in _RISES else 1
         value = level.number + sign * float(amount)
         decimals = max(len(x.partition(".")[2]) for x in (level.value, amount))

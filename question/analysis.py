@@ -133,7 +133,8 @@ _TARGET_CUE = re.compile(r"目标|预期|计划|力争|原定|规划值|target|g
 # a question after where a change started: "“十三五”初期…", "调整前的比例"
 _START_CUE = re.compile(r"初期|期初|之初|开始时|起步时|调整前|提高前|改革前|原来|原先|此前")
 # a figure to be worked out, not read ("据此推算上年大约多少", "roughly how many")
-_RECKON_CUE = re.compile(r"大约|大概|推算|估算|倒推|粗略|approximately|roughly|estimate", re.I)
+_RECKONING = r"推算|估算|倒推|测算|计算"
+_RECKON_CUE = re.compile(rf"大约|大概|{_RECKONING}|粗略|approximately|roughly|estimate", re.I)
 # SQL, shell or script: a question written as code asks nothing of the documents, whatever words it holds
 _CODE = re.compile(
     r"\bselect\s.+\sfrom\s|\binsert\s+into\s|\bdrop\s+table\b|\bdelete\s+from\s|\bunion\s+select\b"
@@ -184,10 +185,11 @@ def part_left_out(text: str) -> str:
 
 
 # the words that ask how and with what effect, no thing a statement says: "采取哪些措施" (its 采取), "效果如何"
-# and the name a question gives what is left of a whole ("水田以外（旱地）的"): the statement gives the whole and a part
+# and the name a question gives what is left of a whole ("水田以外（旱地）的"): the statement gives whole and part;
+# and how the asker would have it worked out ("按规划推算", "据此估算一下"), which no statement says
 ASKING_PHRASES = re.compile(
     rf"(?:采取|采用|通过|依靠|运用|利用|借助)了?(?={_ASKED_WAYS.pattern})|(?:效果|成效)(?:如何|怎么样|怎样)"
-    r"|(?<=以外|之外)（[^）]*）"
+    rf"|(?<=以外|之外)（[^）]*）|(?:据此|由此)?(?:{_RECKONING})(?:一下|出来|出)?"
 )
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reportqa.answering.extractive import _THING_HELD, ExtractiveAnswerer, _coverage, _term_weight
-from reportqa.answering.figures import find_figures, states_previous_year
+from reportqa.answering.figures import earlier_years_stated, find_figures
 from reportqa.answering.kinds import (
     Dates,
     QuestionKinds,
@@ -1686,8 +1686,20 @@ def test_no_level_follows_from_a_rank_and_its_move() -> None:
 
 
 def test_a_change_from_a_rank_says_nothing_of_the_year_before() -> None:
-    assert not states_previous_year("全县地区生产总值跃居全省第8位，比上年上升2位。", 2020)
-    assert states_previous_year("全县粮食产量52.5万吨，比上年增加1.2万吨。", 2020)
+    assert not earlier_years_stated("全县地区生产总值跃居全省第8位，比上年上升2位。", 2020)
+    assert earlier_years_stated("全县粮食产量52.5万吨，比上年增加1.2万吨。", 2020) == {2019}
+
+
+def test_a_level_and_its_change_by_an_amount_since_a_year_state_that_years_level() -> None:
+    # my own wording: a named year, thousands written with commas, a harvest's 减产 and a magnitude before its unit
+    assert earlier_years_stated("2030年，全县用电量达到3,200万度，比2025年增加1,150万度。", None) == {2025}
+    assert earlier_years_stated("全县油料总产量6.4亿公斤，比上年减产0.3亿公斤。", 2020) == {2019}
+    text = "2030年，全县用电量达到3,200万度，比2025年增加1,150万度。"
+    derived = _derived_level(text, (2025,), _stated_figures(text, 2030), 2030)
+    assert derived is not None and derived.text == "约2050万度"
+    text = "全县油料总产量6.4亿公斤，比上年减产0.3亿公斤。"
+    derived = _derived_level(text, (2019,), _stated_figures(text, 2020), 2020)
+    assert derived is not None and derived.text == "约6.7亿公斤"
 
 
 def _assert_answers(reply: Answer, answer: str | None) -> None:
@@ -2984,6 +2996,28 @@ def test_a_five_year_plan_sets_its_targets_for_the_years_of_its_period(lexicon: 
     meta = DocumentMeta("某省国民经济和社会发展第十五个五年规划纲要", "某省", 2026, "规划纲要")
     ask = _own_document_asker(lexicon, tmp_path, report, meta)
     _assert_answers(ask("到2030年某省农作物良种覆盖率要提高到多少？"), "98%以上")
+
+
+def test_a_plans_target_and_its_rise_since_the_plans_first_year_give_that_years_level(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # my own outline of a 7th plan, electricity counted in 度 as plans of its time did; the question
+    # names the plan as "七五计划" and says how to work the answer out (推算), which is no word the
+    # answering sentence must hold, though the outline writes it elsewhere
+    report = (
+        "# 某省国民经济和社会发展第七个五年计划\n\n## 第九章 能源\n\n### 第一节 电力工业\n\n"
+        "1990年，全省发电量达到360亿度，比1985年增加95亿度。按现行价格推算，五年电力投资约需120亿元。\n\n"
+        "### 第二节 煤炭工业\n\n1990年，全省原煤产量达到4,200万吨，比1985年增加1,100万吨。\n"
+    )
+    meta = DocumentMeta("某省国民经济和社会发展第七个五年计划", "某省", 1986, "规划纲要")
+    ask = _own_document_asker(lexicon, tmp_path, report, meta)
+    _assert_answers(ask("根据七五计划的电力目标推算，1985年某省发电量是多少？"), "约265亿度")
+    _assert_answers(ask("按七五计划，1985年某省原煤产量大约是多少？"), "约3100万吨")
+    answerer = ExtractiveAnswerer(
+        lexicon, term_stats=KeywordIndex.build([lexicon.keyword_tokens(report)]), documents={}
+    )
+    terms = answerer._question_terms(analyse("根据七五计划的电力目标推算，1985年某省发电量是多少？"))
+    assert "推算" not in terms and "发电量" in terms
 
 
 def test_a_five_year_plan_states_targets_outside_its_review(lexicon: Lexicon, tmp_path: Path) -> None:
