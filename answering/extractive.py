@@ -187,6 +187,8 @@ _POINT_QUOTE_CHARS = 400  # a point quoted whole to say why, at most this long
 # "16-" of "16-59岁": where a band or range the question names starts
 _RANGE_OPENING = re.compile(r"\d+(?:\.\d+)?\s*[-—–~～至到]\s*$")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a figure the question gives, without its unit
+# a sentence that breaks the one before it down: "分城乡看，…", "分地区看：…", "其中，…"
+_BREAKDOWN = re.compile(r"\s*(?:分[\u4e00-\u9fff]{1,6}看|其中)[，,：:]")
 # a short sentence that lists nothing and counts nothing ("一批重大平台加快建设。"): it leads the ones after it
 _LEAD_SENTENCE = re.compile(r"[^、，,；;：:\d]{4,20}[。！]")
 # what is done within the year ("年内建成…")
@@ -647,14 +649,17 @@ class ExtractiveAnswerer:
 
     def _shortened_terms(self, query: Query) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """How a text may abbreviate the question's terms, each with the terms it stands for: one
-        term ("社会保障": 社保), two the question writes together ("棚户区" "改造": 棚改), or two it joins
+        term ("社会保障": 社保), two the question writes together ("棚户区" "改造": 棚改, "减轻了多少负担":
+        减负), or two it joins
         that end alike ("新建和扩建": 新扩建)."""
         terms = list(self._question_terms(query))
         single = [(short, (t,)) for t in terms if (short := abbreviation(t, self._pieces(t)))]
+        # (a verb and its object around the amount asked, "减轻了多少负担", are written together too: 减负)
         joined = [
             (short, (a, b))
             for a, b in itertools.pairwise(terms)
-            if a + b in query.text and (short := abbreviation(a + b, [a, b]))
+            if (a + b in query.text or re.search(f"{re.escape(a)}了?(?:多少|几)的?{re.escape(b)}", query.text))
+            and (short := abbreviation(a + b, [a, b]))
         ]
         contracted = [
             (short, (a, b))
@@ -734,6 +739,19 @@ class ExtractiveAnswerer:
                 break
             modifier, at = word + modifier, at - 1
         return tuple(t for t in thing if t is not None), frozenset(t for t in frame if t is not None), modifier
+
+    def _written_out(self, short: str, text: str) -> bool:
+        """The text writes out a word of two characters the question abbreviates: "增长幅度" for 增幅,
+        "环境保护" for 环保; a dictionary word of four that `abbreviation` reads so, not any four characters
+        ("农村业态" is no 农业)."""
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2}", short):
+            return False
+        first, second = short
+        spelt = (m.group(1) for m in re.finditer(f"(?=({first}[\u4e00-\u9fff]{second}[\u4e00-\u9fff]))", text))
+        return any(
+            self.tokenizer.dictionary_cut(word) == [word] and abbreviation(word, self._pieces(word)) == short
+            for word in spelt
+        )
 
     def _thing_measured(self, term: str | None) -> str | None:
         """The thing a word ending in a measure of it names ("投资规模", "贸易总额": 投资, 贸易), as
@@ -1095,7 +1113,11 @@ class ExtractiveAnswerer:
             plain = join_cjk_gaps(text.lower())
             # "生产石墨3.6万吨" holds the 产量 of a question on 石墨, "粮食达到21.5万吨" 粮食产量
             done = frozenset(
-                term for term in terms if _measured_by_verb(term, terms, plain) or _output_by_its_thing(term, plain)
+                term
+                for term in terms
+                if _measured_by_verb(term, terms, plain)
+                or _output_by_its_thing(term, plain)
+                or self._written_out(term, plain)  # "增幅" as "增长幅度"
             )
             looks_back = outline is not None and bool(own_years) and max(own_years) < outline[0]  # "2016—2020年，…"
             # "“十五五”时期是…的五年。" opening a plan's section: its paragraphs that name no years of their
@@ -1144,16 +1166,18 @@ class ExtractiveAnswerer:
             # nothing, nor is it one end of a change asked; one that falls short anyway keeps its
             # score, as the nearest there is
             # (a table row names its thing in a label and headers that a question words its own way:
-            # it is set aside only when it holds none of the topic)
+            # it is set aside only when it holds none of the topic; a sentence that breaks the one before
+            # down, "分城乡看，城镇上升3%", holds that one's topic as its own)
+            breaks_down = bool(_BREAKDOWN.match(text))
             held = (
                 _coverage(
                     topic,
                     plain,
                     tokens,
-                    set(),
-                    "",
+                    previous_tokens if breaks_down else set(),
+                    previous_text if breaks_down else "",
                     self._pieces,
-                    0.0,
+                    1.0,
                     shortened=self._shortened(query),
                     unused=unused,
                     unused_weight=w.unused_term,

@@ -43,6 +43,7 @@ CONTENT = re.compile(r"[^\W_]")
 # a thing, which question parts and the answerer each look past
 MEASURE_NOUNS = frozenset(
     {"总数", "总量", "总额", "数量", "规模", "比重", "占比", "比例", "增速", "增幅", "降幅", "涨幅", "幅度", "目标"}
+    | {"增长速度", "增长率", "增长幅度"}  # as a question may say 增速, 增幅
 )
 MEASURED = re.compile(r"(?:率|量|耗|额|值|价|指数|系数)$")  # a word that names a quantity: 城镇化率, 能耗, 用水量
 STANCE_WORDS = frozenset({"实际", "计划", "力争", "预计", "预期"})
@@ -186,10 +187,12 @@ def part_left_out(text: str) -> str:
 
 # the words that ask how and with what effect, no thing a statement says: "采取哪些措施" (its 采取), "效果如何"
 # and the name a question gives what is left of a whole ("水田以外（旱地）的"): the statement gives whole and part;
-# and how the asker would have it worked out ("按规划推算", "据此估算一下"), which no statement says
+# and how the asker would have it worked out ("按规划推算", "据此估算一下"), or cites its source ("公报显示"),
+# which no statement says
 ASKING_PHRASES = re.compile(
     rf"(?:采取|采用|通过|依靠|运用|利用|借助)了?(?={_ASKED_WAYS.pattern})|(?:效果|成效)(?:如何|怎么样|怎样)"
     rf"|(?<=以外|之外)（[^）]*）|(?:据此|由此)?(?:{_RECKONING})(?:一下|出来|出)?"
+    r"|(?<=报告|公报|纲要|规划|计划|方案|草案)[中里]?(?:显示|指出|表明|称|提到|写道|介绍)"
 )
 
 

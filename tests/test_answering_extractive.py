@@ -3576,3 +3576,69 @@ def test_a_plans_section_opened_by_the_period_before_looks_back_on_it(lexicon: L
     _assert_answers(ask("某县人均预期寿命在“十五五”末是多少岁？"), "79.5岁")
     _assert_answers(ask("按某县“十六五”规划纲要，2035年人均预期寿命要到多少岁？"), None)
     _assert_answers(ask("某县“十六五”规划纲要提出到2035年森林覆盖率要达到多少？"), "45%")
+
+
+def test_a_verb_and_its_object_asked_around_the_amount_are_its_abbreviation(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own report: "减负" is what "减轻…负担" shortens to; the words that cite the report ("报告显示") are
+    # no words the answer must hold (the report writes 显示, 减轻 and 负担 elsewhere, so each would count)
+    lines = (
+        "监测显示，全县空气质量优良天数比例为91%。",
+        "全年为中小企业减负3.7亿元。",
+        "不得增加群众负担，切实减轻群众生活压力。",
+        "全县新建农村公路120公里。",
+        "城镇新增就业1.2万人。",
+    )
+    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
+    answerer, report = _own_report(lexicon, tmp_path, "\n".join(lines) + "\n", meta)
+    hit = _doc_hit("report.md", report, lines[1], "")
+    question = analyse("某县2031年政府工作报告显示，全年为中小企业减轻了多少负担？")
+    (relief,) = answerer._candidates(question, 0, hit)
+    assert relief.coverage == pytest.approx(1.0)
+    _assert_answers(answerer.answer(question, [hit]), "3.7亿元")
+
+
+def test_a_growth_rate_asked_in_long_words_is_a_measure_of_the_thing_before_it(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # my own wording: "增长速度" and "增长率" say what is asked of the thing as "增速" does; they name no thing
+    # (the report writes both words elsewhere, so each would be one)
+    lines = (
+        "全县服装业产值8.2亿元，增长7.5%；食品业产值12.6亿元，增长4.1%。",
+        "全县经济保持较快增长速度。",
+        "全县人口自然增长率为3.2‰。",
+        "全县新建农村公路120公里。",
+    )
+    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
+    answerer, report = _own_report(lexicon, tmp_path, "\n".join(lines) + "\n", meta)
+    hit = _doc_hit("report.md", report, lines[0], "")
+    _assert_answers(answerer.answer(analyse("全县食品业产值的增长速度是多少？"), [hit]), "4.1%")
+    _assert_answers(answerer.answer(analyse("全县服装业产值的增长率是多少？"), [hit]), "7.5%")
+
+
+def test_a_sentence_that_breaks_the_one_before_down_holds_its_topic(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own communiqué: "分城乡看，…" names no thing of its own; its figures are the sentence before's, by part
+    passage = "全年全县居民消费价格比上年上涨2.1%。分城乡看，城市上涨2.3%，农村上涨1.6%。"
+    lines = (
+        passage,
+        "全县新建农村公路120公里，农村危房改造300户。",
+        "农村常住居民人均可支配收入上涨6%，农村低保标准上涨5%。",
+        "全县粮食总产量45万吨，粮价上涨幅度较大。",
+    )
+    meta = DocumentMeta("某县2030年国民经济和社会发展统计公报", "某县", 2031, "统计公报")
+    answerer, report = _own_report(lexicon, tmp_path, "\n".join(lines) + "\n", meta)
+    hit = _doc_hit("report.md", report, passage, "")
+    _assert_answers(answerer.answer(analyse("某县2030年统计公报里，农村居民消费价格的上涨幅度是多少？"), [hit]), "1.6%")
+
+
+def test_a_word_the_question_abbreviates_is_held_written_out(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own report: "增幅" is what "增长幅度" shortens to; four characters that are no one word are no
+    # word written out ("农村业态" is no 农业)
+    passage = "全县社会消费品零售总额增长幅度由上年的9.1%回落到6.4%。"
+    lines = (passage, "全县进出口增幅居全市首位。", "全县新建农村公路120公里。", "全县粮食总产量45万吨。")
+    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
+    answerer, report = _own_report(lexicon, tmp_path, "\n".join(lines) + "\n", meta)
+    hit = _doc_hit("report.md", report, passage, "")
+    question = analyse("某县2031年政府工作报告里，社会消费品零售总额增幅是多少？")
+    (statement,) = answerer._candidates(question, 0, hit)
+    assert statement.coverage == pytest.approx(1.0)
+    assert answerer._written_out("增幅", passage) and not answerer._written_out("农业", "培育农村业态")
