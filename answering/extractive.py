@@ -52,7 +52,7 @@ from reportqa.ingest.loaders import as_read
 from reportqa.language.english import GLOSS
 from reportqa.language.lexicon import TWO_IN_ONE, Qualifiers, abbreviation, contraction, joint_forms
 from reportqa.language.normalise import join_cjk_gaps, join_figure_gaps, without_note_marks
-from reportqa.language.numbering import POINT_OPENING, ordinal
+from reportqa.language.numbering import POINT_OPENING, ordinal, strip_numbering
 from reportqa.language.places import NATIONAL, NATIONAL_BODIES, place_aliases, places_in, province_of, regions_in
 from reportqa.language.quantities import UNIT_PATTERN, arabic_numerals, unit_family
 from reportqa.language.sentences import on_one_line, split_sentences, with_bylines
@@ -1142,7 +1142,8 @@ class ExtractiveAnswerer:
             # "推动乡村产业振兴。…一是…。二是…": a paragraph opened by a short sentence that names
             # its task reads on under it, as under a heading
             opening = self.outline.paragraph_opening(chunk.doc_id, chunk.start + start)
-            lead = None if chunk.is_table_row else _LEAD_SENTENCE.match(opening)
+            # (numbered or not: "五、推进老旧小区改造。")
+            lead = None if chunk.is_table_row else _LEAD_SENTENCE.match(strip_numbering(opening))
             lead_text = (
                 join_cjk_gaps(lead.group(0).lower()) if lead and not text.lstrip().startswith(lead.group(0)) else ""
             )
@@ -1167,17 +1168,18 @@ class ExtractiveAnswerer:
             # score, as the nearest there is
             # (a table row names its thing in a label and headers that a question words its own way:
             # it is set aside only when it holds none of the topic; a sentence that breaks the one before
-            # down, "分城乡看，城镇上升3%", holds that one's topic as its own)
+            # down, "分城乡看，城镇上升3%", holds that one's topic as its own, and one read under its
+            # paragraph's lead that lead's, as it would a heading's)
             breaks_down = bool(_BREAKDOWN.match(text))
             held = (
                 _coverage(
                     topic,
                     plain,
                     tokens,
-                    previous_tokens if breaks_down else set(),
-                    previous_text if breaks_down else "",
+                    previous_tokens if breaks_down else self._tokens(lead_text),
+                    previous_text if breaks_down else lead_text,
                     self._pieces,
-                    1.0,
+                    1.0 if breaks_down else w.context_term,
                     shortened=self._shortened(query),
                     unused=unused,
                     unused_weight=w.unused_term,
@@ -1797,6 +1799,11 @@ def _outside_joint_words(term: str, text: str) -> str:
     if len(term) > 2 and _CJK_NAME.fullmatch(term):
         # (with 及 only: 和 and 与 join names of one thing too, "工业和信息化部", "规划与资源配置科")
         text = re.sub(f"(?<=[\u4e00-\u9fff]及){re.escape(term)}", _BLANK * len(term), text)
+        # "高速、一级公路1600公里" for 高速公路: its kind named with another, their one head after both (again
+        # not with 和: "运营和试运行里程" may be said of what runs, tried or not)
+        for cut in range(2, len(term) - 1):
+            kind, head = map(re.escape, (term[:cut], term[cut:]))
+            text = re.sub(f"{kind}[、及][\u4e00-\u9fff]{{1,4}}?{head}", lambda m: _BLANK * len(m.group(0)), text)
     return text
 
 

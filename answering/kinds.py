@@ -105,6 +105,8 @@ _UNIT_ALIASES = {
     "台": {"台", "台套", "部"},  # instruments are counted in sets of them too; machines in 部
     "部": {"部", "台"},
     "套": {"套", "台套"},
+    "栋": {"栋", "幢"},  # buildings are counted in either
+    "幢": {"幢", "栋"},
 }
 # An English question's words for growth ("GDP grew 5%", "the growth of retail sales")
 _GROWTH_EN = r"growth|\bgr[eo]wn?\b"

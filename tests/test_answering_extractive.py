@@ -632,6 +632,7 @@ def test_a_figure_the_question_gives_names_the_statement_asked_about(lexicon: Le
         ("立项了多少个课题？", {"个", "家", "项", "座", "所"}),  # 个, not "个项"
         ("新建了几座水厂？", {"座", "个"}),  # facilities and schools are counted in 个 too
         ("老旧小区装了多少部电梯？", {"部", "台"}),  # machines in 部 or 台
+        ("排查出多少栋危楼？", {"栋", "幢"}),  # buildings in 栋 or 幢
         ("柔性引进了几位专家？", {"人", "名", "位"}),  # people are counted in any of these
         ("投入多少个亿？", {"亿元", "亿"}),
         # what is no rate grows by a percentage, which an asker may count in points; a rate changes in points
@@ -3146,7 +3147,9 @@ def test_the_words_of_a_term_found_apart_in_a_sentence_do_not_hold_it(lexicon: L
     # a table row's label and column header stay a term's, a few characters apart
     assert held("汽车产量", "汽车：单位 万辆；产量 2552.8") == 1.0
     # a dictionary word across two of its words ("营里") need not be read again where they are apart
-    assert held("轨道交通运营里程", "公交运营里程1500公里，轨道交通运营及在建里程60公里。") == 1.0
+    assert held("轨道交通运营里程", "公交运营里程1500公里，轨道交通运营总里程60公里。") == 1.0
+    # …but not where its kind is named with another before their one head ("运营及在建里程": both)
+    assert held("轨道交通运营里程", "公交运营里程1500公里，轨道交通运营及在建里程60公里。") == 0.0
 
 
 def test_a_change_the_question_states_before_what_it_asks_asks_no_outcome(lexicon: Lexicon, tmp_path: Path) -> None:
@@ -3642,3 +3645,30 @@ def test_a_word_the_question_abbreviates_is_held_written_out(lexicon: Lexicon, t
     (statement,) = answerer._candidates(question, 0, hit)
     assert statement.coverage == pytest.approx(1.0)
     assert answerer._written_out("增幅", passage) and not answerer._written_out("农业", "培育农村业态")
+
+
+def test_a_numbered_lead_of_a_paragraph_names_the_topic_of_the_sentences_under_it(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # my own list of works: the thing asked is named by the point's numbered lead, its figure two sentences on
+    ask = _ask_own_2031_report(
+        lexicon,
+        tmp_path,
+        "## 二、2031年民生实事\n\n"
+        "一、推进城乡供水一体化改造。着力改善农村饮水条件，提升供水保障水平。全县完成80公里以上，受益群众3万人。\n\n"
+        "二、实施学校食堂提升工程。全县改造食堂20所，新增就餐座位5000个。\n\n"
+        "三、加强公共体育设施建设。新建健身步道30公里。\n",
+    )
+    _assert_answers(ask("某县2031年政府工作报告的民生实事里，城乡供水一体化改造要完成多少公里？"), "80公里以上")
+
+
+def test_a_kind_named_with_another_before_their_one_head_has_no_figure_of_its_own(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # my own plan: "高速、一级公路" counts both kinds together, unless 分别 gives each its own
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, "全县新建高速、一级公路150公里，新建桥梁12座。")
+    assert not answerer.answer(analyse("全县新建高速公路多少公里？"), [hit]).found
+    answerer, hit = _county_report_of_one_passage(
+        lexicon, tmp_path, "全县高速、一级公路分别新建40公里和110公里，新建桥梁12座。"
+    )
+    _assert_answers(answerer.answer(analyse("全县新建高速公路多少公里？"), [hit]), "40公里")
