@@ -58,6 +58,7 @@ from reportqa.language.quantities import UNIT_PATTERN, arabic_numerals, unit_fam
 from reportqa.language.sentences import on_one_line, split_sentences, with_bylines
 from reportqa.question.analysis import (
     ASKING_PHRASES,
+    DOCUMENT_WORDS,
     INTERROGATIVE,
     MEASURE_NOUNS,
     MEASURED,
@@ -171,12 +172,10 @@ _HELD_TO = re.compile(r"控制在")
 # Kinds of document that speak of the year they are dated, not of a period they review or plan.
 _DATED_INSTRUMENTS = frozenset({"方案", "意见", "决定", "通知", "办法", "条例"})
 _PLANS = frozenset({"规划纲要", "规划"})
-# words that name a kind of document, not what a sentence of it speaks of
-_DOCUMENT_WORDS = frozenset({"政府工作报告", "工作报告", "报告", "统计公报", "公报", "规划纲要", "计划纲要", "纲要"})
 # the whole of a place ("全市森林覆盖率"): which place a figure is of, as its name says, not what of
 _SCOPE_WORDS = frozenset({"全市", "全省", "全区", "全县", "全州", "全国", "全域"})
 # words that name which documents, bodies or place are asked, not the thing asked of them
-_NAMING_WORDS = _DOCUMENT_WORDS | _SCOPE_WORDS | frozenset(NATIONAL_BODIES)
+_NAMING_WORDS = DOCUMENT_WORDS | _SCOPE_WORDS | frozenset(NATIONAL_BODIES)
 _QUOTE_LIMIT = 3  # supporting sentences in an answer
 _TOKEN_CACHE = 200_000  # segmented sentences kept per answerer
 _READ_AHEAD_CACHE = 64  # passages scored for the latest questions: those read ahead, and comparisons' sides
@@ -1043,7 +1042,7 @@ class ExtractiveAnswerer:
         if meta.place == NATIONAL:
             tokens |= self._tokens(" ".join(NATIONAL_BODIES))  # "国务院…报告" is the national one
         # a plan's title says which it is ("…第十个五年计划纲要"), its kind only that it is one (规划纲要)
-        return tokens | self._tokens(" ".join(w for w in _DOCUMENT_WORDS if w in meta.kind or w in meta.title))
+        return tokens | self._tokens(" ".join(w for w in DOCUMENT_WORDS if w in meta.kind or w in meta.title))
 
     def _candidates(self, query: Query, rank: int, hit: Hit) -> list[Candidate]:
         """The passage's statements scored for the question, at the rank it was retrieved at."""

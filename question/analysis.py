@@ -47,6 +47,8 @@ MEASURE_NOUNS = frozenset(
 )
 MEASURED = re.compile(r"(?:率|量|耗|额|值|价|指数|系数)$")  # a word that names a quantity: 城镇化率, 能耗, 用水量
 STANCE_WORDS = frozenset({"实际", "计划", "力争", "预计", "预期"})
+# words that name a kind of document, not what a sentence of it speaks of
+DOCUMENT_WORDS = frozenset({"政府工作报告", "工作报告", "报告", "统计公报", "公报", "规划纲要", "计划纲要", "纲要"})
 # Five-year plans ("十三五", "13th Five-Year Plan"): the nth plan (n >= 3) runs from 1966 + 5 * (n - 3).
 _CN_PLAN = re.compile(
     r"(?<![一二三四五六七八九十])(十[一二三四五六七八九]?|[一二三四五六七八九])五(?=规划|计划|时期|期间|以来|末|”|\")"
@@ -130,7 +132,7 @@ _KIND_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
 # "China's", "Zhengzhou’s": an English possessive
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
 # A question asks for a target (planned) or an outcome (achieved) value.
-_TARGET_CUE = re.compile(r"目标|预期|计划|力争|原定|规划值|target|goal|planned", re.I)
+_TARGET_CUE = re.compile(r"目标|预期|计划|力争|争取|打算|要求|原定|规划值|target|goal|planned", re.I)
 # a question after where a change started: "“十三五”初期…", "调整前的比例"
 _START_CUE = re.compile(r"初期|期初|之初|开始时|起步时|调整前|提高前|改革前|原来|原先|此前")
 # a figure to be worked out, not read ("据此推算上年大约多少", "roughly how many")

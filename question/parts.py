@@ -24,7 +24,7 @@ from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.places import place_words
 from reportqa.language.quantities import MEASURE_WORDS
 from reportqa.language.segmentation import word_starts
-from reportqa.question.analysis import CONTENT, HOW_MUCH_EN, MEASURE_NOUNS, STANCE_WORDS
+from reportqa.question.analysis import CONTENT, DOCUMENT_WORDS, HOW_MUCH_EN, MEASURE_NOUNS, STANCE_WORDS
 from reportqa.question.comparison import (
     YEAR,
     Comparison,
@@ -70,6 +70,8 @@ _PLAN = rf"“?{_PLAN_NAME}”?"  # "“十三五”"
 _QUOTED_PLAN = re.compile(rf"“({_PLAN_NAME})”")
 _BARE_PLAN = re.compile(rf"(?<![“一二三四五六七八九十])({_PLAN_NAME})(?![”一二三四五六七八九十])")
 _OWN_TIME = re.compile(rf"后来|目前|现在|如今|之后|此后|最终|截至|{_PLAN}(?:末|期间|时期)")
+_STANCE_SAID = re.compile(rf"(?:{'|'.join(STANCE_WORDS)}|目标|要求)")  # a part's own stance: planned or done
+_FIRST_STANCE = re.compile("|".join(STANCE_WORDS))
 _CONTEXT_CLASSES = ("ns", "m", "t")  # places, years and dates that open a question
 # the measures of a thing a part may ask, and the kind of figure asked ("值多少钱")
 _MEASURE_NOUNS = MEASURE_NOUNS | {"值", "钱"}
@@ -265,6 +267,8 @@ def _clauses(text: str, tag: Tagger) -> Comparison | None:
             if target and len(of[: target.start()]) > len(context):
                 # "原定目标是多少，实际达到多少": the part says its own stance; the first's is not its
                 of = of[: target.start()]
+            if _STANCE_SAID.search(piece) and (stance := _FIRST_STANCE.search(of)):
+                of = of[: stance.start()]  # "…实际新建多少公里？目标是多少公里": the part's stance, not the first's
             own = f"{_without(of, own_time=bool(own_time), own_place=own_place)}{piece}"
         else:
             own = piece
@@ -289,12 +293,17 @@ def _of_the_subject(piece: str, words: Sequence[tuple[str, str]], subject: str, 
     or a scope."""
     if piece.startswith(("其中", "占")) or (words and words[0][1].startswith("p")):
         return True
-    # a place, a time or a stance ("太原", "“十三五”末", "实际") names when or where, not what
+    # a place, a time, a stance ("太原", "“十三五”末", "实际") or the document ("政府工作报告定的目标")
+    # names when, where or by whom, not what
     places = place_words(piece)
     own = [
         w
         for w, c in words
-        if word_kind(c) == "n" and w not in subject and w not in places and not re.fullmatch(rf"{_PLAN}|\W+", w)
+        if word_kind(c) == "n"
+        and w not in subject
+        and w not in places
+        and w not in DOCUMENT_WORDS
+        and not re.fullmatch(rf"{_PLAN}|\W+", w)
     ]
     return all(
         w in _MEASURE_NOUNS

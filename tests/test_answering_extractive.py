@@ -3586,7 +3586,7 @@ def test_a_verb_and_its_object_asked_around_the_amount_are_its_abbreviation(lexi
     # no words the answer must hold (the report writes 显示, 减轻 and 负担 elsewhere, so each would count)
     lines = (
         "监测显示，全县空气质量优良天数比例为91%。",
-        "全年为中小企业减负3.7亿元。",
+        "全年为个体工商户减负3.7亿元。",
         "不得增加群众负担，切实减轻群众生活压力。",
         "全县新建农村公路120公里。",
         "城镇新增就业1.2万人。",
@@ -3594,7 +3594,7 @@ def test_a_verb_and_its_object_asked_around_the_amount_are_its_abbreviation(lexi
     meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
     answerer, report = _own_report(lexicon, tmp_path, "\n".join(lines) + "\n", meta)
     hit = _doc_hit("report.md", report, lines[1], "")
-    question = analyse("某县2031年政府工作报告显示，全年为中小企业减轻了多少负担？")
+    question = analyse("某县2031年政府工作报告显示，全年为个体工商户减轻了多少负担？")
     (relief,) = answerer._candidates(question, 0, hit)
     assert relief.coverage == pytest.approx(1.0)
     _assert_answers(answerer.answer(question, [hit]), "3.7亿元")
@@ -3606,7 +3606,7 @@ def test_a_growth_rate_asked_in_long_words_is_a_measure_of_the_thing_before_it(
     # my own wording: "增长速度" and "增长率" say what is asked of the thing as "增速" does; they name no thing
     # (the report writes both words elsewhere, so each would be one)
     lines = (
-        "全县服装业产值8.2亿元，增长7.5%；食品业产值12.6亿元，增长4.1%。",
+        "全县服装业产值8.2亿元，增长7.7%；食品业产值12.6亿元，增长4.1%。",
         "全县经济保持较快增长速度。",
         "全县人口自然增长率为3.2‰。",
         "全县新建农村公路120公里。",
@@ -3615,16 +3615,16 @@ def test_a_growth_rate_asked_in_long_words_is_a_measure_of_the_thing_before_it(
     answerer, report = _own_report(lexicon, tmp_path, "\n".join(lines) + "\n", meta)
     hit = _doc_hit("report.md", report, lines[0], "")
     _assert_answers(answerer.answer(analyse("全县食品业产值的增长速度是多少？"), [hit]), "4.1%")
-    _assert_answers(answerer.answer(analyse("全县服装业产值的增长率是多少？"), [hit]), "7.5%")
+    _assert_answers(answerer.answer(analyse("全县服装业产值的增长率是多少？"), [hit]), "7.7%")
 
 
 def test_a_sentence_that_breaks_the_one_before_down_holds_its_topic(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own communiqué: "分城乡看，…" names no thing of its own; its figures are the sentence before's, by part
-    passage = "全年全县居民消费价格比上年上涨2.1%。分城乡看，城市上涨2.3%，农村上涨1.6%。"
+    passage = "全县居民消费价格全年上涨2.1%。分城乡看，城市上涨2.3%，农村上涨1.6%。"
     lines = (
         passage,
         "全县新建农村公路120公里，农村危房改造300户。",
-        "农村常住居民人均可支配收入上涨6%，农村低保标准上涨5%。",
+        "农村常住居民人均可支配收入上涨7%，农村低保标准上调5%。",
         "全县粮食总产量45万吨，粮价上涨幅度较大。",
     )
     meta = DocumentMeta("某县2030年国民经济和社会发展统计公报", "某县", 2031, "统计公报")

@@ -104,6 +104,12 @@ def test_clauses_that_each_ask_share_the_place_year_and_subject(tag) -> None:
         "规模以上工业企业2016年有多少家？",
         "规模以上工业企业后来增加到多少家？",
     ]
+    # one that names only the document and its own stance asks of the first clause's subject, not in
+    # the first's stance (my own wording)
+    assert _questions("全县2030年农村公路实际新建多少公里？2031年政府工作报告定的目标是多少公里？", tag) == [
+        "全县2030年农村公路实际新建多少公里？",
+        "全县农村公路2031年政府工作报告定的目标是多少公里？",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,9 @@ def test_followup_opening_a_conversation_asks_what_it_refers_to(question) -> Non
 def test_analyse_marks_targets_and_english() -> None:
     query = analyse("2021年老旧小区改造的目标是多少个？")
     assert query.wants_target and query.years == (2021,)
+    # a target asked in the words of what is required, striven for or meant to be done
+    assert all(analyse(q).wants_target for q in ("报告要求降到多少？", "今年争取达到多少？", "打算新建多少所学校？"))
+    assert not analyse("去年新建了多少所学校？").wants_target
     assert analyse("How many charging stations were built in 2021?").is_english
 
 
