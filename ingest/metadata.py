@@ -25,12 +25,13 @@ META_SIDECAR = "metadata.yaml"
 META_FIELDS = ("title", "place", "year", "kind")
 
 # checked in order against the title, then the start of the text: the first match wins
-# ("某市第十个五年规划和2030年远景目标纲要" is a plan's outline, of a plan and a further aim)
+# ("某市第十个五年规划和2030年远景目标纲要" is a plan's outline, of a plan and a further aim, as is
+# "第七个五年计划（摘要）": a five-year plan names its period's targets however it is titled)
 _KINDS = (
     ("政府工作报告", "政府工作报告"),
     ("统计公报", "统计公报"),
     ("评估报告", "评估报告"),
-    (r"[规计]划(?:和[^，。；]{1,20})?纲要", "规划纲要"),
+    (r"[规计]划(?:和[^，。；]{1,20})?纲要|五年[规计]划", "规划纲要"),
     ("规划", "规划"),
     ("计划", "计划"),
     ("方案", "方案"),

@@ -188,7 +188,7 @@ def _both(text: str, tag: Tagger) -> Comparison | None:
             of_year = at_the_time_of(before, second, tag, f"{asked}？")
             if of_year is not None:
                 return Comparison(((first, f"{before}{asked}？"), (second, of_year)), "", all_parts=False)
-    things = [first, *middle, second_alone]
+    things = [first, *middle, _with_modifier_of(first, second_alone, tag) if not middle else second_alone]
     if not all(CONTENT.search(thing) for thing in things):
         return None  # "目标和“十三五”末实际达到的": no two parallel things to tell apart
     prefix = before[: len(before) - len(first)]
@@ -198,6 +198,19 @@ def _both(text: str, tag: Tagger) -> Comparison | None:
         "",
         all_parts=False,
     )
+
+
+def _with_modifier_of(first: str, second: str, tag: Tagger) -> str:
+    """The second of two things with the words before the first's last one, where the second is one word
+    that differs from that last word in its first character only: "铁路货运量和客运量" asks of 铁路客运量,
+    "货物出口额和进口额" of 货物进口额; any other second as it is."""
+    words = [word for word, _ in tag(first)]
+    if len(words) < 2 or len(list(tag(second))) != 1:
+        return second
+    last = words[-1]
+    if len(last) == len(second) > 2 and last[1:] == second[1:] and last != second:
+        return first[: -len(last)] + second
+    return second
 
 
 def _clauses(text: str, tag: Tagger) -> Comparison | None:

@@ -100,6 +100,25 @@ def _county_report_of_one_passage(lexicon: Lexicon, folder: Path, text: str) -> 
     return answerer, _doc_hit("report.md", report, text.strip(), "")
 
 
+def _ask_own_outline(lexicon: Lexicon, folder: Path, named: tuple[str, str, int], chapters: str):
+    """An asker over a five-year plan's outline of my own words: its title, place and year (`named`), then
+    `chapters`."""
+    title, place, year = named
+    return _own_document_asker(
+        lexicon, folder, f"# {title}\n\n{chapters}", DocumentMeta(title, place, year, "规划纲要")
+    )
+
+
+def _county_report_of_lines(
+    lexicon: Lexicon, folder: Path, lines: tuple[str, ...], passage: int
+) -> tuple[ExtractiveAnswerer, Hit]:
+    """An answerer over a county's 2031 work report of my own `lines` (its term statistics theirs), and a
+    hit on the line at `passage` as one passage."""
+    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
+    answerer, report = _own_report(lexicon, folder, "\n".join(lines) + "\n", meta)
+    return answerer, _doc_hit("report.md", report, lines[passage], "")
+
+
 def _ask_own_2031_report(lexicon: Lexicon, folder: Path, sections: str, place: str = "某县"):
     """An asker over a 2031 work report of my own words for `place`: its title, a line of its review of
     2030, then `sections`."""
@@ -2989,13 +3008,13 @@ def test_numbered_paragraphs_after_a_statement_that_counts_them_are_its_list(lex
 
 def test_a_five_year_plan_sets_its_targets_for_the_years_of_its_period(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own outline of the 15th plan (2026—2030): a target it names no year for is one for 2030
-    report = (
-        "# 某省国民经济和社会发展第十五个五年规划纲要\n\n## 第一章 发展环境\n\n"
-        "“十四五”时期，全省农作物良种覆盖率达到95%。\n\n## 第二章 农业现代化\n\n"
-        "加快种业振兴，农作物良种覆盖率提高到98%以上。\n"
+    ask = _ask_own_outline(
+        lexicon,
+        tmp_path,
+        ("某省国民经济和社会发展第十五个五年规划纲要", "某省", 2026),
+        "## 第一章 发展环境\n\n“十四五”时期，全省农作物良种覆盖率达到95%。\n\n## 第二章 农业现代化\n\n"
+        "加快种业振兴，农作物良种覆盖率提高到98%以上。\n",
     )
-    meta = DocumentMeta("某省国民经济和社会发展第十五个五年规划纲要", "某省", 2026, "规划纲要")
-    ask = _own_document_asker(lexicon, tmp_path, report, meta)
     _assert_answers(ask("到2030年某省农作物良种覆盖率要提高到多少？"), "98%以上")
 
 
@@ -3005,17 +3024,16 @@ def test_a_plans_target_and_its_rise_since_the_plans_first_year_give_that_years_
     # my own outline of a 7th plan, electricity counted in 度 as plans of its time did; the question
     # names the plan as "七五计划" and says how to work the answer out (推算), which is no word the
     # answering sentence must hold, though the outline writes it elsewhere
-    report = (
-        "# 某省国民经济和社会发展第七个五年计划\n\n## 第九章 能源\n\n### 第一节 电力工业\n\n"
+    chapters = (
+        "## 第九章 能源\n\n### 第一节 电力工业\n\n"
         "1990年，全省发电量达到360亿度，比1985年增加95亿度。按现行价格推算，五年电力投资约需120亿元。\n\n"
         "### 第二节 煤炭工业\n\n1990年，全省原煤产量达到4,200万吨，比1985年增加1,100万吨。\n"
     )
-    meta = DocumentMeta("某省国民经济和社会发展第七个五年计划", "某省", 1986, "规划纲要")
-    ask = _own_document_asker(lexicon, tmp_path, report, meta)
+    ask = _ask_own_outline(lexicon, tmp_path, ("某省国民经济和社会发展第七个五年计划", "某省", 1986), chapters)
     _assert_answers(ask("根据七五计划的电力目标推算，1985年某省发电量是多少？"), "约265亿度")
     _assert_answers(ask("按七五计划，1985年某省原煤产量大约是多少？"), "约3100万吨")
     answerer = ExtractiveAnswerer(
-        lexicon, term_stats=KeywordIndex.build([lexicon.keyword_tokens(report)]), documents={}
+        lexicon, term_stats=KeywordIndex.build([lexicon.keyword_tokens(chapters)]), documents={}
     )
     terms = answerer._question_terms(analyse("根据七五计划的电力目标推算，1985年某省发电量是多少？"))
     assert "推算" not in terms and "发电量" in terms
@@ -3024,14 +3042,15 @@ def test_a_plans_target_and_its_rise_since_the_plans_first_year_give_that_years_
 def test_a_five_year_plan_states_targets_outside_its_review(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own outline: the target set without a target word is a target as much as the one with 力争;
     # the figure of the years before the plan is none
-    report = (
-        "# 湖北省国民经济和社会发展第十四个五年规划纲要\n\n## 第一章 发展环境\n\n"
+    chapters = (
+        "## 第一章 发展环境\n\n"
         "2016—2020年，全省一般公共预算支出年均增长9%。\n\n## 第二章 产业\n\n全省规模以上工业增加值年均增长7%。\n\n"
         "## 第三章 交通\n\n新建高速公路1000公里。\n\n## 第四章 民生\n\n城镇新增就业每年70万人以上。\n\n"
         "## 第五章 财政\n\n力争全省一般公共预算收入年均增长6%；一般公共预算支出，年均增长5%，重点保障民生。\n"
     )
-    meta = DocumentMeta("湖北省国民经济和社会发展第十四个五年规划纲要", "湖北省", 2021, "规划纲要")
-    ask = _own_document_asker(lexicon, tmp_path, report, meta)
+    ask = _ask_own_outline(
+        lexicon, tmp_path, ("湖北省国民经济和社会发展第十四个五年规划纲要", "湖北省", 2021), chapters
+    )
     _assert_answers(ask("湖北省十四五规划中一般公共预算支出的年均增长目标是多少？"), "5%")
 
 
@@ -3591,9 +3610,7 @@ def test_a_verb_and_its_object_asked_around_the_amount_are_its_abbreviation(lexi
         "全县新建农村公路120公里。",
         "城镇新增就业1.2万人。",
     )
-    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
-    answerer, report = _own_report(lexicon, tmp_path, "\n".join(lines) + "\n", meta)
-    hit = _doc_hit("report.md", report, lines[1], "")
+    answerer, hit = _county_report_of_lines(lexicon, tmp_path, lines, 1)
     question = analyse("某县2031年政府工作报告显示，全年为个体工商户减轻了多少负担？")
     (relief,) = answerer._candidates(question, 0, hit)
     assert relief.coverage == pytest.approx(1.0)
@@ -3611,9 +3628,7 @@ def test_a_growth_rate_asked_in_long_words_is_a_measure_of_the_thing_before_it(
         "全县人口自然增长率为3.2‰。",
         "全县新建农村公路120公里。",
     )
-    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
-    answerer, report = _own_report(lexicon, tmp_path, "\n".join(lines) + "\n", meta)
-    hit = _doc_hit("report.md", report, lines[0], "")
+    answerer, hit = _county_report_of_lines(lexicon, tmp_path, lines, 0)
     _assert_answers(answerer.answer(analyse("全县食品业产值的增长速度是多少？"), [hit]), "4.1%")
     _assert_answers(answerer.answer(analyse("全县服装业产值的增长率是多少？"), [hit]), "7.7%")
 
@@ -3638,9 +3653,7 @@ def test_a_word_the_question_abbreviates_is_held_written_out(lexicon: Lexicon, t
     # word written out ("农村业态" is no 农业)
     passage = "全县社会消费品零售总额增长幅度由上年的9.1%回落到6.4%。"
     lines = (passage, "全县进出口增幅居全市首位。", "全县新建农村公路120公里。", "全县粮食总产量45万吨。")
-    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
-    answerer, report = _own_report(lexicon, tmp_path, "\n".join(lines) + "\n", meta)
-    hit = _doc_hit("report.md", report, passage, "")
+    answerer, hit = _county_report_of_lines(lexicon, tmp_path, lines, 0)
     question = analyse("某县2031年政府工作报告里，社会消费品零售总额增幅是多少？")
     (statement,) = answerer._candidates(question, 0, hit)
     assert statement.coverage == pytest.approx(1.0)

@@ -138,6 +138,8 @@ def test_front_matter_closed_by_more_dashes_gives_the_title() -> None:
     [
         ("某某市第十个五年规划和2030年远景目标纲要", "规划纲要"),  # a plan's outline, with a further aim
         ("某某市第九个五年计划纲要", "规划纲要"),
+        ("某某市第七个五年计划（摘要）", "规划纲要"),  # a five-year plan, whatever its title calls it
+        ("某某市2031年国民经济和社会发展计划", "计划"),  # a year's plan is none
         ("某某市交通发展规划", "规划"),
         ("某某市规划局工作纲要", "规划"),  # no plan's outline: a bureau's
     ],

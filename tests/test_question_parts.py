@@ -104,6 +104,9 @@ def test_clauses_that_each_ask_share_the_place_year_and_subject(tag) -> None:
         "规模以上工业企业2016年有多少家？",
         "规模以上工业企业后来增加到多少家？",
     ]
+    # a second thing of one word that differs from the first's last in its first character takes the
+    # first's modifier: both are of it (my own wording)
+    assert _questions("全县公路客运量和货运量分别是多少？", tag) == ["全县公路客运量是多少？", "全县公路货运量是多少？"]
     # one that names only the document and its own stance asks of the first clause's subject, not in
     # the first's stance (my own wording)
     assert _questions("全县2030年农村公路实际新建多少公里？2031年政府工作报告定的目标是多少公里？", tag) == [
