@@ -107,6 +107,16 @@ def test_clauses_that_each_ask_share_the_place_year_and_subject(tag) -> None:
     # a second thing of one word that differs from the first's last in its first character takes the
     # first's modifier: both are of it (my own wording)
     assert _questions("全县公路客运量和货运量分别是多少？", tag) == ["全县公路客运量是多少？", "全县公路货运量是多少？"]
+    # things that differ in their opening word only, their head said once after the last (my own wording)
+    assert _questions("全县第一、第二、第三产业分别有多少从业人员？", tag) == [
+        "全县第一产业有多少从业人员？",
+        "全县第二产业有多少从业人员？",
+        "全县第三产业有多少从业人员？",
+    ]
+    assert _questions("全县一级和二级公路分别新建了多少公里？", tag) == [
+        "全县一级公路新建了多少公里？",
+        "全县二级公路新建了多少公里？",
+    ]
     # one that names only the document and its own stance asks of the first clause's subject, not in
     # the first's stance (my own wording)
     assert _questions("全县2030年农村公路实际新建多少公里？2031年政府工作报告定的目标是多少公里？", tag) == [
