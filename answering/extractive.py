@@ -1167,7 +1167,7 @@ class ExtractiveAnswerer:
             # score, as the nearest there is
             # (a table row names its thing in a label and headers that a question words its own way:
             # it is set aside only when it holds none of the topic; a sentence that breaks the one before
-            # down, "分城乡看，城镇上升3%", holds that one's topic as its own, and one read under its
+            # down, "分地区看，东部增长3%", holds that one's topic as its own, and one read under its
             # paragraph's lead that lead's, as it would a heading's)
             breaks_down = bool(_BREAKDOWN.match(text))
             held = (
@@ -1238,7 +1238,7 @@ class ExtractiveAnswerer:
             change = change_years(text, period)
             if change is not None:
                 implied |= set(change)
-            # "由上年的19.5%提高到21%" also answers for the year before, "…，比1985年增加95亿度" for 1985
+            # "由上年的19.5%提高到21%" also answers for the year before, "…，比2025年多95万千瓦" for 2025
             implied |= earlier_years_stated(text, base_year)
             if (
                 base_year is not None

@@ -383,7 +383,7 @@ def change_years(text: str, period: tuple[int, int] | None) -> tuple[int, int] |
 def earlier_years_stated(text: str, base_year: int | None) -> frozenset[int]:
     """Years before the one `text` speaks of (`base_year`) whose figure it states too: the year before as
     "上年的…" ("由上年的19.5%提高到21%"), or any year whose level follows from a change by an amount since
-    it ("52850万吨，比上年增加2690万吨", "达到360亿度，比1985年增加95亿度")."""
+    it ("8.2万吨，比上年多0.6万吨", "达到360亿度，比2025年多95亿度")."""
     if not _EARLIER_YEAR_CUE.search(text):  # most sentences: no figures to read
         return frozenset()
     figures = find_figures(text, base_year)

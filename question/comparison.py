@@ -477,8 +477,8 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     for one, other in (pair for parts in TWO_IN_ONE.values() for pair in (parts, parts[::-1])):
         if before.endswith(one) and second.startswith(other):
             return one, other  # "城镇和农村居民消费": what follows 农村 is shared
-    # "第一、第二、第三产业", "狭义和广义货币供应量": the first is a short word that differs from the
-    # second's opening in one character only (第一, 第三; 狭义, 广义): what follows the second's is shared
+    # "一级、二级、三级医院", "狭义和广义的定义": the first is a short word that differs from the
+    # second's opening in one character only (一级, 三级; 狭义, 广义): what follows the second's is shared
     last = words_before[-1][0] if words_before else ""
     opening_alike = second[: len(last)]
     if len(last) in (2, 3) and len(last) < len(second) and sum(map(str.__ne__, last, opening_alike)) == 1:

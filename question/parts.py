@@ -202,7 +202,7 @@ def _both(text: str, tag: Tagger) -> Comparison | None:
 
 def _with_modifier_of(first: str, second: str, tag: Tagger) -> str:
     """The second of two things with the words before the first's last one, where the second is one word
-    that differs from that last word in its first character only: "铁路货运量和客运量" asks of 铁路客运量,
+    that differs from that last word in its first character only: "公路客运量和货运量" asks of 公路货运量,
     "货物出口额和进口额" of 货物进口额; any other second as it is."""
     words = [word for word, _ in tag(first)]
     if len(words) < 2 or len(list(tag(second))) != 1:

@@ -1707,19 +1707,19 @@ def test_no_level_follows_from_a_rank_and_its_move() -> None:
 
 def test_a_change_from_a_rank_says_nothing_of_the_year_before() -> None:
     assert not earlier_years_stated("全县地区生产总值跃居全省第8位，比上年上升2位。", 2020)
-    assert earlier_years_stated("全县粮食产量52.5万吨，比上年增加1.2万吨。", 2020) == {2019}
+    assert earlier_years_stated("全县粮食产量52.5万吨，比上年多1.2万吨。", 2020) == {2019}
 
 
 def test_a_level_and_its_change_by_an_amount_since_a_year_state_that_years_level() -> None:
     # my own wording: a named year, thousands written with commas, a harvest's 减产 and a magnitude before its unit
     assert earlier_years_stated("2030年，全县用电量达到3,200万度，比2025年增加1,150万度。", None) == {2025}
-    assert earlier_years_stated("全县油料总产量6.4亿公斤，比上年减产0.3亿公斤。", 2020) == {2019}
+    assert earlier_years_stated("全县油料产量6.4亿斤，比上年减产0.3亿斤。", 2020) == {2019}
     text = "2030年，全县用电量达到3,200万度，比2025年增加1,150万度。"
     derived = _derived_level(text, (2025,), _stated_figures(text, 2030), 2030)
     assert derived is not None and derived.text == "约2050万度"
-    text = "全县油料总产量6.4亿公斤，比上年减产0.3亿公斤。"
+    text = "全县油料产量6.4亿斤，比上年减产0.3亿斤。"
     derived = _derived_level(text, (2019,), _stated_figures(text, 2020), 2020)
-    assert derived is not None and derived.text == "约6.7亿公斤"
+    assert derived is not None and derived.text == "约6.7亿斤"
 
 
 def _assert_answers(reply: Answer, answer: str | None) -> None:
@@ -3021,21 +3021,21 @@ def test_a_five_year_plan_sets_its_targets_for_the_years_of_its_period(lexicon: 
 def test_a_plans_target_and_its_rise_since_the_plans_first_year_give_that_years_level(
     lexicon: Lexicon, tmp_path: Path
 ) -> None:
-    # my own outline of a 7th plan, electricity counted in 度 as plans of its time did; the question
-    # names the plan as "七五计划" and says how to work the answer out (推算), which is no word the
+    # my own outline of an 8th plan, electricity counted in 度 as plans of its time did; the question
+    # names the plan as "八五计划" and says how to work the answer out (推算), which is no word the
     # answering sentence must hold, though the outline writes it elsewhere
     chapters = (
         "## 第九章 能源\n\n### 第一节 电力工业\n\n"
-        "1990年，全省发电量达到360亿度，比1985年增加95亿度。按现行价格推算，五年电力投资约需120亿元。\n\n"
-        "### 第二节 煤炭工业\n\n1990年，全省原煤产量达到4,200万吨，比1985年增加1,100万吨。\n"
+        "1995年，全省发电量达到360亿度，比1990年多95亿度。按现行价格推算，五年电力投资约需120亿元。\n\n"
+        "### 第二节 煤炭工业\n\n1995年，全省原煤产量达到4,200万吨，比1990年多1,100万吨。\n"
     )
-    ask = _ask_own_outline(lexicon, tmp_path, ("某省国民经济和社会发展第七个五年计划", "某省", 1986), chapters)
-    _assert_answers(ask("根据七五计划的电力目标推算，1985年某省发电量是多少？"), "约265亿度")
-    _assert_answers(ask("按七五计划，1985年某省原煤产量大约是多少？"), "约3100万吨")
+    ask = _ask_own_outline(lexicon, tmp_path, ("某省国民经济和社会发展第八个五年计划", "某省", 1991), chapters)
+    _assert_answers(ask("照八五计划里电力的安排推算，1990年某省发电量是多少？"), "约265亿度")
+    _assert_answers(ask("依八五计划，某省1990年原煤产量大约是多少？"), "约3100万吨")
     answerer = ExtractiveAnswerer(
         lexicon, term_stats=KeywordIndex.build([lexicon.keyword_tokens(chapters)]), documents={}
     )
-    terms = answerer._question_terms(analyse("根据七五计划的电力目标推算，1985年某省发电量是多少？"))
+    terms = answerer._question_terms(analyse("照八五计划里电力的安排推算，1990年某省发电量是多少？"))
     assert "推算" not in terms and "发电量" in terms
 
 
@@ -3604,7 +3604,7 @@ def test_a_verb_and_its_object_asked_around_the_amount_are_its_abbreviation(lexi
     # my own report: "减负" is what "减轻…负担" shortens to; the words that cite the report ("报告显示") are
     # no words the answer must hold (the report writes 显示, 减轻 and 负担 elsewhere, so each would count)
     lines = (
-        "监测显示，全县空气质量优良天数比例为91%。",
+        "监测显示，全县河流断面水质达标率为91%。",
         "全年为个体工商户减负3.7亿元。",
         "不得增加群众负担，切实减轻群众生活压力。",
         "全县新建农村公路120公里。",

@@ -108,10 +108,10 @@ def test_clauses_that_each_ask_share_the_place_year_and_subject(tag) -> None:
     # first's modifier: both are of it (my own wording)
     assert _questions("全县公路客运量和货运量分别是多少？", tag) == ["全县公路客运量是多少？", "全县公路货运量是多少？"]
     # things that differ in their opening word only, their head said once after the last (my own wording)
-    assert _questions("全县第一、第二、第三产业分别有多少从业人员？", tag) == [
-        "全县第一产业有多少从业人员？",
-        "全县第二产业有多少从业人员？",
-        "全县第三产业有多少从业人员？",
+    assert _questions("全县一级、二级、三级医院分别有多少床位？", tag) == [
+        "全县一级医院有多少床位？",
+        "全县二级医院有多少床位？",
+        "全县三级医院有多少床位？",
     ]
     assert _questions("全县一级和二级公路分别新建了多少公里？", tag) == [
         "全县一级公路新建了多少公里？",
