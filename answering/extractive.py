@@ -743,7 +743,7 @@ class ExtractiveAnswerer:
         """The text writes out a word of two characters the question abbreviates: "增长幅度" for 增幅,
         "环境保护" for 环保; a dictionary word of four that `abbreviation` reads so, not any four characters
         ("农村业态" is no 农业)."""
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2}", short):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2}", short) or short[0] not in text:
             return False
         first, second = short
         spelt = (m.group(1) for m in re.finditer(f"(?=({first}[\u4e00-\u9fff]{second}[\u4e00-\u9fff]))", text))
@@ -1800,7 +1800,7 @@ def _outside_joint_words(term: str, text: str) -> str:
         text = re.sub(f"(?<=[\u4e00-\u9fff]及){re.escape(term)}", _BLANK * len(term), text)
         # "高速、一级公路1600公里" for 高速公路: its kind named with another, their one head after both (again
         # not with 和: "运营和试运行里程" may be said of what runs, tried or not)
-        for cut in range(2, len(term) - 1):
+        for cut in range(2, len(term) - 1) if "、" in text or "及" in text else ():
             kind, head = map(re.escape, (term[:cut], term[cut:]))
             text = re.sub(f"{kind}[、及][\u4e00-\u9fff]{{1,4}}?{head}", lambda m: _BLANK * len(m.group(0)), text)
     return text
