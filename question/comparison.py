@@ -464,6 +464,11 @@ _NAMING_CLASSES = ("t",)
 _OWN_MEASURE = re.compile(r"^[^，,、和与及]+?([数量额率值])\|[^，,、和与及]+?\1$")
 
 
+def one_apart(word: str, other: str) -> bool:
+    """Two words of one length that differ in one character ("第一", "第三"; "货运量", "客运量")."""
+    return len(word) == len(other) and sum(map(str.__ne__, word, other)) == 1
+
+
 def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     """The end of `before` and the start of `second` that parallel each other ("国家级研发机构" and
     "省级研发机构" of "国家级研发机构和省级研发机构目前"); what follows the second is shared."""
@@ -481,7 +486,7 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
     # second's opening in one character only (一级, 三级; 狭义, 广义): what follows the second's is shared
     last = words_before[-1][0] if words_before else ""
     opening_alike = second[: len(last)]
-    if len(last) in (2, 3) and len(last) < len(second) and sum(map(str.__ne__, last, opening_alike)) == 1:
+    if len(last) in (2, 3) and len(last) < len(second) and one_apart(last, opening_alike):
         return last, opening_alike
     # "实际引进内资和实际引进外资": each side written out in full, opening alike, however jieba cuts them;
     # or opening and ending alike ("万元产值用水量下降目标和万元产值建设用地下降目标")

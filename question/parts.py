@@ -30,6 +30,7 @@ from reportqa.question.comparison import (
     Comparison,
     Tagger,
     at_the_time_of,
+    one_apart,
     parallel_words,
     same_head,
     without_comparing_again,
@@ -208,7 +209,7 @@ def _with_modifier_of(first: str, second: str, tag: Tagger) -> str:
     if len(words) < 2 or len(list(tag(second))) != 1:
         return second
     last = words[-1]
-    if len(last) == len(second) > 2 and last[1:] == second[1:] and last != second:
+    if len(second) > 2 and one_apart(last, second) and last[0] != second[0]:
         return first[: -len(last)] + second
     return second
 
