@@ -1058,7 +1058,7 @@ class ExtractiveAnswerer:
         # "第十二个五年规划纲要" is what a question calls "十二五规划" (or "十二五计划", as plans were once named)
         plan = find_plan_period(title)
         outline = plan if meta is not None and meta.kind in _PLANS else None  # a plan's outline: its period
-        named = f"{plan_name(plan)} {plan_name(plan)}规划 {plan_name(plan)}计划" if plan else ""
+        named = " ".join(f"{plan_name(plan)}{kind}" for kind in ("", "规划", "计划")) if plan else ""
         context_text = join_cjk_gaps(f"{title} {named} {chunk.section}".lower())
         context_tokens = self._tokens(context_text)
         document_tokens = self._document_tokens(meta)

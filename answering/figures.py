@@ -388,12 +388,8 @@ def earlier_years_stated(text: str, base_year: int | None) -> frozenset[int]:
         return frozenset()
     figures = find_figures(text, base_year)
     years = {base_year - 1} if base_year is not None and any(f.year == base_year - 1 for f in figures) else set()
-    for change in CHANGE_SINCE.finditer(text):
-        named = change.group("year")
-        year = int(named) if named else (base_year - 1 if base_year is not None else None)
-        if year is not None and level_changed(text, change, figures):
-            years.add(year)
-    return frozenset(years)
+    since = (year_changed_since(change, base_year) for change, _level in levels_changed_since(text, figures))
+    return frozenset(years | {year for year in since if year is not None})
 
 
 # A level's change over the year before, said right after it: "电力装机达9789万千瓦、增长9.1%",
@@ -477,12 +473,23 @@ def level_before_change(level: Figure, change: tuple[float, str, str]) -> float:
     return level.number + (value if fall else -value)
 
 
-def level_changed(text: str, change: re.Match[str], figures: Sequence[Figure]) -> Figure | None:
-    """The level a change since a year (`CHANGE_SINCE`) is from: the last figure before it in its
-    unit, not a rank ("第12位，比上年上升3位")."""
-    unit = "%" if change.group("unit") == "个百分点" else change.group("unit")
-    before = [f for f in figures if f.end <= change.start() and f.unit == unit]
-    return before[-1] if before and not text[: before[-1].start].endswith("第") else None
+def levels_changed_since(text: str, figures: Sequence[Figure]) -> list[tuple[re.Match[str], Figure]]:
+    """Each change by an amount since a year (`CHANGE_SINCE`) with the level it is from: the last figure
+    before it in its unit, not a rank ("第12位，比上年上升3位")."""
+    pairs = []
+    for change in CHANGE_SINCE.finditer(text):
+        unit = "%" if change.group("unit") == "个百分点" else change.group("unit")
+        before = [f for f in figures if f.end <= change.start() and f.unit == unit]
+        if before and not text[: before[-1].start].endswith("第"):
+            pairs.append((change, before[-1]))
+    return pairs
+
+
+def year_changed_since(change: re.Match[str], level_year: int | None) -> int | None:
+    """The year a change (`CHANGE_SINCE`) is since: the one it names ("比1985年"), else the year before the
+    level's ("比上年")."""
+    named = change.group("year")
+    return int(named) if named else (level_year - 1 if level_year else None)
 
 
 def respective_subjects(text: str, figures: list[Figure]) -> dict[Figure, tuple[str, tuple[str, ...]]]:

@@ -26,7 +26,6 @@ from typing import Protocol
 from reportqa.answering.change import AGAINST, ASKS_CHANGE, AVERAGE
 from reportqa.answering.figures import (
     AGAINST_YEAR_BEFORE,
-    CHANGE_SINCE,
     FROM_LEVEL,
     PART_OF_YEAR,
     RELATIVE_YEAR,
@@ -38,10 +37,11 @@ from reportqa.answering.figures import (
     find_dates,
     find_figures,
     level_before_change,
-    level_changed,
+    levels_changed_since,
     part_of_year,
     parts_of_year_asked,
     respective_subjects,
+    year_changed_since,
     years_covered,
 )
 from reportqa.answering.tables import TableCell, parse_statement
@@ -730,14 +730,12 @@ def _derived_level(
     """The asked year's level worked out from a later one and the change since ("比重为42.41%，比2015年
     提高了10.58个百分点" -> 约31.83%（2015年）; "产量52850万吨，比上年增加2690万吨" in a text of 2008 -> 约50160万吨
     （2007年）), saying how; None if the text gives no such pair."""
-    for change in CHANGE_SINCE.finditer(text):
-        level = level_changed(text, change, figures)
-        if level is None or level.number is None or _states_a_change(text, level):
+    for change, level in levels_changed_since(text, figures):
+        if level.number is None or _states_a_change(text, level):
             continue
         level_unit = level.unit
         level_year = level.year or base_year
-        named = change.group("year")
-        year = int(named) if named else (level_year - 1 if level_year else None)
+        year = year_changed_since(change, level_year)
         if year not in years or level_year == year:
             continue
         amount = change.group("value").replace(",", "")  # "1,427亿度"

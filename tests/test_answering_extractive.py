@@ -2991,8 +2991,8 @@ def test_a_word_for_domestic_and_foreign_capital_together_names_each(lexicon: Le
 
 def test_numbered_paragraphs_after_a_statement_that_counts_them_are_its_list(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own plan: "1．…。2．…。" paragraphs, each opening with what it names, after the one that leads to them
-    report = (
-        "# 某省“九五”计划纲要\n\n## 六、促进区域协调发展\n\n### （一）区域发展的方向\n\n"
+    chapters = (
+        "## 六、促进区域协调发展\n\n### （一）区域发展的方向\n\n"
         "依托中心城市和交通干线，逐步形成三个各具特色的经济区。\n\n"
         "1．沿江经济区。发挥通江达海以及农业发达、工业基础雄厚、技术水平较高的优势，依托沿江大中城市，"
         "逐步形成一条横贯东西、连接南北的综合型经济带。\n\n"
@@ -3001,7 +3001,7 @@ def test_numbered_paragraphs_after_a_statement_that_counts_them_are_its_list(lex
         "3．湖区农业经济区。发挥水土资源丰富的优势，建设商品粮和优质水产品生产基地，"
         "加强湖区防洪排涝工程建设。\n"
     )
-    ask = _own_document_asker(lexicon, tmp_path, report, DocumentMeta("某省“九五”计划纲要", "某省", 1996, "规划纲要"))
+    ask = _ask_own_outline(lexicon, tmp_path, ("某省“九五”计划纲要", "某省", 1996), chapters)
     reply = ask("依托中心城市和交通干线逐步形成的各具特色的经济区有哪些？")
     assert reply.direct is not None and reply.direct.text == "沿江经济区、山区生态经济区、湖区农业经济区"
 
@@ -3587,14 +3587,13 @@ def test_of_a_target_and_an_outcome_in_one_sentence_the_one_asked(lexicon: Lexic
 
 def test_a_plans_section_opened_by_the_period_before_looks_back_on_it(lexicon: Lexicon, tmp_path: Path) -> None:
     # my own plan outline: its first chapter opens on the period before, then says how it ended
-    text = (
-        "# 某县国民经济和社会发展第十六个五年规划纲要\n\n## 第一章 发展环境\n\n"
+    chapters = (
+        "## 第一章 发展环境\n\n"
         "“十五五”时期是我县发展很不平凡的五年。全县上下团结奋斗，胜利完成各项目标。\n\n"
         "经济保持较快发展，人均预期寿命达到79.5岁，城乡居民收入稳步提高。\n\n"
         "## 第二章 主要目标\n\n到2035年，全县地区生产总值年均增长5%左右，森林覆盖率达到45%。\n"
     )
-    meta = DocumentMeta("某县国民经济和社会发展第十六个五年规划纲要", "某县", 2031, "规划纲要")
-    ask = _own_document_asker(lexicon, tmp_path, text, meta)
+    ask = _ask_own_outline(lexicon, tmp_path, ("某县国民经济和社会发展第十六个五年规划纲要", "某县", 2031), chapters)
     _assert_answers(ask("某县人均预期寿命在“十五五”末是多少岁？"), "79.5岁")
     _assert_answers(ask("按某县“十六五”规划纲要，2035年人均预期寿命要到多少岁？"), None)
     _assert_answers(ask("某县“十六五”规划纲要提出到2035年森林覆盖率要达到多少？"), "45%")
