@@ -115,6 +115,9 @@ def _number_of(word: str) -> bool:
 
 
 _DONE = re.compile(r"实际(?:完成|达到)?|完成|达到")
+# how a thing done is named ("实际的…", "…的实绩", "…的实际完成数"), and how a document sets a target ("定下的")
+_DONE_SAID = re.compile(r"的?(?:实际(?:完成|达到)?(?:数字|数|值|的)?|实绩|完成数)")
+_SETS = re.compile(r"^(?:中|里)?(?:设定|确定|提出|定下|制定|安排|定)?的")
 # A at the time of its report ("现有的…长度", "当年的…目标")
 _PRESENT = re.compile(r"(?:已有|现有|目前|当前|现在|当年|今年|本年)的?")
 _SETTING_CLASSES = ("m", "t", "f", "x")  # "2014年", "期间", "“" (a word jieba does not know is no "x"); places apart
@@ -344,7 +347,17 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
     alone ("2025年的目标"): A at B's year or plan period (in place of A's last), without A's stance where B
     names one, with B's own words ("实际完成"). None when B names a thing of its own, or no year or plan
     period of its own (against the year before, 比上年, or a target alone, a change is asked, which
-    `reportqa.answering.change` works out)."""
+    `reportqa.answering.change` works out).
+
+    B may name the document that sets it ("乙市2031年政府工作报告定的2031年目标"): asked in that document,
+    whose words and year are no thing or time of B's own ("当年" is that year)."""
+    where = ""
+    if (document := _document_named(b)) is not None and not re.search(f"{YEAR.pattern}$", a):
+        (named, year), b = document, _SETS.sub("", b[len(document[0]) :], count=1)
+        where, b = f"{named}中，", b.replace("当年", year)
+        if _thing_words(b, tag):  # ("…设定的2031年城镇调查失业率目标"): asked as it says, in A's place
+            place = re.match(rf"^(.*?){YEAR.pattern}", a)
+            return f"{where}{place.group(1) if place and place_words(place.group(1)) else ''}{b}{asking}"
     b_times = list(_TIME_OR_STANCE.finditer(b))
     time = next((m.group("time") for m in b_times if m.group("time")), "")
     own_clause = a.rpartition("，")[-1]
@@ -352,14 +365,9 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
         return None
     if not _TIME_OR_STANCE.search(own_clause) and not _PRESENT.search(own_clause):
         return None  # A names no time or stance of its own ("现有的…" is its report's) for B's to replace
-    b_words = [(w, c) for w, c in tag(_TIME_OR_STANCE.sub(" ", b)) if w.strip() and w != "的"]
-    # ("实际发运列数": the number of what was done, the doing said before it)
-    doings = {w for (w, c), (after, _) in pairwise(b_words) if c.startswith("v") and _number_of(after)}
-    if any(
-        word_kind(c) == "n" and w not in a and w[-2:] not in a and w not in MEASURE_NOUNS | doings and not _number_of(w)
-        for w, c in b_words
-    ):
+    if _names_own_thing(a, b, tag):
         return None  # "和农村居民收入相比": a thing of its own, compared by `_thing_pair`
+    b_words = [(w, c) for w, c in tag(_TIME_OR_STANCE.sub(" ", b)) if w.strip() and w != "的"]
     # each year with the report it names, if any: the year of the report that says it is no time of the thing
     # ("2023年规划纲要提出的目标")
     years = [(year, names_document(a, year.end())) for year in YEAR.finditer(a)]
@@ -379,13 +387,38 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
     done = stance if _DONE.fullmatch(stance) else ""
     # A's own stance goes where B names one ("计划新增…" against "实际…"), else only a target it ends in
     # (and the verb that sets a target, "提出的工业投资增长目标", against what was done)
+    if where and not done:
+        after = _DONE_SAID.sub("", after)  # "…成交额的实绩" set against a target: the 成交额 is asked
     stances = "|".join(STANCE_WORDS | {"目标", "定的"} | ({"提出", "确定", "设定"} if done else set()))
     after = re.sub(rf"(?:{stances})的?" if stance else rf"的?(?:{stances})$", "", after)
     asked = f"{before}{time}{done}{after}{'' if done else stance}"
     own = "".join(w for w, _ in b_words if w not in asked and not _number_of(w))
     if own in MEASURE_NOUNS:
         asked = re.sub(r"(?:增长|增速|增幅)$", "", asked)  # "增速" asked of "工业投资增长": 工业投资's
-    return f"{asked}{own}{asking}"
+    if where and stance and not done:
+        return f"{where}{asked.removesuffix(stance)}{own}{stance}{asking}"  # "…控制目标", as B says it
+    return f"{where}{asked}{own}{asking}"
+
+
+def _thing_words(b: str, tag: Tagger) -> list[str]:
+    """The nouns B names besides its time, stance, a measure or the number of a thing."""
+    b_words = [(w, c) for w, c in tag(_TIME_OR_STANCE.sub(" ", b)) if w.strip() and w != "的"]
+    # ("实际发运列数": the number of what was done, the doing said before it)
+    doings = {w for (w, c), (after, _) in pairwise(b_words) if c.startswith("v") and _number_of(after)}
+    return [w for w, c in b_words if word_kind(c) == "n" and w not in MEASURE_NOUNS | doings and not _number_of(w)]
+
+
+def _names_own_thing(a: str, b: str, tag: Tagger) -> bool:
+    """B names a thing A does not ("和农村居民收入相比")."""
+    return any(w not in a and w[-2:] not in a for w in _thing_words(b, tag))
+
+
+def _document_named(text: str) -> tuple[str, str] | None:
+    """The document `text` opens with, by its place, year and kind ("乙市2031年政府工作报告"), and its year."""
+    year = YEAR.search(text)
+    if year is None or "的" in text[: year.start()] or (named := names_document(text, year.end())) is None:
+        return None
+    return text[: named.end()], year.group(0)
 
 
 def _gap(question: str, tag: Tagger) -> Comparison | None:
@@ -433,7 +466,16 @@ def _remainder(question: str) -> Comparison | None:
 def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison | None:
     """ "2031年城镇和农村的投资" + "增长多少？": one question per thing, what follows the second shared.
     A list in brackets says what the thing before it takes in ("上市公司（A、B股）"), not two things."""
-    join = next((m for m in re.finditer(_JOIN, subject) if not _in_brackets(subject, m.start())), None)
+    # (at a word's start: "同" of "合同" joins nothing)
+    starts = set(itertools.accumulate((len(word) for word, _ in tag(subject)), initial=0))
+    join = next(
+        (
+            m
+            for m in re.finditer(_JOIN, subject)
+            if not _in_brackets(subject, m.start()) and m.start() + len(m.group(0)) - len(m.group(0).lstrip()) in starts
+        ),
+        None,
+    )
     if join is None:
         return None
     before, second = subject[: join.start()], subject[join.end() :]
@@ -477,8 +519,8 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
         years = list(YEAR.finditer(before))
         return (before[years[-1].start() :] if years else ""), year.group(0)
     words_before, words_second = list(tag(before)), list(tag(second))
-    if not words_second:
-        return "", ""
+    if not words_before or not words_second:
+        return "", ""  # ("…完成数，和…目标相比": a clause ends right before the join)
     for one, other in (pair for parts in TWO_IN_ONE.values() for pair in (parts, parts[::-1])):
         if before.endswith(one) and second.startswith(other):
             return one, other  # "城镇和农村居民消费": what follows 农村 is shared

@@ -484,6 +484,48 @@ def test_what_was_done_set_against_a_target_asks_the_thing_without_the_setting_o
     assert comparison.sides[1][1] == "某县2031年工作报告，2030年实际工业投资增速是多少？"
 
 
+def test_a_target_set_in_a_named_document_is_asked_in_that_document() -> None:
+    # my own questions: B names the report that sets it, then its year and a target; its year is the
+    # report's, its words no thing of its own; A's "实际完成数" or "实绩" is no part of the thing
+    tag = Lexicon.load(Settings().lexicon_dir).tagged
+    for question, b_asked in [
+        (
+            "嘉兴2030年植树造林的实际完成数，和嘉兴市2031年政府工作报告定下的2031年目标相比，哪个更大？",
+            "嘉兴市2031年政府工作报告中，嘉兴2031年植树造林目标是多少？",
+        ),
+        (
+            "嘉兴市2030年新增城镇就业的实绩，与嘉兴市2031年政府工作报告中的当年新增城镇就业目标相比差多少？",
+            "嘉兴市2031年政府工作报告中，嘉兴市2031年新增城镇就业目标是多少？",
+        ),
+        # B that names its thing is asked as it says, in A's place
+        (
+            "绍兴2030年实际的规上工业增加值增速与2031年政府工作报告设定的2031年工业增加值增长目标相比如何？",
+            "2031年政府工作报告中，绍兴2031年工业增加值增长目标是多少？",
+        ),
+    ]:
+        against = split_comparison(question, tag)
+        assert against is not None and against.difference
+        assert against.sides[1][1] == b_asked
+        assert against.sides[0][1] == question.split("，")[0].split("与")[0] + "是多少？"
+    # A asked in a sentence of its own; a word of B's own before its target keeps its place ("控制目标")
+    question = "嘉兴2030年城镇调查失业率是多少？与嘉兴市2031年政府工作报告定的2031年控制目标相比如何？"
+    control = split_comparison(question, tag)
+    assert control is not None and [q for _, q in control.sides] == [
+        "嘉兴2030年城镇调查失业率是多少？",
+        "嘉兴市2031年政府工作报告中，嘉兴2031年城镇调查失业率控制目标是多少？",
+    ]
+    # two years of one kind of report are no thing set against a target
+    years = split_comparison("国务院2029年和2031年政府工作报告的GDP增长目标相比如何？", tag)
+    assert years is not None and [label for label, _ in years.sides] == ["2029年", "2031年"]
+
+
+def test_two_things_are_joined_only_where_a_word_starts() -> None:
+    # my own question: the 同 of 合同 joins nothing
+    question = "2031年全市技术合同成交额和专利授权量哪个增长更快？"
+    comparison = split_comparison(question, Lexicon.load(Settings().lexicon_dir).tagged)
+    assert comparison is not None and [label for label, _ in comparison.sides] == ["技术合同成交额", "专利授权量"]
+
+
 @pytest.mark.parametrize(
     ("stated", "figure", "joint"),
     [
