@@ -373,11 +373,18 @@ class Lexicon:
                 if len(parts) <= count or not all(len(w) > 1 and _CJK_WORD.fullmatch(w) for w in parts):
                     break
                 whole = "".join(parts)
-                joined = self.keyword_tokens(whole)
-                if len(joined) == 1 and joined[0] not in out and self.cut(whole) == [whole]:
-                    out.append(joined[0])
+                # ("粮食 总产量": a thing's total is written 粮食产量 as often as 粮食总产量)
+                untotalled = re.sub(r"总(?=[\u4e00-\u9fff]{2}$)", "", whole) if parts[-1].startswith("总") else whole
+                joined = self._as_one_word(whole) or self._as_one_word(untotalled)
+                if joined is not None and joined not in out:
+                    out.append(joined)
                     break
         return out
+
+    def _as_one_word(self, text: str) -> str | None:
+        """The keyword token of `text` where the dictionary holds it as one word."""
+        tokens = self.keyword_tokens(text)
+        return tokens[0] if len(tokens) == 1 and self.cut(text) == [text] else None
 
     def in_official_words(self, text: str, written: Callable[[str], bool]) -> str:
         """`text` (a question) with each everyday phrase in the official term reports use instead

@@ -120,6 +120,12 @@ class _TextIndex(_Index):
             "铁路营业里程",
             ["新建铁路3条，完成投资50亿元。", "全省公路营业性客运量达到9.6亿人次。", "全省铁路营业里程达到5200公里。"],
         ),
+        # my own: a total asked ("粮食 总产量") is written without its 总 as often, one word (粮食产量)
+        (
+            "2031年全县粮食总产量是多少？",
+            "粮食产量",
+            ["粮食种植面积下降3%。", "其中，早稻产量12万吨，增产4%。", "全年粮食产量58万吨，全县增产2%。"],
+        ),
     ],
 )
 def test_words_a_question_writes_apart_find_the_one_word_a_passage_writes(
