@@ -104,6 +104,7 @@ _OUTCOME_STANCE = frozenset({"实际"})
 _SIZE_WORDS = frozenset({"规模", "总额", "金额", "水平"})
 # nouns too general to name what a figure is of: "经济增长" is the growth of 生产总值, as reports write it
 _GENERAL_NOUNS = frozenset("经济 社会 发展 工作 建设".split())
+_MONEY = frozenset({"资金", "款项"})  # what a sum of money is called, whatever it is of
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{3,}")  # a Chinese name long enough to be read in its parts
 _JOINED = "(?:和|与|及|、|或)"  # between two words a question names together ("新建和扩建")
@@ -705,7 +706,8 @@ class ExtractiveAnswerer:
         nouns = [i for i, (_, c) in enumerate(after, first + opening_adverb) if _is_noun(c)]
         # ("多少营造林任务": a measure of the thing after it, as "营造林任务是多少" has)
         measure = len(nouns) > 1 and words[nouns[-1]][0] in _MEASURE_NOUNS
-        if nouns:
+        # ("投资安排多少资金", "多少金额": a measure or the money itself, of the thing before)
+        if nouns and not (len(nouns) == 1 and words[nouns[0]][0] in _MEASURE_NOUNS | _MONEY):
             head, phrase = nouns[-1 - measure], nouns[: len(nouns) - 1 - measure] + nouns[len(nouns) - measure :]
         else:
             head = _thing_before(words, asking)
@@ -1192,7 +1194,18 @@ class ExtractiveAnswerer:
             # statement with some of its noun phrase but not the thing speaks of another ("人均可支配收入"
             # for "人均消费支出"); one with none of it may word it otherwise ("医疗队" for "医护人员")
             thing, frame, _modifier = self._thing(query)
-            shares = {term: covered({term: 1.0}) for term in (*thing, *frame)}  # one term: its share
+            # (the sentence before names the thing of one this one breaks down or lists on from, not of
+            # one that says its own: "…基金支出2067亿元。按照…扶贫标准计算，…" is of no 支出)
+            holding = (
+                covered
+                if breaks_down or in_list
+                else functools.partial(
+                    covered,
+                    context_tokens=context_tokens | stood | self._tokens(lead_text),
+                    context_text=f"{context_text} {lead_text}",
+                )
+            )
+            shares = {term: holding({term: 1.0}) for term in (*thing, *frame)}  # one term: its share
             holds_thing = all(shares[t] >= _THING_HELD for t in thing) or (None if not any(shares.values()) else False)
             if holds_thing and self._another_of_its_kind(text, query):
                 # "森林火灾3703起" asked of 草原火灾; "中央预算内水利投资" of 中央预算内投资, which names 预算内 too
@@ -1753,6 +1766,11 @@ def _held_share(
         return 1.0  # "农村居民人均可支配收入" in "城乡居民人均可支配收入分别达X、Y"
     if _part_after_whole(term, text):
         return 1.0
+    if any(
+        joint in term and all(term.replace(joint, part) in text for part in parts)
+        for joint, parts in TWO_IN_ONE.items()
+    ):
+        return 1.0  # "城乡居民" of "城镇居民…和农村居民…", each named
     if not has_digit(term) and (share := _shared_share(term, text)) >= 0.5:
         return partial_weight * share  # "人均预期寿命" for "平均寿命", in part; "15-59岁" is not "16-59岁"
     return 0.0

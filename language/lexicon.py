@@ -101,8 +101,10 @@ class Qualifiers:
 
     def unsaid(self, question: str) -> Qualifiers:
         """The qualifiers `question` does not say: a sentence that says one of them answers a narrower
-        question ("接待境外游客" for "接待游客多少")."""
-        return Qualifiers(*(frozenset(q for q in words if q not in question) for words in (self.before, self.after)))
+        question ("接待境外游客" for "接待游客多少"). One the question says jointly with another is said
+        ("城镇" and "农村" of 城乡)."""
+        said = question + "".join("".join(parts) for joint, parts in TWO_IN_ONE.items() if joint in question)
+        return Qualifiers(*(frozenset(q for q in words if q not in said) for words in (self.before, self.after)))
 
     def said(self, question: str) -> Qualifiers:
         """The qualifiers `question` says: a figure whose term one of them narrows answers it

@@ -3684,3 +3684,58 @@ def test_a_kind_named_with_another_before_their_one_head_has_no_figure_of_its_ow
         lexicon, tmp_path, "全县高速、一级公路分别新建40公里和110公里，新建桥梁12座。"
     )
     _assert_answers(answerer.answer(analyse("全县新建高速公路多少公里？"), [hit]), "40公里")
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "held"),
+    [
+        # my own: a joint word ("城乡", "进出口") is held where the text names each of its parts
+        ("城乡居民", "城镇居民人均可支配收入和农村居民人均纯收入年均增长7%左右。", True),
+        ("城乡", "城镇和农村低保标准分别提高8%。", True),
+        ("进出口", "出口增长9%，进口下降2%。", True),
+        ("城乡居民", "城镇居民人均可支配收入增长6%。", False),  # one part only
+    ],
+)
+def test_a_joint_word_is_held_where_the_text_names_each_of_its_parts(
+    lexicon: Lexicon, term: str, sentence: str, held: bool
+) -> None:
+    tokens = set(lexicon.keyword_tokens(sentence))
+    coverage = _coverage({term: 1.0}, sentence, tokens, set(), "", lambda w: tuple(lexicon.subwords(w)), 0.0, 0.0)
+    assert (coverage == 1.0) is held
+
+
+def test_a_qualifier_the_question_says_jointly_is_said(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own plan: "城乡居民收入" asked, "城镇居民…和农村居民…" written; 城镇 narrows nothing the question
+    # leaves unsaid
+    lines = (
+        "全县城镇居民人均可支配收入和农村居民人均纯收入年均增长7%左右。",
+        "全县财政收入年均增长6%。",
+        "全县城镇新增就业年均3000人。",
+    )
+    meta = DocumentMeta("某县国民经济和社会发展第十六个五年规划纲要", "某县", 2031, "规划纲要")
+    answerer, report = _own_report(lexicon, tmp_path, "\n".join(lines) + "\n", meta)
+    hits = [_doc_hit("report.md", report, line, "") for line in lines]
+    _assert_answers(answerer.answer(analyse("规划纲要里，城乡居民收入每年打算增加多少？"), hits), "7%左右")
+
+
+def test_the_thing_of_the_sentence_before_is_no_thing_of_one_that_says_its_own(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    # my own: the 支出 of the first sentence is not what the second's 4000元 counts; a sentence that breaks
+    # the one before down ("其中，…") is of its thing
+    text = (
+        "全县医疗保险基金支出12亿元。按照年人均收入4000元的扶贫标准计算，全县贫困人口0.3万人。"
+        "全县一般公共预算支出45亿元。其中，教育支出9亿元。"
+    )
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, text)
+    _assert_answers(answerer.answer(analyse("全县居民人均消费支出是多少元？"), [hit]), None)
+    _assert_answers(answerer.answer(analyse("全县教育支出是多少？"), [hit]), "9亿元")
+
+
+def test_money_asked_by_its_name_is_of_the_thing_before(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own: "安排多少资金" asks a sum for 农村公路建设, which the plan gives without the word 资金
+    lines = ("今年全县农村公路建设拟安排4.5亿元。", "全年争取上级资金12亿元。", "全县新建农村公路120公里。")
+    meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
+    answerer, report = _own_report(lexicon, tmp_path, "\n".join(lines) + "\n", meta)
+    hits = [_doc_hit("report.md", report, line, "") for line in lines]
+    _assert_answers(answerer.answer(analyse("今年全县农村公路建设打算安排多少资金？"), hits), "4.5亿元")
