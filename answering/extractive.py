@@ -1195,7 +1195,7 @@ class ExtractiveAnswerer:
             # for "人均消费支出"); one with none of it may word it otherwise ("医疗队" for "医护人员")
             thing, frame, _modifier = self._thing(query)
             # (the sentence before names the thing of one this one breaks down or lists on from, not of
-            # one that says its own: "…基金支出2067亿元。按照…扶贫标准计算，…" is of no 支出)
+            # one that says its own: "…基金支出12亿元。按照…扶贫标准计算，…" is of no 支出)
             holding = (
                 covered
                 if breaks_down or in_list

@@ -129,6 +129,7 @@ _COMPARING_AGAIN = re.compile(
     r"(?<=多少)[？?]\s*(?:两者|二者|这两者?|其|结构|比例)?(?:之间)?(?:相比|比较|对比)?"
     r"(?:有(?:什么|何|哪些)(?:不同|区别|差别|变化)|(?:如何|怎么样|怎样)|变化(?:如何|怎样|怎么样))[？?。]?$"
 )
+_BOTH_CHANGED = re.compile(r"(?:都|均|也都)(?:有所|明显|大幅)?(?:下降|上升|增长|提高|降低|减少|增加)了?$")
 _COMPARING = re.compile(r"(?:相比较?|比较|对比)(?:而言|来看|起来)?$")  # "A和B相比，哪个…"
 _WAYS = re.compile(f"[{_MORE_OR_LESS}增减升降]")  # a way of differing, of a level or of a change
 _SIDE_KINDS = "城市|地方|地区|省份|省|市|县|区"  # what kind of place the sides are ("哪个城市")
@@ -163,8 +164,9 @@ class Comparison:
 
 
 def _without_comparing(subject: str) -> str:
-    """What is compared, without the words that say it is ("A和B相比，哪个更高": A和B)."""
-    return _COMPARING.sub("", subject.rstrip("的，, ")).rstrip("的，, ")
+    """What is compared, without the words that say it is ("A和B相比，哪个更高": A和B), or that both
+    changed ("A和B都下降了，哪个降幅更大")."""
+    return _BOTH_CHANGED.sub("", _COMPARING.sub("", subject.rstrip("的，, ")).rstrip("的，, "))
 
 
 def without_comparing_again(question: str) -> str:
@@ -586,7 +588,11 @@ def parallel_words(before: str, second: str, tag: Tagger) -> tuple[str, str]:
         return "".join(w for w, _ in reversed(first_run)), "".join(w for w, _ in second_run)
     # the first's start: the last word of the second's first word's class ("国家级", b), else of its kind (a noun)
     head = words_second[0][1]
-    backwards = range(len(words_before) - 1, opening - 1, -1)
+    # (of words, not the marks around them, where the second opens with a word: "”" is tagged as "PM10浓度" is)
+    marks_too = not re.search(r"\w", words_second[0][0])
+    backwards = [
+        i for i in range(len(words_before) - 1, opening - 1, -1) if marks_too or re.search(r"\w", words_before[i][0])
+    ]
     start = next((i for i in backwards if words_before[i][1] == head), None)
     if start is None:
         start = next((i for i in backwards if word_kind(words_before[i][1]) == word_kind(head)), None)
