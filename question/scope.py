@@ -68,6 +68,11 @@ def scope_documents(
         # province's about its cities ("庆阳发现了多大的油田" of 甘肃's report)
         within = {d for d in allowed if province_of(metas[d].place) in named_places}
         around = {d for d in allowed if metas[d].place and metas[d].place in {province_of(p) for p in named_places}}
+        national = {d for d in allowed if metas[d].place == NATIONAL and metas[d].kind == _named_kind(query.text)}
+        if not exact and not within and not around and national and not _owns_document(named_places, query.text):
+            # "按2012年政府工作报告附注，上海…": a national document named, of which the place is a subject
+            # (and the place still a word its passages must hold)
+            within = national
         if not exact and not within and not around:
             covered = sorted({m.place for m in metas.values() if m.place})
             return DocumentScope(
@@ -112,6 +117,13 @@ def _no_document_of_year(query: Query, kind: str, candidates: Sequence[DocumentM
     asked = "、".join(f"{y}年" for y in query.document_years)
     have = "、".join(f"{y}年" for y in sorted({m.year for m in candidates if m.year})) or "（无）"
     return f"{NOT_FOUND}{places}{asked}的{what}。现有{places}{what}的年份：{have}。"
+
+
+def _owns_document(places: Sequence[str], text: str) -> bool:
+    """A place named is the one whose document the question names ("济南市2021年政府工作报告")."""
+    names = "|".join(re.escape(alias) for place in places for alias in place_aliases(place))
+    owner = rf"(?:{names})(?:市|省|自治区)?(?:人民政府)?的?(?:(?:19|20)\d{{2}}年度?的?)?"
+    return any(re.search(f"{owner}(?:{cue.pattern})", text, re.I) for cue, _kind in _KIND_CUES)
 
 
 def _named_kind(text: str) -> str:

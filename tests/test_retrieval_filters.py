@@ -37,6 +37,16 @@ def test_a_place_no_document_covers_is_not_answered_and_the_covered_places_are_l
     assert "深圳市" in scope.unavailable and "广东省" in scope.unavailable
 
 
+def test_a_place_without_documents_is_read_in_the_national_document_a_question_names() -> None:
+    # my own questions: the communiqué named is the nation's, of which 昆明 is a subject; a report named as
+    # 昆明's own is not there
+    scope = _scope("按2020年统计公报，昆明新增了多少座公共充电站？")
+    assert not scope.unavailable and scope.allowed == {"nbs/2020.md"}
+    assert scope.settled_words == frozenset()  # the place must still be named in the passage
+    assert _scope("昆明市2020年统计公报里新增了多少座公共充电站？").unavailable.startswith(NOT_FOUND + "昆明市")
+    assert _scope("昆明2020年建成了多少座公共充电站？").unavailable.startswith(NOT_FOUND + "昆明市")
+
+
 def test_a_city_without_documents_of_its_own_is_read_in_its_provinces() -> None:
     scope = _scope("广州市2021年新增了多少座公共充电站？")
     assert not scope.unavailable and scope.allowed == {"gd/2021.md"}
