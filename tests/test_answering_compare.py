@@ -520,18 +520,18 @@ def test_a_target_set_in_a_named_document_is_asked_in_that_document() -> None:
 
 
 def test_that_both_changed_is_no_part_of_the_things_nor_a_mark_their_start() -> None:
-    # my own question: "都下降了" says both changed; the "”" closing the plan's name opens no thing
-    question = "“十六五”期间全县PM2.5和PM10浓度都下降了，哪一项降幅更大？"
+    # my own question: "均有所下降" says both changed; the "”" closing the plan's name opens no thing
+    question = "“十六五”期间全县PM2.5和PM10浓度均有所下降，哪个降得更多？"
     comparison = split_comparison(question, Lexicon.load(Settings().lexicon_dir).tagged)
     assert comparison is not None and comparison.sides == (
-        ("PM2.5", "“十六五”期间全县PM2.5降幅是多少？"),
-        ("PM10浓度", "“十六五”期间全县PM10浓度降幅是多少？"),
+        ("PM2.5", "“十六五”期间全县PM2.5降多少？"),
+        ("PM10浓度", "“十六五”期间全县PM10浓度降多少？"),
     )
 
 
 def test_two_things_are_joined_only_where_a_word_starts() -> None:
     # my own question: the 同 of 合同 joins nothing
-    question = "2031年全市技术合同成交额和专利授权量哪个增长更快？"
+    question = "2031年全县技术合同成交额和专利授权量哪个增长更快？"
     comparison = split_comparison(question, Lexicon.load(Settings().lexicon_dir).tagged)
     assert comparison is not None and [label for label, _ in comparison.sides] == ["技术合同成交额", "专利授权量"]
 
