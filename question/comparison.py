@@ -351,7 +351,7 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
     period of its own (against the year before, 比上年, or a target alone, a change is asked, which
     `reportqa.answering.change` works out).
 
-    B may name the document that sets it ("乙市2031年政府工作报告定的2031年目标"): asked in that document,
+    B may name the document that sets it ("乙市2031年政府工作报告提出的2031年目标"): asked in that document,
     whose words and year are no thing or time of B's own ("当年" is that year)."""
     where = ""
     if (document := _document_named(b)) is not None and not re.search(f"{YEAR.pattern}$", a):

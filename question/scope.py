@@ -70,7 +70,7 @@ def scope_documents(
         around = {d for d in allowed if metas[d].place and metas[d].place in {province_of(p) for p in named_places}}
         national = {d for d in allowed if metas[d].place == NATIONAL and metas[d].kind == _named_kind(query.text)}
         if not exact and not within and not around and national and not _owns_document(named_places, query.text):
-            # "按2012年政府工作报告附注，上海…": a national document named, of which the place is a subject
+            # "按2030年统计公报，昆明…": a national document named, of which the place is a subject
             # (and the place still a word its passages must hold)
             within = national
         if not exact and not within and not around:
@@ -120,7 +120,7 @@ def _no_document_of_year(query: Query, kind: str, candidates: Sequence[DocumentM
 
 
 def _owns_document(places: Sequence[str], text: str) -> bool:
-    """A place named is the one whose document the question names ("济南市2021年政府工作报告")."""
+    """A place named is the one whose document the question names ("昆明市2030年统计公报")."""
     names = "|".join(re.escape(alias) for place in places for alias in place_aliases(place))
     owner = rf"(?:{names})(?:市|省|自治区)?(?:人民政府)?的?(?:(?:19|20)\d{{2}}年度?的?)?"
     return any(re.search(f"{owner}(?:{cue.pattern})", text, re.I) for cue, _kind in _KIND_CUES)
