@@ -119,6 +119,14 @@ def _county_report_of_lines(
     return answerer, _doc_hit("report.md", report, lines[passage], "")
 
 
+def _hits_on_own_lines(
+    lexicon: Lexicon, folder: Path, lines: tuple[str, ...], meta: DocumentMeta
+) -> tuple[ExtractiveAnswerer, list[Hit]]:
+    """An answerer over a document of my own `lines` (its term statistics theirs), and a hit on each line."""
+    answerer, report = _own_report(lexicon, folder, "\n".join(lines) + "\n", meta)
+    return answerer, [_doc_hit("report.md", report, line, "") for line in lines]
+
+
 def _ask_own_2031_report(lexicon: Lexicon, folder: Path, sections: str, place: str = "某县"):
     """An asker over a 2031 work report of my own words for `place`: its title, a line of its review of
     2030, then `sections`."""
@@ -3713,8 +3721,7 @@ def test_a_qualifier_the_question_says_jointly_is_said(lexicon: Lexicon, tmp_pat
         "全县城镇新增就业年均3000人。",
     )
     meta = DocumentMeta("某县第十六个五年规划纲要", "某县", 2031, "规划纲要")
-    answerer, report = _own_report(lexicon, tmp_path, "\n".join(lines) + "\n", meta)
-    hits = [_doc_hit("report.md", report, line, "") for line in lines]
+    answerer, hits = _hits_on_own_lines(lexicon, tmp_path, lines, meta)
     _assert_answers(answerer.answer(analyse("规划纲要里，城乡居民收入每年计划增加多少？"), hits), "7%左右")
 
 
@@ -3736,6 +3743,5 @@ def test_money_asked_by_its_name_is_of_the_thing_before(lexicon: Lexicon, tmp_pa
     # my own: "安排多少资金" asks a sum for 农村公路建设, which the plan gives without the word 资金
     lines = ("今年全县农村公路建设拟安排4.5亿元。", "全年争取上级资金12亿元。", "全县新建农村公路120公里。")
     meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
-    answerer, report = _own_report(lexicon, tmp_path, "\n".join(lines) + "\n", meta)
-    hits = [_doc_hit("report.md", report, line, "") for line in lines]
+    answerer, hits = _hits_on_own_lines(lexicon, tmp_path, lines, meta)
     _assert_answers(answerer.answer(analyse("今年全县农村公路建设打算安排多少资金？"), hits), "4.5亿元")
