@@ -165,7 +165,7 @@ class Comparison:
 
 def _without_comparing(subject: str) -> str:
     """What is compared, without the words that say it is ("A和B相比，哪个更高": A和B), or that both
-    changed ("A和B都下降了，哪个降幅更大")."""
+    changed ("A和B均有所下降，哪个降得更多")."""
     return _BOTH_CHANGED.sub("", _COMPARING.sub("", subject.rstrip("的，, ")).rstrip("的，, "))
 
 
