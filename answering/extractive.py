@@ -189,6 +189,8 @@ _RANGE_OPENING = re.compile(r"\d+(?:\.\d+)?\s*[-—–~～至到]\s*$")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a figure the question gives, without its unit
 # a sentence that breaks the one before it down: "分城乡看，…", "分地区看：…", "其中，…"
 _BREAKDOWN = re.compile(r"\s*(?:分[\u4e00-\u9fff]{1,6}看|其中)[，,：:]")
+# a sentence that goes on from the one before ("虽然…，涨幅仍…", "但…"): of its thing too
+_GOES_ON = re.compile(r"\s*(?:虽然|尽管|但是?|然而|不过|而且|并且)")
 # a short sentence that lists nothing and counts nothing ("一批重大平台加快建设。"): it leads the ones after it
 _LEAD_SENTENCE = re.compile(r"[^、，,；;：:\d]{4,20}[。！]")
 # what is done within the year ("年内建成…")
@@ -1169,18 +1171,18 @@ class ExtractiveAnswerer:
             # score, as the nearest there is
             # (a table row names its thing in a label and headers that a question words its own way:
             # it is set aside only when it holds none of the topic; a sentence that breaks the one before
-            # down, "分地区看，东部增长3%", holds that one's topic as its own, and one read under its
-            # paragraph's lead that lead's, as it would a heading's)
-            breaks_down = bool(_BREAKDOWN.match(text))
+            # down, "分地区看，东部增长3%", or goes on from it, "虽然…，涨幅仍…", holds that one's topic as
+            # its own, and one read under its paragraph's lead that lead's, as it would a heading's)
+            continues = bool(_BREAKDOWN.match(text) or _GOES_ON.match(text))
             held = (
                 _coverage(
                     topic,
                     plain,
                     tokens,
-                    previous_tokens if breaks_down else self._tokens(lead_text),
-                    previous_text if breaks_down else lead_text,
+                    previous_tokens if continues else self._tokens(lead_text),
+                    previous_text if continues else lead_text,
                     self._pieces,
-                    1.0 if breaks_down else w.context_term,
+                    1.0 if continues else w.context_term,
                     shortened=self._shortened(query),
                     unused=unused,
                     unused_weight=w.unused_term,
@@ -1194,11 +1196,11 @@ class ExtractiveAnswerer:
             # statement with some of its noun phrase but not the thing speaks of another ("人均可支配收入"
             # for "人均消费支出"); one with none of it may word it otherwise ("医疗队" for "医护人员")
             thing, frame, _modifier = self._thing(query)
-            # (the sentence before names the thing of one this one breaks down or lists on from, not of
-            # one that says its own: "…基金支出12亿元。按照…扶贫标准计算，…" is of no 支出)
+            # (the sentence before names the thing of one this one breaks down, lists or goes on from, not
+            # of one that says its own: "…基金支出12亿元。按照…扶贫标准计算，…" is of no 支出)
             holding = (
                 covered
-                if breaks_down or in_list
+                if continues or in_list
                 else functools.partial(
                     covered,
                     context_tokens=context_tokens | stood | self._tokens(lead_text),

@@ -3745,3 +3745,10 @@ def test_money_asked_by_its_name_is_of_the_thing_before(lexicon: Lexicon, tmp_pa
     meta = DocumentMeta("某县2031年政府工作报告", "某县", 2031, "政府工作报告")
     answerer, hits = _hits_on_own_lines(lexicon, tmp_path, lines, meta)
     _assert_answers(answerer.answer(analyse("今年全县农村公路建设打算安排多少资金？"), hits), "4.5亿元")
+
+
+def test_a_sentence_that_goes_on_from_the_one_before_holds_its_topic(lexicon: Lexicon, tmp_path: Path) -> None:
+    # my own review: "虽然…，涨幅仍…" names no thing of its own; its figure is of the sentence before's
+    text = "全县突出的问题是粮油价格上涨幅度过高。虽然采取了多项平抑措施，涨幅仍达到9.5%。全县新建农村公路120公里。"
+    answerer, hit = _county_report_of_one_passage(lexicon, tmp_path, text)
+    _assert_answers(answerer.answer(analyse("全县粮油价格涨幅是多少？"), [hit]), "9.5%")
