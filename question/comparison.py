@@ -21,6 +21,7 @@ from itertools import pairwise
 from reportqa.language.lexicon import TWO_IN_ONE
 from reportqa.language.places import place_mentions, place_words
 from reportqa.language.quantities import MEASURE_WORDS
+from reportqa.language.segmentation import word_starts
 from reportqa.question.analysis import MEASURE_NOUNS, MEASURED, STANCE_WORDS, find_plan_period, names_document
 
 Tagger = Callable[[str], Sequence[tuple[str, str]]]
@@ -357,9 +358,10 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
     if (document := _document_named(b)) is not None and not re.search(f"{YEAR.pattern}$", a):
         (named, year), b = document, _SETS.sub("", b[len(document[0]) :], count=1)
         where, b = f"{named}中，", b.replace("当年", year)
-        if _thing_words(b, tag):  # ("…设定的2031年城镇调查失业率目标"): asked as it says, in A's place
-            place = re.match(rf"^(.*?){YEAR.pattern}", a)
-            return f"{where}{place.group(1) if place and place_words(place.group(1)) else ''}{b}{asking}"
+    b_words = [(w, c) for w, c in tag(_TIME_OR_STANCE.sub(" ", b)) if w.strip() and w != "的"]
+    if where and _thing_words(b_words):  # ("…设定的2031年城镇调查失业率目标"): asked as it says, in A's place
+        place = re.match(rf"^(.*?){YEAR.pattern}", a)
+        return f"{where}{place.group(1) if place and place_words(place.group(1)) else ''}{b}{asking}"
     b_times = list(_TIME_OR_STANCE.finditer(b))
     time = next((m.group("time") for m in b_times if m.group("time")), "")
     own_clause = a.rpartition("，")[-1]
@@ -367,9 +369,8 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
         return None
     if not _TIME_OR_STANCE.search(own_clause) and not _PRESENT.search(own_clause):
         return None  # A names no time or stance of its own ("现有的…" is its report's) for B's to replace
-    if _names_own_thing(a, b, tag):
+    if any(w not in a and w[-2:] not in a for w in _thing_words(b_words)):
         return None  # "和农村居民收入相比": a thing of its own, compared by `_thing_pair`
-    b_words = [(w, c) for w, c in tag(_TIME_OR_STANCE.sub(" ", b)) if w.strip() and w != "的"]
     # each year with the report it names, if any: the year of the report that says it is no time of the thing
     # ("2023年规划纲要提出的目标")
     years = [(year, names_document(a, year.end())) for year in YEAR.finditer(a)]
@@ -402,17 +403,11 @@ def at_the_time_of(a: str, b: str, tag: Tagger, asking: str = "是多少？") ->
     return f"{where}{asked}{own}{asking}"
 
 
-def _thing_words(b: str, tag: Tagger) -> list[str]:
-    """The nouns B names besides its time, stance, a measure or the number of a thing."""
-    b_words = [(w, c) for w, c in tag(_TIME_OR_STANCE.sub(" ", b)) if w.strip() and w != "的"]
+def _thing_words(b_words: Sequence[tuple[str, str]]) -> list[str]:
+    """The nouns among B's words (besides its time and stance) that name no measure or number of a thing."""
     # ("实际发运列数": the number of what was done, the doing said before it)
     doings = {w for (w, c), (after, _) in pairwise(b_words) if c.startswith("v") and _number_of(after)}
     return [w for w, c in b_words if word_kind(c) == "n" and w not in MEASURE_NOUNS | doings and not _number_of(w)]
-
-
-def _names_own_thing(a: str, b: str, tag: Tagger) -> bool:
-    """B names a thing A does not ("和农村居民收入相比")."""
-    return any(w not in a and w[-2:] not in a for w in _thing_words(b, tag))
 
 
 def _document_named(text: str) -> tuple[str, str] | None:
@@ -468,16 +463,10 @@ def _remainder(question: str) -> Comparison | None:
 def _thing_pair(subject: str, asked: str, way: str, tag: Tagger) -> Comparison | None:
     """ "2031年城镇和农村的投资" + "增长多少？": one question per thing, what follows the second shared.
     A list in brackets says what the thing before it takes in ("上市公司（A、B股）"), not two things."""
-    # (at a word's start: "同" of "合同" joins nothing)
-    starts = set(itertools.accumulate((len(word) for word, _ in tag(subject)), initial=0))
-    join = next(
-        (
-            m
-            for m in re.finditer(_JOIN, subject)
-            if not _in_brackets(subject, m.start()) and m.start() + len(m.group(0)) - len(m.group(0).lstrip()) in starts
-        ),
-        None,
-    )
+    # (at a word of its own: "同" of "合同" joins nothing, as `reportqa.question.parts` reads its joiners)
+    starts = word_starts(subject)
+    joins = (m for m in re.finditer(_JOIN, subject) if m.end() - len(m.group(0).lstrip()) in starts)
+    join = next((m for m in joins if not _in_brackets(subject, m.start())), None)
     if join is None:
         return None
     before, second = subject[: join.start()], subject[join.end() :]
