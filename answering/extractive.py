@@ -1150,11 +1150,12 @@ class ExtractiveAnswerer:
             lead_text = (
                 join_cjk_gaps(lead.group(0).lower()) if lead and not text.lstrip().startswith(lead.group(0)) else ""
             )
+            lead_tokens = self._tokens(lead_text)
             covered = functools.partial(
                 _coverage,
                 text=plain,
                 tokens=tokens | document_tokens,
-                context_tokens=context_tokens | previous_tokens | stood | self._tokens(lead_text),
+                context_tokens=context_tokens | previous_tokens | stood | lead_tokens,
                 context_text=f"{context_text} {previous_text} {lead_text}",
                 pieces=self._pieces,
                 forms=self.tokenizer.surface_forms,
@@ -1179,7 +1180,7 @@ class ExtractiveAnswerer:
                     topic,
                     plain,
                     tokens,
-                    previous_tokens if continues else self._tokens(lead_text),
+                    previous_tokens if continues else lead_tokens,
                     previous_text if continues else lead_text,
                     self._pieces,
                     1.0 if continues else w.context_term,
@@ -1203,7 +1204,7 @@ class ExtractiveAnswerer:
                 if continues or in_list
                 else functools.partial(
                     covered,
-                    context_tokens=context_tokens | stood | self._tokens(lead_text),
+                    context_tokens=context_tokens | stood | lead_tokens,
                     context_text=f"{context_text} {lead_text}",
                 )
             )

@@ -375,9 +375,10 @@ class Lexicon:
                 if len(parts) <= count or not all(len(w) > 1 and _CJK_WORD.fullmatch(w) for w in parts):
                     break
                 whole = "".join(parts)
-                # ("粮食 总产量": a thing's total is written 粮食产量 as often as 粮食总产量)
-                untotalled = re.sub(r"总(?=[\u4e00-\u9fff]{2}$)", "", whole) if parts[-1].startswith("总") else whole
-                joined = self._as_one_word(whole) or self._as_one_word(untotalled)
+                joined = self._as_one_word(whole)
+                if joined is None and parts[-1].startswith("总"):
+                    # ("粮食 总产量": a thing's total is written 粮食产量 as often as 粮食总产量)
+                    joined = self._as_one_word(re.sub(r"总(?=[\u4e00-\u9fff]{2}$)", "", whole))
                 if joined is not None and joined not in out:
                     out.append(joined)
                     break

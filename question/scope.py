@@ -58,6 +58,7 @@ def scope_documents(
         if not allowed:
             return DocumentScope(unavailable=f"没有{'、'.join(map(str, years))}年的文档。")
 
+    kind = _named_kind(query.text)
     named_places = query.places
     settled: set[str] = set()
     if named_places == (NATIONAL,) and not any(metas[d].place == NATIONAL for d in allowed):
@@ -68,7 +69,7 @@ def scope_documents(
         # province's about its cities ("庆阳发现了多大的油田" of 甘肃's report)
         within = {d for d in allowed if province_of(metas[d].place) in named_places}
         around = {d for d in allowed if metas[d].place and metas[d].place in {province_of(p) for p in named_places}}
-        national = {d for d in allowed if metas[d].place == NATIONAL and metas[d].kind == _named_kind(query.text)}
+        national = {d for d in allowed if metas[d].place == NATIONAL and metas[d].kind == kind}
         if not exact and not within and not around and national and not _owns_document(named_places, query.text):
             # "按2030年统计公报，昆明…": a national document named, of which the place is a subject
             # (and the place still a word its passages must hold)
@@ -83,7 +84,6 @@ def scope_documents(
         if exact:
             settled = {alias for place in named_places for alias in place_aliases(place)}
 
-    kind = _named_kind(query.text)
     if kind:
         of_kind = {d for d in allowed if metas[d].kind == kind}
         allowed = of_kind or allowed  # a kind the corpus lacks restricts nothing; the answer shows the documents
